@@ -1,0 +1,84 @@
+/**
+ * Stable error codes. Clients rely on `code`; messages are localised. Each code says when it is thrown.
+ * One handler in server/http/error-handler.ts maps them to HTTP statuses.
+ */
+export const errorCatalog = {
+  /** Input failed its schema; `details` names the fields. */
+  VALIDATION_FAILED: { status: 400, 'zh-CN': '输入有误，请检查标出的字段', 'zh-TW': '輸入有誤，請檢查標出的欄位', en: 'Some fields are invalid' },
+  /** No session or token, or the session ended. */
+  AUTH_REQUIRED: { status: 401, 'zh-CN': '请先登录', 'zh-TW': '請先登入', en: 'Please sign in' },
+  /** Username or password wrong (never says which). */
+  AUTH_INVALID: { status: 401, 'zh-CN': '用户名或密码错误', 'zh-TW': '使用者名稱或密碼錯誤', en: 'Wrong username or password' },
+  /** Too many failures: the account is locked for a while. */
+  AUTH_LOCKED: { status: 423, 'zh-CN': '登录失败次数过多，账号已锁定15分钟', 'zh-TW': '登入失敗次數過多，帳號已鎖定15分鐘', en: 'Too many failed sign-ins: the account is locked for 15 minutes' },
+  /** The account was disabled by an administrator. */
+  AUTH_DISABLED: { status: 403, 'zh-CN': '账号已停用', 'zh-TW': '帳號已停用', en: 'This account is disabled' },
+  /** The session was idle longer than the limit. */
+  SESSION_EXPIRED: { status: 401, 'zh-CN': '长时间未操作，请重新登录', 'zh-TW': '長時間未操作，請重新登入', en: 'Your session timed out: please sign in again' },
+  /** The user has TOTP enrolled and gave no code. */
+  TOTP_REQUIRED: { status: 401, 'zh-CN': '请输入动态验证码', 'zh-TW': '請輸入動態驗證碼', en: 'Enter the code from your authenticator app' },
+  /** The TOTP code is wrong or expired. */
+  TOTP_INVALID: { status: 401, 'zh-CN': '动态验证码错误', 'zh-TW': '動態驗證碼錯誤', en: 'Wrong authenticator code' },
+  /** The session may only enrol TOTP until it does. */
+  TOTP_ENROLMENT_REQUIRED: { status: 403, 'zh-CN': '请先绑定动态验证码', 'zh-TW': '請先綁定動態驗證碼', en: 'Set up your authenticator app first' },
+  /** The actor lacks the permission for this action. */
+  FORBIDDEN: { status: 403, 'zh-CN': '无权执行此操作', 'zh-TW': '無權執行此操作', en: 'You are not allowed to do this' },
+  /** The record does not exist, or exists outside the actor's scope (the two are indistinguishable). */
+  NOT_FOUND: { status: 404, 'zh-CN': '记录不存在', 'zh-TW': '記錄不存在', en: 'Not found' },
+  /** A point lies outside every grid. */
+  LOCATION_OUTSIDE_GRIDS: { status: 404, 'zh-CN': '该位置不在任何网格内', 'zh-TW': '該位置不在任何網格內', en: 'This location is outside every grid' },
+  /** A unique value is taken (username, code). */
+  CONFLICT: { status: 409, 'zh-CN': '记录已存在', 'zh-TW': '記錄已存在', en: 'Already exists' },
+  /** A password does not meet the policy. */
+  PASSWORD_TOO_WEAK: { status: 422, 'zh-CN': '密码至少8位，且包含大写字母、小写字母、数字、符号中的至少3类', 'zh-TW': '密碼至少8位，且包含大寫字母、小寫字母、數字、符號中的至少3類', en: 'Passwords need 8+ characters from at least 3 of: upper case, lower case, digits, symbols' },
+  /** A scope or region code names no region the actor may use. */
+  INVALID_SCOPE: { status: 422, 'zh-CN': '管辖范围无效或超出您的范围', 'zh-TW': '管轄範圍無效或超出您的範圍', en: 'The scope is invalid or outside your own' },
+  /** An import file has errors; nothing was written. `details` lists them row by row. */
+  IMPORT_INVALID: { status: 422, 'zh-CN': '导入文件有误，未写入任何数据', 'zh-TW': '匯入檔案有誤，未寫入任何資料', en: 'The import file has errors; nothing was written' },
+  /** Too many requests from one client. */
+  RATE_LIMITED: { status: 429, 'zh-CN': '请求过于频繁，请稍后再试', 'zh-TW': '請求過於頻繁，請稍後再試', en: 'Too many requests: try again later' },
+  /** Anything unexpected; details go to the log, never to the client. */
+  INTERNAL: { status: 500, 'zh-CN': '系统内部错误', 'zh-TW': '系統內部錯誤', en: 'Internal error' },
+} as const;
+
+export type ErrorCode = keyof typeof errorCatalog;
+export const locales = ['zh-CN', 'zh-TW', 'en'] as const;
+export type Locale = (typeof locales)[number];
+
+/** One problem with one input field or import row. */
+export interface FieldIssue {
+  /** Dotted path of the field, or `row N` for imports. */
+  path: string;
+  /** A stable sub-code, e.g. `too_small`, `bad_code`. */
+  code: string;
+  /** Human-readable text (zh-CN by default). */
+  message: string;
+}
+
+/** The one error type services throw; the HTTP layer turns it into `{error:{code,message,details}}`. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly details: FieldIssue[] = [],
+  ) {
+    super(code);
+    this.name = 'AppError';
+  }
+}
+
+/** Picks the best supported locale from an Accept-Language header or cookie value. */
+export function pickLocale(header: string | undefined | null): Locale {
+  if (!header) return 'zh-CN';
+  for (const part of header.split(',')) {
+    const tag = part.split(';')[0]!.trim().toLowerCase();
+    if (tag === 'zh-tw' || tag === 'zh-hk' || tag === 'zh-hant' || tag.startsWith('zh-hant')) return 'zh-TW';
+    if (tag.startsWith('zh')) return 'zh-CN';
+    if (tag.startsWith('en')) return 'en';
+  }
+  return 'zh-CN';
+}
+
+/** The localised message for a code. */
+export function errorMessage(code: ErrorCode, locale: Locale): string {
+  return errorCatalog[code][locale];
+}

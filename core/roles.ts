@@ -1,0 +1,95 @@
+/**
+ * Roles and their permissions, as data. The three administrator roles are separated (三权分立):
+ * the system administrator runs the grid and accounts, the security administrator runs access
+ * (roles, scopes, lockouts, tokens), and the auditor only reads and verifies the audit log.
+ */
+export const permissions = [
+  'region:read', // see the region tree
+  'region:write', // create, rename, import regions
+  'grid:read', // see grids, household groups, staff
+  'grid:write', // edit grids, duties, staff; import grids
+  'user:read', // list accounts
+  'user:create', // create accounts
+  'user:security', // change roles and scopes, unlock, reset second factor, disable
+  'token:manage', // issue and revoke integration tokens
+  'audit:read', // read and verify the audit log
+  'locate:use', // point → grid lookup
+] as const;
+export type Permission = (typeof permissions)[number];
+
+export const roles = [
+  'sysadmin',
+  'secadmin',
+  'auditor',
+  'leader',
+  'operator',
+  'handler',
+  'gridWorker',
+  'householdLeader',
+  'mediator',
+  'petitionOfficer',
+  'integration',
+] as const;
+export type Role = (typeof roles)[number];
+
+/** Roles a person can be given (integration is only for API tokens). */
+export const personRoles = roles.filter((r) => r !== 'integration') as Exclude<Role, 'integration'>[];
+
+const businessRead: Permission[] = ['region:read', 'grid:read', 'locate:use'];
+
+export const rolePermissions: Record<Role, readonly Permission[]> = {
+  sysadmin: ['region:read', 'region:write', 'grid:read', 'grid:write', 'user:read', 'user:create', 'locate:use'],
+  secadmin: ['region:read', 'user:read', 'user:security', 'token:manage'],
+  auditor: ['region:read', 'user:read', 'audit:read'],
+  leader: businessRead,
+  operator: businessRead,
+  handler: businessRead,
+  gridWorker: businessRead,
+  householdLeader: businessRead,
+  mediator: businessRead,
+  petitionOfficer: businessRead,
+  integration: ['region:read', 'grid:read', 'locate:use'],
+};
+
+/** Roles that must use a TOTP second factor (enrolled at first sign-in). */
+export const totpRequiredRoles: readonly Role[] = ['sysadmin', 'secadmin', 'auditor'];
+
+/** True when the role carries the permission. */
+export function can(role: Role, permission: Permission): boolean {
+  return rolePermissions[role].includes(permission);
+}
+
+/** Chinese display names (the UI translates by role id too). */
+export const roleLabels: Record<Role, string> = {
+  sysadmin: '系统管理员',
+  secadmin: '安全管理员',
+  auditor: '审计管理员',
+  leader: '领导',
+  operator: '受理员',
+  handler: '处置人',
+  gridWorker: '网格员',
+  householdLeader: '联户长',
+  mediator: '调解员',
+  petitionOfficer: '信访专干',
+  integration: '系统对接',
+};
+
+/** Staff roles on a grid (1+1+1+N), distinct from account roles. */
+export const gridStaffRoles = [
+  'gridLeader',
+  'gridWorker',
+  'gridAssistant',
+  'gridAdviser',
+  'legalAdviser',
+  'villagePolice',
+  'householdLeader',
+  'partyMember',
+] as const;
+export type GridStaffRole = (typeof gridStaffRoles)[number];
+
+/** Duty layers one grid can carry (多网合一). */
+export const gridDuties = ['safety', 'productionSafety', 'partyBuilding', 'epidemic', 'ecology', 'civilAffairs', 'fireSafety', 'foodSafety'] as const;
+export type GridDuty = (typeof gridDuties)[number];
+
+/** Household-group kinds (十户联防, 十铺, 十车, 十人). */
+export const householdGroupKinds = ['household', 'shop', 'vehicle', 'person'] as const;

@@ -1,0 +1,84 @@
+/** Builds the Fastify application around an AppContext (no socket: tests use inject()). */
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AppContext } from './lib/context.ts';
+import { installErrorHandler, sendError } from './http/error-handler.ts';
+import { installAuthHook } from './http/auth-hook.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import { regionRoutes } from './modules/regions/regions.routes.ts';
+import { gridRoutes } from './modules/grids/grids.routes.ts';
+import { userRoutes } from './modules/users/users.routes.ts';
+import { tokenRoutes } from './modules/tokens/tokens.routes.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
+
+const webDist = join(dirname(fileURLToPath(import.meta.url)), '..', 'web', 'dist');
+export const version = '0.1.0';
+
+export interface BuildOptions {
+  /** Log level for Fastify's logger; 'silent' in tests. */
+  logLevel?: string;
+}
+
+/** The HTTP app: API, OpenAPI, and the built web app when present. */
+export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: opts.logLevel ?? ctx.config.logLevel,
+      // No personal data in logs: the route pattern, never the URL with its query (locations, names).
+      serializers: {
+        req: (req) => ({ method: req.method, route: req.routeOptions?.url ?? 'unmatched' }),
+        res: (res) => ({ statusCode: res.statusCode }),
+      },
+    },
+    trustProxy: true,
+    bodyLimit: 20 * 1024 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Anwang 安网 API', description: '基层社会治理平台接口。Errors are `{error:{code,message,details}}` with the codes of core/errors.ts.', version },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'anwang_session' }, token: { type: 'http', scheme: 'bearer' } } },
+      security: [{ session: [] }, { token: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  installErrorHandler(app);
+  installAuthHook(app, ctx);
+
+  app.get('/healthz', { config: { access: { auth: 'public' } }, schema: { hide: true } }, async () => {
+    await ctx.database.query('SELECT 1');
+    return { status: 'ok', database: ctx.database.kind, grids: ctx.gridIndex.size, version };
+  });
+  app.get('/api/openapi.json', { config: { access: { auth: 'public' } }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/config', { config: { access: { auth: 'public' } }, schema: { tags: ['system'], summary: '前端配置 Public client settings' } }, async () => ({
+    tileUrl: ctx.config.tileUrl,
+    tileAttribution: ctx.config.tileAttribution,
+    version,
+  }));
+
+  authRoutes(app, ctx);
+  regionRoutes(app, ctx);
+  gridRoutes(app, ctx);
+  userRoutes(app, ctx);
+  tokenRoutes(app, ctx);
+  auditRoutes(app, ctx);
+
+  const hasWeb = existsSync(join(webDist, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: 'index.html' });
+  app.setNotFoundHandler((req, reply) => {
+    // The single-page app owns every non-API GET path (client-side routing).
+    if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
+    return sendError(reply, 'NOT_FOUND', req.locale ?? 'zh-CN');
+  });
+  return app;
+}

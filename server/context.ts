@@ -1,0 +1,36 @@
+/** Opens the database, applies migrations, loads the grid index: everything a server or CLI run needs. */
+import type { Config } from './config.ts';
+import { openDatabase } from './db/client.ts';
+import { migrate } from './db/migrate.ts';
+import { systemClock, type Clock } from './lib/clock.ts';
+import { loadOrCreateKey, softwareCrypto } from './lib/crypto.ts';
+import type { AppContext } from './lib/context.ts';
+import { GridIndex } from './modules/grids/grid-index.ts';
+import { rebuildIndex } from './modules/grids/grids.service.ts';
+
+export interface ContextOptions {
+  clock?: Clock;
+  /** Use an in-memory PGlite instead of the data directory (tests). */
+  inMemory?: boolean;
+}
+
+/** Creates the application context; close it with `ctx.database.close()`. */
+export async function createContext(config: Config, opts: ContextOptions = {}): Promise<AppContext> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: opts.inMemory ? undefined : config.dataDir });
+  try {
+    await migrate(database);
+    const ctx: AppContext = {
+      database,
+      db: database.db,
+      clock: opts.clock ?? systemClock,
+      crypto: softwareCrypto(loadOrCreateKey(config.secretKeyHex, opts.inMemory ? undefined : config.dataDir)),
+      config,
+      gridIndex: new GridIndex(),
+    };
+    await rebuildIndex(ctx);
+    return ctx;
+  } catch (e) {
+    await database.close();
+    throw e;
+  }
+}

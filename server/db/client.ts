@@ -1,0 +1,95 @@
+/**
+ * Opens the database: PGlite in-process by default (data under ANWANG_DATA_DIR, or in memory for tests),
+ * or a PostgreSQL server through node-postgres when a URL is given. Both behind one Drizzle instance.
+ */
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import pg from 'pg';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import * as schema from './schema.ts';
+import { acquireDirLock, type DirLock } from './dir-lock.ts';
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Either the database or an open transaction: repositories accept both. */
+export type Executor = Db | Tx;
+
+export interface Database {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  /** Runs a multi-statement SQL script (migrations). */
+  execScript(sqlText: string): Promise<void>;
+  /** Runs one query with parameters and returns its rows. */
+  query<T = Record<string, unknown>>(sqlText: string, params?: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** A PostgreSQL URL; when absent, PGlite is used. */
+  databaseUrl?: string;
+  /** PGlite data directory; when absent (and no URL), an in-memory PGlite. */
+  dataDir?: string;
+  /** Pool size for node-postgres. */
+  poolSize?: number;
+}
+
+/** Opens the configured database. @throws Error when the PGlite directory is locked by a live process */
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.poolSize ?? 10);
+  return openPglite(opts.dataDir);
+}
+
+async function openPglite(dataDir: string | undefined): Promise<Database> {
+  let lock: DirLock | undefined;
+  let client: PGlite;
+  if (dataDir) {
+    mkdirSync(dataDir, { recursive: true });
+    // PGlite does not stop a second process opening the same directory; two writers lose rows.
+    lock = acquireDirLock(dataDir);
+    try {
+      client = await PGlite.create(join(dataDir, 'pgdata'));
+    } catch (e) {
+      lock.release();
+      throw e;
+    }
+  } else {
+    client = await PGlite.create();
+  }
+  const db = drizzlePglite({ client, schema }) as unknown as Db;
+  return {
+    db,
+    kind: 'pglite',
+    execScript: async (sqlText) => {
+      await client.exec(sqlText);
+    },
+    query: async <T,>(sqlText: string, params: unknown[] = []) => (await client.query<T>(sqlText, params)).rows,
+    close: async () => {
+      await client.close();
+      lock?.release();
+    },
+  };
+}
+
+async function openPostgres(url: string, max: number): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max });
+  // Fail fast with a clear message when the server is unreachable.
+  const c = await pool.connect();
+  c.release();
+  const db = drizzlePg({ client: pool, schema }) as unknown as Db;
+  return {
+    db,
+    kind: 'postgres',
+    execScript: async (sqlText) => {
+      await pool.query(sqlText);
+    },
+    query: async <T,>(sqlText: string, params: unknown[] = []) => (await pool.query(sqlText, params)).rows as T[],
+    close: async () => {
+      await pool.end();
+    },
+  };
+}

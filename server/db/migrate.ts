@@ -1,0 +1,45 @@
+/**
+ * Applies the plain, forward-only SQL files in server/db/migrations in name order, each in its own
+ * transaction, recording them in schema_migrations. An advisory lock keeps two servers from racing.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createHash } from 'node:crypto';
+import type { Database } from './client.ts';
+
+const migrationsDir = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+/** Lists migration files (NNNN_name.sql) in order. */
+export function migrationFiles(): string[] {
+  return readdirSync(migrationsDir).filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f)).sort();
+}
+
+/** Applies pending migrations; returns the names applied. @throws Error when an applied file was edited */
+export async function migrate(database: Database): Promise<string[]> {
+  await database.execScript(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    name text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+  const applied: string[] = [];
+  await database.execScript('SELECT pg_advisory_lock(7263001)');
+  try {
+    const done = new Map((await database.query<{ name: string; checksum: string }>('SELECT name, checksum FROM schema_migrations')).map((r) => [r.name, r.checksum]));
+    for (const file of migrationFiles()) {
+      const text = readFileSync(join(migrationsDir, file), 'utf8');
+      const checksum = createHash('sm3').update(text).digest('hex');
+      const seen = done.get(file);
+      if (seen) {
+        if (seen !== checksum) throw new Error(`migration ${file} was edited after it was applied; add a new migration instead`);
+        continue;
+      }
+      const name = file.replace(/'/g, "''");
+      await database.execScript(`BEGIN;\n${text}\n;INSERT INTO schema_migrations (name, checksum) VALUES ('${name}', '${checksum}');\nCOMMIT;`);
+      applied.push(file);
+    }
+  } catch (e) {
+    await database.execScript('ROLLBACK').catch(() => undefined);
+    throw e;
+  } finally {
+    await database.execScript('SELECT pg_advisory_unlock(7263001)');
+  }
+  return applied;
+}

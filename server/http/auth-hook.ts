@@ -1,0 +1,31 @@
+/**
+ * Resolves the actor of every request (session cookie or bearer token) and enforces each route's
+ * declared access: sign-in, TOTP enrolment stage, and permission. Scope is checked in services.
+ */
+import type { FastifyInstance } from 'fastify';
+import { AppError, pickLocale } from '../../core/errors.ts';
+import { can } from '../../core/roles.ts';
+import type { AppContext } from '../lib/context.ts';
+import { authenticate } from '../modules/auth/auth.service.ts';
+
+export const SESSION_COOKIE = 'anwang_session';
+
+/** Installs the hook that sets `req.actor` and `req.locale`. */
+export function installAuthHook(app: FastifyInstance, ctx: AppContext): void {
+  app.decorateRequest('actor', null);
+  app.decorateRequest('locale', 'zh-CN');
+  app.addHook('onRequest', async (req) => {
+    req.locale = pickLocale(req.cookies?.lang ?? req.headers['accept-language']);
+    const access = req.routeOptions.config?.access;
+    if (!access || access.auth === 'public') {
+      return;
+    }
+    const header = req.headers.authorization;
+    const bearer = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+    const actor = await authenticate(ctx, req.cookies?.[SESSION_COOKIE], bearer, req.ip);
+    if (!actor) throw new AppError('AUTH_REQUIRED');
+    req.actor = actor;
+    if ('stage' in actor && actor.stage === 'enrol' && access.auth !== 'enrol') throw new AppError('TOTP_ENROLMENT_REQUIRED');
+    if (access.permission && !can(actor.role, access.permission)) throw new AppError('FORBIDDEN');
+  });
+}

@@ -1,0 +1,33 @@
+/** The one place errors become HTTP answers: stable code, localised message, no internals. */
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, errorCatalog, errorMessage, type ErrorCode, type FieldIssue } from '../../core/errors.ts';
+
+/** Sends `{ error: { code, message, details? } }` with the code's status. */
+export function sendError(reply: import('fastify').FastifyReply, code: ErrorCode, locale: import('../../core/errors.ts').Locale, details?: FieldIssue[]) {
+  return reply.code(errorCatalog[code].status).send({ error: { code, message: errorMessage(code, locale), ...(details?.length ? { details } : {}) } });
+}
+
+/** Installs the error and not-found handlers. */
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    const locale = req.locale ?? 'zh-CN';
+    if (err instanceof AppError) return sendError(reply, err.code, locale, err.details);
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const details = err.validation.map((v) => ({
+        path: [err.validationContext, ...String(v.instancePath ?? '').split('/').filter(Boolean)].join('.'),
+        code: String(v.keyword ?? 'invalid'),
+        message: v.message ?? 'invalid',
+      }));
+      return sendError(reply, 'VALIDATION_FAILED', locale, details);
+    }
+    if (err.statusCode === 429) return sendError(reply, 'RATE_LIMITED', locale);
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      // Fastify's own client errors (bad JSON, body too large, wrong content type).
+      return sendError(reply, 'VALIDATION_FAILED', locale, [{ path: 'body', code: err.code ?? 'bad_request', message: err.message }]);
+    }
+    // Log the error class and stack only: messages from the database can carry submitted values.
+    req.log.error({ err: { type: err.name, code: err.code, stack: err.stack?.split('\n').slice(1, 6).join('\n') } }, 'unhandled error');
+    return sendError(reply, 'INTERNAL', locale);
+  });
+}

@@ -1,0 +1,41 @@
+/** What each route declares about access; the auth hook and the route-table scope test read it. */
+import type { Permission } from '../../core/roles.ts';
+import { AppError } from '../../core/errors.ts';
+import type { Actor } from '../lib/actor.ts';
+import type { SessionActor } from '../modules/auth/auth.service.ts';
+
+/** Kinds of record a path parameter can name (the scope test builds one of each in two villages). */
+export type ScopedObject = 'region' | 'grid' | 'householdGroup' | 'gridStaff' | 'user' | 'token';
+
+export interface RouteAccess {
+  /** 'public': no sign-in; 'enrol': a session still setting up TOTP may call it; 'full' (default). */
+  auth?: 'public' | 'enrol' | 'full';
+  /** The permission required. */
+  permission?: Permission;
+  /** For routes with path parameters: what each parameter names, in path order. */
+  objects?: ScopedObject[];
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+  }
+  interface FastifyRequest {
+    actor: Actor | SessionActor | null;
+    locale: import('../../core/errors.ts').Locale;
+  }
+}
+
+/** The actor of an authenticated route (the hook guarantees it). */
+export function actorOf(req: { actor: Actor | SessionActor | null }): Actor {
+  if (!req.actor) throw new Error('route without actor');
+  return req.actor;
+}
+
+/** The session actor of a cookie-authenticated route. */
+export function sessionActorOf(req: { actor: Actor | SessionActor | null }): SessionActor {
+  const a = req.actor as SessionActor | null;
+  // Integration tokens have no session: session-only routes answer as if signed out.
+  if (!a || !('sessionHash' in a)) throw new AppError('AUTH_REQUIRED');
+  return a;
+}

@@ -1,0 +1,19 @@
+/** Time is injected so deadlines, lockouts and idle timeouts can be tested with a fake clock. */
+export interface Clock {
+  now(): Date;
+}
+
+/** The real clock. */
+export const systemClock: Clock = { now: () => new Date() };
+
+/** A clock tests move by hand. */
+export class FakeClock implements Clock {
+  constructor(private t: Date = new Date('2026-03-02T01:00:00Z')) {}
+  now(): Date {
+    return new Date(this.t);
+  }
+  /** Moves the clock forward by `ms` milliseconds. */
+  advance(ms: number): void {
+    this.t = new Date(this.t.getTime() + ms);
+  }
+}

@@ -1,0 +1,16 @@
+/** What every service receives: the database, the clock, cryptography and the configuration. */
+import type { Database, Db } from '../db/client.ts';
+import type { Clock } from './clock.ts';
+import type { CryptoProvider } from './crypto.ts';
+import type { Config } from '../config.ts';
+import type { GridIndex } from '../modules/grids/grid-index.ts';
+
+export interface AppContext {
+  database: Database;
+  db: Db;
+  clock: Clock;
+  crypto: CryptoProvider;
+  config: Config;
+  /** In-memory spatial index of grid polygons, rebuilt when grids change. */
+  gridIndex: GridIndex;
+}

@@ -1,0 +1,51 @@
+/** I/O for the audit log: append one chained row, read rows in order. */
+import { and, asc, desc, eq, gt, gte, like, lte, or, sql, type SQL } from 'drizzle-orm';
+import { auditLog } from '../../db/schema.ts';
+import type { Executor } from '../../db/client.ts';
+
+export type AuditRow = typeof auditLog.$inferSelect;
+
+/** Serialises appends so each row links to the one before it (held until the transaction ends). */
+export async function lockChain(tx: Executor): Promise<void> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(7263002)`);
+}
+
+/** The newest row, or undefined for an empty log. */
+export async function lastRow(tx: Executor): Promise<Pick<AuditRow, 'id' | 'hash'> | undefined> {
+  const [row] = await tx.select({ id: auditLog.id, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
+  return row;
+}
+
+/** Inserts a fully formed row. */
+export async function insert(tx: Executor, row: AuditRow): Promise<void> {
+  await tx.insert(auditLog).values(row);
+}
+
+/** Rows with id > afterId in id order, a page at a time (for verification). */
+export async function pageAfter(tx: Executor, afterId: number, limit: number): Promise<AuditRow[]> {
+  return tx.select().from(auditLog).where(gt(auditLog.id, afterId)).orderBy(asc(auditLog.id)).limit(limit);
+}
+
+export interface AuditFilter {
+  countyPrefix: string;
+  /** Also rows not tied to a county (county '000000'): logins, system events. */
+  includeSystem: boolean;
+  action?: string;
+  actorName?: string;
+  from?: Date;
+  to?: Date;
+  limit: number;
+  offset: number;
+}
+
+/** Newest-first search for the auditor's screen. */
+export async function search(tx: Executor, f: AuditFilter): Promise<AuditRow[]> {
+  const where: SQL[] = [];
+  const county = like(auditLog.countyCode, `${f.countyPrefix}%`);
+  where.push(f.includeSystem ? or(county, eq(auditLog.countyCode, '000000'))! : county);
+  if (f.action) where.push(eq(auditLog.action, f.action));
+  if (f.actorName) where.push(eq(auditLog.actorName, f.actorName));
+  if (f.from) where.push(gte(auditLog.at, f.from));
+  if (f.to) where.push(lte(auditLog.at, f.to));
+  return tx.select().from(auditLog).where(and(...where)).orderBy(desc(auditLog.id)).limit(f.limit).offset(f.offset);
+}

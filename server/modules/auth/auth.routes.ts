@@ -1,0 +1,53 @@
+/** Sign-in, sign-out, profile, TOTP enrolment and password change. */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ChangePasswordSchema, LoginSchema, MeSchema, TotpEnrollSchema } from '../../../core/schemas/auth.schema.ts';
+import type { AppContext } from '../../lib/context.ts';
+import { SESSION_COOKIE } from '../../http/auth-hook.ts';
+import { sessionActorOf } from '../../http/route-config.ts';
+import * as auth from './auth.service.ts';
+
+/** Registers /api/auth/*. */
+export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const cookieOptions = { path: '/', httpOnly: true, sameSite: 'strict' as const, secure: ctx.config.secureCookies };
+
+  r.post('/api/auth/login', {
+    config: { access: { auth: 'public' } },
+    schema: { tags: ['auth'], summary: '登录 Sign in (sets the session cookie)', body: LoginSchema, response: { 200: MeSchema } },
+  }, async (req, reply) => {
+    const { token, me } = await auth.login(ctx, req.body, req.ip);
+    reply.setCookie(SESSION_COOKIE, token, cookieOptions);
+    return me;
+  });
+
+  r.post('/api/auth/logout', { config: { access: { auth: 'enrol' } }, schema: { tags: ['auth'], summary: '退出 Sign out' } }, async (req, reply) => {
+    await auth.logout(ctx, sessionActorOf(req));
+    reply.clearCookie(SESSION_COOKIE, cookieOptions);
+    return { ok: true };
+  });
+
+  r.get('/api/auth/me', { config: { access: { auth: 'enrol' } }, schema: { tags: ['auth'], summary: '当前用户 The signed-in user', response: { 200: MeSchema } } }, async (req) =>
+    auth.me(ctx, sessionActorOf(req)),
+  );
+
+  r.post('/api/auth/totp/setup', {
+    config: { access: { auth: 'enrol' } },
+    schema: { tags: ['auth'], summary: '开始绑定动态验证码 Start TOTP enrolment', response: { 200: z.object({ secret: z.string(), otpauthUrl: z.string() }) } },
+  }, async (req) => auth.startTotp(ctx, sessionActorOf(req)));
+
+  r.post('/api/auth/totp/enroll', {
+    config: { access: { auth: 'enrol' } },
+    schema: { tags: ['auth'], summary: '确认绑定 Confirm TOTP with a first code', body: TotpEnrollSchema, response: { 200: MeSchema } },
+  }, async (req) => auth.confirmTotp(ctx, sessionActorOf(req), req.body.code));
+
+  r.post('/api/auth/password', {
+    config: { access: { auth: 'full' } },
+    schema: { tags: ['auth'], summary: '修改密码 Change your password (ends every session)', body: ChangePasswordSchema },
+  }, async (req, reply) => {
+    await auth.changePassword(ctx, sessionActorOf(req), req.body.currentPassword, req.body.newPassword);
+    reply.clearCookie(SESSION_COOKIE, cookieOptions);
+    return { ok: true };
+  });
+}

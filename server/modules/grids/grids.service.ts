@@ -1,0 +1,154 @@
+/** Grids (C1): scoped reads, duty layers, staff, household groups, import, and point → grid lookup. */
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../../../core/errors.ts';
+import { inScope, subtreePrefix } from '../../../core/region-code.ts';
+import { can, type GridDuty, type GridStaffRole, type Permission } from '../../../core/roles.ts';
+import type { Polygon } from '../../../core/geo.ts';
+import type { Actor } from '../../lib/actor.ts';
+import type { AppContext } from '../../lib/context.ts';
+import * as audit from '../audit/audit.service.ts';
+import * as regions from '../regions/regions.service.ts';
+import * as repo from './grids.repository.ts';
+import { planGridImport } from './grids.import.ts';
+import { allBrief } from '../regions/regions.repository.ts';
+
+function need(actor: Actor, permission: Permission): void {
+  if (!can(actor.role, permission)) throw new AppError('FORBIDDEN');
+}
+
+async function gridInScope(ctx: AppContext, actor: Actor, code: string) {
+  const g = await repo.findInScope(ctx.db, code, subtreePrefix(actor.scopeCode));
+  if (!g) throw new AppError('NOT_FOUND');
+  return g;
+}
+
+/** Rebuilds the in-memory spatial index from the database. */
+export async function rebuildIndex(ctx: AppContext): Promise<number> {
+  const rows = await repo.allPolygons(ctx.db);
+  ctx.gridIndex.rebuild(rows.map((r) => ({ code: r.code, polygon: r.geometry as Polygon })));
+  return rows.length;
+}
+
+/** A page of grids under a region (default: the actor's scope). @throws NOT_FOUND for a region out of scope */
+export async function listGrids(ctx: AppContext, actor: Actor, q: { region?: string; q?: string; page: number; pageSize: number }) {
+  need(actor, 'grid:read');
+  const region = q.region ?? actor.scopeCode;
+  await regions.getRegion(ctx, actor, region);
+  const { rows, total } = await repo.listUnder(ctx.db, subtreePrefix(region), q.q, q.pageSize, (q.page - 1) * q.pageSize);
+  return { items: rows, total, page: q.page, pageSize: q.pageSize };
+}
+
+/** Grid polygons under a region as a GeoJSON FeatureCollection for the map (at most 20,000). */
+export async function gridGeoJson(ctx: AppContext, actor: Actor, region?: string) {
+  need(actor, 'grid:read');
+  const r = region ?? actor.scopeCode;
+  await regions.getRegion(ctx, actor, r);
+  const rows = await repo.geometriesUnder(ctx.db, subtreePrefix(r), 20_000);
+  return {
+    type: 'FeatureCollection' as const,
+    features: rows.map((g) => ({ type: 'Feature' as const, properties: { code: g.code, name: g.name }, geometry: g.geometry as Polygon })),
+  };
+}
+
+/** One grid with its staff, household groups and region names. @throws NOT_FOUND */
+export async function getGrid(ctx: AppContext, actor: Actor, code: string) {
+  need(actor, 'grid:read');
+  const g = await gridInScope(ctx, actor, code);
+  const [staff, groups, names] = await Promise.all([
+    repo.staffOf(ctx.db, code),
+    repo.groupsOf(ctx.db, code),
+    regions.namesOf(ctx.db, [g.villageCode, g.villageCode.slice(0, 9) + '000', g.villageCode.slice(0, 6) + '000000']),
+  ]);
+  return {
+    code: g.code,
+    name: g.name,
+    villageCode: g.villageCode,
+    villageName: names.get(g.villageCode) ?? '',
+    townshipName: names.get(g.villageCode.slice(0, 9) + '000') ?? '',
+    countyName: names.get(g.villageCode.slice(0, 6) + '000000') ?? '',
+    geometry: g.geometry as Polygon,
+    duties: g.duties,
+    staff: staff.map((s) => ({ id: s.id, role: s.role, name: s.name })),
+    householdGroups: groups.map((h) => ({ id: h.id, name: h.name, kind: h.kind, leaderName: h.leaderName, memberCount: h.memberCount })),
+  };
+}
+
+/** One household group. @throws NOT_FOUND */
+export async function getHouseholdGroup(ctx: AppContext, actor: Actor, id: string) {
+  need(actor, 'grid:read');
+  const h = await repo.findGroupInScope(ctx.db, id, subtreePrefix(actor.scopeCode));
+  if (!h) throw new AppError('NOT_FOUND');
+  return { id: h.id, gridCode: h.gridCode, name: h.name, kind: h.kind, leaderName: h.leaderName, memberCount: h.memberCount };
+}
+
+/** Sets the duty layers a grid carries (多网合一). @throws FORBIDDEN, NOT_FOUND */
+export async function setDuties(ctx: AppContext, actor: Actor, code: string, duties: GridDuty[]) {
+  need(actor, 'grid:write');
+  await gridInScope(ctx, actor, code);
+  await ctx.db.transaction(async (tx) => {
+    await repo.setDuties(tx, code, [...new Set(duties)], ctx.clock.now());
+    await audit.record(tx, ctx.clock, actor, { action: 'grid.setDuties', objectType: 'grid', objectId: code, countyCode: code.slice(0, 6), detail: { duties } });
+  });
+  return getGrid(ctx, actor, code);
+}
+
+/** Assigns a person to a grid in a staff role. @throws FORBIDDEN, NOT_FOUND */
+export async function addStaff(ctx: AppContext, actor: Actor, code: string, input: { role: GridStaffRole; name: string }) {
+  need(actor, 'grid:write');
+  const g = await gridInScope(ctx, actor, code);
+  const row = { id: randomUUID(), gridCode: code, countyCode: g.countyCode, role: input.role, name: input.name, userId: null, createdAt: ctx.clock.now() };
+  await ctx.db.transaction(async (tx) => {
+    await repo.insertStaff(tx, [row]);
+    await audit.record(tx, ctx.clock, actor, { action: 'grid.addStaff', objectType: 'gridStaff', objectId: row.id, countyCode: g.countyCode, detail: { grid: code, role: input.role } });
+  });
+  return { id: row.id, role: row.role, name: row.name };
+}
+
+/** Removes a staff assignment. @throws FORBIDDEN, NOT_FOUND */
+export async function removeStaff(ctx: AppContext, actor: Actor, code: string, staffId: string): Promise<void> {
+  need(actor, 'grid:write');
+  const g = await gridInScope(ctx, actor, code);
+  const s = await repo.findStaff(ctx.db, code, staffId);
+  if (!s) throw new AppError('NOT_FOUND');
+  await ctx.db.transaction(async (tx) => {
+    await repo.deleteStaff(tx, staffId);
+    await audit.record(tx, ctx.clock, actor, { action: 'grid.removeStaff', objectType: 'gridStaff', objectId: staffId, countyCode: g.countyCode, detail: { grid: code, role: s.role } });
+  });
+}
+
+/** The grid, village, township and county at a point inside the actor's scope. @throws LOCATION_OUTSIDE_GRIDS */
+export async function locate(ctx: AppContext, actor: Actor, lng: number, lat: number) {
+  need(actor, 'locate:use');
+  const code = ctx.gridIndex.locate(lng, lat);
+  // A grid outside the actor's scope answers like no grid at all.
+  if (!code || !inScope(actor.scopeCode, code)) throw new AppError('LOCATION_OUTSIDE_GRIDS');
+  const g = await repo.findInScope(ctx.db, code, subtreePrefix(actor.scopeCode));
+  if (!g) throw new AppError('LOCATION_OUTSIDE_GRIDS');
+  const v = g.villageCode, t = v.slice(0, 9) + '000', c = v.slice(0, 6) + '000000';
+  const names = await regions.namesOf(ctx.db, [v, t, c]);
+  const named = (k: string) => (names.has(k) ? { code: k, name: names.get(k)! } : null);
+  return { grid: { code: g.code, name: g.name }, village: { code: v, name: names.get(v) ?? '' }, township: named(t), county: named(c) };
+}
+
+/** Imports a grid GeoJSON all-or-nothing and rebuilds the index. @throws FORBIDDEN, IMPORT_INVALID */
+export async function importGrids(ctx: AppContext, actor: Actor, text: string): Promise<{ imported: number }> {
+  need(actor, 'grid:write');
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new AppError('IMPORT_INVALID', [{ path: 'file', code: 'bad_json', message: `不是有效的 JSON: ${(e as Error).message}` }]);
+  }
+  const villages = new Map((await allBrief(ctx.db)).map((r) => [r.code, r.level]));
+  const { rows, issues } = planGridImport(json, villages);
+  const outside = actor.kind === 'system' ? [] : rows.filter((r) => !inScope(actor.scopeCode, r.code));
+  if (issues.length || outside.length) {
+    throw new AppError('IMPORT_INVALID', [...issues, ...outside.map((r) => ({ path: r.code, code: 'out_of_scope', message: `${r.code} 超出管辖范围` }))]);
+  }
+  await ctx.db.transaction(async (tx) => {
+    await repo.upsertMany(tx, rows, ctx.clock.now());
+    await audit.record(tx, ctx.clock, actor, { action: 'grid.import', objectType: 'grid', detail: { rows: rows.length } });
+  });
+  await rebuildIndex(ctx);
+  return { imported: rows.length };
+}

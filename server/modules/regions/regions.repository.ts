@@ -1,0 +1,64 @@
+/** I/O for the region tree. Every read that serves a user takes the scope prefix. */
+import { and, asc, count, eq, inArray, like, sql } from 'drizzle-orm';
+import { grids, regions } from '../../db/schema.ts';
+import type { Executor } from '../../db/client.ts';
+
+export type RegionRow = typeof regions.$inferSelect;
+
+/** One region if it lies under `scopePrefix`. */
+export async function findInScope(ex: Executor, code: string, scopePrefix: string): Promise<RegionRow | undefined> {
+  const [row] = await ex.select().from(regions).where(and(eq(regions.code, code), like(regions.code, `${scopePrefix}%`)));
+  return row;
+}
+
+/** Regions by code, unscoped (imports and ancestor names). */
+export async function findMany(ex: Executor, codes: string[]): Promise<RegionRow[]> {
+  if (codes.length === 0) return [];
+  return ex.select().from(regions).where(inArray(regions.code, codes));
+}
+
+/** Direct children of a node with their child and grid counts, in code order. */
+export async function childrenWithCounts(ex: Executor, parentCode: string) {
+  return ex
+    .select({
+      code: regions.code,
+      name: regions.name,
+      level: regions.level,
+      parentCode: regions.parentCode,
+      // Qualified by hand: inside a sub-select Drizzle would render the outer column unqualified.
+      childCount: sql<number>`(SELECT count(*)::int FROM regions c WHERE c.parent_code = "regions"."code")`,
+      // the subtree prefix by level, as core/region-code.ts subtreePrefix computes it
+      gridCount: sql<number>`(SELECT count(*)::int FROM grids g WHERE g.code LIKE left("regions"."code", CASE "regions"."level"
+        WHEN 'village' THEN 12 WHEN 'township' THEN 9 WHEN 'county' THEN 6 WHEN 'prefecture' THEN 4 ELSE 2 END) || '%')`,
+    })
+    .from(regions)
+    .where(eq(regions.parentCode, parentCode))
+    .orderBy(asc(regions.code));
+}
+
+/** Inserts or renames regions (imports). */
+export async function upsertMany(ex: Executor, rows: Omit<RegionRow, 'createdAt' | 'updatedAt'>[], now: Date): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) {
+    await ex
+      .insert(regions)
+      .values(rows.slice(i, i + 500).map((r) => ({ ...r, createdAt: now, updatedAt: now })))
+      .onConflictDoUpdate({ target: regions.code, set: { name: sql`excluded.name`, updatedAt: now } });
+  }
+}
+
+/** Number of regions (to tell an empty database). */
+export async function countAll(ex: Executor): Promise<number> {
+  const [row] = await ex.select({ n: count() }).from(regions);
+  return Number(row?.n ?? 0);
+}
+
+/** Grid count under a prefix. */
+export async function gridCountUnder(ex: Executor, prefix: string): Promise<number> {
+  const [row] = await ex.select({ n: count() }).from(grids).where(like(grids.code, `${prefix}%`));
+  return Number(row?.n ?? 0);
+}
+
+/** Every region's code, level and path (import validation needs the parents already stored). */
+export async function allBrief(ex: Executor) {
+  return ex.select({ code: regions.code, level: regions.level, path: regions.path }).from(regions);
+}

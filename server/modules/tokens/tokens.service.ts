@@ -1,0 +1,64 @@
+/** Integration tokens: `Authorization: Bearer anw_…`, each with a region scope, shown once at creation. */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { AppError } from '../../../core/errors.ts';
+import { inScope, subtreePrefix } from '../../../core/region-code.ts';
+import { can } from '../../../core/roles.ts';
+import type { Actor } from '../../lib/actor.ts';
+import type { AppContext } from '../../lib/context.ts';
+import { sm3Hex } from '../../lib/crypto.ts';
+import * as audit from '../audit/audit.service.ts';
+import * as regions from '../regions/regions.service.ts';
+import * as repo from './tokens.repository.ts';
+
+const present = (t: repo.TokenRow) => ({
+  id: t.id,
+  name: t.name,
+  scopeCode: t.scopeCode,
+  createdAt: t.createdAt.toISOString(),
+  lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
+  revoked: t.revokedAt !== null,
+});
+
+function need(actor: Actor): void {
+  if (actor.kind !== 'system' && !can(actor.role, 'token:manage')) throw new AppError('FORBIDDEN');
+}
+
+/** Issues a token; the secret is returned only here. @throws FORBIDDEN, INVALID_SCOPE */
+export async function createToken(ctx: AppContext, actor: Actor, input: { name: string; scopeCode: string }) {
+  need(actor);
+  const names = await regions.namesOf(ctx.db, [input.scopeCode]);
+  if (!names.has(input.scopeCode) || !inScope(actor.scopeCode, input.scopeCode)) throw new AppError('INVALID_SCOPE', [{ path: 'scopeCode', code: 'invalid_scope', message: input.scopeCode }]);
+  const secret = 'anw_' + randomBytes(32).toString('base64url');
+  const row = { id: randomUUID(), name: input.name, tokenHash: sm3Hex(secret), scopeCode: input.scopeCode, createdBy: actor.kind === 'user' ? actor.id : null, createdAt: ctx.clock.now(), lastUsedAt: null, revokedAt: null };
+  await ctx.db.transaction(async (tx) => {
+    await repo.insert(tx, row);
+    await audit.record(tx, ctx.clock, actor, { action: 'token.create', objectType: 'token', objectId: row.id, countyCode: row.scopeCode.slice(0, 6), detail: { name: row.name } });
+  });
+  return { ...present(row), token: secret };
+}
+
+/** Tokens under the actor's scope. @throws FORBIDDEN */
+export async function listTokens(ctx: AppContext, actor: Actor) {
+  need(actor);
+  return (await repo.listUnder(ctx.db, subtreePrefix(actor.scopeCode))).map(present);
+}
+
+/** Revokes a token. @throws FORBIDDEN, NOT_FOUND */
+export async function revokeToken(ctx: AppContext, actor: Actor, id: string): Promise<void> {
+  need(actor);
+  const t = await repo.findInScope(ctx.db, id, subtreePrefix(actor.scopeCode));
+  if (!t) throw new AppError('NOT_FOUND');
+  await ctx.db.transaction(async (tx) => {
+    await repo.revoke(tx, id, ctx.clock.now());
+    await audit.record(tx, ctx.clock, actor, { action: 'token.revoke', objectType: 'token', objectId: id, countyCode: t.scopeCode.slice(0, 6) });
+  });
+}
+
+/** The actor a bearer token stands for. @throws AUTH_REQUIRED for an unknown or revoked token */
+export async function resolveToken(ctx: AppContext, secret: string): Promise<Actor> {
+  const t = await repo.findLiveByHash(ctx.db, sm3Hex(secret));
+  if (!t) throw new AppError('AUTH_REQUIRED');
+  const now = ctx.clock.now();
+  if (!t.lastUsedAt || now.getTime() - t.lastUsedAt.getTime() > 60_000) await repo.touch(ctx.db, t.id, now);
+  return { kind: 'token', id: t.id, name: `token:${t.name}`, role: 'integration', scopeCode: t.scopeCode };
+}

@@ -1,0 +1,128 @@
+/** Accounts: create, list, change role or scope, lock and unlock, under 三权分立 and region scope. */
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../../../core/errors.ts';
+import { inScope, subtreePrefix } from '../../../core/region-code.ts';
+import { can, totpRequiredRoles, type Role } from '../../../core/roles.ts';
+import { passwordProblems } from '../../../core/password-policy.ts';
+import type { UserCreateInput, UserUpdateInput } from '../../../core/schemas/users.schema.ts';
+import type { Actor } from '../../lib/actor.ts';
+import type { AppContext } from '../../lib/context.ts';
+import type { Executor } from '../../db/client.ts';
+import * as audit from '../audit/audit.service.ts';
+import * as regions from '../regions/regions.service.ts';
+import * as sessions from '../auth/sessions.repository.ts';
+import * as repo from './users.repository.ts';
+import { hashPassword } from './passwords.ts';
+import { presentUser } from './users.presenter.ts';
+
+const isAdminRole = (r: string) => totpRequiredRoles.includes(r as Role);
+
+/** Throws PASSWORD_TOO_WEAK naming the rule broken. */
+export function assertStrongPassword(password: string, field = 'password'): void {
+  const problems = passwordProblems(password);
+  if (problems.length) throw new AppError('PASSWORD_TOO_WEAK', problems.map((code) => ({ path: field, code, message: code })));
+}
+
+async function assertScope(ctx: AppContext, actor: Actor, scopeCode: string): Promise<void> {
+  const names = await regions.namesOf(ctx.db, [scopeCode]);
+  if (!names.has(scopeCode) || !inScope(actor.scopeCode, scopeCode)) {
+    throw new AppError('INVALID_SCOPE', [{ path: 'scopeCode', code: 'invalid_scope', message: `${scopeCode}` }]);
+  }
+}
+
+async function userInScope(ex: Executor, actor: Actor, id: string, forUpdate = false) {
+  const u = await repo.findInScope(ex, id, subtreePrefix(actor.scopeCode), forUpdate);
+  if (!u) throw new AppError('NOT_FOUND');
+  return u;
+}
+
+/** A page of accounts under the actor's scope. @throws FORBIDDEN */
+export async function listUsers(ctx: AppContext, actor: Actor, q: { q?: string; page: number; pageSize: number }) {
+  if (!can(actor.role, 'user:read')) throw new AppError('FORBIDDEN');
+  const { rows, total } = await repo.listUnder(ctx.db, subtreePrefix(actor.scopeCode), q.q, q.pageSize, (q.page - 1) * q.pageSize);
+  const now = ctx.clock.now();
+  return { items: rows.map((r) => presentUser(r.user, now, r.scopeName)), total, page: q.page, pageSize: q.pageSize };
+}
+
+/** One account under the actor's scope. @throws FORBIDDEN, NOT_FOUND */
+export async function getUser(ctx: AppContext, actor: Actor, id: string) {
+  if (!can(actor.role, 'user:read')) throw new AppError('FORBIDDEN');
+  const u = await userInScope(ctx.db, actor, id);
+  const names = await regions.namesOf(ctx.db, [u.scopeCode]);
+  return presentUser(u, ctx.clock.now(), names.get(u.scopeCode));
+}
+
+/**
+ * Creates an account. Business roles need `user:create` (system administrator); the three
+ * administrator roles need `user:security` (security administrator), so no one admin makes another.
+ * @throws FORBIDDEN, PASSWORD_TOO_WEAK, INVALID_SCOPE, CONFLICT
+ */
+export async function createUser(ctx: AppContext, actor: Actor, input: UserCreateInput) {
+  const allowed = actor.kind === 'system' || (isAdminRole(input.role) ? can(actor.role, 'user:security') : can(actor.role, 'user:create'));
+  if (!allowed) throw new AppError('FORBIDDEN');
+  assertStrongPassword(input.password);
+  await assertScope(ctx, actor, input.scopeCode);
+  if (await repo.findByUsername(ctx.db, input.username)) throw new AppError('CONFLICT', [{ path: 'username', code: 'taken', message: input.username }]);
+  const now = ctx.clock.now();
+  const row = {
+    id: randomUUID(),
+    username: input.username,
+    displayName: input.displayName,
+    role: input.role,
+    scopeCode: input.scopeCode,
+    passwordHash: await hashPassword(input.password),
+    totpSecretEnc: null,
+    totpEnrolledAt: null,
+    failedLogins: 0,
+    lockedUntil: null,
+    disabled: false,
+    lastLoginAt: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await ctx.db.transaction(async (tx) => {
+    await repo.insert(tx, row);
+    await audit.record(tx, ctx.clock, actor, { action: 'user.create', objectType: 'user', objectId: row.id, countyCode: row.scopeCode.slice(0, 6), detail: { role: row.role, scope: row.scopeCode } });
+  });
+  return getUser(ctx, actor, row.id);
+}
+
+/** Changes an account. Role, scope and disabling need `user:security`; nobody changes their own role. @throws FORBIDDEN, NOT_FOUND, INVALID_SCOPE */
+export async function updateUser(ctx: AppContext, actor: Actor, id: string, patch: UserUpdateInput) {
+  const security = patch.role !== undefined || patch.scopeCode !== undefined || patch.disabled !== undefined;
+  const allowed = security ? can(actor.role, 'user:security') : can(actor.role, 'user:create') || can(actor.role, 'user:security');
+  if (!allowed) throw new AppError('FORBIDDEN');
+  if (security && actor.id === id) throw new AppError('FORBIDDEN');
+  if (patch.scopeCode) await assertScope(ctx, actor, patch.scopeCode);
+  await ctx.db.transaction(async (tx) => {
+    const u = await userInScope(tx, actor, id, true);
+    await repo.update(tx, id, { ...patch, updatedAt: ctx.clock.now() });
+    // A changed role or scope must not live on in open sessions.
+    if (security) await sessions.removeForUser(tx, id);
+    await audit.record(tx, ctx.clock, actor, { action: 'user.update', objectType: 'user', objectId: id, countyCode: u.scopeCode.slice(0, 6), detail: { fields: Object.keys(patch) } });
+  });
+  return getUser(ctx, actor, id);
+}
+
+/** Clears a lockout. @throws FORBIDDEN, NOT_FOUND */
+export async function unlockUser(ctx: AppContext, actor: Actor, id: string) {
+  if (!can(actor.role, 'user:security')) throw new AppError('FORBIDDEN');
+  await ctx.db.transaction(async (tx) => {
+    const u = await userInScope(tx, actor, id, true);
+    await repo.update(tx, id, { failedLogins: 0, lockedUntil: null, updatedAt: ctx.clock.now() });
+    await audit.record(tx, ctx.clock, actor, { action: 'user.unlock', objectType: 'user', objectId: id, countyCode: u.scopeCode.slice(0, 6) });
+  });
+  return getUser(ctx, actor, id);
+}
+
+/** Removes a user's second factor so they enrol again at next sign-in. @throws FORBIDDEN, NOT_FOUND */
+export async function resetTotp(ctx: AppContext, actor: Actor, id: string) {
+  if (!can(actor.role, 'user:security')) throw new AppError('FORBIDDEN');
+  await ctx.db.transaction(async (tx) => {
+    const u = await userInScope(tx, actor, id, true);
+    await repo.update(tx, id, { totpSecretEnc: null, totpEnrolledAt: null, updatedAt: ctx.clock.now() });
+    await sessions.removeForUser(tx, id);
+    await audit.record(tx, ctx.clock, actor, { action: 'user.resetTotp', objectType: 'user', objectId: id, countyCode: u.scopeCode.slice(0, 6) });
+  });
+  return getUser(ctx, actor, id);
+}
