@@ -23,8 +23,12 @@ export function levelOfCode(code: string): RegionLevel {
   return 'province';
 }
 
-/** The prefix every code in this node's subtree shares (e.g. `632221` for a county). */
+/** The scope of the whole tree (system actors: CLI, start-up jobs); not a region of its own. */
+export const ROOT_SCOPE = '000000000000';
+
+/** The prefix every code in this node's subtree shares (e.g. `632221` for a county; '' for ROOT_SCOPE). */
 export function subtreePrefix(code: string): string {
+  if (code === ROOT_SCOPE) return '';
   return code.slice(0, significantLength[levelOfCode(code)]);
 }
 

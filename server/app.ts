@@ -1,5 +1,5 @@
 /** Builds the Fastify application around an AppContext (no socket: tests use inject()). */
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -21,6 +21,12 @@ import { auditRoutes } from './modules/audit/audit.routes.ts';
 const webDist = join(dirname(fileURLToPath(import.meta.url)), '..', 'web', 'dist');
 export const version = '0.1.0';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: RouteOptions[];
+  }
+}
+
 export interface BuildOptions {
   /** Log level for Fastify's logger; 'silent' in tests. */
   logLevel?: string;
@@ -39,6 +45,12 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     },
     trustProxy: true,
     bodyLimit: 20 * 1024 * 1024,
+  });
+  // Every route is recorded so tests can walk the whole table (e.g. the scope test).
+  const routeTable: RouteOptions[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    routeTable.push(route);
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -77,6 +77,9 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
 
 async function openPostgres(url: string, max: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max });
+  // An idle connection dropped by the server (restart, failover, admin) must not crash the process:
+  // the pool discards that client and the next query opens a fresh one.
+  pool.on('error', (err) => process.stderr.write(`database: idle connection lost (${(err as { code?: string }).code ?? err.name})\n`));
   // Fail fast with a clear message when the server is unreachable.
   const c = await pool.connect();
   c.release();

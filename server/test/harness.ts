@@ -16,6 +16,7 @@ import { importRegions } from '../modules/regions/regions.service.ts';
 import { importGrids } from '../modules/grids/grids.service.ts';
 import { createUser } from '../modules/users/users.service.ts';
 import type { Role } from '../../core/roles.ts';
+import { ROOT_SCOPE } from '../../core/region-code.ts';
 
 export interface TestEnv {
   ctx: AppContext;
@@ -106,7 +107,7 @@ export const gridsGeoJson = {
 
 /** Loads the fixture regions and grids. */
 export async function seedFixture(ctx: AppContext): Promise<void> {
-  const root = systemActor(fixture.province, 'test');
+  const root = systemActor(ROOT_SCOPE, 'test');
   await importRegions(ctx, root, regionsCsv);
   await importGrids(ctx, root, JSON.stringify(gridsGeoJson));
 }
@@ -115,7 +116,7 @@ export const PASSWORD = 'Test@2026pass';
 
 /** Creates an account and returns its id. */
 export async function makeUser(ctx: AppContext, username: string, role: Role, scopeCode: string): Promise<string> {
-  const u = await createUser(ctx, systemActor(fixture.province, 'test'), { username, displayName: username, password: PASSWORD, role, scopeCode });
+  const u = await createUser(ctx, systemActor(ROOT_SCOPE, 'test'), { username, displayName: username, password: PASSWORD, role, scopeCode });
   return u.id;
 }
 

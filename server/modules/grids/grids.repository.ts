@@ -101,3 +101,9 @@ export async function findGroupInScope(ex: Executor, id: string, scopePrefix: st
   const [row] = await ex.select().from(householdGroups).where(and(eq(householdGroups.id, id), like(householdGroups.gridCode, `${scopePrefix}%`)));
   return row;
 }
+
+/** Codes of grids that have at least one household group. */
+export async function gridCodesWithGroups(ex: Executor): Promise<string[]> {
+  const rows = await ex.selectDistinct({ code: householdGroups.gridCode }).from(householdGroups);
+  return rows.map((r) => r.code);
+}

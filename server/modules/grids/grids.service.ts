@@ -152,3 +152,24 @@ export async function importGrids(ctx: AppContext, actor: Actor, text: string): 
   await rebuildIndex(ctx);
   return { imported: rows.length };
 }
+
+/** Adds household groups and staff in bulk (demo seeding and imports). @throws FORBIDDEN */
+export async function addGroupsAndStaff(
+  ctx: AppContext,
+  actor: Actor,
+  groups: { gridCode: string; name: string; kind: string; leaderName: string | null; memberCount: number }[],
+  staff: { gridCode: string; role: GridStaffRole; name: string }[],
+): Promise<void> {
+  need(actor, 'grid:write');
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    await repo.insertGroups(tx, groups.map((g) => ({ ...g, id: randomUUID(), countyCode: g.gridCode.slice(0, 6), createdAt: now })));
+    await repo.insertStaff(tx, staff.map((s) => ({ ...s, id: randomUUID(), countyCode: s.gridCode.slice(0, 6), userId: null, createdAt: now })));
+    await audit.record(tx, ctx.clock, actor, { action: 'grid.bulkStaff', objectType: 'grid', detail: { groups: groups.length, staff: staff.length } });
+  });
+}
+
+/** Grid codes that already have household groups (so re-seeding does not add them twice). */
+export async function gridsWithGroups(ctx: AppContext): Promise<Set<string>> {
+  return new Set(await repo.gridCodesWithGroups(ctx.db));
+}

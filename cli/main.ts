@@ -1,0 +1,131 @@
+/**
+ * `anwang <command>`: serve, migrate, seed --demo, import regions|grids FILE, user create,
+ * token create, audit verify. Exit status 0 on success; non-zero with a message on stderr otherwise.
+ */
+import { parseArgs } from 'node:util';
+import { readFileSync } from 'node:fs';
+import { loadConfig } from '../server/config.ts';
+import { createContext } from '../server/context.ts';
+import { AppError, errorMessage } from '../core/errors.ts';
+import { systemActor } from '../server/lib/actor.ts';
+import type { AppContext } from '../server/lib/context.ts';
+import { importRegions } from '../server/modules/regions/regions.service.ts';
+import { ROOT_SCOPE } from '../core/region-code.ts';
+import { importGrids } from '../server/modules/grids/grids.service.ts';
+import { createUser } from '../server/modules/users/users.service.ts';
+import { createToken } from '../server/modules/tokens/tokens.service.ts';
+import { verifyChain } from '../server/modules/audit/audit.service.ts';
+import { seedDemo } from '../server/demo/seed-demo.ts';
+import { serve } from './serve.ts';
+import { personRoles } from '../core/roles.ts';
+
+const usage = `用法 Usage: anwang <command>
+  serve                      启动服务 start the server (seeds the demo on an empty database)
+  migrate                    执行数据库迁移 apply database migrations
+  seed --demo                写入演示数据 load the demo prefecture (also into a non-empty database)
+  import regions FILE.csv    导入区划 (code,name,parent_code)
+  import grids FILE.geojson  导入网格 (FeatureCollection of Polygons with code, name)
+  user create --username U --password P --role R --scope CODE [--name NAME]
+  token create --name N --scope CODE
+  audit verify               校验审计日志链 verify the audit hash chain
+Roles: ${personRoles.join(', ')}`;
+
+async function withContext<T>(fn: (ctx: AppContext) => Promise<T>): Promise<T> {
+  const ctx = await createContext(loadConfig());
+  try {
+    return await fn(ctx);
+  } finally {
+    await ctx.database.close();
+  }
+}
+
+/** The CLI acts as the system, over the whole tree. */
+const cliActor = () => systemActor(ROOT_SCOPE, 'cli');
+
+function fail(message: string): never {
+  process.stderr.write(message.endsWith('\n') ? message : message + '\n');
+  process.exit(1);
+}
+
+function printAppError(e: AppError): never {
+  const lines = [`错误 ${e.code}: ${errorMessage(e.code, 'zh-CN')} / ${errorMessage(e.code, 'en')}`];
+  for (const d of e.details) lines.push(`  ${d.path}: ${d.message} (${d.code})`);
+  fail(lines.join('\n'));
+}
+
+async function main(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      demo: { type: 'boolean' },
+      username: { type: 'string' },
+      password: { type: 'string' },
+      role: { type: 'string' },
+      scope: { type: 'string' },
+      name: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const [cmd, sub, file] = positionals;
+  if (values.help || !cmd) {
+    process.stdout.write(usage + '\n');
+    if (!cmd && !values.help) process.exit(1);
+    return;
+  }
+  switch (cmd) {
+    case 'serve':
+      return serve();
+    case 'migrate':
+      await withContext(async () => process.stdout.write('数据库已是最新 migrations applied\n'));
+      return;
+    case 'seed': {
+      if (!values.demo) fail('只支持 anwang seed --demo (only the demo seed exists)');
+      const r = await withContext((ctx) => seedDemo(ctx, (m) => process.stdout.write(m + '\n')));
+      process.stdout.write(`演示数据已写入 demo loaded: ${r.regions} regions, ${r.grids} grids, ${r.accounts.length} accounts\n`);
+      return;
+    }
+    case 'import': {
+      if ((sub !== 'regions' && sub !== 'grids') || !file) fail('用法: anwang import regions FILE.csv | anwang import grids FILE.geojson');
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch (e) {
+        fail(`无法读取文件 cannot read ${file}: ${(e as Error).message}`);
+      }
+      const r = await withContext((ctx) => (sub === 'regions' ? importRegions(ctx, cliActor(), text) : importGrids(ctx, cliActor(), text)));
+      process.stdout.write(`已导入 imported ${r.imported} ${sub}\n`);
+      return;
+    }
+    case 'user': {
+      if (sub !== 'create') fail(usage);
+      const { username, password, role, scope, name } = values;
+      if (!username || !password || !role || !scope) fail('用法: anwang user create --username U --password P --role R --scope CODE');
+      if (!(personRoles as string[]).includes(role)) fail(`未知角色 unknown role "${role}"; one of: ${personRoles.join(', ')}`);
+      const u = await withContext((ctx) => createUser(ctx, cliActor(), { username, password, role, scopeCode: scope, displayName: name ?? username }));
+      process.stdout.write(`已创建用户 created ${u.username} (${u.role}, ${u.scopeName ?? u.scopeCode}) id=${u.id}\n`);
+      return;
+    }
+    case 'token': {
+      if (sub !== 'create') fail(usage);
+      if (!values.name || !values.scope) fail('用法: anwang token create --name N --scope CODE');
+      const t = await withContext((ctx) => createToken(ctx, cliActor(), { name: values.name!, scopeCode: values.scope! }));
+      process.stdout.write(t.token + '\n');
+      return;
+    }
+    case 'audit': {
+      if (sub !== 'verify') fail(usage);
+      const r = await withContext((ctx) => verifyChain(ctx.db));
+      if (!r.ok) fail(`审计日志链断裂 audit chain BROKEN at row ${r.firstBroken!.id} (${r.firstBroken!.reason}); ${r.checked} rows before it are intact`);
+      process.stdout.write(`审计日志完整 audit chain OK: ${r.checked} rows\n`);
+      return;
+    }
+    default:
+      fail(`未知命令 unknown command "${cmd}"\n${usage}`);
+  }
+}
+
+main(process.argv.slice(2)).catch((e: unknown) => {
+  if (e instanceof AppError) printAppError(e);
+  fail(`错误 error: ${(e as Error).message}`);
+});

@@ -1,0 +1,50 @@
+/** `anwang serve`: open the database, seed the demo when it is empty, listen, and shut down cleanly. */
+import { loadConfig } from '../server/config.ts';
+import { createContext } from '../server/context.ts';
+import { buildApp } from '../server/app.ts';
+import { isEmpty } from '../server/modules/regions/regions.service.ts';
+import { seedDemo, DEMO_PASSWORD, demoLevels, hasDemoAccounts } from '../server/demo/seed-demo.ts';
+import { personRoles, roleLabels, totpRequiredRoles } from '../core/roles.ts';
+
+/** Starts the HTTP server and prints where it is. */
+export async function serve(): Promise<void> {
+  const config = loadConfig();
+  const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite ${config.dataDir}`;
+  process.stdout.write(`安网 Anwang: 数据库 database ${where}\n`);
+  const ctx = await createContext(config);
+  let seeded = false;
+  // Never seed a database that holds anything: only an empty one gets the demo.
+  if (await isEmpty(ctx)) {
+    process.stdout.write('空数据库：正在生成海北演示数据 empty database: building the Haibei demo prefecture…\n');
+    await seedDemo(ctx, (m) => process.stdout.write(`  ${m}\n`));
+    seeded = true;
+  }
+  const app = await buildApp(ctx);
+  await app.listen({ port: config.port, host: config.host });
+  const url = `http://localhost:${config.port}`;
+  const lines = [
+    '',
+    `安网 Anwang 已启动 is running at ${url}`,
+    `  API 文档 docs: ${url}/api/docs`,
+  ];
+  if (seeded || (await hasDemoAccounts(ctx))) {
+    lines.push(
+      '',
+      `演示账号 Demo logins (密码 password for all: ${DEMO_PASSWORD})`,
+      `  用户名 username = <层级 level>.<角色 role>, e.g. township.operator`,
+      `  层级 levels: ${demoLevels.map((l) => `${l.level} = ${l.label}`).join('; ')}`,
+      `  角色 roles: ${personRoles.map((r) => `${r} ${roleLabels[r]}`).join(', ')}`,
+      `  ${totpRequiredRoles.join(', ')} 首次登录须绑定动态验证码 (TOTP) must enrol an authenticator app at first sign-in`,
+      `  e.g. county.leader · township.operator · village.gridWorker · prefecture.sysadmin`,
+    );
+  }
+  process.stdout.write(lines.join('\n') + '\n');
+  const stop = async (signal: string) => {
+    process.stdout.write(`\n${signal}: 正在停止 stopping…\n`);
+    await app.close();
+    await ctx.database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+}

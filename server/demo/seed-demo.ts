@@ -1,0 +1,91 @@
+/**
+ * Seeds the demo prefecture through the services (so it is audited and validated like any import),
+ * plus household groups, grid staff and one demo account per role per level.
+ */
+import { personRoles, roleLabels } from '../../core/roles.ts';
+import type { AppContext } from '../lib/context.ts';
+import { systemActor } from '../lib/actor.ts';
+import { importRegions } from '../modules/regions/regions.service.ts';
+import { addGroupsAndStaff, gridsWithGroups, importGrids } from '../modules/grids/grids.service.ts';
+import { createUser } from '../modules/users/users.service.ts';
+import { findByUsername } from '../modules/users/users.repository.ts';
+import type { GridStaffRole } from '../../core/roles.ts';
+import { ROOT_SCOPE } from '../../core/region-code.ts';
+import { buildHaibei, personName } from './haibei.ts';
+
+export const DEMO_PASSWORD = 'Anwang@2026';
+
+/** The levels demo accounts are made at, with the region each sits on. */
+export const demoLevels = [
+  { level: 'prefecture', code: '632200000000', label: '州 海北藏族自治州' },
+  { level: 'county', code: '632221000000', label: '县 门源回族自治县' },
+  { level: 'township', code: '632221100000', label: '镇 浩门镇' },
+  { level: 'village', code: '632221100001', label: '社区 城关社区 (浩门镇)' },
+] as const;
+
+export interface SeedResult {
+  regions: number;
+  grids: number;
+  accounts: { username: string; role: string; scope: string }[];
+}
+
+/** Builds the demo prefecture; safe to run twice (existing rows are kept, not duplicated). */
+export async function seedDemo(ctx: AppContext, onProgress: (msg: string) => void = () => {}): Promise<SeedResult> {
+  const root = systemActor(ROOT_SCOPE, 'demo-seed');
+  const { regions, grids } = buildHaibei();
+  onProgress(`区划 regions: ${regions.length}`);
+  const csv = ['code,name,parent_code', ...regions.map((r) => `${r.code},${r.name},${r.parentCode ?? ''}`)].join('\n');
+  await importRegions(ctx, root, csv);
+  onProgress(`网格 grids: ${grids.length}`);
+  await importGrids(ctx, root, JSON.stringify({ type: 'FeatureCollection', features: grids.map((g) => ({ type: 'Feature', properties: { code: g.code, name: g.name }, geometry: g.polygon })) }));
+
+  const done = await gridsWithGroups(ctx);
+  const groups: Parameters<typeof addGroupsAndStaff>[2] = [];
+  const staff: Parameters<typeof addGroupsAndStaff>[3] = [];
+  let n = 0;
+  const villagePolice = new Map<string, string>();
+  for (const g of grids) {
+    if (done.has(g.code)) continue;
+    const village = g.code.slice(0, 12);
+    if (!villagePolice.has(village)) villagePolice.set(village, personName(n++));
+    const add = (role: GridStaffRole, name = personName(n++)) => staff.push({ gridCode: g.code, role, name });
+    add('gridLeader');
+    add('gridWorker');
+    add('gridAssistant');
+    add('gridAdviser');
+    add('legalAdviser');
+    add('villagePolice', villagePolice.get(village));
+    add('partyMember');
+    add('partyMember');
+    const groupCount = 3 + (n % 2);
+    for (let i = 1; i <= groupCount; i++) {
+      const leader = personName(n++);
+      groups.push({ gridCode: g.code, name: `${g.name.replace(/网格$/, '')}${i}组`, kind: 'household', leaderName: leader, memberCount: 8 + (n % 5) });
+      add('householdLeader', leader);
+    }
+    // Communities also organise shops (十铺联防); pastoral villages, vehicles (十车).
+    if (g.community) groups.push({ gridCode: g.code, name: `${g.name}十铺联防组`, kind: 'shop', leaderName: personName(n++), memberCount: 10 });
+    else if (n % 5 === 0) groups.push({ gridCode: g.code, name: `${g.name}十车联防组`, kind: 'vehicle', leaderName: personName(n++), memberCount: 10 });
+  }
+  if (groups.length) {
+    onProgress(`联户组 household groups: ${groups.length}, 网格力量 staff: ${staff.length}`);
+    await addGroupsAndStaff(ctx, root, groups, staff);
+  }
+
+  const accounts: SeedResult['accounts'] = [];
+  for (const lvl of demoLevels) {
+    for (const role of personRoles) {
+      const username = `${lvl.level}.${role}`;
+      accounts.push({ username, role, scope: lvl.label });
+      if (await findByUsername(ctx.db, username)) continue;
+      await createUser(ctx, root, { username, displayName: `${lvl.label.split(' ')[1]} ${roleLabels[role]}`, password: DEMO_PASSWORD, role, scopeCode: lvl.code });
+    }
+  }
+  onProgress(`演示账号 demo accounts: ${accounts.length}`);
+  return { regions: regions.length, grids: grids.length, accounts };
+}
+
+/** True when the demo accounts exist (start-up then prints their logins). */
+export async function hasDemoAccounts(ctx: AppContext): Promise<boolean> {
+  return (await findByUsername(ctx.db, 'township.operator')) !== undefined;
+}
