@@ -49,13 +49,19 @@ async function sql(text: string): Promise<void> {
   if (env.DATABASE_URL) {
     const c = new pg.Client({ connectionString: env.DATABASE_URL });
     await c.connect();
-    await c.query(text);
-    await c.end();
+    try {
+      await c.query(text);
+    } finally {
+      await c.end();
+    }
   } else {
     const { PGlite } = await import('@electric-sql/pglite');
     const db = await PGlite.create(join(env.ANWANG_DATA_DIR!, 'pgdata'));
-    await db.exec(text);
-    await db.close();
+    try {
+      await db.exec(text);
+    } finally {
+      await db.close();
+    }
   }
 }
 
