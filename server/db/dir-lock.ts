@@ -45,7 +45,7 @@ export function acquireDirLock(dir: string): DirLock {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       const holder = Number(readFileSync(path, 'utf8').trim());
       if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && alive(holder)) {
-        throw new Error(`数据目录 ${dir} 正被进程 ${holder} 使用 (the data directory is in use by process ${holder}); stop it first or set ANWANG_DATA_DIR`);
+        throw new Error(`数据目录 ${dir} 正被进程 ${holder} 使用 (the data directory is in use by process ${holder}); stop it first or set ANWANG_DATA_DIR`, { cause: e });
       }
       // Stale lock from a dead process (or our own earlier open): remove it and try once more.
       unlinkSync(path);

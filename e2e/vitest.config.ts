@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+// Browser tests: a real server process, Debian's Chromium driven by Playwright. Run after `npm run build`.
+export default defineConfig({
+  test: {
+    include: ['e2e/**/*.test.ts'],
+    pool: 'forks',
+    fileParallelism: false,
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
+  },
+});

@@ -1,0 +1,21 @@
+// Builds the web app when web/dist is missing or older than its sources, so `npm start` on a fresh
+// clone serves the UI without a separate build step (and a re-start after a pull picks up changes).
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+
+const dist = 'web/dist/index.html';
+function newest(dir) {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return t;
+}
+const sources = Math.max(newest('web/src'), newest('core'), statSync('web/index.html').mtimeMs);
+if (!existsSync(dist) || statSync(dist).mtimeMs < sources) {
+  console.log('构建前端 building the web app…');
+  const r = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}

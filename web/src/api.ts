@@ -1,0 +1,38 @@
+/** A small fetch wrapper: JSON in and out, the session cookie, and the server's stable error codes. */
+import i18n from './i18n';
+
+export interface ApiErrorBody {
+  code: string;
+  message: string;
+  details?: { path: string; code: string; message: string }[];
+}
+
+export class ApiError extends Error {
+  constructor(readonly status: number, readonly body: ApiErrorBody) {
+    super(body.message);
+  }
+}
+
+let onSignedOut: (() => void) | null = null;
+/** Called when the server says the session is gone (expired, signed out elsewhere). */
+export function setSignedOutHandler(fn: () => void): void {
+  onSignedOut = fn;
+}
+
+/** Calls the API; throws ApiError with the server's code and localised message. */
+export async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+  const res = await fetch(path, {
+    method: init.method ?? 'GET',
+    credentials: 'same-origin',
+    headers: { 'accept-language': i18n.language, ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
+  });
+  if (res.status === 204) return undefined as T;
+  const data = await res.json().catch(() => ({ error: { code: 'INTERNAL', message: res.statusText } }));
+  if (!res.ok) {
+    const err = new ApiError(res.status, data.error);
+    if ((err.body.code === 'SESSION_EXPIRED' || err.body.code === 'AUTH_REQUIRED') && !path.startsWith('/api/auth/login')) onSignedOut?.();
+    throw err;
+  }
+  return data as T;
+}

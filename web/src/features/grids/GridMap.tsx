@@ -1,0 +1,50 @@
+/** Leaflet map of grid polygons. No base map unless ANWANG_TILE_URL is set, so it works offline. */
+import { useEffect, useRef } from 'react';
+import L from 'leaflet';
+
+export interface GridFeatureCollection {
+  type: 'FeatureCollection';
+  features: { type: 'Feature'; properties: { code: string; name: string }; geometry: { type: 'Polygon'; coordinates: number[][][] } }[];
+}
+
+const palette = ['#1655c0', '#13a8a8', '#d46b08', '#389e0d', '#c41d7f', '#531dab', '#d4380d', '#08979c'];
+
+export function GridMap({ data, tileUrl, attribution, selected, onSelect }: { data: GridFeatureCollection | null; tileUrl: string; attribution: string; selected?: string; onSelect: (code: string) => void }) {
+  const el = useRef<HTMLDivElement>(null);
+  const map = useRef<L.Map | null>(null);
+  const layer = useRef<L.GeoJSON | null>(null);
+
+  useEffect(() => {
+    if (!el.current || map.current) return;
+    map.current = L.map(el.current, { zoomControl: true, attributionControl: !!tileUrl }).setView([37.4, 100.8], 7);
+    if (tileUrl) L.tileLayer(tileUrl, { attribution, maxZoom: 18 }).addTo(map.current);
+    return () => {
+      map.current?.remove();
+      map.current = null;
+    };
+  }, [tileUrl, attribution]);
+
+  useEffect(() => {
+    const m = map.current;
+    if (!m || !data) return;
+    layer.current?.remove();
+    // The first 12 digits name the village: neighbouring villages get different colours.
+    const colour = (code: string) => palette[Number(code.slice(9, 12)) % palette.length]!;
+    layer.current = L.geoJSON(data as GeoJSON.FeatureCollection, {
+      style: (f) => {
+        const code = (f?.properties as { code: string }).code;
+        const on = code === selected;
+        return { color: on ? '#cf1322' : colour(code), weight: on ? 3 : 1, fillOpacity: on ? 0.45 : 0.18 };
+      },
+      onEachFeature: (f, l) => {
+        const p = f.properties as { code: string; name: string };
+        l.bindTooltip(`${p.name}<br/>${p.code}`, { sticky: true });
+        l.on('click', () => onSelect(p.code));
+      },
+    }).addTo(m);
+    const b = layer.current.getBounds();
+    if (b.isValid()) m.fitBounds(b, { padding: [12, 12] });
+  }, [data, selected, onSelect]);
+
+  return <div ref={el} className="grid-map" data-testid="grid-map" data-grid-count={data?.features.length ?? 0} />;
+}

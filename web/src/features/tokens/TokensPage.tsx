@@ -1,0 +1,57 @@
+/** Integration tokens: issue (shown once), list, revoke. */
+import { useCallback, useEffect, useState } from 'react';
+import { Alert, App, Button, Form, Input, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { Me } from '../../../../core/schemas/auth.schema';
+import { api, ApiError } from '../../api';
+
+interface TokenRow { id: string; name: string; scopeCode: string; createdAt: string; lastUsedAt: string | null; revoked: boolean }
+
+export function TokensPage({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [rows, setRows] = useState<TokenRow[]>([]);
+  const [issued, setIssued] = useState<string | null>(null);
+  const [open, setOpen] = useState(false);
+  const [form] = Form.useForm();
+  const load = useCallback(() => void api<TokenRow[]>('/api/tokens').then(setRows), []);
+  useEffect(load, [load]);
+
+  const create = async () => {
+    const v = await form.validateFields();
+    try {
+      const r = await api<{ token: string }>('/api/tokens', { method: 'POST', body: v });
+      setIssued(r.token);
+      setOpen(false);
+      load();
+    } catch (e) {
+      message.error(e instanceof ApiError ? e.body.message : String(e));
+    }
+  };
+
+  return (
+    <>
+      <Space direction="vertical" style={{ width: '100%' }}>
+        <Button type="primary" onClick={() => setOpen(true)}>{t('tokens.create')}</Button>
+        {issued && <Alert type="warning" showIcon closable onClose={() => setIssued(null)} message={t('tokens.once')} description={<Typography.Text code copyable>{issued}</Typography.Text>} />}
+        <Table rowKey="id" dataSource={rows} pagination={false} columns={[
+          { title: t('tokens.name'), dataIndex: 'name' },
+          { title: t('users.scope'), dataIndex: 'scopeCode' },
+          { title: t('tokens.lastUsed'), dataIndex: 'lastUsedAt', render: (v: string | null) => (v ? new Date(v).toLocaleString() : '—') },
+          { title: t('users.status'), dataIndex: 'revoked', render: (v: boolean) => (v ? <Tag>{t('tokens.revoked')}</Tag> : <Tag color="green">{t('users.active')}</Tag>) },
+          { title: t('common.actions'), render: (_: unknown, r: TokenRow) => !r.revoked && (
+            <Popconfirm title={t('tokens.revoke')} onConfirm={() => api(`/api/tokens/${r.id}`, { method: 'DELETE' }).then(load)}>
+              <Button size="small" danger>{t('tokens.revoke')}</Button>
+            </Popconfirm>
+          ) },
+        ]} />
+      </Space>
+      <Modal open={open} title={t('tokens.create')} onOk={create} onCancel={() => setOpen(false)} destroyOnHidden>
+        <Form form={form} layout="vertical" initialValues={{ scopeCode: me.scopeCode }}>
+          <Form.Item name="name" label={t('tokens.name')} rules={[{ required: true }]}><Input /></Form.Item>
+          <Form.Item name="scopeCode" label={t('users.scopeCode')} rules={[{ required: true, pattern: /^\d{12}$/ }]}><Input maxLength={12} /></Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
+}
