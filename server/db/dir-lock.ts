@@ -44,10 +44,11 @@ export function acquireDirLock(dir: string): DirLock {
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       const holder = Number(readFileSync(path, 'utf8').trim());
-      if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && alive(holder)) {
+      // Our own pid counts too: a second open inside this process would be just as unsafe.
+      if (Number.isInteger(holder) && holder > 0 && alive(holder)) {
         throw new Error(`数据目录 ${dir} 正被进程 ${holder} 使用 (the data directory is in use by process ${holder}); stop it first or set ANWANG_DATA_DIR`, { cause: e });
       }
-      // Stale lock from a dead process (or our own earlier open): remove it and try once more.
+      // Stale lock from a process that died without releasing it: remove it and try once more.
       unlinkSync(path);
     }
   }
