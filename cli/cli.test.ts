@@ -3,7 +3,7 @@
  * a fresh database of the PostgreSQL server when DATABASE_URL is set.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -103,6 +103,27 @@ describe('anwang CLI', () => {
     const broken = anwang('audit', 'verify');
     expect(broken.status).toBe(1);
     expect(broken.stderr).toContain('BROKEN at row 3 (hash_mismatch)');
+  });
+});
+
+describe('demo data', () => {
+  it('is never seeded into a database that holds data by serve, only by seed --demo, and twice is harmless', async () => {
+    const child = spawn(process.execPath, ['bin/anwang.js', 'serve'], { env: { ...env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' } });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    await expect.poll(() => out, { timeout: 60_000, interval: 200 }).toContain('is running');
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+    expect(out).not.toContain('building the Haibei demo');
+    expect(out).not.toContain('Demo logins'); // no demo accounts: none printed
+
+    const first = anwang('seed', '--demo');
+    expect(first.status, first.stderr).toBe(0);
+    expect(first.stdout).toContain('907 grids, 40 accounts');
+    const again = anwang('seed', '--demo');
+    expect(again.status, again.stderr).toBe(0);
+    expect(again.stdout).not.toContain('household groups'); // nothing added the second time
   });
 });
 

@@ -30,6 +30,8 @@ declare module 'fastify' {
 export interface BuildOptions {
   /** Log level for Fastify's logger; 'silent' in tests. */
   logLevel?: string;
+  /** Where log lines go (default stdout); tests capture them to check for personal data. */
+  logStream?: { write(line: string): void };
 }
 
 /** The HTTP app: API, OpenAPI, and the built web app when present. */
@@ -37,6 +39,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   const app = Fastify({
     logger: {
       level: opts.logLevel ?? ctx.config.logLevel,
+      ...(opts.logStream ? { stream: opts.logStream } : {}),
       // No personal data in logs: the route pattern, never the URL with its query (locations, names).
       serializers: {
         req: (req) => ({ method: req.method, route: req.routeOptions?.url ?? 'unmatched' }),
