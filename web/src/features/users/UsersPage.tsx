@@ -19,7 +19,9 @@ export function UsersPage({ me }: { me: Me }) {
   const [page, setPage] = useState(1);
   const [q, setQ] = useState('');
   const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<UserRow | null>(null);
   const [form] = Form.useForm();
+  const [editForm] = Form.useForm();
   const canCreate = me.permissions.includes('user:create') || me.permissions.includes('user:security');
   const security = me.permissions.includes('user:security');
   // 三权分立: the system administrator makes business accounts, the security administrator administrators.
@@ -85,6 +87,11 @@ export function UsersPage({ me }: { me: Me }) {
                 title: t('common.actions'),
                 render: (_: unknown, u: UserRow) => (
                   <Space size="small">
+                    {u.id !== me.id && (
+                      <Button size="small" onClick={() => { setEditing(u); editForm.setFieldsValue({ role: u.role, scopeCode: u.scopeCode }); }}>
+                        {t('users.edit')}
+                      </Button>
+                    )}
                     {u.locked && <Button size="small" onClick={() => act(`/api/users/${u.id}/unlock`, 'POST', {})}>{t('users.unlock')}</Button>}
                     {u.totpEnrolled && (
                       <Popconfirm title={t('users.resetTotp')} onConfirm={() => act(`/api/users/${u.id}/reset-totp`, 'POST', {})}>
@@ -111,6 +118,25 @@ export function UsersPage({ me }: { me: Me }) {
           </Form.Item>
           <Form.Item name="scopeCode" label={t('users.scopeCode')} rules={[{ required: true, pattern: /^\d{12}$/ }]}><Input maxLength={12} /></Form.Item>
           <Form.Item name="password" label={t('users.password')} rules={[{ required: true, min: 8 }]}><Input.Password autoComplete="new-password" /></Form.Item>
+        </Form>
+      </Modal>
+      <Modal
+        open={!!editing}
+        title={`${t('users.edit')} ${editing?.username ?? ''}`}
+        onCancel={() => setEditing(null)}
+        onOk={async () => {
+          const v = await editForm.validateFields();
+          await act(`/api/users/${editing!.id}`, 'PATCH', v);
+          setEditing(null);
+        }}
+        okText={t('common.ok')}
+        cancelText={t('common.cancel')}
+      >
+        <Form form={editForm} layout="vertical">
+          <Form.Item name="role" label={t('users.role')} rules={[{ required: true }]}>
+            <Select options={personRoles.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
+          </Form.Item>
+          <Form.Item name="scopeCode" label={t('users.scopeCode')} rules={[{ required: true, pattern: /^\d{12}$/ }]}><Input maxLength={12} /></Form.Item>
         </Form>
       </Modal>
     </>
