@@ -7,9 +7,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { gridsGeoJson, regionsCsv } from '../server/test/harness.ts';
+import { createScratchDatabase } from '../server/test/scratch-db.ts';
 
 let dir: string;
 let env: NodeJS.ProcessEnv;
@@ -18,22 +18,10 @@ let dropDb: (() => Promise<void>) | undefined;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'anwang-cli-'));
   env = { ...process.env, ANWANG_DATA_DIR: join(dir, 'data'), DATABASE_URL: '' };
-  const base = process.env.DATABASE_URL;
-  if (base) {
-    const name = 'anwang_cli_' + randomBytes(5).toString('hex');
-    const c = new pg.Client({ connectionString: base });
-    await c.connect();
-    await c.query(`CREATE DATABASE ${name}`);
-    await c.end();
-    const u = new URL(base);
-    u.pathname = '/' + name;
-    env.DATABASE_URL = u.toString();
-    dropDb = async () => {
-      const d = new pg.Client({ connectionString: base });
-      await d.connect();
-      await d.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await d.end();
-    };
+  if (process.env.DATABASE_URL) {
+    const scratch = await createScratchDatabase(process.env.DATABASE_URL, 'anwang_cli');
+    env.DATABASE_URL = scratch.url;
+    dropDb = scratch.drop;
   }
   writeFileSync(join(dir, 'regions.csv'), regionsCsv);
   writeFileSync(join(dir, 'grids.geojson'), JSON.stringify(gridsGeoJson));

@@ -2,8 +2,7 @@
  * Test harness: a real database per test file (in-memory PGlite, or a fresh database on the PostgreSQL
  * server named by DATABASE_URL), a fake clock, the real app through inject(), and named builders.
  */
-import pg from 'pg';
-import { randomBytes } from 'node:crypto';
+import { createScratchDatabase } from './scratch-db.ts';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { generate as totpGenerate } from 'otplib';
 import { loadConfig } from '../config.ts';
@@ -28,25 +27,8 @@ export interface TestEnv {
 /** Opens a fresh database and app. Call `close()` in afterAll. */
 export async function createTestEnv(): Promise<TestEnv> {
   const clock = new FakeClock();
-  const base = process.env.DATABASE_URL;
-  let databaseUrl: string | undefined;
-  let dropDb: (() => Promise<void>) | undefined;
-  if (base) {
-    const name = 'anwang_test_' + randomBytes(6).toString('hex');
-    const admin = new pg.Client({ connectionString: base });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const u = new URL(base);
-    u.pathname = '/' + name;
-    databaseUrl = u.toString();
-    dropDb = async () => {
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    };
-  }
+  const scratch = process.env.DATABASE_URL ? await createScratchDatabase(process.env.DATABASE_URL) : undefined;
+  const databaseUrl = scratch?.url;
   const config = { ...loadConfig({}), databaseUrl, secretKeyHex: '0123456789abcdeffedcba9876543210' };
   const ctx = await createContext(config, { clock, inMemory: true });
   const app = await buildApp(ctx, { logLevel: 'silent' });
@@ -57,7 +39,7 @@ export async function createTestEnv(): Promise<TestEnv> {
     close: async () => {
       await app.close();
       await ctx.database.close();
-      await dropDb?.();
+      await scratch?.drop();
     },
   };
 }
