@@ -7,8 +7,7 @@ import type { AppContext } from '../lib/context.ts';
 import { systemActor } from '../lib/actor.ts';
 import { importRegions } from '../modules/regions/regions.service.ts';
 import { addGroupsAndStaff, gridsWithGroups, importGrids } from '../modules/grids/grids.service.ts';
-import { createUser } from '../modules/users/users.service.ts';
-import { findByUsername } from '../modules/users/users.repository.ts';
+import { createUser, findAccountByUsername } from '../modules/users/users.service.ts';
 import type { GridStaffRole } from '../../core/roles.ts';
 import { ROOT_SCOPE } from '../../core/region-code.ts';
 import { buildHaibei, personName } from './haibei.ts';
@@ -77,7 +76,7 @@ export async function seedDemo(ctx: AppContext, onProgress: (msg: string) => voi
     for (const role of personRoles) {
       const username = `${lvl.level}.${role}`;
       accounts.push({ username, role, scope: lvl.label });
-      if (await findByUsername(ctx.db, username)) continue;
+      if (await findAccountByUsername(ctx.db, username)) continue;
       await createUser(ctx, root, { username, displayName: `${lvl.label.split(' ')[1]} ${roleLabels[role]}`, password: DEMO_PASSWORD, role, scopeCode: lvl.code });
     }
   }
@@ -87,5 +86,5 @@ export async function seedDemo(ctx: AppContext, onProgress: (msg: string) => voi
 
 /** True when the demo accounts exist (start-up then prints their logins). */
 export async function hasDemoAccounts(ctx: AppContext): Promise<boolean> {
-  return (await findByUsername(ctx.db, 'township.operator')) !== undefined;
+  return (await findAccountByUsername(ctx.db, 'township.operator')) !== undefined;
 }

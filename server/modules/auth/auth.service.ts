@@ -13,8 +13,8 @@ import type { AppContext } from '../../lib/context.ts';
 import { sm3Hex } from '../../lib/crypto.ts';
 import * as audit from '../audit/audit.service.ts';
 import * as regions from '../regions/regions.service.ts';
-import * as users from '../users/users.repository.ts';
-import { assertStrongPassword } from '../users/users.service.ts';
+import { assertStrongPassword, findAccountById, findAccountByUsername, updateAccount, type Account } from '../users/users.service.ts';
+import type { Executor } from '../../db/client.ts';
 import { dummyHash, hashPassword, verifyPassword } from '../users/passwords.ts';
 import * as sessions from './sessions.repository.ts';
 import { resolveToken } from '../tokens/tokens.service.ts';
@@ -24,7 +24,7 @@ export interface SessionActor extends Actor {
   sessionHash: string;
 }
 
-const county = (u: users.UserRow) => u.scopeCode.slice(0, 6);
+const county = (u: Account) => u.scopeCode.slice(0, 6);
 
 async function checkTotp(ctx: AppContext, secretEnc: string, code: string): Promise<boolean> {
   const secret = ctx.crypto.decrypt(secretEnc);
@@ -32,10 +32,10 @@ async function checkTotp(ctx: AppContext, secretEnc: string, code: string): Prom
   return r.valid;
 }
 
-async function fail(ctx: AppContext, u: users.UserRow, ip: string | undefined, reason: string): Promise<never> {
+async function fail(ctx: AppContext, u: Account, ip: string | undefined, reason: string): Promise<never> {
   const next = afterFailedLogin(u.failedLogins, ctx.clock.now());
   await ctx.db.transaction(async (tx) => {
-    await users.update(tx, u.id, { failedLogins: next.failedCount, lockedUntil: next.lockedUntil });
+    await updateAccount(tx, u.id, { failedLogins: next.failedCount, lockedUntil: next.lockedUntil });
     await audit.record(tx, ctx.clock, null, { action: 'auth.login', objectType: 'user', objectId: u.id, outcome: 'failure', countyCode: county(u), detail: { reason, locked: next.lockedUntil !== null } }, ip);
   });
   throw new AppError(next.lockedUntil ? 'AUTH_LOCKED' : reason === 'totp' ? 'TOTP_INVALID' : 'AUTH_INVALID');
@@ -48,7 +48,7 @@ async function fail(ctx: AppContext, u: users.UserRow, ip: string | undefined, r
  */
 export async function login(ctx: AppContext, input: LoginInput, ip?: string): Promise<{ token: string; me: Me }> {
   const now = ctx.clock.now();
-  const u = await users.findByUsername(ctx.db, input.username);
+  const u = await findAccountByUsername(ctx.db, input.username);
   if (!u) {
     await verifyPassword(await dummyHash, input.password);
     await audit.recordAlone(ctx.db, ctx.clock, null, { action: 'auth.login', outcome: 'failure', detail: { reason: 'unknown_user' } }, ip);
@@ -68,7 +68,7 @@ export async function login(ctx: AppContext, input: LoginInput, ip?: string): Pr
   const token = randomBytes(32).toString('base64url');
   const idHash = sm3Hex(token);
   await ctx.db.transaction(async (tx) => {
-    await users.update(tx, u.id, { failedLogins: 0, lockedUntil: null, lastLoginAt: now });
+    await updateAccount(tx, u.id, { failedLogins: 0, lockedUntil: null, lastLoginAt: now });
     await sessions.insert(tx, { idHash, userId: u.id, stage, createdAt: now, lastSeenAt: now, ip: ip ?? null });
     await audit.record(tx, ctx.clock, { kind: 'user', id: u.id, name: u.username, role: u.role as Role, scopeCode: u.scopeCode }, { action: 'auth.login', objectType: 'user', objectId: u.id, countyCode: county(u), detail: { stage } }, ip);
   });
@@ -76,7 +76,7 @@ export async function login(ctx: AppContext, input: LoginInput, ip?: string): Pr
 }
 
 /** What the UI needs to know about the signed-in user. */
-async function describe(ctx: AppContext, u: users.UserRow, stage: 'enrol' | 'full'): Promise<Me> {
+async function describe(ctx: AppContext, u: Account, stage: 'enrol' | 'full'): Promise<Me> {
   const names = await regions.namesOf(ctx.db, [u.scopeCode]);
   return {
     id: u.id,
@@ -93,7 +93,7 @@ async function describe(ctx: AppContext, u: users.UserRow, stage: 'enrol' | 'ful
 
 /** The signed-in user's profile. @throws AUTH_REQUIRED */
 export async function me(ctx: AppContext, actor: SessionActor): Promise<Me> {
-  const u = await users.findById(ctx.db, actor.id);
+  const u = await findAccountById(ctx.db, actor.id);
   if (!u) throw new AppError('AUTH_REQUIRED');
   return describe(ctx, u, actor.stage);
 }
@@ -113,7 +113,7 @@ export async function authenticate(ctx: AppContext, cookie: string | undefined, 
     await sessions.remove(ctx.db, idHash);
     throw new AppError('SESSION_EXPIRED');
   }
-  const u = await users.findById(ctx.db, s.userId);
+  const u = await findAccountById(ctx.db, s.userId);
   if (!u || u.disabled) {
     await sessions.remove(ctx.db, idHash);
     throw new AppError('AUTH_REQUIRED');
@@ -133,23 +133,23 @@ export async function logout(ctx: AppContext, actor: SessionActor): Promise<void
 
 /** Starts TOTP enrolment: stores a new secret (encrypted) and returns it with an otpauth:// URI. */
 export async function startTotp(ctx: AppContext, actor: SessionActor): Promise<{ secret: string; otpauthUrl: string }> {
-  const u = await users.findById(ctx.db, actor.id);
+  const u = await findAccountById(ctx.db, actor.id);
   if (!u) throw new AppError('AUTH_REQUIRED');
   // Re-enrolling an enrolled factor is the security administrator's reset, not a self-service step.
   if (u.totpEnrolledAt) throw new AppError('FORBIDDEN');
   const secret = generateSecret();
-  await users.update(ctx.db, u.id, { totpSecretEnc: ctx.crypto.encrypt(secret) });
+  await updateAccount(ctx.db, u.id, { totpSecretEnc: ctx.crypto.encrypt(secret) });
   return { secret, otpauthUrl: generateURI({ issuer: 'Anwang 安网', label: u.username, secret }) };
 }
 
 /** Confirms enrolment with a first code; the session becomes a full one. @throws TOTP_INVALID */
 export async function confirmTotp(ctx: AppContext, actor: SessionActor, code: string): Promise<Me> {
-  const u = await users.findById(ctx.db, actor.id);
+  const u = await findAccountById(ctx.db, actor.id);
   if (!u || !u.totpSecretEnc || u.totpEnrolledAt) throw new AppError('FORBIDDEN');
   if (!(await checkTotp(ctx, u.totpSecretEnc, code))) throw new AppError('TOTP_INVALID');
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
-    await users.update(tx, u.id, { totpEnrolledAt: now });
+    await updateAccount(tx, u.id, { totpEnrolledAt: now });
     await sessions.setStage(tx, actor.sessionHash, 'full');
     await audit.record(tx, ctx.clock, actor, { action: 'auth.totpEnrol', objectType: 'user', objectId: u.id, countyCode: county(u) });
   });
@@ -158,13 +158,18 @@ export async function confirmTotp(ctx: AppContext, actor: SessionActor, code: st
 
 /** Changes one's own password; other sessions end. @throws AUTH_INVALID, PASSWORD_TOO_WEAK */
 export async function changePassword(ctx: AppContext, actor: SessionActor, current: string, next: string): Promise<void> {
-  const u = await users.findById(ctx.db, actor.id);
+  const u = await findAccountById(ctx.db, actor.id);
   if (!u || !(await verifyPassword(u.passwordHash, current))) throw new AppError('AUTH_INVALID');
   assertStrongPassword(next, 'newPassword');
   const hash = await hashPassword(next);
   await ctx.db.transaction(async (tx) => {
-    await users.update(tx, u.id, { passwordHash: hash, updatedAt: ctx.clock.now() });
+    await updateAccount(tx, u.id, { passwordHash: hash, updatedAt: ctx.clock.now() });
     await sessions.removeForUser(tx, u.id);
     await audit.record(tx, ctx.clock, actor, { action: 'auth.changePassword', objectType: 'user', objectId: u.id, countyCode: county(u) });
   });
+}
+
+/** Ends every session of a user (after a role, scope, factor or password change), inside the caller's transaction. */
+export async function endSessionsOf(tx: Executor, userId: string): Promise<void> {
+  await sessions.removeForUser(tx, userId);
 }

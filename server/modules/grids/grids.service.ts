@@ -10,7 +10,6 @@ import * as audit from '../audit/audit.service.ts';
 import * as regions from '../regions/regions.service.ts';
 import * as repo from './grids.repository.ts';
 import { planGridImport } from './grids.import.ts';
-import { allBrief } from '../regions/regions.repository.ts';
 
 function need(actor: Actor, permission: Permission): void {
   if (!can(actor.role, permission)) throw new AppError('FORBIDDEN');
@@ -139,7 +138,7 @@ export async function importGrids(ctx: AppContext, actor: Actor, text: string): 
   } catch (e) {
     throw new AppError('IMPORT_INVALID', [{ path: 'file', code: 'bad_json', message: `不是有效的 JSON: ${(e as Error).message}` }]);
   }
-  const villages = new Map((await allBrief(ctx.db)).map((r) => [r.code, r.level]));
+  const villages = await regions.levelsByCode(ctx);
   const { rows, issues } = planGridImport(json, villages);
   const outside = actor.kind === 'system' ? [] : rows.filter((r) => !inScope(actor.scopeCode, r.code));
   if (issues.length || outside.length) {

@@ -55,3 +55,8 @@ export async function importRegions(ctx: AppContext, actor: Actor, csvText: stri
   });
   return { imported: rows.length };
 }
+
+/** Level of every region by code (import validation of grids needs to know which codes are villages). */
+export async function levelsByCode(ctx: AppContext): Promise<Map<string, string>> {
+  return new Map((await repo.allBrief(ctx.db)).map((r) => [r.code, r.level]));
+}

@@ -10,7 +10,7 @@ import type { AppContext } from '../../lib/context.ts';
 import type { Executor } from '../../db/client.ts';
 import * as audit from '../audit/audit.service.ts';
 import * as regions from '../regions/regions.service.ts';
-import * as sessions from '../auth/sessions.repository.ts';
+import { endSessionsOf } from '../auth/auth.service.ts';
 import * as repo from './users.repository.ts';
 import { hashPassword } from './passwords.ts';
 import { presentUser } from './users.presenter.ts';
@@ -98,7 +98,7 @@ export async function updateUser(ctx: AppContext, actor: Actor, id: string, patc
     const u = await userInScope(tx, actor, id, true);
     await repo.update(tx, id, { ...patch, updatedAt: ctx.clock.now() });
     // A changed role or scope must not live on in open sessions.
-    if (security) await sessions.removeForUser(tx, id);
+    if (security) await endSessionsOf(tx, id);
     await audit.record(tx, ctx.clock, actor, { action: 'user.update', objectType: 'user', objectId: id, countyCode: u.scopeCode.slice(0, 6), detail: { fields: Object.keys(patch) } });
   });
   return getUser(ctx, actor, id);
@@ -121,8 +121,25 @@ export async function resetTotp(ctx: AppContext, actor: Actor, id: string) {
   await ctx.db.transaction(async (tx) => {
     const u = await userInScope(tx, actor, id, true);
     await repo.update(tx, id, { totpSecretEnc: null, totpEnrolledAt: null, updatedAt: ctx.clock.now() });
-    await sessions.removeForUser(tx, id);
+    await endSessionsOf(tx, id);
     await audit.record(tx, ctx.clock, actor, { action: 'user.resetTotp', objectType: 'user', objectId: id, countyCode: u.scopeCode.slice(0, 6) });
   });
   return getUser(ctx, actor, id);
 }
+
+/** The account with this username, unscoped: for sign-in and seeding only (no permission check). */
+export function findAccountByUsername(ex: Executor, username: string) {
+  return repo.findByUsername(ex, username);
+}
+
+/** The account with this id, unscoped: for the session's own user only. */
+export function findAccountById(ex: Executor, id: string) {
+  return repo.findById(ex, id);
+}
+
+/** Writes sign-in state (failure count, lockout, last sign-in, TOTP, password hash) of one account. */
+export function updateAccount(ex: Executor, id: string, set: Partial<repo.UserRow>) {
+  return repo.update(ex, id, set);
+}
+
+export type Account = repo.UserRow;
