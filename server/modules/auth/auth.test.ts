@@ -160,6 +160,17 @@ describe('separation of administrator duties (三权分立)', () => {
   });
 });
 
+describe('administrators cannot weaken their own account', () => {
+  it('refuses a security administrator resetting their own TOTP or changing their own role', async () => {
+    const sec = await enrolledAdmin('sec4', 'secadmin');
+    const me = (await get('/api/auth/me', sec)).json();
+    expect((await post(`/api/users/${me.id}/reset-totp`, {}, sec)).statusCode).toBe(403);
+    const patch = await env.app.inject({ method: 'PATCH', url: `/api/users/${me.id}`, headers: { cookie: sec }, payload: { role: 'auditor' } });
+    expect(patch.statusCode).toBe(403);
+    expect((await get('/api/auth/me', sec)).json()).toMatchObject({ role: 'secadmin', totpEnrolled: true });
+  });
+});
+
 describe('integration tokens', () => {
   it('authenticate with Bearer, carry a scope, and stop working when revoked', async () => {
     const sec = await enrolledAdmin('sec3', 'secadmin');

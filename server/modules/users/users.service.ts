@@ -117,7 +117,8 @@ export async function unlockUser(ctx: AppContext, actor: Actor, id: string) {
 
 /** Removes a user's second factor so they enrol again at next sign-in. @throws FORBIDDEN, NOT_FOUND */
 export async function resetTotp(ctx: AppContext, actor: Actor, id: string) {
-  if (!can(actor.role, 'user:security')) throw new AppError('FORBIDDEN');
+  // Removing one's own second factor would let a stolen password reach an administrator account.
+  if (!can(actor.role, 'user:security') || actor.id === id) throw new AppError('FORBIDDEN');
   await ctx.db.transaction(async (tx) => {
     const u = await userInScope(tx, actor, id, true);
     await repo.update(tx, id, { totpSecretEnc: null, totpEnrolledAt: null, updatedAt: ctx.clock.now() });

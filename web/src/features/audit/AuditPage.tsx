@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Alert, Button, Space, Table, Tag } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { formatTime } from '../../format';
 import { api } from '../../api';
 
 interface AuditRow { id: number; at: string; actorName: string | null; action: string; objectType: string | null; objectId: string | null; outcome: string; ip: string | null }
@@ -29,7 +30,7 @@ export function AuditPage() {
         pagination={{ current: page, pageSize: 50, total: rows.length < 50 ? (page - 1) * 50 + rows.length : page * 50 + 1, onChange: setPage, showSizeChanger: false }}
         columns={[
           { title: '#', dataIndex: 'id', width: 70 },
-          { title: t('audit.at'), dataIndex: 'at', render: (v: string) => new Date(v).toLocaleString() },
+          { title: t('audit.at'), dataIndex: 'at', render: (v: string) => formatTime(v) },
           { title: t('audit.actor'), dataIndex: 'actorName' },
           { title: t('audit.action'), dataIndex: 'action' },
           { title: t('audit.object'), render: (_: unknown, r: AuditRow) => [r.objectType, r.objectId].filter(Boolean).join(' ') },

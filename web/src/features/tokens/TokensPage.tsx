@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Alert, App, Button, Form, Input, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../../core/schemas/auth.schema';
+import { formatTime } from '../../format';
 import { api, ApiError } from '../../api';
 
 interface TokenRow { id: string; name: string; scopeCode: string; createdAt: string; lastUsedAt: string | null; revoked: boolean }
@@ -37,7 +38,7 @@ export function TokensPage({ me }: { me: Me }) {
         <Table rowKey="id" dataSource={rows} pagination={false} columns={[
           { title: t('tokens.name'), dataIndex: 'name' },
           { title: t('users.scope'), dataIndex: 'scopeCode' },
-          { title: t('tokens.lastUsed'), dataIndex: 'lastUsedAt', render: (v: string | null) => (v ? new Date(v).toLocaleString() : '—') },
+          { title: t('tokens.lastUsed'), dataIndex: 'lastUsedAt', render: (v: string | null) => formatTime(v) },
           { title: t('users.status'), dataIndex: 'revoked', render: (v: boolean) => (v ? <Tag>{t('tokens.revoked')}</Tag> : <Tag color="green">{t('users.active')}</Tag>) },
           { title: t('common.actions'), render: (_: unknown, r: TokenRow) => !r.revoked && (
             <Popconfirm title={t('tokens.revoke')} onConfirm={() => api(`/api/tokens/${r.id}`, { method: 'DELETE' }).then(load)}>

@@ -5,6 +5,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../../core/schemas/auth.schema';
 import { personRoles, totpRequiredRoles } from '../../../../core/roles';
+import { formatTime } from '../../format';
 import { api, ApiError } from '../../api';
 
 interface UserRow {
@@ -81,7 +82,7 @@ export function UsersPage({ me }: { me: Me }) {
             title: t('users.status'),
             render: (_: unknown, u: UserRow) => (u.disabled ? <Tag color="default">{t('users.disabled')}</Tag> : u.locked ? <Tag color="red">{t('users.locked')}</Tag> : <Tag color="blue">{t('users.active')}</Tag>),
           },
-          { title: t('users.lastLogin'), dataIndex: 'lastLoginAt', render: (v: string | null) => (v ? new Date(v).toLocaleString() : '—') },
+          { title: t('users.lastLogin'), dataIndex: 'lastLoginAt', render: (v: string | null) => formatTime(v) },
           ...(security
             ? [{
                 title: t('common.actions'),
@@ -93,7 +94,7 @@ export function UsersPage({ me }: { me: Me }) {
                       </Button>
                     )}
                     {u.locked && <Button size="small" onClick={() => act(`/api/users/${u.id}/unlock`, 'POST', {})}>{t('users.unlock')}</Button>}
-                    {u.totpEnrolled && (
+                    {u.totpEnrolled && u.id !== me.id && (
                       <Popconfirm title={t('users.resetTotp')} onConfirm={() => act(`/api/users/${u.id}/reset-totp`, 'POST', {})}>
                         <Button size="small">{t('users.resetTotp')}</Button>
                       </Popconfirm>
