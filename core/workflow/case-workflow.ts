@@ -1,0 +1,133 @@
+/**
+ * The closed loop of a case as data: 受理 → 分流/派遣 → 处置 → 反馈 → 核查 → 回访 → 办结, with honest endings.
+ * A transition table plus pure functions; the one service function that writes a case's status
+ * (server/modules/cases/case-actions.service.ts) asks `nextStatus` and nothing else.
+ */
+
+/** Where a case is in the loop. */
+export const caseStatuses = [
+  'submitted', // 已上报: reported, not yet taken in
+  'accepted', // 已受理: taken in by a centre, which will dispatch it
+  'dispatched', // 已派遣: sent to a handler (department, grid worker), not yet started
+  'in_progress', // 处置中
+  'reported_back', // 已反馈: the handler says it is done
+  'verified', // 已核查: someone other than the handler checked it
+  'followed_up', // 已回访: the reporter rated it
+  'closed', // 已办结 (outcome resolved or unresolved)
+  'rejected', // 不予受理: invalid, with a reason
+  'redirected', // 非本单位: not ours, sent to the unit named
+  'merged', // 重复: merged into another case
+] as const;
+export type CaseStatus = (typeof caseStatuses)[number];
+
+/** Statuses from which nothing more happens. */
+export const terminalStatuses: readonly CaseStatus[] = ['closed', 'rejected', 'redirected', 'merged'];
+
+/** Who acts: account roles plus the reporter on the public page and the scheduler. */
+export type WorkflowRole = 'operator' | 'handler' | 'gridWorker' | 'leader' | 'resident' | 'system';
+export const workflowRoles: readonly WorkflowRole[] = ['operator', 'handler', 'gridWorker', 'leader', 'resident', 'system'];
+
+/** Branches of one action (verify passes or fails; a rating satisfies or reopens). */
+export type Variant = 'pass' | 'fail' | 'satisfied' | 'basically' | 'unsatisfied' | 'unsatisfiedFinal';
+
+const active: CaseStatus[] = ['accepted', 'dispatched', 'in_progress', 'reported_back'];
+
+interface Transition {
+  from: readonly CaseStatus[];
+  /** The next status; 'same' keeps it (an event without a move); a map picks by variant. */
+  to: CaseStatus | 'same' | Partial<Record<Variant, CaseStatus>>;
+  roles: readonly WorkflowRole[];
+}
+
+export const caseTransitions = {
+  /** 受理: a centre takes the report in; routing then places it at the right level. */
+  accept: { from: ['submitted'], to: 'accepted', roles: ['operator'] },
+  /** 不予受理: invalid report (reason required). */
+  reject: { from: ['submitted'], to: 'rejected', roles: ['operator'] },
+  /** 非本单位: not ours; names the unit it was sent to. */
+  redirect: { from: ['submitted', 'accepted'], to: 'redirected', roles: ['operator'] },
+  /** 合并: a duplicate of another open case. */
+  merge: { from: ['submitted', 'accepted'], to: 'merged', roles: ['operator'] },
+  /** 派遣: to a department or a person at the current unit. */
+  dispatch: { from: ['accepted'], to: 'dispatched', roles: ['operator'] },
+  /** 退回: the handler sends it back to the centre (wrongly routed), with a reason. */
+  return: { from: ['dispatched', 'in_progress'], to: 'accepted', roles: ['handler', 'gridWorker'] },
+  /** 转办: to another unit of the same level. */
+  transfer: { from: ['accepted', 'dispatched'], to: 'accepted', roles: ['operator'] },
+  /** 上报: one level up (village → township → county); the scheduler escalates breached deadlines. */
+  escalate: { from: ['accepted', 'dispatched', 'in_progress'], to: 'accepted', roles: ['operator', 'gridWorker', 'system'] },
+  /** 协办: add an assisting unit. */
+  assist: { from: ['accepted', 'dispatched', 'in_progress'], to: 'same', roles: ['operator'] },
+  /** 开始处置 */
+  start: { from: ['dispatched'], to: 'in_progress', roles: ['handler', 'gridWorker'] },
+  /** 反馈: the result, with text and photos. */
+  reportBack: { from: ['in_progress'], to: 'reported_back', roles: ['handler', 'gridWorker'] },
+  /** 核查: pass, or fail back to the handler. */
+  verify: { from: ['reported_back'], to: { pass: 'verified', fail: 'in_progress' }, roles: ['operator', 'leader'] },
+  /** 回访: satisfied or basically closes the loop; unsatisfied reopens once, with higher urgency. */
+  followUp: {
+    from: ['verified'],
+    to: { satisfied: 'followed_up', basically: 'followed_up', unsatisfied: 'dispatched', unsatisfiedFinal: 'followed_up' },
+    roles: ['operator', 'resident'],
+  },
+  /** 办结 */
+  close: { from: ['followed_up'], to: 'closed', roles: ['operator'] },
+  /** 未解决办结: an honest ending when it cannot be solved (reason required). */
+  closeUnresolved: { from: [...active, 'verified', 'followed_up'], to: 'closed', roles: ['operator', 'leader'] },
+  /** 申请延期 */
+  extendRequest: { from: ['dispatched', 'in_progress'], to: 'same', roles: ['handler', 'gridWorker'] },
+  /** 审批延期: approve or deny a pending request. */
+  extendDecide: { from: ['dispatched', 'in_progress', 'reported_back'], to: 'same', roles: ['operator', 'leader'] },
+  /** 督办 */
+  urge: { from: active, to: 'same', roles: ['operator', 'leader', 'system'] },
+  /** 等待群众: stop the clocks while waiting on the reporter. */
+  pause: { from: ['accepted', 'dispatched', 'in_progress'], to: 'same', roles: ['operator', 'handler', 'gridWorker'] },
+  /** 恢复计时 */
+  resume: { from: ['accepted', 'dispatched', 'in_progress'], to: 'same', roles: ['operator', 'handler', 'gridWorker'] },
+  /** 我也遇到: another resident adds their voice to an open public case. */
+  meToo: { from: ['submitted', ...active, 'verified'], to: 'same', roles: ['resident'] },
+} as const satisfies Record<string, Transition>;
+
+export type CaseAction = keyof typeof caseTransitions;
+export const caseActions = Object.keys(caseTransitions) as CaseAction[];
+
+/** The variants an action needs; empty for actions without branches. */
+export function variantsOf(action: CaseAction): Variant[] {
+  const to = (caseTransitions[action] as Transition).to;
+  return typeof to === 'object' ? (Object.keys(to) as Variant[]) : [];
+}
+
+/** Actions a role may take on a case in this status (before place and person checks). */
+export function allowedActions(status: CaseStatus, role: WorkflowRole): CaseAction[] {
+  return caseActions.filter((a) => {
+    const t = caseTransitions[a] as Transition;
+    return t.from.includes(status) && t.roles.includes(role);
+  });
+}
+
+export class InvalidTransition extends Error {
+  constructor(readonly status: CaseStatus, readonly action: string, readonly role: string) {
+    super(`INVALID_TRANSITION: ${action} by ${role} from ${status}`);
+  }
+}
+
+/** The status after `action`. @throws InvalidTransition when the action is not allowed from here for this role, or a needed variant is missing */
+export function nextStatus(status: CaseStatus, action: CaseAction, role: WorkflowRole, variant?: Variant): CaseStatus {
+  const t = caseTransitions[action] as Transition | undefined;
+  if (!t || !t.from.includes(status) || !t.roles.includes(role)) throw new InvalidTransition(status, action, role);
+  if (t.to === 'same') return status;
+  if (typeof t.to === 'string') return t.to;
+  const next = variant ? t.to[variant] : undefined;
+  if (!next) throw new InvalidTransition(status, `${action}:${variant ?? '?'}`, role);
+  return next;
+}
+
+/** Maps an account role to the workflow role it acts as (null: takes no part in the loop). */
+export function workflowRoleOf(accountRole: string): WorkflowRole | null {
+  if (accountRole === 'operator' || accountRole === 'handler' || accountRole === 'gridWorker' || accountRole === 'leader') return accountRole;
+  if (accountRole === 'householdLeader') return 'gridWorker'; // reports and handles small matters like a grid worker
+  return null;
+}
+
+/** Statuses whose timeline steps the public tracking page shows. */
+export const publicEvents: readonly string[] = ['submit', 'accept', 'reject', 'redirect', 'merge', 'dispatch', 'transfer', 'escalate', 'start', 'reportBack', 'verify', 'followUp', 'close', 'closeUnresolved'];
