@@ -14,6 +14,13 @@ export const permissions = [
   'token:manage', // issue and revoke integration tokens
   'audit:read', // read and verify the audit log
   'locate:use', // point → grid lookup
+  'case:read', // see cases placed in the scope
+  'case:create', // take in a report for someone (walk-in, phone, patrol…)
+  'case:act', // take workflow actions (which ones: core/workflow/case-workflow.ts)
+  'case:export', // export case lists (XLSX/CSV)
+  'pii:view', // see a reporter's full name and phone (audited)
+  'kpi:read', // dashboards
+  'catalog:manage', // categories, departments, routing rules, deadlines, holiday calendar
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -35,20 +42,20 @@ export type Role = (typeof roles)[number];
 /** Roles a person can be given (integration is only for API tokens). */
 export const personRoles = roles.filter((r) => r !== 'integration') as Exclude<Role, 'integration'>[];
 
-const businessRead: Permission[] = ['region:read', 'grid:read', 'locate:use'];
+const businessRead: Permission[] = ['region:read', 'grid:read', 'locate:use', 'case:read'];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
-  sysadmin: ['region:read', 'region:write', 'grid:read', 'grid:write', 'user:read', 'user:create', 'locate:use'],
+  sysadmin: ['region:read', 'region:write', 'grid:read', 'grid:write', 'user:read', 'user:create', 'locate:use', 'catalog:manage'],
   secadmin: ['region:read', 'user:read', 'user:security', 'token:manage'],
   auditor: ['region:read', 'user:read', 'audit:read'],
-  leader: businessRead,
-  operator: businessRead,
-  handler: businessRead,
-  gridWorker: businessRead,
-  householdLeader: businessRead,
+  leader: [...businessRead, 'case:act', 'case:export', 'kpi:read'],
+  operator: [...businessRead, 'case:create', 'case:act', 'case:export', 'pii:view', 'kpi:read'],
+  handler: [...businessRead, 'case:act'],
+  gridWorker: [...businessRead, 'case:create', 'case:act'],
+  householdLeader: [...businessRead, 'case:create', 'case:act'],
   mediator: businessRead,
   petitionOfficer: businessRead,
-  integration: ['region:read', 'grid:read', 'locate:use'],
+  integration: ['region:read', 'grid:read', 'locate:use', 'case:create'],
 };
 
 /** Roles that must use a TOTP second factor (enrolled at first sign-in). */

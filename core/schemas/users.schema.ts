@@ -14,6 +14,8 @@ export const UserCreateSchema = z.object({
   role: z.enum(personRoles as [string, ...string[]]),
   /** The region node whose subtree the user sees. */
   scopeCode: RegionCode,
+  /** For department handlers: the department (in the scope's county) whose cases they handle. */
+  departmentId: z.string().uuid().optional(),
 });
 export type UserCreateInput = z.infer<typeof UserCreateSchema>;
 

@@ -52,6 +52,7 @@ export const users = pgTable('users', {
   lockedUntil: ts('locked_until'),
   disabled: boolean('disabled').notNull().default(false),
   lastLoginAt: ts('last_login_at'),
+  departmentId: uuid('department_id'),
   createdAt: ts('created_at').notNull().defaultNow(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });
@@ -100,4 +101,203 @@ export const auditLog = pgTable('audit_log', {
   detail: jsonb('detail'),
   prevHash: char('prev_hash', { length: 64 }).notNull(),
   hash: char('hash', { length: 64 }).notNull(),
+});
+
+export const categories = pgTable('categories', {
+  id: text('id').primaryKey(),
+  parentId: text('parent_id'),
+  name: text('name').notNull(),
+  nameEn: text('name_en').notNull(),
+  isPublic: boolean('is_public').notNull(),
+  defaultTier: text('default_tier').notNull(),
+  keywords: jsonb('keywords').notNull().$type<Partial<Record<string, string[]>>>(),
+  sort: integer('sort').notNull(),
+  active: boolean('active').notNull(),
+});
+
+export const departments = pgTable('departments', {
+  id: uuid('id').primaryKey(),
+  countyCode: char('county_code', { length: 6 }).notNull(),
+  name: text('name').notNull(),
+  active: boolean('active').notNull().default(true),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const departmentCategories = pgTable('department_categories', {
+  countyCode: char('county_code', { length: 6 }).notNull(),
+  categoryId: text('category_id').notNull(),
+  departmentId: uuid('department_id').notNull(),
+});
+
+export const routingRules = pgTable('routing_rules', {
+  countyCode: char('county_code', { length: 6 }).notNull(),
+  tier: text('tier').notNull(),
+  level: text('level').notNull(),
+});
+
+export const deadlinePolicies = pgTable('deadline_policies', {
+  countyCode: char('county_code', { length: 6 }).notNull(),
+  categoryId: text('category_id').notNull(),
+  tier: text('tier').notNull(),
+  firstResponseMinutes: integer('first_response_minutes').notNull(),
+  stageMinutes: integer('stage_minutes').notNull(),
+  totalMinutes: integer('total_minutes').notNull(),
+  mode: text('mode').notNull(),
+});
+
+export const calendarDays = pgTable('calendar_days', {
+  day: text('day').primaryKey(),
+  kind: text('kind').notNull(),
+  name: text('name').notNull(),
+});
+
+export const cases = pgTable('cases', {
+  countyCode: char('county_code', { length: 6 }).notNull(),
+  id: uuid('id').notNull(),
+  code: text('code').notNull(),
+  status: text('status').notNull(),
+  outcome: text('outcome'),
+  outcomeNote: text('outcome_note'),
+  redirectTo: text('redirect_to'),
+  duplicateOf: uuid('duplicate_of'),
+  categoryId: text('category_id').notNull(),
+  tier: text('tier').notNull(),
+  suggestedTier: text('suggested_tier').notNull(),
+  urgency: text('urgency').notNull(),
+  channel: text('channel').notNull(),
+  description: text('description').notNull(),
+  address: text('address'),
+  lat: doublePrecision('lat'),
+  lng: doublePrecision('lng'),
+  gridCode: char('grid_code', { length: 15 }),
+  villageCode: char('village_code', { length: 12 }).notNull(),
+  unitLevel: text('unit_level').notNull(),
+  unitCode: char('unit_code', { length: 12 }).notNull(),
+  departmentId: uuid('department_id'),
+  handlerUserId: uuid('handler_user_id'),
+  handlerDepartmentId: uuid('handler_department_id'),
+  reportedBackBy: uuid('reported_back_by'),
+  assisting: jsonb('assisting').notNull().$type<{ kind: string; id: string; name: string }[]>(),
+  reporterNameEnc: text('reporter_name_enc'),
+  reporterPhoneEnc: text('reporter_phone_enc'),
+  reporterPhoneHash: text('reporter_phone_hash'),
+  reporterUserId: uuid('reporter_user_id'),
+  isPublic: boolean('is_public').notNull(),
+  reopenCount: integer('reopen_count').notNull(),
+  meTooCount: integer('me_too_count').notNull(),
+  pausedAt: ts('paused_at'),
+  satisfaction: text('satisfaction'),
+  resolvedLevel: text('resolved_level'),
+  pendingExtension: jsonb('pending_extension').$type<{ minutes: number; reason: string; requestedBy: string; requestedAt: string } | null>(),
+  isOverdue: boolean('is_overdue').notNull(),
+  createdAt: ts('created_at').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+  acceptedAt: ts('accepted_at'),
+  firstResponseAt: ts('first_response_at'),
+  closedAt: ts('closed_at'),
+  version: integer('version').notNull(),
+});
+
+export const caseEvents = pgTable('case_events', {
+  countyCode: char('county_code', { length: 6 }).notNull(),
+  id: bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity(),
+  caseId: uuid('case_id').notNull(),
+  type: text('type').notNull(),
+  actorId: text('actor_id'),
+  actorName: text('actor_name'),
+  actorRole: text('actor_role'),
+  fromStatus: text('from_status'),
+  toStatus: text('to_status'),
+  fromUnit: text('from_unit'),
+  toUnit: text('to_unit'),
+  reason: text('reason'),
+  data: jsonb('data').$type<Record<string, unknown> | null>(),
+  isPublic: boolean('is_public').notNull(),
+  at: ts('at').notNull(),
+});
+
+export const caseDeadlines = pgTable('case_deadlines', {
+  countyCode: char('county_code', { length: 6 }).notNull(),
+  id: uuid('id').notNull(),
+  caseId: uuid('case_id').notNull(),
+  kind: text('kind').notNull(),
+  mode: text('mode').notNull(),
+  limitMinutes: integer('limit_minutes').notNull(),
+  startedAt: ts('started_at').notNull(),
+  warnAt: ts('warn_at').notNull(),
+  dueAt: ts('due_at').notNull(),
+  state: text('state').notNull(),
+  pausedAt: ts('paused_at'),
+  closedAt: ts('closed_at'),
+});
+
+export const uploads = pgTable('uploads', {
+  id: uuid('id').primaryKey(),
+  kind: text('kind').notNull(),
+  mime: text('mime').notNull(),
+  size: integer('size').notNull(),
+  sha256: char('sha256', { length: 64 }).notNull(),
+  storageKey: text('storage_key').notNull(),
+  claimed: boolean('claimed').notNull(),
+  createdAt: ts('created_at').notNull(),
+});
+
+export const caseAttachments = pgTable('case_attachments', {
+  countyCode: char('county_code', { length: 6 }).notNull(),
+  id: uuid('id').notNull(),
+  caseId: uuid('case_id').notNull(),
+  eventType: text('event_type').notNull(),
+  kind: text('kind').notNull(),
+  mime: text('mime').notNull(),
+  size: integer('size').notNull(),
+  storageKey: text('storage_key').notNull(),
+  createdAt: ts('created_at').notNull(),
+});
+
+export const outbox = pgTable('outbox', {
+  countyCode: char('county_code', { length: 6 }).notNull(),
+  id: bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity(),
+  kind: text('kind').notNull(),
+  payload: jsonb('payload').notNull().$type<Record<string, unknown>>(),
+  createdAt: ts('created_at').notNull(),
+  availableAt: ts('available_at').notNull(),
+  attempts: integer('attempts').notNull().default(0),
+  deliveredAt: ts('delivered_at'),
+  lastError: text('last_error'),
+});
+
+export const notifications = pgTable('notifications', {
+  id: bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity(),
+  userId: uuid('user_id').notNull(),
+  countyCode: char('county_code', { length: 6 }).notNull(),
+  caseId: uuid('case_id'),
+  kind: text('kind').notNull(),
+  text: text('text').notNull(),
+  createdAt: ts('created_at').notNull(),
+  readAt: ts('read_at'),
+});
+
+export const idempotencyKeys = pgTable('idempotency_keys', {
+  scope: text('scope').notNull(),
+  key: text('key').notNull(),
+  fingerprint: char('fingerprint', { length: 64 }).notNull(),
+  state: text('state').notNull(),
+  status: integer('status'),
+  body: jsonb('body'),
+  createdAt: ts('created_at').notNull(),
+});
+
+export const caseStatsDaily = pgTable('case_stats_daily', {
+  countyCode: char('county_code', { length: 6 }).notNull(),
+  villageCode: char('village_code', { length: 12 }).notNull(),
+  day: text('day').notNull(),
+  received: integer('received').notNull(),
+  closed: integer('closed').notNull(),
+  closedOnTime: integer('closed_on_time').notNull(),
+  resolved: integer('resolved').notNull(),
+  resolvedVillage: integer('resolved_village').notNull(),
+  resolvedTownship: integer('resolved_township').notNull(),
+  rated: integer('rated').notNull(),
+  satisfied: integer('satisfied').notNull(),
+  firstResponses: integer('first_responses').notNull(),
 });

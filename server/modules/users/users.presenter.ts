@@ -14,6 +14,7 @@ export function presentUser(u: UserRow, now: Date, scopeName?: string) {
     locked: u.lockedUntil !== null && u.lockedUntil.getTime() > now.getTime(),
     lockedUntil: u.lockedUntil?.toISOString() ?? null,
     disabled: u.disabled,
+    departmentId: u.departmentId,
     lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
     createdAt: u.createdAt.toISOString(),
   };

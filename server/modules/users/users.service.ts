@@ -77,6 +77,7 @@ export async function createUser(ctx: AppContext, actor: Actor, input: UserCreat
     lockedUntil: null,
     disabled: false,
     lastLoginAt: null,
+    departmentId: input.departmentId ?? null,
     createdAt: now,
     updatedAt: now,
   };

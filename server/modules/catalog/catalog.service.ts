@@ -1,0 +1,186 @@
+/**
+ * The case catalog as data: categories (with the public/private flag and tier keywords), departments and
+ * the categories they own per county, routing rules per county, deadline policies, and the holiday calendar.
+ */
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { AppError } from '../../../core/errors.ts';
+import { inScope, subtreePrefix } from '../../../core/region-code.ts';
+import { can } from '../../../core/roles.ts';
+import { defaultRouting, tiers, type HandlingLevel, type Tier, type CategoryRule } from '../../../core/cases/triage.ts';
+import { parseCalendarCsv, type ClockMode, type WorkCalendar } from '../../../core/calendar.ts';
+import { parseCsv } from '../../../core/csv.ts';
+import type { CategoryCreateSchema, CategoryUpdateSchema, DeadlinePolicySchema, DepartmentCreateSchema, RoutingRulesSchema } from '../../../core/schemas/catalog.schema.ts';
+import type { Actor } from '../../lib/actor.ts';
+import type { AppContext } from '../../lib/context.ts';
+import type { Executor } from '../../db/client.ts';
+import * as audit from '../audit/audit.service.ts';
+import * as repo from './catalog.repository.ts';
+
+function manage(actor: Actor): void {
+  if (actor.kind !== 'system' && !can(actor.role, 'catalog:manage')) throw new AppError('FORBIDDEN');
+}
+const countyPrefixOf = (actor: Actor) => subtreePrefix(actor.scopeCode).slice(0, 6);
+function assertCounty(actor: Actor, countyCode: string): void {
+  if (!inScope(actor.scopeCode, countyCode + '000000') && !(actor.kind === 'system')) {
+    throw new AppError('INVALID_SCOPE', [{ path: 'countyCode', code: 'invalid_scope', message: countyCode }]);
+  }
+}
+
+/** A category as the API shows it. */
+export const presentCategory = (c: repo.CategoryRow) => ({ id: c.id, parentId: c.parentId, name: c.name, nameEn: c.nameEn, isPublic: c.isPublic, defaultTier: c.defaultTier, keywords: c.keywords, sort: c.sort, active: c.active });
+
+/** Categories; `publicOnly` for residents and Open311 (private ones never leave). */
+export async function listCategories(ctx: AppContext, publicOnly: boolean) {
+  const rows = await repo.allCategories(ctx.db);
+  return rows.filter((c) => c.active && (!publicOnly || c.isPublic)).map(presentCategory);
+}
+
+/** One category, or null (unscoped reference data). */
+export async function findCategory(ex: Executor, id: string): Promise<(repo.CategoryRow & CategoryRule) | null> {
+  const c = await repo.category(ex, id);
+  return c ? { ...c, defaultTier: c.defaultTier as Tier } : null;
+}
+
+/** Adds a category. @throws FORBIDDEN, CONFLICT, VALIDATION_FAILED */
+export async function createCategory(ctx: AppContext, actor: Actor, input: z.infer<typeof CategoryCreateSchema>) {
+  manage(actor);
+  if (await repo.category(ctx.db, input.id)) throw new AppError('CONFLICT', [{ path: 'id', code: 'taken', message: input.id }]);
+  if (input.parentId && !(await repo.category(ctx.db, input.parentId))) throw new AppError('VALIDATION_FAILED', [{ path: 'parentId', code: 'unknown', message: input.parentId }]);
+  const row = { ...input, parentId: input.parentId ?? null, active: true };
+  await ctx.db.transaction(async (tx) => {
+    await repo.insertCategory(tx, row);
+    await audit.record(tx, ctx.clock, actor, { action: 'category.create', objectType: 'category', objectId: row.id });
+  });
+  return presentCategory(row);
+}
+
+/** Changes a category (name, tier, keywords, public flag, active). @throws FORBIDDEN, NOT_FOUND */
+export async function updateCategory(ctx: AppContext, actor: Actor, id: string, patch: z.infer<typeof CategoryUpdateSchema>) {
+  manage(actor);
+  const c = await repo.category(ctx.db, id);
+  if (!c) throw new AppError('NOT_FOUND');
+  await ctx.db.transaction(async (tx) => {
+    await repo.updateCategory(tx, id, patch);
+    await audit.record(tx, ctx.clock, actor, { action: 'category.update', objectType: 'category', objectId: id, detail: { fields: Object.keys(patch) } });
+  });
+  return presentCategory({ ...c, ...patch } as repo.CategoryRow);
+}
+
+/** Departments of the counties under the actor's scope, with the categories each owns. */
+export async function listDepartments(ctx: AppContext, actor: Actor) {
+  const prefix = countyPrefixOf(actor);
+  const [rows, owned] = await Promise.all([repo.departmentsUnder(ctx.db, prefix), repo.ownership(ctx.db, prefix)]);
+  return rows.map((d) => ({ id: d.id, countyCode: d.countyCode, name: d.name, active: d.active, categoryIds: owned.filter((o) => o.departmentId === d.id).map((o) => o.categoryId) }));
+}
+
+/** One department under the actor's scope. @throws NOT_FOUND */
+export async function getDepartment(ctx: AppContext, actor: Actor, id: string) {
+  const d = await repo.departmentUnder(ctx.db, id, countyPrefixOf(actor));
+  if (!d) throw new AppError('NOT_FOUND');
+  return d;
+}
+
+/** A department's name, unscoped (for case views already scoped). */
+export async function departmentName(ex: Executor, id: string): Promise<string | null> {
+  return (await repo.departmentUnder(ex, id, ''))?.name ?? null;
+}
+
+/** Adds a department owning some categories in its county. @throws FORBIDDEN, INVALID_SCOPE, CONFLICT */
+export async function createDepartment(ctx: AppContext, actor: Actor, input: z.infer<typeof DepartmentCreateSchema>) {
+  manage(actor);
+  assertCounty(actor, input.countyCode);
+  const existing = await repo.departmentsUnder(ctx.db, input.countyCode);
+  if (existing.some((d) => d.name === input.name)) throw new AppError('CONFLICT', [{ path: 'name', code: 'taken', message: input.name }]);
+  const row = { id: randomUUID(), countyCode: input.countyCode, name: input.name, active: true, createdAt: ctx.clock.now() };
+  await ctx.db.transaction(async (tx) => {
+    await repo.insertDepartment(tx, row, input.categoryIds);
+    await audit.record(tx, ctx.clock, actor, { action: 'department.create', objectType: 'department', objectId: row.id, countyCode: row.countyCode, detail: { categories: input.categoryIds } });
+  });
+  return { ...row, createdAt: row.createdAt.toISOString(), categoryIds: input.categoryIds };
+}
+
+/** The department that owns a category in a county, or null (then the place comes first). */
+export function departmentOwning(ex: Executor, countyCode: string, categoryId: string): Promise<string | null> {
+  return repo.ownerOf(ex, countyCode, categoryId);
+}
+
+/** Tier → handling level for a county (its own rules over the defaults). */
+export async function routingRules(ex: Executor, countyCode: string): Promise<Record<Tier, HandlingLevel>> {
+  const rows = await repo.routingRows(ex, countyCode);
+  const out = { ...defaultRouting };
+  for (const r of rows.filter((x) => x.countyCode === '000000')) out[r.tier as Tier] = r.level as HandlingLevel;
+  for (const r of rows.filter((x) => x.countyCode === countyCode)) out[r.tier as Tier] = r.level as HandlingLevel;
+  return out;
+}
+
+/** Sets a county's routing rules. @throws FORBIDDEN, INVALID_SCOPE */
+export async function setRoutingRules(ctx: AppContext, actor: Actor, countyCode: string, rules: z.infer<typeof RoutingRulesSchema>) {
+  manage(actor);
+  assertCounty(actor, countyCode);
+  await ctx.db.transaction(async (tx) => {
+    await repo.setRouting(tx, countyCode, rules);
+    await audit.record(tx, ctx.clock, actor, { action: 'routing.set', objectType: 'county', objectId: countyCode, countyCode, detail: rules });
+  });
+  return routingRules(ctx.db, countyCode);
+}
+
+export interface DeadlinePolicy {
+  firstResponseMinutes: number;
+  stageMinutes: number;
+  totalMinutes: number;
+  mode: ClockMode;
+}
+
+/** The most specific policy: county+category, county, default+category, default. */
+export async function deadlinePolicy(ex: Executor, countyCode: string, categoryId: string, tier: string): Promise<DeadlinePolicy> {
+  const rows = await repo.policyCandidates(ex, countyCode, categoryId, tier);
+  const rank = (r: repo.PolicyRow) => (r.countyCode === countyCode ? 0 : 2) + (r.categoryId === categoryId ? 0 : 1);
+  const best = rows.sort((a, b) => rank(a) - rank(b))[0];
+  if (!best) return { firstResponseMinutes: 60, stageMinutes: 1440, totalMinutes: 7 * 1440, mode: 'working' };
+  return { firstResponseMinutes: best.firstResponseMinutes, stageMinutes: best.stageMinutes, totalMinutes: best.totalMinutes, mode: best.mode as ClockMode };
+}
+
+/** Deadline policies visible to the actor (defaults and its counties). */
+export function listPolicies(ctx: AppContext, actor: Actor) {
+  return repo.policiesUnder(ctx.db, countyPrefixOf(actor));
+}
+
+/** Sets one policy row. @throws FORBIDDEN, INVALID_SCOPE */
+export async function setPolicy(ctx: AppContext, actor: Actor, p: z.infer<typeof DeadlinePolicySchema>) {
+  manage(actor);
+  if (p.countyCode !== '000000') assertCounty(actor, p.countyCode);
+  else if (actor.kind !== 'system' && subtreePrefix(actor.scopeCode).length > 2) throw new AppError('INVALID_SCOPE', [{ path: 'countyCode', code: 'defaults_need_province', message: '000000' }]);
+  await ctx.db.transaction(async (tx) => {
+    await repo.upsertPolicy(tx, p);
+    await audit.record(tx, ctx.clock, actor, { action: 'deadlinePolicy.set', objectType: 'deadlinePolicy', objectId: `${p.countyCode}/${p.categoryId}/${p.tier}`, detail: p });
+  });
+  return p;
+}
+
+/** The holiday calendar as sets for the deadline maths. */
+export async function workCalendar(ex: Executor): Promise<WorkCalendar> {
+  const rows = await repo.calendar(ex);
+  return { holidays: new Set(rows.filter((r) => r.kind === 'holiday').map((r) => r.day)), workdays: new Set(rows.filter((r) => r.kind === 'workday').map((r) => r.day)) };
+}
+
+/** The calendar rows for the admin screen. */
+export function listCalendar(ctx: AppContext) {
+  return repo.calendar(ctx.db);
+}
+
+/** Imports holidays and 调休 workdays (`date,kind,name`), all or nothing. @throws FORBIDDEN, IMPORT_INVALID */
+export async function importCalendar(ctx: AppContext, actor: Actor, csvText: string): Promise<{ imported: number }> {
+  manage(actor);
+  const table = parseCsv(csvText);
+  if ((table[0] ?? []).map((h) => h.trim()).slice(0, 2).join(',') !== 'date,kind') throw new AppError('IMPORT_INVALID', [{ path: 'row 1', code: 'bad_header', message: '表头应为 date,kind,name' }]);
+  const { entries, errors } = parseCalendarCsv(table);
+  if (errors.length) throw new AppError('IMPORT_INVALID', errors.map((e) => ({ path: e.split(':')[0]!, code: 'bad_row', message: e })));
+  await ctx.db.transaction(async (tx) => {
+    await repo.upsertCalendar(tx, entries.map((e) => ({ day: e.date, kind: e.kind, name: e.name })));
+    await audit.record(tx, ctx.clock, actor, { action: 'calendar.import', objectType: 'calendar', detail: { rows: entries.length } });
+  });
+  return { imported: entries.length };
+}
+
+export { tiers };
