@@ -35,6 +35,16 @@ export const errorCatalog = {
   INVALID_SCOPE: { status: 422, 'zh-CN': '管辖范围无效或超出您的范围', 'zh-TW': '管轄範圍無效或超出您的範圍', en: 'The scope is invalid or outside your own' },
   /** An import file has errors; nothing was written. `details` lists them row by row. */
   IMPORT_INVALID: { status: 422, 'zh-CN': '导入文件有误，未写入任何数据', 'zh-TW': '匯入檔案有誤，未寫入任何資料', en: 'The import file has errors; nothing was written' },
+  /** The Idempotency-Key was used before with a different request. */
+  IDEMPOTENCY_MISMATCH: { status: 422, 'zh-CN': '该幂等键已用于不同的请求', 'zh-TW': '該冪等鍵已用於不同的請求', en: 'This Idempotency-Key was used for a different request' },
+  /** A request with this Idempotency-Key is still being processed. */
+  IDEMPOTENCY_IN_FLIGHT: { status: 409, 'zh-CN': '相同请求正在处理中，请稍后重试', 'zh-TW': '相同請求正在處理中，請稍後重試', en: 'The same request is still being processed; retry shortly' },
+  /** The workflow does not allow this action now, for this user. */
+  INVALID_TRANSITION: { status: 409, 'zh-CN': '当前状态下不能执行此操作', 'zh-TW': '目前狀態下不能執行此操作', en: 'This action is not possible in the current state' },
+  /** The record changed since it was read (another user acted first). */
+  STALE_VERSION: { status: 409, 'zh-CN': '记录已被他人更新，请刷新后重试', 'zh-TW': '記錄已被他人更新，請重新整理後重試', en: 'Someone else changed this record; reload and try again' },
+  /** An upload is not an accepted type, too large, or too many. */
+  UPLOAD_REJECTED: { status: 422, 'zh-CN': '文件类型或大小不符合要求', 'zh-TW': '檔案類型或大小不符合要求', en: 'The file type or size is not accepted' },
   /** Too many requests from one client. */
   RATE_LIMITED: { status: 429, 'zh-CN': '请求过于频繁，请稍后再试', 'zh-TW': '請求過於頻繁，請稍後再試', en: 'Too many requests: try again later' },
   /** Anything unexpected; details go to the log, never to the client. */

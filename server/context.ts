@@ -7,11 +7,16 @@ import { loadOrCreateKey, softwareCrypto } from './lib/crypto.ts';
 import type { AppContext } from './lib/context.ts';
 import { GridIndex } from './modules/grids/grid-index.ts';
 import { rebuildIndex } from './modules/grids/grids.service.ts';
+import { localStorage, memoryStorage } from './lib/storage.ts';
+import { loggingSms, type SmsSender } from './modules/outbox/sms.ts';
+import { join } from 'node:path';
 
 export interface ContextOptions {
   clock?: Clock;
   /** Use an in-memory PGlite instead of the data directory (tests). */
   inMemory?: boolean;
+  /** Replace the SMS sender (tests record messages; production plugs a gateway adapter). */
+  sms?: SmsSender;
 }
 
 /** Creates the application context; close it with `ctx.database.close()`. */
@@ -26,6 +31,8 @@ export async function createContext(config: Config, opts: ContextOptions = {}): 
       crypto: softwareCrypto(loadOrCreateKey(config.secretKeyHex, opts.inMemory ? undefined : config.dataDir)),
       config,
       gridIndex: new GridIndex(),
+      storage: opts.inMemory ? memoryStorage() : localStorage(join(config.dataDir, 'files')),
+      sms: opts.sms ?? loggingSms(),
     };
     await rebuildIndex(ctx);
     return ctx;

@@ -7,16 +7,16 @@ const expected: Record<CaseAction, { from: CaseStatus[]; roles: WorkflowRole[] }
   reject: { from: ['submitted'], roles: ['operator'] },
   redirect: { from: ['submitted', 'accepted'], roles: ['operator'] },
   merge: { from: ['submitted', 'accepted'], roles: ['operator'] },
-  dispatch: { from: ['accepted'], roles: ['operator'] },
+  dispatch: { from: ['accepted'], roles: ['operator', 'system'] },
   return: { from: ['dispatched', 'in_progress'], roles: ['handler', 'gridWorker'] },
   transfer: { from: ['accepted', 'dispatched'], roles: ['operator'] },
-  escalate: { from: ['accepted', 'dispatched', 'in_progress'], roles: ['operator', 'gridWorker', 'system'] },
+  escalate: { from: ['submitted', 'accepted', 'dispatched', 'in_progress'], roles: ['operator', 'gridWorker', 'system'] },
   assist: { from: ['accepted', 'dispatched', 'in_progress'], roles: ['operator'] },
   start: { from: ['dispatched'], roles: ['handler', 'gridWorker'] },
   reportBack: { from: ['in_progress'], roles: ['handler', 'gridWorker'] },
   verify: { from: ['reported_back'], roles: ['operator', 'leader'] },
   followUp: { from: ['verified'], roles: ['operator', 'resident'] },
-  close: { from: ['followed_up'], roles: ['operator'] },
+  close: { from: ['followed_up'], roles: ['operator', 'system'] },
   closeUnresolved: { from: ['accepted', 'dispatched', 'in_progress', 'reported_back', 'verified', 'followed_up'], roles: ['operator', 'leader'] },
   extendRequest: { from: ['dispatched', 'in_progress'], roles: ['handler', 'gridWorker'] },
   extendDecide: { from: ['dispatched', 'in_progress', 'reported_back'], roles: ['operator', 'leader'] },
@@ -28,7 +28,7 @@ const expected: Record<CaseAction, { from: CaseStatus[]; roles: WorkflowRole[] }
 
 const moves: Partial<Record<CaseAction, CaseStatus | 'same'>> = {
   accept: 'accepted', reject: 'rejected', redirect: 'redirected', merge: 'merged', dispatch: 'dispatched', return: 'accepted',
-  transfer: 'accepted', escalate: 'accepted', start: 'in_progress', reportBack: 'reported_back', close: 'closed', closeUnresolved: 'closed',
+  transfer: 'accepted', escalate: 'same', start: 'in_progress', reportBack: 'reported_back', close: 'closed', closeUnresolved: 'closed',
   assist: 'same', extendRequest: 'same', extendDecide: 'same', urge: 'same', pause: 'same', resume: 'same', meToo: 'same',
 };
 

@@ -49,13 +49,14 @@ export const caseTransitions = {
   /** 合并: a duplicate of another open case. */
   merge: { from: ['submitted', 'accepted'], to: 'merged', roles: ['operator'] },
   /** 派遣: to a department or a person at the current unit. */
-  dispatch: { from: ['accepted'], to: 'dispatched', roles: ['operator'] },
+  dispatch: { from: ['accepted'], to: 'dispatched', roles: ['operator', 'system'] },
   /** 退回: the handler sends it back to the centre (wrongly routed), with a reason. */
   return: { from: ['dispatched', 'in_progress'], to: 'accepted', roles: ['handler', 'gridWorker'] },
   /** 转办: to another unit of the same level. */
   transfer: { from: ['accepted', 'dispatched'], to: 'accepted', roles: ['operator'] },
-  /** 上报: one level up (village → township → county); the scheduler escalates breached deadlines. */
-  escalate: { from: ['accepted', 'dispatched', 'in_progress'], to: 'accepted', roles: ['operator', 'gridWorker', 'system'] },
+  /** 上报: the centre one level up (village → township → county) takes the case over, in whatever step it is;
+   *  the scheduler escalates breached deadlines, a missed first response included. */
+  escalate: { from: ['submitted', 'accepted', 'dispatched', 'in_progress'], to: 'same', roles: ['operator', 'gridWorker', 'system'] },
   /** 协办: add an assisting unit. */
   assist: { from: ['accepted', 'dispatched', 'in_progress'], to: 'same', roles: ['operator'] },
   /** 开始处置 */
@@ -70,8 +71,8 @@ export const caseTransitions = {
     to: { satisfied: 'followed_up', basically: 'followed_up', unsatisfied: 'dispatched', unsatisfiedFinal: 'followed_up' },
     roles: ['operator', 'resident'],
   },
-  /** 办结 */
-  close: { from: ['followed_up'], to: 'closed', roles: ['operator'] },
+  /** 办结; the system closes at once when the reporter is satisfied or basically satisfied. */
+  close: { from: ['followed_up'], to: 'closed', roles: ['operator', 'system'] },
   /** 未解决办结: an honest ending when it cannot be solved (reason required). */
   closeUnresolved: { from: [...active, 'verified', 'followed_up'], to: 'closed', roles: ['operator', 'leader'] },
   /** 申请延期 */

@@ -182,6 +182,7 @@ export const cases = pgTable('cases', {
   reporterPhoneEnc: text('reporter_phone_enc'),
   reporterPhoneHash: text('reporter_phone_hash'),
   reporterUserId: uuid('reporter_user_id'),
+  followers: jsonb('followers').notNull().$type<{ phoneEnc: string; code: string }[]>(),
   isPublic: boolean('is_public').notNull(),
   reopenCount: integer('reopen_count').notNull(),
   meTooCount: integer('me_too_count').notNull(),

@@ -4,6 +4,8 @@ import type { Clock } from './clock.ts';
 import type { CryptoProvider } from './crypto.ts';
 import type { Config } from '../config.ts';
 import type { GridIndex } from '../modules/grids/grid-index.ts';
+import type { FileStorage } from './storage.ts';
+import type { SmsSender } from '../modules/outbox/sms.ts';
 
 export interface AppContext {
   database: Database;
@@ -13,4 +15,8 @@ export interface AppContext {
   config: Config;
   /** In-memory spatial index of grid polygons, rebuilt when grids change. */
   gridIndex: GridIndex;
+  /** Photos, voice notes and documents. */
+  storage: FileStorage;
+  /** Text messages to reporters (an outside service). */
+  sms: SmsSender;
 }

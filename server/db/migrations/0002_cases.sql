@@ -102,6 +102,8 @@ CREATE TABLE cases (
   reporter_phone_enc  text,
   reporter_phone_hash text,
   reporter_user_id    uuid,
+  -- reporters of merged duplicates, kept informed of this case: [{"phoneEnc": "…", "code": "…"}]
+  followers           jsonb NOT NULL DEFAULT '[]',
   is_public           boolean NOT NULL,
   reopen_count        integer NOT NULL DEFAULT 0,
   me_too_count        integer NOT NULL DEFAULT 0,

@@ -120,7 +120,7 @@ export async function authenticate(ctx: AppContext, cookie: string | undefined, 
   }
   // Write the activity time at most once a minute: one UPDATE per request would double the writes.
   if (now.getTime() - s.lastSeenAt.getTime() > 60_000) await sessions.touch(ctx.db, idHash, now);
-  return { kind: 'user', id: u.id, name: u.username, role: u.role as Role, scopeCode: u.scopeCode, ip, stage: s.stage as 'enrol' | 'full', sessionHash: idHash };
+  return { kind: 'user', id: u.id, name: u.username, role: u.role as Role, scopeCode: u.scopeCode, departmentId: u.departmentId, ip, stage: s.stage as 'enrol' | 'full', sessionHash: idHash };
 }
 
 /** Ends the current session. */

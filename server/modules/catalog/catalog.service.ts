@@ -184,3 +184,8 @@ export async function importCalendar(ctx: AppContext, actor: Actor, csvText: str
 }
 
 export { tiers };
+
+/** The county a department serves, or null. */
+export async function departmentCountyOf(ex: Executor, id: string): Promise<string | null> {
+  return (await repo.departmentUnder(ex, id, ''))?.countyCode ?? null;
+}

@@ -1,5 +1,5 @@
 /** I/O for accounts. User lists are scoped by the prefix of the scope code. */
-import { and, asc, count, eq, ilike, like, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, inArray, like, or, type SQL } from 'drizzle-orm';
 import { regions, users } from '../../db/schema.ts';
 import type { Executor } from '../../db/client.ts';
 
@@ -54,4 +54,14 @@ export async function update(ex: Executor, id: string, set: Partial<UserRow>): P
 export async function countAll(ex: Executor): Promise<number> {
   const [row] = await ex.select({ n: count() }).from(users);
   return Number(row?.n ?? 0);
+}
+
+/** Active accounts with one of the roles whose scope is exactly a region node (the staff of a centre). */
+export function staffAt(ex: Executor, scopeCode: string, roles: string[]) {
+  return ex.select({ id: users.id }).from(users).where(and(eq(users.scopeCode, scopeCode), inArray(users.role, roles), eq(users.disabled, false)));
+}
+
+/** Active accounts of a department. */
+export function staffOfDepartment(ex: Executor, departmentId: string) {
+  return ex.select({ id: users.id }).from(users).where(and(eq(users.departmentId, departmentId), eq(users.disabled, false)));
 }

@@ -145,3 +145,13 @@ export function updateAccount(ex: Executor, id: string, set: Partial<repo.UserRo
 }
 
 export type Account = repo.UserRow;
+
+/** Ids of the operators (or other roles) of a centre, for notifications. */
+export async function staffIdsAt(ex: Executor, scopeCode: string, roles: string[] = ['operator']): Promise<string[]> {
+  return (await repo.staffAt(ex, scopeCode, roles)).map((r) => r.id);
+}
+
+/** Ids of a department's accounts, for notifications. */
+export async function staffIdsOfDepartment(ex: Executor, departmentId: string): Promise<string[]> {
+  return (await repo.staffOfDepartment(ex, departmentId)).map((r) => r.id);
+}

@@ -1,0 +1,33 @@
+/**
+ * Who may take which action on a case, beyond the workflow table: operators and leaders act on cases whose
+ * owning centre lies in their scope; handlers only on cases dispatched to them or their department; the
+ * verifier is never the person who reported back.
+ */
+import { allowedActions, workflowRoleOf, type CaseAction, type CaseStatus } from '../../../core/workflow/case-workflow.ts';
+import { inScope } from '../../../core/region-code.ts';
+import { can } from '../../../core/roles.ts';
+import type { Actor } from '../../lib/actor.ts';
+import type { CaseRow } from './cases.repository.ts';
+
+const handlerActions: CaseAction[] = ['start', 'reportBack', 'return', 'extendRequest', 'escalate', 'pause', 'resume'];
+
+/** The actions this actor may take on this case now. */
+export function actionsFor(actor: Actor, c: CaseRow): CaseAction[] {
+  if (actor.kind === 'token' || !can(actor.role, 'case:act')) return [];
+  const role = workflowRoleOf(actor.role);
+  if (!role) return [];
+  const isHandler = c.handlerUserId === actor.id || (!!actor.departmentId && c.handlerDepartmentId === actor.departmentId);
+  const ownsUnit = inScope(actor.scopeCode, c.unitCode);
+  return allowedActions(c.status as CaseStatus, role).filter((a) => {
+    if (role === 'handler' || role === 'gridWorker') {
+      if (!isHandler) return false;
+      return handlerActions.includes(a);
+    }
+    if (!ownsUnit) return false;
+    if (a === 'verify' && c.reportedBackBy === actor.id) return false;
+    if (a === 'extendDecide' && !c.pendingExtension) return false;
+    if (a === 'pause' && c.pausedAt) return false;
+    if (a === 'resume' && !c.pausedAt) return false;
+    return true;
+  }).filter((a) => (a === 'pause' ? !c.pausedAt : a === 'resume' ? !!c.pausedAt : a === 'extendRequest' ? !c.pendingExtension : true));
+}

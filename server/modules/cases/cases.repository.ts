@@ -1,0 +1,165 @@
+/** I/O for cases, their events and attachments, and the uploads they claim. */
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, like, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { caseAttachments, caseEvents, cases, uploads } from '../../db/schema.ts';
+import type { Executor } from '../../db/client.ts';
+
+export type CaseRow = typeof cases.$inferSelect;
+export type EventRow = typeof caseEvents.$inferSelect;
+export type NewEvent = Omit<typeof caseEvents.$inferInsert, 'id'>;
+export type AttachmentRow = typeof caseAttachments.$inferSelect;
+export type UploadRow = typeof uploads.$inferSelect;
+
+const county = (code: string) => code.slice(0, 6);
+
+/** Inserts a new case. */
+export async function insertCase(ex: Executor, row: CaseRow): Promise<void> {
+  await ex.insert(cases).values(row);
+}
+
+/** A case by its tracking code, locked for the rest of the transaction. */
+export async function lockByCode(tx: Executor, code: string): Promise<CaseRow | undefined> {
+  const [row] = await tx.select().from(cases).where(and(eq(cases.countyCode, county(code)), eq(cases.code, code))).for('update');
+  return row;
+}
+
+/** A case by code if its place lies under the scope prefix. */
+export async function findByCode(ex: Executor, code: string, scopePrefix: string): Promise<CaseRow | undefined> {
+  const [row] = await ex.select().from(cases).where(and(eq(cases.countyCode, county(code)), eq(cases.code, code), like(cases.villageCode, `${scopePrefix}%`)));
+  return row;
+}
+
+/** A case by id (merges point at ids). */
+export async function findById(ex: Executor, countyCode: string, id: string): Promise<CaseRow | undefined> {
+  const [row] = await ex.select().from(cases).where(and(eq(cases.countyCode, countyCode), eq(cases.id, id)));
+  return row;
+}
+
+/** Writes the changed columns of a case and bumps its version. */
+export async function updateCase(tx: Executor, c: CaseRow, set: Partial<CaseRow>): Promise<void> {
+  await tx
+    .update(cases)
+    .set({ ...set, version: c.version + 1 })
+    .where(and(eq(cases.countyCode, c.countyCode), eq(cases.id, c.id)));
+}
+
+/** Appends an event; returns its id. */
+export async function insertEvent(tx: Executor, e: NewEvent): Promise<number> {
+  const [row] = await tx.insert(caseEvents).values(e).returning({ id: caseEvents.id });
+  return row!.id;
+}
+
+/** A case's events in order. */
+export function eventsOf(ex: Executor, c: { countyCode: string; id: string }): Promise<EventRow[]> {
+  return ex.select().from(caseEvents).where(and(eq(caseEvents.countyCode, c.countyCode), eq(caseEvents.caseId, c.id))).orderBy(asc(caseEvents.id));
+}
+
+export interface CaseFilter {
+  scopePrefix: string;
+  regionPrefix?: string;
+  categoryIds?: string[];
+  tier?: string;
+  statuses?: string[];
+  excludeStatuses?: string[];
+  channel?: string;
+  from?: Date;
+  to?: Date;
+  unitCodePrefix?: string;
+  unitCodes?: string[];
+  handlerUserId?: string;
+  handlerDepartmentId?: string;
+  overdue?: boolean;
+  publicOnly?: boolean;
+  q?: string;
+}
+
+function where(f: CaseFilter): SQL {
+  const w: SQL[] = [like(cases.villageCode, `${f.scopePrefix}%`)];
+  // A county-or-narrower prefix names the shard key too, so a distributed database reads one county.
+  if (f.scopePrefix.length >= 6) w.push(eq(cases.countyCode, f.scopePrefix.slice(0, 6)));
+  if (f.regionPrefix) w.push(like(cases.villageCode, `${f.regionPrefix}%`));
+  if (f.categoryIds?.length) w.push(inArray(cases.categoryId, f.categoryIds));
+  if (f.tier) w.push(eq(cases.tier, f.tier));
+  if (f.statuses?.length) w.push(inArray(cases.status, f.statuses));
+  if (f.excludeStatuses?.length) w.push(notInArray(cases.status, f.excludeStatuses));
+  if (f.channel) w.push(eq(cases.channel, f.channel));
+  if (f.from) w.push(gte(cases.createdAt, f.from));
+  if (f.to) w.push(lte(cases.createdAt, f.to));
+  if (f.unitCodes?.length) w.push(inArray(cases.unitCode, f.unitCodes));
+  if (f.handlerUserId || f.handlerDepartmentId) {
+    const h: SQL[] = [];
+    if (f.handlerUserId) h.push(eq(cases.handlerUserId, f.handlerUserId));
+    if (f.handlerDepartmentId) h.push(eq(cases.handlerDepartmentId, f.handlerDepartmentId));
+    w.push(or(...h)!);
+  }
+  if (f.overdue) w.push(eq(cases.isOverdue, true));
+  if (f.publicOnly) w.push(eq(cases.isPublic, true));
+  if (f.q) w.push(or(like(cases.description, `%${f.q}%`), like(cases.code, `%${f.q}%`), like(cases.address, `%${f.q}%`))!);
+  return and(...w)!;
+}
+
+/** A page of cases, newest first, with the total. */
+export async function list(ex: Executor, f: CaseFilter, limit: number, offset: number) {
+  const w = where(f);
+  const rows = await ex.select().from(cases).where(w).orderBy(desc(cases.createdAt), desc(cases.code)).limit(limit).offset(offset);
+  const [total] = await ex.select({ n: count() }).from(cases).where(w);
+  return { rows, total: Number(total?.n ?? 0) };
+}
+
+/** Open cases of a county and category since a time, inside a box (duplicate candidates). */
+export function openNear(ex: Executor, countyCode: string, categoryId: string, since: Date, box: [number, number, number, number], terminal: readonly string[]) {
+  return ex
+    .select()
+    .from(cases)
+    .where(
+      and(
+        eq(cases.countyCode, countyCode),
+        eq(cases.categoryId, categoryId),
+        gte(cases.createdAt, since),
+        notInArray(cases.status, [...terminal]),
+        isNotNull(cases.lat),
+        gte(cases.lng, box[0]),
+        gte(cases.lat, box[1]),
+        lte(cases.lng, box[2]),
+        lte(cases.lat, box[3]),
+      ),
+    )
+    .orderBy(desc(cases.createdAt))
+    .limit(50);
+}
+
+/** Unclaimed uploads by id (locked, so two reports cannot claim the same file). */
+export function lockUploads(tx: Executor, ids: string[]): Promise<UploadRow[]> {
+  if (!ids.length) return Promise.resolve([]);
+  return tx.select().from(uploads).where(and(inArray(uploads.id, ids), eq(uploads.claimed, false))).for('update');
+}
+
+/** Marks uploads claimed. */
+export async function claimUploads(tx: Executor, ids: string[]): Promise<void> {
+  if (ids.length) await tx.update(uploads).set({ claimed: true }).where(inArray(uploads.id, ids));
+}
+
+/** Records an uploaded file. */
+export async function insertUpload(ex: Executor, row: UploadRow): Promise<void> {
+  await ex.insert(uploads).values(row);
+}
+
+/** Adds attachments to a case. */
+export async function insertAttachments(tx: Executor, rows: AttachmentRow[]): Promise<void> {
+  if (rows.length) await tx.insert(caseAttachments).values(rows);
+}
+
+/** A case's attachments. */
+export function attachmentsOf(ex: Executor, c: { countyCode: string; id: string }): Promise<AttachmentRow[]> {
+  return ex.select().from(caseAttachments).where(and(eq(caseAttachments.countyCode, c.countyCode), eq(caseAttachments.caseId, c.id))).orderBy(asc(caseAttachments.createdAt));
+}
+
+/** One attachment of a case. */
+export async function attachment(ex: Executor, c: { countyCode: string; id: string }, id: string): Promise<AttachmentRow | undefined> {
+  const [row] = await ex.select().from(caseAttachments).where(and(eq(caseAttachments.countyCode, c.countyCode), eq(caseAttachments.caseId, c.id), eq(caseAttachments.id, id)));
+  return row;
+}
+
+/** Counts by status under a prefix (inbox badges). */
+export function countByStatus(ex: Executor, scopePrefix: string) {
+  return ex.select({ status: cases.status, n: sql<number>`count(*)::int` }).from(cases).where(like(cases.villageCode, `${scopePrefix}%`)).groupBy(cases.status);
+}

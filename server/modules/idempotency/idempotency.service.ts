@@ -1,0 +1,48 @@
+/**
+ * Idempotency-Key (DESIGN §5): the first request with a key claims it; its result is stored in the same
+ * transaction as the work, so a 2xx always has its record. A replay returns the stored result; the same key
+ * with a different body is 422; a key still being worked on is 409. A claim left by a process that died is
+ * taken over after a minute, and since the work and its record commit together, nothing is done twice.
+ */
+import { AppError } from '../../../core/errors.ts';
+import { canonicalJson } from '../../lib/canonical-json.ts';
+import { sm3Hex } from '../../lib/crypto.ts';
+import type { AppContext } from '../../lib/context.ts';
+import type { Executor } from '../../db/client.ts';
+import * as repo from './idempotency.repository.ts';
+
+const STALE_MS = 60_000;
+
+/** A claimed key; pass it into the work so it completes inside the same transaction. */
+export interface Ticket {
+  scope: string;
+  key: string;
+}
+
+export type Claim = { replay: { status: number; body: unknown } } | { ticket: Ticket };
+
+/** Claims a key for a request. @throws IDEMPOTENCY_MISMATCH (422), IDEMPOTENCY_IN_FLIGHT (409), VALIDATION_FAILED for a malformed key */
+export async function claimKey(ctx: AppContext, scope: string, key: string, request: unknown): Promise<Claim> {
+  if (!/^[A-Za-z0-9_-]{8,100}$/.test(key)) throw new AppError('VALIDATION_FAILED', [{ path: 'header.idempotency-key', code: 'bad_key', message: 'Idempotency-Key: 8–100 letters, digits, - or _' }]);
+  const fingerprint = sm3Hex(canonicalJson(request));
+  const now = ctx.clock.now();
+  if (await repo.claim(ctx.db, scope, key, fingerprint, now)) return { ticket: { scope, key } };
+  const row = await repo.find(ctx.db, scope, key);
+  if (!row) return claimKey(ctx, scope, key, request); // released between our insert and read: try again
+  if (row.fingerprint !== fingerprint) throw new AppError('IDEMPOTENCY_MISMATCH');
+  if (row.state === 'done') return { replay: { status: row.status!, body: row.body } };
+  if (row.createdAt.getTime() < now.getTime() - STALE_MS && (await repo.takeOver(ctx.db, scope, key, new Date(now.getTime() - STALE_MS), now))) {
+    return { ticket: { scope, key } };
+  }
+  throw new AppError('IDEMPOTENCY_IN_FLIGHT');
+}
+
+/** Records the result inside the work's transaction. */
+export function completeKey(tx: Executor, ticket: Ticket, status: number, body: unknown): Promise<void> {
+  return repo.complete(tx, ticket.scope, ticket.key, status, body);
+}
+
+/** Frees a key whose work failed. */
+export async function releaseKey(ctx: AppContext, ticket: Ticket): Promise<void> {
+  await repo.release(ctx.db, ticket.scope, ticket.key);
+}
