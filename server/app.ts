@@ -17,6 +17,13 @@ import { gridRoutes } from './modules/grids/grids.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
 import { tokenRoutes } from './modules/tokens/tokens.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
+import multipart from '@fastify/multipart';
+import { caseRoutes } from './modules/cases/cases.routes.ts';
+import { publicRoutes, readUpload } from './modules/cases/public.routes.ts';
+import { catalogRoutes } from './modules/catalog/catalog.routes.ts';
+import { notificationRoutes } from './modules/outbox/notifications.routes.ts';
+import { storeUpload } from './modules/cases/attachments.service.ts';
+import { open311Routes } from './modules/open311/open311.routes.ts';
 
 const webDist = join(dirname(fileURLToPath(import.meta.url)), '..', 'web', 'dist');
 export const version = '0.1.0';
@@ -58,6 +65,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await app.register(cookie);
+  // One file per request, at most 10 MB (the per-type limits are checked again by content).
+  await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 5 } });
   await app.register(swagger, {
     openapi: {
       info: { title: 'Anwang 安网 API', description: '基层社会治理平台接口。Errors are `{error:{code,message,details}}` with the codes of core/errors.ts.', version },
@@ -87,6 +96,14 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   userRoutes(app, ctx);
   tokenRoutes(app, ctx);
   auditRoutes(app, ctx);
+  caseRoutes(app, ctx);
+  publicRoutes(app, ctx);
+  catalogRoutes(app, ctx);
+  notificationRoutes(app, ctx);
+  open311Routes(app, ctx);
+  app.post('/api/uploads', { config: { access: { permission: 'case:act' } }, schema: { tags: ['cases'], summary: '上传照片或语音 Upload one photo or voice note (multipart)' } }, async (req, reply) =>
+    reply.code(201).send(await storeUpload(ctx, await readUpload(req))),
+  );
 
   const hasWeb = existsSync(join(webDist, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: 'index.html' });

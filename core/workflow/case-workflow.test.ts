@@ -20,7 +20,7 @@ const expected: Record<CaseAction, { from: CaseStatus[]; roles: WorkflowRole[] }
   closeUnresolved: { from: ['accepted', 'dispatched', 'in_progress', 'reported_back', 'verified', 'followed_up'], roles: ['operator', 'leader'] },
   extendRequest: { from: ['dispatched', 'in_progress'], roles: ['handler', 'gridWorker'] },
   extendDecide: { from: ['dispatched', 'in_progress', 'reported_back'], roles: ['operator', 'leader'] },
-  urge: { from: ['accepted', 'dispatched', 'in_progress', 'reported_back'], roles: ['operator', 'leader', 'system'] },
+  urge: { from: ['submitted', 'accepted', 'dispatched', 'in_progress', 'reported_back'], roles: ['operator', 'leader', 'system'] },
   pause: { from: ['accepted', 'dispatched', 'in_progress'], roles: ['operator', 'handler', 'gridWorker'] },
   resume: { from: ['accepted', 'dispatched', 'in_progress'], roles: ['operator', 'handler', 'gridWorker'] },
   meToo: { from: ['submitted', 'accepted', 'dispatched', 'in_progress', 'reported_back', 'verified'], roles: ['resident'] },

@@ -79,8 +79,8 @@ export const caseTransitions = {
   extendRequest: { from: ['dispatched', 'in_progress'], to: 'same', roles: ['handler', 'gridWorker'] },
   /** 审批延期: approve or deny a pending request. */
   extendDecide: { from: ['dispatched', 'in_progress', 'reported_back'], to: 'same', roles: ['operator', 'leader'] },
-  /** 督办 */
-  urge: { from: active, to: 'same', roles: ['operator', 'leader', 'system'] },
+  /** 督办 (the scheduler urges on every breached clock, a missed first response included) */
+  urge: { from: ['submitted', ...active], to: 'same', roles: ['operator', 'leader', 'system'] },
   /** 等待群众: stop the clocks while waiting on the reporter. */
   pause: { from: ['accepted', 'dispatched', 'in_progress'], to: 'same', roles: ['operator', 'handler', 'gridWorker'] },
   /** 恢复计时 */

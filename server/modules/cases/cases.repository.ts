@@ -163,3 +163,9 @@ export async function attachment(ex: Executor, c: { countyCode: string; id: stri
 export function countByStatus(ex: Executor, scopePrefix: string) {
   return ex.select({ status: cases.status, n: sql<number>`count(*)::int` }).from(cases).where(like(cases.villageCode, `${scopePrefix}%`)).groupBy(cases.status);
 }
+
+/** A case by id, locked, or skipped when another transaction holds it (the sweep must never wait on users). */
+export async function lockByIdSkipLocked(tx: Executor, countyCode: string, id: string): Promise<CaseRow | undefined> {
+  const [row] = await tx.select().from(cases).where(and(eq(cases.countyCode, countyCode), eq(cases.id, id))).for('update', { skipLocked: true });
+  return row;
+}

@@ -1,5 +1,5 @@
 /** I/O for case deadlines (rows, not timers: a restart loses nothing). */
-import { and, asc, eq, inArray, isNull, lte } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lte, or } from 'drizzle-orm';
 import { caseDeadlines } from '../../db/schema.ts';
 import type { Executor } from '../../db/client.ts';
 
@@ -25,7 +25,12 @@ export function claimDue(tx: Executor, now: Date, limit: number): Promise<Deadli
   return tx
     .select()
     .from(caseDeadlines)
-    .where(and(inArray(caseDeadlines.state, ['open', 'warned']), isNull(caseDeadlines.pausedAt), lte(caseDeadlines.warnAt, now)))
+    .where(
+      and(
+        isNull(caseDeadlines.pausedAt),
+        or(and(eq(caseDeadlines.state, 'open'), lte(caseDeadlines.warnAt, now)), and(inArray(caseDeadlines.state, ['open', 'warned']), lte(caseDeadlines.dueAt, now))),
+      ),
+    )
     .orderBy(asc(caseDeadlines.warnAt))
     .limit(limit)
     .for('update', { skipLocked: true });

@@ -107,3 +107,9 @@ export async function gridCodesWithGroups(ex: Executor): Promise<string[]> {
   const rows = await ex.selectDistinct({ code: householdGroups.gridCode }).from(householdGroups);
   return rows.map((r) => r.code);
 }
+
+/** Accounts linked to a grid's staff in one role (e.g. the village police officer). */
+export async function staffUserIds(ex: Executor, gridCode: string, role: string): Promise<string[]> {
+  const rows = await ex.select({ id: gridStaff.userId }).from(gridStaff).where(and(eq(gridStaff.gridCode, gridCode), eq(gridStaff.role, role)));
+  return rows.map((r) => r.id).filter((x): x is string => !!x);
+}

@@ -6,6 +6,7 @@ import { can, type GridDuty, type GridStaffRole, type Permission } from '../../.
 import type { Polygon } from '../../../core/geo.ts';
 import type { Actor } from '../../lib/actor.ts';
 import type { AppContext } from '../../lib/context.ts';
+import type { Executor } from '../../db/client.ts';
 import * as audit from '../audit/audit.service.ts';
 import * as regions from '../regions/regions.service.ts';
 import * as repo from './grids.repository.ts';
@@ -171,4 +172,9 @@ export async function addGroupsAndStaff(
 /** Grid codes that already have household groups (so re-seeding does not add them twice). */
 export async function gridsWithGroups(ctx: AppContext): Promise<Set<string>> {
   return new Set(await repo.gridCodesWithGroups(ctx.db));
+}
+
+/** Accounts of a grid's staff in one role (unscoped: for notifications about a case already placed there). */
+export function staffUserIds(ex: Executor, gridCode: string, role: GridStaffRole): Promise<string[]> {
+  return repo.staffUserIds(ex, gridCode, role);
 }

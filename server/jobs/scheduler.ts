@@ -1,0 +1,32 @@
+/** Background work in the server process: the deadline sweep and outbox delivery, every few seconds. */
+import type { AppContext } from '../lib/context.ts';
+import { sweepDeadlines } from '../modules/cases/deadline-sweep.service.ts';
+import { deliverDue } from '../modules/outbox/outbox.service.ts';
+
+export interface Scheduler {
+  stop(): Promise<void>;
+}
+
+/** Starts the loop; runs never overlap, and errors are logged and retried on the next tick. */
+export function startScheduler(ctx: AppContext, everyMs: number, log: (msg: string) => void): Scheduler {
+  let running: Promise<void> | null = null;
+  const tick = async () => {
+    try {
+      const s = await sweepDeadlines(ctx);
+      const sent = await deliverDue(ctx);
+      if (s.warned || s.breached || sent) log(`scheduler: ${s.warned} warned, ${s.breached} breached, ${sent} delivered`);
+    } catch (e) {
+      log(`scheduler: ${(e as Error).name}: ${(e as Error).message.slice(0, 200)}`);
+    }
+  };
+  const timer = setInterval(() => {
+    if (!running) running = tick().finally(() => (running = null));
+  }, everyMs);
+  timer.unref();
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,193 @@
+/** Reading cases: the staff detail with allowed actions, lists and inboxes, the public tracking view, exports. */
+import { AppError } from '../../../core/errors.ts';
+import { inScope, subtreePrefix } from '../../../core/region-code.ts';
+import { can } from '../../../core/roles.ts';
+import type { z } from 'zod';
+import type { CaseListQuery } from '../../../core/schemas/cases.schema.ts';
+import type { Actor } from '../../lib/actor.ts';
+import type { AppContext } from '../../lib/context.ts';
+import * as audit from '../audit/audit.service.ts';
+import * as catalog from '../catalog/catalog.service.ts';
+import * as regions from '../regions/regions.service.ts';
+import * as users from '../users/users.service.ts';
+import * as repo from './cases.repository.ts';
+import { actionsFor } from './cases.policy.ts';
+import { clocksOf } from './deadlines.service.ts';
+import { listAttachments, readAttachment } from './attachments.service.ts';
+import { findDuplicates } from './case-intake.service.ts';
+import { maskedReporter, presentEvent, presentListItem, presentPublicEvent } from './cases.presenter.ts';
+
+const open = ['submitted', 'accepted', 'dispatched', 'in_progress', 'reported_back', 'verified', 'followed_up'];
+
+async function caseInScope(ctx: AppContext, actor: Actor, code: string) {
+  if (!can(actor.role, 'case:read') || !/^\d{6}-[0-9A-Z]{8}$/.test(code)) throw new AppError('NOT_FOUND');
+  const c = await repo.findByCode(ctx.db, code, subtreePrefix(actor.scopeCode));
+  if (!c) throw new AppError('NOT_FOUND');
+  return c;
+}
+
+async function categoryNames(ctx: AppContext): Promise<Map<string, string>> {
+  return new Map((await catalog.listCategories(ctx, false)).map((c) => [c.id, c.name]));
+}
+
+/** One case with its timeline, clocks, attachments and the actions the actor may take. @throws NOT_FOUND */
+export async function getCase(ctx: AppContext, actor: Actor, code: string) {
+  const c = await caseInScope(ctx, actor, code);
+  const now = ctx.clock.now();
+  const [events, deadlines, attachments, names, cats] = await Promise.all([
+    repo.eventsOf(ctx.db, c),
+    clocksOf(ctx.db, c, now),
+    listAttachments(ctx.db, c),
+    regions.namesOf(ctx.db, [c.villageCode, c.villageCode.slice(0, 9) + '000', c.countyCode + '000000', c.unitCode]),
+    categoryNames(ctx),
+  ]);
+  const dept = async (id: string | null) => (id ? await catalog.departmentName(ctx.db, id) : null);
+  const handlerUser = c.handlerUserId ? await users.findAccountById(ctx.db, c.handlerUserId) : undefined;
+  const duplicate = c.duplicateOf ? await repo.findById(ctx.db, c.countyCode, c.duplicateOf) : undefined;
+  return {
+    ...presentListItem(c, { category: cats.get(c.categoryId), village: names.get(c.villageCode) }),
+    suggestedTier: c.suggestedTier,
+    description: c.description,
+    outcomeNote: c.outcomeNote,
+    redirectTo: c.redirectTo,
+    duplicateOf: duplicate?.code ?? null,
+    address: c.address,
+    lat: c.lat,
+    lng: c.lng,
+    gridCode: c.gridCode,
+    townshipName: names.get(c.villageCode.slice(0, 9) + '000') ?? '',
+    countyName: names.get(c.countyCode + '000000') ?? '',
+    unitName: c.unitLevel === 'department' ? await dept(c.departmentId) : (names.get(c.unitCode) ?? c.unitCode),
+    handler: { department: await dept(c.handlerDepartmentId), user: handlerUser?.displayName ?? null },
+    assisting: c.assisting,
+    reporter: maskedReporter(c, ctx.crypto),
+    isPublic: c.isPublic,
+    reopenCount: c.reopenCount,
+    satisfaction: c.satisfaction,
+    pendingExtension: c.pendingExtension,
+    acceptedAt: c.acceptedAt?.toISOString() ?? null,
+    closedAt: c.closedAt?.toISOString() ?? null,
+    allowedActions: actionsFor(actor, c),
+    timeline: events.map(presentEvent),
+    clocks: deadlines,
+    attachments,
+  };
+}
+
+/** The reporter's full name and phone, for a role with `pii:view`; every read is audited. @throws FORBIDDEN, NOT_FOUND */
+export async function revealReporter(ctx: AppContext, actor: Actor, code: string, reason: string) {
+  const c = await caseInScope(ctx, actor, code);
+  if (!can(actor.role, 'pii:view')) throw new AppError('FORBIDDEN');
+  await audit.recordAlone(ctx.db, ctx.clock, actor, { action: 'case.revealReporter', objectType: 'case', objectId: c.code, countyCode: c.countyCode, detail: { fields: ['reporterName', 'reporterPhone'], reason } });
+  return { name: c.reporterNameEnc ? ctx.crypto.decrypt(c.reporterNameEnc) : null, phone: c.reporterPhoneEnc ? ctx.crypto.decrypt(c.reporterPhoneEnc) : null };
+}
+
+/** Duplicate suggestions for a case (operator view). @throws NOT_FOUND */
+export async function duplicatesOf(ctx: AppContext, actor: Actor, code: string) {
+  const c = await caseInScope(ctx, actor, code);
+  return findDuplicates(ctx.db, c);
+}
+
+/** An attachment's bytes. @throws NOT_FOUND */
+export async function attachmentOf(ctx: AppContext, actor: Actor, code: string, id: string) {
+  return readAttachment(ctx, await caseInScope(ctx, actor, code), id);
+}
+
+type ListQuery = z.infer<typeof CaseListQuery>;
+
+/** The filter for a list or inbox under the actor's scope. @throws NOT_FOUND for a region outside it */
+function filterFor(actor: Actor, q: ListQuery): repo.CaseFilter {
+  if (q.region && !inScope(actor.scopeCode, q.region)) throw new AppError('NOT_FOUND');
+  const f: repo.CaseFilter = {
+    scopePrefix: subtreePrefix(actor.scopeCode),
+    regionPrefix: q.region ? subtreePrefix(q.region) : undefined,
+    categoryIds: q.category ? [q.category] : undefined,
+    tier: q.tier,
+    statuses: q.status ? q.status.split(',') : undefined,
+    channel: q.channel,
+    from: q.from,
+    to: q.to,
+    q: q.q,
+  };
+  const unit = { unitCodes: [actor.scopeCode] };
+  switch (q.box) {
+    case 'toAccept':
+      return { ...f, ...unit, statuses: ['submitted'] };
+    case 'toDispatch':
+      return { ...f, ...unit, statuses: ['accepted'] };
+    case 'toVerify':
+      return { ...f, ...unit, statuses: ['reported_back'] };
+    case 'toFollowUp':
+      return { ...f, ...unit, statuses: ['verified', 'followed_up'] };
+    case 'overdue':
+      return { ...f, overdue: true, excludeStatuses: ['closed', 'rejected', 'redirected', 'merged'] };
+    case 'mine':
+      return { ...f, handlerUserId: actor.id, handlerDepartmentId: actor.departmentId ?? undefined, statuses: ['dispatched', 'in_progress', 'reported_back'] };
+    default:
+      return f;
+  }
+}
+
+/** A page of cases for a list or an inbox. @throws FORBIDDEN, NOT_FOUND */
+export async function listCases(ctx: AppContext, actor: Actor, q: ListQuery) {
+  if (!can(actor.role, 'case:read')) throw new AppError('FORBIDDEN');
+  const { rows, total } = await repo.list(ctx.db, filterFor(actor, q), q.pageSize, (q.page - 1) * q.pageSize);
+  const [cats, names] = await Promise.all([categoryNames(ctx), regions.namesOf(ctx.db, [...new Set(rows.map((r) => r.villageCode))])]);
+  return { items: rows.map((c) => presentListItem(c, { category: cats.get(c.categoryId), village: names.get(c.villageCode) })), total, page: q.page, pageSize: q.pageSize };
+}
+
+/** Rows for an export (at most 50,000): private categories appear without their name or text. @throws FORBIDDEN */
+export async function exportRows(ctx: AppContext, actor: Actor, q: ListQuery) {
+  if (!can(actor.role, 'case:export')) throw new AppError('FORBIDDEN');
+  const { rows } = await repo.list(ctx.db, filterFor(actor, q), 50_000, 0);
+  const [cats, names] = await Promise.all([catalog.listCategories(ctx, false), regions.namesOf(ctx.db, [...new Set(rows.map((r) => r.villageCode))])]);
+  const byId = new Map(cats.map((c) => [c.id, c]));
+  await audit.recordAlone(ctx.db, ctx.clock, actor, { action: 'case.export', objectType: 'case', countyCode: subtreePrefix(actor.scopeCode).slice(0, 6).padEnd(6, '0'), detail: { rows: rows.length } });
+  return rows.map((c) => {
+    const cat = byId.get(c.categoryId);
+    const hidden = !cat?.isPublic;
+    return {
+      code: c.code,
+      createdAt: c.createdAt.toISOString(),
+      status: c.status,
+      outcome: c.outcome ?? '',
+      category: hidden ? '非公开事项' : (cat?.name ?? c.categoryId),
+      tier: c.tier,
+      channel: c.channel,
+      village: names.get(c.villageCode) ?? c.villageCode,
+      unitLevel: c.unitLevel,
+      overdue: c.isOverdue ? '是' : '否',
+      satisfaction: c.satisfaction ?? '',
+      description: hidden ? '' : c.description,
+    };
+  });
+}
+
+/** The public tracking view by code: status, public steps, expected time; no staff and no reporter data. @throws NOT_FOUND */
+export async function trackCase(ctx: AppContext, code: string) {
+  if (!/^\d{6}-[0-9A-Z]{8}$/.test(code)) throw new AppError('NOT_FOUND');
+  const c = await repo.findByCode(ctx.db, code, '');
+  if (!c) throw new AppError('NOT_FOUND');
+  const [events, deadlines, cat, names] = await Promise.all([repo.eventsOf(ctx.db, c), clocksOf(ctx.db, c, ctx.clock.now()), catalog.findCategory(ctx.db, c.categoryId), regions.namesOf(ctx.db, [c.villageCode, c.villageCode.slice(0, 9) + '000'])]);
+  const total = deadlines.find((d) => d.kind === 'total') ?? deadlines.find((d) => d.kind === 'first_response');
+  return {
+    code: c.code,
+    status: c.status,
+    outcome: c.outcome,
+    // A private category (family dispute, crime tip-off) shows neither its name nor its place.
+    category: c.isPublic ? (cat?.name ?? '') : null,
+    place: c.isPublic ? `${names.get(c.villageCode.slice(0, 9) + '000') ?? ''} ${names.get(c.villageCode) ?? ''}`.trim() : null,
+    createdAt: c.createdAt.toISOString(),
+    expectedBy: total && total.state !== 'met' ? total.dueAt : null,
+    canRate: c.status === 'verified',
+    satisfaction: c.satisfaction,
+    meTooCount: c.isPublic ? c.meTooCount : null,
+    canMeToo: c.isPublic && open.slice(0, 6).includes(c.status),
+    timeline: events.filter((e) => e.isPublic).map(presentPublicEvent),
+  };
+}
+
+/** Public categories for the resident page and Open311. */
+export function publicCategories(ctx: AppContext) {
+  return catalog.listCategories(ctx, true);
+}
