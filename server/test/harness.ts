@@ -3,6 +3,8 @@
  * server named by DATABASE_URL), a fake clock, the real app through inject(), and named builders.
  */
 import { createScratchDatabase } from './scratch-db.ts';
+import { recordingSms } from '../modules/outbox/sms.ts';
+import { createDepartment } from '../modules/catalog/catalog.service.ts';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { generate as totpGenerate } from 'otplib';
 import { loadConfig } from '../config.ts';
@@ -21,21 +23,25 @@ export interface TestEnv {
   ctx: AppContext;
   app: FastifyInstance;
   clock: FakeClock;
+  /** SMS messages the outbox delivered (an outside service, recorded). */
+  sms: ReturnType<typeof recordingSms>;
   close(): Promise<void>;
 }
 
 /** Opens a fresh database and app. Call `close()` in afterAll. */
-export async function createTestEnv(): Promise<TestEnv> {
-  const clock = new FakeClock();
-  const scratch = process.env.DATABASE_URL ? await createScratchDatabase(process.env.DATABASE_URL) : undefined;
-  const databaseUrl = scratch?.url;
-  const config = { ...loadConfig({}), databaseUrl, secretKeyHex: '0123456789abcdeffedcba9876543210' };
-  const ctx = await createContext(config, { clock, inMemory: true });
+export async function createTestEnv(opts: { dataDir?: string; databaseUrl?: string; clock?: FakeClock } = {}): Promise<TestEnv> {
+  const clock = opts.clock ?? new FakeClock();
+  const scratch = !opts.databaseUrl && !opts.dataDir && process.env.DATABASE_URL ? await createScratchDatabase(process.env.DATABASE_URL) : undefined;
+  const databaseUrl = opts.databaseUrl ?? scratch?.url;
+  const config = { ...loadConfig({}), databaseUrl, secretKeyHex: '0123456789abcdeffedcba9876543210', ...(opts.dataDir ? { dataDir: opts.dataDir } : {}) };
+  const sms = recordingSms();
+  const ctx = await createContext(config, { clock, inMemory: !opts.dataDir, sms });
   const app = await buildApp(ctx, { logLevel: 'silent' });
   return {
     ctx,
     app,
     clock,
+    sms,
     close: async () => {
       await app.close();
       await ctx.database.close();
@@ -97,8 +103,8 @@ export async function seedFixture(ctx: AppContext): Promise<void> {
 export const PASSWORD = 'Test@2026pass';
 
 /** Creates an account and returns its id. */
-export async function makeUser(ctx: AppContext, username: string, role: Role, scopeCode: string): Promise<string> {
-  const u = await createUser(ctx, systemActor(ROOT_SCOPE, 'test'), { username, displayName: username, password: PASSWORD, role, scopeCode });
+export async function makeUser(ctx: AppContext, username: string, role: Role, scopeCode: string, departmentId?: string): Promise<string> {
+  const u = await createUser(ctx, systemActor(ROOT_SCOPE, 'test'), { username, displayName: username, password: PASSWORD, role, scopeCode, departmentId });
   return u.id;
 }
 
@@ -119,4 +125,33 @@ export function cookieOf(res: LightMyRequestResponse): string {
 /** The TOTP code for a secret at the fake clock's time. */
 export function totpAt(secret: string, clock: FakeClock): Promise<string> {
   return totpGenerate({ secret, epoch: Math.floor(clock.now().getTime() / 1000) });
+}
+
+/** Departments of the fixture county: housing owns municipal facilities, market regulation owns markets. */
+export async function seedDepartments(ctx: AppContext): Promise<{ housing: string; market: string }> {
+  const root = systemActor(ROOT_SCOPE, 'test');
+  const housing = await createDepartment(ctx, root, { countyCode: '632221', name: '县住房和城乡建设局', categoryIds: ['municipal.road', 'municipal.water', 'municipal.manhole', 'municipal.streetlight'] });
+  const market = await createDepartment(ctx, root, { countyCode: '632221', name: '县市场监督管理局', categoryIds: ['market.food', 'market.price'] });
+  return { housing: housing.id, market: market.id };
+}
+
+/** Sends a JSON request with a session cookie (or none) and returns status and body. */
+export async function call(app: FastifyInstance, method: string, url: string, cookie?: string, payload?: unknown, headers: Record<string, string> = {}) {
+  const res = await app.inject({ method: method as 'GET', url, headers: { ...(cookie ? { cookie } : {}), ...headers }, ...(payload !== undefined ? { payload: payload as object } : {}) });
+  let body: unknown = res.body;
+  try {
+    body = res.json();
+  } catch {
+    /* not JSON */
+  }
+  return { status: res.statusCode, body: body as Record<string, unknown> & { [k: string]: never }, headers: res.headers };
+}
+
+/** Uploads bytes as a multipart file. */
+export async function upload(app: FastifyInstance, url: string, bytes: Uint8Array, cookie?: string, filename = 'photo.png') {
+  const boundary = '----anwang' + Math.random().toString(16).slice(2);
+  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  const res = await app.inject({ method: 'POST', url, headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, ...(cookie ? { cookie } : {}) }, payload: Buffer.concat([head, Buffer.from(bytes), tail]) });
+  return { status: res.statusCode, body: res.json() };
 }

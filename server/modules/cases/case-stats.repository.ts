@@ -63,7 +63,8 @@ export function daily(ex: Executor, prefix: string, fromDay: string, toDay: stri
 
 /** Per-child-region received and closed counts (the child's prefix length given). */
 export async function byChild(ex: Executor, prefix: string, childLen: number, fromDay: string, toDay: string) {
-  const child = sql<string>`substr(${caseStatsDaily.villageCode}, 1, ${childLen})`;
+  // The length is inlined (an integer from a fixed table): GROUP BY must see the same expression as SELECT.
+  const child = sql<string>`substr(${caseStatsDaily.villageCode}, 1, ${sql.raw(String(Math.trunc(childLen)))})`;
   return ex
     .select({ prefix: child, received: sql<number>`sum(${caseStatsDaily.received})::int`, closed: sql<number>`sum(${caseStatsDaily.closed})::int`, satisfied: sql<number>`sum(${caseStatsDaily.satisfied})::int`, rated: sql<number>`sum(${caseStatsDaily.rated})::int` })
     .from(caseStatsDaily)
