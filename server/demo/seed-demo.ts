@@ -11,6 +11,7 @@ import { createUser, findAccountByUsername } from '../modules/users/users.servic
 import type { GridStaffRole } from '../../core/roles.ts';
 import { ROOT_SCOPE } from '../../core/region-code.ts';
 import { buildHaibei, personName } from './haibei.ts';
+import { demoDepartments, seedDemoCases } from './demo-cases.ts';
 
 export const DEMO_PASSWORD = 'Anwang@2026';
 
@@ -81,6 +82,9 @@ export async function seedDemo(ctx: AppContext, onProgress: (msg: string) => voi
     }
   }
   onProgress(`演示账号 demo accounts: ${accounts.length}`);
+  const cases = await seedDemoCases(ctx, DEMO_PASSWORD);
+  if (cases) onProgress(`演示案件 demo cases: ${cases}`);
+  for (const d of demoDepartments) accounts.push({ username: d.username, role: 'handler', scope: d.name });
   return { regions: regions.length, grids: grids.length, accounts };
 }
 

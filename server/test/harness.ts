@@ -144,7 +144,9 @@ export async function call(app: FastifyInstance, method: string, url: string, co
   } catch {
     /* not JSON */
   }
-  return { status: res.statusCode, body: body as Record<string, unknown> & { [k: string]: never }, headers: res.headers };
+  // Tests read whatever JSON the API answers; a loose type keeps them short.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  return { status: res.statusCode, body: body as Record<string, any>, headers: res.headers };
 }
 
 /** Uploads bytes as a multipart file. */
