@@ -3,6 +3,7 @@ import { loadConfig } from '../server/config.ts';
 import { createContext } from '../server/context.ts';
 import { buildApp } from '../server/app.ts';
 import { isEmpty } from '../server/modules/regions/regions.service.ts';
+import { startScheduler } from '../server/jobs/scheduler.ts';
 import { seedDemo, DEMO_PASSWORD, demoLevels, hasDemoAccounts } from '../server/demo/seed-demo.ts';
 import { personRoles, roleLabels, totpRequiredRoles } from '../core/roles.ts';
 
@@ -21,6 +22,8 @@ export async function serve(): Promise<void> {
   }
   const app = await buildApp(ctx);
   await app.listen({ port: config.port, host: config.host });
+  // Deadline sweep and outbox delivery; safe to run in every server process (rows are claimed with SKIP LOCKED).
+  const scheduler = startScheduler(ctx, Number(process.env.ANWANG_SCHEDULER_MS ?? 5000), (m) => app.log.info(m));
   const url = `http://localhost:${config.port}`;
   const lines = [
     '',
@@ -41,6 +44,7 @@ export async function serve(): Promise<void> {
   process.stdout.write(lines.join('\n') + '\n');
   const stop = async (signal: string) => {
     process.stdout.write(`\n${signal}: 正在停止 stopping…\n`);
+    await scheduler.stop();
     await app.close();
     await ctx.database.close();
     process.exit(0);

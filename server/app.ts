@@ -109,6 +109,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: 'index.html' });
   app.setNotFoundHandler((req, reply) => {
     // The single-page app owns every non-API GET path (client-side routing).
+    // The resident pages (/report, /track/<code>) are their own small entry; staff pages the main one.
+    if (hasWeb && req.method === 'GET' && /^\/(report|track)(\/|$|\?)/.test(req.url)) return reply.sendFile('report.html');
     if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
     return sendError(reply, 'NOT_FOUND', req.locale ?? 'zh-CN');
   });

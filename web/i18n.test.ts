@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { personRoles, gridDuties, gridStaffRoles } from '../core/roles.ts';
+import { caseActions, caseStatuses } from '../core/workflow/case-workflow.ts';
+import { handlingLevels, tiers } from '../core/cases/triage.ts';
 
 const load = (l: string) => JSON.parse(readFileSync(join('web/src/locales', `${l}.json`), 'utf8')) as Record<string, string>;
 const zhCN = load('zh-CN'), zhTW = load('zh-TW'), en = load('en');
@@ -24,6 +26,11 @@ describe('translations', () => {
     for (const r of personRoles) used.add(`role.${r}`);
     for (const d of gridDuties) used.add(`duty.${d}`);
     for (const s of gridStaffRoles) used.add(`staff.${s}`);
+    for (const s of caseStatuses) used.add(`status.${s}`);
+    for (const a of [...caseActions, 'submit', 'mergedIn', 'deadlineWarned', 'deadlineBreached']) used.add(`action.${a}`);
+    for (const x of tiers) used.add(`tier.${x}`);
+    for (const x of handlingLevels) used.add(`level.${x}`);
+    for (const x of ['web', 'visit', 'letter', 'phone', 'video', 'hotline', 'patrol', 'alarm', 'open311', 'app']) used.add(`channel.${x}`);
     expect([...used].filter((k) => !(k in zhCN))).toEqual([]);
   });
 });

@@ -63,7 +63,9 @@ export async function seedDemoCases(ctx: AppContext, password: string, count = 1
     if (!(await findAccountByUsername(ctx.db, d.username))) await createUser(ctx, root, { username: d.username, displayName: `${d.name.replace('门源县', '')}处置人`, password, role: 'handler', scopeCode: '632221000000', departmentId: id });
   }
   if ((await ctx.database.query<{ n: number }>('SELECT count(*)::int AS n FROM cases'))[0]!.n > 0) return 0;
-  const clock = new SeedClock(Date.now() - 60 * 86_400_000);
+  const end = Date.now() - 3600_000;
+  const start = end - 60 * 86_400_000;
+  const clock = new SeedClock(start);
   const c2: AppContext = { ...ctx, clock };
   const villages = buildHaibei().grids.filter((g) => g.code.startsWith('632221100'));
   const actors = {
@@ -78,7 +80,8 @@ export async function seedDemoCases(ctx: AppContext, password: string, count = 1
   const ids = new Map((await listDepartments(ctx, root)).map((d) => [d.name, d.id]));
   let made = 0;
   for (let i = 0; i < count; i++) {
-    clock.t += (60 * 86_400_000) / count - 30 * 60_000;
+    // Reports arrive evenly over the 60 days; each case's later steps never run past the present.
+    clock.t = start + Math.floor((i * (end - start)) / count);
     const [categoryId, description] = samples[i % samples.length]!;
     // Cases in the demo village (城关社区) exercise the whole loop; the others are spread over two townships.
     const g = i % 3 !== 2 ? villages.find((v) => v.code.startsWith('632221100001'))! : villages[(i * 7) % villages.length]!;
@@ -89,6 +92,7 @@ export async function seedDemoCases(ctx: AppContext, password: string, count = 1
     const code = created.code;
     const inVillage = g.code.startsWith('632221100001');
     const step = async (who: Actor, action: CaseAction, input: Record<string, unknown> = {}, minutes = 20) => {
+      if (clock.t + minutes * 60_000 > end) return null;
       clock.t += minutes * 60_000;
       return applyCaseAction(c2, who, code, action, input).catch((e: Error) => {
         if (process.env.ANWANG_DEBUG_SEED) process.stderr.write(`demo ${code} ${action}: ${e.message}\n`);

@@ -1,7 +1,7 @@
 /** The shell: sign-in, TOTP enrolment, then a layout whose menu is built from the user's permissions. */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { App as AntApp, ConfigProvider, Layout, Menu, Dropdown, Button, Space, Spin, Typography, Grid as AntGrid } from 'antd';
-import { HomeOutlined, ApartmentOutlined, TeamOutlined, KeyOutlined, AuditOutlined, GlobalOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { HomeOutlined, ApartmentOutlined, TeamOutlined, KeyOutlined, AuditOutlined, GlobalOutlined, LogoutOutlined, UserOutlined, FileTextOutlined, DashboardOutlined, SettingOutlined } from '@ant-design/icons';
 import zhCN from 'antd/locale/zh_CN';
 import zhTW from 'antd/locale/zh_TW';
 import enUS from 'antd/locale/en_US';
@@ -16,6 +16,10 @@ import { GridBrowser } from './features/grids/GridBrowser';
 import { UsersPage } from './features/users/UsersPage';
 import { TokensPage } from './features/tokens/TokensPage';
 import { AuditPage } from './features/audit/AuditPage';
+import { CasesPage } from './features/cases/CasesPage';
+import { DashboardPage } from './features/dashboard/DashboardPage';
+import { CatalogPage } from './features/catalog/CatalogPage';
+import { NotificationBell } from './NotificationBell';
 import { navigate, usePath } from './router';
 
 const antLocales: Record<string, typeof zhCN> = { 'zh-CN': zhCN, 'zh-TW': zhTW, en: enUS };
@@ -23,10 +27,13 @@ const antLocales: Record<string, typeof zhCN> = { 'zh-CN': zhCN, 'zh-TW': zhTW, 
 /** Menu entries and the permission each needs. */
 const pages = [
   { path: '/', key: 'nav.home', icon: <HomeOutlined />, permission: null, element: (me: Me) => <HomePage me={me} /> },
+  { path: '/cases', key: 'nav.cases', icon: <FileTextOutlined />, permission: 'case:read', element: (me: Me) => <CasesPage me={me} /> },
+  { path: '/dashboard', key: 'nav.dashboard', icon: <DashboardOutlined />, permission: 'kpi:read', element: (me: Me) => <DashboardPage me={me} /> },
   { path: '/grids', key: 'nav.grids', icon: <ApartmentOutlined />, permission: 'grid:read', element: (me: Me) => <GridBrowser me={me} /> },
   { path: '/users', key: 'nav.users', icon: <TeamOutlined />, permission: 'user:read', element: (me: Me) => <UsersPage me={me} /> },
   { path: '/tokens', key: 'nav.tokens', icon: <KeyOutlined />, permission: 'token:manage', element: (me: Me) => <TokensPage me={me} /> },
   { path: '/audit', key: 'nav.audit', icon: <AuditOutlined />, permission: 'audit:read', element: () => <AuditPage /> },
+  { path: '/catalog', key: 'nav.catalog', icon: <SettingOutlined />, permission: 'catalog:manage', element: (me: Me) => <CatalogPage me={me} /> },
 ] as const;
 
 export function App() {
@@ -78,6 +85,7 @@ export function App() {
           <Layout.Header style={{ background: '#fff', padding: '0 16px', display: 'flex', justifyContent: 'flex-end', alignItems: 'center' }}>
             <Space size={screens.md ? 'middle' : 'small'}>
               {languageMenu}
+              <NotificationBell />
               <Typography.Text data-testid="whoami" ellipsis style={{ maxWidth: screens.md ? 480 : 140, display: 'inline-block', verticalAlign: 'middle', lineHeight: 1.5 }}>
                 <UserOutlined /> {screens.md ? `${me.displayName} · ${t(`role.${me.role}`)} · ${me.scopeName}` : me.scopeName}
               </Typography.Text>

@@ -20,11 +20,11 @@ export function setSignedOutHandler(fn: () => void): void {
 }
 
 /** Calls the API; throws ApiError with the server's code and localised message. */
-export async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+export async function api<T>(path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<T> {
   const res = await fetch(path, {
     method: init.method ?? 'GET',
     credentials: 'same-origin',
-    headers: { 'accept-language': i18n.language, ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    headers: { 'accept-language': i18n.language, ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}), ...init.headers },
     body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
   });
   if (res.status === 204) return undefined as T;

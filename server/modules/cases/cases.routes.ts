@@ -14,6 +14,7 @@ import { applyCaseAction } from './case-actions.service.ts';
 import * as queries from './case-queries.service.ts';
 import { kpis } from './kpi.service.ts';
 import { toCsv, toXlsx } from './case-export.ts';
+import { assignableHandlers } from '../users/users.service.ts';
 
 const Code = z.string().regex(/^\d{6}-[0-9A-Z]{8}$/).describe('case code, e.g. 632221-7KQ2M9XF');
 
@@ -99,5 +100,6 @@ export function caseRoutes(app: FastifyInstance, ctx: AppContext): void {
       return idempotent(ctx, req, reply, scopeOf(actor), 200, (ticket) => applyCaseAction(ctx, actor, req.params.code, action as CaseAction, req.body as Record<string, unknown>, ticket));
     });
   }
+  r.get('/api/handlers', { config: { access: { permission: 'case:act' } }, schema: { tags: ['cases'], summary: '可派遣人员 People cases can be dispatched to' } }, async (req) => assignableHandlers(ctx, actorOf(req)));
   r.get('/api/kpis', { config: { access: { permission: 'kpi:read' } }, schema: { tags: ['kpis'], summary: '考核指标 KPIs for a region and its subtree', querystring: KpiQuery } }, async (req) => kpis(ctx, actorOf(req), req.query));
 }

@@ -14,6 +14,8 @@ import { applyCaseAction } from './case-actions.service.ts';
 import { publicCategories, trackCase } from './case-queries.service.ts';
 import { storeUpload } from './attachments.service.ts';
 import { idempotent } from './cases.routes.ts';
+import { gridsAround } from '../grids/grids.service.ts';
+import { LocateQuery } from '../../../core/schemas/grids.schema.ts';
 
 const Code = z.string().regex(/^\d{6}-[0-9A-Z]{8}$/);
 
@@ -34,6 +36,7 @@ export function publicRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const pub = { access: { auth: 'public' as const } };
   r.get('/api/public/categories', { config: pub, schema: { tags: ['public'], summary: '可反映的事项类别 Public categories' } }, async () => publicCategories(ctx));
+  r.get('/api/public/grids', { config: pub, schema: { tags: ['public'], summary: '附近网格 Grid outlines around a point (the report map)', querystring: LocateQuery } }, async (req) => gridsAround(ctx, req.query.lng, req.query.lat));
   r.post('/api/public/uploads', { config: pub, schema: { tags: ['public'], summary: '上传照片或语音 Upload one photo or voice note (multipart)' } }, async (req, reply) =>
     reply.code(201).send(await storeUpload(ctx, await readUpload(req))),
   );

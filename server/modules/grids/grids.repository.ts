@@ -1,5 +1,5 @@
 /** I/O for grids, household groups and grid staff. Reads that serve users take the scope prefix. */
-import { and, asc, count, eq, ilike, like, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gte, ilike, like, lte, or, sql, type SQL } from 'drizzle-orm';
 import { grids, gridStaff, householdGroups } from '../../db/schema.ts';
 import type { Executor } from '../../db/client.ts';
 
@@ -112,4 +112,13 @@ export async function gridCodesWithGroups(ex: Executor): Promise<string[]> {
 export async function staffUserIds(ex: Executor, gridCode: string, role: string): Promise<string[]> {
   const rows = await ex.select({ id: gridStaff.userId }).from(gridStaff).where(and(eq(gridStaff.gridCode, gridCode), eq(gridStaff.role, role)));
   return rows.map((r) => r.id).filter((x): x is string => !!x);
+}
+
+/** Grids whose bounding box meets a box (the resident map's surroundings), capped. */
+export function geometriesInBox(ex: Executor, box: [number, number, number, number], cap: number) {
+  return ex
+    .select({ code: grids.code, name: grids.name, geometry: grids.geometry })
+    .from(grids)
+    .where(and(lte(grids.minLng, box[2]), gte(grids.maxLng, box[0]), lte(grids.minLat, box[3]), gte(grids.maxLat, box[1])))
+    .limit(cap);
 }

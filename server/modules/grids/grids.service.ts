@@ -178,3 +178,10 @@ export async function gridsWithGroups(ctx: AppContext): Promise<Set<string>> {
 export function staffUserIds(ex: Executor, gridCode: string, role: GridStaffRole): Promise<string[]> {
   return repo.staffUserIds(ex, gridCode, role);
 }
+
+/** Grid outlines around a point for the resident's map (public: grid names and shapes are not personal). */
+export async function gridsAround(ctx: AppContext, lng: number, lat: number) {
+  const d = 0.03; // about 3 km
+  const rows = await repo.geometriesInBox(ctx.db, [lng - d, lat - d, lng + d, lat + d], 300);
+  return { type: 'FeatureCollection' as const, features: rows.map((g) => ({ type: 'Feature' as const, properties: { code: g.code, name: g.name }, geometry: g.geometry as Polygon })) };
+}

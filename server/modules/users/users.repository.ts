@@ -65,3 +65,13 @@ export function staffAt(ex: Executor, scopeCode: string, roles: string[]) {
 export function staffOfDepartment(ex: Executor, departmentId: string) {
   return ex.select({ id: users.id }).from(users).where(and(eq(users.departmentId, departmentId), eq(users.disabled, false)));
 }
+
+/** Active handlers, grid workers and household leaders whose scope lies under a prefix. */
+export function assignableUnder(ex: Executor, scopePrefix: string) {
+  return ex
+    .select({ id: users.id, displayName: users.displayName, role: users.role, scopeCode: users.scopeCode, departmentId: users.departmentId })
+    .from(users)
+    .where(and(like(users.scopeCode, `${scopePrefix}%`), inArray(users.role, ['handler', 'gridWorker', 'householdLeader']), eq(users.disabled, false)))
+    .orderBy(asc(users.role), asc(users.displayName))
+    .limit(500);
+}

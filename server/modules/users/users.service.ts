@@ -155,3 +155,12 @@ export async function staffIdsAt(ex: Executor, scopeCode: string, roles: string[
 export async function staffIdsOfDepartment(ex: Executor, departmentId: string): Promise<string[]> {
   return (await repo.staffOfDepartment(ex, departmentId)).map((r) => r.id);
 }
+
+/** People a case can be dispatched to in the actor's area (grid workers, household leaders, department handlers). @throws FORBIDDEN */
+export async function assignableHandlers(ctx: AppContext, actor: Actor) {
+  if (!can(actor.role, 'case:act')) throw new AppError('FORBIDDEN');
+  // Department handlers sit at the county; a township operator may still dispatch to them.
+  const county = subtreePrefix(actor.scopeCode).slice(0, 6);
+  const rows = await repo.assignableUnder(ctx.db, county);
+  return rows.filter((r) => r.role === 'handler' || inScope(actor.scopeCode, r.scopeCode));
+}

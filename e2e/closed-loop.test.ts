@@ -1,0 +1,163 @@
+/**
+ * The closed loop in the browser, on a phone for the resident and a desktop for staff: report with a photo
+ * and a map location → the village accepts (棘手事 → township) → the township dispatches to a department →
+ * the handler reports back with a photo → the township verifies → the resident rates it satisfied → the
+ * dashboard counts it resolved in the township. Screenshots go to e2e/artifacts/.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { artifacts, launchBrowser, startServer, type RunningServer } from './server.ts';
+
+let server: RunningServer;
+let browser: Browser;
+let phone: BrowserContext;
+let code = '';
+const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6300010000050001' + '0d0a2db40000000049454e44ae426082', 'hex');
+const shot = (page: Page, name: string) => page.screenshot({ path: join(artifacts, `loop-${name}.png`), fullPage: false });
+
+async function apiAs(username: string) {
+  const res = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'Anwang@2026' }) });
+  const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+  return (path: string) => fetch(`${server.url}${path}`, { headers: { cookie } }).then((r) => r.json());
+}
+
+async function staff(username: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+  await page.goto(server.url);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill('Anwang@2026');
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.getByRole('menuitem', { name: '案件办理' }).click();
+  return page;
+}
+
+async function openCase(page: Page, box: string) {
+  await page.getByRole('tab', { name: box }).click();
+  await page.getByRole('cell', { name: code }).click();
+  await expect.poll(() => page.getByTestId('case-actions').isVisible()).toBe(true);
+}
+
+async function act(page: Page, action: string, fill?: (modal: ReturnType<Page['locator']>) => Promise<void>) {
+  // Ant Design puts a space between the two characters of a two-character button ("受 理").
+  await page.getByTestId('case-actions').getByRole('button', { name: new RegExp(`^${[...action].join('\\s*')}$`) }).click();
+  const modal = page.getByRole('dialog').last();
+  await fill?.(modal);
+  await modal.getByRole('button', { name: /确\s*定/ }).click();
+  await expect.poll(() => page.locator('.ant-message').textContent()).toContain('操作成功');
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  // The resident stands in 城关社区 (浩门镇): take a grid's centre as the phone's position.
+  const get = await apiAs('county.leader');
+  const grids = await get('/api/grids/geojson?region=632221100001');
+  const ring = grids.features[0].geometry.coordinates[0] as number[][];
+  const lng = (ring[0]![0]! + ring[2]![0]!) / 2, lat = (ring[0]![1]! + ring[2]![1]!) / 2;
+  phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, geolocation: { latitude: lat, longitude: lng }, permissions: ['geolocation'], locale: 'zh-CN' });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('the closed loop in the browser', () => {
+  let before: { resolvedInTownship: number; closed: number };
+
+  it('a resident reports from a phone with a photo and a location, and gets a tracking code', async () => {
+    const kpi = await apiAs('county.leader');
+    before = await kpi('/api/kpis?region=632221000000');
+    const page = await phone.newPage();
+    await page.goto(`${server.url}/report`);
+    await page.locator('select[name=category]').selectOption('municipal.road');
+    await page.locator('textarea[name=description]').fill('城关社区北门外道路破了一个大坑，晚上看不清很危险');
+    await page.getByTestId('photo-input').setInputFiles({ name: 'road.png', mimeType: 'image/png', buffer: png });
+    await expect.poll(() => page.locator('.thumbs span').textContent()).toBe('✓');
+    await page.getByRole('button', { name: '使用当前位置' }).click();
+    await expect.poll(() => page.getByTestId('place-state').textContent()).toContain('已定位');
+    await page.getByTestId('pick-map').click(); // the map shows the grids around the point
+    await expect.poll(() => page.locator('#map path.leaflet-interactive').count()).toBeGreaterThan(0);
+    await page.locator('input[name=phone]').fill('139 0000 5678');
+    await shot(page, '1-phone-report');
+    await page.getByRole('button', { name: '提交' }).click();
+    code = (await page.getByTestId('tracking-code').textContent({ timeout: 20_000 }))!.trim();
+    expect(code).toMatch(/^632221-[0-9A-Z]{8}$/);
+    await shot(page, '2-phone-code');
+    await page.close();
+  });
+
+  it('the village operator accepts it, and being 棘手事 it goes to the township', async () => {
+    const page = await staff('village.operator');
+    await openCase(page, '待受理');
+    await shot(page, '3-village-case');
+    await act(page, '受理');
+    await expect.poll(() => page.getByTestId('case-drawer').textContent()).toContain('乡(镇)');
+    await page.close();
+  });
+
+  it('the township dispatches it to the department', async () => {
+    const page = await staff('township.operator');
+    await openCase(page, '待派遣');
+    await act(page, '派遣', async (modal) => {
+      await modal.locator('.ant-form-item').filter({ hasText: '部门' }).locator('.ant-select').click();
+      await page.locator('.ant-select-item-option').filter({ hasText: '住房和城乡建设局' }).click();
+    });
+    await expect.poll(() => page.getByTestId('case-drawer').textContent()).toContain('已派遣');
+    await page.close();
+  });
+
+  it('the department handler starts and reports back with a photo', async () => {
+    const page = await staff('dept.housing');
+    await openCase(page, '我的待办');
+    await act(page, '开始处置');
+    await act(page, '反馈', async (modal) => {
+      await modal.locator('textarea').fill('已回填碎石并压实，设置了警示标志');
+      await modal.locator('input[type=file]').setInputFiles({ name: 'fixed.png', mimeType: 'image/png', buffer: png });
+      await expect.poll(() => modal.locator('.ant-upload-list-item-done, .ant-upload-list-item:not(.ant-upload-list-item-uploading)').count()).toBeGreaterThan(0);
+    });
+    await shot(page, '4-handler-reported');
+    await page.close();
+  });
+
+  it('the township verifies it', async () => {
+    const page = await staff('township.operator');
+    await openCase(page, '待核查');
+    await act(page, '核查', async (modal) => {
+      await modal.getByLabel('通过', { exact: true }).check();
+    });
+    await expect.poll(() => page.getByTestId('case-drawer').textContent()).toContain('已核查');
+    await shot(page, '5-township-verified');
+    await page.close();
+  });
+
+  it('the resident rates it satisfied on the tracking page', async () => {
+    const page = await phone.newPage();
+    await page.goto(`${server.url}/track/${code}`);
+    await expect.poll(() => page.getByTestId('track-status').textContent()).toContain('待评价');
+    await page.getByTestId('rating').getByRole('button', { name: '满意', exact: true }).click();
+    await expect.poll(() => page.getByTestId('track-status').textContent()).toBe('已办结');
+    const steps = await page.getByTestId('track-steps').textContent();
+    expect(steps).toContain('处置完毕');
+    expect(steps).not.toMatch(/township|operator|dept\./);
+    await shot(page, '6-phone-rated');
+    await page.close();
+  });
+
+  it('the dashboard counts it as resolved in the township', async () => {
+    const kpi = await apiAs('county.leader');
+    const after = await kpi('/api/kpis?region=632221000000');
+    expect(after.closed).toBe(before.closed + 1);
+    expect(after.resolvedInTownship).toBe(before.resolvedInTownship + 1);
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.goto(server.url);
+    await page.getByLabel('用户名').fill('county.leader');
+    await page.getByLabel('密码').fill('Anwang@2026');
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.getByRole('menuitem', { name: '指挥中心' }).click();
+    await expect.poll(() => page.getByTestId('kpi-closed').textContent()).toContain(String(after.closed));
+    await page.waitForTimeout(800); // let the charts animate in
+    await shot(page, '7-dashboard');
+    await page.close();
+  });
+});

@@ -1,0 +1,62 @@
+/** Operator entry for walk-in, letter, phone, video and hotline reports, and the grid worker's patrol finds. */
+import { useState } from 'react';
+import { App, Cascader, Col, Form, Input, InputNumber, Modal, Row, Select, Upload, type UploadFile } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError } from '../../api';
+
+export function NewCaseModal({ open, onClose, onCreated, tree }: { open: boolean; onClose: () => void; onCreated: (code: string) => void; tree: { value: string; label: string; children: { value: string; label: string }[] }[] }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm();
+  const [files, setFiles] = useState<UploadFile[]>([]);
+  const [busy, setBusy] = useState(false);
+  const submit = async () => {
+    const v = await form.validateFields();
+    setBusy(true);
+    try {
+      const body = {
+        channel: v.channel, categoryId: v.category[1], description: v.description, tier: v.tier || undefined,
+        ...(v.lat != null && v.lng != null ? { lat: v.lat, lng: v.lng } : { villageCode: v.villageCode }),
+        address: v.address || undefined, reporterName: v.reporterName || undefined, reporterPhone: v.reporterPhone || undefined,
+        uploadIds: files.map((f) => (f.response as { id: string } | undefined)?.id).filter(Boolean),
+      };
+      // A fresh key per submission: a double click or a retry after a timeout makes one case.
+      const r = await api<{ code: string }>('/api/cases', { method: 'POST', body, headers: { 'idempotency-key': form.getFieldValue('__key') } });
+      message.success(t('cases.created', { code: r.code }));
+      form.resetFields();
+      setFiles([]);
+      onCreated(r.code);
+    } catch (e) {
+      if (e instanceof ApiError) {
+        message.error(e.body.message);
+        form.setFields((e.body.details ?? []).map((d) => ({ name: d.path.replace(/^body\./, '').replace('categoryId', 'category').replace('phone', 'reporterPhone'), errors: [d.message] })));
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal open={open} title={t('cases.new')} onOk={submit} confirmLoading={busy} onCancel={onClose} width={640} destroyOnHidden afterOpenChange={(o) => o && form.setFieldValue('__key', crypto.randomUUID())}>
+      <Form form={form} layout="vertical" initialValues={{ channel: 'visit' }}>
+        <Form.Item name="__key" hidden><Input /></Form.Item>
+        <Row gutter={12}>
+          <Col span={12}><Form.Item name="channel" label={t('cases.channel')} rules={[{ required: true }]}><Select options={['visit', 'letter', 'phone', 'video', 'hotline', 'patrol', 'alarm'].map((x) => ({ value: x, label: t(`channel.${x}`) }))} /></Form.Item></Col>
+          <Col span={12}><Form.Item name="category" label={t('cases.category')} rules={[{ required: true }]}><Cascader options={tree} /></Form.Item></Col>
+        </Row>
+        <Form.Item name="description" label={t('cases.description')} rules={[{ required: true }]}><Input.TextArea rows={3} maxLength={2000} showCount /></Form.Item>
+        <Row gutter={12}>
+          <Col span={8}><Form.Item name="villageCode" label={t('cases.villageCode')}><Input maxLength={12} /></Form.Item></Col>
+          <Col span={8}><Form.Item name="lat" label={t('cases.lat')}><InputNumber style={{ width: '100%' }} min={-90} max={90} step={0.0001} /></Form.Item></Col>
+          <Col span={8}><Form.Item name="lng" label={t('cases.lng')}><InputNumber style={{ width: '100%' }} min={-180} max={180} step={0.0001} /></Form.Item></Col>
+        </Row>
+        <Form.Item name="address" label={t('cases.address')}><Input maxLength={200} /></Form.Item>
+        <Row gutter={12}>
+          <Col span={8}><Form.Item name="reporterName" label={t('cases.reporterName')}><Input maxLength={50} /></Form.Item></Col>
+          <Col span={8}><Form.Item name="reporterPhone" label={t('cases.reporterPhone')}><Input maxLength={30} /></Form.Item></Col>
+          <Col span={8}><Form.Item name="tier" label={t('cases.tierOverride')}><Select allowClear options={['minor', 'tricky', 'complex', 'hard'].map((x) => ({ value: x, label: t(`tier.${x}`) }))} /></Form.Item></Col>
+        </Row>
+        <Upload action="/api/uploads" listType="picture" accept="image/*,audio/*" maxCount={10} fileList={files} onChange={({ fileList }) => setFiles(fileList)}><a>{t('action.addPhoto')}</a></Upload>
+      </Form>
+    </Modal>
+  );
+}

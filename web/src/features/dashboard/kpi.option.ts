@@ -1,0 +1,44 @@
+/** Pure ECharts option builders for the dashboard: rows in, options out (tested without a browser). */
+
+export interface TrendRow { day: string; received: number; closed: number }
+export interface ChildRow { code: string; name: string; received: number; closed: number; satisfactionRate: number | null }
+
+/** Daily received and closed cases as two lines. */
+export function trendOption(rows: TrendRow[], labels: { received: string; closed: string }) {
+  return {
+    tooltip: { trigger: 'axis' },
+    legend: { data: [labels.received, labels.closed] },
+    grid: { left: 40, right: 16, top: 36, bottom: 28 },
+    xAxis: { type: 'category', data: rows.map((r) => r.day.slice(5)) },
+    yAxis: { type: 'value', minInterval: 1 },
+    series: [
+      { name: labels.received, type: 'line', smooth: true, data: rows.map((r) => r.received) },
+      { name: labels.closed, type: 'line', smooth: true, data: rows.map((r) => r.closed) },
+    ],
+  };
+}
+
+/** Received and closed per sub-region, as a ranking of horizontal bars (top 15). */
+export function childrenOption(rows: ChildRow[], labels: { received: string; closed: string }) {
+  const top = [...rows].sort((a, b) => b.received - a.received).slice(0, 15).reverse();
+  return {
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    legend: { data: [labels.received, labels.closed] },
+    grid: { left: 90, right: 16, top: 36, bottom: 20 },
+    xAxis: { type: 'value', minInterval: 1 },
+    yAxis: { type: 'category', data: top.map((r) => r.name) },
+    series: [
+      { name: labels.received, type: 'bar', data: top.map((r) => r.received) },
+      { name: labels.closed, type: 'bar', data: top.map((r) => r.closed) },
+    ],
+  };
+}
+
+/** Where cases were resolved: village, township, elsewhere (department, county). */
+export function resolvedOption(k: { resolved: number; resolvedInVillage: number; resolvedInTownship: number }, labels: { village: string; township: string; other: string }) {
+  const other = Math.max(0, k.resolved - k.resolvedInVillage - k.resolvedInTownship);
+  return {
+    tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
+    series: [{ type: 'pie', radius: ['45%', '70%'], data: [{ name: labels.village, value: k.resolvedInVillage }, { name: labels.township, value: k.resolvedInTownship }, { name: labels.other, value: other }] }],
+  };
+}

@@ -1,0 +1,120 @@
+/** The report form: category, text, photos, a voice note, the location from the phone or the map, optional contact. */
+import { h, mount } from './dom';
+import { t } from './i18n';
+import { call, PublicError, uploadFile } from './api';
+
+interface Category { id: string; parentId: string | null; name: string }
+interface Created { code: string; duplicates: { code: string; distance: number }[] }
+
+const KEY = 'anwang.pendingReport';
+
+/** Renders the report page into `root`. */
+export async function reportPage(root: HTMLElement): Promise<void> {
+  const cats = await call<Category[]>('/api/public/categories');
+  const photos: { id?: string; el: HTMLDivElement }[] = [];
+  let voiceId: string | undefined;
+  let where: { lat: number; lng: number } | null = null;
+  const err = h('div', { className: 'err', role: 'alert' });
+  const category = h('select', { name: 'category', required: true }, h('option', { value: '' }, t.choose),
+    ...cats.filter((c) => !c.parentId).map((g) => h('optgroup', { label: g.name }, ...cats.filter((c) => c.parentId === g.id).map((c) => h('option', { value: c.id }, c.name)))));
+  const text = h('textarea', { name: 'description', placeholder: t.descHint, maxLength: 2000 });
+  const thumbs = h('div', { className: 'thumbs' });
+  const fileInput = h('input', { type: 'file', accept: 'image/*', multiple: true, hidden: true, 'data-testid': 'photo-input' });
+  fileInput.addEventListener('change', () => {
+    for (const f of Array.from(fileInput.files ?? []).slice(0, 9 - photos.length)) {
+      const el = h('div', { style: `background-image:url(${URL.createObjectURL(f)})` }, h('span', {}, `${t.uploading} 0%`));
+      const p: { id?: string; el: HTMLDivElement } = { el };
+      photos.push(p);
+      thumbs.append(el);
+      uploadFile(f, f.name, (pct) => (el.firstChild!.textContent = `${t.uploading} ${pct}%`))
+        .then((r) => { p.id = r.id; el.firstChild!.textContent = '✓'; })
+        .catch((e: PublicError) => { el.firstChild!.textContent = t.failed; err.textContent = e.message; });
+    }
+    fileInput.value = '';
+  });
+  const recordBtn = h('button', { type: 'button' }, t.record);
+  const voiceState = h('span', { className: 'muted' });
+  let recorder: MediaRecorder | null = null;
+  recordBtn.addEventListener('click', async () => {
+    if (recorder) return recorder.stop();
+    try {
+      const stream = await navigator.mediaDevices.getUserMedia({ audio: true });
+      const chunks: Blob[] = [];
+      recorder = new MediaRecorder(stream);
+      recorder.ondataavailable = (e) => chunks.push(e.data);
+      recorder.onstop = async () => {
+        stream.getTracks().forEach((x) => x.stop());
+        recorder = null;
+        recordBtn.textContent = t.record;
+        voiceState.textContent = t.uploading;
+        const r = await uploadFile(new Blob(chunks, { type: chunks[0]?.type || 'audio/webm' }), 'voice.webm', () => undefined).catch((e: PublicError) => ((voiceState.textContent = e.message), null));
+        if (r) { voiceId = r.id; voiceState.textContent = '✓'; }
+      };
+      recorder.start();
+      recordBtn.textContent = t.stop;
+    } catch {
+      voiceState.textContent = t.failed;
+    }
+  });
+  const placeState = h('span', { className: 'muted', 'data-testid': 'place-state' });
+  const setPlace = (lat: number, lng: number) => {
+    where = { lat, lng };
+    placeState.textContent = `${t.located} ${lat.toFixed(5)}, ${lng.toFixed(5)}`;
+  };
+  const mapBox = h('div', { id: 'map', hidden: true });
+  const gps = h('button', { type: 'button', onclick: () => navigator.geolocation.getCurrentPosition((p) => setPlace(p.coords.latitude, p.coords.longitude), () => (placeState.textContent = t.failed), { enableHighAccuracy: true, timeout: 15000 }) }, t.useGps);
+  const pick = h('button', { type: 'button', 'data-testid': 'pick-map', onclick: async () => {
+    mapBox.hidden = false;
+    const { openPicker } = await import('./map'); // Leaflet loads only when someone opens the map
+    await openPicker(mapBox, where, setPlace);
+  } }, t.pickMap);
+  const name = h('input', { type: 'text', name: 'name', maxLength: 50, autocomplete: 'name' });
+  const phone = h('input', { type: 'tel', name: 'phone', maxLength: 20, autocomplete: 'tel' });
+  const submit = h('button', { type: 'submit', className: 'primary' }, t.submit);
+  const form = h('form', { className: 'card', novalidate: true },
+    h('label', {}, t.category), category,
+    h('label', {}, t.description), text,
+    h('label', {}, t.photos), h('div', { className: 'row' }, h('button', { type: 'button', onclick: () => fileInput.click() }, t.addPhoto), fileInput), thumbs,
+    h('label', {}, t.voice), h('div', { className: 'row' }, recordBtn, voiceState),
+    h('label', {}, t.location), h('div', { className: 'row' }, gps, pick, placeState), mapBox,
+    h('label', {}, t.name), name,
+    h('label', {}, t.phone), phone,
+    h('p', {}, err), submit);
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    err.textContent = '';
+    if (!where) return void (err.textContent = t.needLocation);
+    const body = { categoryId: category.value, description: text.value, lat: where.lat, lng: where.lng, name: name.value || undefined, phone: phone.value || undefined, uploadIds: [...photos.map((p) => p.id).filter(Boolean), voiceId].filter(Boolean) };
+    // One key per report, kept until it succeeds: a retry after a dropped connection never makes a second case.
+    const pending = JSON.parse(sessionStorage.getItem(KEY) ?? 'null') as { key: string; body: string } | null;
+    const key = pending && pending.body === JSON.stringify(body) ? pending.key : crypto.randomUUID();
+    sessionStorage.setItem(KEY, JSON.stringify({ key, body: JSON.stringify(body) }));
+    submit.disabled = true;
+    submit.textContent = t.sending;
+    try {
+      const r = await call<Created>('/api/public/cases', { method: 'POST', body, key });
+      sessionStorage.removeItem(KEY);
+      done(root, r);
+    } catch (x) {
+      const pe = x as PublicError;
+      err.textContent = pe.code === 'NETWORK' ? t.retry : [pe.message, ...(pe.details ?? []).map((d) => d.message)].join(' ');
+    } finally {
+      submit.disabled = false;
+      submit.textContent = t.submit;
+    }
+  });
+  mount(root, form);
+}
+
+function done(root: HTMLElement, r: Created): void {
+  mount(root,
+    h('div', { className: 'card' },
+      h('h2', { className: 'ok' }, t.done),
+      h('div', { className: 'muted' }, t.yourCode),
+      h('div', { className: 'code', 'data-testid': 'tracking-code' }, r.code),
+      h('p', { className: 'muted' }, t.keep),
+      h('a', { href: `/track/${r.code}` }, h('button', { className: 'primary', type: 'button' }, t.view))),
+    r.duplicates.length > 0 && h('div', { className: 'card' }, h('b', {}, t.similar),
+      ...r.duplicates.map((d) => h('div', { className: 'row' }, h('a', { href: `/track/${d.code}` }, d.code), h('span', { className: 'muted' }, `${d.distance} m`),
+        h('button', { type: 'button', onclick: async (e: Event) => { await call(`/api/public/cases/${d.code}/me-too`, { method: 'POST', key: crypto.randomUUID() }); (e.target as HTMLButtonElement).textContent = t.meTooDone; } }, t.meToo)))));
+}
