@@ -39,7 +39,7 @@ export function ActionForm({ action, form, departments, duplicates }: { action: 
   const fields = actionFields[action] ?? [];
   useEffect(() => {
     if (fields.includes('handler')) api<typeof handlers>('/api/handlers').then(setHandlers).catch(() => setHandlers([]));
-  }, [action]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [action]);
   useEffect(() => form.setFieldValue('__files', files), [files, form]);
   const item = (spec: string) => {
     const required = spec.endsWith('!');

@@ -32,8 +32,8 @@ export function DashboardPage({ me }: { me: Me }) {
     api<Kpis>(`/api/kpis?${qs}`).then(setK);
   }, [region, range]);
   const labels = { received: t('kpi.received'), closed: t('kpi.closed') };
-  const trend = useMemo(() => trendOption(k?.trend ?? [], labels), [k, t]); // eslint-disable-line react-hooks/exhaustive-deps
-  const kids = useMemo(() => childrenOption(k?.children ?? [], labels), [k, t]); // eslint-disable-line react-hooks/exhaustive-deps
+  const trend = useMemo(() => trendOption(k?.trend ?? [], labels), [k, t]);
+  const kids = useMemo(() => childrenOption(k?.children ?? [], labels), [k, t]);
   const where = useMemo(() => resolvedOption(k ?? { resolved: 0, resolvedInVillage: 0, resolvedInTownship: 0 }, { village: t('kpi.inVillage'), township: t('kpi.inTownship'), other: t('kpi.elsewhere') }), [k, t]);
 
   const stat = (title: string, value: string | number, testId?: string) => (
