@@ -41,10 +41,10 @@ async function openCase(page: Page, box: string) {
 async function act(page: Page, action: string, fill?: (modal: ReturnType<Page['locator']>) => Promise<void>) {
   // Ant Design puts a space between the two characters of a two-character button ("受 理").
   await page.getByTestId('case-actions').getByRole('button', { name: new RegExp(`^${[...action].join('\\s*')}$`) }).click();
-  const modal = page.getByRole('dialog').last();
+  const modal = page.getByRole('dialog', { name: action, exact: true });
   await fill?.(modal);
   await modal.getByRole('button', { name: /确\s*定/ }).click();
-  await expect.poll(() => page.locator('.ant-message').textContent()).toContain('操作成功');
+  await expect.poll(() => modal.isVisible()).toBe(false); // the dialog closes only when the action succeeded
 }
 
 beforeAll(async () => {
@@ -116,6 +116,7 @@ describe('the closed loop in the browser', () => {
       await modal.locator('input[type=file]').setInputFiles({ name: 'fixed.png', mimeType: 'image/png', buffer: png });
       await expect.poll(() => modal.locator('.ant-upload-list-item-done, .ant-upload-list-item:not(.ant-upload-list-item-uploading)').count()).toBeGreaterThan(0);
     });
+    await expect.poll(() => page.getByTestId('case-drawer').textContent()).toContain('已反馈');
     await shot(page, '4-handler-reported');
     await page.close();
   });

@@ -7,13 +7,14 @@ export interface ChildRow { code: string; name: string; received: number; closed
 export function trendOption(rows: TrendRow[], labels: { received: string; closed: string }) {
   return {
     tooltip: { trigger: 'axis' },
-    legend: { data: [labels.received, labels.closed] },
+    legend: { top: 0, data: [labels.received, labels.closed] },
     grid: { left: 40, right: 16, top: 36, bottom: 28 },
     xAxis: { type: 'category', data: rows.map((r) => r.day.slice(5)) },
     yAxis: { type: 'value', minInterval: 1 },
     series: [
-      { name: labels.received, type: 'line', smooth: true, data: rows.map((r) => r.received) },
-      { name: labels.closed, type: 'line', smooth: true, data: rows.map((r) => r.closed) },
+      // Counts are whole numbers: straight segments, so a curve never dips below zero between days.
+      { name: labels.received, type: 'line', data: rows.map((r) => r.received) },
+      { name: labels.closed, type: 'line', data: rows.map((r) => r.closed) },
     ],
   };
 }
@@ -23,7 +24,7 @@ export function childrenOption(rows: ChildRow[], labels: { received: string; clo
   const top = [...rows].sort((a, b) => b.received - a.received).slice(0, 15).reverse();
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    legend: { data: [labels.received, labels.closed] },
+    legend: { top: 0, data: [labels.received, labels.closed] },
     grid: { left: 90, right: 16, top: 36, bottom: 20 },
     xAxis: { type: 'value', minInterval: 1 },
     yAxis: { type: 'category', data: top.map((r) => r.name) },
@@ -39,6 +40,6 @@ export function resolvedOption(k: { resolved: number; resolvedInVillage: number;
   const other = Math.max(0, k.resolved - k.resolvedInVillage - k.resolvedInTownship);
   return {
     tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
-    series: [{ type: 'pie', radius: ['45%', '70%'], data: [{ name: labels.village, value: k.resolvedInVillage }, { name: labels.township, value: k.resolvedInTownship }, { name: labels.other, value: other }] }],
+    series: [{ type: 'pie', radius: ['32%', '55%'], label: { formatter: '{b}\n{d}%' }, data: [{ name: labels.village, value: k.resolvedInVillage }, { name: labels.township, value: k.resolvedInTownship }, { name: labels.other, value: other }] }],
   };
 }
