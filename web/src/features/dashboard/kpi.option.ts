@@ -40,6 +40,8 @@ export function resolvedOption(k: { resolved: number; resolvedInVillage: number;
   const other = Math.max(0, k.resolved - k.resolvedInVillage - k.resolvedInTownship);
   return {
     tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
-    series: [{ type: 'pie', radius: ['32%', '55%'], label: { formatter: '{b}\n{d}%' }, data: [{ name: labels.village, value: k.resolvedInVillage }, { name: labels.township, value: k.resolvedInTownship }, { name: labels.other, value: other }] }],
+    // A narrow card: the legend names the slices, the tooltip gives the numbers.
+    legend: { bottom: 0 },
+    series: [{ type: 'pie', radius: ['40%', '65%'], top: -24, label: { show: false }, data: [{ name: labels.village, value: k.resolvedInVillage }, { name: labels.township, value: k.resolvedInTownship }, { name: labels.other, value: other }] }],
   };
 }
