@@ -62,6 +62,8 @@ describe('anwang CLI', () => {
     const u = anwang('user', 'create', '--username', 'first.admin', '--password', 'First#admin1', '--role', 'sysadmin', '--scope', '632200000000');
     expect(u.status).toBe(0);
     expect(u.stdout).toContain('first.admin (sysadmin, 海北藏族自治州)');
+    writeFileSync(join(dir, 'holidays.csv'), 'date,kind,name\n2026-10-01,holiday,国庆节\n2026-10-10,workday,调休上班\n');
+    expect(anwang('import', 'calendar', join(dir, 'holidays.csv')).stdout).toContain('imported 2 calendar');
     const t = anwang('token', 'create', '--name', '12345', '--scope', '632221000000');
     expect(t.status).toBe(0);
     expect(t.stdout.trim()).toMatch(/^anw_[A-Za-z0-9_-]{40,}$/);
@@ -108,7 +110,7 @@ describe('demo data', () => {
 
     const first = anwang('seed', '--demo');
     expect(first.status, first.stderr).toBe(0);
-    expect(first.stdout).toContain('907 grids, 40 accounts');
+    expect(first.stdout).toContain('907 grids, 46 accounts'); // 10 roles × 4 levels, and 6 department handlers
     const again = anwang('seed', '--demo');
     expect(again.status, again.stderr).toBe(0);
     expect(again.stdout).not.toContain('household groups'); // nothing added the second time

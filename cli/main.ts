@@ -16,6 +16,7 @@ import { createUser } from '../server/modules/users/users.service.ts';
 import { createToken } from '../server/modules/tokens/tokens.service.ts';
 import { verifyChain } from '../server/modules/audit/audit.service.ts';
 import { seedDemo } from '../server/demo/seed-demo.ts';
+import { importCalendar } from '../server/modules/catalog/catalog.service.ts';
 import { serve } from './serve.ts';
 import { personRoles } from '../core/roles.ts';
 
@@ -25,6 +26,7 @@ const usage = `用法 Usage: anwang <command>
   seed --demo                写入演示数据 load the demo prefecture (also into a non-empty database)
   import regions FILE.csv    导入区划 (code,name,parent_code)
   import grids FILE.geojson  导入网格 (FeatureCollection of Polygons with code, name)
+  import calendar FILE.csv   导入节假日与调休 (date,kind,name; kind = holiday | workday)
   user create --username U --password P --role R --scope CODE [--name NAME]
   token create --name N --scope CODE
   audit verify               校验审计日志链 verify the audit hash chain
@@ -86,14 +88,14 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     case 'import': {
-      if ((sub !== 'regions' && sub !== 'grids') || !file) fail('用法: anwang import regions FILE.csv | anwang import grids FILE.geojson');
+      if ((sub !== 'regions' && sub !== 'grids' && sub !== 'calendar') || !file) fail('用法: anwang import regions FILE.csv | grids FILE.geojson | calendar FILE.csv');
       let text: string;
       try {
         text = readFileSync(file, 'utf8');
       } catch (e) {
         fail(`无法读取文件 cannot read ${file}: ${(e as Error).message}`);
       }
-      const r = await withContext((ctx) => (sub === 'regions' ? importRegions(ctx, cliActor(), text) : importGrids(ctx, cliActor(), text)));
+      const r = await withContext((ctx) => (sub === 'regions' ? importRegions(ctx, cliActor(), text) : sub === 'grids' ? importGrids(ctx, cliActor(), text) : importCalendar(ctx, cliActor(), text)));
       process.stdout.write(`已导入 imported ${r.imported} ${sub}\n`);
       return;
     }

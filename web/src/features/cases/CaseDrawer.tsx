@@ -7,11 +7,12 @@ import { formatTime } from '../../format';
 import type { Department } from './useCatalog';
 import { ActionForm, toBody } from './ActionForm';
 import { statusColour } from './CasesPage';
+import { CaseMap } from './CaseMap';
 
 interface Clock { kind: string; dueAt: string; state: string; colour: string; paused: boolean }
 interface Detail {
   code: string; status: string; outcome: string | null; outcomeNote: string | null; categoryName: string; tier: string; suggestedTier: string; urgency: string; channel: string;
-  description: string; address: string | null; lat: number | null; lng: number | null; villageName: string; townshipName: string; countyName: string;
+  description: string; address: string | null; lat: number | null; lng: number | null; gridCode: string | null; villageName: string; townshipName: string; countyName: string;
   unitLevel: string; unitName: string | null; handler: { department: string | null; user: string | null }; reporter: { name: string | null; phone: string | null };
   isPublic: boolean; reopenCount: number; meTooCount: number; duplicateOf: string | null; redirectTo: string | null; allowedActions: string[]; clocks: Clock[];
   attachments: { id: string; kind: string; url: string; eventType: string }[];
@@ -87,6 +88,7 @@ export function CaseDrawer({ code, onClose, onChanged, departments }: { code: st
             {c.redirectTo && <Descriptions.Item label={t('status.redirected')} span={2}>{c.redirectTo}</Descriptions.Item>}
             {c.duplicateOf && <Descriptions.Item label={t('status.merged')} span={2}>{c.duplicateOf}</Descriptions.Item>}
           </Descriptions>
+          {c.lat !== null && c.lng !== null && <CaseMap lat={c.lat} lng={c.lng} gridCode={c.gridCode} />}
           <Space wrap data-testid="case-clocks">
             {c.clocks.map((k) => <Tag key={k.kind + k.dueAt} color={colour[k.colour]}>{t(`clock.${k.kind}`)}: {formatTime(k.dueAt)}{k.paused ? ` (${t('clock.paused')})` : ''}</Tag>)}
           </Space>

@@ -24,7 +24,11 @@ export function CasesPage({ me }: { me: Me }) {
   const { message } = App.useApp();
   const { tree, departments } = useCatalog();
   const [box, setBox] = useState<(typeof boxes)[number]>(me.role === 'handler' || me.role === 'gridWorker' ? 'mine' : me.role === 'leader' ? 'overdue' : 'toAccept');
-  const [filters, setFilters] = useState<{ category?: string; tier?: string; status?: string; channel?: string; q?: string; range?: [Dayjs, Dayjs] | null }>({});
+  const [filters, setFilters] = useState<{ region?: string; category?: string; tier?: string; status?: string; channel?: string; q?: string; range?: [Dayjs, Dayjs] | null }>({});
+  const [regions, setRegions] = useState<{ value: string; label: string }[]>([]);
+  useEffect(() => {
+    api<{ code: string; name: string }[]>(`/api/regions/${me.scopeCode}/children`).then((kids) => setRegions(kids.map((k) => ({ value: k.code, label: k.name })))).catch(() => setRegions([]));
+  }, [me.scopeCode]);
   const [page, setPage] = useState(1);
   const [data, setData] = useState<{ items: CaseItem[]; total: number }>({ items: [], total: 0 });
   const [open, setOpen] = useState<string | null>(null);
@@ -35,7 +39,7 @@ export function CasesPage({ me }: { me: Me }) {
 
   const query = useCallback(() => {
     const qs = new URLSearchParams({ box, page: String(page), pageSize: '20' });
-    for (const k of ['category', 'tier', 'status', 'channel', 'q'] as const) if (filters[k]) qs.set(k, filters[k]!);
+    for (const k of ['region', 'category', 'tier', 'status', 'channel', 'q'] as const) if (filters[k]) qs.set(k, filters[k]!);
     if (filters.range) {
       qs.set('from', filters.range[0].startOf('day').toISOString());
       qs.set('to', filters.range[1].endOf('day').toISOString());
@@ -65,6 +69,7 @@ export function CasesPage({ me }: { me: Me }) {
     <>
       <Tabs activeKey={box} onChange={(k) => { setBox(k as typeof box); setPage(1); setSelected([]); }} items={boxes.map((b) => ({ key: b, label: t(`cases.box.${b}`) }))} />
       <Space wrap style={{ marginBottom: 12 }}>
+        {regions.length > 0 && <Select allowClear placeholder={t('grids.regions')} style={{ width: 150 }} onChange={(v) => setFilters((f) => ({ ...f, region: v }))} options={regions} />}
         <Cascader options={tree} placeholder={t('cases.category')} style={{ width: 200 }} onChange={(v) => setFilters((f) => ({ ...f, category: v?.[1] as string | undefined }))} allowClear />
         <Select allowClear placeholder={t('cases.tier')} style={{ width: 120 }} onChange={(v) => setFilters((f) => ({ ...f, tier: v }))} options={['minor', 'tricky', 'complex', 'hard'].map((x) => ({ value: x, label: t(`tier.${x}`) }))} />
         <Select allowClear placeholder={t('cases.status')} style={{ width: 130 }} onChange={(v) => setFilters((f) => ({ ...f, status: v }))} options={Object.keys(statusColour).map((x) => ({ value: x, label: t(`status.${x}`) }))} />
