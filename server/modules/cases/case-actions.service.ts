@@ -63,7 +63,10 @@ export async function applyCaseAction(ctx: AppContext, actor: Actor, code: strin
     // Out of scope answers exactly like a missing case.
     // Residents reach a case by its code (the capability they were given); staff only inside their scope.
     if (!c || (actor.kind !== 'system' && actor.kind !== 'public' && !inScope(actor.scopeCode, c.villageCode))) throw new AppError('NOT_FOUND');
-    const result = await transition(tx, ctx, actor, c, action, input);
+    const moved = await transition(tx, ctx, actor, c, action, input);
+    // Every answer about a record carries what this user may do next (follow-on steps included).
+    const now = await repo.findById(tx, c.countyCode, c.id);
+    const result = { ...moved, status: now!.status, allowedActions: actor.kind === 'user' ? actionsFor(actor, now!) : [] };
     if (ticket) await completeKey(tx, ticket, 200, result);
     return result;
   });

@@ -133,7 +133,7 @@ export async function listCases(ctx: AppContext, actor: Actor, q: ListQuery) {
   if (!can(actor.role, 'case:read')) throw new AppError('FORBIDDEN');
   const { rows, total } = await repo.list(ctx.db, filterFor(actor, q), q.pageSize, (q.page - 1) * q.pageSize);
   const [cats, names] = await Promise.all([categoryNames(ctx), regions.namesOf(ctx.db, [...new Set(rows.map((r) => r.villageCode))])]);
-  return { items: rows.map((c) => presentListItem(c, { category: cats.get(c.categoryId), village: names.get(c.villageCode) })), total, page: q.page, pageSize: q.pageSize };
+  return { items: rows.map((c) => ({ ...presentListItem(c, { category: cats.get(c.categoryId), village: names.get(c.villageCode) }), allowedActions: actionsFor(actor, c) })), total, page: q.page, pageSize: q.pageSize };
 }
 
 /** Rows for an export (at most 50,000): private categories appear without their name or text. @throws FORBIDDEN */

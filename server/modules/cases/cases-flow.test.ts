@@ -60,6 +60,7 @@ describe('the closed loop', () => {
     expect(before.body.reporter).toEqual({ name: '王**', phone: '139****1234' });
     const acc = await call(env.app, 'POST', `/api/cases/${code}/actions/accept`, c['v.op'], {});
     expect(acc.status).toBe(200);
+    expect(acc.body).toMatchObject({ status: 'accepted', allowedActions: [] }); // the case left the village's hands
     const after = await call(env.app, 'GET', `/api/cases/${code}`, c['v.op']);
     expect(after.body).toMatchObject({ status: 'accepted', unitLevel: 'township', unitCode: fixture.townshipA, allowedActions: [] });
   });
@@ -67,6 +68,7 @@ describe('the closed loop', () => {
   it('lets the township dispatch it to the department that owns road repairs', async () => {
     const inbox = await call(env.app, 'GET', '/api/cases?box=toDispatch', c['t.op']);
     expect((inbox.body.items as { code: string }[]).map((i) => i.code)).toEqual([code]);
+    expect(inbox.body.items[0].allowedActions).toEqual(expect.arrayContaining(['dispatch', 'transfer', 'escalate']));
     const res = await call(env.app, 'POST', `/api/cases/${code}/actions/dispatch`, c['t.op'], { departmentId: depts.housing });
     expect(res.body).toMatchObject({ status: 'dispatched' });
   });

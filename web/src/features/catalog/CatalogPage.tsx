@@ -1,6 +1,6 @@
 /** 事项与规则: categories (public or private, default tier), departments and what they own, routing rules, holidays. */
 import { useCallback, useEffect, useState } from 'react';
-import { App, Button, Card, Form, Input, Select, Space, Switch, Table, Tabs, Tag } from 'antd';
+import { App, Button, Card, Form, Input, InputNumber, Select, Space, Switch, Table, Tabs, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../../core/schemas/auth.schema';
 import { api, ApiError } from '../../api';
@@ -19,6 +19,10 @@ export function CatalogPage({ me }: { me: Me }) {
   const [calendar, setCalendar] = useState<{ day: string; kind: string; name: string }[]>([]);
   const [csv, setCsv] = useState('date,kind,name\n');
   const [deptForm] = Form.useForm();
+  const [policyForm] = Form.useForm();
+  const [policies, setPolicies] = useState<{ countyCode: string; categoryId: string; tier: string; firstResponseMinutes: number; stageMinutes: number; totalMinutes: number; mode: string }[]>([]);
+  const loadPolicies = useCallback(() => void api<typeof policies>('/api/deadline-policies').then(setPolicies), []);
+  useEffect(loadPolicies, [loadPolicies]);
   useEffect(() => setCats(categories), [categories]);
   const loadRules = useCallback(() => void api<Record<string, string>>(`/api/routing-rules?county=${county}`).then(setRules), [county]);
   useEffect(loadRules, [loadRules]);
@@ -83,6 +87,36 @@ export function CatalogPage({ me }: { me: Me }) {
                 <Button type="primary" onClick={() => run(api('/api/routing-rules', { method: 'PUT', body: { countyCode: county, rules } }), loadRules)}>{t('common.ok')}</Button>
               </Space>
             </Card>
+          ),
+        },
+        {
+          key: 'deadlines',
+          label: t('catalog.deadlines'),
+          children: (
+            <Space direction="vertical" style={{ width: '100%' }}>
+              <Card size="small" title={t('catalog.setDeadline')}>
+                <Form form={policyForm} layout="inline" initialValues={{ countyCode: county, categoryId: '*', tier: 'minor', firstResponseMinutes: 60, stageDays: 1, totalDays: 3, mode: 'working' }}
+                  onFinish={(v) => run(api('/api/deadline-policies', { method: 'PUT', body: { countyCode: v.countyCode, categoryId: v.categoryId, tier: v.tier, firstResponseMinutes: v.firstResponseMinutes, stageMinutes: v.stageDays * 1440, totalMinutes: v.totalDays * 1440, mode: v.mode } }), loadPolicies)}>
+                  <Form.Item name="countyCode" label={t('catalog.county')}><Input style={{ width: 90 }} maxLength={6} /></Form.Item>
+                  <Form.Item name="categoryId" label={t('cases.category')}><Select style={{ width: 160 }} options={[{ value: '*', label: t('catalog.anyCategory') }, ...categories.filter((c) => c.parentId).map((c) => ({ value: c.id, label: c.name }))]} /></Form.Item>
+                  <Form.Item name="tier" label={t('cases.tier')}><Select style={{ width: 100 }} options={tiers.map((x) => ({ value: x, label: t(`tier.${x}`) }))} /></Form.Item>
+                  <Form.Item name="firstResponseMinutes" label={t('clock.first_response')}><InputNumber min={1} addonAfter={t('kpi.minutes')} style={{ width: 130 }} /></Form.Item>
+                  <Form.Item name="stageDays" label={t('clock.stage')}><InputNumber min={1} addonAfter={t('action.days')} style={{ width: 110 }} /></Form.Item>
+                  <Form.Item name="totalDays" label={t('clock.total')}><InputNumber min={1} addonAfter={t('action.days')} style={{ width: 110 }} /></Form.Item>
+                  <Form.Item name="mode"><Select style={{ width: 110 }} options={[{ value: 'working', label: t('catalog.workingDays') }, { value: 'calendar', label: t('catalog.calendarDays') }]} /></Form.Item>
+                  <Button htmlType="submit" type="primary">{t('common.ok')}</Button>
+                </Form>
+              </Card>
+              <Table size="small" rowKey={(p) => `${p.countyCode}/${p.categoryId}/${p.tier}`} dataSource={policies} pagination={false} columns={[
+                { title: t('catalog.county'), dataIndex: 'countyCode', render: (c: string) => (c === '000000' ? t('catalog.default') : c) },
+                { title: t('cases.category'), dataIndex: 'categoryId', render: (c: string) => (c === '*' ? t('catalog.anyCategory') : (categories.find((x) => x.id === c)?.name ?? c)) },
+                { title: t('cases.tier'), dataIndex: 'tier', render: (x: string) => t(`tier.${x}`) },
+                { title: t('clock.first_response'), dataIndex: 'firstResponseMinutes', render: (m: number) => `${m} ${t('kpi.minutes')}` },
+                { title: t('clock.stage'), dataIndex: 'stageMinutes', render: (m: number) => `${m / 1440} ${t('action.days')}` },
+                { title: t('clock.total'), dataIndex: 'totalMinutes', render: (m: number) => `${m / 1440} ${t('action.days')}` },
+                { title: '', dataIndex: 'mode', render: (m: string) => (m === 'working' ? t('catalog.workingDays') : t('catalog.calendarDays')) },
+              ]} />
+            </Space>
           ),
         },
         {
