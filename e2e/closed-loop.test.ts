@@ -162,3 +162,25 @@ describe('the closed loop in the browser', () => {
     await page.close();
   });
 });
+
+describe('rules as data', () => {
+  it('a county system administrator sees categories with their public flag, departments, routing and deadlines', async () => {
+    const { generate } = await import('otplib');
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await page.goto(server.url);
+    await page.getByLabel('用户名').fill('county.sysadmin');
+    await page.getByLabel('密码').fill('Anwang@2026');
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    const secret = (await page.getByTestId('totp-secret').textContent({ timeout: 20_000 }))!.trim();
+    await page.getByPlaceholder('123456').fill(await generate({ secret }));
+    await page.getByRole('button', { name: /确认绑定/ }).click();
+    await page.getByRole('menuitem', { name: '事项与规则' }).click();
+    const family = page.getByRole('row').filter({ hasText: 'dispute.family' });
+    await expect.poll(() => family.getByRole('switch').getAttribute('aria-checked')).toBe('false');
+    await shot(page, '8-categories');
+    await page.getByRole('tab', { name: '办理时限' }).click();
+    await expect.poll(() => page.getByRole('row').filter({ hasText: '烦心事' }).count()).toBeGreaterThan(0);
+    await shot(page, '9-deadlines');
+    await page.close();
+  });
+});

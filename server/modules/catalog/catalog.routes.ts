@@ -19,17 +19,18 @@ export function catalogRoutes(app: FastifyInstance, ctx: AppContext): void {
     config: { access: { permission: 'catalog:manage', objects: ['category'] } },
     schema: { tags: ['catalog'], summary: '修改类别 Change a category', params: z.object({ id: z.string().max(64) }), body: CategoryUpdateSchema },
   }, async (req) => catalog.updateCategory(ctx, actorOf(req), req.params.id, req.body));
-  r.get('/api/departments', { config: { access: { permission: 'case:read' } }, schema: { tags: ['catalog'], summary: '职能部门 Departments in my counties' } }, async (req) => catalog.listDepartments(ctx, actorOf(req)));
+  // Reference data any signed-in user may read (operators pick departments, administrators edit them).
+  r.get('/api/departments', { config: { access: {} }, schema: { tags: ['catalog'], summary: '职能部门 Departments in my counties' } }, async (req) => catalog.listDepartments(ctx, actorOf(req)));
   r.post('/api/departments', { config: manage, schema: { tags: ['catalog'], summary: '新增部门 Add a department and the categories it owns', body: DepartmentCreateSchema } }, async (req, reply) =>
     reply.code(201).send(await catalog.createDepartment(ctx, actorOf(req), req.body)),
   );
-  r.get('/api/routing-rules', { config: { access: { permission: 'case:read' } }, schema: { tags: ['catalog'], summary: '分流规则 Routing rules of a county', querystring: z.object({ county: z.string().regex(/^\d{6}$/) }) } }, async (req) =>
+  r.get('/api/routing-rules', { config: { access: {} }, schema: { tags: ['catalog'], summary: '分流规则 Routing rules of a county', querystring: z.object({ county: z.string().regex(/^\d{6}$/) }) } }, async (req) =>
     catalog.routingRules(ctx.db, req.query.county),
   );
   r.put('/api/routing-rules', { config: manage, schema: { tags: ['catalog'], summary: '设置分流规则 Set a county routing rules', body: z.object({ countyCode: z.string().regex(/^\d{6}$/), rules: RoutingRulesSchema }) } }, async (req) =>
     catalog.setRoutingRules(ctx, actorOf(req), req.body.countyCode, req.body.rules),
   );
-  r.get('/api/deadline-policies', { config: { access: { permission: 'case:read' } }, schema: { tags: ['catalog'], summary: '时限 Deadline policies' } }, async (req) => catalog.listPolicies(ctx, actorOf(req)));
+  r.get('/api/deadline-policies', { config: { access: {} }, schema: { tags: ['catalog'], summary: '时限 Deadline policies' } }, async (req) => catalog.listPolicies(ctx, actorOf(req)));
   r.put('/api/deadline-policies', { config: manage, schema: { tags: ['catalog'], summary: '设置时限 Set one deadline policy', body: DeadlinePolicySchema } }, async (req) => catalog.setPolicy(ctx, actorOf(req), req.body));
   r.get('/api/calendar', { config: { access: {} }, schema: { tags: ['catalog'], summary: '节假日 Holiday calendar' } }, async () => catalog.listCalendar(ctx));
   r.post('/api/calendar/import', { config: manage, schema: { tags: ['catalog'], summary: '导入节假日 Import holidays and 调休 days (CSV date,kind,name)', body: z.object({ csv: z.string().max(200_000) }) } }, async (req) =>

@@ -48,7 +48,7 @@ export function CatalogPage({ me }: { me: Me }) {
           children: (
             <Table size="small" rowKey="id" dataSource={cats.filter((c) => c.parentId)} pagination={false} columns={[
               { title: 'ID', dataIndex: 'id' },
-              { title: t('grids.name'), dataIndex: 'name' },
+              { title: t('common.name'), dataIndex: 'name' },
               { title: t('catalog.group'), dataIndex: 'parentId', render: (p: string) => cats.find((c) => c.id === p)?.name },
               { title: t('catalog.public'), dataIndex: 'isPublic', render: (v: boolean, c: Category) => <Switch checked={v} onChange={(x) => patch(c.id, { isPublic: x })} /> },
               { title: t('catalog.defaultTier'), dataIndex: 'defaultTier', render: (v: string, c: Category) => <Select size="small" value={v} style={{ width: 110 }} onChange={(x) => patch(c.id, { defaultTier: x })} options={tiers.map((x) => ({ value: x, label: t(`tier.${x}`) }))} /> },
@@ -62,13 +62,13 @@ export function CatalogPage({ me }: { me: Me }) {
             <Space direction="vertical" style={{ width: '100%' }}>
               <Card size="small" title={t('catalog.newDepartment')}>
                 <Form form={deptForm} layout="inline" onFinish={(v) => run(api('/api/departments', { method: 'POST', body: { countyCode: county, name: v.name, categoryIds: v.categoryIds ?? [] } }), () => location.reload())}>
-                  <Form.Item name="name" rules={[{ required: true }]}><Input placeholder={t('grids.name')} /></Form.Item>
+                  <Form.Item name="name" rules={[{ required: true }]}><Input placeholder={t('common.name')} /></Form.Item>
                   <Form.Item name="categoryIds"><Select mode="multiple" style={{ minWidth: 320 }} placeholder={t('catalog.owns')} options={categories.filter((c) => c.parentId).map((c) => ({ value: c.id, label: c.name }))} /></Form.Item>
                   <Button htmlType="submit" type="primary">{t('common.ok')}</Button>
                 </Form>
               </Card>
               <Table size="small" rowKey="id" dataSource={departments} pagination={false} columns={[
-                { title: t('grids.name'), dataIndex: 'name' },
+                { title: t('common.name'), dataIndex: 'name' },
                 { title: t('catalog.county'), dataIndex: 'countyCode' },
                 { title: t('catalog.owns'), dataIndex: 'categoryIds', render: (ids: string[]) => ids.map((i) => <Tag key={i}>{categories.find((c) => c.id === i)?.name ?? i}</Tag>) },
               ]} />
@@ -126,7 +126,7 @@ export function CatalogPage({ me }: { me: Me }) {
             <Space direction="vertical" style={{ width: '100%' }}>
               <Input.TextArea rows={5} value={csv} onChange={(e) => setCsv(e.target.value)} />
               <Button type="primary" onClick={() => run(api('/api/calendar/import', { method: 'POST', body: { csv } }), loadCalendar)}>{t('catalog.import')}</Button>
-              <Table size="small" rowKey="day" dataSource={calendar} pagination={{ pageSize: 20 }} columns={[{ title: t('audit.at'), dataIndex: 'day' }, { title: t('grids.kind'), dataIndex: 'kind', render: (k: string) => t(`calendar.${k}`) }, { title: t('grids.name'), dataIndex: 'name' }]} />
+              <Table size="small" rowKey="day" dataSource={calendar} pagination={{ pageSize: 20 }} columns={[{ title: t('audit.at'), dataIndex: 'day' }, { title: t('grids.kind'), dataIndex: 'kind', render: (k: string) => t(`calendar.${k}`) }, { title: t('common.name'), dataIndex: 'name' }]} />
             </Space>
           ),
         },
