@@ -14,7 +14,10 @@ let browser: Browser;
 let phone: BrowserContext;
 let code = '';
 const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6300010000050001' + '0d0a2db40000000049454e44ae426082', 'hex');
-const shot = (page: Page, name: string) => page.screenshot({ path: join(artifacts, `loop-${name}.png`), fullPage: false });
+const shot = async (page: Page, name: string) => {
+  await page.waitForTimeout(400); // let dialogs and drawers finish their animation
+  await page.screenshot({ path: join(artifacts, `loop-${name}.png`), fullPage: false });
+};
 
 async function apiAs(username: string) {
   const res = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'Anwang@2026' }) });

@@ -90,7 +90,7 @@ export function CaseDrawer({ code, onClose, onChanged, departments }: { code: st
           </Descriptions>
           {c.lat !== null && c.lng !== null && <CaseMap lat={c.lat} lng={c.lng} gridCode={c.gridCode} />}
           <Space wrap data-testid="case-clocks">
-            {c.clocks.map((k) => <Tag key={k.kind + k.dueAt} color={colour[k.colour]}>{t(`clock.${k.kind}`)}: {formatTime(k.dueAt)}{k.paused ? ` (${t('clock.paused')})` : ''}</Tag>)}
+            {c.clocks.filter((k) => k.kind !== 'stage' || k.colour !== 'grey').map((k) => <Tag key={k.kind + k.dueAt} color={colour[k.colour]}>{t(`clock.${k.kind}`)}: {formatTime(k.dueAt)}{k.paused ? ` (${t('clock.paused')})` : ''}</Tag>)}
           </Space>
           {c.attachments.length > 0 && (
             <Image.PreviewGroup>
