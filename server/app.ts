@@ -80,7 +80,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   installAuthHook(app, ctx);
 
   app.get('/healthz', { config: { access: { auth: 'public' } }, schema: { hide: true } }, async () => {
-    await ctx.database.query('SELECT 1');
+    await ctx.database.ping();
     return { status: 'ok', database: ctx.database.kind, grids: ctx.gridIndex.size, version };
   });
   app.get('/api/openapi.json', { config: { access: { auth: 'public' } }, schema: { hide: true } }, async () => app.swagger());

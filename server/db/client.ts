@@ -26,6 +26,8 @@ export interface Database {
   execScript(sqlText: string): Promise<void>;
   /** Runs one query with parameters and returns its rows. */
   query<T = Record<string, unknown>>(sqlText: string, params?: unknown[]): Promise<T[]>;
+  /** A round trip to the database (health checks). */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -68,6 +70,7 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
       await client.exec(sqlText);
     },
     query: async <T,>(sqlText: string, params: unknown[] = []) => (await client.query<T>(sqlText, params)).rows,
+    ping: async () => void (await client.query('SELECT 1')),
     close: async () => {
       await client.close();
       lock?.release();
@@ -91,6 +94,7 @@ async function openPostgres(url: string, max: number): Promise<Database> {
       await pool.query(sqlText);
     },
     query: async <T,>(sqlText: string, params: unknown[] = []) => (await pool.query(sqlText, params)).rows as T[],
+    ping: async () => void (await pool.query('SELECT 1')),
     close: async () => {
       await pool.end();
     },

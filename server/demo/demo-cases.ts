@@ -11,7 +11,7 @@ import { createDepartment, listDepartments } from '../modules/catalog/catalog.se
 import { createUser, findAccountByUsername } from '../modules/users/users.service.ts';
 import { createCase } from '../modules/cases/case-intake.service.ts';
 import { applyCaseAction } from '../modules/cases/case-actions.service.ts';
-import { getCase } from '../modules/cases/case-queries.service.ts';
+import { getCase, hasNoCases } from '../modules/cases/case-queries.service.ts';
 import type { Role } from '../../core/roles.ts';
 import type { CaseAction } from '../../core/workflow/case-workflow.ts';
 import { buildHaibei } from './haibei.ts';
@@ -62,7 +62,7 @@ export async function seedDemoCases(ctx: AppContext, password: string, count = 1
     if (!id) id = (await createDepartment(ctx, root, { countyCode: '632221', name: d.name, categoryIds: d.categories })).id;
     if (!(await findAccountByUsername(ctx.db, d.username))) await createUser(ctx, root, { username: d.username, displayName: `${d.name.replace('门源县', '')}处置人`, password, role: 'handler', scopeCode: '632221000000', departmentId: id });
   }
-  if ((await ctx.database.query<{ n: number }>('SELECT count(*)::int AS n FROM cases'))[0]!.n > 0) return 0;
+  if (!(await hasNoCases(ctx))) return 0;
   const end = Date.now() - 3600_000;
   const start = end - 60 * 86_400_000;
   const clock = new SeedClock(start);

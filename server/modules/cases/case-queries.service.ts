@@ -191,3 +191,8 @@ export async function trackCase(ctx: AppContext, code: string) {
 export function publicCategories(ctx: AppContext) {
   return catalog.listCategories(ctx, true);
 }
+
+/** True when the database holds no case yet. */
+export function hasNoCases(ctx: AppContext): Promise<boolean> {
+  return repo.noCases(ctx.db);
+}

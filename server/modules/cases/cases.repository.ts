@@ -169,3 +169,9 @@ export async function lockByIdSkipLocked(tx: Executor, countyCode: string, id: s
   const [row] = await tx.select().from(cases).where(and(eq(cases.countyCode, countyCode), eq(cases.id, id))).for('update', { skipLocked: true });
   return row;
 }
+
+/** True when no case exists at all (the demo seeds cases only into an empty table). */
+export async function noCases(ex: Executor): Promise<boolean> {
+  const rows = await ex.select({ one: sql<number>`1` }).from(cases).limit(1);
+  return rows.length === 0;
+}
