@@ -18,6 +18,7 @@ import { userRoutes } from './modules/users/users.routes.ts';
 import { tokenRoutes } from './modules/tokens/tokens.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
 import { caseRoutes } from './modules/cases/cases.routes.ts';
 import { publicRoutes, readUpload } from './modules/cases/public.routes.ts';
 import { catalogRoutes } from './modules/catalog/catalog.routes.ts';
@@ -65,6 +66,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await app.register(cookie);
+  // Limits are per route (config.rateLimit), checked after the body is parsed so a token in the body counts.
+  await app.register(rateLimit, { global: false, hook: 'preHandler' });
   // One file per request, at most 10 MB (the per-type limits are checked again by content).
   await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 5 } });
   await app.register(swagger, {

@@ -14,6 +14,20 @@ export interface Config {
   /** Hex SM4 key for field encryption; when absent, a key file is created in the data directory. */
   secretKeyHex?: string;
   logLevel: string;
+  /** Request limits per window: sign-in and resident submissions per IP, integrations per token. */
+  rateLimits: { login: RateLimit; public: RateLimit; token: RateLimit };
+}
+
+export interface RateLimit {
+  max: number;
+  windowMs: number;
+}
+
+/** Parses "MAX/SECONDS" (e.g. "20/60"). @throws Error naming the variable */
+function rate(name: string, value: string | undefined, fallback: string): RateLimit {
+  const m = /^(\d+)\/(\d+)$/.exec(value ?? fallback);
+  if (!m) throw new Error(`${name} must look like MAX/SECONDS, e.g. ${fallback}`);
+  return { max: Number(m[1]), windowMs: Number(m[2]) * 1000 };
 }
 
 /** Reads the configuration from `env` (process.env by default). */
@@ -28,5 +42,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.ANWANG_SECURE_COOKIES === '1' || env.ANWANG_SECURE_COOKIES === 'true',
     secretKeyHex: env.ANWANG_SECRET_KEY || undefined,
     logLevel: env.LOG_LEVEL ?? 'info',
+    rateLimits: {
+      login: rate('ANWANG_RATE_LOGIN', env.ANWANG_RATE_LOGIN, '20/60'),
+      public: rate('ANWANG_RATE_PUBLIC', env.ANWANG_RATE_PUBLIC, '30/60'),
+      token: rate('ANWANG_RATE_TOKEN', env.ANWANG_RATE_TOKEN, '600/60'),
+    },
   };
 }

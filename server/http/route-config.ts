@@ -1,6 +1,9 @@
 /** What each route declares about access; the auth hook and the route-table scope test read it. */
 import type { Permission } from '../../core/roles.ts';
 import { AppError } from '../../core/errors.ts';
+import { createHash } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
+import type { RateLimit } from '../config.ts';
 import type { Actor } from '../lib/actor.ts';
 import type { SessionActor } from '../modules/auth/auth.service.ts';
 
@@ -38,4 +41,21 @@ export function sessionActorOf(req: { actor: Actor | SessionActor | null }): Ses
   // Integration tokens have no session: session-only routes answer as if signed out.
   if (!a || !('sessionHash' in a)) throw new AppError('AUTH_REQUIRED');
   return a;
+}
+
+/** Per-IP limit for sign-in and resident submissions, from configuration. */
+export function perIp(limit: RateLimit) {
+  return { max: limit.max, timeWindow: limit.windowMs, keyGenerator: (req: FastifyRequest) => `ip:${req.ip}` };
+}
+
+/** Per-token limit for integrations (a busy hotline gateway gets its own, higher budget). */
+export function perToken(limit: RateLimit) {
+  return {
+    max: limit.max,
+    timeWindow: limit.windowMs,
+    keyGenerator: (req: FastifyRequest) => {
+      const key = (req.body as { api_key?: string } | undefined)?.api_key ?? req.headers.authorization ?? req.ip;
+      return `token:${createHash('sm3').update(String(key)).digest('hex')}`;
+    },
+  };
 }

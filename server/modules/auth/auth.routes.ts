@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { ChangePasswordSchema, LoginSchema, MeSchema, TotpEnrollSchema } from '../../../core/schemas/auth.schema.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { SESSION_COOKIE } from '../../http/auth-hook.ts';
-import { sessionActorOf } from '../../http/route-config.ts';
+import { perIp, sessionActorOf } from '../../http/route-config.ts';
 import * as auth from './auth.service.ts';
 
 /** Registers /api/auth/*. */
@@ -14,7 +14,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
   const cookieOptions = { path: '/', httpOnly: true, sameSite: 'strict' as const, secure: ctx.config.secureCookies };
 
   r.post('/api/auth/login', {
-    config: { access: { auth: 'public' } },
+    config: { access: { auth: 'public' }, rateLimit: perIp(ctx.config.rateLimits.login) },
     schema: { tags: ['auth'], summary: '登录 Sign in (sets the session cookie)', body: LoginSchema, response: { 200: MeSchema } },
   }, async (req, reply) => {
     const { token, me } = await auth.login(ctx, req.body, req.ip);

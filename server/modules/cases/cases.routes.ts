@@ -6,7 +6,7 @@ import { caseActions, type CaseAction } from '../../../core/workflow/case-workfl
 import { BatchDispatchSchema, CaseCreateSchema, CaseListQuery, KpiQuery, caseActionSchemas } from '../../../core/schemas/cases.schema.ts';
 import type { AppContext } from '../../lib/context.ts';
 import type { Actor } from '../../lib/actor.ts';
-import { actorOf } from '../../http/route-config.ts';
+import { actorOf, perToken } from '../../http/route-config.ts';
 import { AppError } from '../../../core/errors.ts';
 import { claimKey, releaseKey } from '../idempotency/idempotency.service.ts';
 import { createCase } from './case-intake.service.ts';
@@ -38,7 +38,7 @@ const scopeOf = (a: Actor) => `${a.kind}:${a.id}`;
 export function caseRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.post('/api/cases', {
-    config: { access: { permission: 'case:create' } },
+    config: { access: { permission: 'case:create' }, rateLimit: perToken(ctx.config.rateLimits.token) },
     schema: { tags: ['cases'], summary: '登记案件 Take in a report (walk-in, letter, phone, video, hotline, patrol, alarm); honours Idempotency-Key', body: CaseCreateSchema },
   }, async (req, reply) => {
     const actor = actorOf(req);

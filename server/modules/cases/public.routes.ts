@@ -14,6 +14,7 @@ import { applyCaseAction } from './case-actions.service.ts';
 import { publicCategories, trackCase } from './case-queries.service.ts';
 import { storeUpload } from './attachments.service.ts';
 import { idempotent } from './cases.routes.ts';
+import { perIp } from '../../http/route-config.ts';
 import { gridsAround } from '../grids/grids.service.ts';
 import { LocateQuery } from '../../../core/schemas/grids.schema.ts';
 
@@ -35,13 +36,15 @@ export async function readUpload(req: import('fastify').FastifyRequest): Promise
 export function publicRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const pub = { access: { auth: 'public' as const } };
+  // Writes from anonymous residents are limited per IP (configuration: ANWANG_RATE_PUBLIC).
+  const pubWrite = { ...pub, rateLimit: perIp(ctx.config.rateLimits.public) };
   r.get('/api/public/categories', { config: pub, schema: { tags: ['public'], summary: '可反映的事项类别 Public categories' } }, async () => publicCategories(ctx));
   r.get('/api/public/grids', { config: pub, schema: { tags: ['public'], summary: '附近网格 Grid outlines around a point (the report map)', querystring: LocateQuery } }, async (req) => gridsAround(ctx, req.query.lng, req.query.lat));
-  r.post('/api/public/uploads', { config: pub, schema: { tags: ['public'], summary: '上传照片或语音 Upload one photo or voice note (multipart)' } }, async (req, reply) =>
+  r.post('/api/public/uploads', { config: pubWrite, schema: { tags: ['public'], summary: '上传照片或语音 Upload one photo or voice note (multipart)' } }, async (req, reply) =>
     reply.code(201).send(await storeUpload(ctx, await readUpload(req))),
   );
   r.post('/api/public/cases', {
-    config: pub,
+    config: pubWrite,
     schema: { tags: ['public'], summary: '群众上报 A resident reports a problem; returns the tracking code. Send an Idempotency-Key.', body: PublicReportSchema },
   }, async (req, reply) => {
     const b = req.body;
@@ -51,7 +54,7 @@ export function publicRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
   r.get('/api/public/cases/:code', { config: pub, schema: { tags: ['public'], summary: '进度查询 Track a case by code', params: z.object({ code: Code }) } }, async (req) => trackCase(ctx, req.params.code));
   r.post('/api/public/cases/:code/rating', {
-    config: pub,
+    config: pubWrite,
     schema: { tags: ['public'], summary: '评价 Rate the result (once the case is verified)', params: z.object({ code: Code }), body: PublicRatingSchema },
   }, async (req, reply) =>
     idempotent(ctx, req, reply, 'public', 200, async (ticket) => {
@@ -59,7 +62,7 @@ export function publicRoutes(app: FastifyInstance, ctx: AppContext): void {
       return trackCase(ctx, req.params.code);
     }),
   );
-  r.post('/api/public/cases/:code/me-too', { config: pub, schema: { tags: ['public'], summary: '我也遇到 Add your voice to an open public case', params: z.object({ code: Code }) } }, async (req, reply) =>
+  r.post('/api/public/cases/:code/me-too', { config: pubWrite, schema: { tags: ['public'], summary: '我也遇到 Add your voice to an open public case', params: z.object({ code: Code }) } }, async (req, reply) =>
     idempotent(ctx, req, reply, 'public', 200, async (ticket) => {
       await applyCaseAction(ctx, publicActor(req.ip), req.params.code, 'meToo', {}, ticket);
       return trackCase(ctx, req.params.code);

@@ -10,6 +10,7 @@ import { resolveToken } from '../tokens/tokens.service.ts';
 import { createCase } from '../cases/case-intake.service.ts';
 import { claimKey, releaseKey } from '../idempotency/idempotency.service.ts';
 import * as svc from './open311.service.ts';
+import { perToken } from '../../http/route-config.ts';
 import { toXml } from './open311.mapping.ts';
 
 type Format = 'json' | 'xml';
@@ -34,7 +35,7 @@ function formatOf(req: FastifyRequest): Format {
   return f;
 }
 
-const str = (v: unknown) => (typeof v === 'string' ? v : Array.isArray(v) ? String(v[0]) : undefined);
+const str = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : Array.isArray(v) ? String(v[0]) : undefined);
 function date(v: unknown, name: string): Date | undefined {
   const s = str(v);
   if (!s) return undefined;
@@ -58,8 +59,9 @@ export function open311Routes(app: FastifyInstance, ctx: AppContext): void {
     });
     o.setErrorHandler((err: Error, req, reply) => {
       const format: Format = (req.params as { format?: string })?.format === 'xml' ? 'xml' : 'json';
-      const code = err instanceof AppError ? err.code : (err as { statusCode?: number }).statusCode === 400 ? 'VALIDATION_FAILED' : 'INTERNAL';
-      const status = code === 'NOT_FOUND' || code === 'LOCATION_OUTSIDE_GRIDS' ? 404 : code === 'AUTH_REQUIRED' || code === 'FORBIDDEN' ? 403 : code === 'INTERNAL' ? 500 : code === 'IDEMPOTENCY_IN_FLIGHT' ? 409 : 400;
+      const httpStatus = (err as { statusCode?: number }).statusCode;
+      const code = err instanceof AppError ? err.code : httpStatus === 429 ? 'RATE_LIMITED' : httpStatus && httpStatus < 500 ? 'VALIDATION_FAILED' : 'INTERNAL';
+      const status = code === 'NOT_FOUND' || code === 'LOCATION_OUTSIDE_GRIDS' ? 404 : code === 'AUTH_REQUIRED' || code === 'FORBIDDEN' ? 403 : code === 'INTERNAL' ? 500 : code === 'IDEMPOTENCY_IN_FLIGHT' ? 409 : code === 'RATE_LIMITED' ? 429 : 400;
       if (code === 'INTERNAL') req.log.error({ err: { type: err.name } }, 'open311 error');
       const details = err instanceof AppError && err.details.length ? ': ' + err.details.map((d) => `${d.path} ${d.message}`).join('; ') : '';
       return send(reply, format, 'errors', [{ code: status, description: errorMessage(code, req.locale ?? 'zh-CN') + details }], status);
@@ -100,7 +102,7 @@ export function open311Routes(app: FastifyInstance, ctx: AppContext): void {
       const q = req.query as Record<string, unknown>;
       return send(reply, formatOf(req), 'updates', await svc.updates(ctx, date(q.start_date, 'start_date'), date(q.end_date, 'end_date')));
     });
-    o.post('/requests.:format', { config: pub, schema: { tags: ['open311'], summary: 'Create a service request (api_key = an integration token; honours Idempotency-Key)' } }, async (req, reply) => {
+    o.post('/requests.:format', { config: { ...pub, rateLimit: perToken(ctx.config.rateLimits.token) }, schema: { tags: ['open311'], summary: 'Create a service request (api_key = an integration token; honours Idempotency-Key)' } }, async (req, reply) => {
       const format = formatOf(req);
       const b = (req.body ?? {}) as Record<string, unknown>;
       const apiKey = str(b.api_key) ?? str((req.query as Record<string, unknown>).api_key);
