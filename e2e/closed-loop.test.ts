@@ -187,3 +187,25 @@ describe('rules as data', () => {
     await page.close();
   });
 });
+
+describe('hostile input', () => {
+  it('shows a report holding HTML and script as text on every page that displays it', async () => {
+    const evil = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>井盖<b>没了</b>';
+    const res = await fetch(`${server.url}/api/public/cases`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ categoryId: 'municipal.manhole', description: evil, address: '<svg onload="window.__xss=3">', lat: 37.88, lng: 101.12 }) });
+    const body = await res.json();
+    expect(res.status, JSON.stringify(body)).toBe(201);
+    const page = await staff('county.operator');
+    await page.getByRole('tab', { name: '全部' }).click();
+    await page.getByRole('cell', { name: body.code }).click();
+    await expect.poll(() => page.getByTestId('case-drawer').textContent()).toContain('<script>window.__xss=2</script>');
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(await page.locator('.ant-drawer script, .ant-drawer img[src=x], .ant-drawer svg[onload]').count()).toBe(0);
+    await shot(page, '10-hostile-text');
+    await page.close();
+    const track = await phone.newPage();
+    await track.goto(`${server.url}/track/${body.code}`);
+    await expect.poll(() => track.getByTestId('track-status').textContent()).toBeTruthy();
+    expect(await track.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    await track.close();
+  });
+});
