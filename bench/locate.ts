@@ -1,8 +1,10 @@
 /** Point → grid lookup over 100,000 grids (a large county): microseconds per lookup from the in-memory index. */
 import { GridIndex } from '../server/modules/grids/grid-index.ts';
 import type { Polygon } from '../core/geo.ts';
+import type { Result } from './lib.ts';
 
-export async function locateBench(): Promise<void> {
+/** The locate benchmark. */
+export async function locateBench(): Promise<Result> {
   const side = 317; // 317² ≈ 100,489 cells
   const grids: { code: string; polygon: Polygon }[] = [];
   const w = 0.003;
@@ -14,7 +16,7 @@ export async function locateBench(): Promise<void> {
   const index = new GridIndex();
   let t = performance.now();
   index.rebuild(grids);
-  console.log(`build index of ${grids.length} grids: ${(performance.now() - t).toFixed(0)} ms`);
+  const build = performance.now() - t;
   const n = 200_000;
   let found = 0;
   t = performance.now();
@@ -23,5 +25,5 @@ export async function locateBench(): Promise<void> {
     if (index.locate(x, y)) found++;
   }
   const us = ((performance.now() - t) * 1000) / n;
-  console.log(`${n} lookups: ${us.toFixed(2)} µs each (${found} inside)`);
+  return { name: 'locate', figures: [{ label: `index build, ${grids.length} grids`, value: Math.round(build), unit: 'ms' }, { label: 'point → grid lookup', value: Math.round(us * 100) / 100, unit: 'µs' }], notes: [`${found} of ${n} sample points inside a grid`] };
 }

@@ -5,13 +5,15 @@
 import { loadConfig } from '../server/config.ts';
 import { createContext } from '../server/context.ts';
 import { buildApp } from '../server/app.ts';
+import type { Result } from './lib.ts';
 
 function pct(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
 }
 
-export async function pgliteLatency(): Promise<void> {
+/** The PGlite event-loop benchmark (embedded database only). */
+export async function pgliteLatency(): Promise<Result> {
   const ctx = await createContext({ ...loadConfig({}), secretKeyHex: '0123456789abcdeffedcba9876543210' }, { inMemory: true });
   const app = await buildApp(ctx, { logLevel: 'silent' });
   await ctx.database.execScript(`CREATE TABLE bench_rows AS SELECT g AS id, md5(g::text) AS v FROM generate_series(1, 400000) g`);
@@ -19,7 +21,7 @@ export async function pgliteLatency(): Promise<void> {
   let t = performance.now();
   await ctx.database.query(heavy);
   const heavyMs = performance.now() - t;
-  console.log(`heavy aggregate alone: ${heavyMs.toFixed(0)} ms`);
+
 
   const sample = async (n: number) => {
     const out: number[] = [];
@@ -31,7 +33,7 @@ export async function pgliteLatency(): Promise<void> {
     return out;
   };
   const idle = await sample(300);
-  console.log(`/healthz idle: p50 ${pct(idle, 50).toFixed(2)} ms, p99 ${pct(idle, 99).toFixed(2)} ms`);
+
 
   // Requests issued while the aggregate runs wait for it: PGlite runs queries one at a time on this thread.
   const during: number[] = [];
@@ -46,7 +48,15 @@ export async function pgliteLatency(): Promise<void> {
     during.push(performance.now() - arrival);
   });
   await Promise.all([running, ...probes]);
-  console.log(`/healthz during the aggregate: p50 ${pct(during, 50).toFixed(0)} ms, max ${Math.max(...during).toFixed(0)} ms (aggregate ${heavyMs.toFixed(0)} ms)`);
   await app.close();
   await ctx.database.close();
+  return {
+    name: 'pglite-latency',
+    figures: [
+      { label: 'heavy aggregate alone', value: Math.round(heavyMs), unit: 'ms' },
+      { label: '/healthz idle p50', value: Math.round(pct(idle, 50) * 100) / 100, unit: 'ms' },
+      { label: '/healthz idle p99', value: Math.round(pct(idle, 99) * 100) / 100, unit: 'ms' },
+      { label: '/healthz during the aggregate p50', value: Math.round(pct(during, 50)), unit: 'ms' },
+    ],
+  };
 }
