@@ -28,6 +28,8 @@ export interface Database {
   query<T = Record<string, unknown>>(sqlText: string, params?: unknown[]): Promise<T[]>;
   /** A round trip to the database (health checks). */
   ping(): Promise<void>;
+  /** Periodic upkeep: PGlite has no autovacuum, so planner statistics are refreshed by hand. */
+  maintain(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -71,6 +73,7 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
     },
     query: async <T,>(sqlText: string, params: unknown[] = []) => (await client.query<T>(sqlText, params)).rows,
     ping: async () => void (await client.query('SELECT 1')),
+    maintain: async () => void (await client.exec('ANALYZE')),
     close: async () => {
       await client.close();
       lock?.release();
@@ -95,6 +98,7 @@ async function openPostgres(url: string, max: number): Promise<Database> {
     },
     query: async <T,>(sqlText: string, params: unknown[] = []) => (await pool.query(sqlText, params)).rows as T[],
     ping: async () => void (await pool.query('SELECT 1')),
+    maintain: async () => undefined, // a server's autovacuum does this
     close: async () => {
       await pool.end();
     },

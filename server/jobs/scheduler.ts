@@ -10,8 +10,13 @@ export interface Scheduler {
 /** Starts the loop; runs never overlap, and errors are logged and retried on the next tick. */
 export function startScheduler(ctx: AppContext, everyMs: number, log: (msg: string) => void): Scheduler {
   let running: Promise<void> | null = null;
+  let lastMaintenance = Date.now();
   const tick = async () => {
     try {
+      if (Date.now() - lastMaintenance > 3600_000) {
+        lastMaintenance = Date.now();
+        await ctx.database.maintain();
+      }
       const s = await sweepDeadlines(ctx);
       const sent = await deliverDue(ctx);
       if (s.warned || s.breached || sent) log(`scheduler: ${s.warned} warned, ${s.breached} breached, ${sent} delivered`);

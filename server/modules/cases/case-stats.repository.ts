@@ -31,9 +31,12 @@ export async function bumpOverdue(tx: Executor, countyCode: string, villageCode:
     ON CONFLICT (county_code, village_code) DO UPDATE SET n = case_overdue_now.n + excluded.n`);
 }
 
+/** For a county or narrower prefix, the county equality that lets the (county_code, day) index serve. */
+const countyOf = (prefix: string) => (prefix.length >= 6 ? [eq(caseStatsDaily.countyCode, prefix.slice(0, 6))] : []);
+
 /** Sums of the daily counters under a region prefix and between two days. */
 export async function sums(ex: Executor, prefix: string, fromDay: string, toDay: string) {
-  const where = and(like(caseStatsDaily.villageCode, `${prefix}%`), gte(caseStatsDaily.day, fromDay), lte(caseStatsDaily.day, toDay), ...(prefix.length >= 6 ? [eq(caseStatsDaily.countyCode, prefix.slice(0, 6))] : []));
+  const where = and(like(caseStatsDaily.villageCode, `${prefix}%`), gte(caseStatsDaily.day, fromDay), lte(caseStatsDaily.day, toDay), ...countyOf(prefix));
   const [row] = await ex
     .select({
       received: sql<number>`coalesce(sum(${caseStatsDaily.received}), 0)::int`,
@@ -56,7 +59,7 @@ export function daily(ex: Executor, prefix: string, fromDay: string, toDay: stri
   return ex
     .select({ day: caseStatsDaily.day, received: sql<number>`sum(${caseStatsDaily.received})::int`, closed: sql<number>`sum(${caseStatsDaily.closed})::int` })
     .from(caseStatsDaily)
-    .where(and(like(caseStatsDaily.villageCode, `${prefix}%`), gte(caseStatsDaily.day, fromDay), lte(caseStatsDaily.day, toDay)))
+    .where(and(like(caseStatsDaily.villageCode, `${prefix}%`), gte(caseStatsDaily.day, fromDay), lte(caseStatsDaily.day, toDay), ...countyOf(prefix)))
     .groupBy(caseStatsDaily.day)
     .orderBy(caseStatsDaily.day);
 }
@@ -68,14 +71,15 @@ export async function byChild(ex: Executor, prefix: string, childLen: number, fr
   return ex
     .select({ prefix: child, received: sql<number>`sum(${caseStatsDaily.received})::int`, closed: sql<number>`sum(${caseStatsDaily.closed})::int`, satisfied: sql<number>`sum(${caseStatsDaily.satisfied})::int`, rated: sql<number>`sum(${caseStatsDaily.rated})::int` })
     .from(caseStatsDaily)
-    .where(and(like(caseStatsDaily.villageCode, `${prefix}%`), gte(caseStatsDaily.day, fromDay), lte(caseStatsDaily.day, toDay)))
+    .where(and(like(caseStatsDaily.villageCode, `${prefix}%`), gte(caseStatsDaily.day, fromDay), lte(caseStatsDaily.day, toDay), ...countyOf(prefix)))
     .groupBy(child);
 }
 
 /** First-response histogram under a prefix. */
 export async function firstResponseHist(ex: Executor, prefix: string, fromDay: string, toDay: string) {
+  const county = prefix.length >= 6 ? sql`AND county_code = ${prefix.slice(0, 6)}` : sql``;
   const r = await ex.execute(sql`SELECT bucket, sum(n)::int AS n FROM case_first_response_hist
-    WHERE village_code LIKE ${prefix + '%'} AND day BETWEEN ${fromDay} AND ${toDay} GROUP BY bucket ORDER BY bucket`);
+    WHERE village_code LIKE ${prefix + '%'} ${county} AND day BETWEEN ${fromDay} AND ${toDay} GROUP BY bucket ORDER BY bucket`);
   return (r as unknown as { rows: { bucket: number; n: number }[] }).rows;
 }
 
