@@ -16,6 +16,8 @@ export interface Config {
   logLevel: string;
   /** Request limits per window: sign-in and resident submissions per IP, integrations per token. */
   rateLimits: { login: RateLimit; public: RateLimit; token: RateLimit };
+  /** How long an Idempotency-Key claim may stay in flight before a replay takes it over (its process died). */
+  idempotencyStaleMs: number;
 }
 
 export interface RateLimit {
@@ -42,6 +44,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.ANWANG_SECURE_COOKIES === '1' || env.ANWANG_SECURE_COOKIES === 'true',
     secretKeyHex: env.ANWANG_SECRET_KEY || undefined,
     logLevel: env.LOG_LEVEL ?? 'info',
+    idempotencyStaleMs: Number(env.ANWANG_IDEMPOTENCY_STALE_MS ?? 60_000),
     rateLimits: {
       login: rate('ANWANG_RATE_LOGIN', env.ANWANG_RATE_LOGIN, '20/60'),
       public: rate('ANWANG_RATE_PUBLIC', env.ANWANG_RATE_PUBLIC, '30/60'),

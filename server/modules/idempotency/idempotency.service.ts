@@ -2,7 +2,7 @@
  * Idempotency-Key (DESIGN §5): the first request with a key claims it; its result is stored in the same
  * transaction as the work, so a 2xx always has its record. A replay returns the stored result; the same key
  * with a different body is 422; a key still being worked on is 409. A claim left by a process that died is
- * taken over after a minute, and since the work and its record commit together, nothing is done twice.
+ * taken over after a minute (ANWANG_IDEMPOTENCY_STALE_MS), and since the work and its record commit together, nothing is done twice.
  */
 import { AppError } from '../../../core/errors.ts';
 import { canonicalJson } from '../../lib/canonical-json.ts';
@@ -10,8 +10,6 @@ import { sm3Hex } from '../../lib/crypto.ts';
 import type { AppContext } from '../../lib/context.ts';
 import type { Executor } from '../../db/client.ts';
 import * as repo from './idempotency.repository.ts';
-
-const STALE_MS = 60_000;
 
 /** A claimed key; pass it into the work so it completes inside the same transaction. */
 export interface Ticket {
@@ -31,7 +29,8 @@ export async function claimKey(ctx: AppContext, scope: string, key: string, requ
   if (!row) return claimKey(ctx, scope, key, request); // released between our insert and read: try again
   if (row.fingerprint !== fingerprint) throw new AppError('IDEMPOTENCY_MISMATCH');
   if (row.state === 'done') return { replay: { status: row.status!, body: row.body } };
-  if (row.createdAt.getTime() < now.getTime() - STALE_MS && (await repo.takeOver(ctx.db, scope, key, new Date(now.getTime() - STALE_MS), now))) {
+  const stale = ctx.config.idempotencyStaleMs;
+  if (row.createdAt.getTime() < now.getTime() - stale && (await repo.takeOver(ctx.db, scope, key, new Date(now.getTime() - stale), now))) {
     return { ticket: { scope, key } };
   }
   throw new AppError('IDEMPOTENCY_IN_FLIGHT');
