@@ -5,6 +5,7 @@ import { buildApp } from '../server/app.ts';
 import { isEmpty } from '../server/modules/regions/regions.service.ts';
 import { startScheduler } from '../server/jobs/scheduler.ts';
 import { seedDemo, DEMO_PASSWORD, demoLevels, hasDemoAccounts } from '../server/demo/seed-demo.ts';
+import { demoDepartments } from '../server/demo/demo-cases.ts';
 import { personRoles, roleLabels, totpRequiredRoles } from '../core/roles.ts';
 
 /** Starts the HTTP server and prints where it is. */
@@ -39,6 +40,8 @@ export async function serve(): Promise<void> {
       `  角色 roles: ${personRoles.map((r) => `${r} ${roleLabels[r]}`).join(', ')}`,
       `  ${totpRequiredRoles.join(', ')} 首次登录须绑定动态验证码 (TOTP) must enrol an authenticator app at first sign-in`,
       `  e.g. county.leader · township.operator · village.gridWorker · prefecture.sysadmin`,
+      `  部门处置人 department handlers: ${demoDepartments.map((d) => d.username).join(', ')}`,
+      `  群众上报 resident page (no login): ${url}/report`,
     );
   }
   process.stdout.write(lines.join('\n') + '\n');
