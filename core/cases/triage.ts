@@ -3,7 +3,6 @@
  * override it), and the handling unit for a tier from the county's rules. 事件先属地后属主: when the
  * owner is unclear (no department mapped to the category), the place comes first.
  */
-import { regionLevels, type RegionLevel } from '../region-code.ts';
 
 /** 烦心事 / 棘手事 / 复杂事 / 难办事 */
 export const tiers = ['minor', 'tricky', 'complex', 'hard'] as const;
@@ -68,10 +67,3 @@ export function escalateFrom(unit: Unit, villageCode: string): Unit {
 export function raiseTier(t: Tier): Tier {
   return tiers[Math.min(tiers.length - 1, tiers.indexOf(t) + 1)]!;
 }
-
-/** The region level of a centre unit. */
-export function levelOfUnit(unit: Unit): RegionLevel {
-  return unit.level === 'department' ? 'county' : unit.level;
-}
-
-export { regionLevels };

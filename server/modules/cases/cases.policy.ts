@@ -19,15 +19,12 @@ export function actionsFor(actor: Actor, c: CaseRow): CaseAction[] {
   const isHandler = c.handlerUserId === actor.id || (!!actor.departmentId && c.handlerDepartmentId === actor.departmentId);
   const ownsUnit = inScope(actor.scopeCode, c.unitCode);
   return allowedActions(c.status as CaseStatus, role).filter((a) => {
-    if (role === 'handler' || role === 'gridWorker') {
-      if (!isHandler) return false;
-      return handlerActions.includes(a);
-    }
+    // Clocks can only be paused when running and resumed when paused; one extension request at a time.
+    if ((a === 'pause' && c.pausedAt) || (a === 'resume' && !c.pausedAt) || (a === 'extendRequest' && c.pendingExtension)) return false;
+    if (role === 'handler' || role === 'gridWorker') return isHandler && handlerActions.includes(a);
     if (!ownsUnit) return false;
     if (a === 'verify' && c.reportedBackBy === actor.id) return false;
     if (a === 'extendDecide' && !c.pendingExtension) return false;
-    if (a === 'pause' && c.pausedAt) return false;
-    if (a === 'resume' && !c.pausedAt) return false;
     return true;
-  }).filter((a) => (a === 'pause' ? !c.pausedAt : a === 'resume' ? !!c.pausedAt : a === 'extendRequest' ? !c.pendingExtension : true));
+  });
 }

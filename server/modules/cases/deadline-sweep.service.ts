@@ -9,7 +9,7 @@ import * as outbox from '../outbox/outbox.service.ts';
 import * as users from '../users/users.service.ts';
 import * as repo from './cases.repository.ts';
 import * as stats from './case-stats.repository.ts';
-import { deadlinesRepo } from './deadlines.service.ts';
+import * as deadlinesRepo from './deadlines.repository.ts';
 import { systemActorFor, transition } from './case-actions.service.ts';
 
 const kindLabel: Record<string, string> = { first_response: '首次响应(一小时介入)', stage: '环节时限', total: '办结时限' };

@@ -89,4 +89,3 @@ export async function clocksOf(ex: Executor, c: CaseKey, now: Date) {
   }));
 }
 
-export { repo as deadlinesRepo };

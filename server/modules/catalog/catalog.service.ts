@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { AppError } from '../../../core/errors.ts';
 import { inScope, subtreePrefix } from '../../../core/region-code.ts';
 import { can } from '../../../core/roles.ts';
-import { defaultRouting, tiers, type HandlingLevel, type Tier, type CategoryRule } from '../../../core/cases/triage.ts';
+import { defaultRouting, type HandlingLevel, type Tier, type CategoryRule } from '../../../core/cases/triage.ts';
 import { parseCalendarCsv, type ClockMode, type WorkCalendar } from '../../../core/calendar.ts';
 import { parseCsv } from '../../../core/csv.ts';
 import type { CategoryCreateSchema, CategoryUpdateSchema, DeadlinePolicySchema, DepartmentCreateSchema, RoutingRulesSchema } from '../../../core/schemas/catalog.schema.ts';
@@ -183,7 +183,6 @@ export async function importCalendar(ctx: AppContext, actor: Actor, csvText: str
   return { imported: entries.length };
 }
 
-export { tiers };
 
 /** The county a department serves, or null. */
 export async function departmentCountyOf(ex: Executor, id: string): Promise<string | null> {
