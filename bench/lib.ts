@@ -49,7 +49,7 @@ export async function prepare(fixtureDir: string): Promise<{ dataDir: string; en
   // On a PostgreSQL server each run gets a throw-away database.
   const scratch = process.env.DATABASE_URL ? await createScratchDatabase(process.env.DATABASE_URL, 'anwang_bench') : undefined;
   if (scratch) drops.set(dataDir, scratch.drop);
-  const env = { ...process.env, ...(scratch ? { DATABASE_URL: scratch.url } : {}), ANWANG_DATA_DIR: join(dataDir, 'data'), LOG_LEVEL: 'warn', ANWANG_RATE_TOKEN: '100000000/60', ANWANG_RATE_LOGIN: '100000/60', ANWANG_RATE_PUBLIC: '100000000/60', ANWANG_SCHEDULER_MS: '60000' };
+  const env = { ...process.env, ...(scratch ? { DATABASE_URL: scratch.url } : {}), ANWANG_DATA_DIR: join(dataDir, 'data'), LOG_LEVEL: 'warn', ANWANG_RATE_TOKEN: '100000000/60', ANWANG_RATE_LOGIN: '100000/60', ANWANG_RATE_LOGIN_ACCOUNT: '100000/60', ANWANG_RATE_REPORTER: '100000000/60', ANWANG_RATE_PUBLIC: '100000000/60', ANWANG_SCHEDULER_MS: '60000' };
   const cli = (...args: string[]) => {
     const r = spawnSync(process.execPath, ['bin/anwang.js', ...args], { env, encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`anwang ${args.join(' ')}: ${r.stderr}`);

@@ -27,7 +27,7 @@ export async function startServer(): Promise<RunningServer> {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ['bin/anwang.js', 'serve'], {
     // The tests sign in a few dozen times a minute from one address: raise the per-IP limits for them.
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ANWANG_DATA_DIR: join(dir, 'data'), DATABASE_URL: '', LOG_LEVEL: 'warn', ANWANG_RATE_LOGIN: '1000/60', ANWANG_RATE_PUBLIC: '1000/60' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ANWANG_DATA_DIR: join(dir, 'data'), DATABASE_URL: '', LOG_LEVEL: 'warn', ANWANG_RATE_LOGIN: '1000/60', ANWANG_RATE_LOGIN_ACCOUNT: '1000/60', ANWANG_RATE_PUBLIC: '1000/60', ANWANG_RATE_REPORTER: '1000/60' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -14,8 +14,11 @@ export interface Config {
   /** Hex SM4 key for field encryption; when absent, a key file is created in the data directory. */
   secretKeyHex?: string;
   logLevel: string;
-  /** Request limits per window: sign-in and resident submissions per IP, integrations per token. */
-  rateLimits: { login: RateLimit; public: RateLimit; token: RateLimit };
+  /**
+   * Request limits per window: sign-in per IP and per account, resident submissions per IP and per reporter
+   * phone, integrations per token (staff sessions per user).
+   */
+  rateLimits: { login: RateLimit; loginAccount: RateLimit; public: RateLimit; reporter: RateLimit; token: RateLimit };
   /** How long an Idempotency-Key claim may stay in flight before a replay takes it over (its process died). */
   idempotencyStaleMs: number;
 }
@@ -47,7 +50,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     idempotencyStaleMs: Number(env.ANWANG_IDEMPOTENCY_STALE_MS ?? 60_000),
     rateLimits: {
       login: rate('ANWANG_RATE_LOGIN', env.ANWANG_RATE_LOGIN, '20/60'),
+      loginAccount: rate('ANWANG_RATE_LOGIN_ACCOUNT', env.ANWANG_RATE_LOGIN_ACCOUNT, '10/60'),
       public: rate('ANWANG_RATE_PUBLIC', env.ANWANG_RATE_PUBLIC, '30/60'),
+      reporter: rate('ANWANG_RATE_REPORTER', env.ANWANG_RATE_REPORTER, '10/3600'),
       token: rate('ANWANG_RATE_TOKEN', env.ANWANG_RATE_TOKEN, '600/60'),
     },
   };

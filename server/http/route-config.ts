@@ -2,7 +2,7 @@
 import type { Permission } from '../../core/roles.ts';
 import { AppError } from '../../core/errors.ts';
 import { createHash } from 'node:crypto';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { RateLimit } from '../config.ts';
 import type { Actor } from '../lib/actor.ts';
 import type { SessionActor } from '../modules/auth/auth.service.ts';
@@ -48,13 +48,29 @@ export function perIp(limit: RateLimit) {
   return { max: limit.max, timeWindow: limit.windowMs, keyGenerator: (req: FastifyRequest) => `ip:${req.ip}` };
 }
 
+/**
+ * A second limit keyed by something in the request other than the address (the account signing in, the
+ * reporter's phone): a spread of addresses cannot then guess one password or flood in one name.
+ * Requests without that key pass; the route's per-IP limit still applies to them.
+ */
+export function limitBy(app: FastifyInstance, limit: RateLimit, name: string, keyOf: (req: FastifyRequest) => string | undefined) {
+  const check = app.createRateLimit({ max: limit.max, timeWindow: limit.windowMs, keyGenerator: (req) => `${name}:${createHash('sm3').update(keyOf(req) ?? '').digest('hex')}` });
+  return async (req: FastifyRequest): Promise<void> => {
+    if (!keyOf(req)) return;
+    const r = await check(req);
+    if (r.isExceeded) throw new AppError('RATE_LIMITED');
+  };
+}
+
 /** Per-token limit for integrations (a busy hotline gateway gets its own, higher budget). */
 export function perToken(limit: RateLimit) {
   return {
     max: limit.max,
     timeWindow: limit.windowMs,
     keyGenerator: (req: FastifyRequest) => {
-      const key = (req.body as { api_key?: string } | undefined)?.api_key ?? req.headers.authorization ?? req.ip;
+      // Staff sessions count per user, so one office behind one address is not one budget.
+      const actorId = req.actor && req.actor.kind === 'user' ? `user:${req.actor.id}` : undefined;
+      const key = (req.body as { api_key?: string } | undefined)?.api_key ?? req.headers.authorization ?? actorId ?? req.ip;
       return `token:${createHash('sm3').update(String(key)).digest('hex')}`;
     },
   };

@@ -1,4 +1,5 @@
 /** Small valid-looking media files made in code (no binary fixtures in the repository). */
+import { crc32 } from 'node:zlib';
 
 /** A 1×1 PNG. */
 export function tinyPng(): Uint8Array {
@@ -17,4 +18,16 @@ export function tinyJpegWithGps(): Uint8Array {
 
 function u16(n: number): Buffer {
   return Buffer.from([(n >> 8) & 0xff, n & 0xff]);
+}
+
+/** A PNG signature and IHDR chunk declaring `width`×`height` (a few dozen bytes claiming any canvas). */
+export function pngHeader(width: number, height: number): Uint8Array {
+  const ihdr = Buffer.concat([Buffer.from('IHDR', 'latin1'), u32(width), u32(height), Buffer.from([8, 6, 0, 0, 0])]);
+  return new Uint8Array(Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), u32(13), ihdr, u32(crc32(ihdr)), Buffer.from('0000000049454e44ae426082', 'hex')]));
+}
+
+function u32(n: number): Buffer {
+  const b = Buffer.alloc(4);
+  b.writeUInt32BE(n >>> 0);
+  return b;
 }

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { ChangePasswordSchema, LoginSchema, MeSchema, TotpEnrollSchema } from '../../../core/schemas/auth.schema.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { SESSION_COOKIE } from '../../http/auth-hook.ts';
-import { perIp, sessionActorOf } from '../../http/route-config.ts';
+import { limitBy, perIp, sessionActorOf } from '../../http/route-config.ts';
 import * as auth from './auth.service.ts';
 
 /** Registers /api/auth/*. */
@@ -13,8 +13,12 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const cookieOptions = { path: '/', httpOnly: true, sameSite: 'strict' as const, secure: ctx.config.secureCookies };
 
+  // Per account as well as per address: many addresses guessing one password are slowed too, before the
+  // lockout after five failures (which a guesser could otherwise trigger at will).
+  const perAccount = limitBy(app, ctx.config.rateLimits.loginAccount, 'account', (req) => (req.body as { username?: string } | undefined)?.username?.trim().toLowerCase() || undefined);
   r.post('/api/auth/login', {
     config: { access: { auth: 'public' }, rateLimit: perIp(ctx.config.rateLimits.login) },
+    preHandler: perAccount,
     schema: { tags: ['auth'], summary: '登录 Sign in (sets the session cookie)', body: LoginSchema, response: { 200: MeSchema } },
   }, async (req, reply) => {
     const { token, me } = await auth.login(ctx, req.body, req.ip);

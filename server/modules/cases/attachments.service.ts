@@ -21,8 +21,8 @@ export async function storeUpload(ctx: AppContext, bytes: Uint8Array) {
   if (type.kind === 'photo') {
     const size = imageSize(bytes);
     // A tiny file can claim a huge canvas (a decompression bomb for whoever opens it).
-    if (!size || size.width > uploadLimits.maxSide || size.height > uploadLimits.maxSide || size.width * size.height > uploadLimits.maxPixels) {
-      throw new AppError('UPLOAD_REJECTED', [{ path: 'file', code: 'bad_dimensions', message: `图片尺寸不可读或超过 ${uploadLimits.maxSide}px` }]);
+    if (!size || size.width < 1 || size.height < 1 || size.width > uploadLimits.maxSide || size.height > uploadLimits.maxSide || size.width * size.height > uploadLimits.maxPixels) {
+      throw new AppError('UPLOAD_REJECTED', [{ path: 'file', code: 'bad_dimensions', message: `图片尺寸不可读、为零或超过 ${uploadLimits.maxSide}px` }]);
     }
     data = stripMetadata(bytes);
   }

@@ -14,7 +14,8 @@ import { applyCaseAction } from './case-actions.service.ts';
 import { publicCategories, trackCase } from './case-queries.service.ts';
 import { storeUpload } from './attachments.service.ts';
 import { idempotent } from './cases.routes.ts';
-import { perIp } from '../../http/route-config.ts';
+import { limitBy, perIp } from '../../http/route-config.ts';
+import { normaliseMobile } from '../../../core/contact.ts';
 import { gridsAround } from '../grids/grids.service.ts';
 import { LocateQuery } from '../../../core/schemas/grids.schema.ts';
 
@@ -43,8 +44,11 @@ export function publicRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.post('/api/public/uploads', { config: pubWrite, schema: { tags: ['public'], summary: '上传照片或语音 Upload one photo or voice note (multipart)' } }, async (req, reply) =>
     reply.code(201).send(await storeUpload(ctx, await readUpload(req))),
   );
+  // One phone number can file only so many reports an hour, from however many addresses.
+  const perReporter = limitBy(app, ctx.config.rateLimits.reporter, 'reporter', (req) => normaliseMobile(String((req.body as { phone?: string } | undefined)?.phone ?? '')) ?? undefined);
   r.post('/api/public/cases', {
     config: pubWrite,
+    preHandler: perReporter,
     schema: { tags: ['public'], summary: '群众上报 A resident reports a problem; returns the tracking code. Send an Idempotency-Key.', body: PublicReportSchema },
   }, async (req, reply) => {
     const b = req.body;
