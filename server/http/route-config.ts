@@ -58,7 +58,7 @@ export function limitBy(app: FastifyInstance, limit: RateLimit, name: string, ke
   return async (req: FastifyRequest): Promise<void> => {
     if (!keyOf(req)) return;
     const r = await check(req);
-    if (r.isExceeded) throw new AppError('RATE_LIMITED');
+    if (!r.isAllowed && r.isExceeded) throw new AppError('RATE_LIMITED');
   };
 }
 
