@@ -47,6 +47,8 @@ export const errorCatalog = {
   UPLOAD_REJECTED: { status: 422, 'zh-CN': '文件类型或大小不符合要求', 'zh-TW': '檔案類型或大小不符合要求', en: 'The file type or size is not accepted' },
   /** Too many requests from one client. */
   RATE_LIMITED: { status: 429, 'zh-CN': '请求过于频繁，请稍后再试', 'zh-TW': '請求過於頻繁，請稍後再試', en: 'Too many requests: try again later' },
+  /** The database could not be reached or dropped the connection; nothing was saved, so retrying is safe. */
+  UNAVAILABLE: { status: 503, 'zh-CN': '服务暂时不可用，本次操作未保存，请稍后重试', 'zh-TW': '服務暫時無法使用，本次操作未儲存，請稍後重試', en: 'Service temporarily unavailable; nothing was saved, please retry' },
   /** Anything unexpected; details go to the log, never to the client. */
   INTERNAL: { status: 500, 'zh-CN': '系统内部错误', 'zh-TW': '系統內部錯誤', en: 'Internal error' },
 } as const;

@@ -86,6 +86,10 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   // An idle connection dropped by the server (restart, failover, admin) must not crash the process:
   // the pool discards that client and the next query opens a fresh one.
   pool.on('error', (err) => process.stderr.write(`database: idle connection lost (${(err as { code?: string }).code ?? err.name})\n`));
+  // The pool listens for errors only on idle clients. A connection lost while checked out (inside a
+  // transaction) also emits 'error' on its client, which with no listener would crash the process; the
+  // query in flight already fails (answered 503) and the pool discards the dead client on release.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   // Fail fast with a clear message when the server is unreachable.
   const c = await pool.connect();
   c.release();

@@ -1,6 +1,7 @@
 /** The one place errors become HTTP answers: stable code, localised message, no internals. */
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { isConnectionLost } from '../db/connection-errors.ts';
 import { AppError, errorCatalog, errorMessage, type ErrorCode, type FieldIssue } from '../../core/errors.ts';
 
 /** Sends `{ error: { code, message, details? } }` with the code's status. */
@@ -25,6 +26,11 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       // Fastify's own client errors (bad JSON, body too large, wrong content type).
       return sendError(reply, 'VALIDATION_FAILED', locale, [{ path: 'body', code: err.code ?? 'bad_request', message: err.message }]);
+    }
+    if (isConnectionLost(err)) {
+      req.log.error({ err: { type: err.name, code: (err as { cause?: { code?: string } }).cause?.code ?? err.code } }, 'database unavailable');
+      reply.header('retry-after', '5');
+      return sendError(reply, 'UNAVAILABLE', locale);
     }
     // Log the error class and stack only: messages from the database can carry submitted values.
     req.log.error({ err: { type: err.name, code: err.code, stack: err.stack?.split('\n').slice(1, 6).join('\n') } }, 'unhandled error');
