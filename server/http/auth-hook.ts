@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { AppError, pickLocale } from '../../core/errors.ts';
-import { can } from '../../core/roles.ts';
+import { passes } from './route-config.ts';
 import type { AppContext } from '../lib/context.ts';
 import { authenticate } from '../modules/auth/auth.service.ts';
 
@@ -25,7 +25,8 @@ export function installAuthHook(app: FastifyInstance, ctx: AppContext): void {
     const actor = await authenticate(ctx, req.cookies?.[SESSION_COOKIE], bearer, req.ip);
     if (!actor) throw new AppError('AUTH_REQUIRED');
     req.actor = actor;
+    if (access.session && !('sessionHash' in actor)) throw new AppError('AUTH_REQUIRED');
     if ('stage' in actor && actor.stage === 'enrol' && access.auth !== 'enrol') throw new AppError('TOTP_ENROLMENT_REQUIRED');
-    if (access.permission && !can(actor.role, access.permission)) throw new AppError('FORBIDDEN');
+    if (!passes(actor.role, access.permission)) throw new AppError('FORBIDDEN');
   });
 }

@@ -1,5 +1,5 @@
 /** What each route declares about access; the auth hook and the route-table scope test read it. */
-import type { Permission } from '../../core/roles.ts';
+import { can, type Permission } from '../../core/roles.ts';
 import { AppError } from '../../core/errors.ts';
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -13,8 +13,10 @@ export type ScopedObject = 'region' | 'grid' | 'householdGroup' | 'gridStaff' | 
 export interface RouteAccess {
   /** 'public': no sign-in; 'enrol': a session still setting up TOTP may call it; 'full' (default). */
   auth?: 'public' | 'enrol' | 'full';
-  /** The permission required. */
-  permission?: Permission;
+  /** Only for a person's cookie session: integration tokens get AUTH_REQUIRED (they have no profile or inbox). */
+  session?: boolean;
+  /** The permission required; with a list, any one of them (the service then applies the finer rule). */
+  permission?: Permission | readonly Permission[];
   /** For routes with path parameters: what each parameter names, in path order. */
   objects?: ScopedObject[];
 }
@@ -27,6 +29,12 @@ declare module 'fastify' {
     actor: Actor | SessionActor | null;
     locale: import('../../core/errors.ts').Locale;
   }
+}
+
+/** Whether a role passes a route's declared permission. */
+export function passes(role: import('../../core/roles.ts').Role, permission: RouteAccess['permission']): boolean {
+  if (!permission) return true;
+  return (typeof permission === 'string' ? [permission] : permission).some((p) => can(role, p));
 }
 
 /** The actor of an authenticated route (the hook guarantees it). */

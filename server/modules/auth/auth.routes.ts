@@ -26,28 +26,28 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
     return me;
   });
 
-  r.post('/api/auth/logout', { config: { access: { auth: 'enrol' } }, schema: { tags: ['auth'], summary: '退出 Sign out' } }, async (req, reply) => {
+  r.post('/api/auth/logout', { config: { access: { auth: 'enrol', session: true } }, schema: { tags: ['auth'], summary: '退出 Sign out' } }, async (req, reply) => {
     await auth.logout(ctx, sessionActorOf(req));
     reply.clearCookie(SESSION_COOKIE, cookieOptions);
     return { ok: true };
   });
 
-  r.get('/api/auth/me', { config: { access: { auth: 'enrol' } }, schema: { tags: ['auth'], summary: '当前用户 The signed-in user', response: { 200: MeSchema } } }, async (req) =>
+  r.get('/api/auth/me', { config: { access: { auth: 'enrol', session: true } }, schema: { tags: ['auth'], summary: '当前用户 The signed-in user', response: { 200: MeSchema } } }, async (req) =>
     auth.me(ctx, sessionActorOf(req)),
   );
 
   r.post('/api/auth/totp/setup', {
-    config: { access: { auth: 'enrol' } },
+    config: { access: { auth: 'enrol', session: true } },
     schema: { tags: ['auth'], summary: '开始绑定动态验证码 Start TOTP enrolment', response: { 200: z.object({ secret: z.string(), otpauthUrl: z.string() }) } },
   }, async (req) => auth.startTotp(ctx, sessionActorOf(req)));
 
   r.post('/api/auth/totp/enroll', {
-    config: { access: { auth: 'enrol' } },
+    config: { access: { auth: 'enrol', session: true } },
     schema: { tags: ['auth'], summary: '确认绑定 Confirm TOTP with a first code', body: TotpEnrollSchema, response: { 200: MeSchema } },
   }, async (req) => auth.confirmTotp(ctx, sessionActorOf(req), req.body.code));
 
   r.post('/api/auth/password', {
-    config: { access: { auth: 'full' } },
+    config: { access: { auth: 'full', session: true } },
     schema: { tags: ['auth'], summary: '修改密码 Change your password (ends every session)', body: ChangePasswordSchema },
   }, async (req, reply) => {
     await auth.changePassword(ctx, sessionActorOf(req), req.body.currentPassword, req.body.newPassword);

@@ -6,8 +6,8 @@ import * as outbox from './outbox.service.ts';
 
 /** Registers /api/notifications. */
 export function notificationRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.get('/api/notifications', { config: { access: {} }, schema: { tags: ['notifications'], summary: '我的通知 My notifications' } }, async (req) => outbox.myNotifications(ctx, actorOf(req).id));
-  app.post('/api/notifications/read', { config: { access: {} }, schema: { tags: ['notifications'], summary: '全部已读 Mark all read' } }, async (req) => {
+  app.get('/api/notifications', { config: { access: { session: true } }, schema: { tags: ['notifications'], summary: '我的通知 My notifications' } }, async (req) => outbox.myNotifications(ctx, actorOf(req).id));
+  app.post('/api/notifications/read', { config: { access: { session: true } }, schema: { tags: ['notifications'], summary: '全部已读 Mark all read' } }, async (req) => {
     await outbox.markAllRead(ctx, actorOf(req).id);
     return { ok: true };
   });

@@ -16,13 +16,14 @@ export function userRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.get('/api/users', { config: { access: { permission: 'user:read' } }, schema: { tags: ['users'], summary: '用户列表 Accounts under my scope', querystring: UserListQuery } }, async (req) =>
     users.listUsers(ctx, actorOf(req), req.query),
   );
-  r.post('/api/users', { config: { access: {} }, schema: { tags: ['users'], summary: '新建用户 Create an account', body: UserCreateSchema } }, async (req, reply) =>
+  // Business accounts need user:create, administrator accounts user:security (the service decides which).
+  r.post('/api/users', { config: { access: { permission: ['user:create', 'user:security'] } }, schema: { tags: ['users'], summary: '新建用户 Create an account', body: UserCreateSchema } }, async (req, reply) =>
     reply.code(201).send(await users.createUser(ctx, actorOf(req), req.body)),
   );
   r.get('/api/users/:id', { config: { access: { permission: 'user:read', objects: ['user'] } }, schema: { tags: ['users'], summary: '用户详情 One account', params: Params } }, async (req) =>
     users.getUser(ctx, actorOf(req), req.params.id),
   );
-  r.patch('/api/users/:id', { config: { access: { objects: ['user'] } }, schema: { tags: ['users'], summary: '修改用户 Change name, role, scope or disable', params: Params, body: UserUpdateSchema } }, async (req) =>
+  r.patch('/api/users/:id', { config: { access: { permission: ['user:create', 'user:security'], objects: ['user'] } }, schema: { tags: ['users'], summary: '修改用户 Change name, role, scope or disable', params: Params, body: UserUpdateSchema } }, async (req) =>
     users.updateUser(ctx, actorOf(req), req.params.id, req.body),
   );
   r.post('/api/users/:id/unlock', { config: { access: { permission: 'user:security', objects: ['user'] } }, schema: { tags: ['users'], summary: '解除锁定 Clear a lockout', params: Params } }, async (req) =>

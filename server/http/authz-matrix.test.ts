@@ -1,0 +1,130 @@
+/**
+ * The authorisation matrix, generated from the route table: every route × every kind of caller (no sign-in,
+ * a session still enrolling its second factor, an integration token, and each person role, all placed in
+ * village A) × an object inside (village A) and outside (village B) the caller's scope, each answer checked
+ * against what the route's declared access (config.access) says it must be:
+ *   no sign-in on a signed-in route → 401 AUTH_REQUIRED; a token on a session-only route → 401;
+ *   an enrolling session outside enrolment → 403 TOTP_ENROLMENT_REQUIRED; a role without the permission →
+ *   403 FORBIDDEN; an object outside the scope → exactly the answer for an id that names nothing (404);
+ *   otherwise the caller gets through (2xx, or a 4xx about the request itself, never 401/403/404/5xx).
+ * A new route is covered the day it is added; one that declares no access fails here.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestEnv, fixture, login, makeUser, PASSWORD, seedFixture, totpAt, type TestEnv } from '../test/harness.ts';
+import { buildRouteWorld, fillRoute, globalObjects, sampleBodies, type Side } from '../test/route-world.ts';
+import { personRoles, totpRequiredRoles, type Role } from '../../core/roles.ts';
+import { passes, type RouteAccess, type ScopedObject } from './route-config.ts';
+import { createToken } from '../modules/tokens/tokens.service.ts';
+import { systemActor } from '../lib/actor.ts';
+
+type Caller = 'anonymous' | 'enrolling' | 'token' | Exclude<Role, 'integration'>;
+type Expect = { status: number; code: string } | 'through' | 'as-missing';
+
+/** Answers decided by a service rule finer than the route's permission, each with its reason. */
+const finerRules: Record<string, { callers: Caller[]; code: string; why: string }> = {
+  'POST /api/auth/totp/setup': { callers: [...totpRequiredRoles] as Caller[], code: 'FORBIDDEN', why: 'a second factor is enrolled once; only the security administrator resets it' },
+};
+/** Routes served by plugins without our access declaration: the interactive API documentation. */
+const undeclaredAllowed = (url: string) => url.startsWith('/api/docs');
+
+let env: TestEnv;
+let objects: Awaited<ReturnType<typeof buildRouteWorld>>;
+const headersOf = new Map<Caller, Record<string, string>>();
+const secrets = new Map<Role, string>();
+const made = new Set<Role>();
+
+/** Signs in a role's user of village A, enrolling the second factor the first time. */
+async function signIn(role: Role): Promise<string> {
+  const name = `a-${role}`;
+  const secret = secrets.get(role);
+  if (secret) {
+    env.clock.advance(31_000); // a fresh TOTP step: each code is accepted once
+    return login(env.app, name, PASSWORD, await totpAt(secret, env.clock));
+  }
+  if (!made.has(role)) await makeUser(env.ctx, name, role, fixture.villageA);
+  made.add(role);
+  const c = await login(env.app, name, PASSWORD);
+  if (totpRequiredRoles.includes(role)) {
+    const setup = (await env.app.inject({ method: 'POST', url: '/api/auth/totp/setup', headers: { cookie: c } })).json();
+    secrets.set(role, setup.secret);
+    await env.app.inject({ method: 'POST', url: '/api/auth/totp/enroll', headers: { cookie: c }, payload: { code: await totpAt(setup.secret, env.clock) } });
+  }
+  return c;
+}
+
+beforeAll(async () => {
+  env = await createTestEnv();
+  await seedFixture(env.ctx);
+  objects = await buildRouteWorld(env);
+  headersOf.set('anonymous', {});
+  await makeUser(env.ctx, 'enrolling', 'sysadmin', fixture.villageA);
+  headersOf.set('enrolling', { cookie: await login(env.app, 'enrolling', PASSWORD) });
+  headersOf.set('token', { authorization: `Bearer ${(await createToken(env.ctx, systemActor(fixture.province, 'test'), { name: 'caller', scopeCode: fixture.villageA })).token}` });
+  for (const role of personRoles) headersOf.set(role, { cookie: await signIn(role) });
+});
+afterAll(() => env?.close());
+
+/** What the declaration says `caller` must get on `side`. */
+function expected(key: string, access: RouteAccess, caller: Caller, side: Side | '-', scoped: boolean): Expect {
+  if (access.auth === 'public') return 'through';
+  if (caller === 'anonymous') return { status: 401, code: 'AUTH_REQUIRED' };
+  if (caller === 'token' && access.session) return { status: 401, code: 'AUTH_REQUIRED' };
+  if (caller === 'enrolling' && access.auth !== 'enrol') return { status: 403, code: 'TOTP_ENROLMENT_REQUIRED' };
+  const role: Role = caller === 'token' ? 'integration' : caller === 'enrolling' ? 'sysadmin' : caller;
+  if (!passes(role, access.permission)) return { status: 403, code: 'FORBIDDEN' };
+  const finer = finerRules[key];
+  if (finer?.callers.includes(caller)) return { status: 403, code: finer.code };
+  return side === 'B' && scoped ? 'as-missing' : 'through';
+}
+
+describe('authorisation matrix over the route table', () => {
+  it('gives every caller the answer the route declares, inside and outside its scope', async () => {
+    const wrong: string[] = [];
+    const counts = { routes: 0, cells: 0, through: 0, refused: 0, hidden: 0 };
+    const routes = env.app.routeTable.filter((r) => (r.url.startsWith('/api/') || r.url.startsWith('/open311/')) && !undeclaredAllowed(r.url));
+    for (const route of routes) {
+      for (const method of ([] as string[]).concat(route.method as string | string[]).filter((m) => m !== 'HEAD')) {
+        const key = `${method} ${route.url}`;
+        const access = route.config?.access as RouteAccess | undefined;
+        expect(access, `${key} must declare config.access`).toBeDefined();
+        counts.routes++;
+        const params = (route.url.match(/:([A-Za-z]+)/g) ?? []).filter((p) => p !== ':format');
+        const kinds: ScopedObject[] = access!.objects ?? [];
+        if (access!.auth !== 'public') expect(kinds.length, `${key} must declare config.access.objects for its parameters`).toBe(params.length);
+        const scoped = kinds.length > 0 && !kinds.every((k) => globalObjects.includes(k));
+        const hasBody = method !== 'GET' && method !== 'DELETE';
+        if (hasBody && kinds.length) expect(sampleBodies[key], `${key} needs a sample body in server/test/route-world.ts`).toBeDefined();
+        const sides: (Side | '-')[] = kinds.length ? ['A', 'B'] : ['-'];
+        for (const [caller, headers] of headersOf) {
+          for (const side of sides) {
+            const send = (s: Side | '-') =>
+              env.app.inject({ method: method as 'GET', url: s === '-' ? route.url.replace(':format', 'json').replace(/:[A-Za-z]+/g, 'unknown') : fillRoute(objects, route.url, kinds, s), headers, ...(hasBody ? { payload: sampleBodies[key] ?? {} } : {}) });
+            const res = await send(side);
+            const want = expected(key, access!, caller, side, scoped);
+            const body = res.body;
+            const code = res.statusCode >= 400 ? (JSON.parse(body || '{}') as { error?: { code?: string } }).error?.code : undefined;
+            const cell = `${key} as ${caller}${side === '-' ? '' : ` on ${side}`}: got ${res.statusCode} ${code ?? ''}`;
+            counts.cells++;
+            if (res.statusCode >= 500) wrong.push(`${cell}, a server error`);
+            else if (want === 'through') {
+              if ([401, 403, 404].includes(res.statusCode) && !(key.includes('/open311/') || key.startsWith('GET /api/public/cases/') || key.startsWith('POST /api/public/cases/'))) wrong.push(`${cell}, expected to get through`);
+              else counts.through++;
+            } else if (want === 'as-missing') {
+              const missing = await send('missing');
+              if (res.statusCode !== 404 || body !== missing.body) wrong.push(`${cell}, expected the same 404 as a missing id (${missing.statusCode})`);
+              else counts.hidden++;
+            } else if (res.statusCode !== want.status || code !== want.code) wrong.push(`${cell}, expected ${want.status} ${want.code}`);
+            else counts.refused++;
+            // Signing out ends the caller's session: sign in again for the next route.
+            if (key === 'POST /api/auth/logout' && res.statusCode === 200) headersOf.set(caller, { cookie: caller === 'enrolling' ? await login(env.app, 'enrolling', PASSWORD) : await signIn(caller as Role) });
+          }
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+    // The matrix must exercise every kind of answer, or it proves little.
+    expect(counts.routes).toBeGreaterThanOrEqual(60);
+    expect(Math.min(counts.through, counts.refused, counts.hidden)).toBeGreaterThan(100);
+    console.log(`authorisation matrix: ${counts.routes} routes, ${counts.cells} cells (${counts.through} through, ${counts.refused} refused, ${counts.hidden} hidden as missing)`);
+  });
+});

@@ -1,0 +1,70 @@
+/**
+ * A world for tests that walk the whole route table: one object of every kind in village A and in village B,
+ * ids that name nothing, and a valid body for every route that takes one (so validation never hides the
+ * access answer).
+ */
+import { randomUUID } from 'node:crypto';
+import type { ScopedObject } from '../http/route-config.ts';
+import { systemActor } from '../lib/actor.ts';
+import { addStaff } from '../modules/grids/grids.service.ts';
+import { createToken } from '../modules/tokens/tokens.service.ts';
+import { insertGroups } from '../modules/grids/grids.repository.ts';
+import { createCase } from '../modules/cases/case-intake.service.ts';
+import { storeUpload } from '../modules/cases/attachments.service.ts';
+import { tinyPng } from './media-fixtures.ts';
+import { fixture, makeUser, type TestEnv } from './harness.ts';
+
+export type Side = 'A' | 'B' | 'missing';
+
+/** Reference data shared by every region (not scoped): routes naming only these are checked for permission, not place. */
+export const globalObjects: ScopedObject[] = ['category', 'department'];
+
+/** A valid body for each workflow action. */
+const actionSamples: Record<string, object> = {
+  accept: {}, reject: { reason: '无效' }, redirect: { unit: '县供电公司' }, merge: { duplicateOf: '632221-00000001' }, dispatch: { userId: randomUUID() },
+  return: { reason: '非本部门' }, transfer: { regionCode: fixture.villageC, reason: '转办' }, escalate: {}, assist: { departmentId: randomUUID() }, start: {},
+  reportBack: { text: '已处理' }, verify: { result: 'pass' }, followUp: { satisfaction: 'satisfied' }, close: {}, closeUnresolved: { reason: '无法解决' },
+  extendRequest: { minutes: 1440, reason: '需要时间' }, extendDecide: { approve: true }, urge: {}, pause: { reason: '等待群众' }, resume: {},
+};
+
+/** A valid body for each route with an object in its path that takes one. */
+export const sampleBodies: Record<string, object> = {
+  'POST /api/cases/:code/reporter': { reason: '回访核实' },
+  ...Object.fromEntries(Object.entries(actionSamples).map(([a, b]) => [`POST /api/cases/:code/actions/${a}`, b])),
+  'PUT /api/grids/:code/duties': { duties: ['safety'] },
+  'POST /api/grids/:code/staff': { role: 'gridWorker', name: '测试' },
+  'PATCH /api/users/:id': { displayName: '改名' },
+  'POST /api/users/:id/unlock': {},
+  'POST /api/users/:id/reset-totp': {},
+  'PATCH /api/categories/:id': { name: '道路破损' },
+};
+
+/** Objects of every kind in villages A and B, and ids naming nothing. */
+export async function buildRouteWorld(env: TestEnv): Promise<Record<Side, Record<ScopedObject, string>>> {
+  const objects: Record<Side, Record<ScopedObject, string>> = {
+    A: { region: fixture.villageA, grid: fixture.gridA1, householdGroup: '', gridStaff: '', user: '', token: '', case: '', attachment: '', category: 'municipal.road', department: '' },
+    B: { region: fixture.villageB, grid: fixture.gridB1, householdGroup: '', gridStaff: '', user: '', token: '', case: '', attachment: '', category: 'municipal.road', department: '' },
+    missing: { region: '632221100299', grid: '632221100201099', householdGroup: randomUUID(), gridStaff: randomUUID(), user: randomUUID(), token: randomUUID(), case: '632221-00000000', attachment: randomUUID(), category: 'no.such', department: randomUUID() },
+  };
+  const root = systemActor(fixture.province, 'test');
+  for (const side of ['A', 'B'] as const) {
+    const village = side === 'A' ? fixture.villageA : fixture.villageB;
+    const grid = objects[side].grid;
+    const groupId = randomUUID();
+    await insertGroups(env.ctx.db, [{ id: groupId, gridCode: grid, countyCode: grid.slice(0, 6), name: `${side}联户组`, kind: 'household', leaderName: null, memberCount: 10, createdAt: env.clock.now() }]);
+    objects[side].householdGroup = groupId;
+    objects[side].gridStaff = (await addStaff(env.ctx, root, grid, { role: 'gridWorker', name: `${side}网格员` })).id;
+    objects[side].user = await makeUser(env.ctx, `target-${side.toLowerCase()}`, 'gridWorker', village);
+    objects[side].token = (await createToken(env.ctx, root, { name: side, scopeCode: village })).id;
+    const upload = await storeUpload(env.ctx, tinyPng());
+    objects[side].case = (await createCase(env.ctx, root, { channel: 'patrol', categoryId: 'municipal.road', description: `${side}村道路破损`, lat: 37.05, lng: side === 'A' ? 101.05 : 101.25, uploadIds: [upload.id] })).code;
+    objects[side].attachment = upload.id;
+  }
+  return objects;
+}
+
+/** The route's URL with each parameter replaced by the object of that kind on `side` (Open311 `:format` = json). */
+export function fillRoute(objects: Record<Side, Record<ScopedObject, string>>, url: string, kinds: ScopedObject[], side: Side): string {
+  let i = 0;
+  return url.replace(/:([A-Za-z]+)/g, (_, name: string) => (name === 'format' ? 'json' : objects[side][kinds[i++]!]));
+}
