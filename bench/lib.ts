@@ -64,7 +64,9 @@ export async function prepare(fixtureDir: string): Promise<{ dataDir: string; en
 export async function startServer(p: { dataDir: string; env: NodeJS.ProcessEnv; cli: (...a: string[]) => string }): Promise<BenchServer> {
   const port = await freePort();
   const env = { ...p.env, PORT: String(port), HOST: '127.0.0.1' };
-  const child: ChildProcess = spawn(process.execPath, ['bin/anwang.js', 'serve'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server under load.
+  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, 'bin/anwang.js', 'serve'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));

@@ -1,5 +1,6 @@
 /** Opens the database, applies migrations, loads the grid index: everything a server or CLI run needs. */
 import type { Config } from './config.ts';
+import { ReferenceCache } from './lib/reference-cache.ts';
 import { openDatabase } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
 import { systemClock, type Clock } from './lib/clock.ts';
@@ -33,6 +34,7 @@ export async function createContext(config: Config, opts: ContextOptions = {}): 
       gridIndex: new GridIndex(),
       storage: opts.inMemory ? memoryStorage() : localStorage(join(config.dataDir, 'files')),
       sms: opts.sms ?? loggingSms(),
+      cache: new ReferenceCache(config.referenceCacheMs),
     };
     await rebuildIndex(ctx);
     return ctx;

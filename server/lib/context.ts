@@ -6,6 +6,7 @@ import type { Config } from '../config.ts';
 import type { GridIndex } from '../modules/grids/grid-index.ts';
 import type { FileStorage } from './storage.ts';
 import type { SmsSender } from '../modules/outbox/sms.ts';
+import type { ReferenceCache } from './reference-cache.ts';
 
 export interface AppContext {
   database: Database;
@@ -19,4 +20,6 @@ export interface AppContext {
   storage: FileStorage;
   /** Text messages to reporters (an outside service). */
   sms: SmsSender;
+  /** Categories, deadline policies and the calendar, held briefly in memory (cleared on every change). */
+  cache: ReferenceCache;
 }

@@ -113,8 +113,8 @@ export async function transition(tx: Executor, ctx: AppContext, actor: Actor, c:
   if (to !== c.status) {
     await clocks.settleClocks(tx, c, ['stage'], now, terminalStatuses.includes(to));
     if (['accepted', 'dispatched', 'in_progress'].includes(to)) {
-      const policy = await catalog.deadlinePolicy(tx, c.countyCode, c.categoryId, after.tier);
-      await clocks.openClocks(tx, c, ['stage'], policy, await catalog.workCalendar(tx), now);
+      const policy = await catalog.deadlinePolicy(ctx, tx, c.countyCode, c.categoryId, after.tier);
+      await clocks.openClocks(tx, c, ['stage'], policy, await catalog.workCalendar(ctx, tx), now);
     }
   }
   if (terminalStatuses.includes(to)) await clocks.settleClocks(tx, c, ['first_response', 'total'], now, to !== 'closed');
@@ -164,8 +164,8 @@ const effects: { [A in CaseAction]: EffectFn<A> } = {
       sms: `您反映的问题(编号${c.code})已受理，可凭编号查询进度。`,
       after: async (tx2, after) => {
         await clocks.settleClocks(tx2, c, ['first_response'], now);
-        const policy = await catalog.deadlinePolicy(tx2, c.countyCode, c.categoryId, tier);
-        await clocks.openClocks(tx2, c, ['total'], policy, await catalog.workCalendar(tx2), now);
+        const policy = await catalog.deadlinePolicy(ctx, tx2, c.countyCode, c.categoryId, tier);
+        await clocks.openClocks(tx2, c, ['total'], policy, await catalog.workCalendar(ctx, tx2), now);
         if (minutes !== null) {
           await stats.bump(tx2, c.countyCode, c.villageCode, cstDate(now), { firstResponses: 1 });
           await stats.bumpFirstResponse(tx2, c.countyCode, c.villageCode, cstDate(now), Math.min(289, Math.floor(minutes / 5)));
@@ -303,7 +303,7 @@ const effects: { [A in CaseAction]: EffectFn<A> } = {
       notify: { userIds: await caseUnitStaff(tx, c), text: `案件 ${c.code} 申请延期，请审批` },
     };
   },
-  async extendDecide(_tx, _ctx, _a, c, input) {
+  async extendDecide(_tx, ctx, _a, c, input) {
     const req = c.pendingExtension!;
     return {
       set: { pendingExtension: null },
@@ -311,7 +311,7 @@ const effects: { [A in CaseAction]: EffectFn<A> } = {
       data: { approve: input.approve, minutes: req.minutes },
       notify: { userIds: [req.requestedBy], text: `案件 ${c.code} 延期申请${input.approve ? '已批准' : '未批准'}` },
       after: async (tx2) => {
-        if (input.approve) await clocks.extendClocks(tx2, c, req.minutes, await catalog.workCalendar(tx2));
+        if (input.approve) await clocks.extendClocks(tx2, c, req.minutes, await catalog.workCalendar(ctx, tx2));
       },
     };
   },
@@ -322,8 +322,8 @@ const effects: { [A in CaseAction]: EffectFn<A> } = {
   async pause(_tx, _ctx, _a, c, input, now) {
     return { set: { pausedAt: now }, reason: input.reason, after: (tx2) => clocks.pauseClocks(tx2, c, now) };
   },
-  async resume(_tx, _ctx, _a, c, input, now) {
-    return { set: { pausedAt: null }, reason: input.note ?? null, after: async (tx2) => clocks.resumeClocks(tx2, c, now, await catalog.workCalendar(tx2)) };
+  async resume(_tx, ctx, _a, c, input, now) {
+    return { set: { pausedAt: null }, reason: input.note ?? null, after: async (tx2) => clocks.resumeClocks(tx2, c, now, await catalog.workCalendar(ctx, tx2)) };
   },
   async meToo(_tx, _ctx, _a, c) {
     return { set: { meTooCount: c.meTooCount + 1 } };

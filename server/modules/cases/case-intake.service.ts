@@ -70,7 +70,7 @@ async function place(ctx: AppContext, actor: Actor, input: IntakeInput): Promise
 /** Takes in one report. @throws VALIDATION_FAILED (category, place, phone), UPLOAD_REJECTED, FORBIDDEN */
 export async function createCase(ctx: AppContext, actor: Actor, input: IntakeInput, ticket?: Ticket) {
   if ((actor.kind === 'user' || actor.kind === 'token') && !can(actor.role, 'case:create')) throw new AppError('FORBIDDEN');
-  const category = await catalog.findCategory(ctx.db, input.categoryId);
+  const category = await catalog.findCategory(ctx, ctx.db, input.categoryId);
   const publicSide = actor.kind === 'public' || actor.kind === 'token';
   if (!category || !category.active || (publicSide && !category.isPublic) || !category.parentId) throw bad('body.categoryId', 'unknown_category', input.categoryId);
   let phone: string | null = null;
@@ -136,17 +136,19 @@ export async function createCase(ctx: AppContext, actor: Actor, input: IntakeInp
     await repo.insertCase(tx, row);
     await repo.insertEvent(tx, { countyCode, caseId: row.id, type: 'submit', actorId: actor.id, actorName: actor.kind === 'public' ? 'resident' : actor.name, actorRole: actor.kind === 'public' ? 'resident' : actor.role, fromStatus: null, toStatus: 'submitted', fromUnit: null, toUnit: `${row.unitLevel}:${unitCode}`, reason: null, data: { channel: input.channel, suggestedTier: suggested }, isPublic: true, at: now });
     await claimAttachments(tx, ctx, row, input.uploadIds, 'submit', now);
-    const policy = await catalog.deadlinePolicy(tx, countyCode, category.id, tier);
-    await clocks.openClocks(tx, row, ['first_response'], policy, await catalog.workCalendar(tx), now);
-    await stats.bump(tx, countyCode, villageCode, cstDate(now), { received: 1 });
+    const policy = await catalog.deadlinePolicy(ctx, tx, countyCode, category.id, tier);
+    await clocks.openClocks(tx, row, ['first_response'], policy, await catalog.workCalendar(ctx, tx), now);
     // 一键报警 goes straight to the county centre and the village police officer.
     const notifyIds = [...(await users.staffIdsAt(tx, unitCode, ['operator'])), ...(alarm && gridCode ? await staffUserIds(tx, gridCode, 'villagePolice') : [])];
     if (notifyIds.length) await outbox.enqueue(tx, now, countyCode, { kind: 'notify', userIds: notifyIds, caseId: row.id, text: `${alarm ? '【一键报警】' : ''}新上报 ${row.code}：${category.name}` });
     if (row.reporterPhoneEnc) await outbox.enqueue(tx, now, countyCode, { kind: 'sms', phoneEnc: row.reporterPhoneEnc, caseId: row.id, text: `您的反映已收到，编号${row.code}，可凭编号查询办理进度。` });
-    await audit.record(tx, ctx.clock, actor.kind === 'public' ? null : actor, { action: 'case.create', objectType: 'case', objectId: row.code, countyCode, detail: { channel: input.channel } }, actor.ip);
     const duplicates = await findDuplicates(tx, row);
     const body = { code: row.code, status: row.status, tier, suggestedTier: suggested, unitLevel: row.unitLevel, isPublic: row.isPublic, duplicates: publicSide ? duplicates.filter((d) => d.isPublic).map(({ code, distance, similarity }) => ({ code, distance, similarity })) : duplicates };
     if (ticket) await completeKey(tx, ticket, 201, body);
+    // Shared rows last: the village's daily counter and the audit chain are held only until the commit
+    // that follows, so concurrent reports wait on each other as briefly as possible.
+    await stats.bump(tx, countyCode, villageCode, cstDate(now), { received: 1 });
+    await audit.record(tx, ctx.clock, actor.kind === 'public' ? null : actor, { action: 'case.create', objectType: 'case', objectId: row.code, countyCode, detail: { channel: input.channel } }, actor.ip);
     return body;
   });
   return result;

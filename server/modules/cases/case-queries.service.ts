@@ -168,7 +168,7 @@ export async function trackCase(ctx: AppContext, code: string) {
   if (!/^\d{6}-[0-9A-Z]{8}$/.test(code)) throw new AppError('NOT_FOUND');
   const c = await repo.findByCode(ctx.db, code, '');
   if (!c) throw new AppError('NOT_FOUND');
-  const [events, deadlines, cat, names] = await Promise.all([repo.eventsOf(ctx.db, c), clocksOf(ctx.db, c, ctx.clock.now()), catalog.findCategory(ctx.db, c.categoryId), regions.namesOf(ctx.db, [c.villageCode, c.villageCode.slice(0, 9) + '000'])]);
+  const [events, deadlines, cat, names] = await Promise.all([repo.eventsOf(ctx.db, c), clocksOf(ctx.db, c, ctx.clock.now()), catalog.findCategory(ctx, ctx.db, c.categoryId), regions.namesOf(ctx.db, [c.villageCode, c.villageCode.slice(0, 9) + '000'])]);
   const total = deadlines.find((d) => d.kind === 'total') ?? deadlines.find((d) => d.kind === 'first_response');
   return {
     code: c.code,

@@ -36,10 +36,15 @@ export async function listCategories(ctx: AppContext, publicOnly: boolean) {
   return rows.filter((c) => c.active && (!publicOnly || c.isPublic)).map(presentCategory);
 }
 
-/** One category, or null (unscoped reference data). */
-export async function findCategory(ex: Executor, id: string): Promise<(repo.CategoryRow & CategoryRule) | null> {
-  const c = await repo.category(ex, id);
-  return c ? { ...c, defaultTier: c.defaultTier as Tier } : null;
+/**
+ * One category, or null (unscoped reference data). Pass the open transaction when inside one: PGlite has a
+ * single connection, so a read on ctx.db would wait for that transaction forever.
+ */
+export function findCategory(ctx: AppContext, ex: Executor, id: string): Promise<(repo.CategoryRow & CategoryRule) | null> {
+  return ctx.cache.get(`category:${id}`, async () => {
+    const c = await repo.category(ex, id);
+    return c ? { ...c, defaultTier: c.defaultTier as Tier } : null;
+  });
 }
 
 /** Adds a category. @throws FORBIDDEN, CONFLICT, VALIDATION_FAILED */
@@ -52,6 +57,7 @@ export async function createCategory(ctx: AppContext, actor: Actor, input: z.inf
     await repo.insertCategory(tx, row);
     await audit.record(tx, ctx.clock, actor, { action: 'category.create', objectType: 'category', objectId: row.id });
   });
+  ctx.cache.clear(); // after the commit, so no reader re-caches the old rows
   return presentCategory(row);
 }
 
@@ -64,6 +70,7 @@ export async function updateCategory(ctx: AppContext, actor: Actor, id: string, 
     await repo.updateCategory(tx, id, patch);
     await audit.record(tx, ctx.clock, actor, { action: 'category.update', objectType: 'category', objectId: id, detail: { fields: Object.keys(patch) } });
   });
+  ctx.cache.clear(); // after the commit, so no reader re-caches the old rows
   return presentCategory({ ...c, ...patch } as repo.CategoryRow);
 }
 
@@ -133,7 +140,11 @@ export interface DeadlinePolicy {
 }
 
 /** The most specific policy: county+category, county, default+category, default. */
-export async function deadlinePolicy(ex: Executor, countyCode: string, categoryId: string, tier: string): Promise<DeadlinePolicy> {
+export function deadlinePolicy(ctx: AppContext, ex: Executor, countyCode: string, categoryId: string, tier: string): Promise<DeadlinePolicy> {
+  return ctx.cache.get(`policy:${countyCode}:${categoryId}:${tier}`, () => choosePolicy(ex, countyCode, categoryId, tier));
+}
+
+async function choosePolicy(ex: Executor, countyCode: string, categoryId: string, tier: string): Promise<DeadlinePolicy> {
   const rows = await repo.policyCandidates(ex, countyCode, categoryId, tier);
   const rank = (r: repo.PolicyRow) => (r.countyCode === countyCode ? 0 : 2) + (r.categoryId === categoryId ? 0 : 1);
   const best = rows.sort((a, b) => rank(a) - rank(b))[0];
@@ -155,13 +166,16 @@ export async function setPolicy(ctx: AppContext, actor: Actor, p: z.infer<typeof
     await repo.upsertPolicy(tx, p);
     await audit.record(tx, ctx.clock, actor, { action: 'deadlinePolicy.set', objectType: 'deadlinePolicy', objectId: `${p.countyCode}/${p.categoryId}/${p.tier}`, detail: p });
   });
+  ctx.cache.clear(); // after the commit, so no reader re-caches the old rows
   return p;
 }
 
 /** The holiday calendar as sets for the deadline maths. */
-export async function workCalendar(ex: Executor): Promise<WorkCalendar> {
-  const rows = await repo.calendar(ex);
-  return { holidays: new Set(rows.filter((r) => r.kind === 'holiday').map((r) => r.day)), workdays: new Set(rows.filter((r) => r.kind === 'workday').map((r) => r.day)) };
+export function workCalendar(ctx: AppContext, ex: Executor): Promise<WorkCalendar> {
+  return ctx.cache.get('calendar', async () => {
+    const rows = await repo.calendar(ex);
+    return { holidays: new Set(rows.filter((r) => r.kind === 'holiday').map((r) => r.day)), workdays: new Set(rows.filter((r) => r.kind === 'workday').map((r) => r.day)) };
+  });
 }
 
 /** The calendar rows for the admin screen. */
@@ -180,6 +194,7 @@ export async function importCalendar(ctx: AppContext, actor: Actor, csvText: str
     await repo.upsertCalendar(tx, entries.map((e) => ({ day: e.date, kind: e.kind, name: e.name })));
     await audit.record(tx, ctx.clock, actor, { action: 'calendar.import', objectType: 'calendar', detail: { rows: entries.length } });
   });
+  ctx.cache.clear(); // after the commit, so no reader re-caches the old rows
   return { imported: entries.length };
 }
 
