@@ -18,10 +18,10 @@ export function bbox(polygon: Polygon): [number, number, number, number] {
   return [minX, minY, maxX, maxY];
 }
 
-function onSegment(px: number, py: number, a: Position, b: Position): boolean {
-  const cross = (b[0] - a[0]) * (py - a[1]) - (b[1] - a[1]) * (px - a[0]);
-  if (Math.abs(cross) > 1e-12) return false;
-  return px >= Math.min(a[0], b[0]) - 1e-12 && px <= Math.max(a[0], b[0]) + 1e-12 && py >= Math.min(a[1], b[1]) - 1e-12 && py <= Math.max(a[1], b[1]) + 1e-12;
+function onSegment(px: number, py: number, ax: number, ay: number, bx: number, by: number): boolean {
+  const cross = (bx - ax) * (py - ay) - (by - ay) * (px - ax);
+  if (cross > 1e-12 || cross < -1e-12) return false;
+  return px >= Math.min(ax, bx) - 1e-12 && px <= Math.max(ax, bx) + 1e-12 && py >= Math.min(ay, by) - 1e-12 && py <= Math.max(ay, by) + 1e-12;
 }
 
 /** Ray-casting test for one ring: 'in', 'out', or 'edge' when the point lies on the boundary. */
@@ -29,20 +29,21 @@ export function pointInRing(x: number, y: number, ring: Ring): 'in' | 'out' | 'e
   let inside = false;
   for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
     const a = ring[i]!, b = ring[j]!;
-    if (onSegment(x, y, a, b)) return 'edge';
-    if (a[1] > y !== b[1] > y && x < ((b[0] - a[0]) * (y - a[1])) / (b[1] - a[1]) + a[0]) inside = !inside;
+    const ax = a[0], ay = a[1], bx = b[0], by = b[1];
+    if (onSegment(x, y, ax, ay, bx, by)) return 'edge';
+    if (ay > y !== by > y && x < ((bx - ax) * (y - ay)) / (by - ay) + ax) inside = !inside;
   }
   return inside ? 'in' : 'out';
 }
 
 /** Point in polygon with holes: 'in', 'out' or 'edge' (on the outer ring or a hole's ring). */
 export function pointInPolygon(x: number, y: number, polygon: Polygon): 'in' | 'out' | 'edge' {
-  const [outer, ...holes] = polygon.coordinates;
-  if (!outer) return 'out';
-  const o = pointInRing(x, y, outer);
+  const rings = polygon.coordinates; // indexed, not destructured: this runs on every locate
+  if (!rings.length) return 'out';
+  const o = pointInRing(x, y, rings[0]!);
   if (o !== 'in') return o;
-  for (const hole of holes) {
-    const h = pointInRing(x, y, hole);
+  for (let k = 1; k < rings.length; k++) {
+    const h = pointInRing(x, y, rings[k]!);
     if (h === 'edge') return 'edge';
     if (h === 'in') return 'out';
   }
