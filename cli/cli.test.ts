@@ -4,7 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { keyId, softwareCrypto } from '../server/lib/crypto.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -33,23 +34,38 @@ afterAll(async () => {
 
 const anwang = (...args: string[]) => spawnSync(process.execPath, ['bin/anwang.js', ...args], { env, encoding: 'utf8', timeout: 120_000 });
 
-async function sql(text: string): Promise<void> {
+/** Runs SQL on the CLI's database behind its back (while no anwang process holds it). */
+async function rows<T>(text: string): Promise<T[]> {
   if (env.DATABASE_URL) {
     const c = new pg.Client({ connectionString: env.DATABASE_URL });
     await c.connect();
     try {
-      await c.query(text);
+      return (await c.query(text)).rows as T[];
     } finally {
       await c.end();
     }
-  } else {
-    const { PGlite } = await import('@electric-sql/pglite');
-    const db = await PGlite.create(join(env.ANWANG_DATA_DIR!, 'pgdata'));
-    try {
-      await db.exec(text);
-    } finally {
-      await db.close();
-    }
+  }
+  const { PGlite } = await import('@electric-sql/pglite');
+  const db = await PGlite.create(join(env.ANWANG_DATA_DIR!, 'pgdata'));
+  try {
+    return (await db.query<T>(text)).rows;
+  } finally {
+    await db.close();
+  }
+}
+
+/** Runs statements (several allowed) on the CLI's database. */
+async function sql(text: string): Promise<void> {
+  if (env.DATABASE_URL) {
+    await rows(text);
+    return;
+  }
+  const { PGlite } = await import('@electric-sql/pglite');
+  const db = await PGlite.create(join(env.ANWANG_DATA_DIR!, 'pgdata'));
+  try {
+    await db.exec(text);
+  } finally {
+    await db.close();
   }
 }
 
@@ -97,6 +113,24 @@ describe('anwang CLI', () => {
 });
 
 describe('demo data', () => {
+  it('rotates the encryption key: a new key in keys.json, every ciphertext re-encrypted, nothing lost', async () => {
+    const ringFile = join(env.ANWANG_DATA_DIR!, 'keys.json');
+    const first = JSON.parse(readFileSync(ringFile, 'utf8')).keys[0].key as string;
+    await sql(`UPDATE users SET totp_secret_enc = '${softwareCrypto(first).encrypt('JBSWY3DPEHPK3PXP')}' WHERE username = 'first.admin'`);
+    expect(anwang('keys', 'status').stdout).toContain(`${keyId(first)}: 1 ciphertexts (current)`);
+    const rotated = anwang('keys', 'rotate');
+    expect(rotated.status, rotated.stderr).toBe(0);
+    expect(rotated.stdout).toContain('users: 1 of 1 re-encrypted');
+    const keys = JSON.parse(readFileSync(ringFile, 'utf8')).keys as { key: string }[];
+    expect(keys).toHaveLength(2);
+    const status = anwang('keys', 'status').stdout;
+    expect(status).toContain(`${keyId(keys[1]!.key)}: 1 ciphertexts (current)`);
+    expect(status).not.toContain(keyId(first) + ':');
+    const stored = (await rows<{ v: string }>(`SELECT totp_secret_enc AS v FROM users WHERE username = 'first.admin'`))[0]!.v;
+    expect(softwareCrypto({ keys: [keys[1]!.key], lookupKey: first }).decrypt(stored)).toBe('JBSWY3DPEHPK3PXP');
+    expect(await rows(`SELECT 1 FROM audit_log WHERE action = 'keys.rotate'`)).toHaveLength(1);
+  });
+
   it('is never seeded into a database that holds data by serve, only by seed --demo, and twice is harmless', async () => {
     const child = spawn(process.execPath, ['bin/anwang.js', 'serve'], { env: { ...env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' } });
     let out = '';

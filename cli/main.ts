@@ -1,6 +1,6 @@
 /**
  * `anwang <command>`: serve, migrate, seed --demo, import regions|grids FILE, user create,
- * token create, audit verify. Exit status 0 on success; non-zero with a message on stderr otherwise.
+ * token create, audit verify, keys status|rotate|reencrypt. Exit status 0 on success; non-zero with a message on stderr otherwise.
  */
 import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
@@ -18,6 +18,9 @@ import { verifyChain } from '../server/modules/audit/audit.service.ts';
 import { seedDemo } from '../server/demo/seed-demo.ts';
 import { importCalendar } from '../server/modules/catalog/catalog.service.ts';
 import { serve } from './serve.ts';
+import { addKeyToFile } from '../server/lib/crypto.ts';
+import { keyUsage, reencryptAll } from '../server/modules/keys/keys.service.ts';
+import { recordAlone } from '../server/modules/audit/audit.service.ts';
 import { personRoles } from '../core/roles.ts';
 
 const usage = `用法 Usage: anwang <command>
@@ -30,6 +33,9 @@ const usage = `用法 Usage: anwang <command>
   user create --username U --password P --role R --scope CODE [--name NAME]
   token create --name N --scope CODE
   audit verify               校验审计日志链 verify the audit hash chain
+  keys status                各密钥加密的字段数 ciphertexts per encryption key
+  keys rotate                新增密钥并重新加密 add a key to keys.json and re-encrypt everything with it
+  keys reencrypt             用当前密钥重新加密 re-encrypt what older keys made (after ANWANG_SECRET_KEY=new,old)
 Roles: ${personRoles.join(', ')}`;
 
 async function withContext<T>(fn: (ctx: AppContext) => Promise<T>): Promise<T> {
@@ -120,6 +126,29 @@ async function main(argv: string[]): Promise<void> {
       const r = await withContext((ctx) => verifyChain(ctx.db));
       if (!r.ok) fail(`审计日志链断裂 audit chain BROKEN at row ${r.firstBroken!.id} (${r.firstBroken!.reason}); ${r.checked} rows before it are intact`);
       process.stdout.write(`审计日志完整 audit chain OK: ${r.checked} rows\n`);
+      return;
+    }
+    case 'keys': {
+      if (sub === 'status') {
+        const state = await withContext(async (ctx) => ({ current: ctx.crypto.currentKeyId, usage: await keyUsage(ctx) }));
+        process.stdout.write(`当前密钥 current key ${state.current}\n`);
+        for (const [id, n] of Object.entries(state.usage)) process.stdout.write(`  ${id}: ${n} ciphertexts${id === state.current ? ' (current)' : ''}\n`);
+        return;
+      }
+      if (sub !== 'rotate' && sub !== 'reencrypt') fail(usage);
+      const config = loadConfig();
+      if (sub === 'rotate') {
+        if (config.secretKeyHex) fail('密钥来自 ANWANG_SECRET_KEY：请把新密钥放在最前 (ANWANG_SECRET_KEY=new,old) 后运行 anwang keys reencrypt');
+        process.stdout.write(`新密钥 new key ${addKeyToFile(config.dataDir)} added to ${config.dataDir}/keys.json\n`);
+      }
+      const report = await withContext(async (ctx) => {
+        const r = await reencryptAll(ctx, (table, rows) => process.stderr.write(`\r  ${table}: ${rows} rows`));
+        process.stderr.write('\n');
+        await recordAlone(ctx.db, ctx.clock, cliActor(), { action: `keys.${sub}`, detail: { currentKeyId: r.currentKeyId, tables: r.tables } });
+        return r;
+      });
+      for (const t of report.tables) process.stdout.write(`  ${t.table}: ${t.reencrypted} of ${t.ciphertexts} re-encrypted\n`);
+      process.stdout.write(`完成 done: every ciphertext now uses key ${report.currentKeyId}\n`);
       return;
     }
     default:

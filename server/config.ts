@@ -11,8 +11,13 @@ export interface Config {
   tileAttribution: string;
   /** Set when served behind HTTPS so cookies get the Secure flag. */
   secureCookies: boolean;
-  /** Hex SM4 key for field encryption; when absent, a key file is created in the data directory. */
+  /**
+   * Hex SM4 keys for field encryption, newest first, comma-separated (the first encrypts, all decrypt); when
+   * absent, the key ring lives in `keys.json` in the data directory.
+   */
   secretKeyHex?: string;
+  /** Hex key of the keyed SM3 lookup hashes; defaults to the oldest key listed (or the key file's). */
+  lookupKeyHex?: string;
   logLevel: string;
   /**
    * Request limits per window: sign-in per IP and per account, resident submissions per IP and per reporter
@@ -48,6 +53,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tileAttribution: env.ANWANG_TILE_ATTRIBUTION ?? '',
     secureCookies: env.ANWANG_SECURE_COOKIES === '1' || env.ANWANG_SECURE_COOKIES === 'true',
     secretKeyHex: env.ANWANG_SECRET_KEY || undefined,
+    lookupKeyHex: env.ANWANG_LOOKUP_KEY || undefined,
     logLevel: env.LOG_LEVEL ?? 'info',
     idempotencyStaleMs: Number(env.ANWANG_IDEMPOTENCY_STALE_MS ?? 60_000),
     referenceCacheMs: Number(env.ANWANG_REFERENCE_CACHE_MS ?? 10_000),

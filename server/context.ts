@@ -4,7 +4,7 @@ import { ReferenceCache } from './lib/reference-cache.ts';
 import { openDatabase } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
 import { systemClock, type Clock } from './lib/clock.ts';
-import { loadOrCreateKey, softwareCrypto } from './lib/crypto.ts';
+import { loadKeyRing, softwareCrypto } from './lib/crypto.ts';
 import type { AppContext } from './lib/context.ts';
 import { GridIndex } from './modules/grids/grid-index.ts';
 import { rebuildIndex } from './modules/grids/grids.service.ts';
@@ -29,7 +29,7 @@ export async function createContext(config: Config, opts: ContextOptions = {}): 
       database,
       db: database.db,
       clock: opts.clock ?? systemClock,
-      crypto: softwareCrypto(loadOrCreateKey(config.secretKeyHex, opts.inMemory ? undefined : config.dataDir)),
+      crypto: softwareCrypto(loadKeyRing(config.secretKeyHex, config.lookupKeyHex, opts.inMemory ? undefined : config.dataDir)),
       config,
       gridIndex: new GridIndex(),
       storage: opts.inMemory ? memoryStorage() : localStorage(join(config.dataDir, 'files')),

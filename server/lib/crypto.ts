@@ -1,55 +1,154 @@
 /**
- * Cryptography behind one interface so a certified module (密码机/HSM) can replace it: SM3 for hashes
- * and keyed lookups, SM4-CBC (Node's OpenSSL) with a random IV for field encryption at rest.
+ * Cryptography behind one interface so a certified module (密码机/HSM) can replace it: SM3 for hashes and keyed
+ * lookups, SM4-GCM (authenticated, GB/T 38636 / RFC 8998) for field encryption at rest. Every ciphertext carries
+ * the id of its key, so keys rotate: new values use the current key, older ones decrypt with the key they name
+ * until `anwang keys reencrypt` has moved them. Keys live outside the database (environment or a 0600 file).
  */
 import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { sm4 } from 'sm-crypto-v2';
 
 export interface CryptoProvider {
-  /** Encrypts UTF-8 text; returns base64 of version byte + IV + ciphertext. */
+  /** Encrypts UTF-8 text with the current key; returns base64 of version, key id, nonce, ciphertext and tag. */
   encrypt(plain: string): string;
-  /** Decrypts what encrypt produced. @throws Error on a wrong key or corrupt data */
+  /** Decrypts what encrypt produced (with whichever key it names). @throws Error on an unknown key or tampered data */
   decrypt(enc: string): string;
-  /** Keyed SM3 (HMAC) for exact-match lookups of sensitive values. */
+  /** Keyed SM3 (HMAC) for exact-match lookups of sensitive values; its key does not rotate with the cipher key. */
   lookupHash(value: string): string;
+  /** The id (8 hex) of the key a ciphertext was made with. */
+  keyIdOf(enc: string): string;
+  /** The id of the key new values are encrypted with. */
+  readonly currentKeyId: string;
 }
+
+/** The keys a provider works with: `keys[0]` encrypts; all of them decrypt. */
+export interface KeyRing {
+  keys: string[];
+  /** HMAC key of the lookup hashes (kept when the cipher key rotates, or every stored hash would change). */
+  lookupKey: string;
+}
+
+const V1_CBC = 1;
+const V2_GCM = 2;
 
 /** SM3 digest of a string, hex. */
 export function sm3Hex(data: string): string {
   return createHash('sm3').update(data).digest('hex');
 }
 
-/** A software CryptoProvider with a 128-bit SM4 key. */
-export function softwareCrypto(keyHex: string): CryptoProvider {
-  const key = Buffer.from(keyHex, 'hex');
-  if (key.length !== 16) throw new Error('ANWANG_SECRET_KEY must be 32 hex characters (a 128-bit SM4 key)');
+/** A key's id: the first 4 bytes of its SM3 digest, hex (reveals nothing usable about the key). */
+export function keyId(keyHex: string): string {
+  return createHash('sm3').update(Buffer.from(keyHex, 'hex')).digest('hex').slice(0, 8);
+}
+
+function checkKey(hex: string): Buffer {
+  const key = Buffer.from(hex, 'hex');
+  if (key.length !== 16 || !/^[0-9a-fA-F]{32}$/.test(hex)) throw new Error('an SM4 key must be 32 hex characters (128 bits)');
+  return key;
+}
+
+/** A software CryptoProvider over a key ring (or one key, which then also keys the lookups). */
+export function softwareCrypto(ring: KeyRing | string): CryptoProvider {
+  const r: KeyRing = typeof ring === 'string' ? { keys: [ring], lookupKey: ring } : ring;
+  if (!r.keys.length) throw new Error('no encryption key');
+  const byId = new Map(r.keys.map((k) => [keyId(k), checkKey(k)] as const));
+  const current = r.keys[0]!;
+  const currentId = keyId(current);
+  const lookupKey = checkKey(r.lookupKey);
+  const keyFor = (id: string) => {
+    const k = byId.get(id);
+    if (!k) throw new Error(`ciphertext made with key ${id}, which is not configured`);
+    return k;
+  };
   return {
+    currentKeyId: currentId,
     encrypt(plain) {
-      const iv = randomBytes(16);
-      const c = createCipheriv('sm4-cbc', key, iv);
-      return Buffer.concat([Buffer.from([1]), iv, c.update(plain, 'utf8'), c.final()]).toString('base64');
+      const nonce = randomBytes(12);
+      const { output, tag } = sm4.encrypt(new TextEncoder().encode(plain), current, { mode: 'gcm', iv: nonce, output: 'array', outputTag: true, padding: 'none' }) as { output: Uint8Array; tag: Uint8Array };
+      return Buffer.concat([Buffer.from([V2_GCM]), Buffer.from(currentId, 'hex'), nonce, output, tag]).toString('base64');
     },
     decrypt(enc) {
       const buf = Buffer.from(enc, 'base64');
-      if (buf[0] !== 1) throw new Error('unknown ciphertext version');
-      const d = createDecipheriv('sm4-cbc', key, buf.subarray(1, 17));
-      return Buffer.concat([d.update(buf.subarray(17)), d.final()]).toString('utf8');
+      if (buf[0] === V2_GCM) {
+        if (buf.length < 1 + 4 + 12 + 16) throw new Error('ciphertext too short');
+        const key = keyFor(buf.subarray(1, 5).toString('hex'));
+        // Throws "authentication tag mismatch" for a changed ciphertext, nonce, key id or tag.
+        const plain = sm4.decrypt(buf.subarray(17, buf.length - 16), key.toString('hex'), { mode: 'gcm', iv: buf.subarray(5, 17), tag: buf.subarray(buf.length - 16), output: 'array', padding: 'none' }) as Uint8Array;
+        return new TextDecoder().decode(plain);
+      }
+      if (buf[0] === V1_CBC) {
+        // Before key ids (SM4-CBC, no tag): only the oldest configured key can have made it.
+        const d = createDecipheriv('sm4-cbc', checkKey(r.keys[r.keys.length - 1]!), buf.subarray(1, 17));
+        return Buffer.concat([d.update(buf.subarray(17)), d.final()]).toString('utf8');
+      }
+      throw new Error('unknown ciphertext version');
+    },
+    keyIdOf(enc) {
+      const buf = Buffer.from(enc, 'base64');
+      return buf[0] === V2_GCM ? buf.subarray(1, 5).toString('hex') : keyId(r.keys[r.keys.length - 1]!);
     },
     lookupHash(value) {
-      return createHmac('sm3', key).update(value).digest('hex');
+      return createHmac('sm3', lookupKey).update(value).digest('hex');
     },
   };
 }
 
-/** The key from config, or one kept in `dataDir/secret.key` (created on first use, mode 0600). */
-export function loadOrCreateKey(keyHex: string | undefined, dataDir: string | undefined): string {
-  if (keyHex) return keyHex;
-  if (!dataDir) return randomBytes(16).toString('hex');
-  const file = join(dataDir, 'secret.key');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+/** SM4-CBC with the first version's layout; kept for tests that prove old rows still read and re-encrypt. */
+export function legacyEncrypt(keyHex: string, plain: string): string {
+  const iv = randomBytes(16);
+  const c = createCipheriv('sm4-cbc', checkKey(keyHex), iv);
+  return Buffer.concat([Buffer.from([V1_CBC]), iv, c.update(plain, 'utf8'), c.final()]).toString('base64');
+}
+
+interface KeyFile {
+  lookupKey: string;
+  keys: { id: string; key: string; createdAt: string }[];
+}
+
+/**
+ * The key ring from configuration or from `dataDir/keys.json` (mode 0600, created on first use; a key from the
+ * first version's `secret.key` is carried over so existing data stays readable).
+ * ANWANG_SECRET_KEY may list several keys, newest first: the first encrypts, all decrypt, and the last (the
+ * original) keys the lookup hashes unless ANWANG_LOOKUP_KEY is set.
+ */
+export function loadKeyRing(secretKeys: string | undefined, lookupKey: string | undefined, dataDir: string | undefined): KeyRing {
+  if (secretKeys) {
+    const keys = secretKeys.split(',').map((k) => k.trim()).filter(Boolean);
+    keys.forEach(checkKey);
+    return { keys, lookupKey: lookupKey ?? keys[keys.length - 1]! };
+  }
+  if (!dataDir) {
+    const k = randomBytes(16).toString('hex');
+    return { keys: [k], lookupKey: k };
+  }
+  const file = keyFilePath(dataDir);
+  if (!existsSync(file)) {
+    const legacy = join(dataDir, 'secret.key');
+    const first = existsSync(legacy) ? readFileSync(legacy, 'utf8').trim() : randomBytes(16).toString('hex');
+    writeKeyFile(dataDir, { lookupKey: first, keys: [{ id: keyId(first), key: first, createdAt: new Date().toISOString() }] });
+  }
+  const f = JSON.parse(readFileSync(file, 'utf8')) as KeyFile;
+  // Newest last in the file, newest first in the ring.
+  return { keys: [...f.keys].reverse().map((k) => k.key), lookupKey: lookupKey ?? f.lookupKey };
+}
+
+function keyFilePath(dataDir: string): string {
+  return join(dataDir, 'keys.json');
+}
+
+function writeKeyFile(dataDir: string, f: KeyFile): void {
   mkdirSync(dataDir, { recursive: true });
+  writeFileSync(keyFilePath(dataDir), JSON.stringify(f, null, 2) + '\n', { mode: 0o600 });
+}
+
+/** Adds a fresh key to `dataDir/keys.json` as the current one; returns its id. @throws Error when keys come from the environment */
+export function addKeyToFile(dataDir: string): string {
+  const file = keyFilePath(dataDir);
+  if (!existsSync(file)) throw new Error(`no key file at ${file} (keys set by ANWANG_SECRET_KEY are rotated by listing a new key first)`);
+  const f = JSON.parse(readFileSync(file, 'utf8')) as KeyFile;
   const key = randomBytes(16).toString('hex');
-  writeFileSync(file, key + '\n', { mode: 0o600 });
-  return key;
+  f.keys.push({ id: keyId(key), key, createdAt: new Date().toISOString() });
+  writeKeyFile(dataDir, f);
+  return keyId(key);
 }

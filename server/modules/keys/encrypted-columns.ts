@@ -1,0 +1,19 @@
+/**
+ * Every place a ciphertext is stored, so a key rotation can find them all. A new encrypted column must be added
+ * here; `keys.test.ts` fails when a column named `*_enc` exists in the schema but not in this list.
+ */
+export interface EncryptedColumns {
+  table: string;
+  /** Primary-key columns, in key order (rows are walked in that order, a page at a time). */
+  key: string[];
+  /** Text columns holding one ciphertext each. */
+  text: string[];
+  /** JSON columns in which every string under a property named `…Enc` is a ciphertext. */
+  json: string[];
+}
+
+export const encryptedColumns: EncryptedColumns[] = [
+  { table: 'users', key: ['id'], text: ['totp_secret_enc'], json: [] },
+  { table: 'cases', key: ['county_code', 'id'], text: ['reporter_name_enc', 'reporter_phone_enc'], json: ['followers'] },
+  { table: 'outbox', key: ['county_code', 'id'], text: [], json: ['payload'] },
+];
