@@ -22,6 +22,7 @@ import rateLimit from '@fastify/rate-limit';
 import { caseRoutes } from './modules/cases/cases.routes.ts';
 import { publicRoutes, readUpload } from './modules/cases/public.routes.ts';
 import { catalogRoutes } from './modules/catalog/catalog.routes.ts';
+import { codeRoutes } from './modules/codes/codes.routes.ts';
 import { notificationRoutes } from './modules/outbox/notifications.routes.ts';
 import { storeUpload } from './modules/cases/attachments.service.ts';
 import { open311Routes } from './modules/open311/open311.routes.ts';
@@ -102,6 +103,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   caseRoutes(app, ctx);
   publicRoutes(app, ctx);
   catalogRoutes(app, ctx);
+  codeRoutes(app, ctx);
   notificationRoutes(app, ctx);
   open311Routes(app, ctx);
   app.post('/api/uploads', { config: { access: { permission: 'case:act' } }, schema: { tags: ['cases'], summary: '上传照片或语音 Upload one photo or voice note (multipart)' } }, async (req, reply) =>

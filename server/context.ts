@@ -1,6 +1,7 @@
 /** Opens the database, applies migrations, loads the grid index: everything a server or CLI run needs. */
 import type { Config } from './config.ts';
 import { ReferenceCache } from './lib/reference-cache.ts';
+import { syncShippedTables } from './modules/codes/codes.service.ts';
 import { openDatabase } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
 import { systemClock, type Clock } from './lib/clock.ts';
@@ -36,6 +37,7 @@ export async function createContext(config: Config, opts: ContextOptions = {}): 
       sms: opts.sms ?? loggingSms(),
       cache: new ReferenceCache(config.referenceCacheMs),
     };
+    await syncShippedTables(ctx);
     await rebuildIndex(ctx);
     return ctx;
   } catch (e) {

@@ -302,3 +302,25 @@ export const caseStatsDaily = pgTable('case_stats_daily', {
   satisfied: integer('satisfied').notNull(),
   firstResponses: integer('first_responses').notNull(),
 });
+
+export const codeTables = pgTable('code_tables', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  nameEn: text('name_en'),
+  countyCode: char('county_code', { length: 6 }).notNull(),
+  version: text('version').notNull(),
+  source: text('source').notNull(),
+  confidence: char('confidence', { length: 1 }).notNull(),
+  contentHash: text('content_hash'),
+  loadedAt: ts('loaded_at').notNull(),
+});
+
+export const codeItems = pgTable('code_items', {
+  tableId: text('table_id').notNull(),
+  code: text('code').notNull(),
+  name: text('name').notNull(),
+  nameEn: text('name_en'),
+  parentCode: text('parent_code'),
+  sort: integer('sort').notNull(),
+  active: boolean('active').notNull(),
+});

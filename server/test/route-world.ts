@@ -17,7 +17,7 @@ import { fixture, makeUser, type TestEnv } from './harness.ts';
 export type Side = 'A' | 'B' | 'missing';
 
 /** Reference data shared by every region (not scoped): routes naming only these are checked for permission, not place. */
-export const globalObjects: ScopedObject[] = ['category', 'department'];
+export const globalObjects: ScopedObject[] = ['category', 'department', 'codeTable'];
 
 /** A valid body for each workflow action. */
 const actionSamples: Record<string, object> = {
@@ -42,9 +42,9 @@ export const sampleBodies: Record<string, object> = {
 /** Objects of every kind in villages A and B, and ids naming nothing. */
 export async function buildRouteWorld(env: TestEnv): Promise<Record<Side, Record<ScopedObject, string>>> {
   const objects: Record<Side, Record<ScopedObject, string>> = {
-    A: { region: fixture.villageA, grid: fixture.gridA1, householdGroup: '', gridStaff: '', user: '', token: '', case: '', attachment: '', category: 'municipal.road', department: '' },
-    B: { region: fixture.villageB, grid: fixture.gridB1, householdGroup: '', gridStaff: '', user: '', token: '', case: '', attachment: '', category: 'municipal.road', department: '' },
-    missing: { region: '632221100299', grid: '632221100201099', householdGroup: randomUUID(), gridStaff: randomUUID(), user: randomUUID(), token: randomUUID(), case: '632221-00000000', attachment: randomUUID(), category: 'no.such', department: randomUUID() },
+    A: { region: fixture.villageA, grid: fixture.gridA1, householdGroup: '', gridStaff: '', user: '', token: '', case: '', attachment: '', category: 'municipal.road', department: '', codeTable: 'sex' },
+    B: { region: fixture.villageB, grid: fixture.gridB1, householdGroup: '', gridStaff: '', user: '', token: '', case: '', attachment: '', category: 'municipal.road', department: '', codeTable: 'sex' },
+    missing: { region: '632221100299', grid: '632221100201099', householdGroup: randomUUID(), gridStaff: randomUUID(), user: randomUUID(), token: randomUUID(), case: '632221-00000000', attachment: randomUUID(), category: 'no.such', department: randomUUID(), codeTable: 'no_such_table' },
   };
   const root = systemActor(fixture.province, 'test');
   for (const side of ['A', 'B'] as const) {
