@@ -21,6 +21,9 @@ export const permissions = [
   'pii:view', // see a reporter's full name and phone (audited)
   'kpi:read', // dashboards
   'catalog:manage', // categories, departments, routing rules, deadlines, holiday calendar
+  'person:read', // the population registry, masked (persons, households, places)
+  'person:write', // add, change and move registry records
+  'person:reveal', // see a registry record's sensitive values in full (each read audited, with a reason)
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -48,13 +51,15 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   sysadmin: ['region:read', 'region:write', 'grid:read', 'grid:write', 'user:read', 'user:create', 'locate:use', 'catalog:manage'],
   secadmin: ['region:read', 'user:read', 'user:security', 'token:manage'],
   auditor: ['region:read', 'user:read', 'audit:read'],
-  leader: [...businessRead, 'case:act', 'case:export', 'kpi:read'],
-  operator: [...businessRead, 'case:create', 'case:act', 'case:export', 'pii:view', 'kpi:read'],
+  leader: [...businessRead, 'case:act', 'case:export', 'kpi:read', 'person:read'],
+  operator: [...businessRead, 'case:create', 'case:act', 'case:export', 'pii:view', 'kpi:read', 'person:read', 'person:write', 'person:reveal'],
+  // Department handlers work on cases routed to them, not on the population registry.
   handler: [...businessRead, 'case:act'],
-  gridWorker: [...businessRead, 'case:create', 'case:act'],
+  // 四必清: the grid worker knows every household of the grid, and confirms identities on visits.
+  gridWorker: [...businessRead, 'case:create', 'case:act', 'person:read', 'person:write', 'person:reveal'],
   householdLeader: [...businessRead, 'case:create', 'case:act'],
-  mediator: businessRead,
-  petitionOfficer: businessRead,
+  mediator: [...businessRead, 'person:read'],
+  petitionOfficer: [...businessRead, 'person:read'],
   integration: ['region:read', 'grid:read', 'locate:use', 'case:create'],
 };
 

@@ -45,6 +45,7 @@ async function act(page: Page, action: string, fill?: (modal: ReturnType<Page['l
   // Ant Design puts a space between the two characters of a two-character button ("受 理").
   await page.getByTestId('case-actions').getByRole('button', { name: new RegExp(`^${[...action].join('\\s*')}$`) }).click();
   const modal = page.getByRole('dialog', { name: action, exact: true });
+  await modal.waitFor({ state: 'visible' });
   await fill?.(modal);
   await modal.getByRole('button', { name: /确\s*定/ }).click();
   await expect.poll(() => modal.isVisible()).toBe(false); // the dialog closes only when the action succeeded
@@ -128,7 +129,10 @@ describe('the closed loop in the browser', () => {
     const page = await staff('township.operator');
     await openCase(page, '待核查');
     await act(page, '核查', async (modal) => {
-      await modal.getByLabel('通过', { exact: true }).check();
+      // A click landing while the dialog still animates in can be lost on a busy machine: try until it holds.
+      const pass = modal.getByLabel('通过', { exact: true });
+      for (let i = 0; i < 5 && !(await pass.isChecked()); i++) await pass.check({ timeout: 2000 }).catch(() => undefined);
+      expect(await pass.isChecked()).toBe(true);
     });
     await expect.poll(() => page.getByTestId('case-drawer').textContent()).toContain('已核查');
     await shot(page, '5-township-verified');

@@ -1,5 +1,5 @@
 /** Drizzle table definitions mirroring the SQL migrations (the SQL files are the source of truth). */
-import { bigint, boolean, char, doublePrecision, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, char, date, doublePrecision, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -323,4 +323,68 @@ export const codeItems = pgTable('code_items', {
   parentCode: text('parent_code'),
   sort: integer('sort').notNull(),
   active: boolean('active').notNull(),
+});
+
+export const households = pgTable('households', {
+  countyCode: char('county_code', { length: 6 }).notNull(),
+  id: uuid('id').notNull(),
+  gridCode: char('grid_code', { length: 15 }).notNull(),
+  villageCode: char('village_code', { length: 12 }).notNull(),
+  number: text('number'),
+  address: text('address').notNull(),
+  dwellingId: uuid('dwelling_id'),
+  headPersonId: uuid('head_person_id'),
+  riskLevel: text('risk_level').notNull(),
+  note: text('note'),
+  status: text('status').notNull(),
+  createdAt: ts('created_at').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+  version: integer('version').notNull(),
+});
+
+export const persons = pgTable('persons', {
+  countyCode: char('county_code', { length: 6 }).notNull(),
+  id: uuid('id').notNull(),
+  gridCode: char('grid_code', { length: 15 }).notNull(),
+  villageCode: char('village_code', { length: 12 }).notNull(),
+  personType: text('person_type').notNull(),
+  nameEnc: text('name_enc').notNull(),
+  nameHash: text('name_hash').notNull(),
+  nameMask: text('name_mask').notNull(),
+  idNumberEnc: text('id_number_enc'),
+  idNumberHash: text('id_number_hash'),
+  idNumberMask: text('id_number_mask'),
+  sex: text('sex'),
+  birthDate: date('birth_date', { mode: 'string' }),
+  ethnicity: text('ethnicity'),
+  phoneEnc: text('phone_enc'),
+  phoneHash: text('phone_hash'),
+  phoneMask: text('phone_mask'),
+  address: text('address'),
+  householdId: uuid('household_id'),
+  relation: text('relation'),
+  dwellingId: uuid('dwelling_id'),
+  sensitiveEnc: text('sensitive_enc'),
+  status: text('status').notNull(),
+  leftOn: date('left_on', { mode: 'string' }),
+  purgeAfter: date('purge_after', { mode: 'string' }),
+  legalHold: boolean('legal_hold').notNull(),
+  purgedAt: ts('purged_at'),
+  createdAt: ts('created_at').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+  version: integer('version').notNull(),
+});
+
+export const registryHistory = pgTable('registry_history', {
+  countyCode: char('county_code', { length: 6 }).notNull(),
+  id: bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity(),
+  objectType: text('object_type').notNull(),
+  objectId: uuid('object_id').notNull(),
+  event: text('event').notNull(),
+  fromGrid: char('from_grid', { length: 15 }),
+  toGrid: char('to_grid', { length: 15 }),
+  data: jsonb('data'),
+  actorId: text('actor_id'),
+  actorName: text('actor_name'),
+  at: ts('at').notNull(),
 });

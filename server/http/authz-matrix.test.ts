@@ -11,7 +11,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, fixture, login, makeUser, PASSWORD, seedFixture, totpAt, type TestEnv } from '../test/harness.ts';
-import { buildRouteWorld, fillRoute, globalObjects, sampleBodies, type Side } from '../test/route-world.ts';
+import { buildRouteWorld, fillRoute, globalObjects, sampleBodies, sensitiveValues, type Side } from '../test/route-world.ts';
 import { personRoles, totpRequiredRoles, type Role } from '../../core/roles.ts';
 import { passes, type RouteAccess, type ScopedObject } from './route-config.ts';
 import { createToken } from '../modules/tokens/tokens.service.ts';
@@ -28,6 +28,7 @@ const finerRules: Record<string, { callers: Caller[]; code: string; why: string 
 const undeclaredAllowed = (url: string) => url.startsWith('/api/docs');
 
 let env: TestEnv;
+const logLines: string[] = [];
 let objects: Awaited<ReturnType<typeof buildRouteWorld>>;
 const headersOf = new Map<Caller, Record<string, string>>();
 const secrets = new Map<Role, string>();
@@ -53,7 +54,7 @@ async function signIn(role: Role): Promise<string> {
 }
 
 beforeAll(async () => {
-  env = await createTestEnv();
+  env = await createTestEnv({ logLines });
   await seedFixture(env.ctx);
   objects = await buildRouteWorld(env);
   headersOf.set('anonymous', {});
@@ -80,7 +81,7 @@ function expected(key: string, access: RouteAccess, caller: Caller, side: Side |
 describe('authorisation matrix over the route table', () => {
   it('gives every caller the answer the route declares, inside and outside its scope', async () => {
     const wrong: string[] = [];
-    const counts = { routes: 0, cells: 0, through: 0, refused: 0, hidden: 0 };
+    const counts = { routes: 0, cells: 0, through: 0, refused: 0, hidden: 0, revealed: 0 };
     const routes = env.app.routeTable.filter((r) => (r.url.startsWith('/api/') || r.url.startsWith('/open311/')) && !undeclaredAllowed(r.url));
     for (const route of routes) {
       for (const method of ([] as string[]).concat(route.method as string | string[]).filter((m) => m !== 'HEAD')) {
@@ -99,12 +100,20 @@ describe('authorisation matrix over the route table', () => {
           for (const side of sides) {
             const send = (s: Side | '-') =>
               env.app.inject({ method: method as 'GET', url: s === '-' ? route.url.replace(':format', 'json').replace(/:[A-Za-z]+/g, 'unknown') : fillRoute(objects, route.url, kinds, s), headers, ...(hasBody ? { payload: sampleBodies[key] ?? {} } : {}) });
+            const reveals = async () => (await env.ctx.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'person.reveal'`))[0]!.n;
+            const revealsBefore = await reveals();
             const res = await send(side);
             const want = expected(key, access!, caller, side, scoped);
             const body = res.body;
             const code = res.statusCode >= 400 ? (JSON.parse(body || '{}') as { error?: { code?: string } }).error?.code : undefined;
             const cell = `${key} as ${caller}${side === '-' ? '' : ` on ${side}`}: got ${res.statusCode} ${code ?? ''}`;
             counts.cells++;
+            // Sensitive values appear only in a successful reveal by a role with the right, and that read is audited.
+            const leaked = sensitiveValues.filter((v) => res.body.includes(v));
+            if (leaked.length) {
+              if (key === 'POST /api/people/:id/reveal' && res.statusCode === 200 && (await reveals()) === revealsBefore + 1) counts.revealed++;
+              else wrong.push(`${cell}: the answer holds unmasked ${leaked.join(', ')}`);
+            }
             if (res.statusCode >= 500) wrong.push(`${cell}, a server error`);
             else if (want === 'through') {
               if ([401, 403, 404].includes(res.statusCode) && !(key.includes('/open311/') || key.startsWith('GET /api/public/cases/') || key.startsWith('POST /api/public/cases/'))) wrong.push(`${cell}, expected to get through`);
@@ -121,10 +130,13 @@ describe('authorisation matrix over the route table', () => {
         }
       }
     }
+    for (const line of logLines) for (const v of sensitiveValues) if (line.includes(v)) wrong.push(`a log line holds ${v}: ${line.slice(0, 120)}`);
     expect(wrong).toEqual([]);
+    expect(logLines.length).toBeGreaterThan(1000); // the log was really captured
+    expect(counts.revealed).toBeGreaterThanOrEqual(2); // operator and grid worker, each audited
     // The matrix must exercise every kind of answer, or it proves little.
     expect(counts.routes).toBeGreaterThanOrEqual(60);
     expect(Math.min(counts.through, counts.refused, counts.hidden)).toBeGreaterThan(100);
-    console.log(`authorisation matrix: ${counts.routes} routes, ${counts.cells} cells (${counts.through} through, ${counts.refused} refused, ${counts.hidden} hidden as missing)`);
+    console.log(`authorisation matrix: ${counts.routes} routes, ${counts.cells} cells (${counts.through} through, ${counts.refused} refused, ${counts.hidden} hidden as missing, ${counts.revealed} audited reveals)`);
   });
 });

@@ -29,7 +29,7 @@ export interface TestEnv {
 }
 
 /** Opens a fresh database and app. Call `close()` in afterAll. */
-export async function createTestEnv(opts: { dataDir?: string; databaseUrl?: string; clock?: FakeClock } = {}): Promise<TestEnv> {
+export async function createTestEnv(opts: { dataDir?: string; databaseUrl?: string; clock?: FakeClock; logLines?: string[] } = {}): Promise<TestEnv> {
   const clock = opts.clock ?? new FakeClock();
   const scratch = !opts.databaseUrl && !opts.dataDir && process.env.DATABASE_URL ? await createScratchDatabase(process.env.DATABASE_URL) : undefined;
   const databaseUrl = opts.databaseUrl ?? scratch?.url;
@@ -37,7 +37,7 @@ export async function createTestEnv(opts: { dataDir?: string; databaseUrl?: stri
   const config = { ...loadConfig({ ANWANG_RATE_LOGIN: '100000/60', ANWANG_RATE_LOGIN_ACCOUNT: '100000/60', ANWANG_RATE_PUBLIC: '100000/60', ANWANG_RATE_REPORTER: '100000/60', ANWANG_RATE_TOKEN: '100000/60' }), databaseUrl, secretKeyHex: '0123456789abcdeffedcba9876543210', ...(opts.dataDir ? { dataDir: opts.dataDir } : {}) };
   const sms = recordingSms();
   const ctx = await createContext(config, { clock, inMemory: !opts.dataDir, sms });
-  const app = await buildApp(ctx, { logLevel: 'silent' });
+  const app = await buildApp(ctx, opts.logLines ? { logLevel: 'info', logStream: { write: (l: string) => void opts.logLines!.push(l) } } : { logLevel: 'silent' });
   return {
     ctx,
     app,

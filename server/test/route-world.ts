@@ -12,6 +12,9 @@ import { insertGroups } from '../modules/grids/grids.repository.ts';
 import { createCase } from '../modules/cases/case-intake.service.ts';
 import { storeUpload } from '../modules/cases/attachments.service.ts';
 import { tinyPng } from './media-fixtures.ts';
+import { checkCharacter } from '../../core/people/id-number.ts';
+import { createPerson } from '../modules/people/persons.service.ts';
+import { addMember, createHousehold } from '../modules/people/households.service.ts';
 import { fixture, makeUser, type TestEnv } from './harness.ts';
 
 export type Side = 'A' | 'B' | 'missing';
@@ -37,14 +40,20 @@ export const sampleBodies: Record<string, object> = {
   'POST /api/users/:id/unlock': {},
   'POST /api/users/:id/reset-totp': {},
   'PATCH /api/categories/:id': { name: '道路破损' },
+  'POST /api/people/:id/reveal': { fields: ['name', 'idNumber', 'phone'], reason: '入户核实身份' },
+  'POST /api/households/:id/members': { personId: randomUUID(), relation: '10' },
+  'POST /api/households/:id/move': { gridCode: fixture.gridA2, reason: '搬迁' },
 };
+
+/** The plain values of the sensitive fields of the world's persons: no answer may contain them unless revealed. */
+export const sensitiveValues: string[] = [];
 
 /** Objects of every kind in villages A and B, and ids naming nothing. */
 export async function buildRouteWorld(env: TestEnv): Promise<Record<Side, Record<ScopedObject, string>>> {
   const objects: Record<Side, Record<ScopedObject, string>> = {
-    A: { region: fixture.villageA, grid: fixture.gridA1, householdGroup: '', gridStaff: '', user: '', token: '', case: '', attachment: '', category: 'municipal.road', department: '', codeTable: 'sex' },
-    B: { region: fixture.villageB, grid: fixture.gridB1, householdGroup: '', gridStaff: '', user: '', token: '', case: '', attachment: '', category: 'municipal.road', department: '', codeTable: 'sex' },
-    missing: { region: '632221100299', grid: '632221100201099', householdGroup: randomUUID(), gridStaff: randomUUID(), user: randomUUID(), token: randomUUID(), case: '632221-00000000', attachment: randomUUID(), category: 'no.such', department: randomUUID(), codeTable: 'no_such_table' },
+    A: { region: fixture.villageA, grid: fixture.gridA1, householdGroup: '', gridStaff: '', user: '', token: '', case: '', attachment: '', category: 'municipal.road', department: '', codeTable: 'sex', person: '', household: '' },
+    B: { region: fixture.villageB, grid: fixture.gridB1, householdGroup: '', gridStaff: '', user: '', token: '', case: '', attachment: '', category: 'municipal.road', department: '', codeTable: 'sex', person: '', household: '' },
+    missing: { region: '632221100299', grid: '632221100201099', householdGroup: randomUUID(), gridStaff: randomUUID(), user: randomUUID(), token: randomUUID(), case: '632221-00000000', attachment: randomUUID(), category: 'no.such', department: randomUUID(), codeTable: 'no_such_table', person: randomUUID(), household: randomUUID() },
   };
   const root = systemActor(fixture.province, 'test');
   for (const side of ['A', 'B'] as const) {
@@ -59,6 +68,16 @@ export async function buildRouteWorld(env: TestEnv): Promise<Record<Side, Record
     const upload = await storeUpload(env.ctx, tinyPng());
     objects[side].case = (await createCase(env.ctx, root, { channel: 'patrol', categoryId: 'municipal.road', description: `${side}村道路破损`, lat: 37.05, lng: side === 'A' ? 101.05 : 101.25, uploadIds: [upload.id] })).code;
     objects[side].attachment = upload.id;
+    const first17 = side === 'A' ? '63222119850612123' : '63222120150301456'; // B's person is a child under 14
+    const idNumber = first17 + checkCharacter(first17);
+    const name = side === 'A' ? '扎西才让' : '卓玛拉姆';
+    const phone = side === 'A' ? '13912345678' : '13698765432';
+    const household = await createHousehold(env.ctx, root, { gridCode: grid, address: `${side}村1号`, riskLevel: 'normal' });
+    const person = await createPerson(env.ctx, root, { gridCode: grid, personType: '01', name, idNumber, phone });
+    await addMember(env.ctx, root, household.id, { personId: person.id, relation: '02', head: true });
+    objects[side].person = person.id;
+    objects[side].household = household.id;
+    sensitiveValues.push(name, idNumber, idNumber.slice(6, 14), phone);
   }
   return objects;
 }

@@ -1,0 +1,64 @@
+/** The population registry: persons and households (GB/T 31000 实有人口). */
+import { z } from 'zod';
+
+const Code = z.string().regex(/^[0-9A-Za-z_]{1,32}$/);
+const GridCode = z.string().regex(/^\d{15}$/, '15-digit grid code');
+
+export const PersonCreateSchema = z.object({
+  gridCode: GridCode,
+  personType: Code,
+  name: z.string().trim().min(1).max(50),
+  idNumber: z.string().trim().max(24).optional(),
+  sex: Code.optional(),
+  birthDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  ethnicity: Code.optional(),
+  phone: z.string().trim().max(24).optional(),
+  address: z.string().trim().max(200).optional(),
+  householdId: z.uuid().optional(),
+  relation: Code.optional(),
+});
+
+export const PersonListQuery = z.object({
+  grid: GridCode.optional(),
+  /** Exact full name (searched through its keyed hash: the names themselves are encrypted). */
+  name: z.string().trim().min(1).max(50).optional(),
+  /** Exact ID number (15 or 18 characters). */
+  idNumber: z.string().trim().max(24).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const revealableFields = ['name', 'idNumber', 'phone', 'birthDate'] as const;
+
+export const RevealSchema = z.object({
+  fields: z.array(z.enum(revealableFields)).min(1),
+  /** Why the full values are needed: kept in the audit log. */
+  reason: z.string().trim().min(2).max(200),
+});
+
+export const HouseholdCreateSchema = z.object({
+  gridCode: GridCode,
+  number: z.string().trim().max(40).optional(),
+  address: z.string().trim().min(1).max(200),
+  riskLevel: z.enum(['normal', 'attention', 'key']).default('normal'),
+  note: z.string().trim().max(500).optional(),
+});
+
+export const HouseholdMemberSchema = z.object({
+  personId: z.uuid(),
+  relation: Code,
+  /** Make this person the head of the household. */
+  head: z.boolean().default(false),
+});
+
+export const HouseholdMoveSchema = z.object({
+  gridCode: GridCode,
+  address: z.string().trim().min(1).max(200).optional(),
+  reason: z.string().trim().min(2).max(200),
+});
+
+export const HouseholdListQuery = z.object({
+  grid: GridCode,
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});

@@ -1,0 +1,36 @@
+/**
+ * What the registry shows by default: masks computed when the record was written, age instead of the birth
+ * date, and for a child under 14 (PIPL art. 28: all of a child's data is sensitive) nothing beyond the masked
+ * name, sex and age.
+ */
+import { ageOn } from '../../../core/people/id-number.ts';
+import type { HouseholdRow, PersonRow } from './people.repository.ts';
+
+/** A person as lists and cards show them to anyone with `person:read`. */
+export function presentPerson(p: PersonRow, today: string) {
+  const age = p.birthDate ? ageOn(p.birthDate, today) : null;
+  const child = age !== null && age < 14;
+  return {
+    id: p.id,
+    gridCode: p.gridCode,
+    personType: p.personType,
+    name: p.nameMask,
+    sex: p.sex,
+    age,
+    /** Under 14 and under 18 change what may be shown and who may be told. */
+    ageBand: age === null ? null : age < 14 ? 'under14' : age < 18 ? 'under18' : 'adult',
+    idNumber: child ? null : p.idNumberMask,
+    phone: child ? null : p.phoneMask,
+    ethnicity: child ? null : p.ethnicity,
+    address: child ? null : p.address,
+    householdId: p.householdId,
+    relation: p.relation,
+    status: p.status,
+    updatedAt: p.updatedAt.toISOString(),
+  };
+}
+
+/** A household's own fields. */
+export function presentHousehold(h: HouseholdRow) {
+  return { id: h.id, gridCode: h.gridCode, villageCode: h.villageCode, number: h.number, address: h.address, headPersonId: h.headPersonId, riskLevel: h.riskLevel, note: h.note, status: h.status, updatedAt: h.updatedAt.toISOString() };
+}

@@ -1,0 +1,107 @@
+/** Persons, households and their grid history. */
+import { and, asc, desc, eq, like, or, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
+import { households, persons, registryHistory } from '../../db/schema.ts';
+
+export type PersonRow = typeof persons.$inferSelect;
+export type HouseholdRow = typeof households.$inferSelect;
+export type HistoryRow = typeof registryHistory.$inferInsert;
+
+/** Inserts a person. */
+export async function insertPerson(ex: Executor, row: PersonRow): Promise<void> {
+  await ex.insert(persons).values(row);
+}
+
+/** A person under a region prefix, or undefined (outside the scope reads as missing). */
+export async function personInScope(ex: Executor, id: string, prefix: string): Promise<PersonRow | undefined> {
+  const [row] = await ex.select().from(persons).where(and(eq(persons.id, id), like(persons.gridCode, `${prefix}%`)));
+  return row;
+}
+
+/** The living registration with this ID-number hash, anywhere (ID numbers are unique nationally). */
+export async function activeByIdHash(ex: Executor, hash: string): Promise<PersonRow | undefined> {
+  const [row] = await ex.select().from(persons).where(and(eq(persons.idNumberHash, hash), eq(persons.status, 'active')));
+  return row;
+}
+
+export interface PersonFilter {
+  prefix: string;
+  nameHash?: string;
+  idNumberHash?: string;
+}
+
+/** A page of active persons under a prefix, by masked name. */
+export async function listPersons(ex: Executor, f: PersonFilter, limit: number, offset: number) {
+  const where = and(eq(persons.status, 'active'), like(persons.gridCode, `${f.prefix}%`), f.nameHash ? eq(persons.nameHash, f.nameHash) : undefined, f.idNumberHash ? eq(persons.idNumberHash, f.idNumberHash) : undefined);
+  const [rows, [count]] = await Promise.all([
+    ex.select().from(persons).where(where).orderBy(asc(persons.gridCode), asc(persons.nameMask), asc(persons.id)).limit(limit).offset(offset),
+    ex.select({ n: sql<number>`count(*)::int` }).from(persons).where(where),
+  ]);
+  return { rows, total: count?.n ?? 0 };
+}
+
+/** The members of a household. */
+export function membersOf(ex: Executor, countyCode: string, householdId: string): Promise<PersonRow[]> {
+  return ex.select().from(persons).where(and(eq(persons.countyCode, countyCode), eq(persons.householdId, householdId), eq(persons.status, 'active'))).orderBy(asc(persons.relation), asc(persons.birthDate));
+}
+
+/** Sets a person's household and relation. */
+export async function setMembership(ex: Executor, p: PersonRow, householdId: string | null, relation: string | null, now: Date): Promise<void> {
+  await ex.update(persons).set({ householdId, relation, updatedAt: now, version: p.version + 1 }).where(and(eq(persons.countyCode, p.countyCode), eq(persons.id, p.id)));
+}
+
+/** Moves every active member of a household to a grid (and address). */
+export async function moveMembers(ex: Executor, countyCode: string, householdId: string, gridCode: string, address: string | undefined, now: Date): Promise<void> {
+  await ex
+    .update(persons)
+    .set({ gridCode, villageCode: gridCode.slice(0, 12), ...(address ? { address } : {}), updatedAt: now, version: sql`${persons.version} + 1` })
+    .where(and(eq(persons.countyCode, countyCode), eq(persons.householdId, householdId), eq(persons.status, 'active')));
+}
+
+/** Inserts a household. */
+export async function insertHousehold(ex: Executor, row: HouseholdRow): Promise<void> {
+  await ex.insert(households).values(row);
+}
+
+/** A household under a region prefix, locked for update when asked. */
+export async function householdInScope(ex: Executor, id: string, prefix: string, lock = false): Promise<HouseholdRow | undefined> {
+  const q = ex.select().from(households).where(and(eq(households.id, id), like(households.gridCode, `${prefix}%`)));
+  const [row] = lock ? await q.for('update') : await q;
+  return row;
+}
+
+/** Changes a household. */
+export async function updateHousehold(ex: Executor, h: HouseholdRow, set: Partial<HouseholdRow>): Promise<void> {
+  await ex.update(households).set({ ...set, version: h.version + 1 }).where(and(eq(households.countyCode, h.countyCode), eq(households.id, h.id)));
+}
+
+/** A page of active households of a grid, with their member counts. */
+export async function householdsOfGrid(ex: Executor, gridCode: string, limit: number, offset: number) {
+  const where = and(eq(households.gridCode, gridCode), eq(households.status, 'active'));
+  const [rows, [count]] = await Promise.all([
+    ex
+      .select({ h: households, members: sql<number>`(SELECT count(*)::int FROM persons p WHERE p.county_code = ${households.countyCode} AND p.household_id = ${households.id} AND p.status = 'active')` })
+      .from(households)
+      .where(where)
+      .orderBy(asc(households.address), asc(households.id))
+      .limit(limit)
+      .offset(offset),
+    ex.select({ n: sql<number>`count(*)::int` }).from(households).where(where),
+  ]);
+  return { rows, total: count?.n ?? 0 };
+}
+
+/** Appends history rows. */
+export async function addHistory(ex: Executor, rows: HistoryRow[]): Promise<void> {
+  if (rows.length) await ex.insert(registryHistory).values(rows);
+}
+
+/** The history of one record, newest first. */
+export function historyOf(ex: Executor, objectType: string, objectId: string) {
+  return ex.select().from(registryHistory).where(and(eq(registryHistory.objectType, objectType), eq(registryHistory.objectId, objectId))).orderBy(desc(registryHistory.at), desc(registryHistory.id));
+}
+
+/** Moves into and out of a grid, newest first. */
+export function gridHistory(ex: Executor, gridCode: string, limit: number) {
+  return ex.select().from(registryHistory).where(or(eq(registryHistory.toGrid, gridCode), eq(registryHistory.fromGrid, gridCode))).orderBy(desc(registryHistory.at), desc(registryHistory.id)).limit(limit);
+}

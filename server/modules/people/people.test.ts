@@ -1,0 +1,117 @@
+/**
+ * The population registry: validated input, nothing sensitive in plain text in the database, masked answers,
+ * audited reveals, and households that move with all their members and leave no orphans.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, createTestEnv, fixture, login, makeUser, seedFixture, type TestEnv } from '../../test/harness.ts';
+import { ageOn, checkCharacter } from '../../../core/people/id-number.ts';
+import { cstDate } from '../../../core/calendar.ts';
+
+let env: TestEnv;
+const c: Record<string, string> = {};
+const today = () => cstDate(env.clock.now());
+const id18 = (first17: string) => first17 + checkCharacter(first17);
+const ADULT = id18('63222119850612123'); // born 1985-06-12, male (3 is odd)
+const CHILD = id18('63222120180301124'); // born 2018-03-01, female
+
+beforeAll(async () => {
+  env = await createTestEnv();
+  await seedFixture(env.ctx);
+  await makeUser(env.ctx, 'gw.a', 'gridWorker', fixture.villageA);
+  await makeUser(env.ctx, 'gw.b', 'gridWorker', fixture.villageB);
+  await makeUser(env.ctx, 'handler', 'handler', fixture.county);
+  await makeUser(env.ctx, 'mediator', 'mediator', fixture.villageA);
+  for (const u of ['gw.a', 'gw.b', 'handler', 'mediator']) c[u] = await login(env.app, u);
+});
+afterAll(() => env?.close());
+
+const add = (cookie: string, body: object) => call(env.app, 'POST', '/api/people', cookie, { gridCode: fixture.gridA1, personType: '01', ...body });
+
+describe('persons', () => {
+  it('refuse bad input with every field named, and a second registration of one ID number', async () => {
+    const bad = await add(c['gw.a']!, { name: '张三', idNumber: ADULT.slice(0, 17) + (ADULT[17] === '0' ? '1' : '0'), phone: '12345', personType: '07', ethnicity: '99' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details.map((d: { path: string; code: string }) => `${d.path}:${d.code}`)).toEqual(['body.idNumber:id_check_digit', 'body.phone:bad_mobile', 'body.personType:unknown_code', 'body.ethnicity:unknown_code']);
+    expect((await add(c['gw.a']!, { name: '张三', gridCode: fixture.gridB1 })).body.error.details[0].code).toBe('unknown_grid'); // another village's grid
+    const ok = await add(c['gw.a']!, { name: '扎西才让', idNumber: ADULT, phone: '+86 139-1234-5678', ethnicity: '04' });
+    expect(ok.status).toBe(201);
+    expect(ok.body).toMatchObject({ name: '扎***', idNumber: '632221********' + ADULT.slice(-4), phone: '139****5678', sex: '1', age: ageOn('1985-06-12', today()), ageBand: 'adult' });
+    const again = await add(c['gw.a']!, { name: '扎西', idNumber: ADULT.toLowerCase() });
+    expect(again.status).toBe(409);
+  });
+
+  it('upgrade a 15-digit number and derive sex and birth date from it', async () => {
+    const r = await add(c['gw.a']!, { name: '老王', idNumber: '632221490101002' });
+    expect(r.status).toBe(201);
+    expect(r.body).toMatchObject({ sex: '2', age: ageOn('1949-01-01', today()) });
+    expect(r.body.idNumber).toMatch(/^632221\*{8}\d{3}[\dX]$/);
+  });
+
+  it('show a child under 14 as masked name, sex and age only', async () => {
+    const r = await add(c['gw.a']!, { name: '小卓玛', idNumber: CHILD, phone: '13698765432', address: 'A村2号' });
+    expect(r.body).toMatchObject({ name: '小**', sex: '2', age: ageOn('2018-03-01', today()), ageBand: 'under14', idNumber: null, phone: null, address: null });
+  });
+
+  it('keep no sensitive value in plain text in the database', async () => {
+    const rows = JSON.stringify(await env.ctx.database.query('SELECT * FROM persons'));
+    for (const v of ['扎西才让', ADULT, '13912345678', '小卓玛', CHILD, '13698765432', '19850612']) expect(rows).not.toContain(v);
+  });
+
+  it('find a person by exact name or ID number, masked, only inside the scope', async () => {
+    const byName = await call(env.app, 'GET', `/api/people?name=${encodeURIComponent('扎西才让')}`, c['gw.a']);
+    expect(byName.body.items.map((p: { name: string }) => p.name)).toEqual(['扎***']);
+    const byId = await call(env.app, 'GET', `/api/people?idNumber=${ADULT}`, c['gw.a']);
+    expect(byId.body.total).toBe(1);
+    expect((await call(env.app, 'GET', `/api/people?idNumber=${ADULT}`, c['gw.b'])).body.total).toBe(0);
+    expect((await call(env.app, 'GET', '/api/people?idNumber=123', c['gw.a'])).status).toBe(400);
+    expect((await call(env.app, 'GET', '/api/people', c.handler)).status).toBe(403); // department handlers: cases only
+  });
+
+  it('reveal full values only with the right and a reason, each read in the audit log', async () => {
+    const id = (await call(env.app, 'GET', `/api/people?idNumber=${ADULT}`, c['gw.a'])).body.items[0].id;
+    const denied = await call(env.app, 'POST', `/api/people/${id}/reveal`, c.mediator, { fields: ['idNumber'], reason: '调解核实' });
+    expect(denied.status).toBe(403);
+    const noReason = await call(env.app, 'POST', `/api/people/${id}/reveal`, c['gw.a'], { fields: ['idNumber'] });
+    expect(noReason.status).toBe(400);
+    const r = await call(env.app, 'POST', `/api/people/${id}/reveal`, c['gw.a'], { fields: ['name', 'idNumber', 'phone'], reason: '入户核实身份' });
+    expect(r.body).toEqual({ name: '扎西才让', idNumber: ADULT, phone: '13912345678' });
+    const [row] = await env.ctx.database.query<{ actor_name: string; detail: { fields: string[]; reason: string } }>(`SELECT actor_name, detail FROM audit_log WHERE action = 'person.reveal' AND object_id = $1`, [id]);
+    expect(row).toMatchObject({ actor_name: 'gw.a', detail: { fields: ['name', 'idNumber', 'phone'], reason: '入户核实身份' } });
+  });
+});
+
+describe('households', () => {
+  it('move to another grid with every member, seen in the new grid and in both grids’ history, no orphans', async () => {
+    const h = await call(env.app, 'POST', '/api/households', c['gw.a'], { gridCode: fixture.gridA1, address: 'A村3号', riskLevel: 'attention' });
+    expect(h.status).toBe(201);
+    const head = (await add(c['gw.a']!, { name: '才让东智', idNumber: id18('63222119700101201') })).body.id;
+    const wife = (await add(c['gw.a']!, { name: '拉毛措', idNumber: id18('63222119720202202') })).body.id;
+    await call(env.app, 'POST', `/api/households/${h.body.id}/members`, c['gw.a'], { personId: head, relation: '02', head: true });
+    const card = await call(env.app, 'POST', `/api/households/${h.body.id}/members`, c['gw.a'], { personId: wife, relation: '12' });
+    expect(card.body.members.map((m: { name: string; head: boolean; relation: string }) => [m.name, m.head, m.relation])).toEqual(expect.arrayContaining([['才***', true, '02'], ['拉**', false, '12']]));
+    expect((await call(env.app, 'POST', `/api/households/${h.body.id}/members`, c['gw.a'], { personId: wife, relation: '999' })).status).toBe(400);
+
+    const moved = await call(env.app, 'POST', `/api/households/${h.body.id}/move`, c['gw.a'], { gridCode: fixture.gridA2, address: 'A村二组8号', reason: '新房建成' });
+    expect(moved.status).toBe(200);
+    expect(moved.body).toMatchObject({ gridCode: fixture.gridA2, address: 'A村二组8号' });
+    const inGrid = async (grid: string) => (await call(env.app, 'GET', `/api/households?grid=${grid}`, c['gw.a'])).body.items.map((x: { id: string }) => x.id);
+    expect(await inGrid(fixture.gridA2)).toContain(h.body.id);
+    expect(await inGrid(fixture.gridA1)).not.toContain(h.body.id);
+    const people = async (grid: string) => (await call(env.app, 'GET', `/api/people?grid=${grid}&pageSize=200`, c['gw.a'])).body.items.map((x: { id: string }) => x.id);
+    expect(await people(fixture.gridA2)).toEqual(expect.arrayContaining([head, wife]));
+    expect(await people(fixture.gridA1)).not.toContain(head);
+    for (const grid of [fixture.gridA1, fixture.gridA2]) {
+      const history = (await call(env.app, 'GET', `/api/grids/${grid}/registry-history`, c['gw.a'])).body as unknown as { event: string; objectId: string; fromGrid: string; toGrid: string }[];
+      expect(history.filter((e) => e.event === 'moved').map((e) => e.objectId)).toEqual(expect.arrayContaining([h.body.id, head, wife]));
+    }
+    expect((await call(env.app, 'GET', `/api/people/${wife}`, c['gw.a'])).body.history[0]).toMatchObject({ event: 'moved', fromGrid: fixture.gridA1, toGrid: fixture.gridA2, data: { reason: '新房建成' } });
+    // No person lives in another grid than their household.
+    const orphans = await env.ctx.database.query(`SELECT p.id FROM persons p JOIN households h ON h.county_code = p.county_code AND h.id = p.household_id WHERE p.grid_code <> h.grid_code`);
+    expect(orphans).toEqual([]);
+    const dangling = await env.ctx.database.query(`SELECT p.id FROM persons p LEFT JOIN households h ON h.county_code = p.county_code AND h.id = p.household_id WHERE p.household_id IS NOT NULL AND h.id IS NULL`);
+    expect(dangling).toEqual([]);
+    // Another village's worker cannot see or move it.
+    expect((await call(env.app, 'GET', `/api/households/${h.body.id}`, c['gw.b'])).status).toBe(404);
+    expect((await call(env.app, 'POST', `/api/households/${h.body.id}/move`, c['gw.a'], { gridCode: fixture.gridB1, reason: '试图迁出范围' })).body.error.details[0].code).toBe('unknown_grid');
+  });
+});

@@ -1,0 +1,159 @@
+/**
+ * Persons of the registry: validated on the way in (GB 11643 ID numbers, mobile numbers, code tables, the grid),
+ * stored with sensitive values encrypted, listed masked, and revealed in full only to `person:reveal` with a
+ * reason, each reveal in the audit log.
+ */
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import { AppError, type FieldIssue } from '../../../core/errors.ts';
+import { subtreePrefix } from '../../../core/region-code.ts';
+import { can, type Permission } from '../../../core/roles.ts';
+import { normaliseMobile, maskPhone } from '../../../core/contact.ts';
+import { parseIdNumber } from '../../../core/people/id-number.ts';
+import { maskIdNumber, maskName } from '../../../core/people/masks.ts';
+import { cstDate } from '../../../core/calendar.ts';
+import type { PersonCreateSchema, PersonListQuery, RevealSchema } from '../../../core/schemas/people.schema.ts';
+import type { Executor } from '../../db/client.ts';
+import type { Actor } from '../../lib/actor.ts';
+import type { AppContext } from '../../lib/context.ts';
+import * as audit from '../audit/audit.service.ts';
+import { unknownCodes } from '../codes/codes.service.ts';
+import { findInScope as gridInScope } from '../grids/grids.repository.ts';
+import * as repo from './people.repository.ts';
+import { presentPerson } from './people.presenter.ts';
+
+/** @throws FORBIDDEN */
+export function requirePermission(actor: Actor, permission: Permission): void {
+  if (actor.kind !== 'system' && !can(actor.role, permission)) throw new AppError('FORBIDDEN');
+}
+
+export const scopePrefix = (actor: Actor) => subtreePrefix(actor.scopeCode);
+const today = (ctx: AppContext) => cstDate(ctx.clock.now());
+
+/** The grid if it exists inside the actor's scope. @throws VALIDATION_FAILED */
+export async function gridFor(ex: Executor, actor: Actor, gridCode: string, path = 'body.gridCode') {
+  const g = await gridInScope(ex, gridCode, scopePrefix(actor));
+  if (!g) throw new AppError('VALIDATION_FAILED', [{ path, code: 'unknown_grid', message: `网格 ${gridCode} 不存在或不在您的范围内` }]);
+  return g;
+}
+
+/** Problems with code-table values, one per field. */
+export async function codeProblems(ctx: AppContext, ex: Executor, checks: [path: string, table: string, value: string | undefined][]): Promise<FieldIssue[]> {
+  const issues: FieldIssue[] = [];
+  for (const [path, table, value] of checks) {
+    if (value !== undefined && (await unknownCodes(ctx, ex, table, [value])).length) issues.push({ path, code: 'unknown_code', message: `${value} 不在代码表 ${table} 中` });
+  }
+  return issues;
+}
+
+/** Adds a person. @throws FORBIDDEN, VALIDATION_FAILED (naming each field), CONFLICT (ID number already registered) */
+export async function createPerson(ctx: AppContext, actor: Actor, input: z.infer<typeof PersonCreateSchema>) {
+  requirePermission(actor, 'person:write');
+  const issues: FieldIssue[] = [];
+  let idNumber: string | undefined, sex = input.sex, birthDate = input.birthDate;
+  if (input.idNumber) {
+    const parsed = parseIdNumber(input.idNumber, today(ctx));
+    if ('problem' in parsed) issues.push({ path: 'body.idNumber', code: `id_${parsed.problem}`, message: '公民身份号码无效' });
+    else {
+      idNumber = parsed.number;
+      // Derived, not asked twice: the number decides sex and birth date.
+      sex = parsed.sex === 'male' ? '1' : '2';
+      birthDate = parsed.birthDate;
+    }
+  }
+  let phone: string | undefined;
+  if (input.phone) {
+    phone = normaliseMobile(input.phone) ?? undefined;
+    if (!phone) issues.push({ path: 'body.phone', code: 'bad_mobile', message: '手机号码格式不正确' });
+  }
+  issues.push(...(await codeProblems(ctx, ctx.db, [['body.personType', 'person_type', input.personType], ['body.sex', 'sex', sex], ['body.ethnicity', 'ethnicity', input.ethnicity], ['body.relation', 'household_relation', input.relation]])));
+  if (issues.length) throw new AppError('VALIDATION_FAILED', issues);
+  const grid = await gridFor(ctx.db, actor, input.gridCode);
+  const now = ctx.clock.now();
+  const row: repo.PersonRow = {
+    countyCode: grid.countyCode,
+    id: randomUUID(),
+    gridCode: grid.code,
+    villageCode: grid.villageCode,
+    personType: input.personType,
+    nameEnc: ctx.crypto.encrypt(input.name),
+    nameHash: ctx.crypto.lookupHash(`name:${input.name}`),
+    nameMask: maskName(input.name),
+    idNumberEnc: idNumber ? ctx.crypto.encrypt(idNumber) : null,
+    idNumberHash: idNumber ? ctx.crypto.lookupHash(`id:${idNumber}`) : null,
+    idNumberMask: idNumber ? maskIdNumber(idNumber) : null,
+    sex: sex ?? null,
+    birthDate: birthDate ?? null,
+    ethnicity: input.ethnicity ?? null,
+    phoneEnc: phone ? ctx.crypto.encrypt(phone) : null,
+    phoneHash: phone ? ctx.crypto.lookupHash(`phone:${phone}`) : null,
+    phoneMask: phone ? maskPhone(phone) : null,
+    address: input.address ?? null,
+    householdId: null,
+    relation: null,
+    dwellingId: null,
+    sensitiveEnc: null,
+    status: 'active',
+    leftOn: null,
+    purgeAfter: null,
+    legalHold: false,
+    purgedAt: null,
+    createdAt: now,
+    updatedAt: now,
+    version: 0,
+  };
+  await ctx.db.transaction(async (tx) => {
+    if (row.idNumberHash && (await repo.activeByIdHash(tx, row.idNumberHash))) throw new AppError('CONFLICT', [{ path: 'body.idNumber', code: 'already_registered', message: `${row.idNumberMask} 已登记` }]);
+    await repo.insertPerson(tx, row);
+    await repo.addHistory(tx, [{ countyCode: row.countyCode, objectType: 'person', objectId: row.id, event: 'created', fromGrid: null, toGrid: row.gridCode, data: null, actorId: actor.id, actorName: actor.name, at: now }]);
+    await audit.record(tx, ctx.clock, actor, { action: 'person.create', objectType: 'person', objectId: row.id, countyCode: row.countyCode });
+  });
+  return presentPerson(row, today(ctx));
+}
+
+/** One person, masked. @throws FORBIDDEN, NOT_FOUND */
+export async function getPerson(ctx: AppContext, actor: Actor, id: string) {
+  requirePermission(actor, 'person:read');
+  const p = await repo.personInScope(ctx.db, id, scopePrefix(actor));
+  if (!p) throw new AppError('NOT_FOUND');
+  const history = await repo.historyOf(ctx.db, 'person', p.id);
+  return { ...presentPerson(p, today(ctx)), history: history.map(presentHistory) };
+}
+
+/** A page of persons under the actor's scope (or one grid), masked; exact search by name or ID number. @throws FORBIDDEN, VALIDATION_FAILED */
+export async function listPersons(ctx: AppContext, actor: Actor, q: z.infer<typeof PersonListQuery>) {
+  requirePermission(actor, 'person:read');
+  let prefix = scopePrefix(actor);
+  if (q.grid) prefix = (await gridFor(ctx.db, actor, q.grid, 'query.grid')).code;
+  let idNumberHash: string | undefined;
+  if (q.idNumber) {
+    const parsed = parseIdNumber(q.idNumber, today(ctx));
+    if ('problem' in parsed) throw new AppError('VALIDATION_FAILED', [{ path: 'query.idNumber', code: `id_${parsed.problem}`, message: '公民身份号码无效' }]);
+    idNumberHash = ctx.crypto.lookupHash(`id:${parsed.number}`);
+  }
+  const { rows, total } = await repo.listPersons(ctx.db, { prefix, nameHash: q.name ? ctx.crypto.lookupHash(`name:${q.name}`) : undefined, idNumberHash }, q.pageSize, (q.page - 1) * q.pageSize);
+  const day = today(ctx);
+  return { items: rows.map((r) => presentPerson(r, day)), total, page: q.page, pageSize: q.pageSize };
+}
+
+/** The full values of some fields, for `person:reveal`, written to the audit log with the reason. @throws FORBIDDEN, NOT_FOUND */
+export async function revealPerson(ctx: AppContext, actor: Actor, id: string, input: z.infer<typeof RevealSchema>) {
+  requirePermission(actor, 'person:reveal');
+  const p = await repo.personInScope(ctx.db, id, scopePrefix(actor));
+  if (!p) throw new AppError('NOT_FOUND');
+  // Audited before anything is decrypted: a failure after this point still leaves the trace.
+  await audit.recordAlone(ctx.db, ctx.clock, actor, { action: 'person.reveal', objectType: 'person', objectId: p.id, countyCode: p.countyCode, detail: { fields: input.fields, reason: input.reason } });
+  const out: Record<string, string | null> = {};
+  for (const f of input.fields) {
+    if (f === 'name') out.name = ctx.crypto.decrypt(p.nameEnc);
+    if (f === 'idNumber') out.idNumber = p.idNumberEnc ? ctx.crypto.decrypt(p.idNumberEnc) : null;
+    if (f === 'phone') out.phone = p.phoneEnc ? ctx.crypto.decrypt(p.phoneEnc) : null;
+    if (f === 'birthDate') out.birthDate = p.birthDate;
+  }
+  return out;
+}
+
+/** One history row as shown. */
+export function presentHistory(h: typeof import('../../db/schema.ts').registryHistory.$inferSelect) {
+  return { event: h.event, objectType: h.objectType, objectId: h.objectId, fromGrid: h.fromGrid, toGrid: h.toGrid, data: h.data, actorName: h.actorName, at: h.at.toISOString() };
+}
