@@ -4,13 +4,14 @@
  * 127.0.0.1 and stops by itself. Set DATABASE_URL to measure a PostgreSQL server instead of PGlite.
  */
 import { intakeBench } from './intake.ts';
+import { importBench } from './import.ts';
 import { kpiBench } from './kpi.ts';
 import { locateBench } from './locate.ts';
 import { pgliteLatency } from './pglite-latency.ts';
 import { residentBench } from './resident.ts';
 import { machine, save, type Result } from './lib.ts';
 
-const all: Record<string, () => Promise<Result>> = { intake: intakeBench, kpi: kpiBench, locate: locateBench, resident: residentBench, 'pglite-latency': pgliteLatency };
+const all: Record<string, () => Promise<Result>> = { intake: intakeBench, kpi: kpiBench, locate: locateBench, resident: residentBench, import: importBench, 'pglite-latency': pgliteLatency };
 const wanted = process.argv.slice(2);
 const m = machine();
 console.log(`Anwang benchmarks · ${m.database} · ${m.cpus} × ${m.cpuModel} · ${m.memoryGiB} GiB · Node ${m.node} · ${m.date}`);

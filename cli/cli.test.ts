@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { keyId, softwareCrypto } from '../server/lib/crypto.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -85,6 +85,22 @@ describe('anwang CLI', () => {
     expect(t.stdout.trim()).toMatch(/^anw_[A-Za-z0-9_-]{40,}$/);
   });
 
+  it('writes the persons template, imports a file with progress and writes the refused rows beside it', async () => {
+    const template = join(dir, 'persons-template.xlsx');
+    expect(anwang('import', 'persons', '--template', template).stdout).toContain('template written');
+    expect(existsSync(template)).toBe(true);
+    const file = join(dir, 'persons.csv');
+    writeFileSync(file, '姓名,公民身份号码,所属网格,人员类型\n扎西,11010519491231002X,632221100201001,户籍人口\n卓玛,110105194912310021,632221100201001,户籍人口\n');
+    const r = anwang('import', 'persons', file);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('imported: 1 new, 0 updated, 1 refused, of 2 rows');
+    expect(r.stderr).toContain('已处理 2 行');
+    expect(existsSync(join(dir, 'persons.errors.xlsx'))).toBe(true);
+    const all = anwang('import', 'persons', file, '--mode', 'all');
+    expect(all.status).toBe(1);
+    expect(all.stderr).toContain('nothing imported');
+  });
+
   it('fails with a clear message and non-zero status on bad input, writing nothing', () => {
     writeFileSync(join(dir, 'bad.csv'), 'code,name,parent_code\n632221100209,好村,632221100000\n12345,坏,632221100000\n');
     const r = anwang('import', 'regions', join(dir, 'bad.csv'));
@@ -117,14 +133,15 @@ describe('demo data', () => {
     const ringFile = join(env.ANWANG_DATA_DIR!, 'keys.json');
     const first = JSON.parse(readFileSync(ringFile, 'utf8')).keys[0].key as string;
     await sql(`UPDATE users SET totp_secret_enc = '${softwareCrypto(first).encrypt('JBSWY3DPEHPK3PXP')}' WHERE username = 'first.admin'`);
-    expect(anwang('keys', 'status').stdout).toContain(`${keyId(first)}: 1 ciphertexts (current)`);
+    expect(anwang('keys', 'status').stdout).toMatch(new RegExp(`${keyId(first)}: \\d+ ciphertexts \\(current\\)`));
     const rotated = anwang('keys', 'rotate');
     expect(rotated.status, rotated.stderr).toBe(0);
     expect(rotated.stdout).toContain('users: 1 of 1 re-encrypted');
+    expect(rotated.stdout).toMatch(/persons: (\d+) of \1 re-encrypted/); // the imported person's name and ID number too
     const keys = JSON.parse(readFileSync(ringFile, 'utf8')).keys as { key: string }[];
     expect(keys).toHaveLength(2);
     const status = anwang('keys', 'status').stdout;
-    expect(status).toContain(`${keyId(keys[1]!.key)}: 1 ciphertexts (current)`);
+    expect(status).toMatch(new RegExp(`${keyId(keys[1]!.key)}: \\d+ ciphertexts \\(current\\)`));
     expect(status).not.toContain(keyId(first) + ':');
     const stored = (await rows<{ v: string }>(`SELECT totp_secret_enc AS v FROM users WHERE username = 'first.admin'`))[0]!.v;
     expect(softwareCrypto({ keys: [keys[1]!.key], lookupKey: first }).decrypt(stored)).toBe('JBSWY3DPEHPK3PXP');

@@ -3,7 +3,7 @@
  * token create, audit verify, keys status|rotate|reencrypt. Exit status 0 on success; non-zero with a message on stderr otherwise.
  */
 import { parseArgs } from 'node:util';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { loadConfig } from '../server/config.ts';
 import { createContext } from '../server/context.ts';
 import { AppError, errorMessage } from '../core/errors.ts';
@@ -18,6 +18,9 @@ import { verifyChain } from '../server/modules/audit/audit.service.ts';
 import { seedDemo } from '../server/demo/seed-demo.ts';
 import { importCalendar } from '../server/modules/catalog/catalog.service.ts';
 import { serve } from './serve.ts';
+import { importPersons } from '../server/modules/people/person-import.service.ts';
+import { fileRows, writeErrorReport, writeTemplate } from '../server/modules/people/person-files.ts';
+import { items as codeItems } from '../server/modules/codes/codes.repository.ts';
 import { addKeyToFile } from '../server/lib/crypto.ts';
 import { keyUsage, reencryptAll } from '../server/modules/keys/keys.service.ts';
 import { recordAlone } from '../server/modules/audit/audit.service.ts';
@@ -30,6 +33,9 @@ const usage = `用法 Usage: anwang <command>
   import regions FILE.csv    导入区划 (code,name,parent_code)
   import grids FILE.geojson  导入网格 (FeatureCollection of Polygons with code, name)
   import calendar FILE.csv   导入节假日与调休 (date,kind,name; kind = holiday | workday)
+  import persons FILE.csv|FILE.xlsx [--mode upsert|all]
+                             导入实有人口 (errors to FILE.errors.xlsx; all = nothing written unless every row is good)
+  import persons --template FILE.csv|FILE.xlsx   写出导入模板 write the import template
   user create --username U --password P --role R --scope CODE [--name NAME]
   token create --name N --scope CODE
   audit verify               校验审计日志链 verify the audit hash chain
@@ -72,6 +78,8 @@ async function main(argv: string[]): Promise<void> {
       role: { type: 'string' },
       scope: { type: 'string' },
       name: { type: 'string' },
+      mode: { type: 'string' },
+      template: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -94,6 +102,7 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     case 'import': {
+      if (sub === 'persons') return importPersonsCommand(file, values.template, values.mode);
       if ((sub !== 'regions' && sub !== 'grids' && sub !== 'calendar') || !file) fail('用法: anwang import regions FILE.csv | grids FILE.geojson | calendar FILE.csv');
       let text: string;
       try {
@@ -154,6 +163,34 @@ async function main(argv: string[]): Promise<void> {
     default:
       fail(`未知命令 unknown command "${cmd}"\n${usage}`);
   }
+}
+
+/** `anwang import persons`: streams the file with progress on stderr and writes the error report beside it. */
+async function importPersonsCommand(file: string | undefined, template: string | undefined, mode = 'upsert'): Promise<void> {
+  if (template) {
+    const codes = await withContext(async (ctx) => {
+      const out: { table: string; code: string; name: string }[] = [];
+      for (const t of ['person_type', 'sex', 'ethnicity']) for (const i of await codeItems(ctx.db, t)) out.push({ table: t, code: i.code, name: i.name });
+      return out;
+    });
+    await writeTemplate(template, codes);
+    process.stdout.write(`已写出模板 template written: ${template}\n`);
+    return;
+  }
+  if (!file) fail('用法: anwang import persons FILE.csv|FILE.xlsx [--mode upsert|all]  或  anwang import persons --template FILE');
+  if (mode !== 'upsert' && mode !== 'all') fail('--mode 只能是 upsert 或 all');
+  if (!existsSync(file)) fail(`无法读取文件 cannot read ${file}`);
+  const started = Date.now();
+  const report = await withContext((ctx) => importPersons(ctx, cliActor(), fileRows(file), { mode, onProgress: (n) => process.stderr.write(`\r已处理 ${n.toLocaleString()} 行 rows`) }));
+  process.stderr.write('\n');
+  const secs = ((Date.now() - started) / 1000).toFixed(1);
+  if (report.problems.length) {
+    const errFile = file.replace(/\.(csv|xlsx)$/i, '') + '.errors.xlsx';
+    await writeErrorReport(errFile, report.header, report.problems);
+    process.stdout.write(`${report.problems.length} 行有问题 rows with problems → ${errFile}\n`);
+  }
+  if (report.rejected) fail(`未导入 nothing imported (--mode all): ${report.problems.length} of ${report.rows} rows have problems`);
+  process.stdout.write(`已导入 imported: ${report.created} new, ${report.updated} updated, ${report.problems.length} refused, of ${report.rows} rows in ${secs} s\n`);
 }
 
 main(process.argv.slice(2)).catch((e: unknown) => {

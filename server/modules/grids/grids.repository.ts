@@ -122,3 +122,8 @@ export function geometriesInBox(ex: Executor, box: [number, number, number, numb
     .where(and(lte(grids.minLng, box[2]), gte(grids.maxLng, box[0]), lte(grids.minLat, box[3]), gte(grids.maxLat, box[1])))
     .limit(cap);
 }
+
+/** Every grid code under a prefix, with its county and village (for checking imported rows in bulk). */
+export function codesUnder(ex: Executor, prefix: string) {
+  return ex.select({ code: grids.code, countyCode: grids.countyCode, villageCode: grids.villageCode }).from(grids).where(like(grids.code, `${prefix}%`));
+}

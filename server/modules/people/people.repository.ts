@@ -91,9 +91,14 @@ export async function householdsOfGrid(ex: Executor, gridCode: string, limit: nu
   return { rows, total: count?.n ?? 0 };
 }
 
-/** Appends history rows. */
+/** Appends history rows (one statement, one array parameter per column). */
 export async function addHistory(ex: Executor, rows: HistoryRow[]): Promise<void> {
-  if (rows.length) await ex.insert(registryHistory).values(rows);
+  if (!rows.length) return;
+  const col = <T,>(f: (r: HistoryRow) => T) => sql.param(rows.map(f));
+  await ex.execute(sql`INSERT INTO registry_history (county_code, object_type, object_id, event, from_grid, to_grid, data, actor_id, actor_name, at)
+    SELECT * FROM unnest(${col((r) => r.countyCode)}::text[], ${col((r) => r.objectType)}::text[], ${col((r) => r.objectId)}::uuid[], ${col((r) => r.event)}::text[],
+      ${col((r) => r.fromGrid ?? null)}::text[], ${col((r) => r.toGrid ?? null)}::text[], ${col((r) => (r.data === null || r.data === undefined ? null : JSON.stringify(r.data)))}::jsonb[],
+      ${col((r) => r.actorId ?? null)}::text[], ${col((r) => r.actorName ?? null)}::text[], ${col((r) => r.at.toISOString())}::timestamptz[])`);
 }
 
 /** The history of one record, newest first. */
@@ -104,4 +109,38 @@ export function historyOf(ex: Executor, objectType: string, objectId: string) {
 /** Moves into and out of a grid, newest first. */
 export function gridHistory(ex: Executor, gridCode: string, limit: number) {
   return ex.select().from(registryHistory).where(or(eq(registryHistory.toGrid, gridCode), eq(registryHistory.fromGrid, gridCode))).orderBy(desc(registryHistory.at), desc(registryHistory.id)).limit(limit);
+}
+
+/** Column name, SQL array type and value of each persons column, for bulk inserts. */
+const personColumns: [string, string, (r: PersonRow) => unknown][] = [
+  ['county_code', 'text', (r) => r.countyCode], ['id', 'uuid', (r) => r.id], ['grid_code', 'text', (r) => r.gridCode], ['village_code', 'text', (r) => r.villageCode],
+  ['person_type', 'text', (r) => r.personType], ['name_enc', 'text', (r) => r.nameEnc], ['name_hash', 'text', (r) => r.nameHash], ['name_mask', 'text', (r) => r.nameMask],
+  ['id_number_enc', 'text', (r) => r.idNumberEnc], ['id_number_hash', 'text', (r) => r.idNumberHash], ['id_number_mask', 'text', (r) => r.idNumberMask], ['sex', 'text', (r) => r.sex],
+  ['birth_date', 'date', (r) => r.birthDate], ['ethnicity', 'text', (r) => r.ethnicity], ['phone_enc', 'text', (r) => r.phoneEnc], ['phone_hash', 'text', (r) => r.phoneHash],
+  ['phone_mask', 'text', (r) => r.phoneMask], ['address', 'text', (r) => r.address], ['status', 'text', (r) => r.status], ['legal_hold', 'boolean', (r) => r.legalHold],
+  ['created_at', 'timestamptz', (r) => r.createdAt.toISOString()], ['updated_at', 'timestamptz', (r) => r.updatedAt.toISOString()], ['version', 'integer', (r) => r.version],
+];
+
+/**
+ * Inserts many new persons (no household yet) in one statement: one array parameter per column through
+ * unnest, so the statement does not grow with the rows (Drizzle's multi-row builder costs ~100 µs a row).
+ */
+export async function insertPersons(ex: Executor, rows: PersonRow[]): Promise<void> {
+  if (!rows.length) return;
+  const names = sql.raw(personColumns.map(([c]) => c).join(', '));
+  const arrays = sql.join(personColumns.map(([, type, get]) => sql`${sql.param(rows.map(get))}::${sql.raw(type)}[]`), sql`, `);
+  await ex.execute(sql`INSERT INTO persons (${names}) SELECT * FROM unnest(${arrays})`);
+}
+
+/** Living registrations among these ID-number hashes: hash → county, id. */
+export async function activeByIdHashes(ex: Executor, hashes: string[]): Promise<Map<string, { countyCode: string; id: string; version: number }>> {
+  if (!hashes.length) return new Map();
+  const rows = await ex.select({ hash: persons.idNumberHash, countyCode: persons.countyCode, id: persons.id, version: persons.version }).from(persons).where(and(sql`${persons.idNumberHash} = ANY(${sql.param(hashes)}::text[])`, eq(persons.status, 'active')));
+  return new Map(rows.map((r) => [r.hash!, { countyCode: r.countyCode, id: r.id, version: r.version }]));
+}
+
+/** Overwrites an imported person's fields (same county), keeping id, household and history. */
+export async function updateImported(ex: Executor, countyCode: string, id: string, r: PersonRow): Promise<void> {
+  const { countyCode: _c, id: _i, householdId: _h, relation: _r, dwellingId: _d, sensitiveEnc: _s, status: _st, createdAt: _ca, version: _v, leftOn: _l, purgeAfter: _p, legalHold: _lh, purgedAt: _pa, ...set } = r;
+  await ex.update(persons).set({ ...set, version: sql`${persons.version} + 1` }).where(and(eq(persons.countyCode, countyCode), eq(persons.id, id)));
 }

@@ -69,26 +69,38 @@ export async function createPerson(ctx: AppContext, actor: Actor, input: z.infer
   issues.push(...(await codeProblems(ctx, ctx.db, [['body.personType', 'person_type', input.personType], ['body.sex', 'sex', sex], ['body.ethnicity', 'ethnicity', input.ethnicity], ['body.relation', 'household_relation', input.relation]])));
   if (issues.length) throw new AppError('VALIDATION_FAILED', issues);
   const grid = await gridFor(ctx.db, actor, input.gridCode);
-  const now = ctx.clock.now();
-  const row: repo.PersonRow = {
+  const row = personRow(ctx, { ...input, idNumber, sex, birthDate, phone }, grid, ctx.clock.now());
+  const now = row.createdAt;
+  await ctx.db.transaction(async (tx) => {
+    if (row.idNumberHash && (await repo.activeByIdHash(tx, row.idNumberHash))) throw new AppError('CONFLICT', [{ path: 'body.idNumber', code: 'already_registered', message: `${row.idNumberMask} 已登记` }]);
+    await repo.insertPerson(tx, row);
+    await repo.addHistory(tx, [{ countyCode: row.countyCode, objectType: 'person', objectId: row.id, event: 'created', fromGrid: null, toGrid: row.gridCode, data: null, actorId: actor.id, actorName: actor.name, at: now }]);
+    await audit.record(tx, ctx.clock, actor, { action: 'person.create', objectType: 'person', objectId: row.id, countyCode: row.countyCode });
+  });
+  return presentPerson(row, today(ctx));
+}
+
+/** A new registry row for checked values: sensitive values encrypted, with lookup hashes and masks. */
+export function personRow(ctx: AppContext, v: { name: string; personType: string; idNumber?: string; sex?: string; birthDate?: string; ethnicity?: string; phone?: string; address?: string }, grid: { code: string; countyCode: string; villageCode: string }, now: Date): repo.PersonRow {
+  return {
     countyCode: grid.countyCode,
     id: randomUUID(),
     gridCode: grid.code,
     villageCode: grid.villageCode,
-    personType: input.personType,
-    nameEnc: ctx.crypto.encrypt(input.name),
-    nameHash: ctx.crypto.lookupHash(`name:${input.name}`),
-    nameMask: maskName(input.name),
-    idNumberEnc: idNumber ? ctx.crypto.encrypt(idNumber) : null,
-    idNumberHash: idNumber ? ctx.crypto.lookupHash(`id:${idNumber}`) : null,
-    idNumberMask: idNumber ? maskIdNumber(idNumber) : null,
-    sex: sex ?? null,
-    birthDate: birthDate ?? null,
-    ethnicity: input.ethnicity ?? null,
-    phoneEnc: phone ? ctx.crypto.encrypt(phone) : null,
-    phoneHash: phone ? ctx.crypto.lookupHash(`phone:${phone}`) : null,
-    phoneMask: phone ? maskPhone(phone) : null,
-    address: input.address ?? null,
+    personType: v.personType,
+    nameEnc: ctx.crypto.encrypt(v.name),
+    nameHash: ctx.crypto.lookupHash(`name:${v.name}`),
+    nameMask: maskName(v.name),
+    idNumberEnc: v.idNumber ? ctx.crypto.encrypt(v.idNumber) : null,
+    idNumberHash: v.idNumber ? idNumberHash(ctx, v.idNumber) : null,
+    idNumberMask: v.idNumber ? maskIdNumber(v.idNumber) : null,
+    sex: v.sex ?? null,
+    birthDate: v.birthDate ?? null,
+    ethnicity: v.ethnicity ?? null,
+    phoneEnc: v.phone ? ctx.crypto.encrypt(v.phone) : null,
+    phoneHash: v.phone ? ctx.crypto.lookupHash(`phone:${v.phone}`) : null,
+    phoneMask: v.phone ? maskPhone(v.phone) : null,
+    address: v.address ?? null,
     householdId: null,
     relation: null,
     dwellingId: null,
@@ -102,14 +114,10 @@ export async function createPerson(ctx: AppContext, actor: Actor, input: z.infer
     updatedAt: now,
     version: 0,
   };
-  await ctx.db.transaction(async (tx) => {
-    if (row.idNumberHash && (await repo.activeByIdHash(tx, row.idNumberHash))) throw new AppError('CONFLICT', [{ path: 'body.idNumber', code: 'already_registered', message: `${row.idNumberMask} 已登记` }]);
-    await repo.insertPerson(tx, row);
-    await repo.addHistory(tx, [{ countyCode: row.countyCode, objectType: 'person', objectId: row.id, event: 'created', fromGrid: null, toGrid: row.gridCode, data: null, actorId: actor.id, actorName: actor.name, at: now }]);
-    await audit.record(tx, ctx.clock, actor, { action: 'person.create', objectType: 'person', objectId: row.id, countyCode: row.countyCode });
-  });
-  return presentPerson(row, today(ctx));
 }
+
+/** The keyed hash an ID number is found by. */
+export const idNumberHash = (ctx: AppContext, n: string) => ctx.crypto.lookupHash(`id:${n}`);
 
 /** One person, masked. @throws FORBIDDEN, NOT_FOUND */
 export async function getPerson(ctx: AppContext, actor: Actor, id: string) {
@@ -125,13 +133,13 @@ export async function listPersons(ctx: AppContext, actor: Actor, q: z.infer<type
   requirePermission(actor, 'person:read');
   let prefix = scopePrefix(actor);
   if (q.grid) prefix = (await gridFor(ctx.db, actor, q.grid, 'query.grid')).code;
-  let idNumberHash: string | undefined;
+  let byId: string | undefined;
   if (q.idNumber) {
     const parsed = parseIdNumber(q.idNumber, today(ctx));
     if ('problem' in parsed) throw new AppError('VALIDATION_FAILED', [{ path: 'query.idNumber', code: `id_${parsed.problem}`, message: '公民身份号码无效' }]);
-    idNumberHash = ctx.crypto.lookupHash(`id:${parsed.number}`);
+    byId = idNumberHash(ctx, parsed.number);
   }
-  const { rows, total } = await repo.listPersons(ctx.db, { prefix, nameHash: q.name ? ctx.crypto.lookupHash(`name:${q.name}`) : undefined, idNumberHash }, q.pageSize, (q.page - 1) * q.pageSize);
+  const { rows, total } = await repo.listPersons(ctx.db, { prefix, nameHash: q.name ? ctx.crypto.lookupHash(`name:${q.name}`) : undefined, idNumberHash: byId }, q.pageSize, (q.page - 1) * q.pageSize);
   const day = today(ctx);
   return { items: rows.map((r) => presentPerson(r, day)), total, page: q.page, pageSize: q.pageSize };
 }

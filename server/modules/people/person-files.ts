@@ -1,0 +1,68 @@
+/** Reading persons files (CSV or XLSX, streamed) and writing the template and the error report. */
+import { createReadStream, writeFileSync } from 'node:fs';
+import { parse } from 'csv-parse';
+import ExcelJS from 'exceljs';
+import { personColumns } from '../../../core/people/person-row.ts';
+import type { ImportProblem, RowSource } from './person-import.service.ts';
+
+/** Whether a path names an XLSX file (else CSV). */
+export const isXlsx = (path: string) => /\.xlsx$/i.test(path);
+
+/** Rows of a CSV (UTF-8, BOM allowed) or the first sheet of an XLSX file, as strings. */
+export function fileRows(path: string): RowSource {
+  if (!isXlsx(path)) {
+    return () => createReadStream(path).pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true })) as AsyncIterable<string[]>;
+  }
+  return async function* () {
+    const wb = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', worksheets: 'emit', styles: 'ignore', hyperlinks: 'ignore' });
+    for await (const sheet of wb) {
+      for await (const row of sheet) {
+        const values = (row.values as unknown[]).slice(1); // ExcelJS rows are 1-based
+        yield values.map(cellText);
+      }
+      return; // the first sheet only
+    }
+  };
+}
+
+/** A cell as text. */
+function cellText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  // A long number (an ID typed into a number cell) has lost digits already: it fails the ID check, as it should.
+  if (typeof v === 'number') return String(v);
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'object' && 'text' in (v as object)) return String((v as { text: unknown }).text);
+  if (typeof v === 'object' && 'richText' in (v as object)) return (v as { richText: { text: string }[] }).richText.map((t) => t.text).join('');
+  if (typeof v === 'object' && 'result' in (v as object)) return String((v as { result: unknown }).result ?? '');
+  return String(v);
+}
+
+/** Writes an empty template with the headers users know (XLSX: text columns, and the code tables on a second sheet). */
+export async function writeTemplate(path: string, codes: { table: string; code: string; name: string }[]): Promise<void> {
+  const headers = personColumns.map((c) => c.header);
+  if (!isXlsx(path)) {
+    writeFileSync(path, '\uFEFF' + headers.join(',') + '\n');
+    return;
+  }
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('人员 persons');
+  ws.addRow(headers).font = { bold: true };
+  // ID numbers, phones and grid codes are text: a number cell would round an 18-digit ID.
+  for (const col of [2, 3, 4]) ws.getColumn(col).numFmt = '@';
+  ws.columns.forEach((c) => (c.width = 18));
+  const list = wb.addWorksheet('代码表 codes');
+  list.addRow(['代码表 table', '代码 code', '名称 name']).font = { bold: true };
+  for (const c of codes) list.addRow([c.table, c.code, c.name]);
+  await wb.xlsx.writeFile(path);
+}
+
+/** Writes the rows that were refused, each with its problems, so they can be fixed and imported again. */
+export async function writeErrorReport(path: string, header: string[], problems: ImportProblem[]): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('错误 problems');
+  ws.addRow(['行号 row', '问题 problems', ...header]).font = { bold: true };
+  for (const p of problems) ws.addRow([p.row, p.issues.map((i) => `${i.column}: ${i.message}`).join('；'), ...p.cells]);
+  for (let c = 3; c <= header.length + 2; c++) ws.getColumn(c).numFmt = '@';
+  ws.getColumn(2).width = 50;
+  await wb.xlsx.writeFile(path);
+}
