@@ -12,6 +12,7 @@ import type { GridStaffRole } from '../../core/roles.ts';
 import { ROOT_SCOPE } from '../../core/region-code.ts';
 import { buildHaibei, personName } from './haibei.ts';
 import { demoDepartments, seedDemoCases } from './demo-cases.ts';
+import { seedDemoPeople } from './demo-people.ts';
 
 export const DEMO_PASSWORD = 'Anwang@2026';
 
@@ -82,6 +83,8 @@ export async function seedDemo(ctx: AppContext, onProgress: (msg: string) => voi
     }
   }
   onProgress(`演示账号 demo accounts: ${accounts.length}`);
+  const [households, people] = await seedDemoPeople(ctx);
+  if (people) onProgress(`户与人口 households: ${households}, persons: ${people}`);
   const cases = await seedDemoCases(ctx, DEMO_PASSWORD);
   if (cases) onProgress(`演示案件 demo cases: ${cases}`);
   for (const d of demoDepartments) accounts.push({ username: d.username, role: 'handler', scope: d.name });

@@ -69,6 +69,8 @@ export function softwareCrypto(ring: KeyRing | string): CryptoProvider {
   const byId = new Map(r.keys.map((k) => [keyId(k), checkKey(k)] as const));
   const current = r.keys[0]!;
   const currentId = keyId(current);
+  // Keys as bytes once: given hex, sm-crypto-v2 converts the key on every call.
+  const currentBytes = new Uint8Array(checkKey(current));
   const lookupKey = checkKey(r.lookupKey);
   const keyFor = (id: string) => {
     const k = byId.get(id);
@@ -79,7 +81,7 @@ export function softwareCrypto(ring: KeyRing | string): CryptoProvider {
     currentKeyId: currentId,
     encrypt(plain) {
       const nonce = freshNonce();
-      const { output, tag } = sm4.encrypt(new TextEncoder().encode(plain), current, { mode: 'gcm', iv: nonce, output: 'array', outputTag: true, padding: 'none' }) as { output: Uint8Array; tag: Uint8Array };
+      const { output, tag } = sm4.encrypt(new TextEncoder().encode(plain), currentBytes, { mode: 'gcm', iv: nonce, output: 'array', outputTag: true, padding: 'none' }) as { output: Uint8Array; tag: Uint8Array };
       return Buffer.concat([Buffer.from([V2_GCM]), Buffer.from(currentId, 'hex'), nonce, output, tag]).toString('base64');
     },
     decrypt(enc) {
@@ -88,7 +90,7 @@ export function softwareCrypto(ring: KeyRing | string): CryptoProvider {
         if (buf.length < 1 + 4 + 12 + 16) throw new Error('ciphertext too short');
         const key = keyFor(buf.subarray(1, 5).toString('hex'));
         // Throws "authentication tag mismatch" for a changed ciphertext, nonce, key id or tag.
-        const plain = sm4.decrypt(buf.subarray(17, buf.length - 16), key.toString('hex'), { mode: 'gcm', iv: buf.subarray(5, 17), tag: buf.subarray(buf.length - 16), output: 'array', padding: 'none' }) as Uint8Array;
+        const plain = sm4.decrypt(buf.subarray(17, buf.length - 16), new Uint8Array(key), { mode: 'gcm', iv: buf.subarray(5, 17), tag: buf.subarray(buf.length - 16), output: 'array', padding: 'none' }) as Uint8Array;
         return new TextDecoder().decode(plain);
       }
       if (buf[0] === V1_CBC) {

@@ -1,7 +1,7 @@
 /** The shell: sign-in, TOTP enrolment, then a layout whose menu is built from the user's permissions. */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { App as AntApp, ConfigProvider, Layout, Menu, Dropdown, Button, Space, Spin, Typography, Grid as AntGrid } from 'antd';
-import { HomeOutlined, ApartmentOutlined, TeamOutlined, KeyOutlined, AuditOutlined, GlobalOutlined, LogoutOutlined, UserOutlined, FileTextOutlined, DashboardOutlined, SettingOutlined } from '@ant-design/icons';
+import { HomeOutlined, ApartmentOutlined, TeamOutlined, KeyOutlined, AuditOutlined, GlobalOutlined, LogoutOutlined, UserOutlined, FileTextOutlined, DashboardOutlined, SettingOutlined, ContactsOutlined } from '@ant-design/icons';
 import zhCN from 'antd/locale/zh_CN';
 import zhTW from 'antd/locale/zh_TW';
 import enUS from 'antd/locale/en_US';
@@ -19,6 +19,7 @@ import { AuditPage } from './features/audit/AuditPage';
 import { CasesPage } from './features/cases/CasesPage';
 import { DashboardPage } from './features/dashboard/DashboardPage';
 import { CatalogPage } from './features/catalog/CatalogPage';
+import { PeoplePage } from './features/people/PeoplePage';
 import { NotificationBell } from './NotificationBell';
 import { navigate, usePath } from './router';
 
@@ -29,6 +30,7 @@ const pages = [
   { path: '/', key: 'nav.home', icon: <HomeOutlined />, permission: null, element: (me: Me) => <HomePage me={me} /> },
   { path: '/cases', key: 'nav.cases', icon: <FileTextOutlined />, permission: 'case:read', element: (me: Me) => <CasesPage me={me} /> },
   { path: '/dashboard', key: 'nav.dashboard', icon: <DashboardOutlined />, permission: 'kpi:read', element: (me: Me) => <DashboardPage me={me} /> },
+  { path: '/people', key: 'nav.people', icon: <ContactsOutlined />, permission: 'person:read', element: (me: Me) => <PeoplePage me={me} /> },
   { path: '/grids', key: 'nav.grids', icon: <ApartmentOutlined />, permission: 'grid:read', element: (me: Me) => <GridBrowser me={me} /> },
   { path: '/users', key: 'nav.users', icon: <TeamOutlined />, permission: 'user:read', element: (me: Me) => <UsersPage me={me} /> },
   { path: '/tokens', key: 'nav.tokens', icon: <KeyOutlined />, permission: 'token:manage', element: (me: Me) => <TokensPage me={me} /> },

@@ -106,8 +106,9 @@ export async function importPersons(ctx: AppContext, actor: Actor, source: RowSo
         report.updated++;
       }
     }
+    // Imported records carry no 'created' history row each: the import itself is one audit row (who, when,
+    // counts) and created_at dates each record; history starts with the record's first move or change.
     await repo.insertPersons(ex, fresh);
-    await repo.addHistory(ex, fresh.map((r) => ({ countyCode: r.countyCode, objectType: 'person', objectId: r.id, event: 'created', fromGrid: null, toGrid: r.gridCode, data: { via: 'import' }, actorId: actor.id, actorName: actor.name, at: r.createdAt })));
     report.created += fresh.length;
   };
 

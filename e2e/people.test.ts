@@ -1,0 +1,84 @@
+/**
+ * The registry in the browser: a village grid worker opens 人口与户, the grid's households, a household card
+ * with its members, then a member's full ID number through "查看完整信息" with a reason, and finds the person by
+ * that number. Screenshots go to e2e/artifacts/.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { artifacts, launchBrowser, startServer, type RunningServer } from './server.ts';
+
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+let revealedId = '';
+const shot = async (name: string) => {
+  await page.waitForTimeout(400); // drawers and dialogs animate in
+  await page.screenshot({ path: join(artifacts, `people-${name}.png`) });
+};
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+  await page.goto(server.url);
+  await page.getByLabel('用户名').fill('village.gridWorker');
+  await page.getByLabel('密码').fill('Anwang@2026');
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.getByRole('menuitem', { name: '人口与户' }).click();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('people and households in the browser', () => {
+  it('lists the grid’s households and opens a household card with its members', async () => {
+    const rows = page.getByTestId('household-table').locator('tbody tr.ant-table-row');
+    await expect.poll(() => rows.count()).toBeGreaterThan(3);
+    await rows.first().click();
+    const card = page.getByTestId('household-card');
+    await expect.poll(() => card.isVisible()).toBe(true);
+    await expect.poll(() => card.locator('tbody tr.ant-table-row').count()).toBeGreaterThanOrEqual(2);
+    expect(await card.textContent()).toContain('户主');
+    expect(await card.textContent()).toMatch(/\d{6}\*{8}\d{3}[\dX]/); // ID numbers masked
+    await shot('1-household-card');
+  });
+
+  it('shows a member’s full ID number only after a reason is given', async () => {
+    const card = page.getByTestId('household-card');
+    await card.locator('tbody tr.ant-table-row').first().getByRole('button').click();
+    const drawer = page.getByTestId('person-drawer');
+    await expect.poll(() => drawer.isVisible()).toBe(true);
+    expect(await drawer.textContent()).toMatch(/\*{8}/);
+    await page.getByTestId('reveal').click();
+    const dialog = page.getByRole('dialog', { name: '查看完整信息' });
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: /确\s*定/ }).click(); // no reason yet
+    await expect.poll(() => dialog.textContent()).toContain('请填写查看理由');
+    await page.getByTestId('reveal-reason').fill('入户走访核实身份');
+    await shot('2-reveal-reason');
+    await dialog.getByRole('button', { name: /确\s*定/ }).click();
+    await expect.poll(async () => /\d{17}[\dX]/.exec((await drawer.textContent()) ?? '')?.[0] ?? '').toMatch(/^\d{17}[\dX]$/);
+    revealedId = /\d{17}[\dX]/.exec((await drawer.textContent())!)![0];
+    expect(await drawer.textContent()).toContain('已记入审计日志');
+    await shot('3-revealed');
+  });
+
+  it('finds the person by the exact ID number, masked again in the list', async () => {
+    // Close the person drawer, then the household card.
+    for (let i = 0; i < 2; i++) {
+      await page.locator('.ant-drawer-open .ant-drawer-close').last().click();
+      await page.waitForTimeout(400);
+    }
+    await expect.poll(() => page.locator('.ant-drawer-open').count()).toBe(0);
+    await page.getByRole('tab', { name: '人员' }).click();
+    await page.getByTestId('people-id').locator('input').fill(revealedId);
+    await page.getByTestId('people-id').locator('input').press('Enter');
+    const rows = page.getByTestId('person-table').locator('tbody tr.ant-table-row');
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await rows.first().textContent()).not.toContain(revealedId);
+    expect(await rows.first().textContent()).toContain(revealedId.slice(-4));
+    await shot('4-search-by-id');
+  });
+});

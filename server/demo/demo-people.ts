@@ -1,0 +1,66 @@
+/**
+ * Demo households and people for every grid of the demo prefecture: deterministic, invented, with valid ID
+ * numbers of the grid's county, a mix of Tibetan, Hui, Han, Tu and Mongol families, migrants, children under 14
+ * and households followed closely, so the registry pages show what a county's would.
+ */
+import { randomUUID } from 'node:crypto';
+import { checkCharacter } from '../../core/people/id-number.ts';
+import type { AppContext } from '../lib/context.ts';
+import { personRow } from '../modules/people/persons.service.ts';
+import * as repo from '../modules/people/people.repository.ts';
+import { personName } from './haibei.ts';
+
+const ethnicities = ['04', '04', '03', '01', '01', '30', '02'];
+
+/** Seeds households into every grid once (nothing when people exist already). Returns [households, persons]. */
+export async function seedDemoPeople(ctx: AppContext): Promise<[number, number]> {
+  if ((await ctx.database.query<{ n: number }>('SELECT count(*)::int AS n FROM persons'))[0]!.n > 0) return [0, 0];
+  const grids = await ctx.database.query<{ code: string; county_code: string; village_code: string; name: string }>('SELECT code, county_code, village_code, name FROM grids ORDER BY code');
+  const now = ctx.clock.now();
+  let n = 0, seq = 0;
+  const households: repo.HouseholdRow[] = [];
+  const persons: repo.PersonRow[] = [];
+  const used = new Set<string>();
+  /** A valid number of the county and birth date, odd sequence for men, never issued twice. */
+  const id = (county: string, birth: string, male: boolean) => {
+    for (;;) {
+      seq++;
+      const first17 = `${county}${birth.replaceAll('-', '')}${String(((seq % 500) * 2 + (male ? 1 : 0)) % 1000).padStart(3, '0')}`;
+      if (used.has(first17)) continue;
+      used.add(first17);
+      return first17 + checkCharacter(first17);
+    }
+  };
+  for (const [gi, g] of grids.entries()) {
+    for (let h = 0; h < 6; h++) {
+      n++;
+      const household: repo.HouseholdRow = { countyCode: g.county_code, id: randomUUID(), gridCode: g.code, villageCode: g.village_code, number: `${g.code.slice(9)}${String(h + 1).padStart(3, '0')}`, address: `${g.name.replace(/第(.+)网格$/, '$1组').replace(/网格$/, '')}${h + 1}号`, dwellingId: null, headPersonId: null, riskLevel: n % 50 === 0 ? 'key' : n % 15 === 0 ? 'attention' : 'normal', note: null, status: 'active', createdAt: now, updatedAt: now, version: 0 };
+      const migrant = n % 10 === 0;
+      const ethnicity = ethnicities[(gi + h) % ethnicities.length]!;
+      const year = 1955 + (n % 36);
+      const members: { relation: string; male: boolean; birth: string; adult: boolean }[] = [
+        { relation: '02', male: n % 4 !== 0, birth: `${year}-0${1 + (n % 9)}-1${n % 9}`, adult: true },
+        { relation: '10', male: n % 4 === 0, birth: `${year + 2}-1${n % 3}-0${1 + (n % 8)}`, adult: true },
+      ];
+      for (let c = 0; c < n % 4; c++) {
+        const male = (n + c) % 2 === 0;
+        members.push({ relation: male ? '20' : '30', male, birth: `${Math.min(2021, year + 24 + c * 3)}-0${1 + ((n + c) % 9)}-2${c}`, adult: year + 24 + c * 3 < 2008 });
+      }
+      for (const [mi, m] of members.entries()) {
+        const row = personRow(ctx, { name: personName(n * 7 + mi), personType: migrant ? '02' : '01', idNumber: id(g.county_code, m.birth, m.male), sex: m.male ? '1' : '2', birthDate: m.birth, ethnicity, phone: m.adult ? `139${String(n * 10 + mi).padStart(8, '0')}` : undefined, address: household.address }, { code: g.code, countyCode: g.county_code, villageCode: g.village_code }, now);
+        row.householdId = household.id;
+        row.relation = m.relation;
+        if (mi === 0) household.headPersonId = row.id;
+        persons.push(row);
+      }
+      households.push(household);
+    }
+  }
+  await ctx.db.transaction(async (tx) => {
+    for (let i = 0; i < households.length; i += 500) for (const h of households.slice(i, i + 500)) await repo.insertHousehold(tx, h);
+    for (let i = 0; i < persons.length; i += 1000) await repo.insertPersons(tx, persons.slice(i, i + 1000));
+    const history = [...households.map((h) => ({ id: h.id, type: 'household', grid: h.gridCode, county: h.countyCode })), ...persons.map((p) => ({ id: p.id, type: 'person', grid: p.gridCode, county: p.countyCode }))];
+    for (let i = 0; i < history.length; i += 2000) await repo.addHistory(tx, history.slice(i, i + 2000).map((x) => ({ countyCode: x.county, objectType: x.type, objectId: x.id, event: 'created', fromGrid: null, toGrid: x.grid, data: { via: 'demo' }, actorId: 'system', actorName: 'demo', at: now })));
+  });
+  return [households.length, persons.length];
+}

@@ -1,0 +1,176 @@
+/**
+ * 人口与户 (C5): persons and households of a grid, masked by default; exact search by name or ID number; the
+ * household card; the full values of a record only through "查看完整信息" with a reason (audited on the server).
+ */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { App, Button, Checkbox, Descriptions, Drawer, Form, Input, Modal, Select, Space, Table, Tabs, Tag, Timeline, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { Me } from '../../../../core/schemas/auth.schema';
+import { api, ApiError } from '../../api';
+import { formatTime } from '../../format';
+
+interface PersonView {
+  id: string; gridCode: string; personType: string; name: string; sex: string | null; age: number | null; ageBand: string | null;
+  idNumber: string | null; phone: string | null; address: string | null; householdId: string | null; relation: string | null; head?: boolean;
+}
+interface HistoryView { event: string; fromGrid: string | null; toGrid: string | null; data: Record<string, unknown> | null; actorName: string | null; at: string }
+interface HouseholdView { id: string; gridCode: string; number: string | null; address: string; riskLevel: string; members: number }
+interface HouseholdCard extends Omit<HouseholdView, 'members'> { members: PersonView[]; history: HistoryView[] }
+interface Paged<T> { items: T[]; total: number }
+
+/** Code → name of a code table, loaded once per page. */
+function useCodes(table: string): Record<string, string> {
+  const [m, setM] = useState<Record<string, string>>({});
+  useEffect(() => {
+    api<{ items: { code: string; name: string }[] }>(`/api/code-tables/${table}`).then((t) => setM(Object.fromEntries(t.items.map((i) => [i.code, i.name]))), () => undefined);
+  }, [table]);
+  return m;
+}
+
+const riskColor: Record<string, string> = { normal: 'default', attention: 'orange', key: 'red' };
+
+export function PeoplePage({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const types = useCodes('person_type');
+  const sexes = useCodes('sex');
+  const relations = useCodes('household_relation');
+  const [grids, setGrids] = useState<{ code: string; name: string }[]>([]);
+  const [grid, setGrid] = useState<string | undefined>();
+  const [search, setSearch] = useState<{ name?: string; idNumber?: string }>({});
+  const [page, setPage] = useState(1);
+  const [people, setPeople] = useState<Paged<PersonView>>({ items: [], total: 0 });
+  const [households, setHouseholds] = useState<Paged<HouseholdView>>({ items: [], total: 0 });
+  const [person, setPerson] = useState<(PersonView & { history: HistoryView[] }) | null>(null);
+  const [card, setCard] = useState<HouseholdCard | null>(null);
+  const [revealing, setRevealing] = useState(false);
+  const [revealed, setRevealed] = useState<Record<string, string | null> | null>(null);
+  const [form] = Form.useForm();
+  const canReveal = me.permissions.includes('person:reveal');
+
+  useEffect(() => {
+    api<Paged<{ code: string; name: string }>>('/api/grids?pageSize=200').then((r) => {
+      setGrids(r.items);
+      setGrid((g) => g ?? r.items[0]?.code);
+    });
+  }, []);
+
+  const load = useCallback(() => {
+    const qs = new URLSearchParams({ page: String(page), pageSize: '20', ...(grid && !search.idNumber && !search.name ? { grid } : {}), ...(search.name ? { name: search.name } : {}), ...(search.idNumber ? { idNumber: search.idNumber } : {}) });
+    api<Paged<PersonView>>(`/api/people?${qs}`).then(setPeople, (e) => message.error(e instanceof ApiError ? e.body.message : String(e)));
+    if (grid) api<Paged<HouseholdView>>(`/api/households?grid=${grid}&pageSize=100`).then(setHouseholds);
+  }, [grid, page, search, message]);
+  useEffect(load, [load]);
+
+  const openPerson = (id: string) => {
+    setRevealed(null);
+    api<PersonView & { history: HistoryView[] }>(`/api/people/${id}`).then(setPerson);
+  };
+  const openHousehold = (id: string) => api<HouseholdCard>(`/api/households/${id}`).then(setCard);
+
+  const reveal = async () => {
+    const v = await form.validateFields();
+    try {
+      setRevealed(await api(`/api/people/${person!.id}/reveal`, { method: 'POST', body: v }));
+      setRevealing(false);
+      form.resetFields();
+    } catch (e) {
+      message.error(e instanceof ApiError ? e.body.message : String(e));
+    }
+  };
+
+  const personColumns = useMemo(
+    () => [
+      { title: t('people.name'), dataIndex: 'name', render: (v: string, p: PersonView) => <Button type="link" size="small" style={{ padding: 0 }} onClick={() => openPerson(p.id)}>{v}</Button> },
+      { title: t('people.sex'), dataIndex: 'sex', render: (v: string | null) => (v ? sexes[v] ?? v : '') },
+      { title: t('people.age'), dataIndex: 'age', render: (v: number | null, p: PersonView) => (v === null ? '' : <>{v}{p.ageBand === 'under14' && <Tag color="purple" style={{ marginLeft: 6 }}>{t('people.under14')}</Tag>}</>) },
+      { title: t('people.type'), dataIndex: 'personType', render: (v: string) => types[v] ?? v },
+      { title: t('people.idNumber'), dataIndex: 'idNumber' },
+      { title: t('people.phone'), dataIndex: 'phone' },
+      { title: t('people.grid'), dataIndex: 'gridCode' },
+    ],
+    [t, sexes, types],
+  );
+
+  const history = (items: HistoryView[]) => (
+    <Timeline items={items.map((h) => ({ children: <><b>{t(`people.event.${h.event}`, { defaultValue: h.event })}</b> {h.fromGrid && h.toGrid && h.fromGrid !== h.toGrid ? `${h.fromGrid} → ${h.toGrid}` : h.toGrid ?? ''} {typeof h.data?.reason === 'string' ? `（${h.data.reason}）` : ''}<br /><Typography.Text type="secondary">{formatTime(h.at)} {h.actorName}</Typography.Text></> }))} />
+  );
+
+  return (
+    <>
+      <Space style={{ marginBottom: 12 }} wrap>
+        <Select data-testid="people-grid" style={{ width: 260 }} value={grid} onChange={(g) => { setGrid(g); setPage(1); }} showSearch optionFilterProp="label" options={grids.map((g) => ({ value: g.code, label: `${g.name} ${g.code}` }))} placeholder={t('people.grid')} />
+        <Input.Search data-testid="people-name" placeholder={t('people.searchName')} allowClear onSearch={(v) => { setSearch(v ? { name: v } : {}); setPage(1); }} style={{ width: 200 }} />
+        <Input.Search data-testid="people-id" placeholder={t('people.searchId')} allowClear onSearch={(v) => { setSearch(v ? { idNumber: v } : {}); setPage(1); }} style={{ width: 240 }} />
+      </Space>
+      <Tabs
+        items={[
+          { key: 'households', label: t('people.households'), children: (
+            <Table data-testid="household-table" rowKey="id" size="middle" dataSource={households.items} pagination={false} scroll={{ x: 600 }}
+              onRow={(h) => ({ onClick: () => openHousehold(h.id), style: { cursor: 'pointer' } })}
+              columns={[
+                { title: t('people.address'), dataIndex: 'address' },
+                { title: t('people.householdNumber'), dataIndex: 'number' },
+                { title: t('people.members'), dataIndex: 'members' },
+                { title: t('people.risk'), dataIndex: 'riskLevel', render: (v: string) => <Tag color={riskColor[v]}>{t(`people.riskLevel.${v}`)}</Tag> },
+              ]} />
+          ) },
+          { key: 'persons', label: t('people.persons'), children: (
+            <Table data-testid="person-table" rowKey="id" size="middle" dataSource={people.items} columns={personColumns} scroll={{ x: 800 }}
+              pagination={{ current: page, total: people.total, pageSize: 20, onChange: setPage, showTotal: (n) => t('common.total', { n }), showSizeChanger: false }} />
+          ) },
+        ]}
+      />
+      <Drawer open={!!card} onClose={() => setCard(null)} title={card ? `${t('people.householdCard')} · ${card.address}` : ''} width={560} data-testid="household-card">
+        {card && (
+          <>
+            <Descriptions size="small" column={1} items={[
+              { label: t('people.householdNumber'), children: card.number ?? '—' },
+              { label: t('people.grid'), children: card.gridCode },
+              { label: t('people.risk'), children: <Tag color={riskColor[card.riskLevel]}>{t(`people.riskLevel.${card.riskLevel}`)}</Tag> },
+            ]} />
+            <Typography.Title level={5}>{t('people.members')}</Typography.Title>
+            <Table rowKey="id" size="small" pagination={false} dataSource={card.members} columns={[
+              { title: t('people.name'), dataIndex: 'name', render: (v: string, p: PersonView) => <Button type="link" size="small" style={{ padding: 0 }} onClick={() => openPerson(p.id)}>{v}</Button> },
+              { title: t('people.relation'), dataIndex: 'relation', render: (v: string | null, p: PersonView) => <>{v ? relations[v] ?? v : ''}{p.head && v !== '02' && <Tag color="blue" style={{ marginLeft: 6 }}>{t('people.head')}</Tag>}</> },
+              { title: t('people.age'), dataIndex: 'age' },
+              { title: t('people.idNumber'), dataIndex: 'idNumber' },
+            ]} />
+            <Typography.Title level={5} style={{ marginTop: 16 }}>{t('people.history')}</Typography.Title>
+            {history(card.history)}
+          </>
+        )}
+      </Drawer>
+      <Drawer open={!!person} onClose={() => setPerson(null)} title={person?.name} width={480} data-testid="person-drawer"
+        extra={canReveal && person && <Button data-testid="reveal" onClick={() => setRevealing(true)}>{t('people.reveal')}</Button>}>
+        {person && (
+          <>
+            <Descriptions size="small" column={1} items={[
+              { label: t('people.name'), children: revealed?.name ?? person.name },
+              { label: t('people.idNumber'), children: revealed?.idNumber ?? person.idNumber ?? '—' },
+              { label: t('people.phone'), children: revealed?.phone ?? person.phone ?? '—' },
+              { label: t('people.sex'), children: person.sex ? sexes[person.sex] ?? person.sex : '—' },
+              { label: t('people.age'), children: person.age ?? '—' },
+              { label: t('people.type'), children: types[person.personType] ?? person.personType },
+              { label: t('people.address'), children: person.address ?? '—' },
+            ]} />
+            {revealed && <Typography.Text type="warning">{t('people.revealedNote')}</Typography.Text>}
+            <Typography.Title level={5} style={{ marginTop: 16 }}>{t('people.history')}</Typography.Title>
+            {history(person.history)}
+          </>
+        )}
+      </Drawer>
+      <Modal open={revealing} title={t('people.reveal')} onOk={reveal} onCancel={() => setRevealing(false)} okText={t('common.ok')} cancelText={t('common.cancel')}>
+        <Typography.Paragraph type="secondary">{t('people.revealHint')}</Typography.Paragraph>
+        <Form form={form} layout="vertical" initialValues={{ fields: ['name', 'idNumber', 'phone'] }}>
+          <Form.Item name="fields" label={t('people.revealFields')} rules={[{ required: true, message: t('common.required') }]}>
+            <Checkbox.Group options={['name', 'idNumber', 'phone', 'birthDate'].map((f) => ({ value: f, label: t(`people.field.${f}`) }))} />
+          </Form.Item>
+          <Form.Item name="reason" label={t('people.revealReason')} rules={[{ required: true, min: 2, message: t('people.revealReasonRequired') }]}>
+            <Input data-testid="reveal-reason" maxLength={200} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
+}
