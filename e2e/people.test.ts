@@ -1,12 +1,17 @@
 /**
- * The registry in the browser: a village grid worker opens 人口与户, the grid's households, a household card
+ * The registry in the browser: a village grid worker imports an XLSX, downloads the refused row, fixes it and
+ * imports it again; opens 人口与户, the grid's households, a household card
  * with its members, then a member's full ID number through "查看完整信息" with a reason, and finds the person by
  * that number. Screenshots go to e2e/artifacts/.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import ExcelJS from 'exceljs';
 import { artifacts, launchBrowser, startServer, type RunningServer } from './server.ts';
+import { checkCharacter } from '../core/people/id-number.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -32,7 +37,53 @@ afterAll(async () => {
   await server?.stop();
 });
 
+const id18 = (first17: string) => first17 + checkCharacter(first17);
+const dir = mkdtempSync(join(tmpdir(), 'e2e-import-'));
+
+/** An XLSX as a grid worker would fill it. */
+async function workbook(name: string, rows: string[][]): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('人员');
+  ws.addRow(['姓名', '公民身份号码', '联系电话', '所属网格', '人员类型', '性别', '民族', '现住址']);
+  for (const r of rows) ws.addRow(r);
+  const path = join(dir, name);
+  await wb.xlsx.writeFile(path);
+  return path;
+}
+
 describe('people and households in the browser', () => {
+  it('imports an XLSX, reports the bad row in a downloadable file, and takes the fixed row', async () => {
+    const grid = (await page.evaluate(() => fetch('/api/grids?pageSize=1').then((r) => r.json()))).items[0].code as string;
+    const good = id18('63222119900315202'), bad = id18('63222119920420302').slice(0, 17) + 'Y';
+    const first = await workbook('first.xlsx', [
+      ['新户主甲', good, '13811112222', grid, '户籍人口', '女', '藏族', '新村1号'],
+      ['新户主乙', id18('63222119880808113'), '', grid, '流动人口', '男', '回族', '新村2号'],
+      ['新户主丙', bad, '', grid, '户籍人口', '', '', '新村3号'],
+    ]);
+    await page.getByTestId('import-open').click();
+    await page.locator('.ant-modal input[type=file]').setInputFiles(first);
+    const status = page.getByTestId('import-status');
+    await expect.poll(() => status.textContent(), { timeout: 20_000 }).toContain('新增 2');
+    expect(await status.textContent()).toContain('有误 1');
+    await shot('0-import-result');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('import-errors').click()]);
+    const report = join(dir, 'errors.xlsx');
+    await download.saveAs(report);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(report);
+    const row = wb.worksheets[0]!.getRow(2);
+    expect(row.getCell(1).value).toBe(4); // line 4 of the file
+    expect(String(row.getCell(2).value)).toContain('公民身份号码');
+    // The grid worker corrects the number and imports that row again.
+    const fixed = await workbook('fixed.xlsx', [['新户主丙', id18('63222119920420302'), '', grid, '户籍人口', '', '', '新村3号']]);
+    await page.locator('.ant-modal input[type=file]').setInputFiles(fixed);
+    await expect.poll(() => status.textContent(), { timeout: 20_000 }).toContain('新增 1');
+    expect(await status.textContent()).toContain('有误 0');
+    await shot('0b-import-fixed');
+    await page.locator('.ant-modal-footer').getByRole('button', { name: /关\s*闭/ }).click();
+    await expect.poll(() => page.locator('.ant-modal-wrap').isVisible()).toBe(false);
+  });
+
   it('lists the grid’s households and opens a household card with its members', async () => {
     const rows = page.getByTestId('household-table').locator('tbody tr.ant-table-row');
     await expect.poll(() => rows.count()).toBeGreaterThan(3);

@@ -7,6 +7,16 @@ import type { AppContext } from '../../lib/context.ts';
 import { actorOf } from '../../http/route-config.ts';
 import * as persons from './persons.service.ts';
 import * as households from './households.service.ts';
+import { createWriteStream, createReadStream, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { AppError, errorMessage } from '../../../core/errors.ts';
+import { importDir, jobOf, presentJob, startImport } from './import-jobs.ts';
+import { requirePermission } from './persons.service.ts';
+import { isXlsx, writeTemplate } from './person-files.ts';
+import { items as codeItems } from '../codes/codes.repository.ts';
+
+const MAX_IMPORT_BYTES = 300 * 1024 * 1024;
 
 const Id = z.object({ id: z.uuid() });
 
@@ -19,6 +29,41 @@ export function peopleRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.post('/api/people', { config: { access: { permission: 'person:write' } }, schema: { tags: ['people'], summary: '登记人员 Register a person', body: PersonCreateSchema } }, async (req, reply) =>
     reply.code(201).send(await persons.createPerson(ctx, actorOf(req), req.body)),
   );
+  r.post('/api/people/import', { config: { access: { permission: 'person:write' } }, schema: { tags: ['people'], summary: '导入人员 Upload a CSV or XLSX of persons (multipart); answers a job to poll', querystring: z.object({ mode: z.enum(['upsert', 'all']).default('upsert') }) } }, async (req, reply) => {
+    const actor = actorOf(req);
+    requirePermission(actor, 'person:write');
+    if (!req.isMultipart()) throw new AppError('UPLOAD_REJECTED', [{ path: 'file', code: 'not_multipart', message: 'multipart/form-data with one file' }]);
+    const file = await req.file({ limits: { fileSize: MAX_IMPORT_BYTES } });
+    if (!file) throw new AppError('UPLOAD_REJECTED', [{ path: 'file', code: 'missing', message: 'no file' }]);
+    const xlsx = isXlsx(file.filename) || file.mimetype.includes('spreadsheetml');
+    if (!xlsx && !/\.csv$/i.test(file.filename) && !file.mimetype.includes('csv')) throw new AppError('UPLOAD_REJECTED', [{ path: 'file', code: 'unsupported_type', message: '只接受 CSV 或 XLSX' }]);
+    const dir = importDir();
+    const path = join(dir, xlsx ? 'upload.xlsx' : 'upload.csv');
+    await pipeline(file.file, createWriteStream(path));
+    if (file.file.truncated) throw new AppError('UPLOAD_REJECTED', [{ path: 'file', code: 'too_large', message: `最大 ${MAX_IMPORT_BYTES / 1024 / 1024} MB` }]);
+    return reply.code(202).send(presentJob(startImport(ctx, actor, dir, path, xlsx, req.query.mode)));
+  });
+  r.get('/api/people/import', { config: { access: { permission: 'person:write' } }, schema: { tags: ['people'], summary: '导入进度 Progress and result of my import job', querystring: z.object({ job: z.uuid() }) } }, async (req) => {
+    const job = presentJob(jobOf(ctx, actorOf(req), req.query.job));
+    return { ...job, error: job.error ? { ...job.error, message: errorMessage(job.error.code as never, req.locale) } : null };
+  });
+  r.get('/api/people/import/errors', { config: { access: { permission: 'person:write' } }, schema: { tags: ['people'], summary: '导入错误报告 The refused rows of my import, as XLSX', querystring: z.object({ job: z.uuid() }) } }, async (req, reply) => {
+    const job = jobOf(ctx, actorOf(req), req.query.job);
+    if (!job.errorsPath) throw new AppError('NOT_FOUND');
+    reply.header('content-disposition', 'attachment; filename="import-errors.xlsx"').type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    return reply.send(createReadStream(job.errorsPath));
+  });
+  r.get('/api/people/import/template', { config: { access: { permission: 'person:write' } }, schema: { tags: ['people'], summary: '导入模板 The import template (XLSX)' } }, async (_req, reply) => {
+    const dir = importDir();
+    const path = join(dir, 'template.xlsx');
+    const codes: { table: string; code: string; name: string }[] = [];
+    for (const t of ['person_type', 'sex', 'ethnicity']) for (const i of await codeItems(ctx.db, t)) codes.push({ table: t, code: i.code, name: i.name });
+    await writeTemplate(path, codes);
+    reply.header('content-disposition', 'attachment; filename="persons-template.xlsx"').type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const stream = createReadStream(path);
+    stream.on('close', () => rmSync(dir, { recursive: true, force: true }));
+    return reply.send(stream);
+  });
   r.get('/api/people/:id', { config: { access: { permission: 'person:read', objects: ['person'] } }, schema: { tags: ['people'], summary: '人员详情 One person (masked) with history', params: Id } }, async (req) =>
     persons.getPerson(ctx, actorOf(req), req.params.id),
   );

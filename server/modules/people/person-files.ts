@@ -8,13 +8,18 @@ import type { ImportProblem, RowSource } from './person-import.service.ts';
 /** Whether a path names an XLSX file (else CSV). */
 export const isXlsx = (path: string) => /\.xlsx$/i.test(path);
 
-/** Rows of a CSV (UTF-8, BOM allowed) or the first sheet of an XLSX file, as strings. */
-export function fileRows(path: string): RowSource {
-  if (!isXlsx(path)) {
-    return () => createReadStream(path).pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true })) as AsyncIterable<string[]>;
+/** Rows of a CSV (UTF-8, BOM allowed) or the first sheet of an XLSX file, as strings; `onBytes` hears the bytes read (progress). */
+export function fileRows(path: string, onBytes?: (n: number) => void, xlsx = isXlsx(path)): RowSource {
+  const open = () => {
+    const s = createReadStream(path);
+    if (onBytes) s.on('data', (chunk) => onBytes(chunk.length));
+    return s;
+  };
+  if (!xlsx) {
+    return () => open().pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true })) as AsyncIterable<string[]>;
   }
   return async function* () {
-    const wb = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', worksheets: 'emit', styles: 'ignore', hyperlinks: 'ignore' });
+    const wb = new ExcelJS.stream.xlsx.WorkbookReader(open(), { sharedStrings: 'cache', worksheets: 'emit', styles: 'ignore', hyperlinks: 'ignore' });
     for await (const sheet of wb) {
       for await (const row of sheet) {
         const values = (row.values as unknown[]).slice(1); // ExcelJS rows are 1-based

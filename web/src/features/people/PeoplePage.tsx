@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../../core/schemas/auth.schema';
 import { api, ApiError } from '../../api';
 import { formatTime } from '../../format';
+import { ImportModal } from './ImportModal';
 
 interface PersonView {
   id: string; gridCode: string; personType: string; name: string; sex: string | null; age: number | null; ageBand: string | null;
@@ -47,6 +48,8 @@ export function PeoplePage({ me }: { me: Me }) {
   const [revealed, setRevealed] = useState<Record<string, string | null> | null>(null);
   const [form] = Form.useForm();
   const canReveal = me.permissions.includes('person:reveal');
+  const canWrite = me.permissions.includes('person:write');
+  const [importing, setImporting] = useState(false);
 
   useEffect(() => {
     api<Paged<{ code: string; name: string }>>('/api/grids?pageSize=200').then((r) => {
@@ -102,7 +105,9 @@ export function PeoplePage({ me }: { me: Me }) {
         <Select data-testid="people-grid" style={{ width: 260 }} value={grid} onChange={(g) => { setGrid(g); setPage(1); }} showSearch optionFilterProp="label" options={grids.map((g) => ({ value: g.code, label: `${g.name} ${g.code}` }))} placeholder={t('people.grid')} />
         <Input.Search data-testid="people-name" placeholder={t('people.searchName')} allowClear onSearch={(v) => { setSearch(v ? { name: v } : {}); setPage(1); }} style={{ width: 200 }} />
         <Input.Search data-testid="people-id" placeholder={t('people.searchId')} allowClear onSearch={(v) => { setSearch(v ? { idNumber: v } : {}); setPage(1); }} style={{ width: 240 }} />
+        {canWrite && <Button data-testid="import-open" onClick={() => setImporting(true)}>{t('people.import.open')}</Button>}
       </Space>
+      <ImportModal open={importing} onClose={() => setImporting(false)} onImported={load} />
       <Tabs
         items={[
           { key: 'households', label: t('people.households'), children: (
