@@ -13,7 +13,7 @@ import { pipeline } from 'node:stream/promises';
 import { AppError, errorMessage } from '../../../core/errors.ts';
 import { importDir, jobOf, presentJob, startImport } from './import-jobs.ts';
 import { requirePermission } from './persons.service.ts';
-import { isXlsx, writeTemplate } from './person-files.ts';
+import { isXlsx, personsXlsx, writeTemplate } from './person-files.ts';
 import { items as codeItems } from '../codes/codes.repository.ts';
 
 const MAX_IMPORT_BYTES = 300 * 1024 * 1024;
@@ -63,6 +63,12 @@ export function peopleRoutes(app: FastifyInstance, ctx: AppContext): void {
     const stream = createReadStream(path);
     stream.on('close', () => rmSync(dir, { recursive: true, force: true }));
     return reply.send(stream);
+  });
+  r.get('/api/people/export', { config: { access: { permission: 'person:read' } }, schema: { tags: ['people'], summary: '导出人员 Masked persons as XLSX with a watermark of user and time (audited)', querystring: z.object({ grid: z.string().regex(/^\d{15}$/).optional() }) } }, async (req, reply) => {
+    const map = async (t: string) => new Map((await codeItems(ctx.db, t)).map((i) => [i.code, i.name] as const));
+    const { rows, watermark } = await persons.exportPersons(ctx, actorOf(req), req.query, { types: await map('person_type'), sexes: await map('sex'), ethnicities: await map('ethnicity'), relations: await map('household_relation') });
+    reply.header('content-disposition', `attachment; filename="persons-${req.query.grid ?? 'all'}.xlsx"`).type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    return reply.send(await personsXlsx(rows, watermark));
   });
   r.get('/api/people/:id', { config: { access: { permission: 'person:read', objects: ['person'] } }, schema: { tags: ['people'], summary: '人员详情 One person (masked) with history', params: Id } }, async (req) =>
     persons.getPerson(ctx, actorOf(req), req.params.id),

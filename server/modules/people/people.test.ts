@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestEnv, fixture, login, makeUser, seedFixture, type TestEnv } from '../../test/harness.ts';
 import { ageOn, checkCharacter } from '../../../core/people/id-number.ts';
 import { cstDate } from '../../../core/calendar.ts';
+import ExcelJS from 'exceljs';
 
 let env: TestEnv;
 const c: Record<string, string> = {};
@@ -77,6 +78,28 @@ describe('persons', () => {
     expect(r.body).toEqual({ name: '扎西才让', idNumber: ADULT, phone: '13912345678' });
     const [row] = await env.ctx.database.query<{ actor_name: string; detail: { fields: string[]; reason: string } }>(`SELECT actor_name, detail FROM audit_log WHERE action = 'person.reveal' AND object_id = $1`, [id]);
     expect(row).toMatchObject({ actor_name: 'gw.a', detail: { fields: ['name', 'idNumber', 'phone'], reason: '入户核实身份' } });
+  });
+});
+
+describe('export', () => {
+  it('gives masked values only, under a watermark of who exported and when, and audits it', async () => {
+    const res = await env.app.inject({ url: `/api/people/export?grid=${fixture.gridA1}`, headers: { cookie: c['gw.a']! } });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect(String(ws.getCell(1, 1).value)).toMatch(/导出人 gw\.a · \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC · 内部资料/);
+    expect(ws.headerFooter.oddHeader).toContain('gw.a');
+    const all: string[] = [];
+    ws.eachRow((row) => row.eachCell((cell) => void all.push(String(cell.value))));
+    const text = all.join('|');
+    expect(text).toContain('扎***');
+    expect(text).toContain('139****5678');
+    for (const v of ['扎西才让', ADULT, '13912345678', '小卓玛', CHILD]) expect(text).not.toContain(v);
+    const [row] = await env.ctx.database.query<{ detail: { rows: number } }>(`SELECT detail FROM audit_log WHERE action = 'person.export' AND actor_name = 'gw.a'`);
+    expect(row!.detail.rows).toBe(ws.rowCount - 2);
+    expect((await call(env.app, 'GET', `/api/people/export?grid=${fixture.gridB1}`, c['gw.a'])).status).toBe(400); // another village's grid
   });
 });
 

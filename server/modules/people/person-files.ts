@@ -71,3 +71,33 @@ export async function writeErrorReport(path: string, header: string[], problems:
   ws.getColumn(2).width = 50;
   await wb.xlsx.writeFile(path);
 }
+
+/** One exported person: masked values only (what lists show). */
+export interface ExportedPerson {
+  name: string; sex: string; age: number | null; personType: string; idNumber: string | null; phone: string | null; ethnicity: string; address: string | null; gridCode: string; relation: string;
+}
+
+const exportHeaders: [keyof ExportedPerson, string][] = [
+  ['name', '姓名'], ['sex', '性别'], ['age', '年龄'], ['personType', '人员类型'], ['idNumber', '公民身份号码'], ['phone', '联系电话'],
+  ['ethnicity', '民族'], ['address', '现住址'], ['gridCode', '所属网格'], ['relation', '与户主关系'],
+];
+
+/**
+ * An XLSX of masked persons carrying a visible watermark of who exported it and when: a first row above the
+ * table, the print header and footer of every page, and the document properties.
+ */
+export async function personsXlsx(rows: ExportedPerson[], watermark: string): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = watermark;
+  wb.title = watermark;
+  const ws = wb.addWorksheet('人员 persons', { headerFooter: { oddHeader: `&C${watermark}`, oddFooter: `&C${watermark} · &P/&N` } });
+  ws.mergeCells(1, 1, 1, exportHeaders.length);
+  const mark = ws.getCell(1, 1);
+  mark.value = watermark;
+  mark.font = { bold: true, color: { argb: 'FFC00000' } };
+  ws.addRow(exportHeaders.map(([, h]) => h)).font = { bold: true };
+  // A leading = + - @ would make a spreadsheet run a formula (CSV/XLSX injection): prefix a quote.
+  for (const r of rows) ws.addRow(exportHeaders.map(([k]) => (typeof r[k] === 'string' ? (r[k] as string).replace(/^([=+\-@])/, "'$1") : r[k])));
+  exportHeaders.forEach((_, i) => (ws.getColumn(i + 1).width = i === 7 ? 30 : 16));
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

@@ -144,6 +144,30 @@ export async function listPersons(ctx: AppContext, actor: Actor, q: z.infer<type
   return { items: rows.map((r) => presentPerson(r, day)), total, page: q.page, pageSize: q.pageSize };
 }
 
+const EXPORT_CAP = 50_000;
+
+/**
+ * The persons of the actor's scope (or one grid), masked, as XLSX with a watermark of user and time; the export
+ * is audited with its filter and row count. @throws FORBIDDEN, VALIDATION_FAILED (more than 50,000 rows: narrow it)
+ */
+export async function exportPersons(ctx: AppContext, actor: Actor, q: { grid?: string }, names: { types: Map<string, string>; sexes: Map<string, string>; ethnicities: Map<string, string>; relations: Map<string, string> }) {
+  requirePermission(actor, 'person:read');
+  const prefix = q.grid ? (await gridFor(ctx.db, actor, q.grid, 'query.grid')).code : scopePrefix(actor);
+  const first = await repo.listPersons(ctx.db, { prefix }, 1, 0);
+  if (first.total > EXPORT_CAP) throw new AppError('VALIDATION_FAILED', [{ path: 'query.grid', code: 'too_many', message: `共 ${first.total} 人，超过 ${EXPORT_CAP}：请按网格导出` }]);
+  const day = today(ctx);
+  const rows = [];
+  for (let offset = 0; offset < first.total; offset += 5000) {
+    for (const p of (await repo.listPersons(ctx.db, { prefix }, 5000, offset)).rows) {
+      const v = presentPerson(p, day);
+      rows.push({ name: v.name, sex: v.sex ? names.sexes.get(v.sex) ?? v.sex : '', age: v.age, personType: names.types.get(v.personType) ?? v.personType, idNumber: v.idNumber, phone: v.phone, ethnicity: v.ethnicity ? names.ethnicities.get(v.ethnicity) ?? v.ethnicity : '', address: v.address, gridCode: v.gridCode, relation: v.relation ? names.relations.get(v.relation) ?? v.relation : '' });
+    }
+  }
+  const now = ctx.clock.now();
+  await audit.recordAlone(ctx.db, ctx.clock, actor, { action: 'person.export', objectType: 'person', countyCode: actor.scopeCode.slice(0, 6), detail: { grid: q.grid ?? null, rows: rows.length } });
+  return { rows, watermark: `安网 · 导出人 ${actor.name} · ${now.toISOString().slice(0, 16).replace('T', ' ')} UTC · 内部资料 注意保密 · ${rows.length} 人` };
+}
+
 /** The full values of some fields, for `person:reveal`, written to the audit log with the reason. @throws FORBIDDEN, NOT_FOUND */
 export async function revealPerson(ctx: AppContext, actor: Actor, id: string, input: z.infer<typeof RevealSchema>) {
   requirePermission(actor, 'person:reveal');

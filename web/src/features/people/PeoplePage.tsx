@@ -106,6 +106,7 @@ export function PeoplePage({ me }: { me: Me }) {
         <Input.Search data-testid="people-name" placeholder={t('people.searchName')} allowClear onSearch={(v) => { setSearch(v ? { name: v } : {}); setPage(1); }} style={{ width: 200 }} />
         <Input.Search data-testid="people-id" placeholder={t('people.searchId')} allowClear onSearch={(v) => { setSearch(v ? { idNumber: v } : {}); setPage(1); }} style={{ width: 240 }} />
         {canWrite && <Button data-testid="import-open" onClick={() => setImporting(true)}>{t('people.import.open')}</Button>}
+        <Button data-testid="people-export" href={`/api/people/export${grid ? `?grid=${grid}` : ''}`} title={t('people.exportHint')}>{t('people.export')}</Button>
       </Space>
       <ImportModal open={importing} onClose={() => setImporting(false)} onImported={load} />
       <Tabs
