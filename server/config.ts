@@ -24,6 +24,8 @@ export interface Config {
    * phone, integrations per token (staff sessions per user).
    */
   rateLimits: { login: RateLimit; loginAccount: RateLimit; public: RateLimit; reporter: RateLimit; token: RateLimit };
+  /** Days after moving away or death before a person's personal data is purged (unless on legal hold). */
+  personRetentionDays: number;
   /** How long categories, deadline policies and the calendar stay cached in memory (ms; 0 = off). */
   referenceCacheMs: number;
   /** How long an Idempotency-Key claim may stay in flight before a replay takes it over (its process died). */
@@ -57,6 +59,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     idempotencyStaleMs: Number(env.ANWANG_IDEMPOTENCY_STALE_MS ?? 60_000),
     referenceCacheMs: Number(env.ANWANG_REFERENCE_CACHE_MS ?? 10_000),
+    personRetentionDays: Number(env.ANWANG_PERSON_RETENTION_DAYS ?? 1095),
     rateLimits: {
       login: rate('ANWANG_RATE_LOGIN', env.ANWANG_RATE_LOGIN, '20/60'),
       loginAccount: rate('ANWANG_RATE_LOGIN_ACCOUNT', env.ANWANG_RATE_LOGIN_ACCOUNT, '10/60'),

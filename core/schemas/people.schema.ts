@@ -62,3 +62,14 @@ export const HouseholdListQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
+
+export const PersonLeaveSchema = z.object({
+  reason: z.enum(['moved_away', 'deceased']),
+  /** The day (YYYY-MM-DD); today when absent. */
+  on: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+});
+
+export const LegalHoldSchema = z.object({
+  hold: z.boolean(),
+  reason: z.string().trim().min(2).max(200),
+});

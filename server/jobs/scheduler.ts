@@ -1,7 +1,8 @@
-/** Background work in the server process: the deadline sweep and outbox delivery, every few seconds. */
+/** Background work in the server process: the deadline sweep and outbox delivery every few seconds; hourly upkeep and the registry's retention purge. */
 import type { AppContext } from '../lib/context.ts';
 import { sweepDeadlines } from '../modules/cases/deadline-sweep.service.ts';
 import { deliverDue } from '../modules/outbox/outbox.service.ts';
+import { purgeDue } from '../modules/people/retention.service.ts';
 
 export interface Scheduler {
   stop(): Promise<void>;
@@ -16,6 +17,8 @@ export function startScheduler(ctx: AppContext, everyMs: number, log: (msg: stri
       if (Date.now() - lastMaintenance > 3600_000) {
         lastMaintenance = Date.now();
         await ctx.database.maintain();
+        const purged = await purgeDue(ctx);
+        if (purged) log(`scheduler: purged the personal data of ${purged} archived persons`);
       }
       const s = await sweepDeadlines(ctx);
       const sent = await deliverDue(ctx);

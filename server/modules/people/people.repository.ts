@@ -145,3 +145,27 @@ export async function updateImported(ex: Executor, countyCode: string, id: strin
   const { countyCode: _c, id: _i, householdId: _h, relation: _r, dwellingId: _d, sensitiveEnc: _s, status: _st, createdAt: _ca, version: _v, leftOn: _l, purgeAfter: _p, legalHold: _lh, purgedAt: _pa, ...set } = r;
   await ex.update(persons).set({ ...set, version: sql`${persons.version} + 1` }).where(and(eq(persons.countyCode, countyCode), eq(persons.id, id)));
 }
+
+/** Marks a person moved away or deceased, out of their household, with the purge date. */
+export async function archivePerson(ex: Executor, p: PersonRow, status: 'moved_away' | 'deceased', on: string, purgeAfter: string, now: Date): Promise<void> {
+  await ex.update(persons).set({ status, leftOn: on, purgeAfter, householdId: null, relation: null, updatedAt: now, version: p.version + 1 }).where(and(eq(persons.countyCode, p.countyCode), eq(persons.id, p.id)));
+  if (p.householdId) await ex.update(households).set({ headPersonId: null, updatedAt: now }).where(and(eq(households.countyCode, p.countyCode), eq(households.id, p.householdId), eq(households.headPersonId, p.id)));
+}
+
+/** Sets or clears the legal hold. */
+export async function setLegalHold(ex: Executor, p: PersonRow, hold: boolean, now: Date): Promise<void> {
+  await ex.update(persons).set({ legalHold: hold, updatedAt: now, version: p.version + 1 }).where(and(eq(persons.countyCode, p.countyCode), eq(persons.id, p.id)));
+}
+
+/** Archived records whose purge date has come, not on hold and not yet purged. */
+export function purgeDue(ex: Executor, today: string, limit: number): Promise<PersonRow[]> {
+  return ex.select().from(persons).where(and(sql`${persons.purgeAfter} <= ${today}::date`, sql`${persons.purgedAt} IS NULL`, eq(persons.legalHold, false), sql`${persons.status} <> 'active'`)).limit(limit);
+}
+
+/** Removes the personal data of a record, keeping what statistics need (grid, kind, sex, birth year). */
+export async function purgePerson(ex: Executor, p: PersonRow, placeholderEnc: string, now: Date): Promise<void> {
+  await ex
+    .update(persons)
+    .set({ nameEnc: placeholderEnc, nameHash: 'purged', nameMask: '*', idNumberEnc: null, idNumberHash: null, idNumberMask: null, phoneEnc: null, phoneHash: null, phoneMask: null, address: null, sensitiveEnc: null, ethnicity: null, birthDate: p.birthDate ? `${p.birthDate.slice(0, 4)}-01-01` : null, purgedAt: now, updatedAt: now, version: p.version + 1 })
+    .where(and(eq(persons.countyCode, p.countyCode), eq(persons.id, p.id)));
+}

@@ -2,11 +2,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { HouseholdCreateSchema, HouseholdListQuery, HouseholdMemberSchema, HouseholdMoveSchema, PersonCreateSchema, PersonListQuery, RevealSchema } from '../../../core/schemas/people.schema.ts';
+import { LegalHoldSchema, PersonLeaveSchema, HouseholdCreateSchema, HouseholdListQuery, HouseholdMemberSchema, HouseholdMoveSchema, PersonCreateSchema, PersonListQuery, RevealSchema } from '../../../core/schemas/people.schema.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { actorOf } from '../../http/route-config.ts';
 import * as persons from './persons.service.ts';
 import * as households from './households.service.ts';
+import * as retention from './retention.service.ts';
 import { createWriteStream, createReadStream, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -75,6 +76,12 @@ export function peopleRoutes(app: FastifyInstance, ctx: AppContext): void {
   );
   r.post('/api/people/:id/reveal', { config: { access: { permission: 'person:reveal', objects: ['person'] } }, schema: { tags: ['people'], summary: '查看完整信息 Full values of some fields (audited, with a reason)', params: Id, body: RevealSchema } }, async (req) =>
     persons.revealPerson(ctx, actorOf(req), req.params.id, req.body),
+  );
+  r.post('/api/people/:id/leave', { config: { access: { permission: 'person:write', objects: ['person'] } }, schema: { tags: ['people'], summary: '迁出或死亡 Archive a person who moved away or died (data purged after the retention period)', params: Id, body: PersonLeaveSchema } }, async (req) =>
+    retention.leave(ctx, actorOf(req), req.params.id, req.body),
+  );
+  r.post('/api/people/:id/legal-hold', { config: { access: { permission: 'person:reveal', objects: ['person'] } }, schema: { tags: ['people'], summary: '法律保全 Keep a record from being purged, or release it', params: Id, body: LegalHoldSchema } }, async (req) =>
+    retention.setLegalHold(ctx, actorOf(req), req.params.id, req.body),
   );
   r.get('/api/households', { config: { access: { permission: 'person:read' } }, schema: { tags: ['people'], summary: '网格内的户 Households of a grid', querystring: HouseholdListQuery } }, async (req) =>
     households.listHouseholds(ctx, actorOf(req), req.query),

@@ -7,6 +7,7 @@ import { call, createTestEnv, fixture, login, makeUser, seedFixture, type TestEn
 import { ageOn, checkCharacter } from '../../../core/people/id-number.ts';
 import { cstDate } from '../../../core/calendar.ts';
 import ExcelJS from 'exceljs';
+import { purgeDue } from './retention.service.ts';
 
 let env: TestEnv;
 const c: Record<string, string> = {};
@@ -78,6 +79,29 @@ describe('persons', () => {
     expect(r.body).toEqual({ name: '扎西才让', idNumber: ADULT, phone: '13912345678' });
     const [row] = await env.ctx.database.query<{ actor_name: string; detail: { fields: string[]; reason: string } }>(`SELECT actor_name, detail FROM audit_log WHERE action = 'person.reveal' AND object_id = $1`, [id]);
     expect(row).toMatchObject({ actor_name: 'gw.a', detail: { fields: ['name', 'idNumber', 'phone'], reason: '入户核实身份' } });
+  });
+});
+
+describe('retention', () => {
+  it('archives people who moved away or died, and purges their data after the period unless on legal hold', async () => {
+    const gone = (await add(c['gw.a']!, { name: '迁走的人', idNumber: id18('63222119600101301'), phone: '13700000001' })).body.id;
+    const held = (await add(c['gw.a']!, { name: '涉诉的人', idNumber: id18('63222119600101401') })).body.id;
+    for (const id of [gone, held]) expect((await call(env.app, 'POST', `/api/people/${id}/leave`, c['gw.a'], { reason: 'moved_away' })).status).toBe(200);
+    expect((await call(env.app, 'POST', `/api/people/${gone}/leave`, c['gw.a'], { reason: 'deceased' })).status).toBe(409); // already archived
+    expect((await call(env.app, 'POST', `/api/people/${held}/legal-hold`, c['gw.a'], { hold: true, reason: '涉诉案件' })).status).toBe(200);
+    const listed = (await call(env.app, 'GET', `/api/people?grid=${fixture.gridA1}&pageSize=200`, c['gw.a'])).body.items.map((p: { id: string }) => p.id);
+    expect(listed).not.toContain(gone);
+    expect((await purgeDue(env.ctx))).toBe(0); // not yet
+    env.clock.advance((env.ctx.config.personRetentionDays + 1) * 86_400_000);
+    for (const u of ['gw.a', 'gw.b', 'handler', 'mediator']) c[u] = await login(env.app, u); // three years on: sessions ended
+    expect(await purgeDue(env.ctx)).toBe(1);
+    const [row] = await env.ctx.database.query<Record<string, unknown>>('SELECT * FROM persons WHERE id = $1', [gone]);
+    expect(row).toMatchObject({ id_number_enc: null, id_number_hash: null, phone_enc: null, address: null, status: 'moved_away' });
+    expect(env.ctx.crypto.decrypt(row!.name_enc as string)).toBe('已清除');
+    const [kept] = await env.ctx.database.query<{ id_number_enc: string | null; purged_at: unknown }>('SELECT id_number_enc, purged_at FROM persons WHERE id = $1', [held]);
+    expect(kept).toMatchObject({ purged_at: null });
+    expect(kept!.id_number_enc).not.toBeNull();
+    expect((await call(env.app, 'GET', `/api/people/${gone}`, c['gw.a'])).body.history.map((h: { event: string }) => h.event)).toEqual(['purged', 'moved_away', 'created']);
   });
 });
 

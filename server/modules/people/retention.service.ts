@@ -1,0 +1,58 @@
+/**
+ * PIPL: a person who moved away or died is archived (out of every list, kept for the record) and their personal
+ * data purged once the retention period has passed, unless the record is on legal hold. What stays after a
+ * purge is what statistics need and identifies nobody: grid, kind, sex, birth year, dates.
+ */
+import type { z } from 'zod';
+import { AppError } from '../../../core/errors.ts';
+import { cstDate } from '../../../core/calendar.ts';
+import type { LegalHoldSchema, PersonLeaveSchema } from '../../../core/schemas/people.schema.ts';
+import type { Actor } from '../../lib/actor.ts';
+import type { AppContext } from '../../lib/context.ts';
+import * as audit from '../audit/audit.service.ts';
+import * as repo from './people.repository.ts';
+import { requirePermission, scopePrefix } from './persons.service.ts';
+
+const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+/** Archives a person who moved away or died; schedules the purge. @throws FORBIDDEN, NOT_FOUND, INVALID_TRANSITION */
+export async function leave(ctx: AppContext, actor: Actor, id: string, input: z.infer<typeof PersonLeaveSchema>) {
+  requirePermission(actor, 'person:write');
+  const now = ctx.clock.now();
+  const on = input.on ?? cstDate(now);
+  await ctx.db.transaction(async (tx) => {
+    const p = await repo.personInScope(tx, id, scopePrefix(actor));
+    if (!p) throw new AppError('NOT_FOUND');
+    if (p.status !== 'active') throw new AppError('INVALID_TRANSITION');
+    await repo.archivePerson(tx, p, input.reason, on, addDays(on, ctx.config.personRetentionDays), now);
+    await repo.addHistory(tx, [{ countyCode: p.countyCode, objectType: 'person', objectId: p.id, event: input.reason, fromGrid: p.gridCode, toGrid: null, data: { on, householdId: p.householdId }, actorId: actor.id, actorName: actor.name, at: now }]);
+    await audit.record(tx, ctx.clock, actor, { action: 'person.leave', objectType: 'person', objectId: p.id, countyCode: p.countyCode, detail: { reason: input.reason, on } });
+  });
+  return { id, status: input.reason, purgeAfter: addDays(on, ctx.config.personRetentionDays) };
+}
+
+/** Puts a record on legal hold (never purged while held) or releases it. @throws FORBIDDEN, NOT_FOUND */
+export async function setLegalHold(ctx: AppContext, actor: Actor, id: string, input: z.infer<typeof LegalHoldSchema>) {
+  requirePermission(actor, 'person:reveal'); // the same trusted roles that may see full values
+  const p = await repo.personInScope(ctx.db, id, scopePrefix(actor));
+  if (!p) throw new AppError('NOT_FOUND');
+  await ctx.db.transaction(async (tx) => {
+    await repo.setLegalHold(tx, p, input.hold, ctx.clock.now());
+    await audit.record(tx, ctx.clock, actor, { action: 'person.legalHold', objectType: 'person', objectId: p.id, countyCode: p.countyCode, detail: { hold: input.hold, reason: input.reason } });
+  });
+  return { id, legalHold: input.hold };
+}
+
+/** Purges the personal data of archived records past their date and not on hold (the scheduler runs it). */
+export async function purgeDue(ctx: AppContext): Promise<number> {
+  const now = ctx.clock.now();
+  const due = await repo.purgeDue(ctx.db, cstDate(now), 500);
+  for (const p of due) {
+    await ctx.db.transaction(async (tx) => {
+      await repo.purgePerson(tx, p, ctx.crypto.encrypt('已清除'), now);
+      await repo.addHistory(tx, [{ countyCode: p.countyCode, objectType: 'person', objectId: p.id, event: 'purged', fromGrid: null, toGrid: null, data: null, actorId: 'system', actorName: 'retention', at: now }]);
+      await audit.record(tx, ctx.clock, null, { action: 'person.purge', objectType: 'person', objectId: p.id, countyCode: p.countyCode });
+    });
+  }
+  return due.length;
+}
