@@ -28,7 +28,7 @@ export const PersonListQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-export const revealableFields = ['name', 'idNumber', 'phone', 'birthDate'] as const;
+export const revealableFields = ['name', 'idNumber', 'phone', 'birthDate', 'records'] as const;
 
 export const RevealSchema = z.object({
   fields: z.array(z.enum(revealableFields)).min(1),
@@ -72,4 +72,25 @@ export const PersonLeaveSchema = z.object({
 export const LegalHoldSchema = z.object({
   hold: z.boolean(),
   reason: z.string().trim().min(2).max(200),
+});
+
+/** Kinds of extension record and the code table each one's category comes from (null: no category). */
+export const recordKinds = { migrant: null, left_behind: null, foreign: null, special_group: 'special_group', youth: 'youth_type', care: 'care_group' } as const;
+
+export const PersonRecordSchema = z.object({
+  kind: z.enum(['migrant', 'left_behind', 'foreign', 'special_group', 'youth', 'care']),
+  category: Code.optional(),
+  /** For 严重精神障碍患者 the national 0–5 grade; otherwise 一般 / 中等 / 严重 (normal, medium, serious). */
+  riskLevel: z.string().regex(/^([0-5]|normal|medium|serious)$/).optional(),
+  /** Fields anyone with person:read may see (e.g. a migrant's reason for moving in, permit expiry). */
+  data: z.record(z.string().max(40), z.union([z.string().max(500), z.number(), z.boolean()])).optional(),
+  /** Fields kept encrypted (criminal or drug history, diagnosis, HIV status…), shown only through a reveal. */
+  sensitive: z.record(z.string().max(40), z.union([z.string().max(2000), z.number(), z.boolean()])).optional(),
+  since: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  until: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+});
+
+export const PeopleStatsQuery = z.object({
+  /** A region or grid code under the caller's scope; the caller's scope when absent. */
+  region: z.string().regex(/^(\d{12}|\d{15})$/).optional(),
 });

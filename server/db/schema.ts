@@ -388,3 +388,19 @@ export const registryHistory = pgTable('registry_history', {
   actorName: text('actor_name'),
   at: ts('at').notNull(),
 });
+
+export const personRecords = pgTable('person_records', {
+  countyCode: char('county_code', { length: 6 }).notNull(),
+  id: uuid('id').notNull(),
+  personId: uuid('person_id').notNull(),
+  kind: text('kind').notNull(),
+  category: text('category'),
+  riskLevel: text('risk_level'),
+  data: jsonb('data'),
+  dataEnc: text('data_enc'),
+  since: date('since', { mode: 'string' }),
+  until: date('until', { mode: 'string' }),
+  active: boolean('active').notNull(),
+  createdAt: ts('created_at').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+});

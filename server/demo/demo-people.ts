@@ -56,7 +56,19 @@ export async function seedDemoPeople(ctx: AppContext): Promise<[number, number]>
       households.push(household);
     }
   }
+  // Groups the grid workers follow: special groups (severe mental illness with its grade), elderly living alone
+  // and left-behind children, in roughly the proportions of the seed articles.
+  const records: repo.PersonRecordRow[] = [];
+  const record = (p: repo.PersonRow, kind: string, category: string, riskLevel: string | null, sensitive?: object) =>
+    records.push({ countyCode: p.countyCode, id: randomUUID(), personId: p.id, kind, category, riskLevel, data: null, dataEnc: sensitive ? ctx.crypto.encrypt(JSON.stringify(sensitive)) : null, since: '2024-03-01', until: null, active: true, createdAt: now, updatedAt: now });
+  persons.forEach((p, i) => {
+    const born = Number(p.birthDate!.slice(0, 4));
+    if (i % 97 === 0) record(p, 'special_group', ['01', '02', '03', '04', '05'][(i / 97) % 5]!, (i / 97) % 5 === 2 ? String(i % 4) : null, { note: '演示数据' });
+    else if (born <= 1956 && i % 9 === 0) record(p, 'care', '01', null);
+    else if (born >= 2013 && i % 3 === 0) record(p, 'youth', '05', 'normal');
+  });
   await ctx.db.transaction(async (tx) => {
+    for (const r of records) await repo.insertRecord(tx, r);
     for (let i = 0; i < households.length; i += 500) for (const h of households.slice(i, i + 500)) await repo.insertHousehold(tx, h);
     for (let i = 0; i < persons.length; i += 1000) await repo.insertPersons(tx, persons.slice(i, i + 1000));
     const history = [...households.map((h) => ({ id: h.id, type: 'household', grid: h.gridCode, county: h.countyCode })), ...persons.map((p) => ({ id: p.id, type: 'person', grid: p.gridCode, county: p.countyCode }))];

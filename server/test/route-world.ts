@@ -41,6 +41,7 @@ export const sampleBodies: Record<string, object> = {
   'POST /api/users/:id/reset-totp': {},
   'PATCH /api/categories/:id': { name: '道路破损' },
   'POST /api/people/:id/reveal': { fields: ['name', 'idNumber', 'phone'], reason: '入户核实身份' },
+  'POST /api/people/:id/records': { kind: 'care', category: '01', data: { note: '独居' } },
   'POST /api/people/:id/leave': { reason: 'moved_away', on: '2026-01-10' },
   'POST /api/people/:id/legal-hold': { hold: true, reason: '涉诉案件' },
   'POST /api/households/:id/members': { personId: randomUUID(), relation: '10' },

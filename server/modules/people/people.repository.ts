@@ -1,7 +1,7 @@
 /** Persons, households and their grid history. */
 import { and, asc, desc, eq, like, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import { households, persons, registryHistory } from '../../db/schema.ts';
+import { households, personRecords, persons, registryHistory } from '../../db/schema.ts';
 
 export type PersonRow = typeof persons.$inferSelect;
 export type HouseholdRow = typeof households.$inferSelect;
@@ -168,4 +168,33 @@ export async function purgePerson(ex: Executor, p: PersonRow, placeholderEnc: st
     .update(persons)
     .set({ nameEnc: placeholderEnc, nameHash: 'purged', nameMask: '*', idNumberEnc: null, idNumberHash: null, idNumberMask: null, phoneEnc: null, phoneHash: null, phoneMask: null, address: null, sensitiveEnc: null, ethnicity: null, birthDate: p.birthDate ? `${p.birthDate.slice(0, 4)}-01-01` : null, purgedAt: now, updatedAt: now, version: p.version + 1 })
     .where(and(eq(persons.countyCode, p.countyCode), eq(persons.id, p.id)));
+}
+
+export type PersonRecordRow = typeof personRecords.$inferSelect;
+
+/** Inserts an extension record. */
+export async function insertRecord(ex: Executor, row: PersonRecordRow): Promise<void> {
+  await ex.insert(personRecords).values(row);
+}
+
+/** A person's records, newest first. */
+export function recordsOf(ex: Executor, countyCode: string, personId: string): Promise<PersonRecordRow[]> {
+  return ex.select().from(personRecords).where(and(eq(personRecords.countyCode, countyCode), eq(personRecords.personId, personId))).orderBy(desc(personRecords.createdAt));
+}
+
+/** Active persons with an active record, by kind and category, under a prefix. */
+export function recordCounts(ex: Executor, prefix: string) {
+  return ex
+    .select({ kind: personRecords.kind, category: personRecords.category, n: sql<number>`count(DISTINCT ${persons.id})::int` })
+    .from(personRecords)
+    .innerJoin(persons, and(eq(persons.countyCode, personRecords.countyCode), eq(persons.id, personRecords.personId)))
+    .where(and(eq(personRecords.active, true), eq(persons.status, 'active'), like(persons.gridCode, `${prefix}%`)))
+    .groupBy(personRecords.kind, personRecords.category)
+    .orderBy(asc(personRecords.kind), asc(personRecords.category));
+}
+
+/** Active persons under a prefix. */
+export async function activeCount(ex: Executor, prefix: string): Promise<number> {
+  const [r] = await ex.select({ n: sql<number>`count(*)::int` }).from(persons).where(and(eq(persons.status, 'active'), like(persons.gridCode, `${prefix}%`)));
+  return r?.n ?? 0;
 }

@@ -2,12 +2,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { LegalHoldSchema, PersonLeaveSchema, HouseholdCreateSchema, HouseholdListQuery, HouseholdMemberSchema, HouseholdMoveSchema, PersonCreateSchema, PersonListQuery, RevealSchema } from '../../../core/schemas/people.schema.ts';
+import { LegalHoldSchema, PeopleStatsQuery, PersonLeaveSchema, PersonRecordSchema, HouseholdCreateSchema, HouseholdListQuery, HouseholdMemberSchema, HouseholdMoveSchema, PersonCreateSchema, PersonListQuery, RevealSchema } from '../../../core/schemas/people.schema.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { actorOf } from '../../http/route-config.ts';
 import * as persons from './persons.service.ts';
 import * as households from './households.service.ts';
 import * as retention from './retention.service.ts';
+import * as records from './records.service.ts';
 import { createWriteStream, createReadStream, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -82,6 +83,12 @@ export function peopleRoutes(app: FastifyInstance, ctx: AppContext): void {
   );
   r.post('/api/people/:id/legal-hold', { config: { access: { permission: 'person:reveal', objects: ['person'] } }, schema: { tags: ['people'], summary: '法律保全 Keep a record from being purged, or release it', params: Id, body: LegalHoldSchema } }, async (req) =>
     retention.setLegalHold(ctx, actorOf(req), req.params.id, req.body),
+  );
+  r.post('/api/people/:id/records', { config: { access: { permission: 'person:write', objects: ['person'] } }, schema: { tags: ['people'], summary: '登记类别 Add an extension record (migrant, special group, youth at risk, care…)', params: Id, body: PersonRecordSchema } }, async (req, reply) =>
+    reply.code(201).send(await records.addRecord(ctx, actorOf(req), req.params.id, req.body)),
+  );
+  r.get('/api/people/stats', { config: { access: { permission: 'person:read' } }, schema: { tags: ['people'], summary: '人口统计 Persons by record kind under a region or grid (counts below 5 shown as null)', querystring: PeopleStatsQuery } }, async (req) =>
+    records.recordStats(ctx, actorOf(req), req.query),
   );
   r.get('/api/households', { config: { access: { permission: 'person:read' } }, schema: { tags: ['people'], summary: '网格内的户 Households of a grid', querystring: HouseholdListQuery } }, async (req) =>
     households.listHouseholds(ctx, actorOf(req), req.query),

@@ -82,6 +82,33 @@ describe('persons', () => {
   });
 });
 
+describe('extension records', () => {
+  it('keep special-group details encrypted, show the kind and grade, and count with small counts suppressed', async () => {
+    const who = (await add(c['gw.a']!, { name: '患者甲', idNumber: id18('63222119750505501') })).body.id;
+    const rec = (body: object) => call(env.app, 'POST', `/api/people/${who}/records`, c['gw.a'], body);
+    expect((await rec({ kind: 'special_group', category: '03', riskLevel: 'serious' })).body.error.details[0].code).toBe('bad_risk_level');
+    expect((await rec({ kind: 'youth' })).body.error.details[0].code).toBe('required');
+    expect((await rec({ kind: 'special_group', category: '42' })).body.error.details[0].code).toBe('unknown_code');
+    const ok = await rec({ kind: 'special_group', category: '03', riskLevel: '3', sensitive: { diagnosis: '精神分裂症', lastIncident: '2026-05-01' }, since: '2020-01-01' });
+    expect(ok.status).toBe(201);
+    const page = await call(env.app, 'GET', `/api/people/${who}`, c['gw.a']);
+    expect(page.body.records[0]).toMatchObject({ kind: 'special_group', category: '03', riskLevel: '3', hasSensitive: true });
+    expect(JSON.stringify(page.body)).not.toContain('精神分裂症');
+    expect(JSON.stringify(await env.ctx.database.query('SELECT * FROM person_records'))).not.toContain('精神分裂症');
+    const revealed = await call(env.app, 'POST', `/api/people/${who}/reveal`, c['gw.a'], { fields: ['records'], reason: '随访评估' });
+    expect(revealed.body.records[0].sensitive).toEqual({ diagnosis: '精神分裂症', lastIncident: '2026-05-01' });
+    // One person in the group: shown as null ("<5"); five: shown.
+    const stats = async () => (await call(env.app, 'GET', `/api/people/stats?region=${fixture.villageA}`, c.mediator)).body;
+    expect((await stats()).counts).toContainEqual({ kind: 'special_group', category: '03', persons: null });
+    for (let i = 0; i < 5; i++) {
+      const p = (await add(c['gw.a']!, { name: `独居老人${i}`, idNumber: id18(`6322211940010160${i}`) })).body.id;
+      await call(env.app, 'POST', `/api/people/${p}/records`, c['gw.a'], { kind: 'care', category: '01' });
+    }
+    expect((await stats()).counts).toContainEqual({ kind: 'care', category: '01', persons: 5 });
+    expect((await call(env.app, 'GET', `/api/people/stats?region=${fixture.villageB}`, c['gw.a'])).status).toBe(404); // outside the scope
+  });
+});
+
 describe('retention', () => {
   it('archives people who moved away or died, and purges their data after the period unless on legal hold', async () => {
     const gone = (await add(c['gw.a']!, { name: '迁走的人', idNumber: id18('63222119600101301'), phone: '13700000001' })).body.id;

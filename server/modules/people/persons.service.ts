@@ -21,6 +21,7 @@ import { unknownCodes } from '../codes/codes.service.ts';
 import { findInScope as gridInScope } from '../grids/grids.repository.ts';
 import * as repo from './people.repository.ts';
 import { presentPerson } from './people.presenter.ts';
+import { presentRecord } from './records.service.ts';
 
 /** @throws FORBIDDEN */
 export function requirePermission(actor: Actor, permission: Permission): void {
@@ -124,8 +125,10 @@ export async function getPerson(ctx: AppContext, actor: Actor, id: string) {
   requirePermission(actor, 'person:read');
   const p = await repo.personInScope(ctx.db, id, scopePrefix(actor));
   if (!p) throw new AppError('NOT_FOUND');
-  const history = await repo.historyOf(ctx.db, 'person', p.id);
-  return { ...presentPerson(p, today(ctx)), history: history.map(presentHistory) };
+  const [history, records] = await Promise.all([repo.historyOf(ctx.db, 'person', p.id), repo.recordsOf(ctx.db, p.countyCode, p.id)]);
+  const view = presentPerson(p, today(ctx));
+  // A child's records show only their kind: everything about a child under 14 is sensitive.
+  return { ...view, records: records.map((r) => ({ ...presentRecord(r), ...(view.ageBand === 'under14' ? { data: null } : {}) })), history: history.map(presentHistory) };
 }
 
 /** A page of persons under the actor's scope (or one grid), masked; exact search by name or ID number. @throws FORBIDDEN, VALIDATION_FAILED */
@@ -181,6 +184,10 @@ export async function revealPerson(ctx: AppContext, actor: Actor, id: string, in
     if (f === 'idNumber') out.idNumber = p.idNumberEnc ? ctx.crypto.decrypt(p.idNumberEnc) : null;
     if (f === 'phone') out.phone = p.phoneEnc ? ctx.crypto.decrypt(p.phoneEnc) : null;
     if (f === 'birthDate') out.birthDate = p.birthDate;
+  }
+  if (input.fields.includes('records')) {
+    const records = await repo.recordsOf(ctx.db, p.countyCode, p.id);
+    return { ...out, records: records.map((r) => ({ id: r.id, kind: r.kind, category: r.category, data: r.data, sensitive: r.dataEnc ? (JSON.parse(ctx.crypto.decrypt(r.dataEnc)) as unknown) : null })) };
   }
   return out;
 }

@@ -14,6 +14,7 @@ interface PersonView {
   id: string; gridCode: string; personType: string; name: string; sex: string | null; age: number | null; ageBand: string | null;
   idNumber: string | null; phone: string | null; address: string | null; householdId: string | null; relation: string | null; head?: boolean;
 }
+interface RecordView { id: string; kind: string; category: string | null; riskLevel: string | null; data: Record<string, unknown> | null; hasSensitive: boolean; since: string | null }
 interface HistoryView { event: string; fromGrid: string | null; toGrid: string | null; data: Record<string, unknown> | null; actorName: string | null; at: string }
 interface HouseholdView { id: string; gridCode: string; number: string | null; address: string; riskLevel: string; members: number }
 interface HouseholdCard extends Omit<HouseholdView, 'members'> { members: PersonView[]; history: HistoryView[] }
@@ -36,13 +37,14 @@ export function PeoplePage({ me }: { me: Me }) {
   const types = useCodes('person_type');
   const sexes = useCodes('sex');
   const relations = useCodes('household_relation');
+  const categoryNames: Record<string, Record<string, string>> = { special_group: useCodes('special_group'), youth: useCodes('youth_type'), care: useCodes('care_group') };
   const [grids, setGrids] = useState<{ code: string; name: string }[]>([]);
   const [grid, setGrid] = useState<string | undefined>();
   const [search, setSearch] = useState<{ name?: string; idNumber?: string }>({});
   const [page, setPage] = useState(1);
   const [people, setPeople] = useState<Paged<PersonView>>({ items: [], total: 0 });
   const [households, setHouseholds] = useState<Paged<HouseholdView>>({ items: [], total: 0 });
-  const [person, setPerson] = useState<(PersonView & { history: HistoryView[] }) | null>(null);
+  const [person, setPerson] = useState<(PersonView & { history: HistoryView[]; records: RecordView[] }) | null>(null);
   const [card, setCard] = useState<HouseholdCard | null>(null);
   const [revealing, setRevealing] = useState(false);
   const [revealed, setRevealed] = useState<Record<string, string | null> | null>(null);
@@ -67,7 +69,7 @@ export function PeoplePage({ me }: { me: Me }) {
 
   const openPerson = (id: string) => {
     setRevealed(null);
-    api<PersonView & { history: HistoryView[] }>(`/api/people/${id}`).then(setPerson);
+    api<PersonView & { history: HistoryView[]; records: RecordView[] }>(`/api/people/${id}`).then(setPerson);
   };
   const openHousehold = (id: string) => api<HouseholdCard>(`/api/households/${id}`).then(setCard);
 
@@ -161,6 +163,18 @@ export function PeoplePage({ me }: { me: Me }) {
               { label: t('people.address'), children: person.address ?? '—' },
             ]} />
             {revealed && <Typography.Text type="warning">{t('people.revealedNote')}</Typography.Text>}
+            {person.records.length > 0 && (
+              <>
+                <Typography.Title level={5} style={{ marginTop: 16 }}>{t('people.records')}</Typography.Title>
+                <Space wrap data-testid="person-records">
+                  {person.records.map((r) => (
+                    <Tag key={r.id} color={r.kind === 'special_group' ? 'red' : r.kind === 'youth' ? 'purple' : 'blue'}>
+                      {t(`people.kind.${r.kind}`)}{r.category ? ` · ${categoryNames[r.kind]?.[r.category] ?? r.category}` : ''}{r.riskLevel ? ` · ${/^[0-5]$/.test(r.riskLevel) ? t('people.grade', { level: r.riskLevel }) : t(`people.attention.${r.riskLevel}`)}` : ''}{r.hasSensitive ? ' 🔒' : ''}
+                    </Tag>
+                  ))}
+                </Space>
+              </>
+            )}
             <Typography.Title level={5} style={{ marginTop: 16 }}>{t('people.history')}</Typography.Title>
             {history(person.history)}
           </>

@@ -1,0 +1,56 @@
+/**
+ * Extension records of a person (GB/T 31000 modules 2–4): migrant, left-behind, foreign, special groups (with the
+ * 0–5 risk grade of severe mental illness), youth at risk, care groups. Categories come from code tables; what is
+ * sensitive (criminal or drug history, diagnosis, HIV status…) is stored encrypted and never listed.
+ * Counts by kind are shown to anyone with person:read, with counts below 5 suppressed.
+ */
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import { AppError } from '../../../core/errors.ts';
+import { suppressSmall } from '../../../core/people/masks.ts';
+import { isRegionCode, subtreePrefix, inScope } from '../../../core/region-code.ts';
+import { recordKinds, type PeopleStatsQuery, type PersonRecordSchema } from '../../../core/schemas/people.schema.ts';
+import type { Actor } from '../../lib/actor.ts';
+import type { AppContext } from '../../lib/context.ts';
+import * as audit from '../audit/audit.service.ts';
+import * as repo from './people.repository.ts';
+import { codeProblems, requirePermission, scopePrefix } from './persons.service.ts';
+
+/** Adds a record to a person. @throws FORBIDDEN, NOT_FOUND, VALIDATION_FAILED, INVALID_TRANSITION (archived) */
+export async function addRecord(ctx: AppContext, actor: Actor, personId: string, input: z.infer<typeof PersonRecordSchema>) {
+  requirePermission(actor, 'person:write');
+  const table = recordKinds[input.kind];
+  if (table && !input.category) throw new AppError('VALIDATION_FAILED', [{ path: 'body.category', code: 'required', message: `${input.kind} 需要类别 (code table ${table})` }]);
+  const issues = table ? await codeProblems(ctx, ctx.db, [['body.category', table, input.category]]) : [];
+  // The national grade applies to 严重精神障碍患者 (special group 03) only.
+  const mental = input.kind === 'special_group' && input.category === '03';
+  if (input.riskLevel !== undefined && mental !== /^[0-5]$/.test(input.riskLevel)) issues.push({ path: 'body.riskLevel', code: 'bad_risk_level', message: mental ? '危险性评估等级为 0–5 级' : '关注程度为 normal / medium / serious' });
+  if (issues.length) throw new AppError('VALIDATION_FAILED', issues);
+  const p = await repo.personInScope(ctx.db, personId, scopePrefix(actor));
+  if (!p) throw new AppError('NOT_FOUND');
+  if (p.status !== 'active') throw new AppError('INVALID_TRANSITION'); // archived: moved away or died
+  const now = ctx.clock.now();
+  const row: repo.PersonRecordRow = { countyCode: p.countyCode, id: randomUUID(), personId: p.id, kind: input.kind, category: input.category ?? null, riskLevel: input.riskLevel ?? null, data: input.data ?? null, dataEnc: input.sensitive ? ctx.crypto.encrypt(JSON.stringify(input.sensitive)) : null, since: input.since ?? null, until: input.until ?? null, active: true, createdAt: now, updatedAt: now };
+  await ctx.db.transaction(async (tx) => {
+    await repo.insertRecord(tx, row);
+    // The kind and category are themselves sensitive (特定身份): the audit row says a record was added, not which.
+    await audit.record(tx, ctx.clock, actor, { action: 'person.addRecord', objectType: 'person', objectId: p.id, countyCode: p.countyCode });
+  });
+  return presentRecord(row);
+}
+
+/** A record as shown on the person's page: never the encrypted part. */
+export function presentRecord(r: repo.PersonRecordRow) {
+  return { id: r.id, kind: r.kind, category: r.category, riskLevel: r.riskLevel, data: r.data, hasSensitive: r.dataEnc !== null, since: r.since, until: r.until, active: r.active };
+}
+
+/** Active persons by record kind and category under a region or grid, counts below 5 suppressed. @throws FORBIDDEN, NOT_FOUND */
+export async function recordStats(ctx: AppContext, actor: Actor, q: z.infer<typeof PeopleStatsQuery>) {
+  requirePermission(actor, 'person:read');
+  const code = q.region ?? actor.scopeCode;
+  const within = code.length === 15 ? code.startsWith(scopePrefix(actor)) : isRegionCode(code) && inScope(actor.scopeCode, code);
+  if (!within) throw new AppError('NOT_FOUND');
+  const prefix = code.length === 15 ? code : subtreePrefix(code);
+  const rows = await repo.recordCounts(ctx.db, prefix);
+  return { region: code, counts: rows.map((r) => ({ kind: r.kind, category: r.category, persons: suppressSmall(r.n) })), total: suppressSmall(await repo.activeCount(ctx.db, prefix)) };
+}
