@@ -94,3 +94,34 @@ export const PeopleStatsQuery = z.object({
   /** A region or grid code under the caller's scope; the caller's scope when absent. */
   region: z.string().regex(/^(\d{12}|\d{15})$/).optional(),
 });
+
+const Lat = z.number().min(-90).max(90);
+const Lng = z.number().min(-180).max(180);
+
+export const BuildingCreateSchema = z.object({
+  gridCode: GridCode,
+  name: z.string().trim().min(1).max(100),
+  address: z.string().trim().max(200).optional(),
+  lat: Lat.optional(),
+  lng: Lng.optional(),
+  floors: z.number().int().min(1).max(200).optional(),
+  kind: z.string().trim().max(40).optional(),
+});
+
+export const PlaceCreateSchema = z.object({
+  gridCode: GridCode,
+  kind: Code,
+  name: z.string().trim().min(1).max(100),
+  creditCode: z.string().trim().max(24).optional(),
+  address: z.string().trim().max(200).optional(),
+  lat: Lat.optional(),
+  lng: Lng.optional(),
+  contactName: z.string().trim().max(50).optional(),
+  contactPhone: z.string().trim().max(24).optional(),
+  staffCount: z.number().int().min(0).max(1_000_000).optional(),
+});
+
+export const GridItemsQuery = z.object({
+  grid: GridCode,
+  kind: Code.optional(),
+});

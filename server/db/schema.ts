@@ -404,3 +404,37 @@ export const personRecords = pgTable('person_records', {
   createdAt: ts('created_at').notNull(),
   updatedAt: ts('updated_at').notNull(),
 });
+
+export const buildings = pgTable('buildings', {
+  countyCode: char('county_code', { length: 6 }).notNull(),
+  id: uuid('id').notNull(),
+  gridCode: char('grid_code', { length: 15 }).notNull(),
+  villageCode: char('village_code', { length: 12 }).notNull(),
+  name: text('name').notNull(),
+  address: text('address'),
+  lat: doublePrecision('lat'),
+  lng: doublePrecision('lng'),
+  floors: integer('floors'),
+  kind: text('kind'),
+  createdAt: ts('created_at').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+});
+
+export const places = pgTable('places', {
+  countyCode: char('county_code', { length: 6 }).notNull(),
+  id: uuid('id').notNull(),
+  gridCode: char('grid_code', { length: 15 }).notNull(),
+  villageCode: char('village_code', { length: 12 }).notNull(),
+  kind: text('kind').notNull(),
+  name: text('name').notNull(),
+  creditCode: text('credit_code'),
+  address: text('address'),
+  lat: doublePrecision('lat'),
+  lng: doublePrecision('lng'),
+  contactNameMask: text('contact_name_mask'),
+  contactEnc: text('contact_enc'),
+  contactPhoneMask: text('contact_phone_mask'),
+  staffCount: integer('staff_count'),
+  createdAt: ts('created_at').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+});

@@ -15,6 +15,7 @@ import { tinyPng } from './media-fixtures.ts';
 import { checkCharacter } from '../../core/people/id-number.ts';
 import { createPerson } from '../modules/people/persons.service.ts';
 import { addMember, createHousehold } from '../modules/people/households.service.ts';
+import { createPlace } from '../modules/people/places.service.ts';
 import { fixture, makeUser, type TestEnv } from './harness.ts';
 
 export type Side = 'A' | 'B' | 'missing';
@@ -54,9 +55,9 @@ export const sensitiveValues: string[] = [];
 /** Objects of every kind in villages A and B, and ids naming nothing. */
 export async function buildRouteWorld(env: TestEnv): Promise<Record<Side, Record<ScopedObject, string>>> {
   const objects: Record<Side, Record<ScopedObject, string>> = {
-    A: { region: fixture.villageA, grid: fixture.gridA1, householdGroup: '', gridStaff: '', user: '', token: '', case: '', attachment: '', category: 'municipal.road', department: '', codeTable: 'sex', person: '', household: '' },
-    B: { region: fixture.villageB, grid: fixture.gridB1, householdGroup: '', gridStaff: '', user: '', token: '', case: '', attachment: '', category: 'municipal.road', department: '', codeTable: 'sex', person: '', household: '' },
-    missing: { region: '632221100299', grid: '632221100201099', householdGroup: randomUUID(), gridStaff: randomUUID(), user: randomUUID(), token: randomUUID(), case: '632221-00000000', attachment: randomUUID(), category: 'no.such', department: randomUUID(), codeTable: 'no_such_table', person: randomUUID(), household: randomUUID() },
+    A: { region: fixture.villageA, grid: fixture.gridA1, householdGroup: '', gridStaff: '', user: '', token: '', case: '', attachment: '', category: 'municipal.road', department: '', codeTable: 'sex', person: '', household: '', place: '' },
+    B: { region: fixture.villageB, grid: fixture.gridB1, householdGroup: '', gridStaff: '', user: '', token: '', case: '', attachment: '', category: 'municipal.road', department: '', codeTable: 'sex', person: '', household: '', place: '' },
+    missing: { region: '632221100299', grid: '632221100201099', householdGroup: randomUUID(), gridStaff: randomUUID(), user: randomUUID(), token: randomUUID(), case: '632221-00000000', attachment: randomUUID(), category: 'no.such', department: randomUUID(), codeTable: 'no_such_table', person: randomUUID(), household: randomUUID(), place: randomUUID() },
   };
   const root = systemActor(fixture.province, 'test');
   for (const side of ['A', 'B'] as const) {
@@ -80,6 +81,7 @@ export async function buildRouteWorld(env: TestEnv): Promise<Record<Side, Record
     await addMember(env.ctx, root, household.id, { personId: person.id, relation: '02', head: true });
     objects[side].person = person.id;
     objects[side].household = household.id;
+    objects[side].place = (await createPlace(env.ctx, root, { gridCode: grid, kind: '01', name: `${side}村小学`, contactName: '校长甲', contactPhone: phone })).id;
     sensitiveValues.push(name, idNumber, idNumber.slice(6, 14), phone);
   }
   return objects;

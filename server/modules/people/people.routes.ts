@@ -2,13 +2,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { LegalHoldSchema, PeopleStatsQuery, PersonLeaveSchema, PersonRecordSchema, HouseholdCreateSchema, HouseholdListQuery, HouseholdMemberSchema, HouseholdMoveSchema, PersonCreateSchema, PersonListQuery, RevealSchema } from '../../../core/schemas/people.schema.ts';
+import { BuildingCreateSchema, GridItemsQuery, PlaceCreateSchema, LegalHoldSchema, PeopleStatsQuery, PersonLeaveSchema, PersonRecordSchema, HouseholdCreateSchema, HouseholdListQuery, HouseholdMemberSchema, HouseholdMoveSchema, PersonCreateSchema, PersonListQuery, RevealSchema } from '../../../core/schemas/people.schema.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { actorOf } from '../../http/route-config.ts';
 import * as persons from './persons.service.ts';
 import * as households from './households.service.ts';
 import * as retention from './retention.service.ts';
 import * as records from './records.service.ts';
+import * as places from './places.service.ts';
 import { createWriteStream, createReadStream, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -90,6 +91,15 @@ export function peopleRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.get('/api/people/stats', { config: { access: { permission: 'person:read' } }, schema: { tags: ['people'], summary: '人口统计 Persons by record kind under a region or grid (counts below 5 shown as null)', querystring: PeopleStatsQuery } }, async (req) =>
     records.recordStats(ctx, actorOf(req), req.query),
   );
+  r.get('/api/buildings', { config: { access: { permission: 'person:read' } }, schema: { tags: ['people'], summary: '楼栋 Buildings of a grid (for the map)', querystring: GridItemsQuery } }, async (req) => places.listBuildings(ctx, actorOf(req), req.query));
+  r.post('/api/buildings', { config: { access: { permission: 'person:write' } }, schema: { tags: ['people'], summary: '登记楼栋 Add a building', body: BuildingCreateSchema } }, async (req, reply) =>
+    reply.code(201).send(await places.createBuilding(ctx, actorOf(req), req.body)),
+  );
+  r.get('/api/places', { config: { access: { permission: 'person:read' } }, schema: { tags: ['people'], summary: '场所与组织 Places and organisations of a grid', querystring: GridItemsQuery } }, async (req) => places.listPlaces(ctx, actorOf(req), req.query));
+  r.post('/api/places', { config: { access: { permission: 'person:write' } }, schema: { tags: ['people'], summary: '登记场所 Add a place or organisation', body: PlaceCreateSchema } }, async (req, reply) =>
+    reply.code(201).send(await places.createPlace(ctx, actorOf(req), req.body)),
+  );
+  r.get('/api/places/:id', { config: { access: { permission: 'person:read', objects: ['place'] } }, schema: { tags: ['people'], summary: '场所详情 One place', params: Id } }, async (req) => places.getPlace(ctx, actorOf(req), req.params.id));
   r.get('/api/households', { config: { access: { permission: 'person:read' } }, schema: { tags: ['people'], summary: '网格内的户 Households of a grid', querystring: HouseholdListQuery } }, async (req) =>
     households.listHouseholds(ctx, actorOf(req), req.query),
   );

@@ -8,6 +8,7 @@ import { ageOn, checkCharacter } from '../../../core/people/id-number.ts';
 import { cstDate } from '../../../core/calendar.ts';
 import ExcelJS from 'exceljs';
 import { purgeDue } from './retention.service.ts';
+import { creditCheckCharacter } from '../../../core/people/credit-code.ts';
 
 let env: TestEnv;
 const c: Record<string, string> = {};
@@ -106,6 +107,25 @@ describe('extension records', () => {
     }
     expect((await stats()).counts).toContainEqual({ kind: 'care', category: '01', persons: 5 });
     expect((await call(env.app, 'GET', `/api/people/stats?region=${fixture.villageB}`, c['gw.a'])).status).toBe(404); // outside the scope
+  });
+});
+
+describe('buildings and places', () => {
+  it('check the credit code, keep the contact masked, and put a point only inside its grid', async () => {
+    const first17 = '91632221MA7A1B2C3';
+    const code = first17 + creditCheckCharacter(first17);
+    const place = (body: object) => call(env.app, 'POST', '/api/places', c['gw.a'], { gridCode: fixture.gridA1, kind: '05', name: '牧业合作社', ...body });
+    const bad = await place({ creditCode: first17 + (code.endsWith('0') ? '1' : '0'), kind: '77', contactPhone: '123' });
+    expect(bad.body.error.details.map((d: { code: string }) => d.code)).toEqual(['unknown_code', 'bad_credit_code', 'bad_mobile']);
+    const ok = await place({ creditCode: code.toLowerCase(), contactName: '马建国', contactPhone: '13855556666', lat: 37.05, lng: 101.05, staffCount: 12 });
+    expect(ok.status).toBe(201);
+    expect(ok.body).toMatchObject({ creditCode: code, contactName: '马**', contactPhone: '138****6666' });
+    expect(JSON.stringify(await env.ctx.database.query('SELECT * FROM places'))).not.toContain('13855556666');
+    expect((await call(env.app, 'GET', `/api/places?grid=${fixture.gridA1}&kind=05`, c['gw.a'])).body.map((p: { name: string }) => p.name)).toContain('牧业合作社');
+    const outside = await call(env.app, 'POST', '/api/buildings', c['gw.a'], { gridCode: fixture.gridA1, name: '1号楼', lat: 37.05, lng: 101.15 });
+    expect(outside.body.error.details[0].code).toBe('outside_grid');
+    expect((await call(env.app, 'POST', '/api/buildings', c['gw.a'], { gridCode: fixture.gridA1, name: '1号楼', lat: 37.05, lng: 101.05, floors: 6 })).status).toBe(201);
+    expect((await call(env.app, 'GET', `/api/buildings?grid=${fixture.gridA1}`, c['gw.a'])).body).toEqual([expect.objectContaining({ name: '1号楼', lat: 37.05, lng: 101.05, floors: 6 })]);
   });
 });
 

@@ -1,0 +1,33 @@
+/** Buildings and places of the registry. */
+import { and, asc, eq, like } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
+import { buildings, places } from '../../db/schema.ts';
+
+export type BuildingRow = typeof buildings.$inferSelect;
+export type PlaceRow = typeof places.$inferSelect;
+
+/** Inserts a building. */
+export async function insertBuilding(ex: Executor, row: BuildingRow): Promise<void> {
+  await ex.insert(buildings).values(row);
+}
+
+/** A grid's buildings by name. */
+export function buildingsOf(ex: Executor, gridCode: string): Promise<BuildingRow[]> {
+  return ex.select().from(buildings).where(eq(buildings.gridCode, gridCode)).orderBy(asc(buildings.name));
+}
+
+/** Inserts a place. */
+export async function insertPlace(ex: Executor, row: PlaceRow): Promise<void> {
+  await ex.insert(places).values(row);
+}
+
+/** A grid's places, of one kind if given. */
+export function placesOf(ex: Executor, gridCode: string, kind?: string): Promise<PlaceRow[]> {
+  return ex.select().from(places).where(and(eq(places.gridCode, gridCode), kind ? eq(places.kind, kind) : undefined)).orderBy(asc(places.kind), asc(places.name));
+}
+
+/** A place under a region prefix, or undefined. */
+export async function placeInScope(ex: Executor, id: string, prefix: string): Promise<PlaceRow | undefined> {
+  const [row] = await ex.select().from(places).where(and(eq(places.id, id), like(places.gridCode, `${prefix}%`)));
+  return row;
+}
