@@ -132,4 +132,12 @@ describe('people and households in the browser', () => {
     expect(await rows.first().textContent()).toContain(revealedId.slice(-4));
     await shot('4-search-by-id');
   });
+
+  it('shows the grid’s buildings and places on the map and in a list', async () => {
+    await page.getByRole('tab', { name: '楼栋与场所' }).click();
+    await expect.poll(async () => Number(await page.getByTestId('grid-map').getAttribute('data-point-count'))).toBeGreaterThanOrEqual(2);
+    await expect.poll(() => page.getByTestId('place-table').locator('tbody tr.ant-table-row').count()).toBeGreaterThanOrEqual(1);
+    expect(await page.locator('.leaflet-interactive').count()).toBeGreaterThanOrEqual(3); // the grid and its points
+    await shot('5-places-map');
+  });
 });

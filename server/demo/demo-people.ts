@@ -8,6 +8,8 @@ import { checkCharacter } from '../../core/people/id-number.ts';
 import type { AppContext } from '../lib/context.ts';
 import { personRow } from '../modules/people/persons.service.ts';
 import * as repo from '../modules/people/people.repository.ts';
+import * as placesRepo from '../modules/people/places.repository.ts';
+import { creditCheckCharacter } from '../../core/people/credit-code.ts';
 import { personName } from './haibei.ts';
 
 const ethnicities = ['04', '04', '03', '01', '01', '30', '02'];
@@ -15,7 +17,7 @@ const ethnicities = ['04', '04', '03', '01', '01', '30', '02'];
 /** Seeds households into every grid once (nothing when people exist already). Returns [households, persons]. */
 export async function seedDemoPeople(ctx: AppContext): Promise<[number, number]> {
   if ((await ctx.database.query<{ n: number }>('SELECT count(*)::int AS n FROM persons'))[0]!.n > 0) return [0, 0];
-  const grids = await ctx.database.query<{ code: string; county_code: string; village_code: string; name: string }>('SELECT code, county_code, village_code, name FROM grids ORDER BY code');
+  const grids = await ctx.database.query<{ code: string; county_code: string; village_code: string; name: string; geometry: { coordinates: number[][][] } }>('SELECT code, county_code, village_code, name, geometry FROM grids ORDER BY code');
   const now = ctx.clock.now();
   let n = 0, seq = 0;
   const households: repo.HouseholdRow[] = [];
@@ -67,7 +69,33 @@ export async function seedDemoPeople(ctx: AppContext): Promise<[number, number]>
     else if (born <= 1956 && i % 9 === 0) record(p, 'care', '01', null);
     else if (born >= 2013 && i % 3 === 0) record(p, 'youth', '05', 'normal');
   });
+  // Two buildings per grid and, in each village's first grid, its school; businesses in communities.
+  const buildings: placesRepo.BuildingRow[] = [];
+  const places: placesRepo.PlaceRow[] = [];
+  let lastVillage = '';
+  for (const [gi, g] of grids.entries()) {
+    const ring = g.geometry.coordinates[0]!.slice(0, -1);
+    const cx = ring.reduce((a, p) => a + p[0]!, 0) / ring.length, cy = ring.reduce((a, p) => a + p[1]!, 0) / ring.length;
+    const toward = (k: number, f: number) => [cx + (ring[k % ring.length]![0]! - cx) * f, cy + (ring[k % ring.length]![1]! - cy) * f] as const;
+    const base = { countyCode: g.county_code, gridCode: g.code, villageCode: g.village_code, createdAt: now, updatedAt: now };
+    for (let b = 0; b < 2; b++) {
+      const [lng, lat] = toward(b * 2, 0.4);
+      buildings.push({ ...base, id: randomUUID(), name: `${g.name.replace(/第(.+)网格$/, '$1组')}${b + 1}号楼`, address: null, lat, lng, floors: 2 + ((gi + b) % 5), kind: b ? '自建房' : '住宅楼' });
+    }
+    const shop = { ...base, creditCode: null, address: null, contactNameMask: null, contactEnc: null, contactPhoneMask: null, staffCount: null };
+    if (g.village_code !== lastVillage) {
+      lastVillage = g.village_code;
+      const [lng, lat] = toward(1, 0.3);
+      places.push({ ...shop, id: randomUUID(), kind: '01', name: `${g.name.replace(/第.+网格$/, '').replace(/网格$/, '')}小学`, lat, lng, staffCount: 12 + (gi % 20) });
+    } else if (gi % 3 === 0) {
+      const first17 = `92${g.county_code}MA${String(gi).padStart(7, '0')}`;
+      const [lng, lat] = toward(3, 0.3);
+      places.push({ ...shop, id: randomUUID(), kind: '06', name: `${personName(gi).slice(0, 1)}记牧家乐`, creditCode: first17 + creditCheckCharacter(first17), lat, lng, staffCount: 3 });
+    }
+  }
   await ctx.db.transaction(async (tx) => {
+    for (const b of buildings) await placesRepo.insertBuilding(tx, b);
+    for (const p of places) await placesRepo.insertPlace(tx, p);
     for (const r of records) await repo.insertRecord(tx, r);
     for (let i = 0; i < households.length; i += 500) for (const h of households.slice(i, i + 500)) await repo.insertHousehold(tx, h);
     for (let i = 0; i < persons.length; i += 1000) await repo.insertPersons(tx, persons.slice(i, i + 1000));

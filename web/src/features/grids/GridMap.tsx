@@ -9,10 +9,14 @@ export interface GridFeatureCollection {
 
 const palette = ['#1655c0', '#13a8a8', '#d46b08', '#389e0d', '#c41d7f', '#531dab', '#d4380d', '#08979c'];
 
-export function GridMap({ data, tileUrl, attribution, selected, onSelect }: { data: GridFeatureCollection | null; tileUrl: string; attribution: string; selected?: string; onSelect: (code: string) => void }) {
+/** A point drawn over the grids (a building, a place). */
+export interface MapPoint { lat: number; lng: number; label: string; colour?: string }
+
+export function GridMap({ data, tileUrl, attribution, selected, onSelect, points }: { data: GridFeatureCollection | null; tileUrl: string; attribution: string; selected?: string; onSelect: (code: string) => void; points?: MapPoint[] }) {
   const el = useRef<HTMLDivElement>(null);
   const map = useRef<L.Map | null>(null);
   const layer = useRef<L.GeoJSON | null>(null);
+  const markers = useRef<L.LayerGroup | null>(null);
 
   useEffect(() => {
     if (!el.current || map.current) return;
@@ -46,5 +50,12 @@ export function GridMap({ data, tileUrl, attribution, selected, onSelect }: { da
     if (b.isValid()) m.fitBounds(b, { padding: [12, 12] });
   }, [data, selected, onSelect]);
 
-  return <div ref={el} className="grid-map" data-testid="grid-map" data-grid-count={data?.features.length ?? 0} />;
+  useEffect(() => {
+    const m = map.current;
+    if (!m) return;
+    markers.current?.remove();
+    markers.current = L.layerGroup((points ?? []).map((p) => L.circleMarker([p.lat, p.lng], { radius: 6, color: p.colour ?? '#1655c0', weight: 2, fillOpacity: 0.8 }).bindTooltip(p.label))).addTo(m);
+  }, [points, data]);
+
+  return <div ref={el} className="grid-map" data-testid="grid-map" data-grid-count={data?.features.length ?? 0} data-point-count={points?.length ?? 0} />;
 }

@@ -9,12 +9,15 @@ import type { Me } from '../../../../core/schemas/auth.schema';
 import { api, ApiError } from '../../api';
 import { formatTime } from '../../format';
 import { ImportModal } from './ImportModal';
+import { GridMap, type GridFeatureCollection, type MapPoint } from '../grids/GridMap';
 
 interface PersonView {
   id: string; gridCode: string; personType: string; name: string; sex: string | null; age: number | null; ageBand: string | null;
   idNumber: string | null; phone: string | null; address: string | null; householdId: string | null; relation: string | null; head?: boolean;
 }
 interface RecordView { id: string; kind: string; category: string | null; riskLevel: string | null; data: Record<string, unknown> | null; hasSensitive: boolean; since: string | null }
+interface BuildingView { id: string; name: string; address: string | null; lat: number | null; lng: number | null; floors: number | null }
+interface PlaceView { id: string; kind: string; name: string; creditCode: string | null; address: string | null; lat: number | null; lng: number | null; contactName: string | null; contactPhone: string | null; staffCount: number | null }
 interface HistoryView { event: string; fromGrid: string | null; toGrid: string | null; data: Record<string, unknown> | null; actorName: string | null; at: string }
 interface HouseholdView { id: string; gridCode: string; number: string | null; address: string; riskLevel: string; members: number }
 interface HouseholdCard extends Omit<HouseholdView, 'members'> { members: PersonView[]; history: HistoryView[] }
@@ -52,6 +55,22 @@ export function PeoplePage({ me }: { me: Me }) {
   const canReveal = me.permissions.includes('person:reveal');
   const canWrite = me.permissions.includes('person:write');
   const [importing, setImporting] = useState(false);
+  const placeKinds = useCodes('place_kind');
+  const [config, setConfig] = useState({ tileUrl: '', tileAttribution: '' });
+  const [geo, setGeo] = useState<GridFeatureCollection | null>(null);
+  const [buildings, setBuildings] = useState<BuildingView[]>([]);
+  const [placeList, setPlaceList] = useState<PlaceView[]>([]);
+  useEffect(() => void api<typeof config>('/api/config').then(setConfig), []);
+  useEffect(() => {
+    if (!grid) return;
+    api<GridFeatureCollection>(`/api/grids/geojson?region=${grid.slice(0, 12)}`).then((g) => setGeo({ ...g, features: g.features.filter((f) => f.properties.code === grid) }));
+    api<BuildingView[]>(`/api/buildings?grid=${grid}`).then(setBuildings);
+    api<PlaceView[]>(`/api/places?grid=${grid}`).then(setPlaceList);
+  }, [grid]);
+  const points = useMemo<MapPoint[]>(() => [
+    ...buildings.filter((b) => b.lat !== null).map((b) => ({ lat: b.lat!, lng: b.lng!, label: `${b.name}${b.floors ? ` · ${b.floors}层` : ''}`, colour: '#1655c0' })),
+    ...placeList.filter((p) => p.lat !== null).map((p) => ({ lat: p.lat!, lng: p.lng!, label: `${placeKinds[p.kind] ?? p.kind} · ${p.name}`, colour: '#d46b08' })),
+  ], [buildings, placeList, placeKinds]);
 
   useEffect(() => {
     api<Paged<{ code: string; name: string }>>('/api/grids?pageSize=200').then((r) => {
@@ -122,6 +141,20 @@ export function PeoplePage({ me }: { me: Me }) {
                 { title: t('people.members'), dataIndex: 'members' },
                 { title: t('people.risk'), dataIndex: 'riskLevel', render: (v: string) => <Tag color={riskColor[v]}>{t(`people.riskLevel.${v}`)}</Tag> },
               ]} />
+          ) },
+          { key: 'places', label: t('people.places'), children: (
+            <>
+              <GridMap data={geo} tileUrl={config.tileUrl} attribution={config.tileAttribution} selected={grid} onSelect={() => undefined} points={points} />
+              <Table data-testid="place-table" rowKey="id" size="middle" dataSource={placeList} pagination={false} scroll={{ x: 700 }} style={{ marginTop: 12 }}
+                columns={[
+                  { title: t('people.placeKind'), dataIndex: 'kind', render: (v: string) => placeKinds[v] ?? v },
+                  { title: t('common.name'), dataIndex: 'name' },
+                  { title: t('people.creditCode'), dataIndex: 'creditCode' },
+                  { title: t('people.contact'), dataIndex: 'contactName', render: (v: string | null, p: PlaceView) => [v, p.contactPhone].filter(Boolean).join(' ') },
+                  { title: t('people.address'), dataIndex: 'address' },
+                ]} />
+              <Typography.Text type="secondary">{t('people.buildingsCount', { n: buildings.length })}</Typography.Text>
+            </>
           ) },
           { key: 'persons', label: t('people.persons'), children: (
             <Table data-testid="person-table" rowKey="id" size="middle" dataSource={people.items} columns={personColumns} scroll={{ x: 800 }}
