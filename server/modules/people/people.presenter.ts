@@ -1,7 +1,7 @@
 /**
- * What the registry shows by default: masks computed when the record was written, age instead of the birth
- * date, and for a child under 14 (PIPL art. 28: all of a child's data is sensitive) nothing beyond the masked
- * name, sex and age.
+ * What the registry shows by default: masks computed when the record was written, age (recomputed on every read)
+ * instead of the birth date; for a minor no phone (contact goes through the guardian); and for a child under 14
+ * (PIPL art. 28: all of a child's data is sensitive) nothing beyond the masked name, sex and age.
  */
 import { ageOn } from '../../../core/people/id-number.ts';
 import type { HouseholdRow, PersonRow } from './people.repository.ts';
@@ -10,6 +10,8 @@ import type { HouseholdRow, PersonRow } from './people.repository.ts';
 export function presentPerson(p: PersonRow, today: string) {
   const age = p.birthDate ? ageOn(p.birthDate, today) : null;
   const child = age !== null && age < 14;
+  // A minor's contact goes through the guardian: a phone on a minor's record is not listed.
+  const minor = age !== null && age < 18;
   return {
     id: p.id,
     gridCode: p.gridCode,
@@ -20,7 +22,7 @@ export function presentPerson(p: PersonRow, today: string) {
     /** Under 14 and under 18 change what may be shown and who may be told. */
     ageBand: age === null ? null : age < 14 ? 'under14' : age < 18 ? 'under18' : 'adult',
     idNumber: child ? null : p.idNumberMask,
-    phone: child ? null : p.phoneMask,
+    phone: minor ? null : p.phoneMask,
     ethnicity: child ? null : p.ethnicity,
     address: child ? null : p.address,
     householdId: p.householdId,

@@ -55,6 +55,24 @@ describe('persons', () => {
     expect(r.body).toMatchObject({ name: '小**', sex: '2', age: ageOn('2018-03-01', today()), ageBand: 'under14', idNumber: null, phone: null, address: null });
   });
 
+  it('recompute age bands as time passes: a 13-year-old turns 14, a 17-year-old 18', async () => {
+    const day = today();
+    const born = (years: number, plusDays: number) => {
+      const d = new Date(Date.parse(`${Number(day.slice(0, 4)) - years}${day.slice(4)}T00:00:00Z`) + plusDays * 86_400_000);
+      return d.toISOString().slice(0, 10).replaceAll('-', '');
+    };
+    const kid = (await add(c['gw.a']!, { name: '小扎西', idNumber: id18(`632221${born(14, 2)}011`), phone: '13600000014', address: 'A村9号' })).body;
+    const teen = (await add(c['gw.a']!, { name: '拉毛', idNumber: id18(`632221${born(18, 2)}022`), phone: '13600000018', address: 'A村9号' })).body;
+    expect(kid).toMatchObject({ ageBand: 'under14', idNumber: null, phone: null, address: null });
+    expect(teen).toMatchObject({ ageBand: 'under18', phone: null, address: 'A村9号' });
+    expect(teen.idNumber).toMatch(/\*{8}/);
+    env.clock.advance(3 * 86_400_000); // both have a birthday
+    for (const u of ['gw.a', 'gw.b', 'handler', 'mediator']) c[u] = await login(env.app, u); // idle sessions ended meanwhile
+    const later = async (id: string) => (await call(env.app, 'GET', `/api/people/${id}`, c['gw.a'])).body;
+    expect(await later(kid.id)).toMatchObject({ ageBand: 'under18', age: 14, address: 'A村9号', phone: null });
+    expect(await later(teen.id)).toMatchObject({ ageBand: 'adult', age: 18, phone: '136****0018' });
+  });
+
   it('keep no sensitive value in plain text in the database', async () => {
     const rows = JSON.stringify(await env.ctx.database.query('SELECT * FROM persons'));
     for (const v of ['扎西才让', ADULT, '13912345678', '小卓玛', CHILD, '13698765432', '19850612']) expect(rows).not.toContain(v);
