@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { createTestEnv, fixture, seedFixture, type TestEnv } from '../../test/harness.ts';
+import { createTestEnv, fixture, login, makeUser, seedFixture, type TestEnv } from '../../test/harness.ts';
 import { systemActor } from '../../lib/actor.ts';
 import { checkCharacter } from '../../../core/people/id-number.ts';
 import { importPersons } from './person-import.service.ts';
@@ -93,6 +93,27 @@ describe('persons import', () => {
     const r = await importPersons(env.ctx, actor, fileRows(filled), { mode: 'all' });
     expect(r).toMatchObject({ rows: 1, created: 1, problems: [] });
     await expect(importPersons(env.ctx, actor, fileRows(csv('d.csv', ['姓名,电话', '甲,139'])), { mode: 'upsert' })).rejects.toMatchObject({ code: 'IMPORT_INVALID' });
+  });
+
+  it('takes an upload larger than the 10 MB photo limit from the web page, and reports progress to its owner only', async () => {
+    await makeUser(env.ctx, 'importer.gw', 'gridWorker', fixture.villageA);
+    await makeUser(env.ctx, 'other.gw', 'gridWorker', fixture.villageA);
+    const cookie = await login(env.app, 'importer.gw');
+    const padding = 'x'.repeat(11 * 1024 * 1024); // an ignored column makes the file 11 MB
+    const csvText = `姓名,公民身份号码,所属网格,人员类型,备注\n网页导入,${id(30)},${fixture.gridA1},01,${padding}\n`;
+    const boundary = '----anwangimport';
+    const payload = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="persons.csv"\r\nContent-Type: text/csv\r\n\r\n`), Buffer.from(csvText), Buffer.from(`\r\n--${boundary}--\r\n`)]);
+    const started = await env.app.inject({ method: 'POST', url: '/api/people/import?mode=upsert', headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
+    expect(started.statusCode).toBe(202);
+    const job = started.json().id as string;
+    let status = started.json();
+    for (let i = 0; i < 100 && status.state === 'running'; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      status = (await env.app.inject({ url: `/api/people/import?job=${job}`, headers: { cookie } })).json();
+    }
+    expect(status).toMatchObject({ state: 'done', percent: 100, report: { rows: 1, created: 1, problems: 0 } });
+    const other = await login(env.app, 'other.gw');
+    expect((await env.app.inject({ url: `/api/people/import?job=${job}`, headers: { cookie: other } })).statusCode).toBe(404);
   });
 
   it('keeps only ciphertexts of the imported names, ID numbers and phones', async () => {
