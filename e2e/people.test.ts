@@ -133,6 +133,41 @@ describe('people and households in the browser', () => {
     await shot('4-search-by-id');
   });
 
+  it('registers a person (a wrong ID number is pointed out on the form), adds a household and puts the person in it', async () => {
+    const idNumber = id18('63222119950607408');
+    await page.getByTestId('add-person').click();
+    const form = page.getByRole('dialog', { name: '登记人员' });
+    await form.waitFor();
+    await form.getByLabel('姓名').fill('才让卓玛');
+    await form.getByLabel('公民身份号码').fill(idNumber.slice(0, 17) + (idNumber.endsWith('1') ? '2' : '1'));
+    await form.getByRole('button', { name: /确\s*定/ }).click();
+    await expect.poll(() => form.textContent()).toContain('公民身份号码无效');
+    await form.getByLabel('公民身份号码').fill(idNumber);
+    await form.getByRole('button', { name: /确\s*定/ }).click();
+    await expect.poll(() => form.isVisible()).toBe(false);
+    await page.getByTestId('add-household').click();
+    const hh = page.getByRole('dialog', { name: '新建户' });
+    await hh.waitFor();
+    await hh.getByLabel('住址').fill('城关社区新建户8号');
+    await hh.getByRole('button', { name: /确\s*定/ }).click();
+    await expect.poll(() => hh.isVisible()).toBe(false);
+    await page.getByRole('tab', { name: '户' }).click();
+    await page.getByTestId('household-table').getByRole('cell', { name: '城关社区新建户8号' }).click();
+    const card = page.getByTestId('household-card');
+    await expect.poll(() => card.isVisible()).toBe(true);
+    await page.getByTestId('add-member').click();
+    const member = page.getByRole('dialog', { name: '加入成员' });
+    await member.waitFor();
+    await member.getByLabel('公民身份号码').fill(idNumber);
+    await member.getByLabel('与户主关系').fill('户主');
+    await page.keyboard.press('Enter');
+    await member.getByRole('button', { name: /确\s*定/ }).click();
+    await expect.poll(() => card.textContent()).toContain('才***');
+    await shot('4b-new-household');
+    await page.locator('.ant-drawer-open .ant-drawer-close').last().click();
+    await expect.poll(() => page.locator('.ant-drawer-open').count()).toBe(0);
+  });
+
   it('shows the grid’s buildings and places on the map and in a list', async () => {
     await page.getByRole('tab', { name: '楼栋与场所' }).click();
     await expect.poll(async () => Number(await page.getByTestId('grid-map').getAttribute('data-point-count'))).toBeGreaterThanOrEqual(2);

@@ -9,6 +9,7 @@ import type { Me } from '../../../../core/schemas/auth.schema';
 import { api, ApiError } from '../../api';
 import { formatTime } from '../../format';
 import { ImportModal } from './ImportModal';
+import { HouseholdModal, MemberModal, PersonModal } from './PersonForms';
 import { GridMap, type GridFeatureCollection, type MapPoint } from '../grids/GridMap';
 
 interface PersonView {
@@ -55,6 +56,8 @@ export function PeoplePage({ me }: { me: Me }) {
   const canReveal = me.permissions.includes('person:reveal');
   const canWrite = me.permissions.includes('person:write');
   const [importing, setImporting] = useState(false);
+  const [adding, setAdding] = useState<'person' | 'household' | 'member' | null>(null);
+  const ethnicities = useCodes('ethnicity');
   const placeKinds = useCodes('place_kind');
   const [config, setConfig] = useState({ tileUrl: '', tileAttribution: '' });
   const [geo, setGeo] = useState<GridFeatureCollection | null>(null);
@@ -126,10 +129,15 @@ export function PeoplePage({ me }: { me: Me }) {
         <Select data-testid="people-grid" style={{ width: 260 }} value={grid} onChange={(g) => { setGrid(g); setPage(1); }} showSearch optionFilterProp="label" options={grids.map((g) => ({ value: g.code, label: `${g.name} ${g.code}` }))} placeholder={t('people.grid')} />
         <Input.Search data-testid="people-name" placeholder={t('people.searchName')} allowClear onSearch={(v) => { setSearch(v ? { name: v } : {}); setPage(1); }} style={{ width: 200 }} />
         <Input.Search data-testid="people-id" placeholder={t('people.searchId')} allowClear onSearch={(v) => { setSearch(v ? { idNumber: v } : {}); setPage(1); }} style={{ width: 240 }} />
+        {canWrite && <Button type="primary" data-testid="add-person" onClick={() => setAdding('person')}>{t('people.addPerson')}</Button>}
+        {canWrite && <Button data-testid="add-household" onClick={() => setAdding('household')}>{t('people.addHousehold')}</Button>}
         {canWrite && <Button data-testid="import-open" onClick={() => setImporting(true)}>{t('people.import.open')}</Button>}
         <Button data-testid="people-export" href={`/api/people/export${grid ? `?grid=${grid}` : ''}`} title={t('people.exportHint')}>{t('people.export')}</Button>
       </Space>
       <ImportModal open={importing} onClose={() => setImporting(false)} onImported={load} />
+      <PersonModal open={adding === 'person'} grid={grid} types={types} ethnicities={ethnicities} onClose={() => setAdding(null)} onSaved={() => { setAdding(null); load(); }} />
+      <HouseholdModal open={adding === 'household'} grid={grid} onClose={() => setAdding(null)} onSaved={() => { setAdding(null); load(); }} />
+      <MemberModal open={adding === 'member'} householdId={card?.id} relations={relations} onClose={() => setAdding(null)} onSaved={() => { setAdding(null); if (card) void openHousehold(card.id); load(); }} />
       <Tabs
         items={[
           { key: 'households', label: t('people.households'), children: (
@@ -162,7 +170,8 @@ export function PeoplePage({ me }: { me: Me }) {
           ) },
         ]}
       />
-      <Drawer open={!!card} onClose={() => setCard(null)} title={card ? `${t('people.householdCard')} · ${card.address}` : ''} width={560} data-testid="household-card">
+      <Drawer open={!!card} onClose={() => setCard(null)} title={card ? `${t('people.householdCard')} · ${card.address}` : ''} width={560} data-testid="household-card"
+        extra={canWrite && <Button data-testid="add-member" onClick={() => setAdding('member')}>{t('people.addMember')}</Button>}>
         {card && (
           <>
             <Descriptions size="small" column={1} items={[

@@ -1,0 +1,104 @@
+/** Forms of the registry: register a person, add a household, put a person into a household (by ID number). */
+import { App, Form, Input, Modal, Select } from 'antd';
+import type { FormInstance } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError } from '../../api';
+
+/** Shows the server's field problems on the form (paths like body.idNumber). */
+function showProblems(form: FormInstance, e: unknown, fallback: (m: string) => void) {
+  if (e instanceof ApiError) {
+    const fields = (e.body.details ?? []).filter((d) => d.path.startsWith('body.')).map((d) => ({ name: d.path.slice(5), errors: [d.message] }));
+    if (fields.length) form.setFields(fields);
+    else fallback(e.body.message);
+  } else fallback(String(e));
+}
+
+const options = (codes: Record<string, string>) => Object.entries(codes).map(([value, label]) => ({ value, label: `${value} ${label}` }));
+
+/** 登记人员: the ID number decides sex and birth date; the server checks everything again. */
+export function PersonModal({ open, grid, types, ethnicities, onClose, onSaved }: { open: boolean; grid?: string; types: Record<string, string>; ethnicities: Record<string, string>; onClose: () => void; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm();
+  const save = async () => {
+    const v = await form.validateFields();
+    try {
+      await api('/api/people', { method: 'POST', body: { ...Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== '')), gridCode: grid } });
+      message.success(t('people.saved'));
+      form.resetFields();
+      onSaved();
+    } catch (e) {
+      showProblems(form, e, message.error);
+    }
+  };
+  return (
+    <Modal open={open} title={t('people.addPerson')} onOk={save} onCancel={onClose} okText={t('common.ok')} cancelText={t('common.cancel')} destroyOnHidden>
+      <Form form={form} layout="vertical" initialValues={{ personType: '01' }} data-testid="person-form">
+        <Form.Item name="name" label={t('people.name')} rules={[{ required: true, message: t('common.required') }]}><Input maxLength={50} /></Form.Item>
+        <Form.Item name="idNumber" label={t('people.idNumber')}><Input maxLength={18} /></Form.Item>
+        <Form.Item name="phone" label={t('people.phone')}><Input maxLength={20} /></Form.Item>
+        <Form.Item name="personType" label={t('people.type')} rules={[{ required: true }]}><Select options={options(types)} /></Form.Item>
+        <Form.Item name="ethnicity" label={t('people.ethnicity')}><Select allowClear showSearch optionFilterProp="label" options={options(ethnicities)} /></Form.Item>
+        <Form.Item name="address" label={t('people.address')}><Input maxLength={200} /></Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+/** 新建户 in the current grid. */
+export function HouseholdModal({ open, grid, onClose, onSaved }: { open: boolean; grid?: string; onClose: () => void; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm();
+  const save = async () => {
+    const v = await form.validateFields();
+    try {
+      await api('/api/households', { method: 'POST', body: { ...v, gridCode: grid } });
+      message.success(t('people.saved'));
+      form.resetFields();
+      onSaved();
+    } catch (e) {
+      showProblems(form, e, message.error);
+    }
+  };
+  return (
+    <Modal open={open} title={t('people.addHousehold')} onOk={save} onCancel={onClose} okText={t('common.ok')} cancelText={t('common.cancel')} destroyOnHidden>
+      <Form form={form} layout="vertical" initialValues={{ riskLevel: 'normal' }}>
+        <Form.Item name="address" label={t('people.address')} rules={[{ required: true, message: t('common.required') }]}><Input maxLength={200} /></Form.Item>
+        <Form.Item name="number" label={t('people.householdNumber')}><Input maxLength={40} /></Form.Item>
+        <Form.Item name="riskLevel" label={t('people.risk')}><Select options={['normal', 'attention', 'key'].map((r) => ({ value: r, label: t(`people.riskLevel.${r}`) }))} /></Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+/** 加入成员: the person is found by exact ID number (names are not searchable by part). */
+export function MemberModal({ open, householdId, relations, onClose, onSaved }: { open: boolean; householdId?: string; relations: Record<string, string>; onClose: () => void; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm();
+  const save = async () => {
+    const v = await form.validateFields();
+    try {
+      const found = await api<{ items: { id: string }[] }>(`/api/people?idNumber=${encodeURIComponent(v.idNumber)}`);
+      if (!found.items[0]) {
+        form.setFields([{ name: 'idNumber', errors: [t('people.notRegistered')] }]);
+        return;
+      }
+      await api(`/api/households/${householdId}/members`, { method: 'POST', body: { personId: found.items[0].id, relation: v.relation, head: v.relation === '02' } });
+      message.success(t('people.saved'));
+      form.resetFields();
+      onSaved();
+    } catch (e) {
+      showProblems(form, e, message.error);
+    }
+  };
+  return (
+    <Modal open={open} title={t('people.addMember')} onOk={save} onCancel={onClose} okText={t('common.ok')} cancelText={t('common.cancel')} destroyOnHidden>
+      <Form form={form} layout="vertical">
+        <Form.Item name="idNumber" label={t('people.idNumber')} rules={[{ required: true, message: t('common.required') }]}><Input maxLength={18} /></Form.Item>
+        <Form.Item name="relation" label={t('people.relation')} rules={[{ required: true, message: t('common.required') }]}><Select showSearch optionFilterProp="label" options={options(relations)} /></Form.Item>
+      </Form>
+    </Modal>
+  );
+}
