@@ -74,6 +74,15 @@ describe('field encryption', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+  it('encrypts bulk batches on a worker thread into the same authenticated format', async () => {
+    const p = softwareCrypto({ keys: [K2, K1], lookupKey: K1 });
+    const values = Array.from({ length: 600 }, (_, i) => (i % 7 === 0 ? null : `值${i}`));
+    const out = await p.encryptMany(values);
+    expect(out.map((v) => (v === null ? null : p.decrypt(v)))).toEqual(values);
+    expect(new Set(out.filter(Boolean).map((v) => p.keyIdOf(v!)))).toEqual(new Set([keyId(K2)]));
+    expect(new Set(out).size).toBe(out.length - values.filter((v) => v === null).length + 1); // fresh nonces
+    await p.close();
+  });
   it('reads several keys from the environment, newest first, the oldest keying lookups', () => {
     expect(loadKeyRing(`${K2},${K1}`, undefined, undefined)).toEqual({ keys: [K2, K1], lookupKey: K1 });
     expect(() => loadKeyRing('abc', undefined, undefined)).toThrow(/32 hex/);

@@ -14,7 +14,7 @@ import * as audit from '../audit/audit.service.ts';
 import { codesUnder } from '../grids/grids.repository.ts';
 import * as codesRepo from '../codes/codes.repository.ts';
 import * as repo from './people.repository.ts';
-import { personRow, requirePermission, scopePrefix } from './persons.service.ts';
+import { encryptRows, personRow, requirePermission, scopePrefix } from './persons.service.ts';
 
 export interface ImportProblem {
   /** 1-based line of the file (the header is line 1). */
@@ -69,7 +69,7 @@ export async function importPersons(ctx: AppContext, actor: Actor, source: RowSo
       if ('value' in checked && !grid) issues.push({ column: '所属网格', code: 'unknown_grid', message: `网格 ${checked.value.gridCode} 不存在或不在您的范围内` });
       let row: repo.PersonRow | undefined;
       if (!issues.length && 'value' in checked && grid) {
-        row = personRow(ctx, checked.value, grid, now);
+        row = personRow(ctx, checked.value, grid, now, true); // encrypted per batch, off the main thread
         if (row.idNumberHash) {
           const first = seen.get(row.idNumberHash);
           if (first) issues.push({ column: '公民身份号码', code: 'duplicate_in_file', message: `与第 ${first} 行的身份证号重复` });
@@ -94,6 +94,7 @@ export async function importPersons(ctx: AppContext, actor: Actor, source: RowSo
     opts.onProgress?.(line - 1);
   };
 
+  /** Writes a batch whose values are already encrypted (`encryptRows`). */
   const writeBatch = (ex: Executor) => async (batch: { line: number; row: repo.PersonRow }[]) => {
     const existing = await repo.activeByIdHashes(ex, batch.flatMap((b) => (b.row.idNumberHash ? [b.row.idNumberHash] : [])));
     const fresh: repo.PersonRow[] = [];
@@ -119,7 +120,10 @@ export async function importPersons(ctx: AppContext, actor: Actor, source: RowSo
       return report;
     }
     await ctx.db.transaction(async (tx) => {
-      await walk(false, writeBatch(tx));
+      await walk(false, async (batch) => {
+        await encryptRows(ctx, batch.map((b) => b.row));
+        await writeBatch(tx)(batch);
+      });
       if (report.problems.length) throw new AppError('CONFLICT', report.problems.slice(0, 20).map((p) => ({ path: `row ${p.row}`, code: p.issues[0]!.code, message: p.issues[0]!.message })));
     });
   } else {
@@ -128,7 +132,8 @@ export async function importPersons(ctx: AppContext, actor: Actor, source: RowSo
     let inFlight: Promise<void> = Promise.resolve();
     await walk(true, async (batch) => {
       await inFlight;
-      inFlight = ctx.db.transaction((tx) => writeBatch(tx)(batch));
+      // Encrypted on a worker thread before the transaction opens, while the main thread checks the next rows.
+      inFlight = encryptRows(ctx, batch.map((b) => b.row)).then(() => ctx.db.transaction((tx) => writeBatch(tx)(batch)));
       inFlight.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
     });
     await inFlight;

@@ -81,24 +81,29 @@ export async function createPerson(ctx: AppContext, actor: Actor, input: z.infer
   return presentPerson(row, today(ctx));
 }
 
-/** A new registry row for checked values: sensitive values encrypted, with lookup hashes and masks. */
-export function personRow(ctx: AppContext, v: { name: string; personType: string; idNumber?: string; sex?: string; birthDate?: string; ethnicity?: string; phone?: string; address?: string }, grid: { code: string; countyCode: string; villageCode: string }, now: Date): repo.PersonRow {
+/**
+ * A new registry row for checked values: sensitive values encrypted, with lookup hashes and masks. With
+ * `deferEncryption` the *_enc fields hold the plain values for `encryptRows` to replace (bulk imports do that
+ * off the main thread); such rows must never be written before.
+ */
+export function personRow(ctx: AppContext, v: { name: string; personType: string; idNumber?: string; sex?: string; birthDate?: string; ethnicity?: string; phone?: string; address?: string }, grid: { code: string; countyCode: string; villageCode: string }, now: Date, deferEncryption = false): repo.PersonRow {
+  const enc = deferEncryption ? (x: string) => x : (x: string) => ctx.crypto.encrypt(x);
   return {
     countyCode: grid.countyCode,
     id: randomUUID(),
     gridCode: grid.code,
     villageCode: grid.villageCode,
     personType: v.personType,
-    nameEnc: ctx.crypto.encrypt(v.name),
+    nameEnc: enc(v.name),
     nameHash: ctx.crypto.lookupHash(`name:${v.name}`),
     nameMask: maskName(v.name),
-    idNumberEnc: v.idNumber ? ctx.crypto.encrypt(v.idNumber) : null,
+    idNumberEnc: v.idNumber ? enc(v.idNumber) : null,
     idNumberHash: v.idNumber ? idNumberHash(ctx, v.idNumber) : null,
     idNumberMask: v.idNumber ? maskIdNumber(v.idNumber) : null,
     sex: v.sex ?? null,
     birthDate: v.birthDate ?? null,
     ethnicity: v.ethnicity ?? null,
-    phoneEnc: v.phone ? ctx.crypto.encrypt(v.phone) : null,
+    phoneEnc: v.phone ? enc(v.phone) : null,
     phoneHash: v.phone ? ctx.crypto.lookupHash(`phone:${v.phone}`) : null,
     phoneMask: v.phone ? maskPhone(v.phone) : null,
     address: v.address ?? null,
@@ -115,6 +120,16 @@ export function personRow(ctx: AppContext, v: { name: string; personType: string
     updatedAt: now,
     version: 0,
   };
+}
+
+/** Encrypts the deferred *_enc fields of rows made with `deferEncryption`, in one call to the provider. */
+export async function encryptRows(ctx: AppContext, rows: repo.PersonRow[]): Promise<void> {
+  const out = await ctx.crypto.encryptMany(rows.flatMap((r) => [r.nameEnc, r.idNumberEnc, r.phoneEnc]));
+  rows.forEach((r, i) => {
+    r.nameEnc = out[i * 3]!;
+    r.idNumberEnc = out[i * 3 + 1] ?? null;
+    r.phoneEnc = out[i * 3 + 2] ?? null;
+  });
 }
 
 /** The keyed hash an ID number is found by. */
