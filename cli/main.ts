@@ -20,7 +20,7 @@ import { importCalendar } from '../server/modules/catalog/catalog.service.ts';
 import { serve } from './serve.ts';
 import { importPersons } from '../server/modules/people/person-import.service.ts';
 import { fileRows, writeErrorReport, writeTemplate } from '../server/modules/people/person-files.ts';
-import { items as codeItems } from '../server/modules/codes/codes.repository.ts';
+import { templateCodes } from '../server/modules/codes/codes.service.ts';
 import { addKeyToFile } from '../server/lib/crypto.ts';
 import { keyUsage, reencryptAll } from '../server/modules/keys/keys.service.ts';
 import { recordAlone } from '../server/modules/audit/audit.service.ts';
@@ -168,11 +168,7 @@ async function main(argv: string[]): Promise<void> {
 /** `anwang import persons`: streams the file with progress on stderr and writes the error report beside it. */
 async function importPersonsCommand(file: string | undefined, template: string | undefined, mode = 'upsert'): Promise<void> {
   if (template) {
-    const codes = await withContext(async (ctx) => {
-      const out: { table: string; code: string; name: string }[] = [];
-      for (const t of ['person_type', 'sex', 'ethnicity']) for (const i of await codeItems(ctx.db, t)) out.push({ table: t, code: i.code, name: i.name });
-      return out;
-    });
+    const codes = await withContext(templateCodes);
     await writeTemplate(template, codes);
     process.stdout.write(`已写出模板 template written: ${template}\n`);
     return;

@@ -87,3 +87,16 @@ export async function unknownCodes(ctx: AppContext, ex: Executor, tableId: strin
   const known = await ctx.cache.get(`codes:${tableId}`, async () => new Set((await repo.items(ex, tableId)).filter((i) => i.active).map((i) => i.code)));
   return [...new Set(values)].filter((v) => !known.has(v));
 }
+
+/** Code → name of each table, for labels in exports and templates. */
+export async function codeNames(ctx: AppContext, tables: string[]): Promise<Record<string, Map<string, string>>> {
+  const out: Record<string, Map<string, string>> = {};
+  for (const t of tables) out[t] = new Map((await repo.items(ctx.db, t)).map((i) => [i.code, i.name] as const));
+  return out;
+}
+
+/** The rows of the code tables a persons import uses, for the template's second sheet. */
+export async function templateCodes(ctx: AppContext): Promise<{ table: string; code: string; name: string }[]> {
+  const names = await codeNames(ctx, ['person_type', 'sex', 'ethnicity']);
+  return Object.entries(names).flatMap(([table, m]) => [...m].map(([code, name]) => ({ table, code, name })));
+}

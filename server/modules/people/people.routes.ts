@@ -17,7 +17,7 @@ import { AppError, errorMessage } from '../../../core/errors.ts';
 import { importDir, jobOf, presentJob, startImport } from './import-jobs.ts';
 import { requirePermission } from './persons.service.ts';
 import { isXlsx, personsXlsx, writeTemplate } from './person-files.ts';
-import { items as codeItems } from '../codes/codes.repository.ts';
+import { templateCodes } from '../codes/codes.service.ts';
 
 const MAX_IMPORT_BYTES = 300 * 1024 * 1024;
 
@@ -59,17 +59,14 @@ export function peopleRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.get('/api/people/import/template', { config: { access: { permission: 'person:write' } }, schema: { tags: ['people'], summary: '导入模板 The import template (XLSX)' } }, async (_req, reply) => {
     const dir = importDir();
     const path = join(dir, 'template.xlsx');
-    const codes: { table: string; code: string; name: string }[] = [];
-    for (const t of ['person_type', 'sex', 'ethnicity']) for (const i of await codeItems(ctx.db, t)) codes.push({ table: t, code: i.code, name: i.name });
-    await writeTemplate(path, codes);
+    await writeTemplate(path, await templateCodes(ctx));
     reply.header('content-disposition', 'attachment; filename="persons-template.xlsx"').type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     const stream = createReadStream(path);
     stream.on('close', () => rmSync(dir, { recursive: true, force: true }));
     return reply.send(stream);
   });
   r.get('/api/people/export', { config: { access: { permission: 'person:read' } }, schema: { tags: ['people'], summary: '导出人员 Masked persons as XLSX with a watermark of user and time (audited)', querystring: z.object({ grid: z.string().regex(/^\d{15}$/).optional() }) } }, async (req, reply) => {
-    const map = async (t: string) => new Map((await codeItems(ctx.db, t)).map((i) => [i.code, i.name] as const));
-    const { rows, watermark } = await persons.exportPersons(ctx, actorOf(req), req.query, { types: await map('person_type'), sexes: await map('sex'), ethnicities: await map('ethnicity'), relations: await map('household_relation') });
+    const { rows, watermark } = await persons.exportPersons(ctx, actorOf(req), req.query);
     reply.header('content-disposition', `attachment; filename="persons-${req.query.grid ?? 'all'}.xlsx"`).type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     return reply.send(await personsXlsx(rows, watermark));
   });

@@ -17,7 +17,7 @@ import type { Executor } from '../../db/client.ts';
 import type { Actor } from '../../lib/actor.ts';
 import type { AppContext } from '../../lib/context.ts';
 import * as audit from '../audit/audit.service.ts';
-import { unknownCodes } from '../codes/codes.service.ts';
+import { codeNames, unknownCodes } from '../codes/codes.service.ts';
 import { findInScope as gridInScope } from '../grids/grids.repository.ts';
 import * as repo from './people.repository.ts';
 import { presentPerson } from './people.presenter.ts';
@@ -168,8 +168,10 @@ const EXPORT_CAP = 50_000;
  * The persons of the actor's scope (or one grid), masked, as XLSX with a watermark of user and time; the export
  * is audited with its filter and row count. @throws FORBIDDEN, VALIDATION_FAILED (more than 50,000 rows: narrow it)
  */
-export async function exportPersons(ctx: AppContext, actor: Actor, q: { grid?: string }, names: { types: Map<string, string>; sexes: Map<string, string>; ethnicities: Map<string, string>; relations: Map<string, string> }) {
+export async function exportPersons(ctx: AppContext, actor: Actor, q: { grid?: string }) {
   requirePermission(actor, 'person:read');
+  const n = await codeNames(ctx, ['person_type', 'sex', 'ethnicity', 'household_relation']);
+  const label = (table: string, code: string | null) => (code ? n[table]!.get(code) ?? code : '');
   const prefix = q.grid ? (await gridFor(ctx.db, actor, q.grid, 'query.grid')).code : scopePrefix(actor);
   const first = await repo.listPersons(ctx.db, { prefix }, 1, 0);
   if (first.total > EXPORT_CAP) throw new AppError('VALIDATION_FAILED', [{ path: 'query.grid', code: 'too_many', message: `共 ${first.total} 人，超过 ${EXPORT_CAP}：请按网格导出` }]);
@@ -178,7 +180,7 @@ export async function exportPersons(ctx: AppContext, actor: Actor, q: { grid?: s
   for (let offset = 0; offset < first.total; offset += 5000) {
     for (const p of (await repo.listPersons(ctx.db, { prefix }, 5000, offset)).rows) {
       const v = presentPerson(p, day);
-      rows.push({ name: v.name, sex: v.sex ? names.sexes.get(v.sex) ?? v.sex : '', age: v.age, personType: names.types.get(v.personType) ?? v.personType, idNumber: v.idNumber, phone: v.phone, ethnicity: v.ethnicity ? names.ethnicities.get(v.ethnicity) ?? v.ethnicity : '', address: v.address, gridCode: v.gridCode, relation: v.relation ? names.relations.get(v.relation) ?? v.relation : '' });
+      rows.push({ name: v.name, sex: label('sex', v.sex), age: v.age, personType: label('person_type', v.personType), idNumber: v.idNumber, phone: v.phone, ethnicity: label('ethnicity', v.ethnicity), address: v.address, gridCode: v.gridCode, relation: label('household_relation', v.relation) });
     }
   }
   const now = ctx.clock.now();

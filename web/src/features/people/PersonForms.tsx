@@ -13,17 +13,14 @@ function showProblems(form: FormInstance, e: unknown, fallback: (m: string) => v
   } else fallback(String(e));
 }
 
-const options = (codes: Record<string, string>) => Object.entries(codes).map(([value, label]) => ({ value, label: `${value} ${label}` }));
-
-/** 登记人员: the ID number decides sex and birth date; the server checks everything again. */
-export function PersonModal({ open, grid, types, ethnicities, onClose, onSaved }: { open: boolean; grid?: string; types: Record<string, string>; ethnicities: Record<string, string>; onClose: () => void; onSaved: () => void }) {
+/** Validates, sends, and on success says so, clears the form and tells the page; the server's problems land on the fields. */
+function useSave(form: FormInstance, send: (values: Record<string, string>) => Promise<boolean | void>, onSaved: () => void) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [form] = Form.useForm();
-  const save = async () => {
+  return async () => {
     const v = await form.validateFields();
     try {
-      await api('/api/people', { method: 'POST', body: { ...Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== '')), gridCode: grid } });
+      if ((await send(v)) === false) return;
       message.success(t('people.saved'));
       form.resetFields();
       onSaved();
@@ -31,6 +28,15 @@ export function PersonModal({ open, grid, types, ethnicities, onClose, onSaved }
       showProblems(form, e, message.error);
     }
   };
+}
+
+const options = (codes: Record<string, string>) => Object.entries(codes).map(([value, label]) => ({ value, label: `${value} ${label}` }));
+
+/** 登记人员: the ID number decides sex and birth date; the server checks everything again. */
+export function PersonModal({ open, grid, types, ethnicities, onClose, onSaved }: { open: boolean; grid?: string; types: Record<string, string>; ethnicities: Record<string, string>; onClose: () => void; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm();
+  const save = useSave(form, (v) => api('/api/people', { method: 'POST', body: { ...Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== '')), gridCode: grid } }), onSaved);
   return (
     <Modal open={open} title={t('people.addPerson')} onOk={save} onCancel={onClose} okText={t('common.ok')} cancelText={t('common.cancel')} destroyOnHidden>
       <Form form={form} layout="vertical" initialValues={{ personType: '01' }} data-testid="person-form">
@@ -48,19 +54,8 @@ export function PersonModal({ open, grid, types, ethnicities, onClose, onSaved }
 /** 新建户 in the current grid. */
 export function HouseholdModal({ open, grid, onClose, onSaved }: { open: boolean; grid?: string; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const [form] = Form.useForm();
-  const save = async () => {
-    const v = await form.validateFields();
-    try {
-      await api('/api/households', { method: 'POST', body: { ...v, gridCode: grid } });
-      message.success(t('people.saved'));
-      form.resetFields();
-      onSaved();
-    } catch (e) {
-      showProblems(form, e, message.error);
-    }
-  };
+  const save = useSave(form, (v) => api('/api/households', { method: 'POST', body: { ...v, gridCode: grid } }), onSaved);
   return (
     <Modal open={open} title={t('people.addHousehold')} onOk={save} onCancel={onClose} okText={t('common.ok')} cancelText={t('common.cancel')} destroyOnHidden>
       <Form form={form} layout="vertical" initialValues={{ riskLevel: 'normal' }}>
@@ -75,24 +70,15 @@ export function HouseholdModal({ open, grid, onClose, onSaved }: { open: boolean
 /** 加入成员: the person is found by exact ID number (names are not searchable by part). */
 export function MemberModal({ open, householdId, relations, onClose, onSaved }: { open: boolean; householdId?: string; relations: Record<string, string>; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const [form] = Form.useForm();
-  const save = async () => {
-    const v = await form.validateFields();
-    try {
-      const found = await api<{ items: { id: string }[] }>(`/api/people?idNumber=${encodeURIComponent(v.idNumber)}`);
-      if (!found.items[0]) {
-        form.setFields([{ name: 'idNumber', errors: [t('people.notRegistered')] }]);
-        return;
-      }
-      await api(`/api/households/${householdId}/members`, { method: 'POST', body: { personId: found.items[0].id, relation: v.relation, head: v.relation === '02' } });
-      message.success(t('people.saved'));
-      form.resetFields();
-      onSaved();
-    } catch (e) {
-      showProblems(form, e, message.error);
+  const save = useSave(form, async (v) => {
+    const found = await api<{ items: { id: string }[] }>(`/api/people?idNumber=${encodeURIComponent(v.idNumber!)}`);
+    if (!found.items[0]) {
+      form.setFields([{ name: 'idNumber', errors: [t('people.notRegistered')] }]);
+      return false;
     }
-  };
+    await api(`/api/households/${householdId}/members`, { method: 'POST', body: { personId: found.items[0].id, relation: v.relation, head: v.relation === '02' } });
+  }, onSaved);
   return (
     <Modal open={open} title={t('people.addMember')} onOk={save} onCancel={onClose} okText={t('common.ok')} cancelText={t('common.cancel')} destroyOnHidden>
       <Form form={form} layout="vertical">
