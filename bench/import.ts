@@ -1,6 +1,8 @@
 /**
- * Persons import: a CSV of N persons (valid ID numbers, phones, grids of one county) through the same service as
- * `anwang import persons`, on the configured database. Figure: rows per second and total time.
+ * Persons import: a CSV of N persons (valid ID numbers, phones, grids of one county; one row in 997 seeded bad in
+ * one of five ways) through the same service as `anwang import persons`, on the configured database. Figure: rows
+ * per second and total time. The run fails unless the error report names exactly the seeded rows, each with its
+ * problem, and every other row is stored.
  */
 import { mkdtempSync, rmSync, createWriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,11 +28,27 @@ export async function importBench(): Promise<Result> {
   let t = performance.now();
   const out = createWriteStream(file);
   out.write('\uFEFF姓名,公民身份号码,联系电话,所属网格,人员类型,民族,现住址\n');
-  for (let i = 0; i < rows; i++) {
+  // Seeded bad rows: line → the problem the report must give it.
+  const seeded = new Map<number, string>();
+  const kinds = ['id_check_digit', 'unknown_grid', 'bad_mobile', 'duplicate_in_file', 'unknown_code'];
+  const idOf = (i: number) => {
     // Distinct numbers: birth dates over 1940–2019 and a sequence per day.
     const day = new Date(Date.UTC(1940, 0, 1) + (i % 29_000) * 86_400_000).toISOString().slice(0, 10).replaceAll('-', '');
     const first17 = `632221${day}${String(Math.floor(i / 29_000)).padStart(3, '0')}`;
-    if (!out.write(`居民${i},${first17}${checkCharacter(first17)},139${String(i).padStart(8, '0')},${grids[i % grids.length]},${i % 5 ? '01' : '02'},${i % 3 ? '04' : '01'},浩门镇${i % 400}号\n`)) await once(out, 'drain');
+    return first17 + checkCharacter(first17);
+  };
+  for (let i = 0; i < rows; i++) {
+    let id = idOf(i), grid = grids[i % grids.length]!, phone = `139${String(i).padStart(8, '0')}`, type = i % 5 ? '01' : '02';
+    if (i % 997 === 5) {
+      const kind = kinds[Math.floor(i / 997) % kinds.length]!;
+      seeded.set(i + 2, kind);
+      if (kind === 'id_check_digit') id = id.slice(0, 17) + (id[17] === '0' ? '1' : '0');
+      else if (kind === 'unknown_grid') grid = '632221999999999';
+      else if (kind === 'bad_mobile') phone = '12345';
+      else if (kind === 'duplicate_in_file') id = idOf(i - 1);
+      else type = '77';
+    }
+    if (!out.write(`居民${i},${id},${phone},${grid},${type},${i % 3 ? '04' : '01'},浩门镇${i % 400}号\n`)) await once(out, 'drain');
   }
   out.end();
   await once(out, 'finish');
@@ -42,6 +60,11 @@ export async function importBench(): Promise<Result> {
   const r = await importPersons(ctx, systemActor(fixture.county, 'bench'), fileRows(file), { mode: 'upsert' });
   const ms = performance.now() - t;
   const stored = (await ctx.database.query<{ n: number }>('SELECT count(*)::int AS n FROM persons'))[0]!.n;
+  const reported = new Map(r.problems.map((p) => [p.row, p.issues.map((x) => x.code).join('+')]));
+  const wrong = [...new Set([...seeded.keys(), ...reported.keys()])].filter((line) => seeded.get(line) !== reported.get(line));
+  if (wrong.length || r.created !== rows - seeded.size || stored !== r.created) {
+    throw new Error(`import report wrong: ${wrong.length} lines differ (first ${wrong.slice(0, 5).map((l) => `${l}: seeded ${seeded.get(l)}, reported ${reported.get(l)}`).join('; ')}); created ${r.created}, stored ${stored}, expected ${rows - seeded.size}`);
+  }
   await ctx.database.close();
   await scratch?.drop();
   rmSync(dir, { recursive: true, force: true });
@@ -51,6 +74,6 @@ export async function importBench(): Promise<Result> {
       { label: `persons import, ${rows.toLocaleString()} rows (CSV)`, value: Math.round(ms / 100) / 10, unit: 's' },
       { label: 'persons import rate', value: Math.round(rows / (ms / 1000)), unit: 'rows/s' },
     ],
-    notes: [`file generated in ${generated} ms; ${r.created.toLocaleString()} created, ${r.problems.length} refused, ${stored.toLocaleString()} stored`],
+    notes: [`file generated in ${generated} ms; ${r.created.toLocaleString()} created, ${r.problems.length} refused (exactly the ${seeded.size} seeded bad rows, each with its problem), ${stored.toLocaleString()} stored`],
   };
 }

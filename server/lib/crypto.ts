@@ -7,24 +7,22 @@
 import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
-import { availableParallelism } from 'node:os';
-import { sm4 } from 'sm-crypto-v2';
+import { Sm4Gcm } from './sm4-gcm.ts';
 
 export interface CryptoProvider {
   /** Encrypts UTF-8 text with the current key; returns base64 of version, key id, nonce, ciphertext and tag. */
   encrypt(plain: string): string;
   /** Decrypts what encrypt produced (with whichever key it names). @throws Error on an unknown key or tampered data */
   decrypt(enc: string): string;
-  /** Keyed SM3 (HMAC) for exact-match lookups of sensitive values; its key does not rotate with the cipher key. */
+  /** Keyed SM3 (HMAC) for exact-match lookups, first 128 bits as hex; its key does not rotate with the cipher key. */
   lookupHash(value: string): string;
   /** The id (8 hex) of the key a ciphertext was made with. */
   keyIdOf(enc: string): string;
   /** The id of the key new values are encrypted with. */
   readonly currentKeyId: string;
-  /** Encrypts many values off the main thread where the provider can (bulk imports); same output as encrypt. */
+  /** Encrypts many values at once (bulk imports; a hardware module would take them as one request); same output as encrypt. */
   encryptMany(values: (string | null)[]): Promise<(string | null)[]>;
-  /** Stops any worker threads. */
+  /** Releases what the provider holds (sessions with a hardware module). */
   close(): Promise<void>;
 }
 
@@ -72,42 +70,44 @@ function freshNonce(): Buffer {
 export function softwareCrypto(ring: KeyRing | string): CryptoProvider {
   const r: KeyRing = typeof ring === 'string' ? { keys: [ring], lookupKey: ring } : ring;
   if (!r.keys.length) throw new Error('no encryption key');
-  const byId = new Map(r.keys.map((k) => [keyId(k), checkKey(k)] as const));
+  const byId = new Map(r.keys.map((k) => [keyId(k), new Sm4Gcm(checkKey(k))] as const));
   const current = r.keys[0]!;
   const currentId = keyId(current);
-  // Keys as bytes once: given hex, sm-crypto-v2 converts the key on every call.
-  const currentBytes = new Uint8Array(checkKey(current));
+  const currentGcm = byId.get(currentId)!;
+  const prefix = Buffer.concat([Buffer.from([V2_GCM]), Buffer.from(currentId, 'hex')]);
   const lookupKey = checkKey(r.lookupKey);
-  const keyFor = (id: string) => {
+  const gcmFor = (id: string) => {
     const k = byId.get(id);
     if (!k) throw new Error(`ciphertext made with key ${id}, which is not configured`);
     return k;
   };
-  let pool: WorkerPool | undefined;
+  /** Version, key id, nonce, ciphertext and tag, as base64, for each value (nulls stay null). */
+  const seal = (values: (string | null)[]): (string | null)[] => {
+    const inputs = values.flatMap((v) => (v === null ? [] : [{ nonce: freshNonce(), plain: Buffer.from(v, 'utf8') }]));
+    const sealed = currentGcm.sealMany(inputs);
+    let i = 0;
+    return values.map((v) => {
+      if (v === null) return null;
+      const s = sealed[i]!;
+      return Buffer.concat([prefix, inputs[i++]!.nonce, s.ciphertext, s.tag]).toString('base64');
+    });
+  };
   const provider: CryptoProvider = {
     currentKeyId: currentId,
     async encryptMany(values) {
-      if (values.length < 200) return values.map((v) => (v === null ? null : provider.encrypt(v)));
-      pool ??= new WorkerPool(r);
-      return pool.run(values);
+      return seal(values);
     },
-    async close() {
-      await pool?.close();
-      pool = undefined;
-    },
+    async close() {},
     encrypt(plain) {
-      const nonce = freshNonce();
-      const { output, tag } = sm4.encrypt(new TextEncoder().encode(plain), currentBytes, { mode: 'gcm', iv: nonce, output: 'array', outputTag: true, padding: 'none' }) as { output: Uint8Array; tag: Uint8Array };
-      return Buffer.concat([Buffer.from([V2_GCM]), Buffer.from(currentId, 'hex'), nonce, output, tag]).toString('base64');
+      return seal([plain])[0]!;
     },
     decrypt(enc) {
       const buf = Buffer.from(enc, 'base64');
       if (buf[0] === V2_GCM) {
         if (buf.length < 1 + 4 + 12 + 16) throw new Error('ciphertext too short');
-        const key = keyFor(buf.subarray(1, 5).toString('hex'));
+        const gcm = gcmFor(buf.subarray(1, 5).toString('hex'));
         // Throws "authentication tag mismatch" for a changed ciphertext, nonce, key id or tag.
-        const plain = sm4.decrypt(buf.subarray(17, buf.length - 16), new Uint8Array(key), { mode: 'gcm', iv: buf.subarray(5, 17), tag: buf.subarray(buf.length - 16), output: 'array', padding: 'none' }) as Uint8Array;
-        return new TextDecoder().decode(plain);
+        return gcm.open(buf.subarray(5, 17), buf.subarray(17, buf.length - 16), buf.subarray(buf.length - 16)).toString('utf8');
       }
       if (buf[0] === V1_CBC) {
         // Before key ids (SM4-CBC, no tag): only the oldest configured key can have made it.
@@ -121,54 +121,11 @@ export function softwareCrypto(ring: KeyRing | string): CryptoProvider {
       return buf[0] === V2_GCM ? buf.subarray(1, 5).toString('hex') : keyId(r.keys[r.keys.length - 1]!);
     },
     lookupHash(value) {
-      return createHmac('sm3', lookupKey).update(value).digest('hex');
+      // 128 bits find an exact match as surely as 256 and keep the lookup indexes small (migration 0008).
+      return createHmac('sm3', lookupKey).update(value).digest('hex').slice(0, 32);
     },
   };
   return provider;
-}
-
-/**
- * Worker threads for SM4-GCM in JavaScript (~20 µs a value): a million-row import encrypts three million
- * values, which would otherwise hold the main thread while the database waits. One worker per spare core.
- */
-class WorkerPool {
-  private readonly workers: Worker[] = [];
-  private readonly waiting = new Map<number, { resolve: (out: (string | null)[]) => void; reject: (e: Error) => void }>();
-  private next = 0;
-  private seq = 0;
-
-  constructor(ring: KeyRing) {
-    const size = Math.max(1, Math.min(4, availableParallelism() - 1));
-    for (let i = 0; i < size; i++) {
-      // The worker is TypeScript: it loads through tsx, as the server does.
-      const w = new Worker(new URL('./crypto-worker.mjs', import.meta.url), { workerData: ring });
-      w.on('message', ({ id, out }: { id: number; out: (string | null)[] }) => {
-        this.waiting.get(id)?.resolve(out);
-        this.waiting.delete(id);
-      });
-      // A worker that dies fails what is waiting; the caller's import then fails cleanly.
-      w.on('error', (e) => {
-        for (const p of this.waiting.values()) p.reject(e);
-        this.waiting.clear();
-      });
-      w.unref();
-      this.workers.push(w);
-    }
-  }
-
-  /** Encrypts the values on the next worker. */
-  run(values: (string | null)[]): Promise<(string | null)[]> {
-    const id = ++this.seq;
-    const w = this.workers[this.next++ % this.workers.length]!;
-    return new Promise((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject });
-      w.postMessage({ id, values });
-    });
-  }
-
-  async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.terminate()));
-  }
 }
 
 /** SM4-CBC with the first version's layout; kept for tests that prove old rows still read and re-encrypt. */

@@ -123,14 +123,36 @@ const personColumns: [string, string, (r: PersonRow) => unknown][] = [
 ];
 
 /**
- * Inserts many new persons in one statement: one array parameter per column through
- * unnest, so the statement does not grow with the rows (Drizzle's multi-row builder costs ~100 µs a row).
+ * `SELECT * FROM unnest(…)` over the rows: one array parameter per column, so the statement does not grow with
+ * the rows (Drizzle's multi-row builder costs ~100 µs a row). A JSON document per batch was tried instead: 10 %
+ * slower, PostgreSQL parses JSON more slowly than it saves in JavaScript.
  */
-export async function insertPersons(ex: Executor, rows: PersonRow[]): Promise<void> {
-  if (!rows.length) return;
-  const names = sql.raw(personColumns.map(([c]) => c).join(', '));
+function unnestRows(rows: PersonRow[]) {
   const arrays = sql.join(personColumns.map(([, type, get]) => sql`${sql.param(rows.map(get))}::${sql.raw(type)}[]`), sql`, `);
-  await ex.execute(sql`INSERT INTO persons (${names}) SELECT * FROM unnest(${arrays})`);
+  return sql`SELECT * FROM unnest(${arrays})`;
+}
+const personColumnNames = sql.raw(personColumns.map(([c]) => c).join(', '));
+
+/** Inserts many new persons in one statement. */
+export async function insertPersons(ex: Executor, rows: PersonRow[]): Promise<void> {
+  if (rows.length) await ex.execute(sql`INSERT INTO persons (${personColumnNames}) ${unnestRows(rows)}`);
+}
+
+/**
+ * Inserts persons in one statement, except those whose ID number already has a living registration (the unique
+ * index decides, so concurrent imports cannot both insert one); returns the ID-number hashes it skipped.
+ */
+export async function insertUnregistered(ex: Executor, rows: PersonRow[]): Promise<Set<string>> {
+  if (!rows.length) return new Set();
+  const hashes = rows.flatMap((r) => (r.idNumberHash ? [r.idNumberHash] : []));
+  // Only the skipped hashes come back, not one row per insert.
+  const skipped = await ex.execute(sql`
+    WITH ins AS (
+      INSERT INTO persons (${personColumnNames}) ${unnestRows(rows)}
+      ON CONFLICT (id_number_hash) WHERE id_number_hash IS NOT NULL AND status = 'active' DO NOTHING
+      RETURNING id_number_hash)
+    SELECT h FROM unnest(${sql.param(hashes)}::text[]) AS h EXCEPT SELECT id_number_hash FROM ins`);
+  return new Set((skipped as unknown as { rows: { h: string }[] }).rows.map((r) => r.h));
 }
 
 /** Living registrations among these ID-number hashes: hash → county, id. */

@@ -1,5 +1,0 @@
-// Entry of the encryption worker thread: TypeScript loads through tsx here, as bin/anwang.js does for the server.
-import { register } from 'tsx/esm/api';
-
-register();
-await import('./crypto-worker.ts');
