@@ -24,6 +24,7 @@ import { publicRoutes, readUpload } from './modules/cases/public.routes.ts';
 import { catalogRoutes } from './modules/catalog/catalog.routes.ts';
 import { codeRoutes } from './modules/codes/codes.routes.ts';
 import { peopleRoutes } from './modules/people/people.routes.ts';
+import { dwellingRoutes } from './modules/people/dwellings.routes.ts';
 import { notificationRoutes } from './modules/outbox/notifications.routes.ts';
 import { storeUpload } from './modules/cases/attachments.service.ts';
 import { open311Routes } from './modules/open311/open311.routes.ts';
@@ -106,6 +107,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   catalogRoutes(app, ctx);
   codeRoutes(app, ctx);
   peopleRoutes(app, ctx);
+  dwellingRoutes(app, ctx);
   notificationRoutes(app, ctx);
   open311Routes(app, ctx);
   app.post('/api/uploads', { config: { access: { permission: 'case:act' } }, schema: { tags: ['cases'], summary: '上传照片或语音 Upload one photo or voice note (multipart)' } }, async (req, reply) =>

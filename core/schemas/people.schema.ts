@@ -125,3 +125,30 @@ export const GridItemsQuery = z.object({
   grid: GridCode,
   kind: Code.optional(),
 });
+
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+
+/** A dwelling (房屋) of a building: a flat, a room, a yard. */
+export const DwellingCreateSchema = z.object({
+  label: z.string().trim().min(1).max(60),
+});
+
+/** Registers a dwelling as let out (出租房屋登记): the landlord by ID number, and by name and phone when not registered here. */
+export const RentalRegisterSchema = z.object({
+  use: Code,
+  registeredOn: Day,
+  landlordIdNumber: z.string().trim().max(24),
+  landlordName: z.string().trim().min(1).max(50).optional(),
+  landlordPhone: z.string().trim().max(24).optional(),
+});
+
+/** A tenant moves in: a registered person, found by exact ID number. */
+export const TenantAddSchema = z.object({
+  idNumber: z.string().trim().max(24),
+  since: Day,
+});
+
+/** A tenant moves out. */
+export const TenancyEndSchema = z.object({
+  until: Day,
+});

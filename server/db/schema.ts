@@ -420,6 +420,36 @@ export const buildings = pgTable('buildings', {
   updatedAt: ts('updated_at').notNull(),
 });
 
+export const dwellings = pgTable('dwellings', {
+  countyCode: char('county_code', { length: 6 }).notNull(),
+  id: uuid('id').notNull(),
+  buildingId: uuid('building_id'),
+  gridCode: char('grid_code', { length: 15 }).notNull(),
+  label: text('label').notNull(),
+  isRental: boolean('is_rental').notNull(),
+  landlordPersonId: uuid('landlord_person_id'),
+  rentalRegisteredOn: date('rental_registered_on', { mode: 'string' }),
+  rentalUse: text('rental_use'),
+  landlordEnc: text('landlord_enc'),
+  landlordNameMask: text('landlord_name_mask'),
+  landlordPhoneMask: text('landlord_phone_mask'),
+  landlordIdHash: text('landlord_id_hash'),
+  createdAt: ts('created_at').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+  version: integer('version').notNull(),
+});
+
+export const tenancies = pgTable('tenancies', {
+  countyCode: char('county_code', { length: 6 }).notNull(),
+  id: uuid('id').notNull(),
+  dwellingId: uuid('dwelling_id').notNull(),
+  personId: uuid('person_id').notNull(),
+  since: date('since', { mode: 'string' }).notNull(),
+  until: date('until', { mode: 'string' }),
+  createdAt: ts('created_at').notNull(),
+  endedAt: ts('ended_at'),
+});
+
 export const places = pgTable('places', {
   countyCode: char('county_code', { length: 6 }).notNull(),
   id: uuid('id').notNull(),

@@ -15,7 +15,8 @@ import { tinyPng } from './media-fixtures.ts';
 import { checkCharacter } from '../../core/people/id-number.ts';
 import { createPerson } from '../modules/people/persons.service.ts';
 import { addMember, createHousehold } from '../modules/people/households.service.ts';
-import { createPlace } from '../modules/people/places.service.ts';
+import { createBuilding, createPlace } from '../modules/people/places.service.ts';
+import { addDwelling, registerRental } from '../modules/people/dwellings.service.ts';
 import { fixture, makeUser, type TestEnv } from './harness.ts';
 
 export type Side = 'A' | 'B' | 'missing';
@@ -47,7 +48,14 @@ export const sampleBodies: Record<string, object> = {
   'POST /api/people/:id/legal-hold': { hold: true, reason: '涉诉案件' },
   'POST /api/households/:id/members': { personId: randomUUID(), relation: '10' },
   'POST /api/households/:id/move': { gridCode: fixture.gridA2, reason: '搬迁' },
+  'POST /api/buildings/:id/dwellings': { label: '102' },
+  'POST /api/dwellings/:id/rental': { use: '1', registeredOn: '2026-01-05', landlordIdNumber: '63222119700315001' + checkCharacter('63222119700315001'), landlordName: '房东多吉' },
+  // A's person (the world's first) moves in; later callers are told they already live there.
+  'POST /api/dwellings/:id/tenants': { idNumber: '63222119850612123' + checkCharacter('63222119850612123'), since: '2026-01-06' },
+  'POST /api/dwellings/:id/tenants/:personId/end': { until: '2026-01-07' },
 };
+
+const LANDLORD_ID = { A: '63222119700315001' + checkCharacter('63222119700315001'), B: '63222119710416002' + checkCharacter('63222119710416002') };
 
 /** The plain values of the sensitive fields of the world's persons: no answer may contain them unless revealed. */
 export const sensitiveValues: string[] = [];
@@ -55,9 +63,9 @@ export const sensitiveValues: string[] = [];
 /** Objects of every kind in villages A and B, and ids naming nothing. */
 export async function buildRouteWorld(env: TestEnv): Promise<Record<Side, Record<ScopedObject, string>>> {
   const objects: Record<Side, Record<ScopedObject, string>> = {
-    A: { region: fixture.villageA, grid: fixture.gridA1, householdGroup: '', gridStaff: '', user: '', token: '', case: '', attachment: '', category: 'municipal.road', department: '', codeTable: 'sex', person: '', household: '', place: '' },
-    B: { region: fixture.villageB, grid: fixture.gridB1, householdGroup: '', gridStaff: '', user: '', token: '', case: '', attachment: '', category: 'municipal.road', department: '', codeTable: 'sex', person: '', household: '', place: '' },
-    missing: { region: '632221100299', grid: '632221100201099', householdGroup: randomUUID(), gridStaff: randomUUID(), user: randomUUID(), token: randomUUID(), case: '632221-00000000', attachment: randomUUID(), category: 'no.such', department: randomUUID(), codeTable: 'no_such_table', person: randomUUID(), household: randomUUID(), place: randomUUID() },
+    A: { region: fixture.villageA, grid: fixture.gridA1, householdGroup: '', gridStaff: '', user: '', token: '', case: '', attachment: '', category: 'municipal.road', department: '', codeTable: 'sex', person: '', household: '', place: '', building: '', dwelling: '' },
+    B: { region: fixture.villageB, grid: fixture.gridB1, householdGroup: '', gridStaff: '', user: '', token: '', case: '', attachment: '', category: 'municipal.road', department: '', codeTable: 'sex', person: '', household: '', place: '', building: '', dwelling: '' },
+    missing: { region: '632221100299', grid: '632221100201099', householdGroup: randomUUID(), gridStaff: randomUUID(), user: randomUUID(), token: randomUUID(), case: '632221-00000000', attachment: randomUUID(), category: 'no.such', department: randomUUID(), codeTable: 'no_such_table', person: randomUUID(), household: randomUUID(), place: randomUUID(), building: randomUUID(), dwelling: randomUUID() },
   };
   const root = systemActor(fixture.province, 'test');
   for (const side of ['A', 'B'] as const) {
@@ -83,6 +91,14 @@ export async function buildRouteWorld(env: TestEnv): Promise<Record<Side, Record
     objects[side].household = household.id;
     objects[side].place = (await createPlace(env.ctx, root, { gridCode: grid, kind: '01', name: `${side}村小学`, contactName: '校长甲', contactPhone: phone })).id;
     sensitiveValues.push(name, idNumber, idNumber.slice(6, 14), phone);
+    // A building with a let dwelling whose landlord is not in the registry (kept encrypted, shown masked).
+    const building = await createBuilding(env.ctx, root, { gridCode: grid, name: `${side}村3号楼` });
+    const dwelling = await addDwelling(env.ctx, root, building.id, { label: '101' });
+    const landlord = { name: side === 'A' ? '房东多吉' : '房东次仁', idNumber: LANDLORD_ID[side], phone: side === 'A' ? '13733334444' : '13755556666' };
+    await registerRental(env.ctx, root, dwelling.id, { use: '1', registeredOn: '2026-01-05', landlordIdNumber: landlord.idNumber, landlordName: landlord.name, landlordPhone: landlord.phone });
+    objects[side].building = building.id;
+    objects[side].dwelling = dwelling.id;
+    sensitiveValues.push(landlord.name, landlord.idNumber, landlord.phone);
   }
   return objects;
 }

@@ -19,4 +19,5 @@ export const encryptedColumns: EncryptedColumns[] = [
   { table: 'persons', key: ['county_code', 'id'], text: ['name_enc', 'id_number_enc', 'phone_enc', 'sensitive_enc'], json: [] },
   { table: 'person_records', key: ['county_code', 'id'], text: ['data_enc'], json: [] },
   { table: 'places', key: ['county_code', 'id'], text: ['contact_enc'], json: [] },
+  { table: 'dwellings', key: ['county_code', 'id'], text: ['landlord_enc'], json: [] },
 ];

@@ -83,8 +83,8 @@ export async function createPerson(ctx: AppContext, actor: Actor, input: z.infer
 
 /**
  * A new registry row for checked values: sensitive values encrypted, with lookup hashes and masks. With
- * `deferEncryption` the *_enc fields hold the plain values for `encryptRows` to replace (bulk imports do that
- * off the main thread); such rows must never be written before.
+ * `deferEncryption` the *_enc fields hold the plain values for `encryptRows` to replace (bulk imports encrypt a
+ * batch in one call); such rows must never be written before.
  */
 export function personRow(ctx: AppContext, v: { name: string; personType: string; idNumber?: string; sex?: string; birthDate?: string; ethnicity?: string; phone?: string; address?: string }, grid: { code: string; countyCode: string; villageCode: string }, now: Date, deferEncryption = false): repo.PersonRow {
   const enc = deferEncryption ? (x: string) => x : (x: string) => ctx.crypto.encrypt(x);

@@ -1,0 +1,111 @@
+/**
+ * Dwellings and rental housing: a building's dwellings, a rental registration whose landlord is linked when
+ * registered and otherwise kept encrypted, tenants in and out with their history, and the grid's rental ledger.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, createTestEnv, fixture, login, makeUser, seedFixture, type TestEnv } from '../../test/harness.ts';
+import { checkCharacter } from '../../../core/people/id-number.ts';
+
+let env: TestEnv;
+const c: Record<string, string> = {};
+const id18 = (first17: string) => first17 + checkCharacter(first17);
+const LANDLORD = id18('63222119700315001');
+const OUTSIDER = id18('63222119750101002'); // a landlord not in the registry
+const MIGRANT = id18('51010219950505123'); // a migrant from Chengdu, no household here
+const FATHER = id18('63222119800808123'); // head of a household in grid A2
+let building: string;
+let dwelling: string;
+
+beforeAll(async () => {
+  env = await createTestEnv();
+  await seedFixture(env.ctx);
+  await makeUser(env.ctx, 'gw.a', 'gridWorker', fixture.villageA);
+  await makeUser(env.ctx, 'gw.b', 'gridWorker', fixture.villageB);
+  await makeUser(env.ctx, 'handler', 'handler', fixture.county);
+  for (const u of ['gw.a', 'gw.b', 'handler']) c[u] = await login(env.app, u);
+  const person = (body: object) => call(env.app, 'POST', '/api/people', c['gw.a'], { gridCode: fixture.gridA1, personType: '01', ...body });
+  expect((await person({ name: '李房东', idNumber: LANDLORD, phone: '13700001111' })).status).toBe(201);
+  expect((await person({ name: '王小流', idNumber: MIGRANT, personType: '02', gridCode: fixture.gridA2 })).status).toBe(201);
+  const father = (await person({ name: '赵父', idNumber: FATHER, gridCode: fixture.gridA2 })).body;
+  const household = (await call(env.app, 'POST', '/api/households', c['gw.a'], { gridCode: fixture.gridA2, address: 'A村5号', riskLevel: 'normal' })).body;
+  await call(env.app, 'POST', `/api/households/${household.id}/members`, c['gw.a'], { personId: father.id, relation: '02', head: true });
+  building = (await call(env.app, 'POST', '/api/buildings', c['gw.a'], { gridCode: fixture.gridA1, name: '幸福小区3号楼', floors: 6 })).body.id;
+});
+afterAll(() => env?.close());
+
+describe('dwellings and rental housing', () => {
+  it('add dwellings to a building, refusing a label twice and buildings out of scope', async () => {
+    const r = await call(env.app, 'POST', `/api/buildings/${building}/dwellings`, c['gw.a'], { label: '2单元301' });
+    expect(r.status).toBe(201);
+    expect(r.body).toMatchObject({ label: '2单元301', gridCode: fixture.gridA1, isRental: false, rental: null, tenants: [] });
+    dwelling = r.body.id;
+    expect((await call(env.app, 'POST', `/api/buildings/${building}/dwellings`, c['gw.a'], { label: '2单元301' })).body.error.details[0].code).toBe('label_taken');
+    expect((await call(env.app, 'POST', `/api/buildings/${building}/dwellings`, c['gw.b'], { label: '101' })).status).toBe(404);
+    expect((await call(env.app, 'GET', `/api/buildings/${building}`, c['gw.b'])).status).toBe(404);
+    expect((await call(env.app, 'POST', `/api/buildings/${building}/dwellings`, c['handler'], { label: '101' })).status).toBe(403);
+  });
+
+  it('register a rental with a registered landlord (linked, masked) or an outside one (encrypted, masked)', async () => {
+    const bad = await call(env.app, 'POST', `/api/dwellings/${dwelling}/rental`, c['gw.a'], { use: '7', registeredOn: '2099-01-01', landlordIdNumber: '123', landlordPhone: '12' });
+    expect(bad.body.error.details.map((d: { code: string }) => d.code)).toEqual(['unknown_code', 'in_future', 'id_format', 'bad_mobile']);
+    const noName = await call(env.app, 'POST', `/api/dwellings/${dwelling}/rental`, c['gw.a'], { use: '1', registeredOn: '2026-02-01', landlordIdNumber: OUTSIDER });
+    expect(noName.body.error.details[0].code).toBe('landlord_not_registered');
+
+    const linked = await call(env.app, 'POST', `/api/dwellings/${dwelling}/rental`, c['gw.a'], { use: '1', registeredOn: '2026-02-01', landlordIdNumber: LANDLORD });
+    expect(linked.status).toBe(200);
+    expect(linked.body.rental).toMatchObject({ use: '1', registeredOn: '2026-02-01', landlord: { name: '李**', phone: '137****1111' } });
+    expect(linked.body.rental.landlord.personId).toMatch(/^[0-9a-f-]{36}$/);
+
+    const other = (await call(env.app, 'POST', `/api/buildings/${building}/dwellings`, c['gw.a'], { label: '2单元302' })).body.id;
+    const outside = await call(env.app, 'POST', `/api/dwellings/${other}/rental`, c['gw.a'], { use: '3', registeredOn: '2026-02-01', landlordIdNumber: OUTSIDER, landlordName: '孙外地', landlordPhone: '139 0000 2222' });
+    expect(outside.body.rental.landlord).toEqual({ personId: null, name: '孙**', phone: '139****2222' });
+    const [raw] = await env.ctx.database.query<Record<string, string>>('SELECT * FROM dwellings WHERE id = $1', [other]);
+    const text = JSON.stringify(raw);
+    for (const plain of ['孙外地', OUTSIDER, '13900002222']) expect(text).not.toContain(plain);
+    expect(JSON.parse(env.ctx.crypto.decrypt(raw!.landlord_enc!))).toEqual({ name: '孙外地', idNumber: OUTSIDER, phone: '13900002222' });
+  });
+
+  it('move a migrant in (their grid follows) and out again, keeping the tenancy and history', async () => {
+    expect((await call(env.app, 'POST', `/api/dwellings/${dwelling}/tenants`, c['gw.a'], { idNumber: id18('63222119990101001'), since: '2026-02-10' })).body.error.details[0].code).toBe('unknown_person');
+    expect((await call(env.app, 'POST', `/api/dwellings/${dwelling}/tenants`, c['gw.a'], { idNumber: MIGRANT, since: '2099-01-01' })).body.error.details[0].code).toBe('in_future');
+    const r = await call(env.app, 'POST', `/api/dwellings/${dwelling}/tenants`, c['gw.a'], { idNumber: MIGRANT, since: '2026-02-10' });
+    expect(r.status).toBe(200);
+    expect(r.body.tenants).toEqual([expect.objectContaining({ name: '王**', personType: '02', since: '2026-02-10', until: null, current: true })]);
+    const migrantId = r.body.tenants[0].personId;
+    expect((await call(env.app, 'POST', `/api/dwellings/${dwelling}/tenants`, c['gw.a'], { idNumber: MIGRANT, since: '2026-02-10' })).body.error.details[0].code).toBe('already_tenant');
+    // No household: the migrant now lives, and is listed, in the dwelling's grid.
+    const card = (await call(env.app, 'GET', `/api/people/${migrantId}`, c['gw.a'])).body;
+    expect(card.gridCode).toBe(fixture.gridA1);
+    expect(card.history[0]).toMatchObject({ event: 'tenant_in', fromGrid: fixture.gridA2, toGrid: fixture.gridA1 });
+    expect((await call(env.app, 'GET', `/api/rentals?grid=${fixture.gridA1}`, c['gw.a'])).body).toEqual([
+      expect.objectContaining({ buildingName: '幸福小区3号楼', label: '2单元301', use: '1', tenants: 1, landlord: expect.objectContaining({ name: '李**' }) }),
+      expect.objectContaining({ label: '2单元302', use: '3', tenants: 0 }),
+    ]);
+
+    expect((await call(env.app, 'POST', `/api/dwellings/${dwelling}/tenants/${migrantId}/end`, c['gw.a'], { until: '2026-02-01' })).body.error.details[0].code).toBe('before_since');
+    const out = await call(env.app, 'POST', `/api/dwellings/${dwelling}/tenants/${migrantId}/end`, c['gw.a'], { until: '2026-02-28' });
+    expect(out.body.tenants).toEqual([]);
+    expect(out.body.pastTenants).toEqual([expect.objectContaining({ personId: migrantId, since: '2026-02-10', until: '2026-02-28', current: false })]);
+    expect((await call(env.app, 'POST', `/api/dwellings/${dwelling}/tenants/${migrantId}/end`, c['gw.a'], { until: '2026-02-28' })).body.error.details[0].code).toBe('not_tenant');
+    const history = (await call(env.app, 'GET', `/api/people/${migrantId}`, c['gw.a'])).body.history.map((h: { event: string }) => h.event);
+    expect(history.slice(0, 2)).toEqual(['tenant_out', 'tenant_in']);
+  });
+
+  it('keep a tenant who belongs to a household elsewhere in the household’s grid, and refuse a second rental at once', async () => {
+    const r = await call(env.app, 'POST', `/api/dwellings/${dwelling}/tenants`, c['gw.a'], { idNumber: FATHER, since: '2026-03-01' });
+    expect(r.status).toBe(200);
+    const father = r.body.tenants[0].personId;
+    expect((await call(env.app, 'GET', `/api/people/${father}`, c['gw.a'])).body.gridCode).toBe(fixture.gridA2);
+    const building2 = (await call(env.app, 'GET', `/api/buildings/${building}`, c['gw.a'])).body;
+    const second = building2.dwellings.find((d: { label: string }) => d.label === '2单元302').id;
+    const again = await call(env.app, 'POST', `/api/dwellings/${second}/tenants`, c['gw.a'], { idNumber: FATHER, since: '2026-03-01' });
+    expect(again.status).toBe(409);
+    expect(again.body.error.details[0].code).toBe('renting_elsewhere');
+    // Not let out: no tenants.
+    const plain = (await call(env.app, 'POST', `/api/buildings/${building}/dwellings`, c['gw.a'], { label: '1单元101' })).body.id;
+    expect((await call(env.app, 'POST', `/api/dwellings/${plain}/tenants`, c['gw.a'], { idNumber: MIGRANT, since: '2026-03-01' })).body.error.details[0].code).toBe('not_rental');
+    // Another village's worker sees none of it.
+    expect((await call(env.app, 'GET', `/api/rentals?grid=${fixture.gridA1}`, c['gw.b'])).status).toBe(400);
+    expect((await call(env.app, 'POST', `/api/dwellings/${dwelling}/tenants/${father}/end`, c['gw.b'], { until: '2026-03-01' })).status).toBe(404);
+  });
+});
