@@ -175,4 +175,47 @@ describe('people and households in the browser', () => {
     expect(await page.locator('.leaflet-interactive').count()).toBeGreaterThanOrEqual(3); // the grid and its points
     await shot('5-places-map');
   });
+
+  it('opens a building, adds a dwelling, registers it as let out and moves a tenant in and out', async () => {
+    await page.getByRole('tab', { name: '楼栋与房屋' }).click();
+    const buildings = page.getByTestId('building-table').locator('tbody tr.ant-table-row');
+    await expect.poll(() => buildings.count()).toBeGreaterThanOrEqual(1);
+    await buildings.first().click();
+    const card = page.getByTestId('building-card');
+    await expect.poll(() => card.isVisible()).toBe(true);
+    await card.getByPlaceholder('房号').fill('9单元901');
+    await card.getByRole('button', { name: '添加房屋' }).click();
+    const dwelling = page.getByTestId('dwelling-9单元901');
+    await dwelling.waitFor();
+    await dwelling.getByRole('button', { name: '出租登记' }).click();
+    const rental = page.getByRole('dialog', { name: /出租登记/ });
+    await rental.waitFor();
+    await rental.getByLabel('房东公民身份号码').fill(id18('63222119700315991'));
+    await rental.getByRole('button', { name: /确\s*定/ }).click();
+    await expect.poll(() => rental.textContent()).toContain('请填写房东姓名'); // not registered here: a name is needed
+    await rental.getByLabel('房东姓名').fill('外地房东');
+    await rental.getByLabel('房东电话').fill('13600001234');
+    await rental.getByRole('button', { name: /确\s*定/ }).click();
+    await expect.poll(() => rental.isVisible()).toBe(false);
+    await expect.poll(() => dwelling.textContent()).toContain('外***');
+    expect(await dwelling.textContent()).toContain('136****1234');
+    expect(await dwelling.textContent()).not.toContain('外地房东');
+
+    await dwelling.getByRole('button', { name: '租户入住' }).click();
+    const tenant = page.getByRole('dialog', { name: /租户入住/ });
+    await tenant.waitFor();
+    await tenant.getByLabel('公民身份号码').fill(id18('63222119950607408')); // registered in the test above
+    await tenant.getByRole('button', { name: /确\s*定/ }).click();
+    await expect.poll(() => tenant.isVisible()).toBe(false);
+    await expect.poll(() => dwelling.textContent()).toContain('才***');
+    await shot('6-building-rental');
+    await dwelling.getByRole('button', { name: /退\s*租/ }).click();
+    const end = page.getByRole('dialog', { name: /退租/ });
+    await end.waitFor();
+    await end.getByRole('button', { name: /确\s*定/ }).click();
+    await expect.poll(() => dwelling.textContent()).toContain('曾住租户');
+    await page.locator('.ant-drawer-open .ant-drawer-close').last().click();
+    await expect.poll(() => page.getByTestId('rental-table').textContent()).toContain('9单元901');
+    await shot('7-rental-ledger');
+  });
 });

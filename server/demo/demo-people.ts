@@ -9,6 +9,7 @@ import type { AppContext } from '../lib/context.ts';
 import { personRow } from '../modules/people/persons.service.ts';
 import * as repo from '../modules/people/people.repository.ts';
 import * as placesRepo from '../modules/people/places.repository.ts';
+import * as dwellingsRepo from '../modules/people/dwellings.repository.ts';
 import { creditCheckCharacter } from '../../core/people/credit-code.ts';
 import { personName } from './haibei.ts';
 
@@ -93,8 +94,11 @@ export async function seedDemoPeople(ctx: AppContext): Promise<[number, number]>
       places.push({ ...shop, id: randomUUID(), kind: '06', name: `${personName(gi).slice(0, 1)}记牧家乐`, creditCode: first17 + creditCheckCharacter(first17), lat, lng, staffCount: 3 });
     }
   }
+  const [dwellings, tenancies] = demoRentals(buildings, households, persons, now);
   await ctx.db.transaction(async (tx) => {
     for (const b of buildings) await placesRepo.insertBuilding(tx, b);
+    for (const d of dwellings) await dwellingsRepo.insertDwelling(tx, d);
+    for (const t of tenancies) await dwellingsRepo.insertTenancy(tx, t);
     for (const p of places) await placesRepo.insertPlace(tx, p);
     for (const r of records) await repo.insertRecord(tx, r);
     for (let i = 0; i < households.length; i += 500) for (const h of households.slice(i, i + 500)) await repo.insertHousehold(tx, h);
@@ -103,4 +107,44 @@ export async function seedDemoPeople(ctx: AppContext): Promise<[number, number]>
     for (let i = 0; i < history.length; i += 2000) await repo.addHistory(tx, history.slice(i, i + 2000).map((x) => ({ countyCode: x.county, objectType: x.type, objectId: x.id, event: 'created', fromGrid: null, toGrid: x.grid, data: { via: 'demo' }, actorId: 'system', actorName: 'demo', at: now })));
   });
   return [households.length, persons.length];
+}
+
+/**
+ * The dwellings of each grid's first building (two a floor) and its rental housing: a migrant family rents a
+ * dwelling from the head of the grid's first local household (every member a tenant); every fifth grid also has a
+ * let dwelling standing empty. Sets the families' and members' dwelling.
+ */
+function demoRentals(buildings: placesRepo.BuildingRow[], households: repo.HouseholdRow[], persons: repo.PersonRow[], now: Date): [dwellingsRepo.DwellingRow[], dwellingsRepo.TenancyRow[]] {
+  const dwellings: dwellingsRepo.DwellingRow[] = [];
+  const tenancies: dwellingsRepo.TenancyRow[] = [];
+  const byId = new Map(persons.map((p) => [p.id, p]));
+  const membersOf = new Map<string, repo.PersonRow[]>();
+  for (const p of persons) if (p.householdId) membersOf.set(p.householdId, [...(membersOf.get(p.householdId) ?? []), p]);
+  const householdsOf = new Map<string, repo.HouseholdRow[]>();
+  for (const h of households) householdsOf.set(h.gridCode, [...(householdsOf.get(h.gridCode) ?? []), h]);
+  for (const [bi, b] of buildings.entries()) {
+    if (b.kind !== '住宅楼') continue;
+    const units = Array.from({ length: (b.floors ?? 2) * 2 }, (_, i) => `${Math.floor(i / 2) + 1}0${(i % 2) + 1}`);
+    const mine = units.map((label): dwellingsRepo.DwellingRow => ({ countyCode: b.countyCode, id: randomUUID(), buildingId: b.id, gridCode: b.gridCode, label, isRental: false, landlordPersonId: null, rentalRegisteredOn: null, rentalUse: null, landlordEnc: null, landlordNameMask: null, landlordPhoneMask: null, landlordIdHash: null, createdAt: now, updatedAt: now, version: 0 }));
+    const gridHouseholds = householdsOf.get(b.gridCode) ?? [];
+    const landlord = byId.get(gridHouseholds.find((h) => byId.get(h.headPersonId!)?.personType === '01')?.headPersonId ?? '');
+    const let_ = (d: dwellingsRepo.DwellingRow, month: number) => {
+      if (!landlord) return;
+      Object.assign(d, { isRental: true, rentalUse: '1', rentalRegisteredOn: `2025-${String(month).padStart(2, '0')}-15`, landlordPersonId: landlord.id, landlordNameMask: landlord.nameMask, landlordPhoneMask: landlord.phoneMask, landlordIdHash: landlord.idNumberHash });
+    };
+    let next = mine.length - 1;
+    for (const h of gridHouseholds.filter((x) => byId.get(x.headPersonId!)?.personType === '02')) {
+      const d = mine[next--];
+      if (!d || !landlord) break;
+      let_(d, 1 + (bi % 12));
+      h.dwellingId = d.id;
+      for (const m of membersOf.get(h.id) ?? []) {
+        m.dwellingId = d.id;
+        tenancies.push({ countyCode: d.countyCode, id: randomUUID(), dwellingId: d.id, personId: m.id, since: d.rentalRegisteredOn!, until: null, createdAt: now, endedAt: null });
+      }
+    }
+    if (bi % 5 === 0 && mine[next]) let_(mine[next]!, 6);
+    dwellings.push(...mine);
+  }
+  return [dwellings, tenancies];
 }

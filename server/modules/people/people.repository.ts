@@ -117,7 +117,7 @@ const personColumns: [string, string, (r: PersonRow) => unknown][] = [
   ['person_type', 'text', (r) => r.personType], ['name_enc', 'text', (r) => r.nameEnc], ['name_hash', 'text', (r) => r.nameHash], ['name_mask', 'text', (r) => r.nameMask],
   ['id_number_enc', 'text', (r) => r.idNumberEnc], ['id_number_hash', 'text', (r) => r.idNumberHash], ['id_number_mask', 'text', (r) => r.idNumberMask], ['sex', 'text', (r) => r.sex],
   ['birth_date', 'date', (r) => r.birthDate], ['ethnicity', 'text', (r) => r.ethnicity], ['phone_enc', 'text', (r) => r.phoneEnc], ['phone_hash', 'text', (r) => r.phoneHash],
-  ['phone_mask', 'text', (r) => r.phoneMask], ['address', 'text', (r) => r.address], ['household_id', 'uuid', (r) => r.householdId], ['relation', 'text', (r) => r.relation],
+  ['phone_mask', 'text', (r) => r.phoneMask], ['address', 'text', (r) => r.address], ['household_id', 'uuid', (r) => r.householdId], ['relation', 'text', (r) => r.relation], ['dwelling_id', 'uuid', (r) => r.dwellingId],
   ['status', 'text', (r) => r.status], ['legal_hold', 'boolean', (r) => r.legalHold],
   ['created_at', 'timestamptz', (r) => r.createdAt.toISOString()], ['updated_at', 'timestamptz', (r) => r.updatedAt.toISOString()], ['version', 'integer', (r) => r.version],
 ];

@@ -9,6 +9,8 @@ import type { Me } from '../../../../core/schemas/auth.schema';
 import { api, ApiError } from '../../api';
 import { formatTime } from '../../format';
 import { ImportModal } from './ImportModal';
+import { useCodes } from './use-codes';
+import { BuildingsTab } from './BuildingsTab';
 import { HouseholdModal, MemberModal, PersonModal } from './PersonForms';
 import { GridMap, type GridFeatureCollection, type MapPoint } from '../grids/GridMap';
 
@@ -23,15 +25,6 @@ interface HistoryView { event: string; fromGrid: string | null; toGrid: string |
 interface HouseholdView { id: string; gridCode: string; number: string | null; address: string; riskLevel: string; members: number }
 interface HouseholdCard extends Omit<HouseholdView, 'members'> { members: PersonView[]; history: HistoryView[] }
 interface Paged<T> { items: T[]; total: number }
-
-/** Code → name of a code table, loaded once per page. */
-function useCodes(table: string): Record<string, string> {
-  const [m, setM] = useState<Record<string, string>>({});
-  useEffect(() => {
-    api<{ items: { code: string; name: string }[] }>(`/api/code-tables/${table}`).then((t) => setM(Object.fromEntries(t.items.map((i) => [i.code, i.name]))), () => undefined);
-  }, [table]);
-  return m;
-}
 
 const riskColor: Record<string, string> = { normal: 'default', attention: 'orange', key: 'red' };
 
@@ -164,6 +157,7 @@ export function PeoplePage({ me }: { me: Me }) {
               <Typography.Text type="secondary">{t('people.buildingsCount', { n: buildings.length })}</Typography.Text>
             </>
           ) },
+          { key: 'buildings', label: t('people.buildings'), children: <BuildingsTab grid={grid} buildings={buildings} canWrite={canWrite} onChanged={() => grid && api<BuildingView[]>(`/api/buildings?grid=${grid}`).then(setBuildings)} /> },
           { key: 'persons', label: t('people.persons'), children: (
             <Table data-testid="person-table" rowKey="id" size="middle" dataSource={people.items} columns={personColumns} scroll={{ x: 800 }}
               pagination={{ current: page, total: people.total, pageSize: 20, onChange: setPage, showTotal: (n) => t('common.total', { n }), showSizeChanger: false }} />

@@ -14,7 +14,7 @@ function showProblems(form: FormInstance, e: unknown, fallback: (m: string) => v
 }
 
 /** Validates, sends, and on success says so, clears the form and tells the page; the server's problems land on the fields. */
-function useSave(form: FormInstance, send: (values: Record<string, string>) => Promise<boolean | void>, onSaved: () => void) {
+export function useSave(form: FormInstance, send: (values: Record<string, unknown>) => Promise<boolean | void>, onSaved: () => void) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   return async () => {
@@ -30,7 +30,8 @@ function useSave(form: FormInstance, send: (values: Record<string, string>) => P
   };
 }
 
-const options = (codes: Record<string, string>) => Object.entries(codes).map(([value, label]) => ({ value, label: `${value} ${label}` }));
+/** Select options `code name` from a code table. */
+export const options = (codes: Record<string, string>) => Object.entries(codes).map(([value, label]) => ({ value, label: `${value} ${label}` }));
 
 /** 登记人员: the ID number decides sex and birth date; the server checks everything again. */
 export function PersonModal({ open, grid, types, ethnicities, onClose, onSaved }: { open: boolean; grid?: string; types: Record<string, string>; ethnicities: Record<string, string>; onClose: () => void; onSaved: () => void }) {
@@ -72,7 +73,7 @@ export function MemberModal({ open, householdId, relations, onClose, onSaved }: 
   const { t } = useTranslation();
   const [form] = Form.useForm();
   const save = useSave(form, async (v) => {
-    const found = await api<{ items: { id: string }[] }>(`/api/people?idNumber=${encodeURIComponent(v.idNumber!)}`);
+    const found = await api<{ items: { id: string }[] }>(`/api/people?idNumber=${encodeURIComponent(String(v.idNumber))}`);
     if (!found.items[0]) {
       form.setFields([{ name: 'idNumber', errors: [t('people.notRegistered')] }]);
       return false;

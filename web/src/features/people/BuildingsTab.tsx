@@ -1,0 +1,188 @@
+/**
+ * 楼栋与房屋: a grid's buildings and its rental ledger (出租房屋台账); the building card lists its dwellings, each
+ * with its rental registration (landlord masked) and tenants, and the forms to add a dwelling, register a rental,
+ * move a tenant in (by exact ID number) and out.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { Button, Card, DatePicker, Descriptions, Drawer, Empty, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api';
+import { options, useSave } from './PersonForms';
+import { useCodes } from './use-codes';
+
+interface BuildingRow { id: string; name: string; address: string | null; floors: number | null; lat: number | null; lng: number | null }
+interface Tenant { personId: string; name: string; sex: string | null; age: number | null; personType: string; phone: string | null; since: string; until: string | null; current: boolean }
+interface Rental { use: string | null; registeredOn: string | null; landlord: { personId: string | null; name: string | null; phone: string | null } }
+interface Dwelling { id: string; label: string; isRental: boolean; rental: Rental | null; tenants: Tenant[]; pastTenants: Tenant[] }
+interface BuildingCard extends BuildingRow { gridCode: string; dwellings: Dwelling[] }
+interface LedgerRow extends Rental { id: string; buildingId: string | null; buildingName: string | null; label: string; tenants: number }
+
+const day = (d: dayjs.Dayjs | undefined) => (d ? d.format('YYYY-MM-DD') : undefined);
+
+export function BuildingsTab({ grid, buildings, canWrite, onChanged }: { grid?: string; buildings: BuildingRow[]; canWrite: boolean; onChanged: () => void }) {
+  const { t } = useTranslation();
+  const uses = useCodes('rental_use');
+  const [ledger, setLedger] = useState<LedgerRow[]>([]);
+  const [card, setCard] = useState<BuildingCard | null>(null);
+  const [adding, setAdding] = useState(false);
+  const loadLedger = useCallback(() => {
+    if (grid) void api<LedgerRow[]>(`/api/rentals?grid=${grid}`).then(setLedger);
+  }, [grid]);
+  useEffect(loadLedger, [loadLedger]);
+  const open = (id: string) => api<BuildingCard>(`/api/buildings/${id}`).then(setCard);
+  const changed = () => {
+    if (card) void open(card.id);
+    loadLedger();
+  };
+
+  return (
+    <>
+      <Space style={{ marginBottom: 8 }}>
+        {canWrite && <Button data-testid="add-building" onClick={() => setAdding(true)}>{t('people.addBuilding')}</Button>}
+      </Space>
+      <Table data-testid="building-table" rowKey="id" size="middle" dataSource={buildings} pagination={{ pageSize: 20, showSizeChanger: false }} scroll={{ x: 500 }}
+        onRow={(b) => ({ onClick: () => void open(b.id), style: { cursor: 'pointer' } })}
+        columns={[
+          { title: t('common.name'), dataIndex: 'name' },
+          { title: t('people.floors'), dataIndex: 'floors' },
+          { title: t('people.address'), dataIndex: 'address' },
+        ]} />
+      <Typography.Title level={5} style={{ marginTop: 16 }}>{t('people.rentalLedger')}</Typography.Title>
+      <Table data-testid="rental-table" rowKey="id" size="small" dataSource={ledger} pagination={false} scroll={{ x: 700 }}
+        onRow={(r) => ({ onClick: () => r.buildingId && void open(r.buildingId), style: { cursor: 'pointer' } })}
+        columns={[
+          { title: t('people.building'), dataIndex: 'buildingName' },
+          { title: t('people.dwelling'), dataIndex: 'label' },
+          { title: t('people.rentalUse'), dataIndex: 'use', render: (v: string | null) => (v ? uses[v] ?? v : '') },
+          { title: t('people.landlord'), render: (_: unknown, r: LedgerRow) => [r.landlord.name, r.landlord.phone].filter(Boolean).join(' ') },
+          { title: t('people.registeredOn'), dataIndex: 'registeredOn' },
+          { title: t('people.tenants'), dataIndex: 'tenants' },
+        ]} />
+      <BuildingModal open={adding} grid={grid} onClose={() => setAdding(false)} onSaved={() => { setAdding(false); onChanged(); }} />
+      <Drawer open={!!card} onClose={() => setCard(null)} title={card ? `${t('people.buildingCard')} · ${card.name}` : ''} width={600} data-testid="building-card">
+        {card && <BuildingDetail card={card} uses={uses} canWrite={canWrite} onChanged={changed} />}
+      </Drawer>
+    </>
+  );
+}
+
+function BuildingDetail({ card, uses, canWrite, onChanged }: { card: BuildingCard; uses: Record<string, string>; canWrite: boolean; onChanged: () => void }) {
+  const { t } = useTranslation();
+  const [dwellingForm] = Form.useForm();
+  const addDwelling = useSave(dwellingForm, (v) => api(`/api/buildings/${card.id}/dwellings`, { method: 'POST', body: v }), onChanged);
+  const [action, setAction] = useState<{ kind: 'rental' | 'tenant' | 'end'; dwelling: Dwelling; tenant?: Tenant } | null>(null);
+  const done = () => { setAction(null); onChanged(); };
+  return (
+    <>
+      <Descriptions size="small" column={1} items={[
+        { label: t('people.grid'), children: card.gridCode },
+        { label: t('people.address'), children: card.address ?? '—' },
+        { label: t('people.floors'), children: card.floors ?? '—' },
+      ]} />
+      {canWrite && (
+        <Form form={dwellingForm} layout="inline" style={{ margin: '12px 0' }} onFinish={addDwelling} data-testid="dwelling-form">
+          <Form.Item name="label" rules={[{ required: true, message: t('common.required') }]}><Input placeholder={t('people.dwellingLabel')} maxLength={60} /></Form.Item>
+          <Button htmlType="submit">{t('people.addDwelling')}</Button>
+        </Form>
+      )}
+      {card.dwellings.length === 0 && <Empty description={t('people.noDwellings')} />}
+      <Space direction="vertical" style={{ width: '100%' }}>
+        {card.dwellings.map((d) => (
+          <Card key={d.id} size="small" data-testid={`dwelling-${d.label}`}
+            title={<>{d.label} {d.isRental && <Tag color="orange">{t('people.rental')}{d.rental?.use ? ` · ${uses[d.rental.use] ?? d.rental.use}` : ''}</Tag>}</>}
+            extra={canWrite && (
+              <Space size={4}>
+                <Button size="small" onClick={() => setAction({ kind: 'rental', dwelling: d })}>{d.isRental ? t('people.changeRental') : t('people.registerRental')}</Button>
+                {d.isRental && <Button size="small" type="primary" onClick={() => setAction({ kind: 'tenant', dwelling: d })}>{t('people.addTenant')}</Button>}
+              </Space>
+            )}>
+            {d.rental && <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>{t('people.landlord')}：{[d.rental.landlord.name, d.rental.landlord.phone].filter(Boolean).join(' ')}{d.rental.landlord.personId ? '' : ` (${t('people.landlordOutside')})`} · {t('people.registeredOn')} {d.rental.registeredOn}</Typography.Paragraph>}
+            {d.tenants.length > 0 && (
+              <Table rowKey="personId" size="small" pagination={false} dataSource={d.tenants} columns={[
+                { title: t('people.name'), dataIndex: 'name' },
+                { title: t('people.age'), dataIndex: 'age' },
+                { title: t('people.phone'), dataIndex: 'phone' },
+                { title: t('people.since'), dataIndex: 'since' },
+                ...(canWrite ? [{ title: '', key: 'end', render: (_: unknown, x: Tenant) => <Button size="small" danger onClick={() => setAction({ kind: 'end', dwelling: d, tenant: x })}>{t('people.endTenancy')}</Button> }] : []),
+              ]} />
+            )}
+            {d.isRental && d.tenants.length === 0 && <Typography.Text type="secondary">{t('people.noTenants')}</Typography.Text>}
+            {d.pastTenants.length > 0 && <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>{t('people.pastTenants')}：{d.pastTenants.map((x) => `${x.name} ${x.since}～${x.until}`).join('；')}</Typography.Paragraph>}
+          </Card>
+        ))}
+      </Space>
+      <RentalModal open={action?.kind === 'rental'} dwelling={action?.dwelling} uses={uses} onClose={() => setAction(null)} onSaved={done} />
+      <TenantModal open={action?.kind === 'tenant'} dwelling={action?.dwelling} onClose={() => setAction(null)} onSaved={done} />
+      <EndTenancyModal open={action?.kind === 'end'} dwelling={action?.dwelling} tenant={action?.tenant} onClose={() => setAction(null)} onSaved={done} />
+    </>
+  );
+}
+
+/** 登记楼栋: name, address, floors, and a point when known (it must fall inside the grid). */
+function BuildingModal({ open, grid, onClose, onSaved }: { open: boolean; grid?: string; onClose: () => void; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm();
+  const save = useSave(form, (v) => api('/api/buildings', { method: 'POST', body: { ...Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== null && x !== '')), gridCode: grid } }), onSaved);
+  return (
+    <Modal open={open} title={t('people.addBuilding')} onOk={save} onCancel={onClose} okText={t('common.ok')} cancelText={t('common.cancel')} destroyOnHidden>
+      <Form form={form} layout="vertical" data-testid="building-form">
+        <Form.Item name="name" label={t('common.name')} rules={[{ required: true, message: t('common.required') }]}><Input maxLength={100} /></Form.Item>
+        <Form.Item name="address" label={t('people.address')}><Input maxLength={200} /></Form.Item>
+        <Form.Item name="floors" label={t('people.floors')}><InputNumber min={1} max={200} /></Form.Item>
+        <Space>
+          <Form.Item name="lat" label={t('people.lat')}><InputNumber min={-90} max={90} step={0.0001} /></Form.Item>
+          <Form.Item name="lng" label={t('people.lng')}><InputNumber min={-180} max={180} step={0.0001} /></Form.Item>
+        </Space>
+      </Form>
+    </Modal>
+  );
+}
+
+/** 出租房屋登记: the landlord by ID number; a landlord not registered in the county needs a name. */
+function RentalModal({ open, dwelling, uses, onClose, onSaved }: { open: boolean; dwelling?: Dwelling; uses: Record<string, string>; onClose: () => void; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm();
+  const save = useSave(form, (v) => api(`/api/dwellings/${dwelling!.id}/rental`, { method: 'POST', body: { ...Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== '')), registeredOn: day(v.registeredOn as dayjs.Dayjs) } }), onSaved);
+  return (
+    <Modal open={open} title={`${t('people.registerRental')} · ${dwelling?.label ?? ''}`} onOk={save} onCancel={onClose} okText={t('common.ok')} cancelText={t('common.cancel')} destroyOnHidden>
+      <Form form={form} layout="vertical" initialValues={{ use: '1', registeredOn: dayjs() }} data-testid="rental-form">
+        <Form.Item name="use" label={t('people.rentalUse')} rules={[{ required: true }]}><Select options={options(uses)} /></Form.Item>
+        <Form.Item name="registeredOn" label={t('people.registeredOn')} rules={[{ required: true }]}><DatePicker /></Form.Item>
+        <Form.Item name="landlordIdNumber" label={t('people.landlordIdNumber')} rules={[{ required: true, message: t('common.required') }]}><Input maxLength={18} /></Form.Item>
+        <Typography.Paragraph type="secondary">{t('people.landlordHint')}</Typography.Paragraph>
+        <Form.Item name="landlordName" label={t('people.landlordName')}><Input maxLength={50} /></Form.Item>
+        <Form.Item name="landlordPhone" label={t('people.landlordPhone')}><Input maxLength={20} /></Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+/** 租户入住: a person registered in the county, found by exact ID number. */
+function TenantModal({ open, dwelling, onClose, onSaved }: { open: boolean; dwelling?: Dwelling; onClose: () => void; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm();
+  const save = useSave(form, (v) => api(`/api/dwellings/${dwelling!.id}/tenants`, { method: 'POST', body: { idNumber: v.idNumber, since: day(v.since as dayjs.Dayjs) } }), onSaved);
+  return (
+    <Modal open={open} title={`${t('people.addTenant')} · ${dwelling?.label ?? ''}`} onOk={save} onCancel={onClose} okText={t('common.ok')} cancelText={t('common.cancel')} destroyOnHidden>
+      <Form form={form} layout="vertical" initialValues={{ since: dayjs() }} data-testid="tenant-form">
+        <Form.Item name="idNumber" label={t('people.idNumber')} extra={t('people.tenantHint')} rules={[{ required: true, message: t('common.required') }]}><Input maxLength={18} /></Form.Item>
+        <Form.Item name="since" label={t('people.since')} rules={[{ required: true }]}><DatePicker /></Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+/** 退租: the tenancy ends on a day; it stays on the dwelling's record. */
+function EndTenancyModal({ open, dwelling, tenant, onClose, onSaved }: { open: boolean; dwelling?: Dwelling; tenant?: Tenant; onClose: () => void; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm();
+  const save = useSave(form, (v) => api(`/api/dwellings/${dwelling!.id}/tenants/${tenant!.personId}/end`, { method: 'POST', body: { until: day(v.until as dayjs.Dayjs) } }), onSaved);
+  return (
+    <Modal open={open} title={`${t('people.endTenancy')} · ${tenant?.name ?? ''}`} onOk={save} onCancel={onClose} okText={t('common.ok')} cancelText={t('common.cancel')} destroyOnHidden>
+      <Form form={form} layout="vertical" initialValues={{ until: dayjs() }} data-testid="end-tenancy-form">
+        <Form.Item name="until" label={t('people.until')} rules={[{ required: true }]}><DatePicker /></Form.Item>
+      </Form>
+    </Modal>
+  );
+}
