@@ -21,6 +21,16 @@ export function cstDate(t: Date): string {
   return new Date(t.getTime() + OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** The calendar day `n` days after `day` (YYYY-MM-DD; n may be negative). */
+export function addDays(day: string, n: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Whole days from `a` to `b` (YYYY-MM-DD), negative when b is earlier. */
+export function daysBetween(a: string, b: string): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY_MS);
+}
+
 /** True when the CST day containing `t` is a working day. */
 export function isWorkingDay(t: Date, cal: WorkCalendar): boolean {
   const d = cstDate(t);

@@ -152,3 +152,36 @@ export const TenantAddSchema = z.object({
 export const TenancyEndSchema = z.object({
   until: Day,
 });
+
+/** Changes to a person's own fields; `version` is the one read (a change made meanwhile is refused). Null clears. */
+export const PersonUpdateSchema = z.object({
+  version: z.number().int().min(0),
+  name: z.string().trim().min(1).max(50).optional(),
+  phone: z.string().trim().max(24).nullable().optional(),
+  address: z.string().trim().max(200).nullable().optional(),
+  personType: Code.optional(),
+  ethnicity: Code.nullable().optional(),
+});
+
+/** A person not in a household moves to another grid (members of a household move with it). */
+export const PersonMoveSchema = z.object({
+  gridCode: GridCode,
+  address: z.string().trim().min(1).max(200).optional(),
+  reason: z.string().trim().min(2).max(200),
+});
+
+/** Changes to a household's own fields; the head must be a member. */
+export const HouseholdUpdateSchema = z.object({
+  version: z.number().int().min(0),
+  number: z.string().trim().max(40).nullable().optional(),
+  address: z.string().trim().min(1).max(200).optional(),
+  riskLevel: z.enum(['normal', 'attention', 'key']).optional(),
+  note: z.string().trim().max(500).nullable().optional(),
+  headPersonId: z.uuid().optional(),
+});
+
+/** Permits and visas expired or expiring within `days`, under the caller's scope or one grid. */
+export const ExpiringQuery = z.object({
+  grid: GridCode.optional(),
+  days: z.coerce.number().int().min(0).max(366).default(30),
+});

@@ -48,6 +48,10 @@ export const sampleBodies: Record<string, object> = {
   'POST /api/people/:id/legal-hold': { hold: true, reason: '涉诉案件' },
   'POST /api/households/:id/members': { personId: randomUUID(), relation: '10' },
   'POST /api/households/:id/move': { gridCode: fixture.gridA2, reason: '搬迁' },
+  'PATCH /api/people/:id': { version: 0, address: 'A村2号' },
+  'POST /api/people/:id/move': { gridCode: fixture.gridA2, reason: '搬迁' },
+  'PATCH /api/households/:id': { version: 0, riskLevel: 'attention' },
+  'POST /api/households/:id/members/:personId/remove': {},
   'POST /api/buildings/:id/dwellings': { label: '102' },
   'POST /api/dwellings/:id/rental': { use: '1', registeredOn: '2026-01-05', landlordIdNumber: '63222119700315001' + checkCharacter('63222119700315001'), landlordName: '房东多吉' },
   // A's person (the world's first) moves in; later callers are told they already live there.

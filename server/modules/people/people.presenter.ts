@@ -29,10 +29,12 @@ export function presentPerson(p: PersonRow, today: string) {
     relation: p.relation,
     status: p.status,
     updatedAt: p.updatedAt.toISOString(),
+    /** Sent back with a change, so a change made meanwhile by someone else is not overwritten. */
+    version: p.version,
   };
 }
 
 /** A household's own fields. */
 export function presentHousehold(h: HouseholdRow) {
-  return { id: h.id, gridCode: h.gridCode, villageCode: h.villageCode, number: h.number, address: h.address, headPersonId: h.headPersonId, riskLevel: h.riskLevel, note: h.note, status: h.status, updatedAt: h.updatedAt.toISOString() };
+  return { id: h.id, gridCode: h.gridCode, villageCode: h.villageCode, number: h.number, address: h.address, headPersonId: h.headPersonId, riskLevel: h.riskLevel, note: h.note, status: h.status, updatedAt: h.updatedAt.toISOString(), version: h.version };
 }

@@ -12,10 +12,16 @@ export async function insertPerson(ex: Executor, row: PersonRow): Promise<void> 
   await ex.insert(persons).values(row);
 }
 
-/** A person under a region prefix, or undefined (outside the scope reads as missing). */
-export async function personInScope(ex: Executor, id: string, prefix: string): Promise<PersonRow | undefined> {
-  const [row] = await ex.select().from(persons).where(and(eq(persons.id, id), like(persons.gridCode, `${prefix}%`)));
+/** A person under a region prefix, or undefined (outside the scope reads as missing); `lock` holds the row. */
+export async function personInScope(ex: Executor, id: string, prefix: string, lock = false): Promise<PersonRow | undefined> {
+  const q = ex.select().from(persons).where(and(eq(persons.id, id), like(persons.gridCode, `${prefix}%`)));
+  const [row] = lock ? await q.for('update') : await q;
   return row;
+}
+
+/** Changes a person's fields (the caller holds the row). */
+export async function updatePerson(ex: Executor, p: PersonRow, set: Partial<PersonRow>, now: Date): Promise<void> {
+  await ex.update(persons).set({ ...set, updatedAt: now, version: p.version + 1 }).where(and(eq(persons.countyCode, p.countyCode), eq(persons.id, p.id)));
 }
 
 /** The living registration with this ID-number hash, anywhere (ID numbers are unique nationally). */
@@ -220,3 +226,19 @@ export async function activeCount(ex: Executor, prefix: string): Promise<number>
   const [r] = await ex.select({ n: sql<number>`count(*)::int` }).from(persons).where(and(eq(persons.status, 'active'), like(persons.gridCode, `${prefix}%`)));
   return r?.n ?? 0;
 }
+
+/**
+ * Active records whose expiry field (a permit, a visa) falls on or before `lastDay`, with their person, under a
+ * prefix, soonest first. Dates are compared as YYYY-MM-DD text, so a malformed old value cannot fail the query.
+ */
+export function expiringRecords(ex: Executor, prefix: string, fields: [kind: string, field: string][], lastDay: string, limit: number) {
+  const expiry = sql`CASE ${sql.join(fields.map(([kind, field]) => sql`WHEN ${personRecords.kind} = ${kind} THEN ${personRecords.data}->>${field}`), sql` `)} END`;
+  return ex
+    .select({ r: personRecords, p: persons, expiresOn: sql<string>`${expiry}` })
+    .from(personRecords)
+    .innerJoin(persons, and(eq(persons.countyCode, personRecords.countyCode), eq(persons.id, personRecords.personId)))
+    .where(and(eq(personRecords.active, true), eq(persons.status, 'active'), like(persons.gridCode, `${prefix}%`), sql`${expiry} <= ${lastDay}`))
+    .orderBy(sql`${expiry}`)
+    .limit(limit);
+}
+

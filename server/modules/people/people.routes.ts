@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { BuildingCreateSchema, GridItemsQuery, PlaceCreateSchema, LegalHoldSchema, PeopleStatsQuery, PersonLeaveSchema, PersonRecordSchema, HouseholdCreateSchema, HouseholdListQuery, HouseholdMemberSchema, HouseholdMoveSchema, PersonCreateSchema, PersonListQuery, RevealSchema } from '../../../core/schemas/people.schema.ts';
+import { BuildingCreateSchema, GridItemsQuery, PlaceCreateSchema, LegalHoldSchema, PeopleStatsQuery, PersonLeaveSchema, PersonRecordSchema, HouseholdCreateSchema, HouseholdListQuery, HouseholdMemberSchema, HouseholdMoveSchema, HouseholdUpdateSchema, ExpiringQuery, PersonCreateSchema, PersonMoveSchema, PersonUpdateSchema, PersonListQuery, RevealSchema } from '../../../core/schemas/people.schema.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { actorOf } from '../../http/route-config.ts';
 import * as persons from './persons.service.ts';
@@ -10,6 +10,7 @@ import * as households from './households.service.ts';
 import * as retention from './retention.service.ts';
 import * as records from './records.service.ts';
 import * as places from './places.service.ts';
+import * as changes from './person-changes.service.ts';
 import { createWriteStream, createReadStream, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -73,6 +74,12 @@ export function peopleRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.get('/api/people/:id', { config: { access: { permission: 'person:read', objects: ['person'] } }, schema: { tags: ['people'], summary: '人员详情 One person (masked) with history', params: Id } }, async (req) =>
     persons.getPerson(ctx, actorOf(req), req.params.id),
   );
+  r.patch('/api/people/:id', { config: { access: { permission: 'person:write', objects: ['person'] } }, schema: { tags: ['people'], summary: '修改人员信息 Change name, phone, address, type or ethnic group (with the version read)', params: Id, body: PersonUpdateSchema } }, async (req) =>
+    changes.updatePerson(ctx, actorOf(req), req.params.id, req.body),
+  );
+  r.post('/api/people/:id/move', { config: { access: { permission: 'person:write', objects: ['person'] } }, schema: { tags: ['people'], summary: '人员迁移 A person without a household moves to another grid', params: Id, body: PersonMoveSchema } }, async (req) =>
+    changes.movePerson(ctx, actorOf(req), req.params.id, req.body),
+  );
   r.post('/api/people/:id/reveal', { config: { access: { permission: 'person:reveal', objects: ['person'] } }, schema: { tags: ['people'], summary: '查看完整信息 Full values of some fields (audited, with a reason)', params: Id, body: RevealSchema } }, async (req) =>
     persons.revealPerson(ctx, actorOf(req), req.params.id, req.body),
   );
@@ -87,6 +94,9 @@ export function peopleRoutes(app: FastifyInstance, ctx: AppContext): void {
   );
   r.get('/api/people/stats', { config: { access: { permission: 'person:read' } }, schema: { tags: ['people'], summary: '人口统计 Persons by record kind under a region or grid (counts below 5 shown as null)', querystring: PeopleStatsQuery } }, async (req) =>
     records.recordStats(ctx, actorOf(req), req.query),
+  );
+  r.get('/api/people/expiring', { config: { access: { permission: 'person:read' } }, schema: { tags: ['people'], summary: '证件到期提醒 Residence permits and visas expired or expiring within N days (masked)', querystring: ExpiringQuery } }, async (req) =>
+    records.expiringPermits(ctx, actorOf(req), req.query),
   );
   r.get('/api/buildings', { config: { access: { permission: 'person:read' } }, schema: { tags: ['people'], summary: '楼栋 Buildings of a grid (for the map)', querystring: GridItemsQuery } }, async (req) => places.listBuildings(ctx, actorOf(req), req.query));
   r.post('/api/buildings', { config: { access: { permission: 'person:write' } }, schema: { tags: ['people'], summary: '登记楼栋 Add a building', body: BuildingCreateSchema } }, async (req, reply) =>
@@ -109,6 +119,13 @@ export function peopleRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.post('/api/households/:id/members', { config: { access: { permission: 'person:write', objects: ['household'] } }, schema: { tags: ['people'], summary: '加入成员 Add a member with the relation to the head', params: Id, body: HouseholdMemberSchema } }, async (req) =>
     households.addMember(ctx, actorOf(req), req.params.id, req.body),
   );
+  r.patch('/api/households/:id', { config: { access: { permission: 'person:write', objects: ['household'] } }, schema: { tags: ['people'], summary: '修改户信息 Change number, address, note, risk level or head (with the version read)', params: Id, body: HouseholdUpdateSchema } }, async (req) =>
+    changes.updateHousehold(ctx, actorOf(req), req.params.id, req.body),
+  );
+  r.post('/api/households/:id/members/:personId/remove', { config: { access: { permission: 'person:write', objects: ['household', 'person'] } }, schema: { tags: ['people'], summary: '移出成员 Take a member out of the household (they stay registered)', params: z.object({ id: z.uuid(), personId: z.uuid() }) } }, async (req) => {
+    await changes.removeMember(ctx, actorOf(req), req.params.id, req.params.personId);
+    return households.householdCard(ctx, actorOf(req), req.params.id);
+  });
   r.post('/api/households/:id/move', { config: { access: { permission: 'person:write', objects: ['household'] } }, schema: { tags: ['people'], summary: '迁移 Move the household and its members to another grid', params: Id, body: HouseholdMoveSchema } }, async (req) =>
     households.moveHousehold(ctx, actorOf(req), req.params.id, req.body),
   );

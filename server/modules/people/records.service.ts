@@ -9,11 +9,16 @@ import type { z } from 'zod';
 import { AppError } from '../../../core/errors.ts';
 import { suppressSmall } from '../../../core/people/masks.ts';
 import { isRegionCode, subtreePrefix, inScope } from '../../../core/region-code.ts';
-import { recordKinds, type PeopleStatsQuery, type PersonRecordSchema } from '../../../core/schemas/people.schema.ts';
+import { recordKinds, type ExpiringQuery, type PeopleStatsQuery, type PersonRecordSchema } from '../../../core/schemas/people.schema.ts';
 import type { Actor } from '../../lib/actor.ts';
 import type { AppContext } from '../../lib/context.ts';
 import * as audit from '../audit/audit.service.ts';
 import * as repo from './people.repository.ts';
+import { expiryFields, recordFieldProblems, recordFields } from '../../../core/people/record-fields.ts';
+import { addDays, cstDate, daysBetween } from '../../../core/calendar.ts';
+import { presentPerson } from './people.presenter.ts';
+import { gridFor } from './persons.service.ts';
+import { codeNames } from '../codes/codes.service.ts';
 import { codeProblems, requirePermission, scopePrefix } from './persons.service.ts';
 
 /** Adds a record to a person. @throws FORBIDDEN, NOT_FOUND, VALIDATION_FAILED, INVALID_TRANSITION (archived) */
@@ -25,6 +30,12 @@ export async function addRecord(ctx: AppContext, actor: Actor, personId: string,
   // The national grade applies to 严重精神障碍患者 (special group 03) only.
   const mental = input.kind === 'special_group' && input.category === '03';
   if (input.riskLevel !== undefined && mental !== /^[0-5]$/.test(input.riskLevel)) issues.push({ path: 'body.riskLevel', code: 'bad_risk_level', message: mental ? '危险性评估等级为 0–5 级' : '关注程度为 normal / medium / serious' });
+  if (input.data) {
+    const tables = Object.values(recordFields[input.kind] ?? {}).flatMap((f) => (f.table ? [f.table] : []));
+    const names = await codeNames(ctx, tables);
+    for (const f of recordFieldProblems(input.kind, input.data, (table, code) => names[table]?.has(code) ?? false)) issues.push({ path: `body.data.${f.field}`, code: f.code, message: f.message });
+  }
+  if (input.since && input.until && input.until < input.since) issues.push({ path: 'body.until', code: 'before_since', message: '结束日期早于开始日期' });
   if (issues.length) throw new AppError('VALIDATION_FAILED', issues);
   const p = await repo.personInScope(ctx.db, personId, scopePrefix(actor));
   if (!p) throw new AppError('NOT_FOUND');
@@ -54,3 +65,22 @@ export async function recordStats(ctx: AppContext, actor: Actor, q: z.infer<type
   const rows = await repo.recordCounts(ctx.db, prefix);
   return { region: code, counts: rows.map((r) => ({ kind: r.kind, category: r.category, persons: suppressSmall(r.n) })), total: suppressSmall(await repo.activeCount(ctx.db, prefix)) };
 }
+
+/**
+ * Residence permits and visas that have expired or expire within `days` (证件到期提醒), under the actor's scope or
+ * one grid, soonest first, with the person masked. @throws FORBIDDEN, VALIDATION_FAILED
+ */
+export async function expiringPermits(ctx: AppContext, actor: Actor, q: z.infer<typeof ExpiringQuery>) {
+  requirePermission(actor, 'person:read');
+  const prefix = q.grid ? (await gridFor(ctx.db, actor, q.grid, 'query.grid')).code : scopePrefix(actor);
+  const today = cstDate(ctx.clock.now());
+  const rows = await repo.expiringRecords(ctx.db, prefix, expiryFields, addDays(today, q.days), 500);
+  return rows.map(({ r, p, expiresOn }) => ({
+    person: presentPerson(p, today),
+    recordId: r.id,
+    kind: r.kind,
+    expiresOn,
+    daysLeft: daysBetween(today, expiresOn),
+  }));
+}
+

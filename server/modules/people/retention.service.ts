@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import { AppError } from '../../../core/errors.ts';
-import { cstDate } from '../../../core/calendar.ts';
+import { addDays, cstDate } from '../../../core/calendar.ts';
 import type { LegalHoldSchema, PersonLeaveSchema } from '../../../core/schemas/people.schema.ts';
 import type { Actor } from '../../lib/actor.ts';
 import type { AppContext } from '../../lib/context.ts';
@@ -13,7 +13,6 @@ import * as audit from '../audit/audit.service.ts';
 import * as repo from './people.repository.ts';
 import { requirePermission, scopePrefix } from './persons.service.ts';
 
-const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 /** Archives a person who moved away or died; schedules the purge. @throws FORBIDDEN, NOT_FOUND, INVALID_TRANSITION */
 export async function leave(ctx: AppContext, actor: Actor, id: string, input: z.infer<typeof PersonLeaveSchema>) {
