@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { checkCharacter } from '../../core/people/id-number.ts';
+import { addDays, cstDate } from '../../core/calendar.ts';
 import type { AppContext } from '../lib/context.ts';
 import { personRow } from '../modules/people/persons.service.ts';
 import * as repo from '../modules/people/people.repository.ts';
@@ -64,6 +65,17 @@ export async function seedDemoPeople(ctx: AppContext): Promise<[number, number]>
   const records: repo.PersonRecordRow[] = [];
   const record = (p: repo.PersonRow, kind: string, category: string, riskLevel: string | null, sensitive?: object) =>
     records.push({ countyCode: p.countyCode, id: randomUUID(), personId: p.id, kind, category, riskLevel, data: null, dataEnc: sensitive ? ctx.crypto.encrypt(JSON.stringify(sensitive)) : null, since: '2024-03-01', until: null, active: true, createdAt: now, updatedAt: now });
+  // Migrants' residence permits: most valid for years, some expired or running out within the month, so the
+  // reminders have something to show.
+  const today = cstDate(now);
+  const origins = ['510102', '620102', '630102', '610102', '500101'];
+  let migrants = 0;
+  persons.forEach((p) => {
+    if (p.personType !== '02' || Number(p.birthDate!.slice(0, 4)) > 2008) return;
+    const k = migrants++;
+    const expiry = addDays(today, k % 6 === 0 ? -10 + (k % 9) : k % 6 === 1 ? 3 + (k % 25) : 200 + ((k * 37) % 500));
+    records.push({ countyCode: p.countyCode, id: randomUUID(), personId: p.id, kind: 'migrant', category: null, riskLevel: null, data: { reason: ['01', '03', '04', '01', '05'][k % 5]!, origin: origins[k % origins.length]!, arrivedOn: addDays(today, -400 - (k % 300)), permitNumber: `QH${p.countyCode}${String(k).padStart(6, '0')}`, permitExpiry: expiry }, dataEnc: null, since: addDays(today, -400 - (k % 300)), until: null, active: true, createdAt: now, updatedAt: now });
+  });
   persons.forEach((p, i) => {
     const born = Number(p.birthDate!.slice(0, 4));
     if (i % 97 === 0) record(p, 'special_group', ['01', '02', '03', '04', '05'][(i / 97) % 5]!, (i / 97) % 5 === 2 ? String(i % 4) : null, { note: '演示数据' });

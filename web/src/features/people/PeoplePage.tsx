@@ -11,18 +11,21 @@ import { formatTime } from '../../format';
 import { ImportModal } from './ImportModal';
 import { useCodes } from './use-codes';
 import { BuildingsTab } from './BuildingsTab';
+import { ExpiringTab } from './ExpiringTab';
+import { HouseholdEditModal, PersonEditModal, PersonMoveModal, RecordModal } from './RegistryEditForms';
 import { HouseholdModal, MemberModal, PersonModal } from './PersonForms';
 import { GridMap, type GridFeatureCollection, type MapPoint } from '../grids/GridMap';
 
 interface PersonView {
   id: string; gridCode: string; personType: string; name: string; sex: string | null; age: number | null; ageBand: string | null;
   idNumber: string | null; phone: string | null; address: string | null; householdId: string | null; relation: string | null; head?: boolean;
+  ethnicity: string | null; version: number;
 }
 interface RecordView { id: string; kind: string; category: string | null; riskLevel: string | null; data: Record<string, unknown> | null; hasSensitive: boolean; since: string | null }
 interface BuildingView { id: string; name: string; address: string | null; lat: number | null; lng: number | null; floors: number | null }
 interface PlaceView { id: string; kind: string; name: string; creditCode: string | null; address: string | null; lat: number | null; lng: number | null; contactName: string | null; contactPhone: string | null; staffCount: number | null }
 interface HistoryView { event: string; fromGrid: string | null; toGrid: string | null; data: Record<string, unknown> | null; actorName: string | null; at: string }
-interface HouseholdView { id: string; gridCode: string; number: string | null; address: string; riskLevel: string; members: number }
+interface HouseholdView { id: string; gridCode: string; number: string | null; address: string; riskLevel: string; members: number; note: string | null; headPersonId: string | null; version: number }
 interface HouseholdCard extends Omit<HouseholdView, 'members'> { members: PersonView[]; history: HistoryView[] }
 interface Paged<T> { items: T[]; total: number }
 
@@ -49,7 +52,7 @@ export function PeoplePage({ me }: { me: Me }) {
   const canReveal = me.permissions.includes('person:reveal');
   const canWrite = me.permissions.includes('person:write');
   const [importing, setImporting] = useState(false);
-  const [adding, setAdding] = useState<'person' | 'household' | 'member' | null>(null);
+  const [adding, setAdding] = useState<'person' | 'household' | 'member' | 'editPerson' | 'movePerson' | 'record' | 'editHousehold' | null>(null);
   const ethnicities = useCodes('ethnicity');
   const placeKinds = useCodes('place_kind');
   const [config, setConfig] = useState({ tileUrl: '', tileAttribution: '' });
@@ -87,6 +90,12 @@ export function PeoplePage({ me }: { me: Me }) {
     api<PersonView & { history: HistoryView[]; records: RecordView[] }>(`/api/people/${id}`).then(setPerson);
   };
   const openHousehold = (id: string) => api<HouseholdCard>(`/api/households/${id}`).then(setCard);
+  const refreshPerson = () => {
+    if (person) openPerson(person.id);
+    load();
+  };
+  const removeMember = (personId: string) =>
+    api<HouseholdCard>(`/api/households/${card!.id}/members/${personId}/remove`, { method: 'POST' }).then((c) => { setCard(c); load(); }, (e) => message.error(e instanceof ApiError ? e.body.message : String(e)));
 
   const reveal = async () => {
     const v = await form.validateFields();
@@ -130,6 +139,10 @@ export function PeoplePage({ me }: { me: Me }) {
       <ImportModal open={importing} onClose={() => setImporting(false)} onImported={load} />
       <PersonModal open={adding === 'person'} grid={grid} types={types} ethnicities={ethnicities} onClose={() => setAdding(null)} onSaved={() => { setAdding(null); load(); }} />
       <HouseholdModal open={adding === 'household'} grid={grid} onClose={() => setAdding(null)} onSaved={() => { setAdding(null); load(); }} />
+      <PersonEditModal open={adding === 'editPerson'} person={person ?? undefined} types={types} ethnicities={ethnicities} onClose={() => setAdding(null)} onSaved={() => { setAdding(null); refreshPerson(); }} />
+      <PersonMoveModal open={adding === 'movePerson'} personId={person?.id} grids={grids} onClose={() => setAdding(null)} onSaved={() => { setAdding(null); refreshPerson(); }} />
+      <RecordModal open={adding === 'record'} personId={person?.id} onClose={() => setAdding(null)} onSaved={() => { setAdding(null); refreshPerson(); }} />
+      <HouseholdEditModal open={adding === 'editHousehold'} household={card ?? undefined} onClose={() => setAdding(null)} onSaved={() => { setAdding(null); if (card) void openHousehold(card.id); load(); }} />
       <MemberModal open={adding === 'member'} householdId={card?.id} relations={relations} onClose={() => setAdding(null)} onSaved={() => { setAdding(null); if (card) void openHousehold(card.id); load(); }} />
       <Tabs
         items={[
@@ -158,6 +171,7 @@ export function PeoplePage({ me }: { me: Me }) {
             </>
           ) },
           { key: 'buildings', label: t('people.buildings'), children: <BuildingsTab grid={grid} buildings={buildings} canWrite={canWrite} onChanged={() => grid && api<BuildingView[]>(`/api/buildings?grid=${grid}`).then(setBuildings)} /> },
+          { key: 'expiring', label: t('people.expiring'), children: <ExpiringTab grid={grid} onOpen={openPerson} /> },
           { key: 'persons', label: t('people.persons'), children: (
             <Table data-testid="person-table" rowKey="id" size="middle" dataSource={people.items} columns={personColumns} scroll={{ x: 800 }}
               pagination={{ current: page, total: people.total, pageSize: 20, onChange: setPage, showTotal: (n) => t('common.total', { n }), showSizeChanger: false }} />
@@ -165,7 +179,7 @@ export function PeoplePage({ me }: { me: Me }) {
         ]}
       />
       <Drawer open={!!card} onClose={() => setCard(null)} title={card ? `${t('people.householdCard')} · ${card.address}` : ''} width={560} data-testid="household-card"
-        extra={canWrite && <Button data-testid="add-member" onClick={() => setAdding('member')}>{t('people.addMember')}</Button>}>
+        extra={canWrite && <Space><Button data-testid="edit-household" onClick={() => setAdding('editHousehold')}>{t('people.edit')}</Button><Button data-testid="add-member" onClick={() => setAdding('member')}>{t('people.addMember')}</Button></Space>}>
         {card && (
           <>
             <Descriptions size="small" column={1} items={[
@@ -179,14 +193,23 @@ export function PeoplePage({ me }: { me: Me }) {
               { title: t('people.relation'), dataIndex: 'relation', render: (v: string | null, p: PersonView) => <>{v ? relations[v] ?? v : ''}{p.head && v !== '02' && <Tag color="blue" style={{ marginLeft: 6 }}>{t('people.head')}</Tag>}</> },
               { title: t('people.age'), dataIndex: 'age' },
               { title: t('people.idNumber'), dataIndex: 'idNumber' },
+              ...(canWrite ? [{ title: '', key: 'remove', render: (_: unknown, p: PersonView) => <Button size="small" type="link" danger onClick={() => void removeMember(p.id)}>{t('people.removeMember')}</Button> }] : []),
             ]} />
+            {card.note && <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>{t('people.note')}：{card.note}</Typography.Paragraph>}
             <Typography.Title level={5} style={{ marginTop: 16 }}>{t('people.history')}</Typography.Title>
             {history(card.history)}
           </>
         )}
       </Drawer>
       <Drawer open={!!person} onClose={() => setPerson(null)} title={person?.name} width={480} data-testid="person-drawer"
-        extra={canReveal && person && <Button data-testid="reveal" onClick={() => setRevealing(true)}>{t('people.reveal')}</Button>}>
+        extra={person && (
+          <Space wrap>
+            {canWrite && <Button data-testid="edit-person" onClick={() => setAdding('editPerson')}>{t('people.edit')}</Button>}
+            {canWrite && <Button data-testid="add-record" onClick={() => setAdding('record')}>{t('people.addRecord')}</Button>}
+            {canWrite && !person.householdId && <Button data-testid="move-person" onClick={() => setAdding('movePerson')}>{t('people.movePerson')}</Button>}
+            {canReveal && <Button data-testid="reveal" onClick={() => setRevealing(true)}>{t('people.reveal')}</Button>}
+          </Space>
+        )}>
         {person && (
           <>
             <Descriptions size="small" column={1} items={[
@@ -205,7 +228,7 @@ export function PeoplePage({ me }: { me: Me }) {
                 <Space wrap data-testid="person-records">
                   {person.records.map((r) => (
                     <Tag key={r.id} color={r.kind === 'special_group' ? 'red' : r.kind === 'youth' ? 'purple' : 'blue'}>
-                      {t(`people.kind.${r.kind}`)}{r.category ? ` · ${categoryNames[r.kind]?.[r.category] ?? r.category}` : ''}{r.riskLevel ? ` · ${/^[0-5]$/.test(r.riskLevel) ? t('people.grade', { level: r.riskLevel }) : t(`people.attention.${r.riskLevel}`)}` : ''}{r.hasSensitive ? ' 🔒' : ''}
+                      {t(`people.kind.${r.kind}`)}{r.category ? ` · ${categoryNames[r.kind]?.[r.category] ?? r.category}` : ''}{r.riskLevel ? ` · ${/^[0-5]$/.test(r.riskLevel) ? t('people.grade', { level: r.riskLevel }) : t(`people.attention.${r.riskLevel}`)}` : ''}{typeof r.data?.permitExpiry === 'string' ? ` · ${t('people.permitExpiry')} ${r.data.permitExpiry}` : ''}{typeof r.data?.visaExpiry === 'string' ? ` · ${t('people.visaExpiry')} ${r.data.visaExpiry}` : ''}{r.hasSensitive ? ' 🔒' : ''}
                     </Tag>
                   ))}
                 </Space>

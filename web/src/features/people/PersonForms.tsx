@@ -7,7 +7,7 @@ import { api, ApiError } from '../../api';
 /** Shows the server's field problems on the form (paths like body.idNumber). */
 function showProblems(form: FormInstance, e: unknown, fallback: (m: string) => void) {
   if (e instanceof ApiError) {
-    const fields = (e.body.details ?? []).filter((d) => d.path.startsWith('body.')).map((d) => ({ name: d.path.slice(5), errors: [d.message] }));
+    const fields = (e.body.details ?? []).filter((d) => d.path.startsWith('body.')).map((d) => ({ name: d.path.slice(5).split('.'), errors: [d.message] }));
     if (fields.length) form.setFields(fields);
     else fallback(e.body.message);
   } else fallback(String(e));

@@ -1,0 +1,32 @@
+/** 证件到期: residence permits and visas expired or expiring within the chosen days, soonest first. */
+import { useEffect, useState } from 'react';
+import { Button, Segmented, Space, Table, Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api';
+
+interface Expiring { person: { id: string; name: string; gridCode: string; phone: string | null }; recordId: string; kind: string; expiresOn: string; daysLeft: number }
+
+export function ExpiringTab({ grid, onOpen }: { grid?: string; onOpen: (personId: string) => void }) {
+  const { t } = useTranslation();
+  const [days, setDays] = useState(30);
+  const [items, setItems] = useState<Expiring[]>([]);
+  useEffect(() => {
+    void api<Expiring[]>(`/api/people/expiring?days=${days}${grid ? `&grid=${grid}` : ''}`).then(setItems);
+  }, [days, grid]);
+  return (
+    <>
+      <Space style={{ marginBottom: 8 }}>
+        <Segmented value={days} onChange={(v) => setDays(Number(v))} options={[7, 30, 90].map((d) => ({ value: d, label: t('people.withinDays', { n: d }) }))} />
+      </Space>
+      <Table data-testid="expiring-table" rowKey="recordId" size="middle" dataSource={items} pagination={{ pageSize: 20, showSizeChanger: false }} scroll={{ x: 600 }}
+        columns={[
+          { title: t('people.name'), render: (_: unknown, x: Expiring) => <Button type="link" size="small" style={{ padding: 0 }} onClick={() => onOpen(x.person.id)}>{x.person.name}</Button> },
+          { title: t('people.document'), dataIndex: 'kind', render: (k: string) => t(k === 'foreign' ? 'people.visa' : 'people.permit') },
+          { title: t('people.expiresOn'), dataIndex: 'expiresOn' },
+          { title: t('people.daysLeft'), dataIndex: 'daysLeft', render: (n: number) => <Tag color={n < 0 ? 'red' : n <= 7 ? 'orange' : 'gold'}>{n < 0 ? t('people.expiredDays', { n: -n }) : t('people.daysLeftN', { n })}</Tag> },
+          { title: t('people.phone'), render: (_: unknown, x: Expiring) => x.person.phone },
+          { title: t('people.grid'), render: (_: unknown, x: Expiring) => x.person.gridCode },
+        ]} />
+    </>
+  );
+}
