@@ -79,3 +79,8 @@ export async function setPersonDwelling(ex: Executor, countyCode: string, person
     .set({ dwellingId, ...(move ? { gridCode: move.gridCode, villageCode: move.gridCode.slice(0, 12) } : {}), updatedAt: now, version: sql`${persons.version} + 1` })
     .where(and(eq(persons.countyCode, countyCode), eq(persons.id, personId)));
 }
+
+/** Clears the copied masks and lookup hash of a purged landlord from the dwellings they let. */
+export async function forgetLandlord(ex: Executor, countyCode: string, personId: string, now: Date): Promise<void> {
+  await ex.update(dwellings).set({ landlordNameMask: '*', landlordPhoneMask: null, landlordIdHash: null, updatedAt: now, version: sql`${dwellings.version} + 1` }).where(and(eq(dwellings.countyCode, countyCode), eq(dwellings.landlordPersonId, personId)));
+}

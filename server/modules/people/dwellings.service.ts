@@ -133,6 +133,25 @@ export async function endTenancy(ctx: AppContext, actor: Actor, id: string, pers
   return dwellingView(ctx, actor, id);
 }
 
+/**
+ * Ends the current tenancies of these persons because they moved with their household or left the county or died,
+ * inside the caller's transaction, with the reason in the history of both the person and the dwelling.
+ */
+export async function endTenanciesOf(tx: Executor, actor: Actor, countyCode: string, personIds: string[], until: string, reason: string, now: Date): Promise<number> {
+  let ended = 0;
+  for (const personId of personIds) {
+    const t = await repo.currentTenancy(tx, countyCode, personId);
+    if (!t) continue;
+    const day = until < t.since ? t.since : until;
+    await repo.endTenancy(tx, t, day, now);
+    await repo.setPersonDwelling(tx, countyCode, personId, null, undefined, now);
+    const entry = (objectType: 'person' | 'dwelling', objectId: string) => ({ countyCode, objectType, objectId, event: 'tenant_out', fromGrid: null, toGrid: null, data: { dwellingId: t.dwellingId, personId, until: day, reason }, actorId: actor.id, actorName: actor.name, at: now });
+    await people.addHistory(tx, [entry('dwelling', t.dwellingId), entry('person', personId)]);
+    ended++;
+  }
+  return ended;
+}
+
 /** A grid's rental housing (出租房屋台账): building, dwelling, use, landlord (masked) and current tenants. @throws FORBIDDEN, VALIDATION_FAILED */
 export async function listRentals(ctx: AppContext, actor: Actor, q: z.infer<typeof GridItemsQuery>) {
   requirePermission(actor, 'person:read');

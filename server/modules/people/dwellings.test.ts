@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestEnv, fixture, login, makeUser, seedFixture, type TestEnv } from '../../test/harness.ts';
 import { checkCharacter } from '../../../core/people/id-number.ts';
+import { purgeDue } from './retention.service.ts';
 
 let env: TestEnv;
 const c: Record<string, string> = {};
@@ -108,4 +109,37 @@ describe('dwellings and rental housing', () => {
     expect((await call(env.app, 'GET', `/api/rentals?grid=${fixture.gridA1}`, c['gw.b'])).status).toBe(400);
     expect((await call(env.app, 'POST', `/api/dwellings/${dwelling}/tenants/${father}/end`, c['gw.b'], { until: '2026-03-01' })).status).toBe(404);
   });
+
+  it('ends a tenancy when the tenant’s household moves to another grid, or the tenant leaves the county', async () => {
+    const building2 = (await call(env.app, 'GET', `/api/buildings/${building}`, c['gw.a'])).body;
+    const father = building2.dwellings.find((d: { label: string }) => d.label === '2单元301').tenants[0].personId;
+    const household = (await call(env.app, 'GET', `/api/people/${father}`, c['gw.a'])).body.householdId;
+    const moved = await call(env.app, 'POST', `/api/households/${household}/move`, c['gw.a'], { gridCode: fixture.gridA1, reason: '搬进新房' });
+    expect(moved.status).toBe(200);
+    const after = (await call(env.app, 'GET', `/api/buildings/${building}`, c['gw.a'])).body.dwellings.find((d: { label: string }) => d.label === '2单元301');
+    expect(after.tenants).toEqual([]);
+    expect(after.pastTenants.map((t: { personId: string }) => t.personId)).toContain(father);
+    expect((await call(env.app, 'GET', `/api/people/${father}`, c['gw.a'])).body.history.map((h: { event: string }) => h.event).slice(0, 2)).toEqual(['moved', 'tenant_out']);
+
+    const back = await call(env.app, 'POST', `/api/dwellings/${dwelling}/tenants`, c['gw.a'], { idNumber: MIGRANT, since: '2026-03-01' });
+    const migrant = back.body.tenants[0].personId;
+    expect((await call(env.app, 'POST', `/api/people/${migrant}/leave`, c['gw.a'], { reason: 'moved_away', on: '2026-03-02' })).status).toBe(200);
+    const rentals = (await call(env.app, 'GET', `/api/rentals?grid=${fixture.gridA1}`, c['gw.a'])).body;
+    expect(rentals.find((r: { label: string }) => r.label === '2单元301').tenants).toBe(0);
+    const open = await env.ctx.database.query('SELECT * FROM tenancies WHERE ended_at IS NULL');
+    expect(open).toEqual([]);
+  });
+
+  it('forgets a purged landlord’s masks on the dwellings they let', async () => {
+    const landlord = (await call(env.app, 'GET', `/api/people?idNumber=${LANDLORD}`, c['gw.a'])).body.items[0].id;
+    expect((await call(env.app, 'POST', `/api/people/${landlord}/leave`, c['gw.a'], { reason: 'deceased', on: '2026-03-02' })).status).toBe(200);
+    env.clock.advance((env.ctx.config.personRetentionDays + 1) * 86_400_000);
+    expect(await purgeDue(env.ctx)).toBeGreaterThanOrEqual(1);
+    c['gw.a'] = await login(env.app, 'gw.a');
+    const d = (await call(env.app, 'GET', `/api/buildings/${building}`, c['gw.a'])).body.dwellings.find((x: { label: string }) => x.label === '2单元301');
+    expect(d.rental.landlord).toEqual({ personId: landlord, name: '*', phone: null });
+    const [raw] = await env.ctx.database.query<{ landlord_id_hash: string | null }>('SELECT landlord_id_hash FROM dwellings WHERE id = $1', [d.id]);
+    expect(raw!.landlord_id_hash).toBeNull();
+  });
 });
+

@@ -14,6 +14,7 @@ import * as audit from '../audit/audit.service.ts';
 import * as repo from './people.repository.ts';
 import { presentHousehold, presentPerson } from './people.presenter.ts';
 import { codeProblems, gridFor, presentHistory, requirePermission, scopePrefix } from './persons.service.ts';
+import { endTenanciesOf } from './dwellings.service.ts';
 
 /** Adds a household to a grid. @throws FORBIDDEN, VALIDATION_FAILED */
 export async function createHousehold(ctx: AppContext, actor: Actor, input: z.infer<typeof HouseholdCreateSchema>) {
@@ -81,11 +82,13 @@ export async function moveHousehold(ctx: AppContext, actor: Actor, id: string, i
     if (target.countyCode !== h.countyCode) throw new AppError('VALIDATION_FAILED', [{ path: 'body.gridCode', code: 'other_county', message: '跨县迁移请在迁出地注销、迁入地登记' }]);
     if (target.code === h.gridCode) throw new AppError('VALIDATION_FAILED', [{ path: 'body.gridCode', code: 'same_grid', message: '已在该网格' }]);
     const members = await repo.membersOf(tx, h.countyCode, h.id);
-    await repo.updateHousehold(tx, h, { gridCode: target.code, villageCode: target.villageCode, ...(input.address ? { address: input.address } : {}), updatedAt: now });
+    // Moving out of a rented dwelling ends the tenancies there (the dwelling keeps them with their dates).
+    const ended = await endTenanciesOf(tx, actor, h.countyCode, members.map((m) => m.id), cstDate(now), 'household_moved', now);
+    await repo.updateHousehold(tx, h, { gridCode: target.code, villageCode: target.villageCode, ...(input.address ? { address: input.address } : {}), ...(ended ? { dwellingId: null } : {}), updatedAt: now });
     await repo.moveMembers(tx, h.countyCode, h.id, target.code, input.address, now);
     const entry = (objectType: 'household' | 'person', objectId: string): repo.HistoryRow => ({ countyCode: h.countyCode, objectType, objectId, event: 'moved', fromGrid: h.gridCode, toGrid: target.code, data: { reason: input.reason, householdId: h.id }, actorId: actor.id, actorName: actor.name, at: now });
     await repo.addHistory(tx, [entry('household', h.id), ...members.map((m) => entry('person', m.id))]);
-    await audit.record(tx, ctx.clock, actor, { action: 'household.move', objectType: 'household', objectId: h.id, countyCode: h.countyCode, detail: { from: h.gridCode, to: target.code, members: members.length } });
+    await audit.record(tx, ctx.clock, actor, { action: 'household.move', objectType: 'household', objectId: h.id, countyCode: h.countyCode, detail: { from: h.gridCode, to: target.code, members: members.length, tenanciesEnded: ended } });
   });
   return householdCard(ctx, actor, id);
 }

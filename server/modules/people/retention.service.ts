@@ -12,6 +12,8 @@ import type { AppContext } from '../../lib/context.ts';
 import * as audit from '../audit/audit.service.ts';
 import * as repo from './people.repository.ts';
 import { requirePermission, scopePrefix } from './persons.service.ts';
+import { endTenanciesOf } from './dwellings.service.ts';
+import * as dwellings from './dwellings.repository.ts';
 
 
 /** Archives a person who moved away or died; schedules the purge. @throws FORBIDDEN, NOT_FOUND, INVALID_TRANSITION */
@@ -20,9 +22,10 @@ export async function leave(ctx: AppContext, actor: Actor, id: string, input: z.
   const now = ctx.clock.now();
   const on = input.on ?? cstDate(now);
   await ctx.db.transaction(async (tx) => {
-    const p = await repo.personInScope(tx, id, scopePrefix(actor));
+    const p = await repo.personInScope(tx, id, scopePrefix(actor), true);
     if (!p) throw new AppError('NOT_FOUND');
     if (p.status !== 'active') throw new AppError('INVALID_TRANSITION');
+    await endTenanciesOf(tx, actor, p.countyCode, [p.id], on, input.reason, now);
     await repo.archivePerson(tx, p, input.reason, on, addDays(on, ctx.config.personRetentionDays), now);
     await repo.addHistory(tx, [{ countyCode: p.countyCode, objectType: 'person', objectId: p.id, event: input.reason, fromGrid: p.gridCode, toGrid: null, data: { on, householdId: p.householdId }, actorId: actor.id, actorName: actor.name, at: now }]);
     await audit.record(tx, ctx.clock, actor, { action: 'person.leave', objectType: 'person', objectId: p.id, countyCode: p.countyCode, detail: { reason: input.reason, on } });
@@ -49,6 +52,8 @@ export async function purgeDue(ctx: AppContext): Promise<number> {
   for (const p of due) {
     await ctx.db.transaction(async (tx) => {
       await repo.purgePerson(tx, p, ctx.crypto.encrypt('已清除'), now);
+      // A dwelling let by this person kept a copy of the masks: those go too.
+      await dwellings.forgetLandlord(tx, p.countyCode, p.id, now);
       await repo.addHistory(tx, [{ countyCode: p.countyCode, objectType: 'person', objectId: p.id, event: 'purged', fromGrid: null, toGrid: null, data: null, actorId: 'system', actorName: 'retention', at: now }]);
       await audit.record(tx, ctx.clock, null, { action: 'person.purge', objectType: 'person', objectId: p.id, countyCode: p.countyCode });
     });
