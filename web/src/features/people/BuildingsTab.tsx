@@ -60,7 +60,7 @@ export function BuildingsTab({ grid, buildings, canWrite, onChanged }: { grid?: 
           { title: t('people.tenants'), dataIndex: 'tenants' },
         ]} />
       <BuildingModal open={adding} grid={grid} onClose={() => setAdding(false)} onSaved={() => { setAdding(false); onChanged(); }} />
-      <Drawer open={!!card} onClose={() => setCard(null)} title={card ? `${t('people.buildingCard')} · ${card.name}` : ''} width={600} data-testid="building-card">
+      <Drawer open={!!card} onClose={() => setCard(null)} title={card ? `${t('people.buildingCard')} · ${card.name}` : ''} width={Math.min(600, window.innerWidth)} data-testid="building-card">
         {card && <BuildingDetail card={card} uses={uses} canWrite={canWrite} onChanged={changed} />}
       </Drawer>
     </>

@@ -178,7 +178,7 @@ export function PeoplePage({ me }: { me: Me }) {
           ) },
         ]}
       />
-      <Drawer open={!!card} onClose={() => setCard(null)} title={card ? `${t('people.householdCard')} · ${card.address}` : ''} width={560} data-testid="household-card"
+      <Drawer open={!!card} onClose={() => setCard(null)} title={card ? `${t('people.householdCard')} · ${card.address}` : ''} width={Math.min(560, window.innerWidth)} data-testid="household-card"
         extra={canWrite && <Space><Button data-testid="edit-household" onClick={() => setAdding('editHousehold')}>{t('people.edit')}</Button><Button data-testid="add-member" onClick={() => setAdding('member')}>{t('people.addMember')}</Button></Space>}>
         {card && (
           <>
@@ -201,7 +201,7 @@ export function PeoplePage({ me }: { me: Me }) {
           </>
         )}
       </Drawer>
-      <Drawer open={!!person} onClose={() => setPerson(null)} title={person?.name} width={480} data-testid="person-drawer"
+      <Drawer open={!!person} onClose={() => setPerson(null)} title={person?.name} width={Math.min(480, window.innerWidth)} data-testid="person-drawer"
         extra={person && (
           <Space wrap>
             {canWrite && <Button data-testid="edit-person" onClick={() => setAdding('editPerson')}>{t('people.edit')}</Button>}
