@@ -6,6 +6,10 @@ import { DwellingCreateSchema, GridItemsQuery, RentalRegisterSchema, TenancyEndS
 import type { AppContext } from '../../lib/context.ts';
 import { actorOf } from '../../http/route-config.ts';
 import * as dwellings from './dwellings.service.ts';
+import { watermarkedXlsx } from './person-files.ts';
+
+type LedgerRow = Awaited<ReturnType<typeof dwellings.exportRentals>>['rows'][number];
+const ledgerHeaders: [keyof LedgerRow, string][] = [['building', '楼栋'], ['label', '房屋'], ['use', '出租用途'], ['landlord', '房东'], ['landlordPhone', '房东电话'], ['registeredOn', '登记日期'], ['tenants', '现住租户']];
 
 const Id = z.object({ id: z.uuid() });
 
@@ -30,4 +34,9 @@ export function dwellingRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.get('/api/rentals', { config: { access: { permission: 'person:read' } }, schema: { tags: ['people'], summary: '出租房屋台账 Rental housing of a grid, with landlord (masked) and current tenants', querystring: GridItemsQuery } }, async (req) =>
     dwellings.listRentals(ctx, actorOf(req), req.query),
   );
+  r.get('/api/rentals/export', { config: { access: { permission: 'person:read' } }, schema: { tags: ['people'], summary: '导出出租房屋台账 The rental ledger of a grid as XLSX (masked, watermarked, audited)', querystring: GridItemsQuery } }, async (req, reply) => {
+    const { rows, watermark } = await dwellings.exportRentals(ctx, actorOf(req), req.query);
+    reply.header('content-disposition', `attachment; filename="rentals-${req.query.grid}.xlsx"`).type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    return reply.send(await watermarkedXlsx('出租房屋 rentals', ledgerHeaders, rows, watermark, { 6: 30 }));
+  });
 }

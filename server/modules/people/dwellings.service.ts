@@ -19,6 +19,8 @@ import * as audit from '../audit/audit.service.ts';
 import * as people from './people.repository.ts';
 import * as repo from './dwellings.repository.ts';
 import { presentPerson } from './people.presenter.ts';
+import { exportWatermark } from './person-files.ts';
+import { codeNames } from '../codes/codes.service.ts';
 import { codeProblems, gridFor, idNumberHash, requirePermission, scopePrefix } from './persons.service.ts';
 
 const today = (ctx: AppContext) => cstDate(ctx.clock.now());
@@ -157,6 +159,26 @@ export async function listRentals(ctx: AppContext, actor: Actor, q: z.infer<type
   requirePermission(actor, 'person:read');
   const grid = await gridFor(ctx.db, actor, q.grid, 'query.grid');
   return (await repo.rentalsOfGrid(ctx.db, grid.code)).map(({ d, buildingName, tenants }) => ({ ...rentalOf(d), id: d.id, buildingId: d.buildingId, buildingName, label: d.label, tenants }));
+}
+
+/**
+ * The grid's rental ledger as rows for an XLSX (masked: landlords and tenants as lists show them), with the
+ * watermark; the export is audited. @throws FORBIDDEN, VALIDATION_FAILED
+ */
+export async function exportRentals(ctx: AppContext, actor: Actor, q: z.infer<typeof GridItemsQuery>) {
+  requirePermission(actor, 'person:read');
+  const grid = await gridFor(ctx.db, actor, q.grid, 'query.grid');
+  const rentals = await repo.rentalsOfGrid(ctx.db, grid.code);
+  const uses = (await codeNames(ctx, ['rental_use'])).rental_use!;
+  const ts = await repo.tenanciesOf(ctx.db, grid.countyCode, rentals.map((r) => r.d.id));
+  const day = today(ctx);
+  const rows = rentals.map(({ d, buildingName }) => ({
+    building: buildingName ?? '', label: d.label, use: d.rentalUse ? uses.get(d.rentalUse) ?? d.rentalUse : '', landlord: d.landlordNameMask ?? '', landlordPhone: d.landlordPhoneMask ?? '', registeredOn: d.rentalRegisteredOn ?? '',
+    tenants: ts.filter((x) => x.t.dwellingId === d.id && x.t.endedAt === null).map((x) => presentPerson(x.p, day).name).join('、'),
+  }));
+  const now = ctx.clock.now();
+  await audit.recordAlone(ctx.db, ctx.clock, actor, { action: 'rental.export', objectType: 'dwelling', countyCode: grid.countyCode, detail: { grid: grid.code, rows: rows.length } });
+  return { rows, watermark: exportWatermark(actor.name, now, `${grid.code} 出租房屋 ${rows.length} 处`) };
 }
 
 /** One dwelling as the building card shows it. */

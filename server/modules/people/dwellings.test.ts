@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestEnv, fixture, login, makeUser, seedFixture, type TestEnv } from '../../test/harness.ts';
 import { checkCharacter } from '../../../core/people/id-number.ts';
 import { purgeDue } from './retention.service.ts';
+import ExcelJS from 'exceljs';
 
 let env: TestEnv;
 const c: Record<string, string> = {};
@@ -82,6 +83,19 @@ describe('dwellings and rental housing', () => {
       expect.objectContaining({ buildingName: '幸福小区3号楼', label: '2单元301', use: '1', tenants: 1, landlord: expect.objectContaining({ name: '李**' }) }),
       expect.objectContaining({ label: '2单元302', use: '3', tenants: 0 }),
     ]);
+
+    // The ledger as a spreadsheet: masked, under a watermark, audited.
+    const file = await env.app.inject({ url: `/api/rentals/export?grid=${fixture.gridA1}`, headers: { cookie: c['gw.a']! } });
+    expect(file.headers['content-type']).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0]!;
+    expect(String(sheet.getCell(1, 1).value)).toMatch(/导出人 gw\.a .* 出租房屋 2 处/);
+    expect(sheet.getRow(3).values).toEqual([undefined, '幸福小区3号楼', '2单元301', '居住', '李**', '137****1111', '2026-02-01', '王**']);
+    const cells = JSON.stringify(sheet.getSheetValues());
+    for (const plain of ['王小流', '李房东', '13700001111', '孙外地', OUTSIDER]) expect(cells).not.toContain(plain);
+    expect(await env.ctx.database.query(`SELECT 1 FROM audit_log WHERE action = 'rental.export'`)).toHaveLength(1);
+    expect((await call(env.app, 'GET', `/api/rentals/export?grid=${fixture.gridA1}`, c['gw.b'])).status).toBe(400);
 
     expect((await call(env.app, 'POST', `/api/dwellings/${dwelling}/tenants/${migrantId}/end`, c['gw.a'], { until: '2026-02-01' })).body.error.details[0].code).toBe('before_since');
     const out = await call(env.app, 'POST', `/api/dwellings/${dwelling}/tenants/${migrantId}/end`, c['gw.a'], { until: '2026-02-28' });

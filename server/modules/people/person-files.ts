@@ -82,22 +82,32 @@ const exportHeaders: [keyof ExportedPerson, string][] = [
   ['ethnicity', '民族'], ['address', '现住址'], ['gridCode', '所属网格'], ['relation', '与户主关系'],
 ];
 
+/** The watermark of an export: the system, who exported, when (UTC), a confidentiality note and what it holds. */
+export function exportWatermark(actorName: string, now: Date, holds: string): string {
+  return `安网 · 导出人 ${actorName} · ${now.toISOString().slice(0, 16).replace('T', ' ')} UTC · 内部资料 注意保密 · ${holds}`;
+}
+
+/** An XLSX of masked persons under a watermark of who exported it and when. */
+export function personsXlsx(rows: ExportedPerson[], watermark: string): Promise<Buffer> {
+  return watermarkedXlsx('人员 persons', exportHeaders, rows, watermark, { 7: 30 });
+}
+
 /**
- * An XLSX of masked persons carrying a visible watermark of who exported it and when: a first row above the
- * table, the print header and footer of every page, and the document properties.
+ * An XLSX of masked rows carrying a visible watermark of who exported it and when: a first row above the table,
+ * the print header and footer of every page, and the document properties. `widths` by 0-based column.
  */
-export async function personsXlsx(rows: ExportedPerson[], watermark: string): Promise<Buffer> {
+export async function watermarkedXlsx<T extends object>(sheet: string, headers: [keyof T, string][], rows: T[], watermark: string, widths: Record<number, number> = {}): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = watermark;
   wb.title = watermark;
-  const ws = wb.addWorksheet('人员 persons', { headerFooter: { oddHeader: `&C${watermark}`, oddFooter: `&C${watermark} · &P/&N` } });
-  ws.mergeCells(1, 1, 1, exportHeaders.length);
+  const ws = wb.addWorksheet(sheet, { headerFooter: { oddHeader: `&C${watermark}`, oddFooter: `&C${watermark} · &P/&N` } });
+  ws.mergeCells(1, 1, 1, headers.length);
   const mark = ws.getCell(1, 1);
   mark.value = watermark;
   mark.font = { bold: true, color: { argb: 'FFC00000' } };
-  ws.addRow(exportHeaders.map(([, h]) => h)).font = { bold: true };
+  ws.addRow(headers.map(([, h]) => h)).font = { bold: true };
   // A leading = + - @ would make a spreadsheet run a formula (CSV/XLSX injection): prefix a quote.
-  for (const r of rows) ws.addRow(exportHeaders.map(([k]) => (typeof r[k] === 'string' ? (r[k] as string).replace(/^([=+\-@])/, "'$1") : r[k])));
-  exportHeaders.forEach((_, i) => (ws.getColumn(i + 1).width = i === 7 ? 30 : 16));
+  for (const r of rows) ws.addRow(headers.map(([k]) => (typeof r[k] === 'string' ? (r[k] as string).replace(/^([=+\-@])/, "'$1") : r[k])));
+  headers.forEach((_, i) => (ws.getColumn(i + 1).width = widths[i] ?? 16));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

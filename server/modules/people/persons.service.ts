@@ -22,6 +22,7 @@ import { findInScope as gridInScope } from '../grids/grids.repository.ts';
 import * as repo from './people.repository.ts';
 import { presentPerson } from './people.presenter.ts';
 import { presentRecord } from './records.service.ts';
+import { exportWatermark } from './person-files.ts';
 
 /** @throws FORBIDDEN */
 export function requirePermission(actor: Actor, permission: Permission): void {
@@ -185,7 +186,7 @@ export async function exportPersons(ctx: AppContext, actor: Actor, q: { grid?: s
   }
   const now = ctx.clock.now();
   await audit.recordAlone(ctx.db, ctx.clock, actor, { action: 'person.export', objectType: 'person', countyCode: actor.scopeCode.slice(0, 6), detail: { grid: q.grid ?? null, rows: rows.length } });
-  return { rows, watermark: `安网 · 导出人 ${actor.name} · ${now.toISOString().slice(0, 16).replace('T', ' ')} UTC · 内部资料 注意保密 · ${rows.length} 人` };
+  return { rows, watermark: exportWatermark(actor.name, now, `${rows.length} 人`) };
 }
 
 /** The full values of some fields, for `person:reveal`, written to the audit log with the reason. @throws FORBIDDEN, NOT_FOUND */

@@ -48,7 +48,10 @@ export function BuildingsTab({ grid, buildings, canWrite, onChanged }: { grid?: 
           { title: t('people.floors'), dataIndex: 'floors' },
           { title: t('people.address'), dataIndex: 'address' },
         ]} />
-      <Typography.Title level={5} style={{ marginTop: 16 }}>{t('people.rentalLedger')}</Typography.Title>
+      <Space style={{ marginTop: 16, marginBottom: 8 }} align="center">
+        <Typography.Title level={5} style={{ margin: 0 }}>{t('people.rentalLedger')}</Typography.Title>
+        {grid && <Button size="small" data-testid="rental-export" href={`/api/rentals/export?grid=${grid}`} title={t('people.exportLedgerHint')}>{t('people.exportLedger')}</Button>}
+      </Space>
       <Table data-testid="rental-table" rowKey="id" size="small" dataSource={ledger} pagination={false} scroll={{ x: 700 }}
         onRow={(r) => ({ onClick: () => r.buildingId && void open(r.buildingId), style: { cursor: 'pointer' } })}
         columns={[
