@@ -51,8 +51,8 @@ export async function addDwelling(ctx: AppContext, actor: Actor, buildingId: str
 }
 
 /**
- * Registers a dwelling as let out. The landlord is found by exact ID number among the living registrations of the
- * county; one not registered here needs a name (and may give a phone), stored encrypted and shown masked.
+ * Registers a dwelling as let out. The landlord is found by exact ID number among the living registrations within
+ * the actor's scope; any other landlord needs a name (and may give a phone), stored encrypted and shown masked.
  * @throws FORBIDDEN, NOT_FOUND, VALIDATION_FAILED (use, dates, ID number, landlord not registered and no name, phone)
  */
 export async function registerRental(ctx: AppContext, actor: Actor, id: string, input: z.infer<typeof RentalRegisterSchema>) {
@@ -69,8 +69,9 @@ export async function registerRental(ctx: AppContext, actor: Actor, id: string, 
   await ctx.db.transaction(async (tx) => {
     const d = await repo.dwellingInScope(tx, id, scopePrefix(actor), true);
     if (!d) throw new AppError('NOT_FOUND');
+    // Linked only to a landlord the actor may see: otherwise anyone could learn who is registered by trying numbers.
     const known = await people.activeByIdHash(tx, hash);
-    const landlord = known && known.countyCode === d.countyCode ? known : undefined;
+    const landlord = known && known.countyCode === d.countyCode ? await people.personInScope(tx, known.id, scopePrefix(actor)) : undefined;
     if (!landlord && !input.landlordName) throw new AppError('VALIDATION_FAILED', [{ path: 'body.landlordName', code: 'landlord_not_registered', message: '房东未在本县登记：请填写房东姓名' }]);
     const set = landlord
       ? { landlordPersonId: landlord.id, landlordEnc: null, landlordNameMask: landlord.nameMask, landlordPhoneMask: landlord.phoneMask, landlordIdHash: hash }
@@ -121,9 +122,9 @@ export async function endTenancy(ctx: AppContext, actor: Actor, id: string, pers
   await ctx.db.transaction(async (tx) => {
     const d = await repo.dwellingInScope(tx, id, scopePrefix(actor), true);
     if (!d) throw new AppError('NOT_FOUND');
-    const p = await people.personInScope(tx, personId, scopePrefix(actor));
-    if (!p) throw new AppError('NOT_FOUND');
-    const t = await repo.currentTenancy(tx, d.countyCode, p.id);
+    // The dwelling decides the scope: a tenant whose household lives in another village still moves out here.
+    // Anyone who is not a current tenant of this dwelling gets the same answer, registered or not.
+    const t = await repo.currentTenancy(tx, d.countyCode, personId);
     if (!t || t.dwellingId !== d.id) throw new AppError('CONFLICT', [{ path: 'params.personId', code: 'not_tenant', message: `不是 ${d.label} 的现住租户` }]);
     if (input.until < t.since) throw new AppError('VALIDATION_FAILED', [{ path: 'body.until', code: 'before_since', message: `退租日期早于入住日期 ${t.since}` }]);
     await repo.endTenancy(tx, t, input.until, now);

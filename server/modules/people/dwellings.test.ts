@@ -58,6 +58,12 @@ describe('dwellings and rental housing', () => {
     expect(linked.body.rental).toMatchObject({ use: '1', registeredOn: '2026-02-01', landlord: { name: '李**', phone: '137****1111' } });
     expect(linked.body.rental.landlord.personId).toMatch(/^[0-9a-f-]{36}$/);
 
+    // Someone registered in another village is not linked (nor shown): the number alone reveals nothing.
+    const bBuilding = (await call(env.app, 'POST', '/api/buildings', c['gw.b'], { gridCode: fixture.gridB1, name: 'B村1号楼' })).body.id;
+    const bDwelling = (await call(env.app, 'POST', `/api/buildings/${bBuilding}/dwellings`, c['gw.b'], { label: '101' })).body.id;
+    const probe = await call(env.app, 'POST', `/api/dwellings/${bDwelling}/rental`, c['gw.b'], { use: '1', registeredOn: '2026-02-01', landlordIdNumber: LANDLORD });
+    expect(probe.body.error.details[0].code).toBe('landlord_not_registered');
+
     const other = (await call(env.app, 'POST', `/api/buildings/${building}/dwellings`, c['gw.a'], { label: '2单元302' })).body.id;
     const outside = await call(env.app, 'POST', `/api/dwellings/${other}/rental`, c['gw.a'], { use: '3', registeredOn: '2026-02-01', landlordIdNumber: OUTSIDER, landlordName: '孙外地', landlordPhone: '139 0000 2222' });
     expect(outside.body.rental.landlord).toEqual({ personId: null, name: '孙**', phone: '139****2222' });
