@@ -253,6 +253,10 @@ describe('people and households in the browser', () => {
     await expect.poll(() => drawer.textContent()).toContain('138****5678');
     await shot('8-person-edited');
     await page.locator('.ant-drawer-open .ant-drawer-close').last().click();
+    // Found again by the new number, typed as people say it.
+    await page.getByTestId('people-phone').locator('input').fill('138-1234-5678');
+    await page.getByTestId('people-phone').locator('input').press('Enter');
+    await expect.poll(async () => (await rows.count()) === 1 && (await rows.first().textContent())!.includes('138****5678')).toBe(true);
 
     await page.getByRole('tab', { name: '证件到期' }).click();
     await expect.poll(() => page.getByTestId('expiring-table').textContent()).toContain('才***');

@@ -24,6 +24,8 @@ export const PersonListQuery = z.object({
   name: z.string().trim().min(1).max(50).optional(),
   /** Exact ID number (15 or 18 characters). */
   idNumber: z.string().trim().max(24).optional(),
+  /** Exact mobile number (+86, spaces and dashes allowed). */
+  phone: z.string().trim().max(24).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });

@@ -34,11 +34,12 @@ export interface PersonFilter {
   prefix: string;
   nameHash?: string;
   idNumberHash?: string;
+  phoneHash?: string;
 }
 
 /** A page of active persons under a prefix, by masked name. */
 export async function listPersons(ex: Executor, f: PersonFilter, limit: number, offset: number) {
-  const where = and(eq(persons.status, 'active'), like(persons.gridCode, `${f.prefix}%`), f.nameHash ? eq(persons.nameHash, f.nameHash) : undefined, f.idNumberHash ? eq(persons.idNumberHash, f.idNumberHash) : undefined);
+  const where = and(eq(persons.status, 'active'), like(persons.gridCode, `${f.prefix}%`), f.nameHash ? eq(persons.nameHash, f.nameHash) : undefined, f.idNumberHash ? eq(persons.idNumberHash, f.idNumberHash) : undefined, f.phoneHash ? eq(persons.phoneHash, f.phoneHash) : undefined);
   const [rows, [count]] = await Promise.all([
     ex.select().from(persons).where(where).orderBy(asc(persons.gridCode), asc(persons.nameMask), asc(persons.id)).limit(limit).offset(offset),
     ex.select({ n: sql<number>`count(*)::int` }).from(persons).where(where),

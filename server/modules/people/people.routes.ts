@@ -27,7 +27,7 @@ const Id = z.object({ id: z.uuid() });
 /** Registers the registry routes. */
 export function peopleRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get('/api/people', { config: { access: { permission: 'person:read' } }, schema: { tags: ['people'], summary: '实有人口 Persons (masked); exact search by name or ID number', querystring: PersonListQuery } }, async (req) =>
+  r.get('/api/people', { config: { access: { permission: 'person:read' } }, schema: { tags: ['people'], summary: '实有人口 Persons (masked); exact search by name, ID number or mobile number', querystring: PersonListQuery } }, async (req) =>
     persons.listPersons(ctx, actorOf(req), req.query),
   );
   r.post('/api/people', { config: { access: { permission: 'person:write' } }, schema: { tags: ['people'], summary: '登记人员 Register a person', body: PersonCreateSchema } }, async (req, reply) =>

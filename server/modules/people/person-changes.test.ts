@@ -45,6 +45,10 @@ describe('changing the registry', () => {
     // Found by the new name only; stored encrypted; history and audit name the fields, not the values.
     expect((await call(env.app, 'GET', `/api/people?name=${encodeURIComponent('马建华')}`, c['gw.a'])).body.total).toBe(1);
     expect((await call(env.app, 'GET', `/api/people?name=${encodeURIComponent('马建国')}`, c['gw.a'])).body.total).toBe(0);
+    // …and by the new phone, however it is typed; the old one finds nobody.
+    expect((await call(env.app, 'GET', `/api/people?phone=${encodeURIComponent('137 0000 3333')}`, c['gw.a'])).body.items.map((p: { id: string }) => p.id)).toEqual([person.id]);
+    expect((await call(env.app, 'GET', '/api/people?phone=13911112222', c['gw.a'])).body.total).toBe(0);
+    expect((await call(env.app, 'GET', '/api/people?phone=12345', c['gw.a'])).body.error.details[0].code).toBe('bad_mobile');
     const raw = JSON.stringify(await env.ctx.database.query('SELECT * FROM persons WHERE id = $1', [person.id]));
     for (const plain of ['马建华', '13700003333']) expect(raw).not.toContain(plain);
     const card = (await call(env.app, 'GET', `/api/people/${person.id}`, c['gw.a'])).body;

@@ -147,7 +147,7 @@ export async function getPerson(ctx: AppContext, actor: Actor, id: string) {
   return { ...view, records: records.map((r) => ({ ...presentRecord(r), ...(view.ageBand === 'under14' ? { data: null } : {}) })), history: history.map(presentHistory) };
 }
 
-/** A page of persons under the actor's scope (or one grid), masked; exact search by name or ID number. @throws FORBIDDEN, VALIDATION_FAILED */
+/** A page of persons under the actor's scope (or one grid), masked; exact search by name, ID number or mobile. @throws FORBIDDEN, VALIDATION_FAILED */
 export async function listPersons(ctx: AppContext, actor: Actor, q: z.infer<typeof PersonListQuery>) {
   requirePermission(actor, 'person:read');
   let prefix = scopePrefix(actor);
@@ -158,7 +158,13 @@ export async function listPersons(ctx: AppContext, actor: Actor, q: z.infer<type
     if ('problem' in parsed) throw new AppError('VALIDATION_FAILED', [{ path: 'query.idNumber', code: `id_${parsed.problem}`, message: '公民身份号码无效' }]);
     byId = idNumberHash(ctx, parsed.number);
   }
-  const { rows, total } = await repo.listPersons(ctx.db, { prefix, nameHash: q.name ? ctx.crypto.lookupHash(`name:${q.name}`) : undefined, idNumberHash: byId }, q.pageSize, (q.page - 1) * q.pageSize);
+  let byPhone: string | undefined;
+  if (q.phone) {
+    const phone = normaliseMobile(q.phone);
+    if (!phone) throw new AppError('VALIDATION_FAILED', [{ path: 'query.phone', code: 'bad_mobile', message: '手机号码格式不正确' }]);
+    byPhone = ctx.crypto.lookupHash(`phone:${phone}`);
+  }
+  const { rows, total } = await repo.listPersons(ctx.db, { prefix, nameHash: q.name ? ctx.crypto.lookupHash(`name:${q.name}`) : undefined, idNumberHash: byId, phoneHash: byPhone }, q.pageSize, (q.page - 1) * q.pageSize);
   const day = today(ctx);
   return { items: rows.map((r) => presentPerson(r, day)), total, page: q.page, pageSize: q.pageSize };
 }

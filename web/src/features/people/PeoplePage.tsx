@@ -40,7 +40,7 @@ export function PeoplePage({ me }: { me: Me }) {
   const categoryNames: Record<string, Record<string, string>> = { special_group: useCodes('special_group'), youth: useCodes('youth_type'), care: useCodes('care_group') };
   const [grids, setGrids] = useState<{ code: string; name: string }[]>([]);
   const [grid, setGrid] = useState<string | undefined>();
-  const [search, setSearch] = useState<{ name?: string; idNumber?: string }>({});
+  const [search, setSearch] = useState<{ name?: string; idNumber?: string; phone?: string }>({});
   const [page, setPage] = useState(1);
   const [people, setPeople] = useState<Paged<PersonView>>({ items: [], total: 0 });
   const [households, setHouseholds] = useState<Paged<HouseholdView>>({ items: [], total: 0 });
@@ -79,7 +79,7 @@ export function PeoplePage({ me }: { me: Me }) {
   }, []);
 
   const load = useCallback(() => {
-    const qs = new URLSearchParams({ page: String(page), pageSize: '20', ...(grid && !search.idNumber && !search.name ? { grid } : {}), ...(search.name ? { name: search.name } : {}), ...(search.idNumber ? { idNumber: search.idNumber } : {}) });
+    const qs = new URLSearchParams({ page: String(page), pageSize: '20', ...(grid && !search.idNumber && !search.name && !search.phone ? { grid } : {}), ...search });
     api<Paged<PersonView>>(`/api/people?${qs}`).then(setPeople, (e) => message.error(e instanceof ApiError ? e.body.message : String(e)));
     if (grid) api<Paged<HouseholdView>>(`/api/households?grid=${grid}&pageSize=100`).then(setHouseholds);
   }, [grid, page, search, message]);
@@ -131,6 +131,7 @@ export function PeoplePage({ me }: { me: Me }) {
         <Select data-testid="people-grid" style={{ width: 260 }} value={grid} onChange={(g) => { setGrid(g); setPage(1); }} showSearch optionFilterProp="label" options={grids.map((g) => ({ value: g.code, label: `${g.name} ${g.code}` }))} placeholder={t('people.grid')} />
         <Input.Search data-testid="people-name" placeholder={t('people.searchName')} allowClear onSearch={(v) => { setSearch(v ? { name: v } : {}); setPage(1); }} style={{ width: 200 }} />
         <Input.Search data-testid="people-id" placeholder={t('people.searchId')} allowClear onSearch={(v) => { setSearch(v ? { idNumber: v } : {}); setPage(1); }} style={{ width: 240 }} />
+        <Input.Search data-testid="people-phone" placeholder={t('people.searchPhone')} allowClear onSearch={(v) => { setSearch(v ? { phone: v } : {}); setPage(1); }} style={{ width: 200 }} />
         {canWrite && <Button type="primary" data-testid="add-person" onClick={() => setAdding('person')}>{t('people.addPerson')}</Button>}
         {canWrite && <Button data-testid="add-household" onClick={() => setAdding('household')}>{t('people.addHousehold')}</Button>}
         {canWrite && <Button data-testid="import-open" onClick={() => setImporting(true)}>{t('people.import.open')}</Button>}
