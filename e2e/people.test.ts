@@ -176,6 +176,29 @@ describe('people and households in the browser', () => {
     await shot('5-places-map');
   });
 
+  it('registers a place (a bad credit code is pointed out) and corrects it', async () => {
+    await page.getByTestId('add-place').click();
+    const form = page.getByRole('dialog', { name: '登记场所' });
+    await form.waitFor();
+    await form.getByLabel('名称').fill('城关藏医诊所');
+    await form.getByLabel('统一社会信用代码').fill('123456');
+    await form.getByLabel('联系电话').fill('13600005555');
+    await form.getByRole('button', { name: /确\s*定/ }).click();
+    await expect.poll(() => form.textContent()).toContain('统一社会信用代码无效');
+    await form.getByLabel('统一社会信用代码').fill('');
+    await form.getByRole('button', { name: /确\s*定/ }).click();
+    await expect.poll(() => form.isVisible()).toBe(false);
+    const table = page.getByTestId('place-table');
+    await expect.poll(() => table.textContent()).toContain('136****5555');
+    await table.getByRole('cell', { name: '城关藏医诊所' }).click();
+    const edit = page.getByRole('dialog', { name: '修改场所' });
+    await edit.waitFor();
+    await edit.getByLabel('名称').fill('城关藏医门诊部');
+    await edit.getByRole('button', { name: /确\s*定/ }).click();
+    await expect.poll(() => table.textContent()).toContain('城关藏医门诊部');
+    expect(await table.textContent()).toContain('136****5555'); // the contact kept
+  });
+
   it('opens a building, adds a dwelling, registers it as let out and moves a tenant in and out', async () => {
     await page.getByRole('tab', { name: '楼栋与房屋' }).click();
     const buildings = page.getByTestId('building-table').locator('tbody tr.ant-table-row');

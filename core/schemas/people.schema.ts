@@ -187,3 +187,20 @@ export const ExpiringQuery = z.object({
   grid: GridCode.optional(),
   days: z.coerce.number().int().min(0).max(366).default(30),
 });
+
+/** Corrections to a building (not its grid); `version` is the one read. */
+export const BuildingUpdateSchema = BuildingCreateSchema.omit({ gridCode: true }).partial().extend({
+  version: z.number().int().min(0),
+  address: z.string().trim().max(200).nullable().optional(),
+  floors: z.number().int().min(1).max(200).nullable().optional(),
+});
+
+/** Corrections to a place or organisation (not its grid); `version` is the one read; null clears. */
+export const PlaceUpdateSchema = PlaceCreateSchema.omit({ gridCode: true }).partial().extend({
+  version: z.number().int().min(0),
+  creditCode: z.string().trim().max(24).nullable().optional(),
+  address: z.string().trim().max(200).nullable().optional(),
+  contactName: z.string().trim().max(50).nullable().optional(),
+  contactPhone: z.string().trim().max(24).nullable().optional(),
+  staffCount: z.number().int().min(0).max(1_000_000).nullable().optional(),
+});

@@ -418,6 +418,7 @@ export const buildings = pgTable('buildings', {
   kind: text('kind'),
   createdAt: ts('created_at').notNull(),
   updatedAt: ts('updated_at').notNull(),
+  version: integer('version').notNull(),
 });
 
 export const dwellings = pgTable('dwellings', {
@@ -467,4 +468,5 @@ export const places = pgTable('places', {
   staffCount: integer('staff_count'),
   createdAt: ts('created_at').notNull(),
   updatedAt: ts('updated_at').notNull(),
+  version: integer('version').notNull(),
 });

@@ -90,7 +90,7 @@ export async function seedDemoPeople(ctx: AppContext): Promise<[number, number]>
     const ring = g.geometry.coordinates[0]!.slice(0, -1);
     const cx = ring.reduce((a, p) => a + p[0]!, 0) / ring.length, cy = ring.reduce((a, p) => a + p[1]!, 0) / ring.length;
     const toward = (k: number, f: number) => [cx + (ring[k % ring.length]![0]! - cx) * f, cy + (ring[k % ring.length]![1]! - cy) * f] as const;
-    const base = { countyCode: g.county_code, gridCode: g.code, villageCode: g.village_code, createdAt: now, updatedAt: now };
+    const base = { countyCode: g.county_code, gridCode: g.code, villageCode: g.village_code, createdAt: now, updatedAt: now, version: 0 };
     for (let b = 0; b < 2; b++) {
       const [lng, lat] = toward(b * 2, 0.4);
       buildings.push({ ...base, id: randomUUID(), name: `${g.name.replace(/第(.+)网格$/, '$1组')}${b + 1}号楼`, address: null, lat, lng, floors: 2 + ((gi + b) % 5), kind: b ? '自建房' : '住宅楼' });

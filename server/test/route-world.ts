@@ -53,6 +53,8 @@ export const sampleBodies: Record<string, object> = {
   'PATCH /api/households/:id': { version: 0, riskLevel: 'attention' },
   'POST /api/households/:id/members/:personId/remove': {},
   'POST /api/buildings/:id/dwellings': { label: '102' },
+  'PATCH /api/buildings/:id': { version: 0, floors: 5 },
+  'PATCH /api/places/:id': { version: 0, contactPhone: '13900001111' },
   'POST /api/dwellings/:id/rental': { use: '1', registeredOn: '2026-01-05', landlordIdNumber: '63222119700315001' + checkCharacter('63222119700315001'), landlordName: '房东多吉' },
   // A's person (the world's first) moves in; later callers are told they already live there.
   'POST /api/dwellings/:id/tenants': { idNumber: '63222119850612123' + checkCharacter('63222119850612123'), since: '2026-01-06' },

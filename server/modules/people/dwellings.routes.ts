@@ -2,10 +2,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { DwellingCreateSchema, GridItemsQuery, RentalRegisterSchema, TenancyEndSchema, TenantAddSchema } from '../../../core/schemas/people.schema.ts';
+import { BuildingUpdateSchema, DwellingCreateSchema, GridItemsQuery, RentalRegisterSchema, TenancyEndSchema, TenantAddSchema } from '../../../core/schemas/people.schema.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { actorOf } from '../../http/route-config.ts';
 import * as dwellings from './dwellings.service.ts';
+import * as places from './places.service.ts';
 import { watermarkedXlsx } from './person-files.ts';
 
 type LedgerRow = Awaited<ReturnType<typeof dwellings.exportRentals>>['rows'][number];
@@ -18,6 +19,9 @@ export function dwellingRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get('/api/buildings/:id', { config: { access: { permission: 'person:read', objects: ['building'] } }, schema: { tags: ['people'], summary: '楼栋详情 A building with its dwellings, rental registrations and tenants (masked)', params: Id } }, async (req) =>
     dwellings.getBuilding(ctx, actorOf(req), req.params.id),
+  );
+  r.patch('/api/buildings/:id', { config: { access: { permission: 'person:write', objects: ['building'] } }, schema: { tags: ['people'], summary: '修改楼栋 Correct a building (name, address, floors, point in its grid) with the version read', params: Id, body: BuildingUpdateSchema } }, async (req) =>
+    places.updateBuilding(ctx, actorOf(req), req.params.id, req.body),
   );
   r.post('/api/buildings/:id/dwellings', { config: { access: { permission: 'person:write', objects: ['building'] } }, schema: { tags: ['people'], summary: '登记房屋 Add a dwelling (flat, room) to a building', params: Id, body: DwellingCreateSchema } }, async (req, reply) =>
     reply.code(201).send(await dwellings.addDwelling(ctx, actorOf(req), req.params.id, req.body)),

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { BuildingCreateSchema, GridItemsQuery, PlaceCreateSchema, LegalHoldSchema, PeopleStatsQuery, PersonLeaveSchema, PersonRecordSchema, HouseholdCreateSchema, HouseholdListQuery, HouseholdMemberSchema, HouseholdMoveSchema, HouseholdUpdateSchema, ExpiringQuery, PersonCreateSchema, PersonMoveSchema, PersonUpdateSchema, PersonListQuery, RevealSchema } from '../../../core/schemas/people.schema.ts';
+import { BuildingCreateSchema, GridItemsQuery, PlaceCreateSchema, PlaceUpdateSchema, LegalHoldSchema, PeopleStatsQuery, PersonLeaveSchema, PersonRecordSchema, HouseholdCreateSchema, HouseholdListQuery, HouseholdMemberSchema, HouseholdMoveSchema, HouseholdUpdateSchema, ExpiringQuery, PersonCreateSchema, PersonMoveSchema, PersonUpdateSchema, PersonListQuery, RevealSchema } from '../../../core/schemas/people.schema.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { actorOf } from '../../http/route-config.ts';
 import * as persons from './persons.service.ts';
@@ -107,6 +107,9 @@ export function peopleRoutes(app: FastifyInstance, ctx: AppContext): void {
     reply.code(201).send(await places.createPlace(ctx, actorOf(req), req.body)),
   );
   r.get('/api/places/:id', { config: { access: { permission: 'person:read', objects: ['place'] } }, schema: { tags: ['people'], summary: '场所详情 One place', params: Id } }, async (req) => places.getPlace(ctx, actorOf(req), req.params.id));
+  r.patch('/api/places/:id', { config: { access: { permission: 'person:write', objects: ['place'] } }, schema: { tags: ['people'], summary: '修改场所 Correct a place or organisation (kind, name, credit code, contact, point) with the version read', params: Id, body: PlaceUpdateSchema } }, async (req) =>
+    places.updatePlace(ctx, actorOf(req), req.params.id, req.body),
+  );
   r.get('/api/households', { config: { access: { permission: 'person:read' } }, schema: { tags: ['people'], summary: '网格内的户 Households of a grid', querystring: HouseholdListQuery } }, async (req) =>
     households.listHouseholds(ctx, actorOf(req), req.query),
   );

@@ -145,6 +145,24 @@ describe('buildings and places', () => {
     expect((await call(env.app, 'POST', '/api/buildings', c['gw.a'], { gridCode: fixture.gridA1, name: '1号楼', lat: 37.05, lng: 101.05, floors: 6 })).status).toBe(201);
     expect((await call(env.app, 'GET', `/api/buildings?grid=${fixture.gridA1}`, c['gw.a'])).body).toEqual([expect.objectContaining({ name: '1号楼', lat: 37.05, lng: 101.05, floors: 6 })]);
   });
+
+  it('correct a building and a place with the version read, keeping the point in the grid and the contact encrypted', async () => {
+    const b = (await call(env.app, 'GET', `/api/buildings?grid=${fixture.gridA1}`, c['gw.a'])).body[0];
+    expect((await call(env.app, 'PATCH', `/api/buildings/${b.id}`, c['gw.a'], { version: b.version, lat: 37.05, lng: 101.15 })).body.error.details[0].code).toBe('outside_grid');
+    const fixed = await call(env.app, 'PATCH', `/api/buildings/${b.id}`, c['gw.a'], { version: b.version, name: '幸福小区1号楼', floors: 7 });
+    expect(fixed.body).toMatchObject({ name: '幸福小区1号楼', floors: 7, lat: 37.05, version: b.version + 1 });
+    expect((await call(env.app, 'PATCH', `/api/buildings/${b.id}`, c['gw.a'], { version: b.version, floors: 8 })).body.error.details[0].code).toBe('stale');
+    expect((await call(env.app, 'PATCH', `/api/buildings/${b.id}`, c['gw.b'], { version: b.version + 1, floors: 8 })).status).toBe(404);
+
+    const p = (await call(env.app, 'GET', `/api/places?grid=${fixture.gridA1}&kind=05`, c['gw.a'])).body[0];
+    expect((await call(env.app, 'PATCH', `/api/places/${p.id}`, c['gw.a'], { version: p.version, contactPhone: '555' })).body.error.details[0].code).toBe('bad_mobile');
+    const moved = await call(env.app, 'PATCH', `/api/places/${p.id}`, c['gw.a'], { version: p.version, contactPhone: '13977778888', creditCode: null, staffCount: 15 });
+    // The phone changed, the contact's name kept; the old phone is gone from the row, the new one never in clear.
+    expect(moved.body).toMatchObject({ contactName: '马**', contactPhone: '139****8888', creditCode: null, staffCount: 15 });
+    const [row] = await env.ctx.database.query<{ contact_enc: string }>('SELECT contact_enc FROM places WHERE id = $1', [p.id]);
+    expect(JSON.parse(env.ctx.crypto.decrypt(row!.contact_enc))).toEqual({ name: '马建国', phone: '13977778888' });
+    expect(JSON.stringify(await env.ctx.database.query('SELECT * FROM places WHERE id = $1', [p.id]))).not.toContain('13977778888');
+  });
 });
 
 describe('retention', () => {

@@ -31,3 +31,25 @@ export async function placeInScope(ex: Executor, id: string, prefix: string): Pr
   const [row] = await ex.select().from(places).where(and(eq(places.id, id), like(places.gridCode, `${prefix}%`)));
   return row;
 }
+
+/** A building under a region prefix, held for the transaction. */
+export async function buildingForUpdate(ex: Executor, id: string, prefix: string): Promise<BuildingRow | undefined> {
+  const [row] = await ex.select().from(buildings).where(and(eq(buildings.id, id), like(buildings.gridCode, `${prefix}%`))).for('update');
+  return row;
+}
+
+/** A place under a region prefix, held for the transaction. */
+export async function placeForUpdate(ex: Executor, id: string, prefix: string): Promise<PlaceRow | undefined> {
+  const [row] = await ex.select().from(places).where(and(eq(places.id, id), like(places.gridCode, `${prefix}%`))).for('update');
+  return row;
+}
+
+/** Writes a building's fields. */
+export async function updateBuilding(ex: Executor, { countyCode, id, ...set }: BuildingRow): Promise<void> {
+  await ex.update(buildings).set(set).where(and(eq(buildings.countyCode, countyCode), eq(buildings.id, id)));
+}
+
+/** Writes a place's fields. */
+export async function updatePlace(ex: Executor, { countyCode, id, ...set }: PlaceRow): Promise<void> {
+  await ex.update(places).set(set).where(and(eq(places.countyCode, countyCode), eq(places.id, id)));
+}

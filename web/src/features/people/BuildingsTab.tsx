@@ -8,14 +8,15 @@ import { Button, Card, DatePicker, Descriptions, Drawer, Empty, Form, Input, Inp
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
-import { options, useSave } from './PersonForms';
+import { options, useCreateOrCorrect, useSave } from './PersonForms';
 import { useCodes } from './use-codes';
+import { PointFields } from './PlaceForms';
 
 interface BuildingRow { id: string; name: string; address: string | null; floors: number | null; lat: number | null; lng: number | null }
 interface Tenant { personId: string; name: string; sex: string | null; age: number | null; personType: string; phone: string | null; since: string; until: string | null; current: boolean }
 interface Rental { use: string | null; registeredOn: string | null; landlord: { personId: string | null; name: string | null; phone: string | null } }
 interface Dwelling { id: string; label: string; isRental: boolean; rental: Rental | null; tenants: Tenant[]; pastTenants: Tenant[] }
-interface BuildingCard extends BuildingRow { gridCode: string; dwellings: Dwelling[] }
+interface BuildingCard extends BuildingRow { gridCode: string; version: number; dwellings: Dwelling[] }
 interface LedgerRow extends Rental { id: string; buildingId: string | null; buildingName: string | null; label: string; tenants: number }
 
 const day = (d: dayjs.Dayjs | undefined) => (d ? d.format('YYYY-MM-DD') : undefined);
@@ -26,6 +27,7 @@ export function BuildingsTab({ grid, buildings, canWrite, onChanged }: { grid?: 
   const [ledger, setLedger] = useState<LedgerRow[]>([]);
   const [card, setCard] = useState<BuildingCard | null>(null);
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState(false);
   const loadLedger = useCallback(() => {
     if (grid) void api<LedgerRow[]>(`/api/rentals?grid=${grid}`).then(setLedger);
   }, [grid]);
@@ -63,7 +65,9 @@ export function BuildingsTab({ grid, buildings, canWrite, onChanged }: { grid?: 
           { title: t('people.tenants'), dataIndex: 'tenants' },
         ]} />
       <BuildingModal open={adding} grid={grid} onClose={() => setAdding(false)} onSaved={() => { setAdding(false); onChanged(); }} />
-      <Drawer open={!!card} onClose={() => setCard(null)} title={card ? `${t('people.buildingCard')} · ${card.name}` : ''} width={Math.min(600, window.innerWidth)} data-testid="building-card">
+      <BuildingModal open={editing} building={card ?? undefined} onClose={() => setEditing(false)} onSaved={() => { setEditing(false); changed(); onChanged(); }} />
+      <Drawer open={!!card} onClose={() => setCard(null)} title={card ? `${t('people.buildingCard')} · ${card.name}` : ''} width={Math.min(600, window.innerWidth)} data-testid="building-card"
+        extra={canWrite && <Button data-testid="edit-building" onClick={() => setEditing(true)}>{t('people.edit')}</Button>}>
         {card && <BuildingDetail card={card} uses={uses} canWrite={canWrite} onChanged={changed} />}
       </Drawer>
     </>
@@ -122,21 +126,18 @@ function BuildingDetail({ card, uses, canWrite, onChanged }: { card: BuildingCar
   );
 }
 
-/** 登记楼栋: name, address, floors, and a point when known (it must fall inside the grid). */
-function BuildingModal({ open, grid, onClose, onSaved }: { open: boolean; grid?: string; onClose: () => void; onSaved: () => void }) {
+/** 登记楼栋 / 修改楼栋: name, address, floors, and a point when known (it must fall inside the grid). */
+function BuildingModal({ open, grid, building, onClose, onSaved }: { open: boolean; grid?: string; building?: BuildingCard; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm();
-  const save = useSave(form, (v) => api('/api/buildings', { method: 'POST', body: { ...Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== null && x !== '')), gridCode: grid } }), onSaved);
+  const save = useCreateOrCorrect(form, '/api/buildings', building, { gridCode: grid }, onSaved);
   return (
-    <Modal open={open} title={t('people.addBuilding')} onOk={save} onCancel={onClose} okText={t('common.ok')} cancelText={t('common.cancel')} destroyOnHidden>
-      <Form form={form} layout="vertical" data-testid="building-form">
+    <Modal open={open} title={building ? t('people.editBuilding') : t('people.addBuilding')} onOk={save} onCancel={onClose} okText={t('common.ok')} cancelText={t('common.cancel')} destroyOnHidden>
+      <Form form={form} layout="vertical" data-testid="building-form" initialValues={building ? { name: building.name, address: building.address ?? undefined, floors: building.floors ?? undefined, lat: building.lat ?? undefined, lng: building.lng ?? undefined } : {}}>
         <Form.Item name="name" label={t('common.name')} rules={[{ required: true, message: t('common.required') }]}><Input maxLength={100} /></Form.Item>
         <Form.Item name="address" label={t('people.address')}><Input maxLength={200} /></Form.Item>
         <Form.Item name="floors" label={t('people.floors')}><InputNumber min={1} max={200} /></Form.Item>
-        <Space>
-          <Form.Item name="lat" label={t('people.lat')}><InputNumber min={-90} max={90} step={0.0001} /></Form.Item>
-          <Form.Item name="lng" label={t('people.lng')}><InputNumber min={-180} max={180} step={0.0001} /></Form.Item>
-        </Space>
+        <PointFields />
       </Form>
     </Modal>
   );

@@ -11,6 +11,7 @@ import { formatTime } from '../../format';
 import { ImportModal } from './ImportModal';
 import { useCodes } from './use-codes';
 import { BuildingsTab } from './BuildingsTab';
+import { PlaceModal, type PlaceRow as PlaceView } from './PlaceForms';
 import { ExpiringTab } from './ExpiringTab';
 import { HouseholdEditModal, PersonEditModal, PersonMoveModal, RecordModal } from './RegistryEditForms';
 import { HouseholdModal, MemberModal, PersonModal } from './PersonForms';
@@ -23,7 +24,6 @@ interface PersonView {
 }
 interface RecordView { id: string; kind: string; category: string | null; riskLevel: string | null; data: Record<string, unknown> | null; hasSensitive: boolean; since: string | null }
 interface BuildingView { id: string; name: string; address: string | null; lat: number | null; lng: number | null; floors: number | null }
-interface PlaceView { id: string; kind: string; name: string; creditCode: string | null; address: string | null; lat: number | null; lng: number | null; contactName: string | null; contactPhone: string | null; staffCount: number | null }
 interface HistoryView { event: string; fromGrid: string | null; toGrid: string | null; data: Record<string, unknown> | null; actorName: string | null; at: string }
 interface HouseholdView { id: string; gridCode: string; number: string | null; address: string; riskLevel: string; members: number; note: string | null; headPersonId: string | null; version: number }
 interface HouseholdCard extends Omit<HouseholdView, 'members'> { members: PersonView[]; history: HistoryView[] }
@@ -59,13 +59,17 @@ export function PeoplePage({ me }: { me: Me }) {
   const [geo, setGeo] = useState<GridFeatureCollection | null>(null);
   const [buildings, setBuildings] = useState<BuildingView[]>([]);
   const [placeList, setPlaceList] = useState<PlaceView[]>([]);
+  const [placeForm, setPlaceForm] = useState<{ place?: PlaceView } | null>(null);
+  const loadPlaces = useCallback(() => {
+    if (grid) void api<PlaceView[]>(`/api/places?grid=${grid}`).then(setPlaceList);
+  }, [grid]);
   useEffect(() => void api<typeof config>('/api/config').then(setConfig), []);
   useEffect(() => {
     if (!grid) return;
     api<GridFeatureCollection>(`/api/grids/geojson?region=${grid.slice(0, 12)}`).then((g) => setGeo({ ...g, features: g.features.filter((f) => f.properties.code === grid) }));
     api<BuildingView[]>(`/api/buildings?grid=${grid}`).then(setBuildings);
-    api<PlaceView[]>(`/api/places?grid=${grid}`).then(setPlaceList);
-  }, [grid]);
+    loadPlaces();
+  }, [grid, loadPlaces]);
   const points = useMemo<MapPoint[]>(() => [
     ...buildings.filter((b) => b.lat !== null).map((b) => ({ lat: b.lat!, lng: b.lng!, label: `${b.name}${b.floors ? ` · ${b.floors}层` : ''}`, colour: '#1655c0' })),
     ...placeList.filter((p) => p.lat !== null).map((p) => ({ lat: p.lat!, lng: p.lng!, label: `${placeKinds[p.kind] ?? p.kind} · ${p.name}`, colour: '#d46b08' })),
@@ -160,7 +164,10 @@ export function PeoplePage({ me }: { me: Me }) {
           { key: 'places', label: t('people.places'), children: (
             <>
               <GridMap data={geo} tileUrl={config.tileUrl} attribution={config.tileAttribution} selected={grid} onSelect={() => undefined} points={points} />
+              {canWrite && <Button data-testid="add-place" style={{ marginTop: 12 }} onClick={() => setPlaceForm({})}>{t('people.addPlace')}</Button>}
+              <PlaceModal open={!!placeForm} grid={grid} place={placeForm?.place} kinds={placeKinds} onClose={() => setPlaceForm(null)} onSaved={() => { setPlaceForm(null); loadPlaces(); }} />
               <Table data-testid="place-table" rowKey="id" size="middle" dataSource={placeList} pagination={false} scroll={{ x: 700 }} style={{ marginTop: 12 }}
+                onRow={(p) => (canWrite ? { onClick: () => setPlaceForm({ place: p }), style: { cursor: 'pointer' } } : {})}
                 columns={[
                   { title: t('people.placeKind'), dataIndex: 'kind', render: (v: string) => placeKinds[v] ?? v },
                   { title: t('common.name'), dataIndex: 'name' },

@@ -30,6 +30,17 @@ export function useSave(form: FormInstance, send: (values: Record<string, unknow
   };
 }
 
+/**
+ * Saves a form as a new record (POST to `collection`, with `extra`) or as a correction of `existing` (PATCH to
+ * `collection/id` with the version read); empty fields are not sent.
+ */
+export function useCreateOrCorrect(form: FormInstance, collection: string, existing: { id: string; version: number } | undefined, extra: Record<string, unknown>, onSaved: () => void) {
+  return useSave(form, (v) => {
+    const body = Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== null && x !== ''));
+    return existing ? api(`${collection}/${existing.id}`, { method: 'PATCH', body: { ...body, version: existing.version } }) : api(collection, { method: 'POST', body: { ...body, ...extra } });
+  }, onSaved);
+}
+
 /** Select options `code name` from a code table. */
 export const options = (codes: Record<string, string>) => Object.entries(codes).map(([value, label]) => ({ value, label: `${value} ${label}` }));
 
