@@ -274,6 +274,29 @@ describe('people and households in the browser', () => {
     await edit.getByLabel('联系电话').fill('13812345678');
     await edit.getByRole('button', { name: /确\s*定/ }).click();
     await expect.poll(() => drawer.textContent()).toContain('138****5678');
+    // A special group: which one, and the grade, show only after an audited reveal.
+    await page.getByTestId('add-record').click();
+    const special = page.getByRole('dialog', { name: '登记类别' });
+    await special.waitFor();
+    await special.getByLabel('类别', { exact: true }).click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '特殊人群' }).click();
+    await special.getByLabel('具体类别').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '严重精神障碍患者' }).click();
+    await special.getByLabel('危险性评估等级（0–5级）').fill('2');
+    await special.getByLabel('敏感信息').fill('双相情感障碍，按时服药');
+    await special.getByRole('button', { name: /确\s*定/ }).click();
+    await expect.poll(() => special.isVisible()).toBe(false);
+    const records = page.getByTestId('person-records');
+    await expect.poll(() => records.textContent()).toContain('特殊人群 · 类别已加密');
+    expect(await records.textContent()).not.toContain('严重精神障碍');
+    await page.getByTestId('reveal').click();
+    const reveal = page.getByRole('dialog', { name: '查看完整信息' });
+    await reveal.waitFor();
+    await reveal.getByLabel('人员类别及敏感信息').check();
+    await page.getByTestId('reveal-reason').fill('随访评估');
+    await reveal.getByRole('button', { name: /确\s*定/ }).click();
+    await expect.poll(() => records.textContent()).toContain('严重精神障碍患者 · 2级');
+    expect(await records.textContent()).toContain('双相情感障碍');
     await shot('8-person-edited');
     await page.locator('.ant-drawer-open .ant-drawer-close').last().click();
     // Found again by the new number, typed as people say it.

@@ -2,6 +2,7 @@
 import type { Config } from './config.ts';
 import { ReferenceCache } from './lib/reference-cache.ts';
 import { syncShippedTables } from './modules/codes/codes.service.ts';
+import { protectRecordCategories } from './modules/people/records.service.ts';
 import { openDatabase } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
 import { systemClock, type Clock } from './lib/clock.ts';
@@ -38,6 +39,8 @@ export async function createContext(config: Config, opts: ContextOptions = {}): 
       cache: new ReferenceCache(config.referenceCacheMs),
     };
     await syncShippedTables(ctx);
+    // Rows written before migration 0011 keep sensitive record categories in clear until converted here.
+    await protectRecordCategories(ctx);
     await rebuildIndex(ctx);
     return ctx;
   } catch (e) {

@@ -396,6 +396,8 @@ export const personRecords = pgTable('person_records', {
   kind: text('kind').notNull(),
   category: text('category'),
   riskLevel: text('risk_level'),
+  categoryEnc: text('category_enc'),
+  categoryToken: text('category_token'),
   data: jsonb('data'),
   dataEnc: text('data_enc'),
   since: date('since', { mode: 'string' }),

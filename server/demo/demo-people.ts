@@ -8,6 +8,7 @@ import { checkCharacter } from '../../core/people/id-number.ts';
 import { addDays, cstDate } from '../../core/calendar.ts';
 import type { AppContext } from '../lib/context.ts';
 import { personRow } from '../modules/people/persons.service.ts';
+import { recordRow } from '../modules/people/records.service.ts';
 import * as repo from '../modules/people/people.repository.ts';
 import * as placesRepo from '../modules/people/places.repository.ts';
 import * as dwellingsRepo from '../modules/people/dwellings.repository.ts';
@@ -63,8 +64,8 @@ export async function seedDemoPeople(ctx: AppContext): Promise<[number, number]>
   // Groups the grid workers follow: special groups (severe mental illness with its grade), elderly living alone
   // and left-behind children, in roughly the proportions of the seed articles.
   const records: repo.PersonRecordRow[] = [];
-  const record = (p: repo.PersonRow, kind: string, category: string, riskLevel: string | null, sensitive?: object) =>
-    records.push({ countyCode: p.countyCode, id: randomUUID(), personId: p.id, kind, category, riskLevel, data: null, dataEnc: sensitive ? ctx.crypto.encrypt(JSON.stringify(sensitive)) : null, since: '2024-03-01', until: null, active: true, createdAt: now, updatedAt: now });
+  const record = (p: repo.PersonRow, kind: string, category: string, riskLevel: string | null, sensitive?: Record<string, unknown>) =>
+    records.push(recordRow(ctx, p, { kind, category, riskLevel, data: null, sensitive: sensitive ?? null, since: '2024-03-01', until: null }, now));
   // Migrants' residence permits: most valid for years, some expired or running out within the month, so the
   // reminders have something to show.
   const today = cstDate(now);
@@ -74,7 +75,7 @@ export async function seedDemoPeople(ctx: AppContext): Promise<[number, number]>
     if (p.personType !== '02' || Number(p.birthDate!.slice(0, 4)) > 2008) return;
     const k = migrants++;
     const expiry = addDays(today, k % 6 === 0 ? -10 + (k % 9) : k % 6 === 1 ? 3 + (k % 25) : 200 + ((k * 37) % 500));
-    records.push({ countyCode: p.countyCode, id: randomUUID(), personId: p.id, kind: 'migrant', category: null, riskLevel: null, data: { reason: ['01', '03', '04', '01', '05'][k % 5]!, origin: origins[k % origins.length]!, arrivedOn: addDays(today, -400 - (k % 300)), permitNumber: `QH${p.countyCode}${String(k).padStart(6, '0')}`, permitExpiry: expiry }, dataEnc: null, since: addDays(today, -400 - (k % 300)), until: null, active: true, createdAt: now, updatedAt: now });
+    records.push(recordRow(ctx, p, { kind: 'migrant', category: null, riskLevel: null, data: { reason: ['01', '03', '04', '01', '05'][k % 5]!, origin: origins[k % origins.length]!, arrivedOn: addDays(today, -400 - (k % 300)), permitNumber: `QH${p.countyCode}${String(k).padStart(6, '0')}`, permitExpiry: expiry }, sensitive: null, since: addDays(today, -400 - (k % 300)), until: null }, now));
   });
   persons.forEach((p, i) => {
     const born = Number(p.birthDate!.slice(0, 4));

@@ -17,7 +17,7 @@ export const encryptedColumns: EncryptedColumns[] = [
   { table: 'cases', key: ['county_code', 'id'], text: ['reporter_name_enc', 'reporter_phone_enc'], json: ['followers'] },
   { table: 'outbox', key: ['county_code', 'id'], text: [], json: ['payload'] },
   { table: 'persons', key: ['county_code', 'id'], text: ['name_enc', 'id_number_enc', 'phone_enc', 'sensitive_enc'], json: [] },
-  { table: 'person_records', key: ['county_code', 'id'], text: ['data_enc'], json: [] },
+  { table: 'person_records', key: ['county_code', 'id'], text: ['data_enc', 'category_enc'], json: [] },
   { table: 'places', key: ['county_code', 'id'], text: ['contact_enc'], json: [] },
   { table: 'dwellings', key: ['county_code', 'id'], text: ['landlord_enc'], json: [] },
 ];

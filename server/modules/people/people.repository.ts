@@ -197,6 +197,8 @@ export async function purgePerson(ex: Executor, p: PersonRow, placeholderEnc: st
     .update(persons)
     .set({ nameEnc: placeholderEnc, nameHash: 'purged', nameMask: '*', idNumberEnc: null, idNumberHash: null, idNumberMask: null, phoneEnc: null, phoneHash: null, phoneMask: null, address: null, sensitiveEnc: null, ethnicity: null, birthDate: p.birthDate ? `${p.birthDate.slice(0, 4)}-01-01` : null, purgedAt: now, updatedAt: now, version: p.version + 1 })
     .where(and(eq(persons.countyCode, p.countyCode), eq(persons.id, p.id)));
+  // The extension records keep their kind and counting token only: their fields, encrypted parts and category go.
+  await ex.update(personRecords).set({ data: null, dataEnc: null, categoryEnc: null, active: false, updatedAt: now }).where(and(eq(personRecords.countyCode, p.countyCode), eq(personRecords.personId, p.id)));
 }
 
 export type PersonRecordRow = typeof personRecords.$inferSelect;
@@ -214,11 +216,11 @@ export function recordsOf(ex: Executor, countyCode: string, personId: string): P
 /** Active persons with an active record, by kind and category, under a prefix. */
 export function recordCounts(ex: Executor, prefix: string) {
   return ex
-    .select({ kind: personRecords.kind, category: personRecords.category, n: sql<number>`count(DISTINCT ${persons.id})::int` })
+    .select({ kind: personRecords.kind, category: personRecords.category, token: personRecords.categoryToken, n: sql<number>`count(DISTINCT ${persons.id})::int` })
     .from(personRecords)
     .innerJoin(persons, and(eq(persons.countyCode, personRecords.countyCode), eq(persons.id, personRecords.personId)))
     .where(and(eq(personRecords.active, true), eq(persons.status, 'active'), like(persons.gridCode, `${prefix}%`)))
-    .groupBy(personRecords.kind, personRecords.category)
+    .groupBy(personRecords.kind, personRecords.category, personRecords.categoryToken)
     .orderBy(asc(personRecords.kind), asc(personRecords.category));
 }
 
@@ -241,5 +243,15 @@ export function expiringRecords(ex: Executor, prefix: string, fields: [kind: str
     .where(and(eq(personRecords.active, true), eq(persons.status, 'active'), like(persons.gridCode, `${prefix}%`), sql`${expiry} <= ${lastDay}`))
     .orderBy(sql`${expiry}`)
     .limit(limit);
+}
+
+/** Records whose category is still stored in clear (the caller decides which must be protected). */
+export function recordsWithClearCategory(ex: Executor, limit: number): Promise<PersonRecordRow[]> {
+  return ex.select().from(personRecords).where(and(sql`${personRecords.category} IS NOT NULL`, sql`${personRecords.kind} IN ('special_group', 'youth', 'care')`, sql`NOT (${personRecords.kind} = 'care' AND ${personRecords.category} <> '06')`)).limit(limit);
+}
+
+/** Replaces a record's clear category and grade by their ciphertext and token. */
+export async function protectRecordCategory(ex: Executor, r: PersonRecordRow, categoryEnc: string, categoryToken: string): Promise<void> {
+  await ex.update(personRecords).set({ category: null, riskLevel: null, categoryEnc, categoryToken }).where(and(eq(personRecords.countyCode, r.countyCode), eq(personRecords.id, r.id)));
 }
 

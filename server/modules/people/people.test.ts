@@ -8,6 +8,8 @@ import { ageOn, checkCharacter } from '../../../core/people/id-number.ts';
 import { cstDate } from '../../../core/calendar.ts';
 import ExcelJS from 'exceljs';
 import { purgeDue } from './retention.service.ts';
+import { protectRecordCategories } from './records.service.ts';
+import { randomUUID } from 'node:crypto';
 import { creditCheckCharacter } from '../../../core/people/credit-code.ts';
 
 let env: TestEnv;
@@ -102,7 +104,7 @@ describe('persons', () => {
 });
 
 describe('extension records', () => {
-  it('keep special-group details encrypted, show the kind and grade, and count with small counts suppressed', async () => {
+  it('keep special-group details, category and grade encrypted, show only the kind, and count with small counts suppressed', async () => {
     const who = (await add(c['gw.a']!, { name: '患者甲', idNumber: id18('63222119750505501') })).body.id;
     const rec = (body: object) => call(env.app, 'POST', `/api/people/${who}/records`, c['gw.a'], body);
     expect((await rec({ kind: 'special_group', category: '03', riskLevel: 'serious' })).body.error.details[0].code).toBe('bad_risk_level');
@@ -111,11 +113,16 @@ describe('extension records', () => {
     const ok = await rec({ kind: 'special_group', category: '03', riskLevel: '3', sensitive: { diagnosis: '精神分裂症', lastIncident: '2026-05-01' }, since: '2020-01-01' });
     expect(ok.status).toBe(201);
     const page = await call(env.app, 'GET', `/api/people/${who}`, c['gw.a']);
-    expect(page.body.records[0]).toMatchObject({ kind: 'special_group', category: '03', riskLevel: '3', hasSensitive: true });
+    // Being in a special group is itself sensitive (PIPL art. 28): which group and the grade are not shown…
+    expect(page.body.records[0]).toMatchObject({ kind: 'special_group', category: null, riskLevel: null, categoryHidden: true, hasSensitive: true });
     expect(JSON.stringify(page.body)).not.toContain('精神分裂症');
-    expect(JSON.stringify(await env.ctx.database.query('SELECT * FROM person_records'))).not.toContain('精神分裂症');
+    // …nor stored in clear.
+    const [raw] = await env.ctx.database.query<Record<string, string | null>>('SELECT * FROM person_records WHERE person_id = $1', [who]);
+    expect(raw).toMatchObject({ category: null, risk_level: null });
+    expect(JSON.stringify(raw)).not.toContain('精神分裂症');
+    expect(JSON.parse(env.ctx.crypto.decrypt(raw!.category_enc!))).toEqual({ category: '03', riskLevel: '3' });
     const revealed = await call(env.app, 'POST', `/api/people/${who}/reveal`, c['gw.a'], { fields: ['records'], reason: '随访评估' });
-    expect(revealed.body.records[0].sensitive).toEqual({ diagnosis: '精神分裂症', lastIncident: '2026-05-01' });
+    expect(revealed.body.records[0]).toMatchObject({ category: '03', riskLevel: '3', sensitive: { diagnosis: '精神分裂症', lastIncident: '2026-05-01' } });
     // One person in the group: shown as null ("<5"); five: shown.
     const stats = async () => (await call(env.app, 'GET', `/api/people/stats?region=${fixture.villageA}`, c.mediator)).body;
     expect((await stats()).counts).toContainEqual({ kind: 'special_group', category: '03', persons: null });
@@ -125,6 +132,24 @@ describe('extension records', () => {
     }
     expect((await stats()).counts).toContainEqual({ kind: 'care', category: '01', persons: 5 });
     expect((await call(env.app, 'GET', `/api/people/stats?region=${fixture.villageB}`, c['gw.a'])).status).toBe(404); // outside the scope
+  });
+
+  it('convert categories stored in clear by earlier versions, leaving ordinary ones alone', async () => {
+    const who = (await add(c['gw.a']!, { name: '旧数据', idNumber: id18('63222119700707701') })).body.id;
+    const insert = (id: string, kind: string, category: string, risk: string | null) => env.ctx.database.query(`INSERT INTO person_records (county_code, id, person_id, kind, category, risk_level, active, created_at, updated_at) VALUES ('632221', $1, $2, $3, $4, $5, true, now(), now())`, [id, who, kind, category, risk]);
+    const [drug, disabled, alone] = [randomUUID(), randomUUID(), randomUUID()];
+    await insert(drug, 'special_group', '04', null);
+    await insert(disabled, 'care', '06', null);
+    await insert(alone, 'care', '01', null);
+    expect(await protectRecordCategories(env.ctx)).toBe(2);
+    expect(await protectRecordCategories(env.ctx)).toBe(0); // nothing left to do
+    const rows = await env.ctx.database.query<{ id: string; category: string | null; category_enc: string | null }>('SELECT id, category, category_enc FROM person_records WHERE person_id = $1', [who]);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    expect(byId.get(drug)).toMatchObject({ category: null });
+    expect(JSON.parse(env.ctx.crypto.decrypt(byId.get(disabled)!.category_enc!))).toEqual({ category: '06', riskLevel: null });
+    expect(byId.get(alone)).toMatchObject({ category: '01', category_enc: null });
+    const stats = (await call(env.app, 'GET', `/api/people/stats?region=${fixture.villageA}`, c.mediator)).body;
+    expect(stats.counts).toContainEqual({ kind: 'special_group', category: '04', persons: null });
   });
 });
 
@@ -169,6 +194,7 @@ describe('retention', () => {
   it('archives people who moved away or died, and purges their data after the period unless on legal hold', async () => {
     const gone = (await add(c['gw.a']!, { name: '迁走的人', idNumber: id18('63222119600101301'), phone: '13700000001' })).body.id;
     const held = (await add(c['gw.a']!, { name: '涉诉的人', idNumber: id18('63222119600101401') })).body.id;
+    await call(env.app, 'POST', `/api/people/${gone}/records`, c['gw.a'], { kind: 'special_group', category: '01', sensitive: { sentence: '判决书号' }, data: { note: '安置帮教' } });
     for (const id of [gone, held]) expect((await call(env.app, 'POST', `/api/people/${id}/leave`, c['gw.a'], { reason: 'moved_away' })).status).toBe(200);
     expect((await call(env.app, 'POST', `/api/people/${gone}/leave`, c['gw.a'], { reason: 'deceased' })).status).toBe(409); // already archived
     expect((await call(env.app, 'POST', `/api/people/${held}/legal-hold`, c['gw.a'], { hold: true, reason: '涉诉案件' })).status).toBe(200);
@@ -181,6 +207,9 @@ describe('retention', () => {
     const [row] = await env.ctx.database.query<Record<string, unknown>>('SELECT * FROM persons WHERE id = $1', [gone]);
     expect(row).toMatchObject({ id_number_enc: null, id_number_hash: null, phone_enc: null, address: null, status: 'moved_away' });
     expect(env.ctx.crypto.decrypt(row!.name_enc as string)).toBe('已清除');
+    const [rec] = await env.ctx.database.query<Record<string, unknown>>('SELECT * FROM person_records WHERE person_id = $1', [gone]);
+    expect(rec).toMatchObject({ kind: 'special_group', data: null, data_enc: null, category_enc: null, active: false });
+    expect(rec!.category_token).toEqual(expect.any(String)); // the kind and counting token stay: no one's data
     const [kept] = await env.ctx.database.query<{ id_number_enc: string | null; purged_at: unknown }>('SELECT id_number_enc, purged_at FROM persons WHERE id = $1', [held]);
     expect(kept).toMatchObject({ purged_at: null });
     expect(kept!.id_number_enc).not.toBeNull();

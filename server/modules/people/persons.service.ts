@@ -21,7 +21,7 @@ import { codeNames, unknownCodes } from '../codes/codes.service.ts';
 import { findInScope as gridInScope } from '../grids/grids.repository.ts';
 import * as repo from './people.repository.ts';
 import { presentPerson } from './people.presenter.ts';
-import { presentRecord } from './records.service.ts';
+import { presentRecord, recordCategory } from './records.service.ts';
 import { exportWatermark } from './person-files.ts';
 
 /** @throws FORBIDDEN */
@@ -211,7 +211,7 @@ export async function revealPerson(ctx: AppContext, actor: Actor, id: string, in
   }
   if (input.fields.includes('records')) {
     const records = await repo.recordsOf(ctx.db, p.countyCode, p.id);
-    return { ...out, records: records.map((r) => ({ id: r.id, kind: r.kind, category: r.category, data: r.data, sensitive: r.dataEnc ? (JSON.parse(ctx.crypto.decrypt(r.dataEnc)) as unknown) : null })) };
+    return { ...out, records: records.map((r) => ({ id: r.id, kind: r.kind, ...recordCategory(ctx, r), data: r.data, sensitive: r.dataEnc ? (JSON.parse(ctx.crypto.decrypt(r.dataEnc)) as unknown) : null })) };
   }
   return out;
 }

@@ -15,6 +15,7 @@ import type { AppContext } from '../../lib/context.ts';
 import * as audit from '../audit/audit.service.ts';
 import * as repo from './people.repository.ts';
 import { expiryFields, recordFieldProblems, recordFields } from '../../../core/people/record-fields.ts';
+import { categoryTokenText, isSensitiveCategory } from '../../../core/people/record-sensitivity.ts';
 import { addDays, cstDate, daysBetween } from '../../../core/calendar.ts';
 import { presentPerson } from './people.presenter.ts';
 import { gridFor } from './persons.service.ts';
@@ -41,7 +42,7 @@ export async function addRecord(ctx: AppContext, actor: Actor, personId: string,
   if (!p) throw new AppError('NOT_FOUND');
   if (p.status !== 'active') throw new AppError('INVALID_TRANSITION'); // archived: moved away or died
   const now = ctx.clock.now();
-  const row: repo.PersonRecordRow = { countyCode: p.countyCode, id: randomUUID(), personId: p.id, kind: input.kind, category: input.category ?? null, riskLevel: input.riskLevel ?? null, data: input.data ?? null, dataEnc: input.sensitive ? ctx.crypto.encrypt(JSON.stringify(input.sensitive)) : null, since: input.since ?? null, until: input.until ?? null, active: true, createdAt: now, updatedAt: now };
+  const row = recordRow(ctx, p, { ...input, category: input.category ?? null, riskLevel: input.riskLevel ?? null, data: input.data ?? null, sensitive: input.sensitive ?? null, since: input.since ?? null, until: input.until ?? null }, now);
   await ctx.db.transaction(async (tx) => {
     await repo.insertRecord(tx, row);
     // The kind and category are themselves sensitive (特定身份): the audit row says a record was added, not which.
@@ -50,9 +51,50 @@ export async function addRecord(ctx: AppContext, actor: Actor, personId: string,
   return presentRecord(row);
 }
 
-/** A record as shown on the person's page: never the encrypted part. */
+/**
+ * A new record row. A category that is sensitive in itself (a special group, a youth-at-risk category, disability)
+ * is stored with its risk grade only encrypted, beside a keyed token for counting.
+ */
+export function recordRow(ctx: AppContext, p: { countyCode: string; id: string }, r: { kind: string; category: string | null; riskLevel: string | null; data: Record<string, unknown> | null; sensitive: Record<string, unknown> | null; since: string | null; until: string | null }, now: Date): repo.PersonRecordRow {
+  const hidden = isSensitiveCategory(r.kind, r.category);
+  return {
+    countyCode: p.countyCode, id: randomUUID(), personId: p.id, kind: r.kind,
+    category: hidden ? null : r.category, riskLevel: hidden ? null : r.riskLevel,
+    categoryEnc: hidden ? ctx.crypto.encrypt(JSON.stringify({ category: r.category, riskLevel: r.riskLevel })) : null,
+    categoryToken: hidden ? ctx.crypto.lookupHash(categoryTokenText(r.kind, r.category!)) : null,
+    data: r.data as repo.PersonRecordRow['data'], dataEnc: r.sensitive ? ctx.crypto.encrypt(JSON.stringify(r.sensitive)) : null,
+    since: r.since, until: r.until, active: true, createdAt: now, updatedAt: now,
+  };
+}
+
+/** A record as shown on the person's page: never the encrypted parts (a hidden category shows as hidden). */
 export function presentRecord(r: repo.PersonRecordRow) {
-  return { id: r.id, kind: r.kind, category: r.category, riskLevel: r.riskLevel, data: r.data, hasSensitive: r.dataEnc !== null, since: r.since, until: r.until, active: r.active };
+  return { id: r.id, kind: r.kind, category: r.category, riskLevel: r.riskLevel, categoryHidden: r.categoryEnc !== null, data: r.data, hasSensitive: r.dataEnc !== null || r.categoryEnc !== null, since: r.since, until: r.until, active: r.active };
+}
+
+/** The category and grade of a record, decrypted when hidden (for an audited reveal or for counting). */
+export function recordCategory(ctx: AppContext, r: repo.PersonRecordRow): { category: string | null; riskLevel: string | null } {
+  return r.categoryEnc ? (JSON.parse(ctx.crypto.decrypt(r.categoryEnc)) as { category: string | null; riskLevel: string | null }) : { category: r.category, riskLevel: r.riskLevel };
+}
+
+/**
+ * Converts records written before categories were protected (migration 0011): a sensitive category still in clear
+ * is encrypted and tokenised. Runs at start; idempotent. Returns the number converted.
+ */
+export async function protectRecordCategories(ctx: AppContext): Promise<number> {
+  let n = 0;
+  for (;;) {
+    const rows = await repo.recordsWithClearCategory(ctx.db, 500);
+    const due = rows.filter((r) => isSensitiveCategory(r.kind, r.category));
+    if (!due.length) return n;
+    await ctx.db.transaction(async (tx) => {
+      for (const r of due) {
+        const next = recordRow(ctx, r, { kind: r.kind, category: r.category, riskLevel: r.riskLevel, data: null, sensitive: null, since: null, until: null }, r.updatedAt);
+        await repo.protectRecordCategory(tx, r, next.categoryEnc!, next.categoryToken!);
+      }
+    });
+    n += due.length;
+  }
 }
 
 /** Active persons by record kind and category under a region or grid, counts below 5 suppressed. @throws FORBIDDEN, NOT_FOUND */
@@ -63,7 +105,17 @@ export async function recordStats(ctx: AppContext, actor: Actor, q: z.infer<type
   if (!within) throw new AppError('NOT_FOUND');
   const prefix = code.length === 15 ? code : subtreePrefix(code);
   const rows = await repo.recordCounts(ctx.db, prefix);
-  return { region: code, counts: rows.map((r) => ({ kind: r.kind, category: r.category, persons: suppressSmall(r.n) })), total: suppressSmall(await repo.activeCount(ctx.db, prefix)) };
+  // Hidden categories are counted by their token: the tokens of every code of the kind's table name them again.
+  const tables = Object.entries(recordKinds).flatMap(([kind, table]) => (table ? [[kind, table] as const] : []));
+  const names = await codeNames(ctx, tables.map(([, t]) => t));
+  const byToken = new Map(tables.flatMap(([kind, table]) => [...names[table]!.keys()].map((code) => [ctx.crypto.lookupHash(categoryTokenText(kind, code)), code] as const)));
+  const counts = new Map<string, { kind: string; category: string | null; n: number }>();
+  for (const r of rows) {
+    const category = r.category ?? (r.token ? byToken.get(r.token) ?? null : null);
+    const key = `${r.kind}:${category}`;
+    counts.set(key, { kind: r.kind, category, n: (counts.get(key)?.n ?? 0) + r.n });
+  }
+  return { region: code, counts: [...counts.values()].sort((a, b) => `${a.kind}:${a.category}`.localeCompare(`${b.kind}:${b.category}`)).map((r) => ({ kind: r.kind, category: r.category, persons: suppressSmall(r.n) })), total: suppressSmall(await repo.activeCount(ctx.db, prefix)) };
 }
 
 /**

@@ -22,7 +22,9 @@ interface PersonView {
   idNumber: string | null; phone: string | null; address: string | null; householdId: string | null; relation: string | null; head?: boolean;
   ethnicity: string | null; version: number;
 }
-interface RecordView { id: string; kind: string; category: string | null; riskLevel: string | null; data: Record<string, unknown> | null; hasSensitive: boolean; since: string | null }
+interface RecordView { id: string; kind: string; category: string | null; riskLevel: string | null; categoryHidden: boolean; data: Record<string, unknown> | null; hasSensitive: boolean; since: string | null }
+/** What an audited reveal returned: full values, and records with their hidden category and sensitive part. */
+interface Revealed { name?: string | null; idNumber?: string | null; phone?: string | null; birthDate?: string | null; records?: { id: string; category: string | null; riskLevel: string | null; sensitive: Record<string, unknown> | null }[] }
 interface BuildingView { id: string; name: string; address: string | null; lat: number | null; lng: number | null; floors: number | null }
 interface HistoryView { event: string; fromGrid: string | null; toGrid: string | null; data: Record<string, unknown> | null; actorName: string | null; at: string }
 interface HouseholdView { id: string; gridCode: string; number: string | null; address: string; riskLevel: string; members: number; note: string | null; headPersonId: string | null; version: number }
@@ -47,7 +49,7 @@ export function PeoplePage({ me }: { me: Me }) {
   const [person, setPerson] = useState<(PersonView & { history: HistoryView[]; records: RecordView[] }) | null>(null);
   const [card, setCard] = useState<HouseholdCard | null>(null);
   const [revealing, setRevealing] = useState(false);
-  const [revealed, setRevealed] = useState<Record<string, string | null> | null>(null);
+  const [revealed, setRevealed] = useState<Revealed | null>(null);
   const [form] = Form.useForm();
   const canReveal = me.permissions.includes('person:reveal');
   const canWrite = me.permissions.includes('person:write');
@@ -234,11 +236,16 @@ export function PeoplePage({ me }: { me: Me }) {
               <>
                 <Typography.Title level={5} style={{ marginTop: 16 }}>{t('people.records')}</Typography.Title>
                 <Space wrap data-testid="person-records">
-                  {person.records.map((r) => (
-                    <Tag key={r.id} color={r.kind === 'special_group' ? 'red' : r.kind === 'youth' ? 'purple' : 'blue'}>
-                      {t(`people.kind.${r.kind}`)}{r.category ? ` · ${categoryNames[r.kind]?.[r.category] ?? r.category}` : ''}{r.riskLevel ? ` · ${/^[0-5]$/.test(r.riskLevel) ? t('people.grade', { level: r.riskLevel }) : t(`people.attention.${r.riskLevel}`)}` : ''}{typeof r.data?.permitExpiry === 'string' ? ` · ${t('people.permitExpiry')} ${r.data.permitExpiry}` : ''}{typeof r.data?.visaExpiry === 'string' ? ` · ${t('people.visaExpiry')} ${r.data.visaExpiry}` : ''}{r.hasSensitive ? ' 🔒' : ''}
-                    </Tag>
-                  ))}
+                  {person.records.map((rec) => {
+                    // A hidden category (special group, youth at risk, disability) shows only after an audited reveal.
+                    const shown = revealed?.records?.find((x) => x.id === rec.id);
+                    const r = shown ? { ...rec, category: shown.category, riskLevel: shown.riskLevel } : rec;
+                    return (
+                      <Tag key={r.id} color={r.kind === 'special_group' ? 'red' : r.kind === 'youth' ? 'purple' : 'blue'}>
+                        {t(`people.kind.${r.kind}`)}{r.category ? ` · ${categoryNames[r.kind]?.[r.category] ?? r.category}` : rec.categoryHidden ? ` · ${t('people.categoryHidden')}` : ''}{r.riskLevel ? ` · ${/^[0-5]$/.test(r.riskLevel) ? t('people.grade', { level: r.riskLevel }) : t(`people.attention.${r.riskLevel}`)}` : ''}{typeof r.data?.permitExpiry === 'string' ? ` · ${t('people.permitExpiry')} ${r.data.permitExpiry}` : ''}{typeof r.data?.visaExpiry === 'string' ? ` · ${t('people.visaExpiry')} ${r.data.visaExpiry}` : ''}{shown?.sensitive ? ` · ${Object.values(shown.sensitive).join('；')}` : r.hasSensitive ? ' 🔒' : ''}
+                      </Tag>
+                    );
+                  })}
                 </Space>
               </>
             )}
@@ -251,7 +258,7 @@ export function PeoplePage({ me }: { me: Me }) {
         <Typography.Paragraph type="secondary">{t('people.revealHint')}</Typography.Paragraph>
         <Form form={form} layout="vertical" initialValues={{ fields: ['name', 'idNumber', 'phone'] }}>
           <Form.Item name="fields" label={t('people.revealFields')} rules={[{ required: true, message: t('common.required') }]}>
-            <Checkbox.Group options={['name', 'idNumber', 'phone', 'birthDate'].map((f) => ({ value: f, label: t(`people.field.${f}`) }))} />
+            <Checkbox.Group options={['name', 'idNumber', 'phone', 'birthDate', 'records'].map((f) => ({ value: f, label: t(`people.field.${f}`) }))} />
           </Form.Item>
           <Form.Item name="reason" label={t('people.revealReason')} rules={[{ required: true, min: 2, message: t('people.revealReasonRequired') }]}>
             <Input data-testid="reveal-reason" maxLength={200} />
