@@ -17,6 +17,15 @@ let server: RunningServer;
 let browser: Browser;
 let page: Page;
 let revealedId = '';
+/** Closes every open drawer, top one first, until none is left (a click during a re-render may miss). */
+const closeDrawers = async () => {
+  const open = page.locator('.ant-drawer-open');
+  await expect.poll(async () => {
+    if ((await open.count()) > 0) await page.locator('.ant-drawer-open .ant-drawer-close').last().click({ timeout: 2000 }).catch(() => undefined);
+    await page.waitForTimeout(300);
+    return open.count();
+  }, { timeout: 15_000 }).toBe(0);
+};
 const shot = async (name: string) => {
   await page.waitForTimeout(400); // drawers and dialogs animate in
   await page.screenshot({ path: join(artifacts, `people-${name}.png`) });
@@ -84,7 +93,12 @@ describe('people and households in the browser', () => {
     await expect.poll(() => page.locator('.ant-modal-wrap').isVisible()).toBe(false);
   });
 
-  it('lists the grid’s households and opens a household card with its members', async () => {
+  it('opens on the grid’s overview, then lists its households and opens a household card with its members', async () => {
+    // 概况 first: persons registered and a chart of the groups followed (small counts as "<5").
+    await expect.poll(async () => Number(await page.getByTestId('overview-total').locator('.ant-statistic-content-value').textContent()) > 5).toBe(true);
+    await page.getByTestId('overview-chart').locator('canvas').waitFor();
+    await shot('1b-overview');
+    await page.getByRole('tab', { name: '户', exact: true }).click();
     const rows = page.getByTestId('household-table').locator('tbody tr.ant-table-row');
     await expect.poll(() => rows.count()).toBeGreaterThan(3);
     await rows.first().click();
@@ -117,12 +131,7 @@ describe('people and households in the browser', () => {
   });
 
   it('finds the person by the exact ID number, masked again in the list', async () => {
-    // Close the person drawer, then the household card.
-    for (let i = 0; i < 2; i++) {
-      await page.locator('.ant-drawer-open .ant-drawer-close').last().click();
-      await page.waitForTimeout(400);
-    }
-    await expect.poll(() => page.locator('.ant-drawer-open').count()).toBe(0);
+    await closeDrawers(); // the person drawer, then the household card
     await page.getByRole('tab', { name: '人员' }).click();
     await page.getByTestId('people-id').locator('input').fill(revealedId);
     await page.getByTestId('people-id').locator('input').press('Enter');
@@ -151,7 +160,7 @@ describe('people and households in the browser', () => {
     await hh.getByLabel('住址').fill('城关社区新建户8号');
     await hh.getByRole('button', { name: /确\s*定/ }).click();
     await expect.poll(() => hh.isVisible()).toBe(false);
-    await page.getByRole('tab', { name: '户' }).click();
+    await page.getByRole('tab', { name: '户', exact: true }).click();
     await page.getByTestId('household-table').getByRole('cell', { name: '城关社区新建户8号' }).click();
     const card = page.getByTestId('household-card');
     await expect.poll(() => card.isVisible()).toBe(true);
@@ -164,8 +173,7 @@ describe('people and households in the browser', () => {
     await member.getByRole('button', { name: /确\s*定/ }).click();
     await expect.poll(() => card.textContent()).toContain('才***');
     await shot('4b-new-household');
-    await page.locator('.ant-drawer-open .ant-drawer-close').last().click();
-    await expect.poll(() => page.locator('.ant-drawer-open').count()).toBe(0);
+    await closeDrawers();
   });
 
   it('shows the grid’s buildings and places on the map and in a list', async () => {
@@ -237,7 +245,7 @@ describe('people and households in the browser', () => {
     await end.waitFor();
     await end.getByRole('button', { name: /确\s*定/ }).click();
     await expect.poll(() => dwelling.textContent()).toContain('曾住租户');
-    await page.locator('.ant-drawer-open .ant-drawer-close').last().click();
+    await closeDrawers();
     await expect.poll(() => page.getByTestId('rental-table').textContent()).toContain('9单元901');
     await shot('7-rental-ledger');
   });
@@ -298,7 +306,7 @@ describe('people and households in the browser', () => {
     await expect.poll(() => records.textContent()).toContain('严重精神障碍患者 · 2级');
     expect(await records.textContent()).toContain('双相情感障碍');
     await shot('8-person-edited');
-    await page.locator('.ant-drawer-open .ant-drawer-close').last().click();
+    await closeDrawers();
     // Found again by the new number, typed as people say it.
     await page.getByTestId('people-phone').locator('input').fill('138-1234-5678');
     await page.getByTestId('people-phone').locator('input').press('Enter');

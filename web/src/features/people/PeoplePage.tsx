@@ -13,6 +13,7 @@ import { useCodes } from './use-codes';
 import { BuildingsTab } from './BuildingsTab';
 import { PlaceModal, type PlaceRow as PlaceView } from './PlaceForms';
 import { ExpiringTab } from './ExpiringTab';
+import { OverviewTab } from './OverviewTab';
 import { HouseholdEditModal, PersonEditModal, PersonMoveModal, RecordModal } from './RegistryEditForms';
 import { HouseholdModal, MemberModal, PersonModal } from './PersonForms';
 import { GridMap, type GridFeatureCollection, type MapPoint } from '../grids/GridMap';
@@ -153,6 +154,7 @@ export function PeoplePage({ me }: { me: Me }) {
       <MemberModal open={adding === 'member'} householdId={card?.id} relations={relations} onClose={() => setAdding(null)} onSaved={() => { setAdding(null); if (card) void openHousehold(card.id); load(); }} />
       <Tabs
         items={[
+          { key: 'overview', label: t('people.overview'), children: <OverviewTab grid={grid} households={households.total} /> },
           { key: 'households', label: t('people.households'), children: (
             <Table data-testid="household-table" rowKey="id" size="middle" dataSource={households.items} pagination={false} scroll={{ x: 600 }}
               onRow={(h) => ({ onClick: () => openHousehold(h.id), style: { cursor: 'pointer' } })}
