@@ -137,11 +137,13 @@ describe('extension records', () => {
   it('convert categories stored in clear by earlier versions, leaving ordinary ones alone', async () => {
     const who = (await add(c['gw.a']!, { name: '旧数据', idNumber: id18('63222119700707701') })).body.id;
     const insert = (id: string, kind: string, category: string, risk: string | null) => env.ctx.database.query(`INSERT INTO person_records (county_code, id, person_id, kind, category, risk_level, active, created_at, updated_at) VALUES ('632221', $1, $2, $3, $4, $5, true, now(), now())`, [id, who, kind, category, risk]);
-    const [drug, disabled, alone] = [randomUUID(), randomUUID(), randomUUID()];
+    const [drug, disabled, alone, runaway] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
     await insert(drug, 'special_group', '04', null);
     await insert(disabled, 'care', '06', null);
     await insert(alone, 'care', '01', null);
-    expect(await protectRecordCategories(env.ctx)).toBe(2);
+    await insert(runaway, 'youth', '03', 'serious');
+    // The SQL that finds them and core's rule (isSensitiveCategory) must agree: these four cover both branches.
+    expect(await protectRecordCategories(env.ctx)).toBe(3);
     expect(await protectRecordCategories(env.ctx)).toBe(0); // nothing left to do
     const rows = await env.ctx.database.query<{ id: string; category: string | null; category_enc: string | null }>('SELECT id, category, category_enc FROM person_records WHERE person_id = $1', [who]);
     const byId = new Map(rows.map((r) => [r.id, r]));

@@ -84,8 +84,7 @@ export function recordCategory(ctx: AppContext, r: repo.PersonRecordRow): { cate
 export async function protectRecordCategories(ctx: AppContext): Promise<number> {
   let n = 0;
   for (;;) {
-    const rows = await repo.recordsWithClearCategory(ctx.db, 500);
-    const due = rows.filter((r) => isSensitiveCategory(r.kind, r.category));
+    const due = await repo.recordsWithClearCategory(ctx.db, 500);
     if (!due.length) return n;
     await ctx.db.transaction(async (tx) => {
       for (const r of due) {
