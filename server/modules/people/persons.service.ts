@@ -29,6 +29,7 @@ export function requirePermission(actor: Actor, permission: Permission): void {
   if (actor.kind !== 'system' && !can(actor.role, permission)) throw new AppError('FORBIDDEN');
 }
 
+/** The region-code prefix of everything the actor may see. */
 export const scopePrefix = (actor: Actor) => subtreePrefix(actor.scopeCode);
 const today = (ctx: AppContext) => cstDate(ctx.clock.now());
 

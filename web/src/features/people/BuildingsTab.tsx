@@ -21,6 +21,7 @@ interface LedgerRow extends Rental { id: string; buildingId: string | null; buil
 
 const day = (d: dayjs.Dayjs | undefined) => (d ? d.format('YYYY-MM-DD') : undefined);
 
+/** The 楼栋与房屋 tab of a grid. */
 export function BuildingsTab({ grid, buildings, canWrite, onChanged }: { grid?: string; buildings: BuildingRow[]; canWrite: boolean; onChanged: () => void }) {
   const { t } = useTranslation();
   const uses = useCodes('rental_use');

@@ -6,6 +6,7 @@ import { api } from '../../api';
 
 interface Expiring { person: { id: string; name: string; gridCode: string; phone: string | null }; recordId: string; kind: string; expiresOn: string; daysLeft: number }
 
+/** The 证件到期 tab: the list, with 7/30/90 days to choose. */
 export function ExpiringTab({ grid, onOpen }: { grid?: string; onOpen: (personId: string) => void }) {
   const { t } = useTranslation();
   const [days, setDays] = useState(30);

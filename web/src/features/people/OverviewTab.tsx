@@ -10,6 +10,7 @@ import { Chart } from '../dashboard/Chart';
 import { groupsOption, type GroupCount } from './overview.option';
 import { useCodes } from './use-codes';
 
+/** The 概况 tab of a grid. */
 export function OverviewTab({ grid, households }: { grid?: string; households: number }) {
   const { t } = useTranslation();
   const [stats, setStats] = useState<{ counts: GroupCount[]; total: number | null } | null>(null);

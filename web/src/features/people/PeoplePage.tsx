@@ -34,6 +34,7 @@ interface Paged<T> { items: T[]; total: number }
 
 const riskColor: Record<string, string> = { normal: 'default', attention: 'orange', key: 'red' };
 
+/** The 人口与户 page. */
 export function PeoplePage({ me }: { me: Me }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
