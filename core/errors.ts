@@ -94,3 +94,8 @@ export function pickLocale(header: string | undefined | null): Locale {
 export function errorMessage(code: ErrorCode, locale: Locale): string {
   return errorCatalog[code][locale];
 }
+
+/** The answer to a change made with a version someone else has changed meanwhile (optimistic concurrency). */
+export function staleVersion(): AppError {
+  return new AppError('CONFLICT', [{ path: 'body.version', code: 'stale', message: '记录已被他人修改，请刷新后重试' }]);
+}

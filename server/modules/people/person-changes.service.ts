@@ -5,7 +5,7 @@
  * values (they may be sensitive).
  */
 import type { z } from 'zod';
-import { AppError, type FieldIssue } from '../../../core/errors.ts';
+import { AppError, staleVersion, type FieldIssue } from '../../../core/errors.ts';
 import { cstDate } from '../../../core/calendar.ts';
 import { maskPhone, normaliseMobile } from '../../../core/contact.ts';
 import { maskName } from '../../../core/people/masks.ts';
@@ -17,8 +17,6 @@ import * as repo from './people.repository.ts';
 import * as dwellings from './dwellings.repository.ts';
 import { presentHousehold, presentPerson } from './people.presenter.ts';
 import { codeProblems, gridFor, requirePermission, scopePrefix } from './persons.service.ts';
-
-const stale = () => new AppError('CONFLICT', [{ path: 'body.version', code: 'stale', message: '记录已被他人修改，请刷新后重试' }]);
 
 /** Changes a person's name, phone, address, type or ethnic group. @throws FORBIDDEN, NOT_FOUND, VALIDATION_FAILED, CONFLICT (stale), INVALID_TRANSITION (archived) */
 export async function updatePerson(ctx: AppContext, actor: Actor, id: string, input: z.infer<typeof PersonUpdateSchema>) {
@@ -40,7 +38,7 @@ export async function updatePerson(ctx: AppContext, actor: Actor, id: string, in
     const p = await repo.personInScope(tx, id, scopePrefix(actor), true);
     if (!p) throw new AppError('NOT_FOUND');
     if (p.status !== 'active') throw new AppError('INVALID_TRANSITION');
-    if (p.version !== input.version) throw stale();
+    if (p.version !== input.version) throw staleVersion();
     await repo.updatePerson(tx, p, set, now);
     await repo.addHistory(tx, [{ countyCode: p.countyCode, objectType: 'person', objectId: p.id, event: 'changed', fromGrid: null, toGrid: p.gridCode, data: { fields }, actorId: actor.id, actorName: actor.name, at: now }]);
     await audit.record(tx, ctx.clock, actor, { action: 'person.update', objectType: 'person', objectId: p.id, countyCode: p.countyCode, detail: { fields } });
@@ -83,7 +81,7 @@ export async function updateHousehold(ctx: AppContext, actor: Actor, id: string,
   const updated = await ctx.db.transaction(async (tx) => {
     const h = await repo.householdInScope(tx, id, scopePrefix(actor), true);
     if (!h || h.status !== 'active') throw new AppError('NOT_FOUND');
-    if (h.version !== input.version) throw stale();
+    if (h.version !== input.version) throw staleVersion();
     if (input.headPersonId && !(await repo.membersOf(tx, h.countyCode, h.id)).some((m) => m.id === input.headPersonId)) throw new AppError('VALIDATION_FAILED', [{ path: 'body.headPersonId', code: 'not_member', message: '户主须是本户成员' }]);
     const set: Partial<repo.HouseholdRow> = { updatedAt: now };
     if (input.number !== undefined) set.number = input.number || null;

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import { AppError, type FieldIssue } from '../../../core/errors.ts';
+import { AppError, staleVersion, type FieldIssue } from '../../../core/errors.ts';
 import { maskPhone, normaliseMobile } from '../../../core/contact.ts';
 import { maskName } from '../../../core/people/masks.ts';
 import { parseCreditCode } from '../../../core/people/credit-code.ts';
@@ -92,8 +92,6 @@ export async function getPlace(ctx: AppContext, actor: Actor, id: string) {
 
 const presentPlace = (p: repo.PlaceRow) => ({ id: p.id, gridCode: p.gridCode, kind: p.kind, name: p.name, creditCode: p.creditCode, address: p.address, lat: p.lat, lng: p.lng, contactName: p.contactNameMask, contactPhone: p.contactPhoneMask, staffCount: p.staffCount, version: p.version });
 
-const stale = () => new AppError('CONFLICT', [{ path: 'body.version', code: 'stale', message: '记录已被他人修改，请刷新后重试' }]);
-
 /** Corrects a building (a point must lie in its grid), with the version read. @throws FORBIDDEN, NOT_FOUND, VALIDATION_FAILED, CONFLICT (stale) */
 export async function updateBuilding(ctx: AppContext, actor: Actor, id: string, input: z.infer<typeof BuildingUpdateSchema>) {
   requirePermission(actor, 'person:write');
@@ -138,7 +136,7 @@ async function correct<T extends { countyCode: string; id: string; gridCode: str
   return ctx.db.transaction(async (tx) => {
     const row = await load(tx);
     if (!row) throw new AppError('NOT_FOUND');
-    if (row.version !== version) throw stale();
+    if (row.version !== version) throw staleVersion();
     const next = { ...apply(row), updatedAt: now, version: row.version + 1 };
     const issues = pointMoved ? pointIssues(ctx, row.gridCode, next.lat ?? undefined, next.lng ?? undefined) : [];
     if (issues.length) throw new AppError('VALIDATION_FAILED', issues);
