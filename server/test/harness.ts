@@ -109,6 +109,20 @@ export async function makeUser(ctx: AppContext, username: string, role: Role, sc
   return u.id;
 }
 
+/** The usual cast of the registry's tests: grid workers of villages A and B, a county handler, a mediator of A. */
+const cast = { 'gw.a': ['gridWorker', 'villageA'], 'gw.b': ['gridWorker', 'villageB'], handler: ['handler', 'county'], mediator: ['mediator', 'villageA'] } as const;
+
+/** Creates these members of the cast and signs each in; returns username → cookie. */
+export async function signInCast(env: TestEnv, names: (keyof typeof cast)[]): Promise<Record<string, string>> {
+  const cookies: Record<string, string> = {};
+  for (const name of names) {
+    const [role, scope] = cast[name];
+    await makeUser(env.ctx, name, role, fixture[scope]);
+    cookies[name] = await login(env.app, name);
+  }
+  return cookies;
+}
+
 /** Signs in through HTTP and returns the cookie header value. @throws Error with the response on failure */
 export async function login(app: FastifyInstance, username: string, password = PASSWORD, totp?: string): Promise<string> {
   const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password, totp } });

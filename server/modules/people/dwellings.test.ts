@@ -3,7 +3,7 @@
  * registered and otherwise kept encrypted, tenants in and out with their history, and the grid's rental ledger.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, createTestEnv, fixture, login, makeUser, seedFixture, type TestEnv } from '../../test/harness.ts';
+import { call, createTestEnv, fixture, login, seedFixture, signInCast, type TestEnv } from '../../test/harness.ts';
 import { checkCharacter } from '../../../core/people/id-number.ts';
 import { purgeDue } from './retention.service.ts';
 import ExcelJS from 'exceljs';
@@ -21,10 +21,7 @@ let dwelling: string;
 beforeAll(async () => {
   env = await createTestEnv();
   await seedFixture(env.ctx);
-  await makeUser(env.ctx, 'gw.a', 'gridWorker', fixture.villageA);
-  await makeUser(env.ctx, 'gw.b', 'gridWorker', fixture.villageB);
-  await makeUser(env.ctx, 'handler', 'handler', fixture.county);
-  for (const u of ['gw.a', 'gw.b', 'handler']) c[u] = await login(env.app, u);
+  Object.assign(c, await signInCast(env, ['gw.a', 'gw.b', 'handler']));
   const person = (body: object) => call(env.app, 'POST', '/api/people', c['gw.a'], { gridCode: fixture.gridA1, personType: '01', ...body });
   expect((await person({ name: '李房东', idNumber: LANDLORD, phone: '13700001111' })).status).toBe(201);
   expect((await person({ name: '王小流', idNumber: MIGRANT, personType: '02', gridCode: fixture.gridA2 })).status).toBe(201);

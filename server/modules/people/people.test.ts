@@ -3,7 +3,7 @@
  * audited reveals, and households that move with all their members and leave no orphans.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, createTestEnv, fixture, login, makeUser, seedFixture, type TestEnv } from '../../test/harness.ts';
+import { call, createTestEnv, fixture, login, seedFixture, signInCast, type TestEnv } from '../../test/harness.ts';
 import { ageOn, checkCharacter } from '../../../core/people/id-number.ts';
 import { cstDate } from '../../../core/calendar.ts';
 import ExcelJS from 'exceljs';
@@ -22,11 +22,7 @@ const CHILD = id18('63222120180301124'); // born 2018-03-01, female
 beforeAll(async () => {
   env = await createTestEnv();
   await seedFixture(env.ctx);
-  await makeUser(env.ctx, 'gw.a', 'gridWorker', fixture.villageA);
-  await makeUser(env.ctx, 'gw.b', 'gridWorker', fixture.villageB);
-  await makeUser(env.ctx, 'handler', 'handler', fixture.county);
-  await makeUser(env.ctx, 'mediator', 'mediator', fixture.villageA);
-  for (const u of ['gw.a', 'gw.b', 'handler', 'mediator']) c[u] = await login(env.app, u);
+  Object.assign(c, await signInCast(env, ['gw.a', 'gw.b', 'handler', 'mediator']));
 });
 afterAll(() => env?.close());
 

@@ -3,7 +3,7 @@
  * worker sees who must renew, soonest first, and the list follows the calendar.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, createTestEnv, fixture, login, makeUser, seedFixture, type TestEnv } from '../../test/harness.ts';
+import { call, createTestEnv, fixture, login, seedFixture, signInCast, type TestEnv } from '../../test/harness.ts';
 import { addDays, cstDate } from '../../../core/calendar.ts';
 import { checkCharacter } from '../../../core/people/id-number.ts';
 
@@ -16,9 +16,7 @@ const ids: Record<string, string> = {};
 beforeAll(async () => {
   env = await createTestEnv();
   await seedFixture(env.ctx);
-  await makeUser(env.ctx, 'gw.a', 'gridWorker', fixture.villageA);
-  await makeUser(env.ctx, 'gw.b', 'gridWorker', fixture.villageB);
-  for (const u of ['gw.a', 'gw.b']) c[u] = await login(env.app, u);
+  Object.assign(c, await signInCast(env, ['gw.a', 'gw.b']));
   const people: [string, string, string, string][] = [['soon', '51010219900101101', '02', fixture.gridA1], ['expired', '51010219910202102', '02', fixture.gridA1], ['later', '51010219920303103', '02', fixture.gridA2], ['visa', '', '99', fixture.gridA2]];
   for (const [key, first17, personType, gridCode] of people) {
     ids[key] = (await call(env.app, 'POST', '/api/people', c['gw.a'], { gridCode, personType, name: `测试${key}`, ...(first17 ? { idNumber: id18(first17) } : {}) })).body.id;

@@ -4,7 +4,7 @@
  * another grid (in both grids' history), a household's head and risk level, and a member taken out.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, createTestEnv, fixture, login, makeUser, seedFixture, type TestEnv } from '../../test/harness.ts';
+import { call, createTestEnv, fixture, seedFixture, signInCast, type TestEnv } from '../../test/harness.ts';
 import { checkCharacter } from '../../../core/people/id-number.ts';
 
 let env: TestEnv;
@@ -18,9 +18,7 @@ let spouse: string;
 beforeAll(async () => {
   env = await createTestEnv();
   await seedFixture(env.ctx);
-  await makeUser(env.ctx, 'gw.a', 'gridWorker', fixture.villageA);
-  await makeUser(env.ctx, 'gw.b', 'gridWorker', fixture.villageB);
-  for (const u of ['gw.a', 'gw.b']) c[u] = await login(env.app, u);
+  Object.assign(c, await signInCast(env, ['gw.a', 'gw.b']));
   person = (await call(env.app, 'POST', '/api/people', c['gw.a'], { gridCode: fixture.gridA1, personType: '01', name: '马建国', idNumber: id18('63222119800101101'), phone: '13911112222' })).body;
   spouse = (await call(env.app, 'POST', '/api/people', c['gw.a'], { gridCode: fixture.gridA1, personType: '01', name: '韩秀英', idNumber: id18('63222119820202102') })).body.id;
   household = (await call(env.app, 'POST', '/api/households', c['gw.a'], { gridCode: fixture.gridA1, address: 'A村8号' })).body;
