@@ -16,3 +16,8 @@ export function maskName(name: string): string {
   const chars = [...name];
   return chars.length <= 1 ? '*' : chars[0] + '*'.repeat(chars.length - 1);
 }
+
+/** The field problem for a mobile number that did not normalise, at `path`. */
+export function mobileIssue(path: string): { path: string; code: string; message: string } {
+  return { path, code: 'bad_mobile', message: '手机号码格式不正确' };
+}

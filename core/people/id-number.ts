@@ -60,3 +60,8 @@ export function ageOn(birthDate: string, day: string): number {
   const years = Number(day.slice(0, 4)) - Number(birthDate.slice(0, 4));
   return day.slice(5) >= birthDate.slice(5) ? years : years - 1;
 }
+
+/** The field problem for an ID number that did not parse, at `path` (e.g. body.idNumber). */
+export function idNumberIssue(path: string, problem: IdNumberProblem): { path: string; code: string; message: string } {
+  return { path, code: `id_${problem}`, message: '公民身份号码无效' };
+}

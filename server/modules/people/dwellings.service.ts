@@ -7,9 +7,8 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { AppError } from '../../../core/errors.ts';
-import { cstDate } from '../../../core/calendar.ts';
-import { maskPhone, normaliseMobile } from '../../../core/contact.ts';
-import { parseIdNumber } from '../../../core/people/id-number.ts';
+import { maskPhone, mobileIssue, normaliseMobile } from '../../../core/contact.ts';
+import { idNumberIssue, parseIdNumber } from '../../../core/people/id-number.ts';
 import { maskName } from '../../../core/people/masks.ts';
 import type { DwellingCreateSchema, GridItemsQuery, RentalRegisterSchema, TenancyEndSchema, TenantAddSchema } from '../../../core/schemas/people.schema.ts';
 import type { Executor } from '../../db/client.ts';
@@ -21,9 +20,7 @@ import * as repo from './dwellings.repository.ts';
 import { presentPerson } from './people.presenter.ts';
 import { exportWatermark } from './person-files.ts';
 import { codeNames } from '../codes/codes.service.ts';
-import { codeProblems, gridFor, idNumberHash, requirePermission, scopePrefix } from './persons.service.ts';
-
-const today = (ctx: AppContext) => cstDate(ctx.clock.now());
+import { codeProblems, gridFor, idNumberHash, requirePermission, scopePrefix, today } from './persons.service.ts';
 
 /** A building with its dwellings, each with its rental registration and tenants (masked). @throws FORBIDDEN, NOT_FOUND */
 export async function getBuilding(ctx: AppContext, actor: Actor, id: string) {
@@ -60,9 +57,9 @@ export async function registerRental(ctx: AppContext, actor: Actor, id: string, 
   const issues = await codeProblems(ctx, ctx.db, [['body.use', 'rental_use', input.use]]);
   if (input.registeredOn > today(ctx)) issues.push({ path: 'body.registeredOn', code: 'in_future', message: '登记日期不能晚于今天' });
   const parsed = parseIdNumber(input.landlordIdNumber, today(ctx));
-  if ('problem' in parsed) issues.push({ path: 'body.landlordIdNumber', code: `id_${parsed.problem}`, message: '公民身份号码无效' });
+  if ('problem' in parsed) issues.push(idNumberIssue('body.landlordIdNumber', parsed.problem));
   const phone = input.landlordPhone ? normaliseMobile(input.landlordPhone) : null;
-  if (input.landlordPhone && !phone) issues.push({ path: 'body.landlordPhone', code: 'bad_mobile', message: '手机号码格式不正确' });
+  if (input.landlordPhone && !phone) issues.push(mobileIssue('body.landlordPhone'));
   if (issues.length || 'problem' in parsed) throw new AppError('VALIDATION_FAILED', issues);
   const hash = idNumberHash(ctx, parsed.number);
   const now = ctx.clock.now();
@@ -90,7 +87,7 @@ export async function registerRental(ctx: AppContext, actor: Actor, id: string, 
 export async function addTenant(ctx: AppContext, actor: Actor, id: string, input: z.infer<typeof TenantAddSchema>) {
   requirePermission(actor, 'person:write');
   const parsed = parseIdNumber(input.idNumber, today(ctx));
-  if ('problem' in parsed) throw new AppError('VALIDATION_FAILED', [{ path: 'body.idNumber', code: `id_${parsed.problem}`, message: '公民身份号码无效' }]);
+  if ('problem' in parsed) throw new AppError('VALIDATION_FAILED', [idNumberIssue('body.idNumber', parsed.problem)]);
   if (input.since > today(ctx)) throw new AppError('VALIDATION_FAILED', [{ path: 'body.since', code: 'in_future', message: '入住日期不能晚于今天' }]);
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
@@ -171,11 +168,11 @@ export async function exportRentals(ctx: AppContext, actor: Actor, q: z.infer<ty
   const grid = await gridFor(ctx.db, actor, q.grid, 'query.grid');
   const rentals = await repo.rentalsOfGrid(ctx.db, grid.code);
   const uses = (await codeNames(ctx, ['rental_use'])).rental_use!;
-  const ts = await repo.tenanciesOf(ctx.db, grid.countyCode, rentals.map((r) => r.d.id));
+  const ts = byDwelling(await repo.tenanciesOf(ctx.db, grid.countyCode, rentals.map((r) => r.d.id)));
   const day = today(ctx);
   const rows = rentals.map(({ d, buildingName }) => ({
     building: buildingName ?? '', label: d.label, use: d.rentalUse ? uses.get(d.rentalUse) ?? d.rentalUse : '', landlord: d.landlordNameMask ?? '', landlordPhone: d.landlordPhoneMask ?? '', registeredOn: d.rentalRegisteredOn ?? '',
-    tenants: ts.filter((x) => x.t.dwellingId === d.id && x.t.endedAt === null).map((x) => presentPerson(x.p, day).name).join('、'),
+    tenants: (ts.get(d.id) ?? []).filter((x) => x.t.endedAt === null).map((x) => presentPerson(x.p, day).name).join('、'),
   }));
   const now = ctx.clock.now();
   await audit.recordAlone(ctx.db, ctx.clock, actor, { action: 'rental.export', objectType: 'dwelling', countyCode: grid.countyCode, detail: { grid: grid.code, rows: rows.length } });
@@ -195,12 +192,20 @@ const rentalOf = (d: repo.DwellingRow) =>
 /** Dwellings with their rental registration and their tenants: current ones, and the past ones with their dates. */
 async function presentDwellings(ctx: AppContext, ex: Executor, countyCode: string, ds: repo.DwellingRow[]) {
   const day = today(ctx);
-  const ts = await repo.tenanciesOf(ex, countyCode, ds.map((d) => d.id));
+  const ts = byDwelling(await repo.tenanciesOf(ex, countyCode, ds.map((d) => d.id)));
   return ds.map((d) => {
-    const mine = ts.filter((x) => x.t.dwellingId === d.id).map(({ t, p }) => {
+    const mine = (ts.get(d.id) ?? []).map(({ t, p }) => {
       const v = presentPerson(p, day);
       return { personId: p.id, name: v.name, sex: v.sex, age: v.age, ageBand: v.ageBand, personType: v.personType, phone: v.phone, since: t.since, until: t.until, current: t.endedAt === null };
     });
     return { id: d.id, buildingId: d.buildingId, gridCode: d.gridCode, label: d.label, isRental: d.isRental, rental: rentalOf(d), tenants: mine.filter((x) => x.current), pastTenants: mine.filter((x) => !x.current) };
   });
 }
+
+/** Tenancies grouped by dwelling, in the order read. */
+function byDwelling<T extends { t: { dwellingId: string } }>(rows: T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const r of rows) out.set(r.t.dwellingId, [...(out.get(r.t.dwellingId) ?? []), r]);
+  return out;
+}
+

@@ -7,7 +7,7 @@
 import type { z } from 'zod';
 import { AppError, staleVersion, type FieldIssue } from '../../../core/errors.ts';
 import { cstDate } from '../../../core/calendar.ts';
-import { maskPhone, normaliseMobile } from '../../../core/contact.ts';
+import { maskPhone, mobileIssue, normaliseMobile } from '../../../core/contact.ts';
 import { maskName } from '../../../core/people/masks.ts';
 import type { HouseholdUpdateSchema, PersonMoveSchema, PersonUpdateSchema } from '../../../core/schemas/people.schema.ts';
 import type { Actor } from '../../lib/actor.ts';
@@ -23,7 +23,7 @@ export async function updatePerson(ctx: AppContext, actor: Actor, id: string, in
   requirePermission(actor, 'person:write');
   const issues: FieldIssue[] = await codeProblems(ctx, ctx.db, [['body.personType', 'person_type', input.personType], ['body.ethnicity', 'ethnicity', input.ethnicity ?? undefined]]);
   const phone = input.phone ? normaliseMobile(input.phone) : input.phone;
-  if (input.phone && !phone) issues.push({ path: 'body.phone', code: 'bad_mobile', message: '手机号码格式不正确' });
+  if (input.phone && !phone) issues.push(mobileIssue('body.phone'));
   if (issues.length) throw new AppError('VALIDATION_FAILED', issues);
   const set: Partial<repo.PersonRow> = {};
   if (input.name !== undefined) Object.assign(set, { nameEnc: ctx.crypto.encrypt(input.name), nameHash: ctx.crypto.lookupHash(`name:${input.name}`), nameMask: maskName(input.name) });

@@ -8,8 +8,8 @@ import type { z } from 'zod';
 import { AppError, type FieldIssue } from '../../../core/errors.ts';
 import { subtreePrefix } from '../../../core/region-code.ts';
 import { can, type Permission } from '../../../core/roles.ts';
-import { normaliseMobile, maskPhone } from '../../../core/contact.ts';
-import { parseIdNumber } from '../../../core/people/id-number.ts';
+import { maskPhone, mobileIssue, normaliseMobile } from '../../../core/contact.ts';
+import { idNumberIssue, parseIdNumber } from '../../../core/people/id-number.ts';
 import { maskIdNumber, maskName } from '../../../core/people/masks.ts';
 import { cstDate } from '../../../core/calendar.ts';
 import type { PersonCreateSchema, PersonListQuery, RevealSchema } from '../../../core/schemas/people.schema.ts';
@@ -31,7 +31,8 @@ export function requirePermission(actor: Actor, permission: Permission): void {
 
 /** The region-code prefix of everything the actor may see. */
 export const scopePrefix = (actor: Actor) => subtreePrefix(actor.scopeCode);
-const today = (ctx: AppContext) => cstDate(ctx.clock.now());
+/** Today's date in China Standard Time. */
+export const today = (ctx: AppContext) => cstDate(ctx.clock.now());
 
 /** The grid if it exists inside the actor's scope. @throws VALIDATION_FAILED */
 export async function gridFor(ex: Executor, actor: Actor, gridCode: string, path = 'body.gridCode') {
@@ -56,7 +57,7 @@ export async function createPerson(ctx: AppContext, actor: Actor, input: z.infer
   let idNumber: string | undefined, sex = input.sex, birthDate = input.birthDate;
   if (input.idNumber) {
     const parsed = parseIdNumber(input.idNumber, today(ctx));
-    if ('problem' in parsed) issues.push({ path: 'body.idNumber', code: `id_${parsed.problem}`, message: '公民身份号码无效' });
+    if ('problem' in parsed) issues.push(idNumberIssue('body.idNumber', parsed.problem));
     else {
       idNumber = parsed.number;
       // Derived, not asked twice: the number decides sex and birth date.
@@ -67,7 +68,7 @@ export async function createPerson(ctx: AppContext, actor: Actor, input: z.infer
   let phone: string | undefined;
   if (input.phone) {
     phone = normaliseMobile(input.phone) ?? undefined;
-    if (!phone) issues.push({ path: 'body.phone', code: 'bad_mobile', message: '手机号码格式不正确' });
+    if (!phone) issues.push(mobileIssue('body.phone'));
   }
   issues.push(...(await codeProblems(ctx, ctx.db, [['body.personType', 'person_type', input.personType], ['body.sex', 'sex', sex], ['body.ethnicity', 'ethnicity', input.ethnicity], ['body.relation', 'household_relation', input.relation]])));
   if (issues.length) throw new AppError('VALIDATION_FAILED', issues);
@@ -156,13 +157,13 @@ export async function listPersons(ctx: AppContext, actor: Actor, q: z.infer<type
   let byId: string | undefined;
   if (q.idNumber) {
     const parsed = parseIdNumber(q.idNumber, today(ctx));
-    if ('problem' in parsed) throw new AppError('VALIDATION_FAILED', [{ path: 'query.idNumber', code: `id_${parsed.problem}`, message: '公民身份号码无效' }]);
+    if ('problem' in parsed) throw new AppError('VALIDATION_FAILED', [idNumberIssue('query.idNumber', parsed.problem)]);
     byId = idNumberHash(ctx, parsed.number);
   }
   let byPhone: string | undefined;
   if (q.phone) {
     const phone = normaliseMobile(q.phone);
-    if (!phone) throw new AppError('VALIDATION_FAILED', [{ path: 'query.phone', code: 'bad_mobile', message: '手机号码格式不正确' }]);
+    if (!phone) throw new AppError('VALIDATION_FAILED', [mobileIssue('query.phone')]);
     byPhone = ctx.crypto.lookupHash(`phone:${phone}`);
   }
   const { rows, total } = await repo.listPersons(ctx.db, { prefix, nameHash: q.name ? ctx.crypto.lookupHash(`name:${q.name}`) : undefined, idNumberHash: byId, phoneHash: byPhone }, q.pageSize, (q.page - 1) * q.pageSize);

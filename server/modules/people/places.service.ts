@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { AppError, staleVersion, type FieldIssue } from '../../../core/errors.ts';
-import { maskPhone, normaliseMobile } from '../../../core/contact.ts';
+import { maskPhone, mobileIssue, normaliseMobile } from '../../../core/contact.ts';
 import { maskName } from '../../../core/people/masks.ts';
 import { parseCreditCode } from '../../../core/people/credit-code.ts';
 import type { BuildingCreateSchema, BuildingUpdateSchema, GridItemsQuery, PlaceCreateSchema, PlaceUpdateSchema } from '../../../core/schemas/people.schema.ts';
@@ -71,7 +71,7 @@ async function placeProblems(ctx: AppContext, input: { kind?: string; creditCode
   const creditCode = input.creditCode ? parseCreditCode(input.creditCode) : null;
   if (input.creditCode && !creditCode) issues.push({ path: 'body.creditCode', code: 'bad_credit_code', message: '统一社会信用代码无效（18位，校验码不符）' });
   const phone = input.contactPhone ? normaliseMobile(input.contactPhone) : null;
-  if (input.contactPhone && !phone) issues.push({ path: 'body.contactPhone', code: 'bad_mobile', message: '手机号码格式不正确' });
+  if (input.contactPhone && !phone) issues.push(mobileIssue('body.contactPhone'));
   return { issues, creditCode, phone };
 }
 
