@@ -11,7 +11,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, fixture, login, makeUser, PASSWORD, seedFixture, totpAt, type TestEnv } from '../test/harness.ts';
-import { buildRouteWorld, fillRoute, globalObjects, sampleBodies, sensitiveValues, type Side } from '../test/route-world.ts';
+import { buildRouteWorld, fillRoute, globalObjects, listProbes, missingPlace, outOfScopeMarkers, sampleBodies, sensitiveValues, type Side } from '../test/route-world.ts';
 import { personRoles, totpRequiredRoles, type Role } from '../../core/roles.ts';
 import { passes, type RouteAccess, type ScopedObject } from './route-config.ts';
 import { createToken } from '../modules/tokens/tokens.service.ts';
@@ -127,6 +127,10 @@ describe('authorisation matrix over the route table', () => {
               if (key === 'POST /api/people/:id/reveal' && res.statusCode === 200 && (await reveals()) === revealsBefore + 1) counts.revealed++;
               else wrong.push(`${cell}: the answer holds unmasked ${leaked.join(', ')}`);
             }
+            // Every caller sits in village A: no signed-in answer may carry village B's records (lists of
+            // duplicates, search results, map layers, exports included).
+            const foreign = access!.auth === 'public' || side === 'B' ? [] : outOfScopeMarkers.filter((m) => text.includes(m));
+            if (foreign.length) wrong.push(`${cell}: the answer holds village B's ${foreign.join(', ')}`);
             if (res.statusCode >= 500) wrong.push(`${cell}, a server error`);
             else if (want === 'through') {
               if ([401, 403, 404].includes(res.statusCode) && !(key.includes('/open311/') || key.startsWith('GET /api/public/cases/') || key.startsWith('POST /api/public/cases/'))) wrong.push(`${cell}, expected to get through`);
@@ -152,5 +156,46 @@ describe('authorisation matrix over the route table', () => {
     expect(counts.spreadsheets).toBeGreaterThan(0); // the exports were opened and read
     expect(Math.min(counts.through, counts.refused, counts.hidden)).toBeGreaterThan(100);
     console.log(`authorisation matrix: ${counts.routes} routes, ${counts.cells} cells (${counts.through} through, ${counts.refused} refused, ${counts.hidden} hidden as missing, ${counts.revealed} audited reveals, ${counts.spreadsheets} spreadsheets read)`);
+  });
+
+  it('keeps every list, search and statistic inside the caller\'s scope', async () => {
+    const wrong: string[] = [];
+    const counts = { probes: 0, clean: 0, refused: 0 };
+    const lists = env.app.routeTable.filter((r) => r.url.startsWith('/api/') && !r.url.includes(':') && ([] as string[]).concat(r.method as string).includes('GET') && !undeclaredAllowed(r.url) && (r.config?.access as RouteAccess | undefined)?.auth !== 'public');
+    for (const route of lists) {
+      const key = `GET ${route.url}`;
+      const probes = listProbes[key];
+      if (!probes) {
+        wrong.push(`${key} is a list route without probes in server/test/route-world.ts listProbes`);
+        continue;
+      }
+      const access = route.config!.access as RouteAccess;
+      for (const { query, want } of probes) {
+        for (const [caller, headers] of headersOf) {
+          if (caller === 'anonymous' || caller === 'enrolling') continue;
+          const role: Role = caller === 'token' ? 'integration' : caller;
+          if ((caller === 'token' && access.session) || !passes(role, access.permission)) continue;
+          const res = await env.app.inject({ method: 'GET', url: route.url + query, headers });
+          counts.probes++;
+          const text = String(res.headers['content-type'] ?? '').includes('spreadsheetml') ? await xlsxText(res.rawPayload) : res.body;
+          const cell = `${key}${query} as ${caller}: got ${res.statusCode}`;
+          const foreign = outOfScopeMarkers.filter((m) => text.includes(m));
+          if (foreign.length) wrong.push(`${cell}, holding village B's ${foreign.join(', ')}`);
+          else if (res.statusCode >= 500) wrong.push(`${cell}, a server error`);
+          else if (want === 'refused') {
+            const missing = await env.app.inject({ method: 'GET', url: route.url + missingPlace(query), headers });
+            // The answers may echo the code that was sent; apart from it they must be the same.
+            if (res.statusCode < 400 || res.statusCode !== missing.statusCode || missingPlace(res.body) !== missing.body) wrong.push(`${cell}, expected the answer for a place that does not exist (${missing.statusCode} ${missing.body.slice(0, 100)})`);
+            else counts.refused++;
+          }
+          else if (res.statusCode >= 400 && res.statusCode !== 403) wrong.push(`${cell}, expected an answer (${res.body.slice(0, 100)})`);
+          else counts.clean++;
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(counts.clean).toBeGreaterThan(50);
+    expect(counts.refused).toBeGreaterThan(50);
+    console.log(`list probes: ${counts.probes} answers (${counts.clean} clean, ${counts.refused} refused as missing)`);
   });
 });

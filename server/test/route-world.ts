@@ -66,6 +66,60 @@ const LANDLORD_ID = { A: '63222119700315001' + checkCharacter('63222119700315001
 /** The plain values of the sensitive fields of the world's persons: no answer may contain them unless revealed. */
 export const sensitiveValues: string[] = [];
 
+/** Texts and ids of village B's records: no answer to a caller placed in village A may contain one. */
+export const outOfScopeMarkers: string[] = [];
+
+/**
+ * Each list route (GET without path parameters) with the queries that would bring village B's records or numbers
+ * to a caller of village A if the scope were forgotten: `clean` answers may hold none of B's markers; `refused`
+ * ones name a place outside the scope and must answer exactly as the same query naming a place that does not
+ * exist (`missingPlace`). The matrix fails on a
+ * list route missing here, so a new list is probed the day it is added.
+ */
+export const listProbes: Record<string, { query: string; want: 'clean' | 'refused' }[]> = {
+  'GET /api/auth/me': [],
+  'GET /api/regions/root': [],
+  'GET /api/categories': [],
+  'GET /api/departments': [],
+  'GET /api/deadline-policies': [],
+  'GET /api/calendar': [],
+  'GET /api/code-tables': [],
+  'GET /api/routing-rules': [{ query: '?county=632221', want: 'clean' }],
+  'GET /api/tokens': [{ query: '', want: 'clean' }],
+  'GET /api/notifications': [{ query: '', want: 'clean' }],
+  'GET /api/users': [{ query: '', want: 'clean' }, { query: '?q=target', want: 'clean' }],
+  'GET /api/audit': [{ query: '', want: 'clean' }],
+  'GET /api/handlers': [{ query: '', want: 'clean' }],
+  'GET /api/cases': [{ query: '', want: 'clean' }, { query: '?q=B村道路破损', want: 'clean' }, { query: '?category=municipal.road', want: 'clean' }, { query: `?region=${fixture.villageB}`, want: 'refused' }, { query: '?region=000000000000', want: 'refused' }],
+  'GET /api/cases/export': [{ query: '', want: 'clean' }, { query: `?region=${fixture.villageB}`, want: 'refused' }],
+  'GET /api/kpis': [{ query: `?region=${fixture.villageB}`, want: 'refused' }, { query: '?region=000000000000', want: 'refused' }, { query: `?region=${fixture.county}`, want: 'refused' }],
+  'GET /api/grids': [{ query: '', want: 'clean' }, { query: '?q=B', want: 'clean' }, { query: `?region=${fixture.villageB}`, want: 'refused' }],
+  'GET /api/grids/geojson': [{ query: `?region=${fixture.villageB}`, want: 'refused' }],
+  'GET /api/locate': [{ query: '?lng=101.25&lat=37.05', want: 'refused' }],
+  'GET /api/people': [{ query: '', want: 'clean' }, { query: '?name=卓玛拉姆', want: 'clean' }, { query: `?idNumber=63222120150301456${checkCharacter('63222120150301456')}`, want: 'clean' }, { query: '?phone=13698765432', want: 'clean' }, { query: `?grid=${fixture.gridB1}`, want: 'refused' }],
+  'GET /api/people/import': [],
+  'GET /api/people/import/errors': [],
+  'GET /api/people/import/template': [],
+  'GET /api/people/export': [{ query: `?grid=${fixture.gridB1}`, want: 'refused' }],
+  'GET /api/people/stats': [{ query: `?region=${fixture.villageB}`, want: 'refused' }, { query: `?region=${fixture.gridB1}`, want: 'refused' }, { query: '?region=000000000000', want: 'refused' }],
+  'GET /api/people/expiring': [{ query: '', want: 'clean' }, { query: `?grid=${fixture.gridB1}`, want: 'refused' }],
+  'GET /api/buildings': [{ query: `?grid=${fixture.gridB1}`, want: 'refused' }],
+  'GET /api/places': [{ query: `?grid=${fixture.gridB1}`, want: 'refused' }],
+  'GET /api/households': [{ query: `?grid=${fixture.gridB1}`, want: 'refused' }],
+  'GET /api/rentals': [{ query: `?grid=${fixture.gridB1}`, want: 'refused' }],
+  'GET /api/rentals/export': [{ query: `?grid=${fixture.gridB1}`, want: 'refused' }],
+};
+
+/** The probe's query with village B's places replaced by codes that name nothing. */
+export function missingPlace(query: string): string {
+  return query
+    .replace(fixture.gridB1, '632221100299001')
+    .replace(fixture.villageB, '632221100299')
+    .replace('000000000000', '632299000000')
+    .replace(fixture.county, '632299000000')
+    .replace('lng=101.25', 'lng=120.5');
+}
+
 /** Objects of every kind in villages A and B, and ids naming nothing. */
 export async function buildRouteWorld(env: TestEnv): Promise<Record<Side, Record<ScopedObject, string>>> {
   const objects: Record<Side, Record<ScopedObject, string>> = {
@@ -84,7 +138,9 @@ export async function buildRouteWorld(env: TestEnv): Promise<Record<Side, Record
     objects[side].user = await makeUser(env.ctx, `target-${side.toLowerCase()}`, 'gridWorker', village);
     objects[side].token = (await createToken(env.ctx, root, { name: side, scopeCode: village })).id;
     const upload = await storeUpload(env.ctx, tinyPng());
-    objects[side].case = (await createCase(env.ctx, root, { channel: 'patrol', categoryId: 'municipal.road', description: `${side}村道路破损`, lat: 37.05, lng: side === 'A' ? 101.05 : 101.25, uploadIds: [upload.id] })).code;
+    // A's and B's cases lie 140 m apart across the villages' border, same category and words: each is the other's
+    // likely duplicate, so a list that forgets the scope shows it.
+    objects[side].case = (await createCase(env.ctx, root, { channel: 'patrol', categoryId: 'municipal.road', description: `${side}村道路破损`, lat: 37.05, lng: side === 'A' ? 101.1992 : 101.2008, uploadIds: [upload.id] })).code;
     objects[side].attachment = upload.id;
     const first17 = side === 'A' ? '63222119850612123' : '63222120150301456'; // B's person is a child under 14
     const idNumber = first17 + checkCharacter(first17);
@@ -106,6 +162,8 @@ export async function buildRouteWorld(env: TestEnv): Promise<Record<Side, Record
     objects[side].dwelling = dwelling.id;
     sensitiveValues.push(landlord.name, landlord.idNumber, landlord.phone);
   }
+  const b = objects.B;
+  outOfScopeMarkers.push(b.case, 'B村道路破损', 'B村小学', 'B村3号楼', 'B村1号', 'B网格员', 'B联户组', 'target-b', b.person, b.household, b.place, b.building, b.dwelling, b.user, b.gridStaff);
   return objects;
 }
 

@@ -31,7 +31,8 @@ export function medianFromBuckets(rows: { bucket: number; n: number }[]): number
 export async function kpis(ctx: AppContext, actor: Actor, q: { region?: string; from?: Date; to?: Date }) {
   if (!can(actor.role, 'kpi:read')) throw new AppError('FORBIDDEN');
   const region = q.region ?? actor.scopeCode;
-  if (region !== ROOT_SCOPE && !inScope(actor.scopeCode, region)) throw new AppError('NOT_FOUND');
+  // The whole tree is a scope like any other: only a root actor may ask for it.
+  if (!inScope(actor.scopeCode, region)) throw new AppError('NOT_FOUND');
   const now = ctx.clock.now();
   const toDay = cstDate(q.to ?? now);
   const fromDay = cstDate(q.from ?? new Date(now.getTime() - 29 * 86_400_000));
@@ -41,7 +42,7 @@ export async function kpis(ctx: AppContext, actor: Actor, q: { region?: string; 
     stats.firstResponseHist(ctx.db, prefix, fromDay, toDay),
     stats.overdueNow(ctx.db, prefix),
     stats.daily(ctx.db, prefix, fromDay, toDay),
-    stats.byChild(ctx.db, prefix, childLength[levelOfCode(region)]!, fromDay, toDay),
+    stats.byChild(ctx.db, prefix, region === ROOT_SCOPE ? 2 : childLength[levelOfCode(region)]!, fromDay, toDay),
   ]);
   const childCodes = children.map((c) => c.prefix.padEnd(12, '0'));
   const names = await regions.namesOf(ctx.db, childCodes);
