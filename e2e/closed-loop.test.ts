@@ -13,6 +13,7 @@ let server: RunningServer;
 let browser: Browser;
 let phone: BrowserContext;
 let code = '';
+let trackingLink = '';
 const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6300010000050001' + '0d0a2db40000000049454e44ae426082', 'hex');
 const shot = async (page: Page, name: string) => {
   await page.waitForTimeout(400); // let dialogs and drawers finish their animation
@@ -87,6 +88,9 @@ describe('the closed loop in the browser', () => {
     await page.getByRole('button', { name: '提交' }).click();
     code = (await page.getByTestId('tracking-code').textContent({ timeout: 20_000 }))!.trim();
     expect(code).toMatch(/^632221-[0-9A-Z]{8}$/);
+    // The tracking link carries the reporter's key: only with it may the result be rated.
+    trackingLink = (await page.getByTestId('tracking-link').textContent())!.trim();
+    expect(trackingLink).toMatch(new RegExp(`/track/${code}#k=[A-Za-z0-9_-]{22}$`));
     await shot(page, '2-phone-code');
     await page.close();
   });
@@ -140,8 +144,13 @@ describe('the closed loop in the browser', () => {
   });
 
   it('the resident rates it satisfied on the tracking page', async () => {
+    const stranger = await browser.newPage();
+    await stranger.goto(`${server.url}/track/${code}`);
+    await expect.poll(() => stranger.getByTestId('track-status').textContent()).toContain('待评价');
+    expect(await stranger.getByTestId('rating').count()).toBe(0); // without the key nobody else can rate
+    await stranger.close();
     const page = await phone.newPage();
-    await page.goto(`${server.url}/track/${code}`);
+    await page.goto(trackingLink);
     await expect.poll(() => page.getByTestId('track-status').textContent()).toContain('待评价');
     await page.getByTestId('rating').getByRole('button', { name: '满意', exact: true }).click();
     await expect.poll(() => page.getByTestId('track-status').textContent()).toBe('已办结');

@@ -23,7 +23,9 @@ export interface Config {
    * Request limits per window: sign-in per IP and per account, resident submissions per IP and per reporter
    * phone, integrations per token (staff sessions per user).
    */
-  rateLimits: { login: RateLimit; loginAccount: RateLimit; public: RateLimit; reporter: RateLimit; token: RateLimit };
+  rateLimits: { login: RateLimit; loginAccount: RateLimit; public: RateLimit; reporter: RateLimit; token: RateLimit; meToo: RateLimit };
+  /** The address residents and integrations reach this installation at (Open311 discovery); never taken from a request. */
+  publicUrl: string;
   /** Days after moving away or death before a person's personal data is purged (unless on legal hold). */
   personRetentionDays: number;
   /** How long categories, deadline policies and the calendar stay cached in memory (ms; 0 = off). */
@@ -42,6 +44,19 @@ function rate(name: string, value: string | undefined, fallback: string): RateLi
   const m = /^(\d+)\/(\d+)$/.exec(value ?? fallback);
   if (!m) throw new Error(`${name} must look like MAX/SECONDS, e.g. ${fallback}`);
   return { max: Number(m[1]), windowMs: Number(m[2]) * 1000 };
+}
+
+/** An absolute http(s) base URL without a trailing slash, or '' when unset. @throws Error for anything else */
+function publicUrl(value: string | undefined): string {
+  if (!value) return '';
+  let u: URL;
+  try {
+    u = new URL(value);
+  } catch {
+    throw new Error('ANWANG_PUBLIC_URL must be an absolute URL, e.g. https://anwang.example.gov.cn');
+  }
+  if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new Error('ANWANG_PUBLIC_URL must start with https:// or http://');
+  return u.href.replace(/\/+$/, '');
 }
 
 /** Reads the configuration from `env` (process.env by default). */
@@ -66,6 +81,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       public: rate('ANWANG_RATE_PUBLIC', env.ANWANG_RATE_PUBLIC, '30/60'),
       reporter: rate('ANWANG_RATE_REPORTER', env.ANWANG_RATE_REPORTER, '10/3600'),
       token: rate('ANWANG_RATE_TOKEN', env.ANWANG_RATE_TOKEN, '600/60'),
+      meToo: rate('ANWANG_RATE_ME_TOO', env.ANWANG_RATE_ME_TOO, '30/3600'),
     },
+    publicUrl: publicUrl(env.ANWANG_PUBLIC_URL),
   };
 }

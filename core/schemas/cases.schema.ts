@@ -88,7 +88,17 @@ export const CaseListQuery = Paging.extend({
 export const BatchDispatchSchema = z.object({ codes: z.array(z.string().regex(/^\d{6}-[0-9A-Z]{8}$/)).min(1).max(100), departmentId: z.string().uuid().optional(), userId: z.string().uuid().optional() });
 
 /** POST /api/public/cases/:code/rating */
-export const PublicRatingSchema = z.object({ satisfaction: z.enum(['satisfied', 'basically', 'unsatisfied']), comment: z.string().max(500).optional() });
+export const PublicRatingSchema = z.object({
+  satisfaction: z.enum(['satisfied', 'basically', 'unsatisfied']),
+  comment: z.string().max(500).optional(),
+  /** The reporter's key from the intake answer (the tracking link's #k=…). */
+  key: z.string().min(1).max(100),
+});
+
+/** POST /api/public/cases/:code/me-too: who adds their voice (a device id the page keeps, and/or a phone). */
+export const PublicMeTooSchema = z
+  .object({ deviceId: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/).optional(), phone: z.string().max(20).optional() })
+  .refine((v) => v.deviceId || v.phone, { message: 'deviceId or phone', path: ['deviceId'] });
 
 /** GET /api/kpis */
 export const KpiQuery = z.object({ region: RegionCode.optional(), from: z.coerce.date().optional(), to: z.coerce.date().optional() });

@@ -113,6 +113,7 @@ export const categories = pgTable('categories', {
   keywords: jsonb('keywords').notNull().$type<Partial<Record<string, string[]>>>(),
   sort: integer('sort').notNull(),
   active: boolean('active').notNull(),
+  ownerCode: char('owner_code', { length: 12 }).notNull().default('000000000000'),
 });
 
 export const departments = pgTable('departments', {
@@ -146,7 +147,8 @@ export const deadlinePolicies = pgTable('deadline_policies', {
 });
 
 export const calendarDays = pgTable('calendar_days', {
-  day: text('day').primaryKey(),
+  countyCode: char('county_code', { length: 6 }).notNull().default('000000'),
+  day: text('day').notNull(),
   kind: text('kind').notNull(),
   name: text('name').notNull(),
 });
@@ -181,6 +183,7 @@ export const cases = pgTable('cases', {
   reporterNameEnc: text('reporter_name_enc'),
   reporterPhoneEnc: text('reporter_phone_enc'),
   reporterPhoneHash: text('reporter_phone_hash'),
+  reporterKeyHash: text('reporter_key_hash'),
   reporterUserId: uuid('reporter_user_id'),
   followers: jsonb('followers').notNull().$type<{ phoneEnc: string; code: string }[]>(),
   isPublic: boolean('is_public').notNull(),
@@ -240,6 +243,13 @@ export const uploads = pgTable('uploads', {
   sha256: char('sha256', { length: 64 }).notNull(),
   storageKey: text('storage_key').notNull(),
   claimed: boolean('claimed').notNull(),
+  createdAt: ts('created_at').notNull(),
+});
+
+export const caseMeToo = pgTable('case_me_too', {
+  countyCode: char('county_code', { length: 6 }).notNull(),
+  caseId: uuid('case_id').notNull(),
+  voterHash: text('voter_hash').notNull(),
   createdAt: ts('created_at').notNull(),
 });
 

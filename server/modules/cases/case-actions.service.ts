@@ -22,6 +22,7 @@ import * as stats from './case-stats.repository.ts';
 import * as clocks from './deadlines.service.ts';
 import { actionsFor } from './cases.policy.ts';
 import { claimAttachments } from './attachments.service.ts';
+import { canRead, caseViewOf } from './case-visibility.ts';
 
 export type ActionInput<A extends CaseAction> = z.infer<(typeof caseActionSchemas)[A]>;
 type AnyInput = Record<string, unknown>;
@@ -59,10 +60,12 @@ function caseUnitStaff(tx: Executor, c: repo.CaseRow): Promise<string[]> {
 /** Applies one action to the case with this code. @throws NOT_FOUND, INVALID_TRANSITION, VALIDATION_FAILED */
 export async function applyCaseAction(ctx: AppContext, actor: Actor, code: string, action: CaseAction, input: AnyInput, ticket?: Ticket) {
   return ctx.db.transaction(async (tx) => {
+    // Residents write only through public-case.service.ts (the reporter's key, counted "me too").
+    if (actor.kind === 'public') throw new AppError('NOT_FOUND');
     const c = await repo.lockByCode(tx, code);
-    // Out of scope answers exactly like a missing case.
-    // Residents reach a case by its code (the capability they were given); staff only inside their scope.
-    if (!c || (actor.kind !== 'system' && actor.kind !== 'public' && !inScope(actor.scopeCode, c.villageCode))) throw new AppError('NOT_FOUND');
+    // A case the actor may not read (out of scope, or private outside their handling chain) answers exactly
+    // like a missing one.
+    if (!c || (actor.kind !== 'system' && !canRead(await caseViewOf(ctx, actor, tx), c))) throw new AppError('NOT_FOUND');
     const moved = await transition(tx, ctx, actor, c, action, input);
     // Every answer about a record carries what this user may do next (follow-on steps included).
     const now = await repo.findById(tx, c.countyCode, c.id);
@@ -114,7 +117,7 @@ export async function transition(tx: Executor, ctx: AppContext, actor: Actor, c:
     await clocks.settleClocks(tx, c, ['stage'], now, terminalStatuses.includes(to));
     if (['accepted', 'dispatched', 'in_progress'].includes(to)) {
       const policy = await catalog.deadlinePolicy(ctx, tx, c.countyCode, c.categoryId, after.tier);
-      await clocks.openClocks(tx, c, ['stage'], policy, await catalog.workCalendar(ctx, tx), now);
+      await clocks.openClocks(tx, c, ['stage'], policy, await catalog.workCalendar(ctx, tx, c.countyCode), now);
     }
   }
   if (terminalStatuses.includes(to)) await clocks.settleClocks(tx, c, ['first_response', 'total'], now, to !== 'closed');
@@ -165,7 +168,7 @@ const effects: { [A in CaseAction]: EffectFn<A> } = {
       after: async (tx2, after) => {
         await clocks.settleClocks(tx2, c, ['first_response'], now);
         const policy = await catalog.deadlinePolicy(ctx, tx2, c.countyCode, c.categoryId, tier);
-        await clocks.openClocks(tx2, c, ['total'], policy, await catalog.workCalendar(ctx, tx2), now);
+        await clocks.openClocks(tx2, c, ['total'], policy, await catalog.workCalendar(ctx, tx2, c.countyCode), now);
         if (minutes !== null) {
           await stats.bump(tx2, c.countyCode, c.villageCode, cstDate(now), { firstResponses: 1 });
           await stats.bumpFirstResponse(tx2, c.countyCode, c.villageCode, cstDate(now), Math.min(289, Math.floor(minutes / 5)));
@@ -181,9 +184,9 @@ const effects: { [A in CaseAction]: EffectFn<A> } = {
   async redirect(_tx, _ctx, _a, c, input) {
     return { set: { redirectTo: input.unit, outcomeNote: input.reason ?? null }, reason: input.reason, data: { unit: input.unit }, toUnit: `other:${input.unit}`, sms: `您反映的问题(编号${c.code})不属本单位职责，已转${input.unit}处理。` };
   },
-  async merge(tx, _ctx, actor, c, input, now) {
+  async merge(tx, ctx, actor, c, input, now) {
     const target = await repo.lockByCode(tx, input.duplicateOf);
-    if (!target || target.id === c.id || target.countyCode !== c.countyCode || terminalStatuses.includes(target.status as CaseStatus) || (actor.kind !== 'system' && !inScope(actor.scopeCode, target.villageCode))) {
+    if (!target || target.id === c.id || target.countyCode !== c.countyCode || terminalStatuses.includes(target.status as CaseStatus) || (actor.kind !== 'system' && !canRead(await caseViewOf(ctx, actor, tx), target))) {
       throw new AppError('VALIDATION_FAILED', [{ path: 'body.duplicateOf', code: 'bad_target', message: input.duplicateOf }]);
     }
     return {
@@ -311,7 +314,7 @@ const effects: { [A in CaseAction]: EffectFn<A> } = {
       data: { approve: input.approve, minutes: req.minutes },
       notify: { userIds: [req.requestedBy], text: `案件 ${c.code} 延期申请${input.approve ? '已批准' : '未批准'}` },
       after: async (tx2) => {
-        if (input.approve) await clocks.extendClocks(tx2, c, req.minutes, await catalog.workCalendar(ctx, tx2));
+        if (input.approve) await clocks.extendClocks(tx2, c, req.minutes, await catalog.workCalendar(ctx, tx2, c.countyCode));
       },
     };
   },
@@ -323,7 +326,7 @@ const effects: { [A in CaseAction]: EffectFn<A> } = {
     return { set: { pausedAt: now }, reason: input.reason, after: (tx2) => clocks.pauseClocks(tx2, c, now) };
   },
   async resume(_tx, ctx, _a, c, input, now) {
-    return { set: { pausedAt: null }, reason: input.note ?? null, after: async (tx2) => clocks.resumeClocks(tx2, c, now, await catalog.workCalendar(ctx, tx2)) };
+    return { set: { pausedAt: null }, reason: input.note ?? null, after: async (tx2) => clocks.resumeClocks(tx2, c, now, await catalog.workCalendar(ctx, tx2, c.countyCode)) };
   },
   async meToo(_tx, _ctx, _a, c) {
     return { set: { meTooCount: c.meTooCount + 1 } };

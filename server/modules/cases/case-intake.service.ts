@@ -26,6 +26,8 @@ import * as repo from './cases.repository.ts';
 import * as stats from './case-stats.repository.ts';
 import * as clocks from './deadlines.service.ts';
 import { claimAttachments } from './attachments.service.ts';
+import { caseViewOf, type CaseView } from './case-visibility.ts';
+import { newReporterKey } from './reporter-key.ts';
 
 export interface IntakeInput {
   channel: 'visit' | 'letter' | 'web' | 'phone' | 'video' | 'patrol' | 'hotline' | 'alarm' | 'open311' | 'app';
@@ -79,12 +81,16 @@ export async function createCase(ctx: AppContext, actor: Actor, input: IntakeInp
     if (!phone) throw bad('body.phone', 'bad_mobile', '手机号码格式不正确 (not a mainland mobile number)');
   }
   const { villageCode, gridCode } = await place(ctx, actor, input);
+  // A county's own category is for cases inside that county only.
+  if (!catalog.categoryAppliesAt(category, villageCode)) throw bad('body.categoryId', 'unknown_category', input.categoryId);
   const countyCode = villageCode.slice(0, 6);
   const suggested = suggestTier(category, input.description).tier;
   const tier = (actor.kind === 'user' && input.tier) || suggested;
   const alarm = input.channel === 'alarm';
   const unitCode = alarm ? centreCode(villageCode, 'county') : villageCode;
   const now = ctx.clock.now();
+  // Only a resident reporting for themselves gets the key that lets the tracking link rate the result.
+  const reporterKey = actor.kind === 'public' ? newReporterKey() : null;
   const row: repo.CaseRow = {
     countyCode,
     id: randomUUID(),
@@ -115,6 +121,7 @@ export async function createCase(ctx: AppContext, actor: Actor, input: IntakeInp
     reporterNameEnc: input.reporterName ? ctx.crypto.encrypt(input.reporterName) : null,
     reporterPhoneEnc: phone ? ctx.crypto.encrypt(phone) : null,
     reporterPhoneHash: phone ? ctx.crypto.lookupHash(phone) : null,
+    reporterKeyHash: reporterKey?.hash ?? null,
     reporterUserId: actor.kind === 'user' ? actor.id : null,
     followers: [],
     isPublic: category.isPublic && !alarm,
@@ -137,28 +144,32 @@ export async function createCase(ctx: AppContext, actor: Actor, input: IntakeInp
     await repo.insertEvent(tx, { countyCode, caseId: row.id, type: 'submit', actorId: actor.id, actorName: actor.kind === 'public' ? 'resident' : actor.name, actorRole: actor.kind === 'public' ? 'resident' : actor.role, fromStatus: null, toStatus: 'submitted', fromUnit: null, toUnit: `${row.unitLevel}:${unitCode}`, reason: null, data: { channel: input.channel, suggestedTier: suggested }, isPublic: true, at: now });
     await claimAttachments(tx, ctx, row, input.uploadIds, 'submit', now);
     const policy = await catalog.deadlinePolicy(ctx, tx, countyCode, category.id, tier);
-    await clocks.openClocks(tx, row, ['first_response'], policy, await catalog.workCalendar(ctx, tx), now);
+    await clocks.openClocks(tx, row, ['first_response'], policy, await catalog.workCalendar(ctx, tx, countyCode), now);
     // 一键报警 goes straight to the county centre and the village police officer.
     const notifyIds = [...(await users.staffIdsAt(tx, unitCode, ['operator'])), ...(alarm && gridCode ? await staffUserIds(tx, gridCode, 'villagePolice') : [])];
     if (notifyIds.length) await outbox.enqueue(tx, now, countyCode, { kind: 'notify', userIds: notifyIds, caseId: row.id, text: `${alarm ? '【一键报警】' : ''}新上报 ${row.code}：${category.name}` });
     if (row.reporterPhoneEnc) await outbox.enqueue(tx, now, countyCode, { kind: 'sms', phoneEnc: row.reporterPhoneEnc, caseId: row.id, text: `您的反映已收到，编号${row.code}，可凭编号查询办理进度。` });
-    const duplicates = await findDuplicates(tx, row);
+    const duplicates = await findDuplicates(tx, await caseViewOf(ctx, actor, tx), row);
     const body = { code: row.code, status: row.status, tier, suggestedTier: suggested, unitLevel: row.unitLevel, isPublic: row.isPublic, duplicates: publicSide ? duplicates.filter((d) => d.isPublic).map(({ code, distance, similarity }) => ({ code, distance, similarity })) : duplicates };
-    if (ticket) await completeKey(tx, ticket, 201, body);
+    // A replay must hand the resident the same key, so the stored answer keeps it, encrypted (never in clear).
+    if (ticket) await completeKey(tx, ticket, 201, reporterKey ? { ...body, reporterKeyEnc: ctx.crypto.encrypt(reporterKey.key) } : body);
     // Shared rows last: the village's daily counter and the audit chain are held only until the commit
     // that follows, so concurrent reports wait on each other as briefly as possible.
     await stats.bump(tx, countyCode, villageCode, cstDate(now), { received: 1 });
     await audit.record(tx, ctx.clock, actor.kind === 'public' ? null : actor, { action: 'case.create', objectType: 'case', objectId: row.code, countyCode, detail: { channel: input.channel } }, actor.ip);
     return body;
   });
-  return result;
+  return reporterKey ? { ...result, reporterKey: reporterKey.key } : result;
 }
 
-/** Open cases that may be the same problem: same category, within 200 m, the last 30 days, by text similarity. */
-export async function findDuplicates(ex: Executor, c: repo.CaseRow) {
+/**
+ * Open cases that may be the same problem: same category, within 200 m, the last 30 days, by text
+ * similarity; only cases the view may read (scope and need-to-know).
+ */
+export async function findDuplicates(ex: Executor, view: CaseView, c: repo.CaseRow) {
   if (c.lat === null || c.lng === null) return [];
   const since = new Date(c.createdAt.getTime() - 30 * 86_400_000);
-  const near = (await repo.openNear(ex, c.countyCode, c.categoryId, since, boxAround(c.lng, c.lat, 200), terminalStatuses)).filter((x) => x.id !== c.id);
+  const near = (await repo.openNear(ex, view, c.countyCode, c.categoryId, since, boxAround(c.lng, c.lat, 200), terminalStatuses)).filter((x) => x.id !== c.id);
   const ranked = rankDuplicates(c.lng, c.lat, c.description, near.map((x) => ({ code: x.code, lng: x.lng!, lat: x.lat!, description: x.description })));
   const byCode = new Map(near.map((x) => [x.code, x]));
   return ranked.slice(0, 5).map((r) => ({ ...r, status: byCode.get(r.code)!.status, isPublic: byCode.get(r.code)!.isPublic, description: byCode.get(r.code)!.description.slice(0, 60) }));

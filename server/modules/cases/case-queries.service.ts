@@ -1,6 +1,7 @@
 /** Reading cases: the staff detail with allowed actions, lists and inboxes, the public tracking view, exports. */
 import { AppError } from '../../../core/errors.ts';
 import { inScope, subtreePrefix } from '../../../core/region-code.ts';
+import { caseViewOf, type CaseView } from './case-visibility.ts';
 import { can } from '../../../core/roles.ts';
 import type { z } from 'zod';
 import type { CaseListQuery } from '../../../core/schemas/cases.schema.ts';
@@ -19,11 +20,17 @@ import { maskedReporter, presentEvent, presentListItem, presentPublicEvent } fro
 
 const open = ['submitted', 'accepted', 'dispatched', 'in_progress', 'reported_back', 'verified', 'followed_up'];
 
-async function caseInScope(ctx: AppContext, actor: Actor, code: string) {
+/** A case the actor may read (scope and need-to-know), with the actor's view. @throws NOT_FOUND */
+async function readable(ctx: AppContext, actor: Actor, code: string): Promise<{ c: repo.CaseRow; view: CaseView }> {
   if (!can(actor.role, 'case:read') || !/^\d{6}-[0-9A-Z]{8}$/.test(code)) throw new AppError('NOT_FOUND');
-  const c = await repo.findByCode(ctx.db, code, subtreePrefix(actor.scopeCode));
+  const view = await caseViewOf(ctx, actor);
+  const c = await repo.findByCode(ctx.db, code, view);
   if (!c) throw new AppError('NOT_FOUND');
-  return c;
+  return { c, view };
+}
+
+async function caseInScope(ctx: AppContext, actor: Actor, code: string) {
+  return (await readable(ctx, actor, code)).c;
 }
 
 async function categoryNames(ctx: AppContext): Promise<Map<string, string>> {
@@ -84,8 +91,8 @@ export async function revealReporter(ctx: AppContext, actor: Actor, code: string
 
 /** Duplicate suggestions for a case (operator view). @throws NOT_FOUND */
 export async function duplicatesOf(ctx: AppContext, actor: Actor, code: string) {
-  const c = await caseInScope(ctx, actor, code);
-  return findDuplicates(ctx.db, c);
+  const { c, view } = await readable(ctx, actor, code);
+  return findDuplicates(ctx.db, view, c);
 }
 
 /** An attachment's bytes. @throws NOT_FOUND */
@@ -95,11 +102,11 @@ export async function attachmentOf(ctx: AppContext, actor: Actor, code: string, 
 
 type ListQuery = z.infer<typeof CaseListQuery>;
 
-/** The filter for a list or inbox under the actor's scope. @throws NOT_FOUND for a region outside it */
-function filterFor(actor: Actor, q: ListQuery): repo.CaseFilter {
+/** The filter for a list or inbox under the actor's view. @throws NOT_FOUND for a region outside it */
+async function filterFor(ctx: AppContext, actor: Actor, q: ListQuery): Promise<repo.CaseFilter> {
   if (q.region && !inScope(actor.scopeCode, q.region)) throw new AppError('NOT_FOUND');
   const f: repo.CaseFilter = {
-    scopePrefix: subtreePrefix(actor.scopeCode),
+    view: await caseViewOf(ctx, actor),
     regionPrefix: q.region ? subtreePrefix(q.region) : undefined,
     categoryIds: q.category ? [q.category] : undefined,
     tier: q.tier,
@@ -131,7 +138,7 @@ function filterFor(actor: Actor, q: ListQuery): repo.CaseFilter {
 /** A page of cases for a list or an inbox. @throws FORBIDDEN, NOT_FOUND */
 export async function listCases(ctx: AppContext, actor: Actor, q: ListQuery) {
   if (!can(actor.role, 'case:read')) throw new AppError('FORBIDDEN');
-  const { rows, total } = await repo.list(ctx.db, filterFor(actor, q), q.pageSize, (q.page - 1) * q.pageSize);
+  const { rows, total } = await repo.list(ctx.db, await filterFor(ctx, actor, q), q.pageSize, (q.page - 1) * q.pageSize);
   const [cats, names] = await Promise.all([categoryNames(ctx), regions.namesOf(ctx.db, [...new Set(rows.map((r) => r.villageCode))])]);
   return { items: rows.map((c) => ({ ...presentListItem(c, { category: cats.get(c.categoryId), village: names.get(c.villageCode) }), allowedActions: actionsFor(actor, c) })), total, page: q.page, pageSize: q.pageSize };
 }
@@ -139,7 +146,7 @@ export async function listCases(ctx: AppContext, actor: Actor, q: ListQuery) {
 /** Rows for an export (at most 50,000): private categories appear without their name or text. @throws FORBIDDEN */
 export async function exportRows(ctx: AppContext, actor: Actor, q: ListQuery) {
   if (!can(actor.role, 'case:export')) throw new AppError('FORBIDDEN');
-  const { rows } = await repo.list(ctx.db, filterFor(actor, q), 50_000, 0);
+  const { rows } = await repo.list(ctx.db, await filterFor(ctx, actor, q), 50_000, 0);
   const [cats, names] = await Promise.all([catalog.listCategories(ctx, false), regions.namesOf(ctx.db, [...new Set(rows.map((r) => r.villageCode))])]);
   const byId = new Map(cats.map((c) => [c.id, c]));
   await audit.recordAlone(ctx.db, ctx.clock, actor, { action: 'case.export', objectType: 'case', countyCode: subtreePrefix(actor.scopeCode).slice(0, 6).padEnd(6, '0'), detail: { rows: rows.length } });
@@ -166,7 +173,7 @@ export async function exportRows(ctx: AppContext, actor: Actor, q: ListQuery) {
 /** The public tracking view by code: status, public steps, expected time; no staff and no reporter data. @throws NOT_FOUND */
 export async function trackCase(ctx: AppContext, code: string) {
   if (!/^\d{6}-[0-9A-Z]{8}$/.test(code)) throw new AppError('NOT_FOUND');
-  const c = await repo.findByCode(ctx.db, code, '');
+  const c = await repo.findByCode(ctx.db, code, null);
   if (!c) throw new AppError('NOT_FOUND');
   const [events, deadlines, cat, names] = await Promise.all([repo.eventsOf(ctx.db, c), clocksOf(ctx.db, c, ctx.clock.now()), catalog.findCategory(ctx, ctx.db, c.categoryId), regions.namesOf(ctx.db, [c.villageCode, c.villageCode.slice(0, 9) + '000'])]);
   const total = deadlines.find((d) => d.kind === 'total') ?? deadlines.find((d) => d.kind === 'first_response');

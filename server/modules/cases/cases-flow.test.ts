@@ -26,7 +26,7 @@ beforeAll(async () => {
 afterAll(() => env?.close());
 
 describe('the closed loop', () => {
-  let code = '';
+  let code = '', key = '';
   it('takes a resident report with a photo and answers a tracking code, without keeping the photo location', async () => {
     const up = await upload(env.app, '/api/public/uploads', tinyJpegWithGps());
     expect(up.status).toBe(201);
@@ -34,6 +34,7 @@ describe('the closed loop', () => {
     const res = await call(env.app, 'POST', '/api/public/cases', undefined, { categoryId: 'municipal.road', description: '团结村村口道路塌了一个坑，晚上很危险', lat: 37.05, lng: 101.05, phone: '+86 139-0000-1234', name: '王小明', uploadIds: [up.body.id] }, { 'idempotency-key': 'report-0001-abcdef' });
     expect(res.status).toBe(201);
     code = res.body.code as string;
+    key = res.body.reporterKey as string;
     expect(code).toMatch(/^632221-[0-9A-Z]{8}$/);
     expect(res.body).toMatchObject({ status: 'submitted', tier: 'tricky', suggestedTier: 'tricky', unitLevel: 'village' });
     const stored = await env.ctx.database.query<{ storage_key: string }>('SELECT storage_key FROM case_attachments');
@@ -93,7 +94,7 @@ describe('the closed loop', () => {
     expect((await call(env.app, 'POST', `/api/cases/${code}/actions/verify`, c['t.op'], { result: 'pass' })).body.status).toBe('verified');
     const t = await call(env.app, 'GET', `/api/public/cases/${code}`);
     expect(t.body.canRate).toBe(true);
-    const rated = await call(env.app, 'POST', `/api/public/cases/${code}/rating`, undefined, { satisfaction: 'satisfied' });
+    const rated = await call(env.app, 'POST', `/api/public/cases/${code}/rating`, undefined, { satisfaction: 'satisfied', key });
     expect(rated.status).toBe(200);
     expect(rated.body).toMatchObject({ status: 'closed', outcome: 'resolved', satisfaction: 'satisfied', canRate: false });
     const steps = (rated.body.timeline as { type: string }[]).map((s) => s.type);
@@ -164,7 +165,7 @@ describe('other endings and actions', () => {
 
   it('lets residents add "me too" to an open public case', async () => {
     const code = await report('路灯不亮好几天了', 'municipal.streetlight');
-    const res = await call(env.app, 'POST', `/api/public/cases/${code}/me-too`, undefined, {});
+    const res = await call(env.app, 'POST', `/api/public/cases/${code}/me-too`, undefined, { deviceId: 'device-0001-abcdefgh' });
     expect(res.body).toMatchObject({ meTooCount: 1, canMeToo: true });
   });
 

@@ -1,7 +1,8 @@
 /** I/O for cases, their events and attachments, and the uploads they claim. */
-import { and, asc, count, desc, eq, gte, inArray, isNotNull, like, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
-import { caseAttachments, caseEvents, cases, uploads } from '../../db/schema.ts';
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, like, lte, ne, not, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { caseAttachments, caseEvents, caseMeToo, cases, uploads } from '../../db/schema.ts';
 import type { Executor } from '../../db/client.ts';
+import type { CaseView } from './case-visibility.ts';
 
 export type CaseRow = typeof cases.$inferSelect;
 export type EventRow = typeof caseEvents.$inferSelect;
@@ -22,9 +23,31 @@ export async function lockByCode(tx: Executor, code: string): Promise<CaseRow | 
   return row;
 }
 
-/** A case by code if its place lies under the scope prefix. */
-export async function findByCode(ex: Executor, code: string, scopePrefix: string): Promise<CaseRow | undefined> {
-  const [row] = await ex.select().from(cases).where(and(eq(cases.countyCode, county(code)), eq(cases.code, code), like(cases.villageCode, `${scopePrefix}%`)));
+/**
+ * The SQL form of a reader's view (case-visibility.ts): placed in their scope, and either not private or
+ * in their handling chain (core/cases/need-to-know.ts). Every staff read of cases adds it.
+ */
+export function visibleTo(v: CaseView): SQL {
+  const w: SQL[] = [like(cases.villageCode, `${v.scopePrefix}%`)];
+  // A county-or-narrower prefix names the shard key too, so a distributed database reads one county.
+  if (v.scopePrefix.length >= 6) w.push(eq(cases.countyCode, v.scopePrefix.slice(0, 6)));
+  if (v.access === 'scope') return and(...w)!;
+  const ids = [...v.privateCategoryIds];
+  const isPrivate = or(and(eq(cases.isPublic, false), ne(cases.channel, 'alarm')), ...(ids.length ? [inArray(cases.categoryId, ids)] : []))!;
+  const dept = v.reader.departmentId;
+  const chain: SQL | undefined =
+    v.access === 'owningUnit'
+      ? like(cases.unitCode, `${v.scopePrefix}%`)
+      : v.access === 'assigned'
+        ? or(eq(cases.handlerUserId, v.reader.id), ...(dept ? [eq(cases.handlerDepartmentId, dept), sql`${cases.assisting} @> ${JSON.stringify([{ id: dept }])}::jsonb`] : []))
+        : undefined;
+  w.push(chain ? or(not(isPrivate), chain)! : not(isPrivate));
+  return and(...w)!;
+}
+
+/** A case by code if the view may read it (the public tracking page passes none: the code is its capability). */
+export async function findByCode(ex: Executor, code: string, view: CaseView | null): Promise<CaseRow | undefined> {
+  const [row] = await ex.select().from(cases).where(and(eq(cases.countyCode, county(code)), eq(cases.code, code), ...(view ? [visibleTo(view)] : [])));
   return row;
 }
 
@@ -54,7 +77,7 @@ export function eventsOf(ex: Executor, c: { countyCode: string; id: string }): P
 }
 
 export interface CaseFilter {
-  scopePrefix: string;
+  view: CaseView;
   regionPrefix?: string;
   categoryIds?: string[];
   tier?: string;
@@ -73,9 +96,7 @@ export interface CaseFilter {
 }
 
 function where(f: CaseFilter): SQL {
-  const w: SQL[] = [like(cases.villageCode, `${f.scopePrefix}%`)];
-  // A county-or-narrower prefix names the shard key too, so a distributed database reads one county.
-  if (f.scopePrefix.length >= 6) w.push(eq(cases.countyCode, f.scopePrefix.slice(0, 6)));
+  const w: SQL[] = [visibleTo(f.view)];
   if (f.regionPrefix) w.push(like(cases.villageCode, `${f.regionPrefix}%`));
   if (f.categoryIds?.length) w.push(inArray(cases.categoryId, f.categoryIds));
   if (f.tier) w.push(eq(cases.tier, f.tier));
@@ -105,13 +126,14 @@ export async function list(ex: Executor, f: CaseFilter, limit: number, offset: n
   return { rows, total: Number(total?.n ?? 0) };
 }
 
-/** Open cases of a county and category since a time, inside a box (duplicate candidates). */
-export function openNear(ex: Executor, countyCode: string, categoryId: string, since: Date, box: [number, number, number, number], terminal: readonly string[]) {
+/** Open cases of a county and category since a time, inside a box, that the view may read (duplicate candidates). */
+export function openNear(ex: Executor, view: CaseView, countyCode: string, categoryId: string, since: Date, box: [number, number, number, number], terminal: readonly string[]) {
   return ex
     .select()
     .from(cases)
     .where(
       and(
+        visibleTo(view),
         eq(cases.countyCode, countyCode),
         eq(cases.categoryId, categoryId),
         gte(cases.createdAt, since),
@@ -160,9 +182,10 @@ export async function attachment(ex: Executor, c: { countyCode: string; id: stri
   return row;
 }
 
-/** Counts by status under a prefix (inbox badges). */
-export function countByStatus(ex: Executor, scopePrefix: string) {
-  return ex.select({ status: cases.status, n: sql<number>`count(*)::int` }).from(cases).where(like(cases.villageCode, `${scopePrefix}%`)).groupBy(cases.status);
+/** Records one "me too" voter (a keyed hash) for a case; false when that voter was already counted. */
+export async function addMeTooVoter(tx: Executor, c: { countyCode: string; id: string }, voterHash: string, at: Date): Promise<boolean> {
+  const rows = await tx.insert(caseMeToo).values({ countyCode: c.countyCode, caseId: c.id, voterHash, createdAt: at }).onConflictDoNothing().returning({ h: caseMeToo.voterHash });
+  return rows.length > 0;
 }
 
 /** A case by id, locked, or skipped when another transaction holds it (the sweep must never wait on users). */

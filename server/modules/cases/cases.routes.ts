@@ -18,12 +18,15 @@ import { assignableHandlers } from '../users/users.service.ts';
 
 const Code = z.string().regex(/^\d{6}-[0-9A-Z]{8}$/).describe('case code, e.g. 632221-7KQ2M9XF');
 
-/** Runs `work` under the request's Idempotency-Key when it has one (replays return the first answer). */
-export async function idempotent(ctx: AppContext, req: FastifyRequest, reply: FastifyReply, scope: string, status: number, work: (ticket?: { scope: string; key: string }) => Promise<unknown>) {
+/**
+ * Runs `work` under the request's Idempotency-Key when it has one (replays return the first answer, through
+ * `replayed` when the stored form differs from the answer, e.g. a secret kept encrypted).
+ */
+export async function idempotent(ctx: AppContext, req: FastifyRequest, reply: FastifyReply, scope: string, status: number, work: (ticket?: { scope: string; key: string }) => Promise<unknown>, replayed: (stored: unknown) => unknown = (b) => b) {
   const key = req.headers['idempotency-key'];
   if (typeof key !== 'string') return reply.code(status).send(await work());
   const claim = await claimKey(ctx, scope, key, { method: req.method, route: req.routeOptions.url, params: req.params, body: req.body ?? null });
-  if ('replay' in claim) return reply.code(claim.replay.status).header('idempotent-replay', 'true').send(claim.replay.body);
+  if ('replay' in claim) return reply.code(claim.replay.status).header('idempotent-replay', 'true').send(await replayed(claim.replay.body));
   try {
     return reply.code(status).send(await work(claim.ticket));
   } catch (e) {

@@ -5,12 +5,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { PublicRatingSchema, PublicReportSchema } from '../../../core/schemas/cases.schema.ts';
+import { PublicMeTooSchema, PublicRatingSchema, PublicReportSchema } from '../../../core/schemas/cases.schema.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { publicActor } from '../../lib/actor.ts';
 import { AppError } from '../../../core/errors.ts';
 import { createCase } from './case-intake.service.ts';
-import { applyCaseAction } from './case-actions.service.ts';
+import { meTooAsResident, rateAsReporter } from './public-case.service.ts';
 import { publicCategories, trackCase } from './case-queries.service.ts';
 import { storeUpload } from './attachments.service.ts';
 import { idempotent } from './cases.routes.ts';
@@ -52,24 +52,41 @@ export function publicRoutes(app: FastifyInstance, ctx: AppContext): void {
     schema: { tags: ['public'], summary: '群众上报 A resident reports a problem; returns the tracking code. Send an Idempotency-Key.', body: PublicReportSchema },
   }, async (req, reply) => {
     const b = req.body;
-    return idempotent(ctx, req, reply, 'public', 201, (ticket) =>
-      createCase(ctx, publicActor(req.ip), { channel: 'web', categoryId: b.categoryId, description: b.description, lat: b.lat, lng: b.lng, address: b.address, reporterName: b.name, reporterPhone: b.phone, uploadIds: b.uploadIds }, ticket),
+    return idempotent(
+      ctx, req, reply, 'public', 201,
+      (ticket) => createCase(ctx, publicActor(req.ip), { channel: 'web', categoryId: b.categoryId, description: b.description, lat: b.lat, lng: b.lng, address: b.address, reporterName: b.name, reporterPhone: b.phone, uploadIds: b.uploadIds }, ticket),
+      // The stored answer keeps the reporter's key encrypted; a retry gets it back in clear, as the first answer did.
+      (stored) => {
+        const { reporterKeyEnc, ...rest } = stored as { reporterKeyEnc?: string };
+        return reporterKeyEnc ? { ...rest, reporterKey: ctx.crypto.decrypt(reporterKeyEnc) } : rest;
+      },
     );
   });
   r.get('/api/public/cases/:code', { config: pub, schema: { tags: ['public'], summary: '进度查询 Track a case by code', params: z.object({ code: Code }) } }, async (req) => trackCase(ctx, req.params.code));
   r.post('/api/public/cases/:code/rating', {
     config: pubWrite,
-    schema: { tags: ['public'], summary: '评价 Rate the result (once the case is verified)', params: z.object({ code: Code }), body: PublicRatingSchema },
+    schema: {
+      tags: ['public'],
+      summary: '评价 The reporter rates the result (once the case is verified), proved by the key the tracking link carries; a wrong key answers like an unknown code',
+      params: z.object({ code: Code }),
+      body: PublicRatingSchema,
+    },
   }, async (req, reply) =>
     idempotent(ctx, req, reply, 'public', 200, async (ticket) => {
-      await applyCaseAction(ctx, publicActor(req.ip), req.params.code, 'followUp', { satisfaction: req.body.satisfaction, method: 'page', note: req.body.comment }, ticket);
+      await rateAsReporter(ctx, req.ip, req.params.code, req.body.key, req.body, ticket);
       return trackCase(ctx, req.params.code);
-    }),
+    }, () => trackCase(ctx, req.params.code)),
   );
-  r.post('/api/public/cases/:code/me-too', { config: pubWrite, schema: { tags: ['public'], summary: '我也遇到 Add your voice to an open public case', params: z.object({ code: Code }) } }, async (req, reply) =>
+  // "Me too" is limited per address (pubWrite) and per case, however many devices or addresses vote.
+  const perCase = limitBy(app, ctx.config.rateLimits.meToo, 'me-too', (req) => (req.params as { code?: string }).code);
+  r.post('/api/public/cases/:code/me-too', {
+    config: pubWrite,
+    preHandler: perCase,
+    schema: { tags: ['public'], summary: '我也遇到 Add your voice to an open public case: counted once per device and once per phone', params: z.object({ code: Code }), body: PublicMeTooSchema },
+  }, async (req, reply) =>
     idempotent(ctx, req, reply, 'public', 200, async (ticket) => {
-      await applyCaseAction(ctx, publicActor(req.ip), req.params.code, 'meToo', {}, ticket);
-      return trackCase(ctx, req.params.code);
-    }),
+      const { counted } = await meTooAsResident(ctx, req.ip, req.params.code, req.body, ticket);
+      return { ...(await trackCase(ctx, req.params.code)), counted };
+    }, async (stored) => ({ ...(await trackCase(ctx, req.params.code)), counted: (stored as { counted?: boolean }).counted ?? false })),
   );
 }

@@ -96,14 +96,21 @@ export async function upsertPolicy(ex: Executor, row: PolicyRow): Promise<void> 
     });
 }
 
-/** The whole holiday calendar. */
-export function calendar(ex: Executor) {
-  return ex.select({ day: sql<string>`to_char(${calendarDays.day}::date, 'YYYY-MM-DD')`, kind: calendarDays.kind, name: calendarDays.name }).from(calendarDays).orderBy(asc(calendarDays.day));
+const calendarColumns = { countyCode: calendarDays.countyCode, day: sql<string>`to_char(${calendarDays.day}::date, 'YYYY-MM-DD')`, kind: calendarDays.kind, name: calendarDays.name };
+
+/** Calendar days of these county keys ('000000' = shared). */
+export function calendarOf(ex: Executor, countyCodes: string[]) {
+  return ex.select(calendarColumns).from(calendarDays).where(inArray(calendarDays.countyCode, countyCodes)).orderBy(asc(calendarDays.day));
 }
 
-/** Inserts or replaces calendar days. */
-export async function upsertCalendar(ex: Executor, rows: { day: string; kind: string; name: string }[]): Promise<void> {
+/** The shared calendar days and those of counties under a prefix. */
+export function calendarUnder(ex: Executor, countyPrefix: string) {
+  return ex.select(calendarColumns).from(calendarDays).where(or(eq(calendarDays.countyCode, '000000'), like(calendarDays.countyCode, `${countyPrefix}%`))).orderBy(asc(calendarDays.day), asc(calendarDays.countyCode));
+}
+
+/** Inserts or replaces calendar days of one county key. */
+export async function upsertCalendar(ex: Executor, countyCode: string, rows: { day: string; kind: string; name: string }[]): Promise<void> {
   for (const r of rows) {
-    await ex.insert(calendarDays).values(r).onConflictDoUpdate({ target: calendarDays.day, set: { kind: r.kind, name: r.name } });
+    await ex.insert(calendarDays).values({ ...r, countyCode }).onConflictDoUpdate({ target: [calendarDays.countyCode, calendarDays.day], set: { kind: r.kind, name: r.name } });
   }
 }

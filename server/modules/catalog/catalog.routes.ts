@@ -32,8 +32,9 @@ export function catalogRoutes(app: FastifyInstance, ctx: AppContext): void {
   );
   r.get('/api/deadline-policies', { config: { access: {} }, schema: { tags: ['catalog'], summary: '时限 Deadline policies' } }, async (req) => catalog.listPolicies(ctx, actorOf(req)));
   r.put('/api/deadline-policies', { config: manage, schema: { tags: ['catalog'], summary: '设置时限 Set one deadline policy', body: DeadlinePolicySchema } }, async (req) => catalog.setPolicy(ctx, actorOf(req), req.body));
-  r.get('/api/calendar', { config: { access: {} }, schema: { tags: ['catalog'], summary: '节假日 Holiday calendar' } }, async () => catalog.listCalendar(ctx));
-  r.post('/api/calendar/import', { config: manage, schema: { tags: ['catalog'], summary: '导入节假日 Import holidays and 调休 days (CSV date,kind,name)', body: z.object({ csv: z.string().max(200_000) }) } }, async (req) =>
-    catalog.importCalendar(ctx, actorOf(req), req.body.csv),
-  );
+  r.get('/api/calendar', { config: { access: {} }, schema: { tags: ['catalog'], summary: '节假日 Holiday calendar (shared days and my counties’)' } }, async (req) => catalog.listCalendar(ctx, actorOf(req)));
+  r.post('/api/calendar/import', {
+    config: manage,
+    schema: { tags: ['catalog'], summary: '导入节假日 Import holidays and 调休 days (CSV date,kind,name) for one county, or 000000 for every county', body: z.object({ csv: z.string().max(200_000), countyCode: z.string().regex(/^\d{6}$/).default('000000') }) },
+  }, async (req) => catalog.importCalendar(ctx, actorOf(req), req.body.csv, req.body.countyCode));
 }

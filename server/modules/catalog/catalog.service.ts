@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { AppError } from '../../../core/errors.ts';
 import { inScope, subtreePrefix } from '../../../core/region-code.ts';
+import { EVERY_COUNTY, SHARED_OWNER, appliesAt, mayChangeOwned, ownerOfCounty } from '../../../core/reference-owner.ts';
 import { can } from '../../../core/roles.ts';
 import { defaultRouting, type HandlingLevel, type Tier, type CategoryRule } from '../../../core/cases/triage.ts';
 import { parseCalendarCsv, type ClockMode, type WorkCalendar } from '../../../core/calendar.ts';
@@ -27,8 +28,26 @@ function assertCounty(actor: Actor, countyCode: string): void {
   }
 }
 
-/** A category as the API shows it. */
-export const presentCategory = (c: repo.CategoryRow) => ({ id: c.id, parentId: c.parentId, name: c.name, nameEn: c.nameEn, isPublic: c.isPublic, defaultTier: c.defaultTier, keywords: c.keywords, sort: c.sort, active: c.active });
+/**
+ * Refuses a change to reference data owned above the actor's scope (read-only for them).
+ * @throws INVALID_SCOPE naming the field and the owner
+ */
+function assertOwner(actor: Actor, ownerCode: string, path: string): void {
+  if (actor.kind !== 'system' && !mayChangeOwned(actor.scopeCode, ownerCode)) throw new AppError('INVALID_SCOPE', [{ path, code: 'owned_above', message: ownerCode }]);
+}
+
+/** A category as the API shows it (`ownerCode`: whose administrators may change it; '000000000000' = shared). */
+export const presentCategory = (c: repo.CategoryRow) => ({ id: c.id, parentId: c.parentId, name: c.name, nameEn: c.nameEn, isPublic: c.isPublic, defaultTier: c.defaultTier, keywords: c.keywords, sort: c.sort, active: c.active, ownerCode: c.ownerCode });
+
+/** Ids of every private category, active or not (need-to-know and the public feeds read them). */
+export function privateCategoryIds(ctx: AppContext, ex: Executor = ctx.db): Promise<ReadonlySet<string>> {
+  return ctx.cache.get('categories:private', async () => new Set((await repo.allCategories(ex)).filter((c) => !c.isPublic).map((c) => c.id)));
+}
+
+/** True when a category may be used for a case placed at `villageCode` (a county's own category only there). */
+export function categoryAppliesAt(c: { ownerCode: string }, villageCode: string): boolean {
+  return appliesAt(c.ownerCode, villageCode);
+}
 
 /** Categories; `publicOnly` for residents and Open311 (private ones never leave). */
 export async function listCategories(ctx: AppContext, publicOnly: boolean) {
@@ -51,8 +70,14 @@ export function findCategory(ctx: AppContext, ex: Executor, id: string): Promise
 export async function createCategory(ctx: AppContext, actor: Actor, input: z.infer<typeof CategoryCreateSchema>) {
   manage(actor);
   if (await repo.category(ctx.db, input.id)) throw new AppError('CONFLICT', [{ path: 'id', code: 'taken', message: input.id }]);
-  if (input.parentId && !(await repo.category(ctx.db, input.parentId))) throw new AppError('VALIDATION_FAILED', [{ path: 'parentId', code: 'unknown', message: input.parentId }]);
-  const row = { ...input, parentId: input.parentId ?? null, active: true };
+  // What an administrator adds is theirs and applies only inside their scope (the CLI's is shared).
+  const ownerCode = actor.kind === 'system' ? SHARED_OWNER : actor.scopeCode;
+  const parent = input.parentId ? await repo.category(ctx.db, input.parentId) : undefined;
+  // A child lies inside its parent's area: a county's category may sit under a shared one, not the reverse.
+  if (input.parentId && (!parent || !appliesAt(parent.ownerCode, ownerCode))) {
+    throw new AppError('VALIDATION_FAILED', [{ path: 'parentId', code: 'unknown', message: input.parentId }]);
+  }
+  const row = { ...input, parentId: input.parentId ?? null, active: true, ownerCode };
   await ctx.db.transaction(async (tx) => {
     await repo.insertCategory(tx, row);
     await audit.record(tx, ctx.clock, actor, { action: 'category.create', objectType: 'category', objectId: row.id });
@@ -66,6 +91,14 @@ export async function updateCategory(ctx: AppContext, actor: Actor, id: string, 
   manage(actor);
   const c = await repo.category(ctx.db, id);
   if (!c) throw new AppError('NOT_FOUND');
+  // A category shared above the administrator's scope (its privacy above all) is read-only for them.
+  assertOwner(actor, c.ownerCode, 'id');
+  if (patch.parentId !== undefined && patch.parentId !== c.parentId) {
+    const parent = patch.parentId ? await repo.category(ctx.db, patch.parentId) : undefined;
+    if (patch.parentId && (!parent || !appliesAt(parent.ownerCode, c.ownerCode))) {
+      throw new AppError('VALIDATION_FAILED', [{ path: 'parentId', code: 'unknown', message: patch.parentId }]);
+    }
+  }
   await ctx.db.transaction(async (tx) => {
     await repo.updateCategory(tx, id, patch);
     await audit.record(tx, ctx.clock, actor, { action: 'category.update', objectType: 'category', objectId: id, detail: { fields: Object.keys(patch) } });
@@ -124,7 +157,7 @@ export async function routingRules(ex: Executor, countyCode: string): Promise<Re
 /** Sets a county's routing rules. @throws FORBIDDEN, INVALID_SCOPE */
 export async function setRoutingRules(ctx: AppContext, actor: Actor, countyCode: string, rules: z.infer<typeof RoutingRulesSchema>) {
   manage(actor);
-  assertCounty(actor, countyCode);
+  assertOwner(actor, ownerOfCounty(countyCode), 'countyCode');
   await ctx.db.transaction(async (tx) => {
     await repo.setRouting(tx, countyCode, rules);
     await audit.record(tx, ctx.clock, actor, { action: 'routing.set', objectType: 'county', objectId: countyCode, countyCode, detail: rules });
@@ -160,8 +193,7 @@ export function listPolicies(ctx: AppContext, actor: Actor) {
 /** Sets one policy row. @throws FORBIDDEN, INVALID_SCOPE */
 export async function setPolicy(ctx: AppContext, actor: Actor, p: z.infer<typeof DeadlinePolicySchema>) {
   manage(actor);
-  if (p.countyCode !== '000000') assertCounty(actor, p.countyCode);
-  else if (actor.kind !== 'system' && subtreePrefix(actor.scopeCode).length > 2) throw new AppError('INVALID_SCOPE', [{ path: 'countyCode', code: 'defaults_need_province', message: '000000' }]);
+  assertOwner(actor, ownerOfCounty(p.countyCode), 'countyCode');
   await ctx.db.transaction(async (tx) => {
     await repo.upsertPolicy(tx, p);
     await audit.record(tx, ctx.clock, actor, { action: 'deadlinePolicy.set', objectType: 'deadlinePolicy', objectId: `${p.countyCode}/${p.categoryId}/${p.tier}`, detail: p });
@@ -170,34 +202,44 @@ export async function setPolicy(ctx: AppContext, actor: Actor, p: z.infer<typeof
   return p;
 }
 
-/** The holiday calendar as sets for the deadline maths. */
-export function workCalendar(ctx: AppContext, ex: Executor): Promise<WorkCalendar> {
-  return ctx.cache.get('calendar', async () => {
-    const rows = await repo.calendar(ex);
-    return { holidays: new Set(rows.filter((r) => r.kind === 'holiday').map((r) => r.day)), workdays: new Set(rows.filter((r) => r.kind === 'workday').map((r) => r.day)) };
+/**
+ * A county's working calendar for the deadline maths: the shared days, with the county's own days
+ * overriding them on the same date (another county's days never apply).
+ */
+export function workCalendar(ctx: AppContext, ex: Executor, countyCode: string): Promise<WorkCalendar> {
+  return ctx.cache.get(`calendar:${countyCode}`, async () => {
+    const byDay = new Map<string, string>();
+    const rows = await repo.calendarOf(ex, [EVERY_COUNTY, countyCode]);
+    for (const r of rows.filter((x) => x.countyCode === EVERY_COUNTY)) byDay.set(r.day, r.kind);
+    for (const r of rows.filter((x) => x.countyCode !== EVERY_COUNTY)) byDay.set(r.day, r.kind);
+    const days = [...byDay];
+    return { holidays: new Set(days.filter(([, k]) => k === 'holiday').map(([d]) => d)), workdays: new Set(days.filter(([, k]) => k === 'workday').map(([d]) => d)) };
   });
 }
 
-/** The calendar rows for the admin screen. */
-export function listCalendar(ctx: AppContext) {
-  return repo.calendar(ctx.db);
+/** The calendar rows for the admin screen: the shared days and those of the actor's counties. */
+export function listCalendar(ctx: AppContext, actor: Actor) {
+  return repo.calendarUnder(ctx.db, countyPrefixOf(actor));
 }
 
-/** Imports holidays and 调休 workdays (`date,kind,name`), all or nothing. @throws FORBIDDEN, IMPORT_INVALID */
-export async function importCalendar(ctx: AppContext, actor: Actor, csvText: string): Promise<{ imported: number }> {
+/**
+ * Imports holidays and 调休 workdays (`date,kind,name`) for one county, or for every county ('000000',
+ * prefecture-level administrators only), all or nothing. @throws FORBIDDEN, INVALID_SCOPE, IMPORT_INVALID
+ */
+export async function importCalendar(ctx: AppContext, actor: Actor, csvText: string, countyCode: string = EVERY_COUNTY): Promise<{ imported: number; countyCode: string }> {
   manage(actor);
+  assertOwner(actor, ownerOfCounty(countyCode), 'countyCode');
   const table = parseCsv(csvText);
   if ((table[0] ?? []).map((h) => h.trim()).slice(0, 2).join(',') !== 'date,kind') throw new AppError('IMPORT_INVALID', [{ path: 'row 1', code: 'bad_header', message: '表头应为 date,kind,name' }]);
   const { entries, errors } = parseCalendarCsv(table);
   if (errors.length) throw new AppError('IMPORT_INVALID', errors.map((e) => ({ path: e.split(':')[0]!, code: 'bad_row', message: e })));
   await ctx.db.transaction(async (tx) => {
-    await repo.upsertCalendar(tx, entries.map((e) => ({ day: e.date, kind: e.kind, name: e.name })));
-    await audit.record(tx, ctx.clock, actor, { action: 'calendar.import', objectType: 'calendar', detail: { rows: entries.length } });
+    await repo.upsertCalendar(tx, countyCode, entries.map((e) => ({ day: e.date, kind: e.kind, name: e.name })));
+    await audit.record(tx, ctx.clock, actor, { action: 'calendar.import', objectType: 'calendar', objectId: countyCode, ...(countyCode !== EVERY_COUNTY ? { countyCode } : {}), detail: { rows: entries.length } });
   });
   ctx.cache.clear(); // after the commit, so no reader re-caches the old rows
-  return { imported: entries.length };
+  return { imported: entries.length, countyCode };
 }
-
 
 /** The county a department serves, or null. */
 export async function departmentCountyOf(ex: Executor, id: string): Promise<string | null> {

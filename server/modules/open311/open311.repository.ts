@@ -16,7 +16,7 @@ export async function publicCases(ex: Executor, q: { ids?: string[]; serviceCode
     .select({
       code: cases.code,
       status: cases.status,
-      redirectTo: cases.redirectTo,
+      channel: cases.channel,
       categoryId: cases.categoryId,
       description: cases.description,
       villageCode: cases.villageCode,

@@ -70,7 +70,9 @@ export function open311Routes(app: FastifyInstance, ctx: AppContext): void {
     const pub = { access: { auth: 'public' as const } };
 
     o.get('/discovery.:format', { config: pub, schema: { tags: ['open311'], summary: 'GeoReport v2 discovery' } }, async (req, reply) => {
-      const base = `${req.protocol}://${req.host}/open311/v2/`; // absolute, as discovery clients expect
+      // From configuration only: a forged Host or X-Forwarded-* header must not steer clients elsewhere.
+      // Without ANWANG_PUBLIC_URL the URL is relative to the discovery document's own address.
+      const base = `${ctx.config.publicUrl}/open311/v2/`;
       return send(reply, formatOf(req), 'discovery', {
         changeset: '2026-11-24T00:00:00Z',
         contact: '本系统管理员 (the operator of this Anwang installation)',

@@ -10,6 +10,9 @@ import * as regions from '../regions/regions.service.ts';
 import * as repo from './open311.repository.ts';
 import { geoReportStatus, updateStatus } from './open311.mapping.ts';
 
+/** Channels where the description is the resident's own words; every other channel's text was typed by staff. */
+const residentChannels = ['web', 'app', 'open311'];
+
 const round3 = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 1000);
 
 /** Services: the active public leaf categories. */
@@ -50,10 +53,12 @@ export async function requests(ctx: AppContext, q: RequestQuery) {
     .map((r) => ({
       service_request_id: r.code,
       status: geoReportStatus(r.status),
-      status_notes: r.status === 'redirected' ? `转${r.redirectTo ?? ''}` : r.status === 'merged' ? '重复事项，已合并' : null,
+      // Fixed phrases only: staff free text (the unit a case was sent to, notes, reasons) is never published.
+      status_notes: r.status === 'redirected' ? '已转其他单位办理' : r.status === 'merged' ? '重复事项，已合并' : null,
       service_name: cats.get(r.categoryId) ?? null,
       service_code: r.categoryId,
-      description: r.description,
+      // Only what the resident wrote themselves (H5 page, app, Open311 client); text staff typed in is not theirs to publish.
+      description: residentChannels.includes(r.channel) ? r.description : null,
       agency_responsible: names.get(r.unitCode) ?? null,
       service_notice: null,
       requested_datetime: r.createdAt.toISOString(),

@@ -123,6 +123,22 @@ describe('Open311 GeoReport v2', () => {
   });
 });
 
+describe('only residents’ words are published', () => {
+  it('publishes no text staff typed in: neither a description taken by phone nor a note naming a person', async () => {
+    const op = await login(env.app, 'v.op');
+    const staffCode = (await call(env.app, 'POST', '/api/cases', op, { channel: 'phone', categoryId: 'municipal.streetlight', description: '王五来电说路灯坏了，电话13700137000', lat: 37.052, lng: 101.052 })).body.code as string;
+    expect((await call(env.app, 'POST', `/api/cases/${staffCode}/actions/redirect`, op, { unit: '县供电公司 张工13600136000', reason: '王五家门口' })).body.status).toBe('redirected');
+    const resident = (await call(env.app, 'POST', '/api/public/cases', undefined, { categoryId: 'municipal.streetlight', description: '广场路灯一直不亮', lat: 37.053, lng: 101.053 })).body.code as string;
+    const res = await get(`/open311/v2/requests.json?service_request_id=${staffCode},${resident}`);
+    const list = res.json() as { service_request_id: string; description: string | null; status_notes: string | null }[];
+    expect(validate('requests.json')(list), JSON.stringify(validate('requests.json').errors)).toBe(true);
+    for (const secret of ['王五', '13700137000', '张工', '13600136000', '供电公司']) expect(res.body).not.toContain(secret);
+    expect(list.find((r) => r.service_request_id === staffCode)).toMatchObject({ description: null, status_notes: '已转其他单位办理' });
+    expect(list.find((r) => r.service_request_id === resident)).toMatchObject({ description: '广场路灯一直不亮' });
+    expect((await get(`/open311/v2/requests/${staffCode}.xml`)).body).not.toContain('13600136000');
+  });
+});
+
 describe('private categories elsewhere', () => {
   it('never show on the tracking page or in exports', async () => {
     const t = (await call(env.app, 'GET', `/api/public/cases/${privateCode}`)).body;

@@ -2,9 +2,10 @@
 import { h, mount } from './dom';
 import { t } from './i18n';
 import { call, PublicError, uploadFile } from './api';
+import { deviceId, rememberKey, trackingLink } from './keys';
 
 interface Category { id: string; parentId: string | null; name: string }
-interface Created { code: string; duplicates: { code: string; distance: number }[] }
+interface Created { code: string; reporterKey?: string; duplicates: { code: string; distance: number }[] }
 
 const KEY = 'anwang.pendingReport';
 
@@ -107,14 +108,17 @@ export async function reportPage(root: HTMLElement): Promise<void> {
 }
 
 function done(root: HTMLElement, r: Created): void {
+  if (r.reporterKey) rememberKey(r.code, r.reporterKey);
+  const link = trackingLink(r.code, r.reporterKey);
   mount(root,
     h('div', { className: 'card' },
       h('h2', { className: 'ok' }, t.done),
       h('div', { className: 'muted' }, t.yourCode),
       h('div', { className: 'code', 'data-testid': 'tracking-code' }, r.code),
-      h('p', { className: 'muted' }, t.keep),
-      h('a', { href: `/track/${r.code}` }, h('button', { className: 'primary', type: 'button' }, t.view))),
+      h('p', { className: 'muted' }, t.keepLink),
+      h('div', { className: 'muted', 'data-testid': 'tracking-link', style: 'word-break:break-all' }, `${location.origin}${link}`),
+      h('a', { href: link }, h('button', { className: 'primary', type: 'button' }, t.view))),
     r.duplicates.length > 0 && h('div', { className: 'card' }, h('b', {}, t.similar),
       ...r.duplicates.map((d) => h('div', { className: 'row' }, h('a', { href: `/track/${d.code}` }, d.code), h('span', { className: 'muted' }, `${d.distance} m`),
-        h('button', { type: 'button', onclick: async (e: Event) => { await call(`/api/public/cases/${d.code}/me-too`, { method: 'POST', key: crypto.randomUUID() }); (e.target as HTMLButtonElement).textContent = t.meTooDone; } }, t.meToo)))));
+        h('button', { type: 'button', onclick: async (e: Event) => { await call(`/api/public/cases/${d.code}/me-too`, { method: 'POST', body: { deviceId: deviceId() }, key: crypto.randomUUID() }); (e.target as HTMLButtonElement).textContent = t.meTooDone; } }, t.meToo)))));
 }

@@ -2,6 +2,7 @@
 import { h, mount } from './dom';
 import { t, language } from './i18n';
 import { call, PublicError } from './api';
+import { deviceId, keyFor } from './keys';
 
 interface Track {
   code: string; status: string; category: string | null; place: string | null; createdAt: string; expectedBy: string | null; canRate: boolean; satisfaction: string | null;
@@ -24,11 +25,20 @@ export async function trackPage(root: HTMLElement, code: string | null): Promise
   } catch (e) {
     return mount(root, form, h('div', { className: 'card err' }, (e as PublicError).status === 404 ? t.notFound : (e as Error).message));
   }
-  const rating = h('div', { className: 'card', 'data-testid': 'rating' }, h('b', {}, t.rate), h('div', { className: 'row', style: 'margin-top:8px' },
-    ...(['satisfied', 'basically', 'unsatisfied'] as const).map((s) => h('button', { type: 'button', onclick: async () => {
-      await call(`/api/public/cases/${c.code}/rating`, { method: 'POST', body: { satisfaction: s }, key: crypto.randomUUID() });
-      await trackPage(root, c.code);
-    } }, t[s]))));
+  // Only the reporter rates: the key their tracking link carries (or this phone kept) proves it.
+  const reporterKey = keyFor(c.code);
+  const ratingErr = h('div', { className: 'err', role: 'alert' });
+  const rating = reporterKey
+    ? h('div', { className: 'card', 'data-testid': 'rating' }, h('b', {}, t.rate), h('div', { className: 'row', style: 'margin-top:8px' },
+      ...(['satisfied', 'basically', 'unsatisfied'] as const).map((s) => h('button', { type: 'button', onclick: async () => {
+        try {
+          await call(`/api/public/cases/${c.code}/rating`, { method: 'POST', body: { satisfaction: s, key: reporterKey }, key: crypto.randomUUID() });
+          await trackPage(root, c.code);
+        } catch (e) {
+          ratingErr.textContent = (e as PublicError).status === 404 ? t.rateNeedsLink : (e as Error).message;
+        }
+      } }, t[s]))), ratingErr)
+    : h('div', { className: 'card muted', 'data-testid': 'rating-needs-link' }, t.rateNeedsLink);
   mount(root,
     form,
     h('div', { className: 'card' },
@@ -40,7 +50,9 @@ export async function trackPage(root: HTMLElement, code: string | null): Promise
     c.canRate && rating,
     h('div', { className: 'card' }, h('b', {}, t.steps), h('ol', { className: 'steps', 'data-testid': 'track-steps' }, ...c.timeline.map((s) => h('li', {}, h('div', {}, t.ev[s.type] ?? s.type), h('div', { className: 'muted' }, fmt(s.at)))))),
     c.canMeToo && h('div', { className: 'card row' }, h('span', {}, `${t.meToo}: ${c.meTooCount}`), h('button', { type: 'button', onclick: async (e: Event) => {
-      await call(`/api/public/cases/${c.code}/me-too`, { method: 'POST', key: crypto.randomUUID() });
-      (e.target as HTMLButtonElement).textContent = t.meTooDone;
+      const button = e.target as HTMLButtonElement;
+      const r = await call<{ counted: boolean }>(`/api/public/cases/${c.code}/me-too`, { method: 'POST', body: { deviceId: deviceId() }, key: crypto.randomUUID() });
+      button.textContent = r.counted ? t.meTooDone : t.meTooAlready;
+      button.disabled = true;
     } }, t.meToo)));
 }

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import { api } from '../../api';
 
-export interface Category { id: string; parentId: string | null; name: string; nameEn: string; isPublic: boolean; defaultTier: string }
+export interface Category { id: string; parentId: string | null; name: string; nameEn: string; isPublic: boolean; defaultTier: string; ownerCode?: string }
 export interface Department { id: string; countyCode: string; name: string; categoryIds: string[] }
 
 /** The category tree as Cascader options and the department list. */

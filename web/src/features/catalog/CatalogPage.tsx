@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../../core/schemas/auth.schema';
 import { api, ApiError } from '../../api';
 import { useCatalog, type Category } from '../cases/useCatalog';
+import { EVERY_COUNTY, SHARED_OWNER, mayChangeOwned } from '../../../../core/reference-owner';
 
 const tiers = ['minor', 'tricky', 'complex', 'hard'];
 const levels = ['village', 'township', 'department', 'county'];
@@ -16,7 +17,9 @@ export function CatalogPage({ me }: { me: Me }) {
   const [cats, setCats] = useState<Category[]>([]);
   const [county, setCounty] = useState(me.scopeCode.slice(0, 6) === '632200' ? '632221' : me.scopeCode.slice(0, 6));
   const [rules, setRules] = useState<Record<string, string> | null>(null);
-  const [calendar, setCalendar] = useState<{ day: string; kind: string; name: string }[]>([]);
+  const [calendar, setCalendar] = useState<{ countyCode: string; day: string; kind: string; name: string }[]>([]);
+  // Shared days are the prefecture's; a county administrator's holidays are their county's only.
+  const calendarTarget = mayChangeOwned(me.scopeCode, SHARED_OWNER) ? EVERY_COUNTY : county;
   const [csv, setCsv] = useState('date,kind,name\n');
   const [deptForm] = Form.useForm();
   const [policyForm] = Form.useForm();
@@ -50,7 +53,10 @@ export function CatalogPage({ me }: { me: Me }) {
               { title: 'ID', dataIndex: 'id' },
               { title: t('common.name'), dataIndex: 'name' },
               { title: t('catalog.group'), dataIndex: 'parentId', render: (p: string) => cats.find((c) => c.id === p)?.name },
-              { title: t('catalog.public'), dataIndex: 'isPublic', render: (v: boolean, c: Category) => <Switch checked={v} onChange={(x) => patch(c.id, { isPublic: x })} /> },
+              { title: t('catalog.public'), dataIndex: 'isPublic', render: (v: boolean, c: Category) => {
+                const owned = mayChangeOwned(me.scopeCode, c.ownerCode ?? SHARED_OWNER);
+                return <Switch checked={v} disabled={!owned} title={owned ? undefined : t('catalog.ownedAbove')} onChange={(x) => patch(c.id, { isPublic: x })} />;
+              } },
               { title: t('catalog.defaultTier'), dataIndex: 'defaultTier', render: (v: string, c: Category) => <Select size="small" value={v} style={{ width: 110 }} onChange={(x) => patch(c.id, { defaultTier: x })} options={tiers.map((x) => ({ value: x, label: t(`tier.${x}`) }))} /> },
             ]} />
           ),
@@ -125,8 +131,8 @@ export function CatalogPage({ me }: { me: Me }) {
           children: (
             <Space direction="vertical" style={{ width: '100%' }}>
               <Input.TextArea rows={5} value={csv} onChange={(e) => setCsv(e.target.value)} />
-              <Button type="primary" onClick={() => run(api('/api/calendar/import', { method: 'POST', body: { csv } }), loadCalendar)}>{t('catalog.import')}</Button>
-              <Table size="small" rowKey="day" dataSource={calendar} pagination={{ pageSize: 20 }} columns={[{ title: t('audit.at'), dataIndex: 'day' }, { title: t('grids.kind'), dataIndex: 'kind', render: (k: string) => t(`calendar.${k}`) }, { title: t('common.name'), dataIndex: 'name' }]} />
+              <Button type="primary" onClick={() => run(api('/api/calendar/import', { method: 'POST', body: { csv, countyCode: calendarTarget } }), loadCalendar)}>{t('catalog.import')} · {calendarTarget === EVERY_COUNTY ? t('catalog.allCounties') : calendarTarget}</Button>
+              <Table size="small" rowKey={(r) => `${r.countyCode}-${r.day}`} dataSource={calendar} pagination={{ pageSize: 20 }} columns={[{ title: t('audit.at'), dataIndex: 'day' }, { title: t('catalog.county'), dataIndex: 'countyCode', render: (c: string) => (c === EVERY_COUNTY ? t('catalog.allCounties') : c) }, { title: t('grids.kind'), dataIndex: 'kind', render: (k: string) => t(`calendar.${k}`) }, { title: t('common.name'), dataIndex: 'name' }]} />
             </Space>
           ),
         },
