@@ -177,16 +177,17 @@ async function importPersonsCommand(file: string | undefined, template: string |
   if (mode !== 'upsert' && mode !== 'all') fail('--mode 只能是 upsert 或 all');
   if (!existsSync(file)) fail(`无法读取文件 cannot read ${file}`);
   const started = Date.now();
-  const report = await withContext((ctx) => importPersons(ctx, cliActor(), fileRows(file), { mode, onProgress: (n) => process.stderr.write(`\r已处理 ${n.toLocaleString()} 行 rows`) }));
+  // The operator's own file: no row limit, but an XLSX is still inflated within ANWANG_IMPORT_MAX_UNCOMPRESSED_MB.
+  const report = await withContext((ctx) => importPersons(ctx, cliActor(), fileRows(file, undefined, undefined, { maxUncompressedBytes: ctx.config.imports.maxUncompressedBytes }), { mode, limits: { maxProblems: ctx.config.imports.maxProblems }, onProgress: (n) => process.stderr.write(`\r已处理 ${n.toLocaleString()} 行 rows`) }));
   process.stderr.write('\n');
   const secs = ((Date.now() - started) / 1000).toFixed(1);
   if (report.problems.length) {
     const errFile = file.replace(/\.(csv|xlsx)$/i, '') + '.errors.xlsx';
-    await writeErrorReport(errFile, report.header, report.problems);
-    process.stdout.write(`${report.problems.length} 行有问题 rows with problems → ${errFile}\n`);
+    await writeErrorReport(errFile, report.header, report.problems, report.problemCount);
+    process.stdout.write(`${report.problemCount} 行有问题 rows with problems → ${errFile}\n`);
   }
-  if (report.rejected) fail(`未导入 nothing imported (--mode all): ${report.problems.length} of ${report.rows} rows have problems`);
-  process.stdout.write(`已导入 imported: ${report.created} new, ${report.updated} updated, ${report.problems.length} refused, of ${report.rows} rows in ${secs} s\n`);
+  if (report.rejected) fail(`未导入 nothing imported (--mode all): ${report.problemCount} of ${report.rows} rows have problems`);
+  process.stdout.write(`已导入 imported: ${report.created} new, ${report.updated} updated, ${report.unchanged} unchanged, ${report.problemCount} refused, of ${report.rows} rows in ${secs} s\n`);
 }
 
 main(process.argv.slice(2)).catch((e: unknown) => {
