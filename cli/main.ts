@@ -61,10 +61,25 @@ function fail(message: string): never {
   process.exit(1);
 }
 
+/** At most this many problems are printed, each clipped: a file with 100,000 bad rows must not flood the terminal. */
+const PRINTED_ISSUES = 50;
+const clipLine = (v: string) => (v.length > 300 ? `${v.slice(0, 300)}…` : v);
+
 function printAppError(e: AppError): never {
   const lines = [`错误 ${e.code}: ${errorMessage(e.code, 'zh-CN')} / ${errorMessage(e.code, 'en')}`];
-  for (const d of e.details) lines.push(`  ${d.path}: ${d.message} (${d.code})`);
+  for (const d of e.details.slice(0, PRINTED_ISSUES)) lines.push(clipLine(`  ${d.path}: ${d.message} (${d.code})`));
+  if (e.details.length > PRINTED_ISSUES) lines.push(`  … 另有 ${e.details.length - PRINTED_ISSUES} 个问题 more`);
   fail(lines.join('\n'));
+}
+
+/**
+ * An unexpected error as printed: a database error's own message (its SQLSTATE text), never the driver's wrapper,
+ * which repeats the whole query and its parameters (personal data, or a 300,000-vertex polygon).
+ */
+function safeErrorText(e: unknown): string {
+  const cause = (e as { cause?: { message?: unknown; code?: unknown } })?.cause;
+  const message = cause && typeof cause.message === 'string' ? `${cause.message}${typeof cause.code === 'string' ? ` (${cause.code})` : ''}` : String((e as Error)?.message ?? e);
+  return clipLine(message.split('\n')[0]!.replace(/^Failed query:.*/, 'database query failed'));
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -192,5 +207,5 @@ async function importPersonsCommand(file: string | undefined, template: string |
 
 main(process.argv.slice(2)).catch((e: unknown) => {
   if (e instanceof AppError) printAppError(e);
-  fail(`错误 error: ${(e as Error).message}`);
+  fail(`错误 error: ${safeErrorText(e)}`);
 });

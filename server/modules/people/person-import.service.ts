@@ -16,7 +16,7 @@ import * as audit from '../audit/audit.service.ts';
 import { codesUnder } from '../grids/grids.repository.ts';
 import * as codesRepo from '../codes/codes.repository.ts';
 import * as repo from './people.repository.ts';
-import { encryptRows, personRow, requirePermission, scopePrefix } from './persons.service.ts';
+import { ALREADY_REGISTERED, encryptRows, personRow, requirePermission, scopePrefix } from './persons.service.ts';
 
 export interface ImportProblem {
   /** 1-based line of the file (the header is line 1). */
@@ -63,7 +63,7 @@ const REPORT_CELL_CHARS = 200;
 // Rows checked between two yields to the event loop: requests are answered while a large file is read.
 const YIELD_EVERY = 500;
 /** The answer for an ID number registered where the importer cannot see: it must not tell where. */
-export const registeredElsewhere: RowIssue = { column: '公民身份号码', code: 'already_registered', message: '该身份证号已登记，请联系上级核实' };
+export const registeredElsewhere: RowIssue = { column: '公民身份号码', code: 'already_registered', message: ALREADY_REGISTERED };
 
 type Item = { line: number; cells: string[]; row: repo.PersonRow };
 
