@@ -43,23 +43,22 @@ export function fileRows(path: string, onBytes?: (n: number) => void, xlsx = isX
     };
   }
   return async function* () {
-    const { stream, failure } = await guardedXlsx(path, { maxUncompressedBytes: limits.maxUncompressedBytes ?? DEFAULT_MAX_UNCOMPRESSED }, onBytes);
+    const { stream, failed } = await guardedXlsx(path, { maxUncompressedBytes: limits.maxUncompressedBytes ?? DEFAULT_MAX_UNCOMPRESSED }, onBytes);
     const wb = new ExcelJS.stream.xlsx.WorkbookReader(stream, { sharedStrings: 'cache', worksheets: 'emit', styles: 'ignore', hyperlinks: 'ignore' });
+    // Every step races the guard: a cut stream leaves ExcelJS waiting, the guard's failure ends the reading.
+    const step = <T,>(p: Promise<T>) => Promise.race([p, failed]);
     try {
-      for await (const sheet of wb) {
-        for await (const row of sheet) {
-          if (failure()) throw failure();
-          const values = (row.values as unknown[]).slice(1); // ExcelJS rows are 1-based
-          yield values.map(cellText);
-        }
-        break; // the first sheet only (the guarded stream holds no other)
+      const sheets = wb[Symbol.asyncIterator]();
+      const first = await step(sheets.next());
+      if (first.done) return;
+      const rows = (first.value as AsyncIterable<ExcelJS.Row>)[Symbol.asyncIterator]();
+      for (let r = await step(rows.next()); !r.done; r = await step(rows.next())) {
+        const values = (r.value.values as unknown[]).slice(1); // ExcelJS rows are 1-based
+        yield values.map(cellText);
       }
-    } catch (e) {
-      throw failure() ?? e;
     } finally {
       stream.destroy();
     }
-    if (failure()) throw failure();
   };
 }
 

@@ -89,10 +89,10 @@ export async function zipDirectory(path: string, limits: ZipLimits): Promise<Ent
 
 /**
  * A stream of a minimal XLSX holding only what the first sheet's rows need, each entry stored (not compressed) with
- * the size the directory declared; inflating past that size or the limit ends the stream and sets `failure()`. `onBytes` hears the
+ * the size the directory declared; inflating past that size or the limit ends the stream and rejects `failed`. `onBytes` hears the
  * compressed bytes read (progress). @throws IMPORT_INVALID, IMPORT_LIMIT (before any byte when the directory says so)
  */
-export async function guardedXlsx(path: string, limits: ZipLimits, onBytes?: (n: number) => void): Promise<{ stream: Readable; failure: () => unknown }> {
+export async function guardedXlsx(path: string, limits: ZipLimits, onBytes?: (n: number) => void): Promise<{ stream: Readable; failed: Promise<never> }> {
   const entries = await zipDirectory(path, limits);
   const byName = new Map(entries.map((e) => [e.name, e]));
   const sheets = entries.flatMap((e) => {
@@ -182,14 +182,17 @@ export async function guardedXlsx(path: string, limits: ZipLimits, onBytes?: (n:
     yield Buffer.concat([cd, end]);
   }
   // A failure ends the stream early instead of erroring it: ExcelJS pipes it into its unzipper, and a piped source's
-  // error never reaches the reader (it would wait for ever). The reader asks `failure()` after each row and at the end.
-  let failed: unknown;
+  // error never reaches the reader, which would wait for ever on a cut entry. The reader races every step against
+  // `failed`, which rejects with the failure.
+  let fail!: (e: unknown) => void;
+  const failed = new Promise<never>((_, reject) => (fail = reject));
+  failed.catch(() => undefined); // observed by the reader's races; never an unhandled rejection
   async function* guarded(): AsyncGenerator<Buffer> {
     try {
       yield* repack();
     } catch (e) {
-      failed = e;
+      fail(e);
     }
   }
-  return { stream: Readable.from(guarded(), { objectMode: false }), failure: () => failed };
+  return { stream: Readable.from(guarded(), { objectMode: false }), failed };
 }
