@@ -124,6 +124,30 @@ describe('persons import', () => {
     expect((await env.app.inject({ url: `/api/people/import?job=${job}`, headers: { cookie: other } })).statusCode).toBe(404);
   });
 
+  it('leaves every record committed by an import killed midway covered by an audit row of its batch', async () => {
+    const before = await count();
+    // The reading dies after 7 good rows (a kill, a disk error): batches of 3 rows were committed meanwhile.
+    const source = async function* () {
+      yield ['姓名', '公民身份号码', '所属网格', '人员类型'];
+      for (let i = 0; i < 7; i++) yield [`中断${i}`, id(200 + i), fixture.gridA1, '01'];
+      throw new Error('killed');
+    };
+    const job = '11111111-2222-4333-8444-555555555555';
+    await expect(importPersons(env.ctx, actor, source, { mode: 'upsert', jobId: job, batchSize: 3 })).rejects.toThrow('killed');
+    const written = (await count()) - before;
+    expect(written).toBe(6);
+    const batches = await env.ctx.database.query<{ detail: { job: string; created: number } }>(`SELECT detail FROM audit_log WHERE action = 'person.import.batch' AND detail->>'job' = $1`, [job]);
+    expect(batches.reduce((n, b) => n + b.detail.created, 0)).toBe(written);
+    expect((await env.ctx.database.query<{ ok: boolean }>(`SELECT count(*) = 0 AS ok FROM audit_log WHERE action = 'person.import' AND detail->>'job' = $1`, [job]))[0]!.ok).toBe(true);
+  });
+
+  it('keeps at most maxProblems refused rows for the report and counts the rest', async () => {
+    const lines = ['姓名,公民身份号码,所属网格,人员类型', ...Array.from({ length: 30 }, (_, i) => `坏${i},123,${fixture.gridA1},01`)];
+    const r = await importPersons(env.ctx, actor, fileRows(csv('many-bad.csv', lines)), { mode: 'upsert', limits: { maxProblems: 10 } });
+    expect(r).toMatchObject({ rows: 30, problemCount: 30 });
+    expect(r.problems).toHaveLength(10);
+  });
+
   it('keeps only ciphertexts of the imported names, ID numbers and phones', async () => {
     const raw = JSON.stringify(await env.ctx.database.query('SELECT * FROM persons'));
     for (const v of ['扎西', id(1), '13900000001', '格桑', id(20)]) expect(raw).not.toContain(v);
