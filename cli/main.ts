@@ -61,10 +61,25 @@ function fail(message: string): never {
   process.exit(1);
 }
 
+/** At most this many problems are printed, each clipped: a file with 100,000 bad rows must not flood the terminal. */
+const PRINTED_ISSUES = 50;
+const clipLine = (v: string) => (v.length > 300 ? `${v.slice(0, 300)}…` : v);
+
 function printAppError(e: AppError): never {
   const lines = [`错误 ${e.code}: ${errorMessage(e.code, 'zh-CN')} / ${errorMessage(e.code, 'en')}`];
-  for (const d of e.details) lines.push(`  ${d.path}: ${d.message} (${d.code})`);
+  for (const d of e.details.slice(0, PRINTED_ISSUES)) lines.push(clipLine(`  ${d.path}: ${d.message} (${d.code})`));
+  if (e.details.length > PRINTED_ISSUES) lines.push(`  … 另有 ${e.details.length - PRINTED_ISSUES} 个问题 more`);
   fail(lines.join('\n'));
+}
+
+/**
+ * An unexpected error as printed: a database error's own message (its SQLSTATE text), never the driver's wrapper,
+ * which repeats the whole query and its parameters (personal data, or a 300,000-vertex polygon).
+ */
+function safeErrorText(e: unknown): string {
+  const cause = (e as { cause?: { message?: unknown; code?: unknown } })?.cause;
+  const message = cause && typeof cause.message === 'string' ? `${cause.message}${typeof cause.code === 'string' ? ` (${cause.code})` : ''}` : String((e as Error)?.message ?? e);
+  return clipLine(message.split('\n')[0]!.replace(/^Failed query:.*/, 'database query failed'));
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -177,19 +192,20 @@ async function importPersonsCommand(file: string | undefined, template: string |
   if (mode !== 'upsert' && mode !== 'all') fail('--mode 只能是 upsert 或 all');
   if (!existsSync(file)) fail(`无法读取文件 cannot read ${file}`);
   const started = Date.now();
-  const report = await withContext((ctx) => importPersons(ctx, cliActor(), fileRows(file), { mode, onProgress: (n) => process.stderr.write(`\r已处理 ${n.toLocaleString()} 行 rows`) }));
+  // The operator's own file: no row limit, but an XLSX is still inflated within ANWANG_IMPORT_MAX_UNCOMPRESSED_MB.
+  const report = await withContext((ctx) => importPersons(ctx, cliActor(), fileRows(file, undefined, undefined, { maxUncompressedBytes: ctx.config.imports.maxUncompressedBytes }), { mode, limits: { maxProblems: ctx.config.imports.maxProblems }, onProgress: (n) => process.stderr.write(`\r已处理 ${n.toLocaleString()} 行 rows`) }));
   process.stderr.write('\n');
   const secs = ((Date.now() - started) / 1000).toFixed(1);
   if (report.problems.length) {
     const errFile = file.replace(/\.(csv|xlsx)$/i, '') + '.errors.xlsx';
-    await writeErrorReport(errFile, report.header, report.problems);
-    process.stdout.write(`${report.problems.length} 行有问题 rows with problems → ${errFile}\n`);
+    await writeErrorReport(errFile, report.header, report.problems, report.problemCount);
+    process.stdout.write(`${report.problemCount} 行有问题 rows with problems → ${errFile}\n`);
   }
-  if (report.rejected) fail(`未导入 nothing imported (--mode all): ${report.problems.length} of ${report.rows} rows have problems`);
-  process.stdout.write(`已导入 imported: ${report.created} new, ${report.updated} updated, ${report.problems.length} refused, of ${report.rows} rows in ${secs} s\n`);
+  if (report.rejected) fail(`未导入 nothing imported (--mode all): ${report.problemCount} of ${report.rows} rows have problems`);
+  process.stdout.write(`已导入 imported: ${report.created} new, ${report.updated} updated, ${report.unchanged} unchanged, ${report.problemCount} refused, of ${report.rows} rows in ${secs} s\n`);
 }
 
 main(process.argv.slice(2)).catch((e: unknown) => {
   if (e instanceof AppError) printAppError(e);
-  fail(`错误 error: ${(e as Error).message}`);
+  fail(`错误 error: ${safeErrorText(e)}`);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDuration, cstDate, elapsedMinutes, isWorkingDay, parseCalendarCsv, type WorkCalendar } from './calendar.ts';
+import { addDuration, cstDate, elapsedMinutes, isCalendarDay, isWorkingDay, parseCalendarCsv, type WorkCalendar } from './calendar.ts';
 
 // 2026-10-01 (Thursday) to 10-07 is the National Day holiday; Saturday 2026-10-10 is a 调休 workday.
 const cal: WorkCalendar = {
@@ -37,5 +37,12 @@ describe('working calendar', () => {
     const r = parseCalendarCsv([['date', 'kind', 'name'], ['2026-10-01', 'holiday', '国庆节'], ['2026-02-30', 'holiday', ''], ['2026-10-10', 'rest', '']]);
     expect(r.entries).toEqual([{ date: '2026-10-01', kind: 'holiday', name: '国庆节' }]);
     expect(r.errors).toEqual(['row 3: bad date "2026-02-30"', 'row 4: kind must be holiday or workday']);
+  });
+});
+
+describe('isCalendarDay (every date input)', () => {
+  it('accepts real days from 1900 to 2199 and refuses impossible or absurd ones', () => {
+    for (const d of ['1900-01-01', '2024-02-29', '2199-12-31']) expect(isCalendarDay(d)).toBe(true);
+    for (const d of ['2023-02-29', '2026-02-30', '2026-13-01', '2026-00-10', '1000-01-01', '1899-12-31', '2200-01-01', '2026-1-1', '20260101', '']) expect(isCalendarDay(d), d).toBe(false);
   });
 });

@@ -21,6 +21,17 @@ export function cstDate(t: Date): string {
   return new Date(t.getTime() + OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** The earliest and latest day any date input may name: older or later is a typo (a year 1000 would schedule a purge at once). */
+export const FIRST_DAY = '1900-01-01';
+export const LAST_DAY = '2199-12-31';
+
+/** True for a YYYY-MM-DD day that exists in the calendar (no 2月30日) between FIRST_DAY and LAST_DAY. */
+export function isCalendarDay(v: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || v < FIRST_DAY || v > LAST_DAY) return false;
+  const t = Date.parse(`${v}T00:00:00Z`);
+  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === v;
+}
+
 /** The calendar day `n` days after `day` (YYYY-MM-DD; n may be negative). */
 export function addDays(day: string, n: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
@@ -82,7 +93,7 @@ export function parseCalendarCsv(rows: string[][]): { entries: { date: string; k
   const errors: string[] = [];
   rows.slice(1).forEach(([date = '', kind = '', name = ''], i) => {
     const d = date.trim(), k = kind.trim();
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(d) || Number.isNaN(Date.parse(d + 'T00:00:00Z')) || new Date(d + 'T00:00:00Z').toISOString().slice(0, 10) !== d) errors.push(`row ${i + 2}: bad date "${d}"`);
+    if (!isCalendarDay(d)) errors.push(`row ${i + 2}: bad date "${d}"`);
     else if (k !== 'holiday' && k !== 'workday') errors.push(`row ${i + 2}: kind must be holiday or workday`);
     else entries.push({ date: d, kind: k, name: name.trim() });
   });

@@ -35,6 +35,8 @@ export const errorCatalog = {
   INVALID_SCOPE: { status: 422, 'zh-CN': '管辖范围无效或超出您的范围', 'zh-TW': '管轄範圍無效或超出您的範圍', en: 'The scope is invalid or outside your own' },
   /** An import file has errors; nothing was written. `details` lists them row by row. */
   IMPORT_INVALID: { status: 422, 'zh-CN': '导入文件有误，未写入任何数据', 'zh-TW': '匯入檔案有誤，未寫入任何資料', en: 'The import file has errors; nothing was written' },
+  /** An import file is over a limit (size, uncompressed size, rows, cell length); `details` names the limit. */
+  IMPORT_LIMIT: { status: 413, 'zh-CN': '导入文件超出限制，请按提示拆分或精简后重试', 'zh-TW': '匯入檔案超出限制，請依提示拆分或精簡後重試', en: 'The import file is over a limit: split or reduce it as described and retry' },
   /** The Idempotency-Key was used before with a different request. */
   IDEMPOTENCY_MISMATCH: { status: 422, 'zh-CN': '该幂等键已用于不同的请求', 'zh-TW': '該冪等鍵已用於不同的請求', en: 'This Idempotency-Key was used for a different request' },
   /** A request with this Idempotency-Key is still being processed. */

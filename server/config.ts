@@ -32,6 +32,21 @@ export interface Config {
   referenceCacheMs: number;
   /** How long an Idempotency-Key claim may stay in flight before a replay takes it over (its process died). */
   idempotencyStaleMs: number;
+  /** Limits of persons imports uploaded from the web page (the CLI keeps the row limit off). */
+  imports: ImportConfig;
+}
+
+export interface ImportConfig {
+  /** Largest upload (CSV or XLSX), bytes. */
+  maxBytes: number;
+  /** Largest XLSX once inflated (all zip entries together), bytes. */
+  maxUncompressedBytes: number;
+  /** Data rows per file. */
+  maxRows: number;
+  /** Refused rows kept for the error report (the rest are counted). */
+  maxProblems: number;
+  /** Imports waiting behind the one that runs (one runs at a time per server process). */
+  maxQueued: number;
 }
 
 export interface RateLimit {
@@ -59,6 +74,8 @@ function publicUrl(value: string | undefined): string {
   return u.href.replace(/\/+$/, '');
 }
 
+const MB = 1024 * 1024;
+
 /** Reads the configuration from `env` (process.env by default). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
@@ -75,6 +92,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     idempotencyStaleMs: Number(env.ANWANG_IDEMPOTENCY_STALE_MS ?? 60_000),
     referenceCacheMs: Number(env.ANWANG_REFERENCE_CACHE_MS ?? 10_000),
     personRetentionDays: Number(env.ANWANG_PERSON_RETENTION_DAYS ?? 1095),
+    imports: {
+      maxBytes: Number(env.ANWANG_IMPORT_MAX_MB ?? 50) * MB,
+      maxUncompressedBytes: Number(env.ANWANG_IMPORT_MAX_UNCOMPRESSED_MB ?? 200) * MB,
+      maxRows: Number(env.ANWANG_IMPORT_MAX_ROWS ?? 200_000),
+      maxProblems: Number(env.ANWANG_IMPORT_MAX_PROBLEMS ?? 10_000),
+      maxQueued: Number(env.ANWANG_IMPORT_MAX_QUEUED ?? 3),
+    },
     rateLimits: {
       login: rate('ANWANG_RATE_LOGIN', env.ANWANG_RATE_LOGIN, '20/60'),
       loginAccount: rate('ANWANG_RATE_LOGIN_ACCOUNT', env.ANWANG_RATE_LOGIN_ACCOUNT, '10/60'),

@@ -13,6 +13,7 @@ import { rebuildIndex } from './modules/grids/grids.service.ts';
 import { localStorage, memoryStorage } from './lib/storage.ts';
 import { loggingSms, type SmsSender } from './modules/outbox/sms.ts';
 import { join } from 'node:path';
+import { sweepImportLeftovers } from './modules/people/import-jobs.ts';
 
 export interface ContextOptions {
   clock?: Clock;
@@ -24,6 +25,8 @@ export interface ContextOptions {
 
 /** Creates the application context; close it with `ctx.database.close()`. */
 export async function createContext(config: Config, opts: ContextOptions = {}): Promise<AppContext> {
+  // Uploads and error reports of imports a killed process left behind (personal data): gone before anything starts.
+  sweepImportLeftovers(config.dataDir);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: opts.inMemory ? undefined : config.dataDir });
   try {
     await migrate(database);

@@ -4,6 +4,7 @@
  * visa expiry; a left-behind person's parents' whereabouts. Known fields are checked by type; a county may add
  * fields of its own (the "X"), kept as text. Dates that expire feed the reminders of permits and visas.
  */
+import { isCalendarDay } from '../calendar.ts';
 
 export type FieldType = 'date' | 'code' | 'region' | 'text' | 'alpha3';
 
@@ -42,7 +43,7 @@ export interface FieldProblem {
   message: string;
 }
 
-const isDay = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
+const isDay = isCalendarDay;
 
 /**
  * Problems with the known fields of a record's open data; `codes` answers whether a code is in a table.

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { tiers } from '../cases/triage.ts';
-import { Paging, RegionCode } from './common.schema.ts';
+import { Instant, Paging, RegionCode } from './common.schema.ts';
 
 const Tier = z.enum(tiers);
 const UploadIds = z.array(z.string().uuid()).max(10).default([]);
@@ -79,8 +79,8 @@ export const CaseListQuery = Paging.extend({
   tier: Tier.optional(),
   status: z.string().max(200).optional(),
   channel: z.string().max(20).optional(),
-  from: z.coerce.date().optional(),
-  to: z.coerce.date().optional(),
+  from: Instant.optional(),
+  to: Instant.optional(),
   q: z.string().max(50).optional(),
 });
 
@@ -101,4 +101,4 @@ export const PublicMeTooSchema = z
   .refine((v) => v.deviceId || v.phone, { message: 'deviceId or phone', path: ['deviceId'] });
 
 /** GET /api/kpis */
-export const KpiQuery = z.object({ region: RegionCode.optional(), from: z.coerce.date().optional(), to: z.coerce.date().optional() });
+export const KpiQuery = z.object({ region: RegionCode.optional(), from: Instant.optional(), to: Instant.optional() });

@@ -1,5 +1,6 @@
 /** The population registry: persons and households (GB/T 31000 实有人口). */
 import { z } from 'zod';
+import { Day } from './common.schema.ts';
 
 const Code = z.string().regex(/^[0-9A-Za-z_]{1,32}$/);
 const GridCode = z.string().regex(/^\d{15}$/, '15-digit grid code');
@@ -10,7 +11,7 @@ export const PersonCreateSchema = z.object({
   name: z.string().trim().min(1).max(50),
   idNumber: z.string().trim().max(24).optional(),
   sex: Code.optional(),
-  birthDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  birthDate: Day.optional(),
   ethnicity: Code.optional(),
   phone: z.string().trim().max(24).optional(),
   address: z.string().trim().max(200).optional(),
@@ -68,7 +69,7 @@ export const HouseholdListQuery = z.object({
 export const PersonLeaveSchema = z.object({
   reason: z.enum(['moved_away', 'deceased']),
   /** The day (YYYY-MM-DD); today when absent. */
-  on: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  on: Day.optional(),
 });
 
 export const LegalHoldSchema = z.object({
@@ -88,8 +89,8 @@ export const PersonRecordSchema = z.object({
   data: z.record(z.string().max(40), z.union([z.string().max(500), z.number(), z.boolean()])).optional(),
   /** Fields kept encrypted (criminal or drug history, diagnosis, HIV status…), shown only through a reveal. */
   sensitive: z.record(z.string().max(40), z.union([z.string().max(2000), z.number(), z.boolean()])).optional(),
-  since: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
-  until: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  since: Day.optional(),
+  until: Day.optional(),
 });
 
 export const PeopleStatsQuery = z.object({
@@ -128,7 +129,6 @@ export const GridItemsQuery = z.object({
   kind: Code.optional(),
 });
 
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 
 /** A dwelling (房屋) of a building: a flat, a room, a yard. */
 export const DwellingCreateSchema = z.object({

@@ -2,6 +2,9 @@
  * Test harness: a real database per test file (in-memory PGlite, or a fresh database on the PostgreSQL
  * server named by DATABASE_URL), a fake clock, the real app through inject(), and named builders.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createScratchDatabase } from './scratch-db.ts';
 import { recordingSms } from '../modules/outbox/sms.ts';
 import { createDepartment } from '../modules/catalog/catalog.service.ts';
@@ -34,7 +37,9 @@ export async function createTestEnv(opts: { dataDir?: string; databaseUrl?: stri
   const scratch = !opts.databaseUrl && !opts.dataDir && process.env.DATABASE_URL ? await createScratchDatabase(process.env.DATABASE_URL) : undefined;
   const databaseUrl = opts.databaseUrl ?? scratch?.url;
   // Tests send thousands of requests from one address: limits are raised here and tested on their own.
-  const config = { ...loadConfig({ ANWANG_RATE_LOGIN: '100000/60', ANWANG_RATE_LOGIN_ACCOUNT: '100000/60', ANWANG_RATE_PUBLIC: '100000/60', ANWANG_RATE_REPORTER: '100000/60', ANWANG_RATE_TOKEN: '100000/60' }), databaseUrl, secretKeyHex: '0123456789abcdeffedcba9876543210', ...(opts.dataDir ? { dataDir: opts.dataDir } : {}) };
+  // An in-memory database still gets a data directory of its own (import uploads live there), never the repo's ./data.
+  const scratchDir = opts.dataDir ? undefined : mkdtempSync(join(tmpdir(), 'anwang-test-data-'));
+  const config = { ...loadConfig({ ANWANG_RATE_LOGIN: '100000/60', ANWANG_RATE_LOGIN_ACCOUNT: '100000/60', ANWANG_RATE_PUBLIC: '100000/60', ANWANG_RATE_REPORTER: '100000/60', ANWANG_RATE_TOKEN: '100000/60' }), databaseUrl, secretKeyHex: '0123456789abcdeffedcba9876543210', dataDir: opts.dataDir ?? scratchDir! };
   const sms = recordingSms();
   const ctx = await createContext(config, { clock, inMemory: !opts.dataDir, sms });
   const app = await buildApp(ctx, opts.logLines ? { logLevel: 'info', logStream: { write: (l: string) => void opts.logLines!.push(l) } } : { logLevel: 'silent' });
@@ -47,6 +52,7 @@ export async function createTestEnv(opts: { dataDir?: string; databaseUrl?: stri
       await app.close();
       await ctx.database.close();
       await scratch?.drop();
+      if (scratchDir) rmSync(scratchDir, { recursive: true, force: true });
     },
   };
 }

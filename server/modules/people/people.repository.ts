@@ -145,34 +145,63 @@ export async function insertPersons(ex: Executor, rows: PersonRow[]): Promise<vo
   if (rows.length) await ex.execute(sql`INSERT INTO persons (${personColumnNames}) ${unnestRows(rows)}`);
 }
 
+/** A living registration an imported row collided with, as the importer may see it. */
+export interface KnownPerson {
+  hash: string;
+  /** False when the record lies outside the importer's scope (or could not be read): nothing else is told. */
+  inScope: boolean;
+  countyCode?: string;
+  id?: string;
+  gridCode?: string;
+  version?: number;
+  householdId?: string | null;
+  nameHash?: string;
+  phoneHash?: string | null;
+  address?: string | null;
+  personType?: string;
+  ethnicity?: string | null;
+}
+
 /**
  * Inserts persons in one statement, except those whose ID number already has a living registration (the unique
- * index decides, so concurrent imports cannot both insert one); returns the ID-number hashes it skipped.
+ * index decides, so concurrent imports cannot both insert one). The same statement answers, for each skipped
+ * ID-number hash, whether the living record lies under `prefix` (the importer's scope) and, only when it does,
+ * what the update path needs: a record outside the scope is never returned, so it cannot be touched or leaked.
  */
-export async function insertUnregistered(ex: Executor, rows: PersonRow[]): Promise<Set<string>> {
-  if (!rows.length) return new Set();
+export async function insertUnregistered(ex: Executor, rows: PersonRow[], prefix: string): Promise<KnownPerson[]> {
+  if (!rows.length) return [];
   const hashes = rows.flatMap((r) => (r.idNumberHash ? [r.idNumberHash] : []));
-  // Only the skipped hashes come back, not one row per insert.
-  const skipped = await ex.execute(sql`
+  // The outer SELECT reads the snapshot from before the insert, so it sees the rows the insert collided with; a row
+  // committed by a concurrent import after the snapshot is not seen and comes back as out of scope (refused).
+  const res = await ex.execute(sql`
     WITH ins AS (
       INSERT INTO persons (${personColumnNames}) ${unnestRows(rows)}
       ON CONFLICT (id_number_hash) WHERE id_number_hash IS NOT NULL AND status = 'active' DO NOTHING
-      RETURNING id_number_hash)
-    SELECT h FROM unnest(${sql.param(hashes)}::text[]) AS h EXCEPT SELECT id_number_hash FROM ins`);
-  return new Set((skipped as unknown as { rows: { h: string }[] }).rows.map((r) => r.h));
+      RETURNING id_number_hash),
+    skipped AS (SELECT h FROM unnest(${sql.param(hashes)}::text[]) AS h EXCEPT SELECT id_number_hash FROM ins)
+    SELECT s.h, p.county_code, p.id, p.grid_code, p.version, p.household_id, p.name_hash, p.phone_hash, p.address, p.person_type, p.ethnicity
+    FROM skipped s LEFT JOIN persons p ON p.id_number_hash = s.h AND p.status = 'active' AND p.grid_code LIKE ${prefix + '%'}`);
+  type Raw = { h: string; county_code: string | null; id: string | null; grid_code: string | null; version: number | null; household_id: string | null; name_hash: string; phone_hash: string | null; address: string | null; person_type: string; ethnicity: string | null };
+  return (res as unknown as { rows: Raw[] }).rows.map((r) =>
+    r.id === null
+      ? { hash: r.h, inScope: false }
+      : { hash: r.h, inScope: true, countyCode: r.county_code!, id: r.id, gridCode: r.grid_code!, version: r.version!, householdId: r.household_id, nameHash: r.name_hash, phoneHash: r.phone_hash, address: r.address, personType: r.person_type, ethnicity: r.ethnicity },
+  );
 }
 
-/** Living registrations among these ID-number hashes: hash → county, id. */
-export async function activeByIdHashes(ex: Executor, hashes: string[]): Promise<Map<string, { countyCode: string; id: string; version: number }>> {
-  if (!hashes.length) return new Map();
-  const rows = await ex.select({ hash: persons.idNumberHash, countyCode: persons.countyCode, id: persons.id, version: persons.version }).from(persons).where(and(sql`${persons.idNumberHash} = ANY(${sql.param(hashes)}::text[])`, eq(persons.status, 'active')));
-  return new Map(rows.map((r) => [r.hash!, { countyCode: r.countyCode, id: r.id, version: r.version }]));
-}
-
-/** Overwrites an imported person's fields (same county), keeping id, household and history. */
-export async function updateImported(ex: Executor, countyCode: string, id: string, r: PersonRow): Promise<void> {
+/**
+ * Overwrites an imported person's fields, keeping id, household and history; only while the record is still
+ * active, at the version read and under `prefix` (the importer's scope), so it never touches a record the importer
+ * could not read. Returns whether it changed the row.
+ */
+export async function updateImported(ex: Executor, known: { countyCode: string; id: string; version: number }, r: PersonRow, prefix: string): Promise<boolean> {
   const { countyCode: _c, id: _i, householdId: _h, relation: _r, dwellingId: _d, sensitiveEnc: _s, status: _st, createdAt: _ca, version: _v, leftOn: _l, purgeAfter: _p, legalHold: _lh, purgedAt: _pa, ...set } = r;
-  await ex.update(persons).set({ ...set, version: sql`${persons.version} + 1` }).where(and(eq(persons.countyCode, countyCode), eq(persons.id, id)));
+  const done = await ex
+    .update(persons)
+    .set({ ...set, version: known.version + 1 })
+    .where(and(eq(persons.countyCode, known.countyCode), eq(persons.id, known.id), eq(persons.version, known.version), eq(persons.status, 'active'), like(persons.gridCode, `${prefix}%`)))
+    .returning({ id: persons.id });
+  return done.length === 1;
 }
 
 /** Marks a person moved away or deceased, out of their household, with the purge date. */

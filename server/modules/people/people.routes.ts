@@ -11,16 +11,14 @@ import * as retention from './retention.service.ts';
 import * as records from './records.service.ts';
 import * as places from './places.service.ts';
 import * as changes from './person-changes.service.ts';
-import { createWriteStream, createReadStream, rmSync } from 'node:fs';
+import { createWriteStream, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { AppError, errorMessage } from '../../../core/errors.ts';
-import { importDir, jobOf, presentJob, startImport } from './import-jobs.ts';
+import { errorReportOf, importDir, jobOf, presentJob, startImport } from './import-jobs.ts';
 import { requirePermission } from './persons.service.ts';
-import { isXlsx, personsXlsx, writeTemplate } from './person-files.ts';
+import { isXlsx, personsXlsx, templateXlsx } from './person-files.ts';
 import { templateCodes } from '../codes/codes.service.ts';
-
-const MAX_IMPORT_BYTES = 300 * 1024 * 1024;
 
 const Id = z.object({ id: z.uuid() });
 
@@ -37,34 +35,34 @@ export function peopleRoutes(app: FastifyInstance, ctx: AppContext): void {
     const actor = actorOf(req);
     requirePermission(actor, 'person:write');
     if (!req.isMultipart()) throw new AppError('UPLOAD_REJECTED', [{ path: 'file', code: 'not_multipart', message: 'multipart/form-data with one file' }]);
-    const file = await req.file({ limits: { fileSize: MAX_IMPORT_BYTES } });
+    const maxBytes = ctx.config.imports.maxBytes;
+    const file = await req.file({ limits: { fileSize: maxBytes } });
     if (!file) throw new AppError('UPLOAD_REJECTED', [{ path: 'file', code: 'missing', message: 'no file' }]);
     const xlsx = isXlsx(file.filename) || file.mimetype.includes('spreadsheetml');
     if (!xlsx && !/\.csv$/i.test(file.filename) && !file.mimetype.includes('csv')) throw new AppError('UPLOAD_REJECTED', [{ path: 'file', code: 'unsupported_type', message: '只接受 CSV 或 XLSX' }]);
-    const dir = importDir();
-    const path = join(dir, xlsx ? 'upload.xlsx' : 'upload.csv');
-    await pipeline(file.file, createWriteStream(path));
-    if (file.file.truncated) throw new AppError('UPLOAD_REJECTED', [{ path: 'file', code: 'too_large', message: `最大 ${MAX_IMPORT_BYTES / 1024 / 1024} MB` }]);
-    return reply.code(202).send(presentJob(startImport(ctx, actor, dir, path, xlsx, req.query.mode)));
+    const dir = importDir(ctx);
+    try {
+      const path = join(dir, xlsx ? 'upload.xlsx' : 'upload.csv');
+      await pipeline(file.file, createWriteStream(path, { mode: 0o600 }));
+      if (file.file.truncated) throw new AppError('IMPORT_LIMIT', [{ path: 'file', code: 'too_large', message: `文件超过 ${Math.floor(maxBytes / 1024 / 1024)} MB 的上限（ANWANG_IMPORT_MAX_MB），请拆分文件` }]);
+      return reply.code(202).send(presentJob(startImport(ctx, actor, dir, path, xlsx, req.query.mode)));
+    } catch (e) {
+      rmSync(dir, { recursive: true, force: true });
+      throw e;
+    }
   });
   r.get('/api/people/import', { config: { access: { permission: 'person:write' } }, schema: { tags: ['people'], summary: '导入进度 Progress and result of my import job', querystring: z.object({ job: z.uuid() }) } }, async (req) => {
     const job = presentJob(jobOf(ctx, actorOf(req), req.query.job));
     return { ...job, error: job.error ? { ...job.error, message: errorMessage(job.error.code as never, req.locale) } : null };
   });
   r.get('/api/people/import/errors', { config: { access: { permission: 'person:write' } }, schema: { tags: ['people'], summary: '导入错误报告 The refused rows of my import, as XLSX', querystring: z.object({ job: z.uuid() }) } }, async (req, reply) => {
-    const job = jobOf(ctx, actorOf(req), req.query.job);
-    if (!job.errorsPath) throw new AppError('NOT_FOUND');
+    const bytes = errorReportOf(ctx, actorOf(req), req.query.job);
     reply.header('content-disposition', 'attachment; filename="import-errors.xlsx"').type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    return reply.send(createReadStream(job.errorsPath));
+    return reply.send(bytes);
   });
   r.get('/api/people/import/template', { config: { access: { permission: 'person:write' } }, schema: { tags: ['people'], summary: '导入模板 The import template (XLSX)' } }, async (_req, reply) => {
-    const dir = importDir();
-    const path = join(dir, 'template.xlsx');
-    await writeTemplate(path, await templateCodes(ctx));
     reply.header('content-disposition', 'attachment; filename="persons-template.xlsx"').type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    const stream = createReadStream(path);
-    stream.on('close', () => rmSync(dir, { recursive: true, force: true }));
-    return reply.send(stream);
+    return reply.send(await templateXlsx(await templateCodes(ctx)));
   });
   r.get('/api/people/export', { config: { access: { permission: 'person:read' } }, schema: { tags: ['people'], summary: '导出人员 Masked persons as XLSX with a watermark of user and time (audited)', querystring: z.object({ grid: z.string().regex(/^\d{15}$/).optional() }) } }, async (req, reply) => {
     const { rows, watermark } = await persons.exportPersons(ctx, actorOf(req), req.query);

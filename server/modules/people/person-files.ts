@@ -2,30 +2,62 @@
 import { createReadStream, writeFileSync } from 'node:fs';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
+import { AppError } from '../../../core/errors.ts';
 import { personColumns } from '../../../core/people/person-row.ts';
+import { guardedXlsx } from './xlsx-guard.ts';
 import type { ImportProblem, RowSource } from './person-import.service.ts';
 
 /** Whether a path names an XLSX file (else CSV). */
 export const isXlsx = (path: string) => /\.xlsx$/i.test(path);
 
-/** Rows of a CSV (UTF-8, BOM allowed) or the first sheet of an XLSX file, as strings; `onBytes` hears the bytes read (progress). */
-export function fileRows(path: string, onBytes?: (n: number) => void, xlsx = isXlsx(path)): RowSource {
-  const open = () => {
-    const s = createReadStream(path);
-    if (onBytes) s.on('data', (chunk) => onBytes(chunk.length));
-    return s;
-  };
+/** Limits on reading a file: what memory it may take, whatever the file. */
+export interface ReadLimits {
+  /** Uncompressed bytes of an XLSX (the zip's entries together). */
+  maxUncompressedBytes?: number;
+}
+
+/** The longest CSV record read (a person's row is a few hundred bytes; one giant field must not fill memory). */
+const MAX_RECORD_BYTES = 1024 * 1024;
+const DEFAULT_MAX_UNCOMPRESSED = 256 * 1024 * 1024;
+
+/**
+ * Rows of a CSV (UTF-8, BOM allowed) or the first sheet of an XLSX file, as strings; `onBytes` hears the bytes read
+ * (progress). An XLSX goes through `guardedXlsx` (sizes checked before reading, inflation counted). @throws IMPORT_LIMIT, IMPORT_INVALID
+ */
+export function fileRows(path: string, onBytes?: (n: number) => void, xlsx = isXlsx(path), limits: ReadLimits = {}): RowSource {
   if (!xlsx) {
-    return () => open().pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true })) as AsyncIterable<string[]>;
+    return async function* () {
+      const s = createReadStream(path);
+      if (onBytes) s.on('data', (chunk) => onBytes(chunk.length));
+      const parser = s.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true, max_record_size: MAX_RECORD_BYTES }));
+      s.on('error', (e) => parser.destroy(e));
+      try {
+        for await (const record of parser as AsyncIterable<string[]>) yield record;
+      } catch (e) {
+        if ((e as { code?: string }).code === 'CSV_MAX_RECORD_SIZE') throw new AppError('IMPORT_LIMIT', [{ path: 'file', code: 'record_too_large', message: `CSV 中有一行超过 ${MAX_RECORD_BYTES / 1024 / 1024} MB 的上限` }]);
+        if ((e as { code?: string }).code?.startsWith('CSV_')) throw new AppError('IMPORT_INVALID', [{ path: 'file', code: 'bad_csv', message: 'CSV 格式有误（引号不成对或编码错误）' }]);
+        throw e;
+      } finally {
+        s.destroy();
+      }
+    };
   }
   return async function* () {
-    const wb = new ExcelJS.stream.xlsx.WorkbookReader(open(), { sharedStrings: 'cache', worksheets: 'emit', styles: 'ignore', hyperlinks: 'ignore' });
-    for await (const sheet of wb) {
-      for await (const row of sheet) {
-        const values = (row.values as unknown[]).slice(1); // ExcelJS rows are 1-based
+    const { stream, failed } = await guardedXlsx(path, { maxUncompressedBytes: limits.maxUncompressedBytes ?? DEFAULT_MAX_UNCOMPRESSED }, onBytes);
+    const wb = new ExcelJS.stream.xlsx.WorkbookReader(stream, { sharedStrings: 'cache', worksheets: 'emit', styles: 'ignore', hyperlinks: 'ignore' });
+    // Every step races the guard: a cut stream leaves ExcelJS waiting, the guard's failure ends the reading.
+    const step = <T,>(p: Promise<T>) => Promise.race([p, failed]);
+    try {
+      const sheets = wb[Symbol.asyncIterator]();
+      const first = await step(sheets.next());
+      if (first.done) return;
+      const rows = (first.value as AsyncIterable<ExcelJS.Row>)[Symbol.asyncIterator]();
+      for (let r = await step(rows.next()); !r.done; r = await step(rows.next())) {
+        const values = (r.value.values as unknown[]).slice(1); // ExcelJS rows are 1-based
         yield values.map(cellText);
       }
-      return; // the first sheet only
+    } finally {
+      stream.destroy();
     }
   };
 }
@@ -42,6 +74,11 @@ function cellText(v: unknown): string {
   return String(v);
 }
 
+/** The XLSX template as bytes (served without touching the disk). */
+export async function templateXlsx(codes: { table: string; code: string; name: string }[]): Promise<Buffer> {
+  return Buffer.from(await (await templateWorkbook(codes)).xlsx.writeBuffer());
+}
+
 /** Writes an empty template with the headers users know (XLSX: text columns, and the code tables on a second sheet). */
 export async function writeTemplate(path: string, codes: { table: string; code: string; name: string }[]): Promise<void> {
   const headers = personColumns.map((c) => c.header);
@@ -49,6 +86,11 @@ export async function writeTemplate(path: string, codes: { table: string; code: 
     writeFileSync(path, '\uFEFF' + headers.join(',') + '\n');
     return;
   }
+  await (await templateWorkbook(codes)).xlsx.writeFile(path);
+}
+
+async function templateWorkbook(codes: { table: string; code: string; name: string }[]): Promise<ExcelJS.Workbook> {
+  const headers = personColumns.map((c) => c.header);
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('人员 persons');
   ws.addRow(headers).font = { bold: true };
@@ -58,18 +100,24 @@ export async function writeTemplate(path: string, codes: { table: string; code: 
   const list = wb.addWorksheet('代码表 codes');
   list.addRow(['代码表 table', '代码 code', '名称 name']).font = { bold: true };
   for (const c of codes) list.addRow([c.table, c.code, c.name]);
-  await wb.xlsx.writeFile(path);
+  return wb;
 }
 
-/** Writes the rows that were refused, each with its problems, so they can be fixed and imported again. */
-export async function writeErrorReport(path: string, header: string[], problems: ImportProblem[]): Promise<void> {
+/** The rows that were refused, each with its problems, so they can be fixed and imported again (XLSX bytes). */
+export async function errorReportXlsx(header: string[], problems: ImportProblem[], total = problems.length): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('错误 problems');
   ws.addRow(['行号 row', '问题 problems', ...header]).font = { bold: true };
   for (const p of problems) ws.addRow([p.row, p.issues.map((i) => `${i.column}: ${i.message}`).join('；'), ...p.cells]);
+  if (total > problems.length) ws.addRow(['', `另有 ${total - problems.length} 行有问题未列出（报告最多列 ${problems.length} 行）：请先改正以上各行后重新导入`]);
   for (let c = 3; c <= header.length + 2; c++) ws.getColumn(c).numFmt = '@';
   ws.getColumn(2).width = 50;
-  await wb.xlsx.writeFile(path);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** Writes the error report to a file readable by its owner only (the CLI writes it beside the imported file). */
+export async function writeErrorReport(path: string, header: string[], problems: ImportProblem[], total = problems.length): Promise<void> {
+  writeFileSync(path, await errorReportXlsx(header, problems, total), { mode: 0o600 });
 }
 
 /** One exported person: masked values only (what lists show). */

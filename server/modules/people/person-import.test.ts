@@ -69,6 +69,14 @@ describe('persons import', () => {
     const before = await count();
     const r = await importPersons(env.ctx, actor, fileRows(csv('b.csv', ['姓名,公民身份号码,所属网格,人员类型,现住址', `扎西,${id(1)},${fixture.gridA2},01,新地址1号`])), { mode: 'upsert' });
     expect(r).toMatchObject({ created: 0, updated: 1, problems: [] });
+    // Like a manual move and edit: the history names the grids and the fields, never the values.
+    const [p] = await env.ctx.database.query<{ id: string; grid_code: string; address: string }>(`SELECT id, grid_code, address FROM persons WHERE id_number_hash = $1`, [env.ctx.crypto.lookupHash(`id:${id(1)}`)]);
+    expect(p).toMatchObject({ grid_code: fixture.gridA2, address: '新地址1号' });
+    const history = await env.ctx.database.query<{ event: string; from_grid: string | null; to_grid: string; data: { fields?: string[] } }>(`SELECT event, from_grid, to_grid, data FROM registry_history WHERE object_id = $1 ORDER BY id`, [p!.id]);
+    expect(history).toEqual([
+      expect.objectContaining({ event: 'moved', from_grid: fixture.gridA1, to_grid: fixture.gridA2 }),
+      expect.objectContaining({ event: 'changed', data: expect.objectContaining({ fields: ['phone', 'address', 'ethnicity'] }) }),
+    ]);
     expect(await count()).toBe(before);
   });
 
@@ -99,8 +107,8 @@ describe('persons import', () => {
     await makeUser(env.ctx, 'importer.gw', 'gridWorker', fixture.villageA);
     await makeUser(env.ctx, 'other.gw', 'gridWorker', fixture.villageA);
     const cookie = await login(env.app, 'importer.gw');
-    const padding = 'x'.repeat(11 * 1024 * 1024); // an ignored column makes the file 11 MB
-    const csvText = `姓名,公民身份号码,所属网格,人员类型,备注\n网页导入,${id(30)},${fixture.gridA1},01,${padding}\n`;
+    const padding = 'x'.repeat(600 * 1024); // an ignored column makes the file 11.7 MB (rows stay under the 1 MB record limit)
+    const csvText = `姓名,公民身份号码,所属网格,人员类型,备注\n${Array.from({ length: 20 }, (_, i) => `网页导入,${id(30 + i)},${fixture.gridA1},01,${padding}`).join('\n')}\n`;
     const boundary = '----anwangimport';
     const payload = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="persons.csv"\r\nContent-Type: text/csv\r\n\r\n`), Buffer.from(csvText), Buffer.from(`\r\n--${boundary}--\r\n`)]);
     const started = await env.app.inject({ method: 'POST', url: '/api/people/import?mode=upsert', headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
@@ -111,9 +119,33 @@ describe('persons import', () => {
       await new Promise((r) => setTimeout(r, 100));
       status = (await env.app.inject({ url: `/api/people/import?job=${job}`, headers: { cookie } })).json();
     }
-    expect(status).toMatchObject({ state: 'done', percent: 100, report: { rows: 1, created: 1, problems: 0 } });
+    expect(status).toMatchObject({ state: 'done', percent: 100, report: { rows: 20, created: 20, problems: 0 } });
     const other = await login(env.app, 'other.gw');
     expect((await env.app.inject({ url: `/api/people/import?job=${job}`, headers: { cookie: other } })).statusCode).toBe(404);
+  });
+
+  it('leaves every record committed by an import killed midway covered by an audit row of its batch', async () => {
+    const before = await count();
+    // The reading dies after 7 good rows (a kill, a disk error): batches of 3 rows were committed meanwhile.
+    const source = async function* () {
+      yield ['姓名', '公民身份号码', '所属网格', '人员类型'];
+      for (let i = 0; i < 7; i++) yield [`中断${i}`, id(200 + i), fixture.gridA1, '01'];
+      throw new Error('killed');
+    };
+    const job = '11111111-2222-4333-8444-555555555555';
+    await expect(importPersons(env.ctx, actor, source, { mode: 'upsert', jobId: job, batchSize: 3 })).rejects.toThrow('killed');
+    const written = (await count()) - before;
+    expect(written).toBe(6);
+    const batches = await env.ctx.database.query<{ detail: { job: string; created: number } }>(`SELECT detail FROM audit_log WHERE action = 'person.import.batch' AND detail->>'job' = $1`, [job]);
+    expect(batches.reduce((n, b) => n + b.detail.created, 0)).toBe(written);
+    expect((await env.ctx.database.query<{ ok: boolean }>(`SELECT count(*) = 0 AS ok FROM audit_log WHERE action = 'person.import' AND detail->>'job' = $1`, [job]))[0]!.ok).toBe(true);
+  });
+
+  it('keeps at most maxProblems refused rows for the report and counts the rest', async () => {
+    const lines = ['姓名,公民身份号码,所属网格,人员类型', ...Array.from({ length: 30 }, (_, i) => `坏${i},123,${fixture.gridA1},01`)];
+    const r = await importPersons(env.ctx, actor, fileRows(csv('many-bad.csv', lines)), { mode: 'upsert', limits: { maxProblems: 10 } });
+    expect(r).toMatchObject({ rows: 30, problemCount: 30 });
+    expect(r.problems).toHaveLength(10);
   });
 
   it('keeps only ciphertexts of the imported names, ID numbers and phones', async () => {

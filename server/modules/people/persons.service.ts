@@ -29,6 +29,9 @@ export function requirePermission(actor: Actor, permission: Permission): void {
   if (actor.kind !== 'system' && !can(actor.role, permission)) throw new AppError('FORBIDDEN');
 }
 
+/** The answer for an ID number that already has a living registration: the same wherever it is, naming nothing of it. */
+export const ALREADY_REGISTERED = '该身份证号已登记，请联系上级核实';
+
 /** The region-code prefix of everything the actor may see. */
 export const scopePrefix = (actor: Actor) => subtreePrefix(actor.scopeCode);
 /** Today's date in China Standard Time. */
@@ -65,6 +68,7 @@ export async function createPerson(ctx: AppContext, actor: Actor, input: z.infer
       birthDate = parsed.birthDate;
     }
   }
+  if (!idNumber && birthDate && birthDate > today(ctx)) issues.push({ path: 'body.birthDate', code: 'in_future', message: '出生日期不能晚于今天' });
   let phone: string | undefined;
   if (input.phone) {
     phone = normaliseMobile(input.phone) ?? undefined;
@@ -75,12 +79,20 @@ export async function createPerson(ctx: AppContext, actor: Actor, input: z.infer
   const grid = await gridFor(ctx.db, actor, input.gridCode);
   const row = personRow(ctx, { ...input, idNumber, sex, birthDate, phone }, grid, ctx.clock.now());
   const now = row.createdAt;
-  await ctx.db.transaction(async (tx) => {
-    if (row.idNumberHash && (await repo.activeByIdHash(tx, row.idNumberHash))) throw new AppError('CONFLICT', [{ path: 'body.idNumber', code: 'already_registered', message: `${row.idNumberMask} 已登记` }]);
+  const taken = await ctx.db.transaction(async (tx) => {
+    // ID numbers are unique nationally, so a second registration must fail; the answer is the same wherever the
+    // first one lives (in the caller's scope or not) and names nothing of it. Each refusal is audited, so someone
+    // probing ID numbers this way leaves a trace.
+    if (row.idNumberHash && (await repo.activeByIdHash(tx, row.idNumberHash))) return true;
     await repo.insertPerson(tx, row);
     await repo.addHistory(tx, [{ countyCode: row.countyCode, objectType: 'person', objectId: row.id, event: 'created', fromGrid: null, toGrid: row.gridCode, data: null, actorId: actor.id, actorName: actor.name, at: now }]);
     await audit.record(tx, ctx.clock, actor, { action: 'person.create', objectType: 'person', objectId: row.id, countyCode: row.countyCode });
+    return false;
   });
+  if (taken) {
+    await audit.recordAlone(ctx.db, ctx.clock, actor, { action: 'person.create', objectType: 'person', outcome: 'failure', countyCode: row.countyCode, detail: { reason: 'already_registered' } });
+    throw new AppError('CONFLICT', [{ path: 'body.idNumber', code: 'already_registered', message: ALREADY_REGISTERED }]);
+  }
   return presentPerson(row, today(ctx));
 }
 

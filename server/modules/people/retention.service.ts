@@ -20,17 +20,22 @@ import * as dwellings from './dwellings.repository.ts';
 export async function leave(ctx: AppContext, actor: Actor, id: string, input: z.infer<typeof PersonLeaveSchema>) {
   requirePermission(actor, 'person:write');
   const now = ctx.clock.now();
-  const on = input.on ?? cstDate(now);
+  const day = cstDate(now);
+  const on = input.on ?? day;
+  if (on > day) throw new AppError('VALIDATION_FAILED', [{ path: 'body.on', code: 'in_future', message: '迁出或死亡日期不能晚于今天' }]);
+  // The retention period runs from the day the leave is recorded (never later than the day named): an old date (a
+  // typo, or a death registered years late) never schedules a purge at once.
+  const purgeAfter = addDays(day, ctx.config.personRetentionDays);
   await ctx.db.transaction(async (tx) => {
     const p = await repo.personInScope(tx, id, scopePrefix(actor), true);
     if (!p) throw new AppError('NOT_FOUND');
     if (p.status !== 'active') throw new AppError('INVALID_TRANSITION');
     await endTenanciesOf(tx, actor, p.countyCode, [p.id], on, input.reason, now);
-    await repo.archivePerson(tx, p, input.reason, on, addDays(on, ctx.config.personRetentionDays), now);
+    await repo.archivePerson(tx, p, input.reason, on, purgeAfter, now);
     await repo.addHistory(tx, [{ countyCode: p.countyCode, objectType: 'person', objectId: p.id, event: input.reason, fromGrid: p.gridCode, toGrid: null, data: { on, householdId: p.householdId }, actorId: actor.id, actorName: actor.name, at: now }]);
     await audit.record(tx, ctx.clock, actor, { action: 'person.leave', objectType: 'person', objectId: p.id, countyCode: p.countyCode, detail: { reason: input.reason, on } });
   });
-  return { id, status: input.reason, purgeAfter: addDays(on, ctx.config.personRetentionDays) };
+  return { id, status: input.reason, purgeAfter };
 }
 
 /** Puts a record on legal hold (never purged while held) or releases it. @throws FORBIDDEN, NOT_FOUND */

@@ -7,6 +7,9 @@ import { parseCsv } from '../../../core/csv.ts';
 import { impliedParentCode, isRegionCode, levelOfCode, regionLevels, subtreePrefix, type RegionLevel } from '../../../core/region-code.ts';
 import type { FieldIssue } from '../../../core/errors.ts';
 
+/** A value as echoed in a message: never more than 40 characters. */
+const clip = (v: string) => (v.length > 40 ? `${v.slice(0, 40)}…` : v);
+
 export interface RegionDraft {
   code: string;
   name: string;
@@ -35,12 +38,12 @@ export function planRegionImport(text: string, existing: Map<string, ExistingReg
     const [code = '', name = '', parent = ''] = cells.map((c) => c.trim());
     const add = (code2: string, message: string) => issues.push({ path: `row ${line}`, code: code2, message });
     if (cells.length !== 3) return add('bad_columns', `应有3列，实际${cells.length}列`);
-    if (!isRegionCode(code)) return add('bad_code', `区划代码 "${code}" 不是12位数字`);
+    if (!isRegionCode(code)) return add('bad_code', `区划代码 "${clip(code)}" 不是12位数字`);
     if (!name) return add('missing_name', '名称为空');
-    if (name.length > 100) return add('name_too_long', '名称超过100个字符');
+    if (name.length > 100) return add('name_too_long', `名称有 ${name.length} 个字符，最多100个`);
     if (seen.has(code)) return add('duplicate', `区划代码 ${code} 与第${seen.get(code)!.line}行重复`);
     const level = levelOfCode(code);
-    if (parent && !isRegionCode(parent)) return add('bad_parent', `上级代码 "${parent}" 不是12位数字`);
+    if (parent && !isRegionCode(parent)) return add('bad_parent', `上级代码 "${clip(parent)}" 不是12位数字`);
     if (!parent && level !== 'province' && !existing.has(impliedParentCode(code) ?? '')) {
       return add('missing_parent', `${code} 缺少上级代码`);
     }
