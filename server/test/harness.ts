@@ -34,7 +34,7 @@ export async function createTestEnv(opts: { dataDir?: string; databaseUrl?: stri
   const scratch = !opts.databaseUrl && !opts.dataDir && process.env.DATABASE_URL ? await createScratchDatabase(process.env.DATABASE_URL) : undefined;
   const databaseUrl = opts.databaseUrl ?? scratch?.url;
   // Tests send thousands of requests from one address: limits are raised here and tested on their own.
-  const config = { ...loadConfig({ ANWANG_RATE_LOGIN: '100000/60', ANWANG_RATE_LOGIN_ACCOUNT: '100000/60', ANWANG_RATE_PUBLIC: '100000/60', ANWANG_RATE_REPORTER: '100000/60', ANWANG_RATE_TOKEN: '100000/60' }), databaseUrl, secretKeyHex: '0123456789abcdeffedcba9876543210', ...(opts.dataDir ? { dataDir: opts.dataDir } : {}) };
+  const config = { ...loadConfig({ ANWANG_RATE_LOGIN: '100000/60', ANWANG_RATE_LOGIN_ACCOUNT: '100000/60', ANWANG_RATE_PUBLIC: '100000/60', ANWANG_RATE_REPORTER: '100000/60', ANWANG_RATE_TOKEN: '100000/60', ANWANG_RATE_PASSWORD: '100000/60', ANWANG_RATE_REVEAL: '100000/60' }), databaseUrl, secretKeyHex: '0123456789abcdeffedcba9876543210', ...(opts.dataDir ? { dataDir: opts.dataDir } : {}) };
   const sms = recordingSms();
   const ctx = await createContext(config, { clock, inMemory: !opts.dataDir, sms });
   const app = await buildApp(ctx, opts.logLines ? { logLevel: 'info', logStream: { write: (l: string) => void opts.logLines!.push(l) } } : { logLevel: 'silent' });
