@@ -27,11 +27,11 @@ const invalidScope = (scopeCode: string) => new AppError('INVALID_SCOPE', [{ pat
  * Applies the one grant rule of core/roles.ts (三权分立 and scope) to an account's role and scope.
  * @throws FORBIDDEN for a role the actor may not grant or withdraw, INVALID_SCOPE for a scope outside its own
  */
-async function assertGrant(ctx: AppContext, actor: Actor, grant: { role: Role; scopeCode: string; fromRole?: Role }): Promise<void> {
+async function assertGrant(ex: Executor, actor: Actor, grant: { role: Role; scopeCode: string; fromRole?: Role }): Promise<void> {
   const refusal = grantRefusal(actor, grant);
   if (refusal === 'role') throw new AppError('FORBIDDEN');
   if (refusal === 'scope') throw invalidScope(grant.scopeCode);
-  if (!(await regions.namesOf(ctx.db, [grant.scopeCode])).has(grant.scopeCode)) throw invalidScope(grant.scopeCode);
+  if (!(await regions.namesOf(ex, [grant.scopeCode])).has(grant.scopeCode)) throw invalidScope(grant.scopeCode);
 }
 
 async function userInScope(ex: Executor, actor: Actor, id: string, forUpdate = false) {
@@ -64,7 +64,7 @@ export async function getUser(ctx: AppContext, actor: Actor, id: string) {
  * @throws FORBIDDEN, PASSWORD_TOO_WEAK, INVALID_SCOPE, CONFLICT
  */
 export async function createUser(ctx: AppContext, actor: Actor, input: UserCreateInput) {
-  await assertGrant(ctx, actor, { role: input.role as Role, scopeCode: input.scopeCode });
+  await assertGrant(ctx.db, actor, { role: input.role as Role, scopeCode: input.scopeCode });
   assertStrongPassword(input.password);
   if (await repo.findByUsername(ctx.db, input.username)) throw new AppError('CONFLICT', [{ path: 'username', code: 'taken', message: input.username }]);
   const now = ctx.clock.now();
@@ -108,7 +108,7 @@ export async function updateUser(ctx: AppContext, actor: Actor, id: string, patc
   await ctx.db.transaction(async (tx) => {
     const u = await userInScope(tx, actor, id, true);
     if (patch.role !== undefined || patch.scopeCode !== undefined) {
-      await assertGrant(ctx, actor, { role: (patch.role ?? u.role) as Role, fromRole: u.role as Role, scopeCode: patch.scopeCode ?? u.scopeCode });
+      await assertGrant(tx, actor, { role: (patch.role ?? u.role) as Role, fromRole: u.role as Role, scopeCode: patch.scopeCode ?? u.scopeCode });
     }
     await repo.update(tx, id, { ...patch, updatedAt: ctx.clock.now() });
     // A changed role or scope must not live on in open sessions.
