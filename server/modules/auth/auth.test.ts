@@ -186,3 +186,40 @@ describe('integration tokens', () => {
     expect((await env.app.inject({ url: '/api/locate?lat=37.05&lng=101.05', headers: h })).statusCode).toBe(401);
   });
 });
+
+describe('a password set by an administrator', () => {
+  it('must be changed first: the session can only change it, sign out and read its profile, on every route', async () => {
+    const sys = await enrolledAdmin('sys.forced', 'sysadmin');
+    const created = await post('/api/users', { username: 'new.worker', displayName: '新网格员', password: 'Given#pass2026', role: 'gridWorker', scopeCode: fixture.villageA }, sys);
+    expect(created.statusCode).toBe(201);
+    const c = await login(env.app, 'new.worker', 'Given#pass2026');
+    expect((await get('/api/auth/me', c)).json()).toMatchObject({ stage: 'password', permissions: [] });
+    const open: string[] = [];
+    for (const route of env.app.routeTable) {
+      const access = route.config?.access as { auth?: string; passwordStage?: boolean } | undefined;
+      if (!access || access.auth === 'public' || !route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) continue;
+      for (const method of ([] as string[]).concat(route.method as string | string[]).filter((m) => m !== 'HEAD')) {
+        if (route.url === '/api/auth/logout') continue; // would end the session under test
+        const res = await env.app.inject({ method: method as 'GET', url: route.url.replace(/:format/, 'json').replace(/:[A-Za-z]+/g, 'x'), headers: { cookie: c }, ...(method === 'GET' || method === 'DELETE' ? {} : { payload: {} }) });
+        const refused = res.statusCode === 403 && res.json().error.code === 'PASSWORD_CHANGE_REQUIRED';
+        if (!refused) open.push(`${method} ${route.url}`);
+      }
+    }
+    expect(open.sort()).toEqual(['GET /api/auth/me', 'POST /api/auth/password']);
+    // The same password again, or a common one, is refused; a new one ends the stage (and every session).
+    expect((await post('/api/auth/password', { currentPassword: 'Given#pass2026', newPassword: 'Given#pass2026' }, c)).json().error.details[0].code).toBe('same_as_current');
+    expect((await post('/api/auth/password', { currentPassword: 'Given#pass2026', newPassword: 'Woaini1314!' }, c)).json().error.details[0].code).toBe('too_common');
+    expect((await post('/api/auth/password', { currentPassword: 'Given#pass2026', newPassword: 'Mine#only2026' }, c)).statusCode).toBe(200);
+    expect((await get('/api/auth/me', c)).statusCode).toBe(401);
+    const again = await login(env.app, 'new.worker', 'Mine#only2026');
+    expect((await get('/api/auth/me', again)).json()).toMatchObject({ stage: 'full' });
+    expect((await get('/api/grids', again)).statusCode).toBe(200);
+  });
+  it('is refused when it is a common password', async () => {
+    const sys = await enrolledAdmin('sys.common', 'sysadmin');
+    env.clock.advance(31_000);
+    const res = await post('/api/users', { username: 'weakling', displayName: 'x', password: 'Qq123456!', role: 'gridWorker', scopeCode: fixture.villageA }, sys);
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.details).toEqual([{ path: 'password', code: 'too_common', message: 'too_common' }]);
+  });
+});
