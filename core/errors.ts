@@ -7,9 +7,12 @@ export const errorCatalog = {
   VALIDATION_FAILED: { status: 400, 'zh-CN': '输入有误，请检查标出的字段', 'zh-TW': '輸入有誤，請檢查標出的欄位', en: 'Some fields are invalid' },
   /** No session or token, or the session ended. */
   AUTH_REQUIRED: { status: 401, 'zh-CN': '请先登录', 'zh-TW': '請先登入', en: 'Please sign in' },
-  /** Username or password wrong (never says which). */
-  AUTH_INVALID: { status: 401, 'zh-CN': '用户名或密码错误', 'zh-TW': '使用者名稱或密碼錯誤', en: 'Wrong username or password' },
-  /** Too many failures: the account is locked for a while. */
+  /**
+   * Username or password wrong, or the account locked (never says which: a locked account answers exactly like a
+   * wrong password, so the lock tells a guesser nothing; the message says what a locked user needs to know).
+   */
+  AUTH_INVALID: { status: 401, 'zh-CN': '用户名或密码错误。连续失败5次，账号将锁定15分钟，请稍后再试或联系安全管理员', 'zh-TW': '使用者名稱或密碼錯誤。連續失敗5次，帳號將鎖定15分鐘，請稍後再試或聯絡安全管理員', en: 'Wrong username or password. After 5 failures in a row the account is locked for 15 minutes: try again later or ask your security administrator' },
+  /** No longer answered: a locked account gets AUTH_INVALID (kept so old clients still know the code). */
   AUTH_LOCKED: { status: 423, 'zh-CN': '登录失败次数过多，账号已锁定15分钟', 'zh-TW': '登入失敗次數過多，帳號已鎖定15分鐘', en: 'Too many failed sign-ins: the account is locked for 15 minutes' },
   /** The account was disabled by an administrator. */
   AUTH_DISABLED: { status: 403, 'zh-CN': '账号已停用', 'zh-TW': '帳號已停用', en: 'This account is disabled' },
@@ -21,6 +24,12 @@ export const errorCatalog = {
   TOTP_INVALID: { status: 401, 'zh-CN': '动态验证码错误', 'zh-TW': '動態驗證碼錯誤', en: 'Wrong authenticator code' },
   /** The session may only enrol TOTP until it does. */
   TOTP_ENROLMENT_REQUIRED: { status: 403, 'zh-CN': '请先绑定动态验证码', 'zh-TW': '請先綁定動態驗證碼', en: 'Set up your authenticator app first' },
+  /** An administrator set this password: the session may only change it. */
+  PASSWORD_CHANGE_REQUIRED: { status: 403, 'zh-CN': '请先修改管理员为您设置的初始密码', 'zh-TW': '請先修改管理員為您設定的初始密碼', en: 'Change the password an administrator set for you first' },
+  /** An integration token was sent in the URL (it would end up in logs and histories); send it in the Authorization header. */
+  TOKEN_IN_URL: { status: 400, 'zh-CN': '令牌不能放在网址中，请放在 Authorization 请求头中', 'zh-TW': '權杖不能放在網址中，請放在 Authorization 請求標頭中', en: 'Tokens are not accepted in the URL: send them in the Authorization header' },
+  /** Too many full reads of personal data in a short time; the security administrators were alerted. */
+  REVEAL_LIMITED: { status: 429, 'zh-CN': '短时间内查看完整个人信息次数过多，已暂停并通知安全管理员', 'zh-TW': '短時間內查看完整個人資訊次數過多，已暫停並通知安全管理員', en: 'Too many full reads of personal data in a short time: paused, and the security administrators were told' },
   /** The actor lacks the permission for this action. */
   FORBIDDEN: { status: 403, 'zh-CN': '无权执行此操作', 'zh-TW': '無權執行此操作', en: 'You are not allowed to do this' },
   /** The record does not exist, or exists outside the actor's scope (the two are indistinguishable). */
@@ -30,7 +39,7 @@ export const errorCatalog = {
   /** A unique value is taken (username, code). */
   CONFLICT: { status: 409, 'zh-CN': '记录已存在', 'zh-TW': '記錄已存在', en: 'Already exists' },
   /** A password does not meet the policy. */
-  PASSWORD_TOO_WEAK: { status: 422, 'zh-CN': '密码至少8位，且包含大写字母、小写字母、数字、符号中的至少3类', 'zh-TW': '密碼至少8位，且包含大寫字母、小寫字母、數字、符號中的至少3類', en: 'Passwords need 8+ characters from at least 3 of: upper case, lower case, digits, symbols' },
+  PASSWORD_TOO_WEAK: { status: 422, 'zh-CN': '密码至少8位，包含大写字母、小写字母、数字、符号中的至少3类，且不能是常见密码或与原密码相同', 'zh-TW': '密碼至少8位，包含大寫字母、小寫字母、數字、符號中的至少3類，且不能是常見密碼或與原密碼相同', en: 'Passwords need 8+ characters from at least 3 of: upper case, lower case, digits, symbols, and must not be a common password or the current one' },
   /** A scope or region code names no region the actor may use. */
   INVALID_SCOPE: { status: 422, 'zh-CN': '管辖范围无效或超出您的范围', 'zh-TW': '管轄範圍無效或超出您的範圍', en: 'The scope is invalid or outside your own' },
   /** An import file has errors; nothing was written. `details` lists them row by row. */

@@ -3,6 +3,7 @@
  * the system administrator runs the grid and accounts, the security administrator runs access
  * (roles, scopes, lockouts, tokens), and the auditor only reads and verifies the audit log.
  */
+import { inScope } from './region-code.ts';
 export const permissions = [
   'region:read', // see the region tree
   'region:write', // create, rename, import regions
@@ -65,6 +66,39 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
 
 /** Roles that must use a TOTP second factor (enrolled at first sign-in). */
 export const totpRequiredRoles: readonly Role[] = ['sysadmin', 'secadmin', 'auditor'];
+
+/**
+ * The permission that grants a role (三权分立): administrator roles only by the security administrator
+ * (`user:security`), business roles only by the system administrator (`user:create`), integration tokens by
+ * `token:manage`. No one administrator can thus make an account of the other kind, nor turn one into the other.
+ */
+export function grantingPermission(role: Role): Permission {
+  if (role === 'integration') return 'token:manage';
+  return totpRequiredRoles.includes(role) ? 'user:security' : 'user:create';
+}
+
+/** Who grants: a person's role and scope, or the CLI and start-up jobs (`system`, which may grant any role). */
+export interface Grantor {
+  kind: string;
+  role: Role;
+  scopeCode: string;
+}
+
+/**
+ * Why `actor` may not give an account (or token) `role` at `scopeCode`, or null when it may. The one rule for
+ * every path that sets a role or scope: creating an account or token, and changing a role or scope. A change
+ * from `fromRole` is a grant of the new role and a withdrawal of the old one, so the actor must be able to grant
+ * both (an auditor can therefore never become an operator: no one grants both kinds). Nobody grants a scope
+ * outside their own.
+ */
+export function grantRefusal(actor: Grantor, grant: { role: Role; scopeCode: string; fromRole?: Role }): 'role' | 'scope' | null {
+  if (actor.kind !== 'system') {
+    const needed = [grant.role, ...(grant.fromRole ? [grant.fromRole] : [])].map(grantingPermission);
+    if (!needed.every((p) => can(actor.role, p))) return 'role';
+  }
+  if (!inScope(actor.scopeCode, grant.scopeCode)) return 'scope';
+  return null;
+}
 
 /** True when the role carries the permission. */
 export function can(role: Role, permission: Permission): boolean {

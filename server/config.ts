@@ -21,11 +21,17 @@ export interface Config {
   logLevel: string;
   /**
    * Request limits per window: sign-in per IP and per account, resident submissions per IP and per reporter
-   * phone, integrations per token (staff sessions per user).
+   * phone, integrations per token (staff sessions per user), password changes per user.
    */
-  rateLimits: { login: RateLimit; loginAccount: RateLimit; public: RateLimit; reporter: RateLimit; token: RateLimit; meToo: RateLimit };
+  rateLimits: { login: RateLimit; loginAccount: RateLimit; public: RateLimit; reporter: RateLimit; token: RateLimit; meToo: RateLimit; password: RateLimit };
   /** The address residents and integrations reach this installation at (Open311 discovery); never taken from a request. */
   publicUrl: string;
+  /** Full reads of personal data (registry and reporter reveals) per user; crossing it alerts the security administrators. */
+  revealLimit: RateLimit;
+  /** Sessions one user may hold at once; signing in beyond it ends the oldest. */
+  maxSessionsPerUser: number;
+  /** Days an integration token lives when its creator does not say. */
+  tokenDays: number;
   /** Days after moving away or death before a person's personal data is purged (unless on legal hold). */
   personRetentionDays: number;
   /** How long categories, deadline policies and the calendar stay cached in memory (ms; 0 = off). */
@@ -76,6 +82,13 @@ function publicUrl(value: string | undefined): string {
 
 const MB = 1024 * 1024;
 
+/** Parses a positive whole number. @throws Error naming the variable */
+function positive(name: string, value: string | undefined, fallback: number): number {
+  const n = value === undefined || value === '' ? fallback : Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a whole number of at least 1`);
+  return n;
+}
+
 /** Reads the configuration from `env` (process.env by default). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
@@ -106,7 +119,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       reporter: rate('ANWANG_RATE_REPORTER', env.ANWANG_RATE_REPORTER, '10/3600'),
       token: rate('ANWANG_RATE_TOKEN', env.ANWANG_RATE_TOKEN, '600/60'),
       meToo: rate('ANWANG_RATE_ME_TOO', env.ANWANG_RATE_ME_TOO, '30/3600'),
+      password: rate('ANWANG_RATE_PASSWORD', env.ANWANG_RATE_PASSWORD, '10/900'),
     },
     publicUrl: publicUrl(env.ANWANG_PUBLIC_URL),
+    revealLimit: rate('ANWANG_RATE_REVEAL', env.ANWANG_RATE_REVEAL, '30/3600'),
+    maxSessionsPerUser: positive('ANWANG_MAX_SESSIONS', env.ANWANG_MAX_SESSIONS, 5),
+    tokenDays: positive('ANWANG_TOKEN_DAYS', env.ANWANG_TOKEN_DAYS, 365),
   };
 }

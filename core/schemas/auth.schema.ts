@@ -28,8 +28,11 @@ export const MeSchema = z.object({
   role: z.string(),
   scopeCode: z.string(),
   scopeName: z.string(),
-  /** 'enrol' until a required second factor is set up, then 'full'. */
-  stage: z.enum(['enrol', 'full']),
+  /**
+   * 'password' while an administrator-set password must be changed, then 'enrol' until a required second factor
+   * is set up, then 'full'.
+   */
+  stage: z.enum(['enrol', 'password', 'full']),
   totpEnrolled: z.boolean(),
   permissions: z.array(z.string()),
 });

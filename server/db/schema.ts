@@ -53,6 +53,8 @@ export const users = pgTable('users', {
   disabled: boolean('disabled').notNull().default(false),
   lastLoginAt: ts('last_login_at'),
   departmentId: uuid('department_id'),
+  totpLastStep: bigint('totp_last_step', { mode: 'number' }),
+  mustChangePassword: boolean('must_change_password').notNull().default(false),
   createdAt: ts('created_at').notNull().defaultNow(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });
@@ -85,6 +87,14 @@ export const apiTokens = pgTable('api_tokens', {
   createdAt: ts('created_at').notNull().defaultNow(),
   lastUsedAt: ts('last_used_at'),
   revokedAt: ts('revoked_at'),
+  expiresAt: ts('expires_at').notNull(),
+});
+
+export const revealBudgets = pgTable('reveal_budgets', {
+  actorId: text('actor_id').primaryKey(),
+  level: doublePrecision('level').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+  alertedAt: ts('alerted_at'),
 });
 
 export const auditLog = pgTable('audit_log', {

@@ -13,10 +13,14 @@ export type ScopedObject = 'region' | 'grid' | 'householdGroup' | 'gridStaff' | 
 export interface RouteAccess {
   /** 'public': no sign-in; 'enrol': a session still setting up TOTP may call it; 'full' (default). */
   auth?: 'public' | 'enrol' | 'full';
+  /** A session that must first change an administrator-set password may call it (sign-out, profile, the change). */
+  passwordStage?: boolean;
   /** Only for a person's cookie session: integration tokens get AUTH_REQUIRED (they have no profile or inbox). */
   session?: boolean;
   /** The permission required; with a list, any one of them (the service then applies the finer rule). */
   permission?: Permission | readonly Permission[];
+  /** The one query parameter that may carry an integration token (Open311's `api_key`); any other is refused. */
+  queryToken?: string;
   /** For routes with path parameters: what each parameter names, in path order. */
   objects?: ScopedObject[];
 }
@@ -68,6 +72,11 @@ export function limitBy(app: FastifyInstance, limit: RateLimit, name: string, ke
     const r = await check(req);
     if (!r.isAllowed && r.isExceeded) throw new AppError('RATE_LIMITED');
   };
+}
+
+/** Per-user limit for a signed-in route (the auth hook has set the actor before limits are checked). */
+export function perUser(limit: RateLimit) {
+  return { max: limit.max, timeWindow: limit.windowMs, keyGenerator: (req: FastifyRequest) => `user:${req.actor?.id ?? req.ip}` };
 }
 
 /** Per-token limit for integrations (a busy hotline gateway gets its own, higher budget). */

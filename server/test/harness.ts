@@ -39,7 +39,7 @@ export async function createTestEnv(opts: { dataDir?: string; databaseUrl?: stri
   // Tests send thousands of requests from one address: limits are raised here and tested on their own.
   // An in-memory database still gets a data directory of its own (import uploads live there), never the repo's ./data.
   const scratchDir = opts.dataDir ? undefined : mkdtempSync(join(tmpdir(), 'anwang-test-data-'));
-  const config = { ...loadConfig({ ANWANG_RATE_LOGIN: '100000/60', ANWANG_RATE_LOGIN_ACCOUNT: '100000/60', ANWANG_RATE_PUBLIC: '100000/60', ANWANG_RATE_REPORTER: '100000/60', ANWANG_RATE_TOKEN: '100000/60' }), databaseUrl, secretKeyHex: '0123456789abcdeffedcba9876543210', dataDir: opts.dataDir ?? scratchDir! };
+  const config = { ...loadConfig({ ANWANG_RATE_LOGIN: '100000/60', ANWANG_RATE_LOGIN_ACCOUNT: '100000/60', ANWANG_RATE_PUBLIC: '100000/60', ANWANG_RATE_REPORTER: '100000/60', ANWANG_RATE_TOKEN: '100000/60', ANWANG_RATE_PASSWORD: '100000/60', ANWANG_RATE_REVEAL: '100000/60' }), databaseUrl, secretKeyHex: '0123456789abcdeffedcba9876543210', dataDir: opts.dataDir ?? scratchDir! };
   const sms = recordingSms();
   const ctx = await createContext(config, { clock, inMemory: !opts.dataDir, sms });
   const app = await buildApp(ctx, opts.logLines ? { logLevel: 'info', logStream: { write: (l: string) => void opts.logLines!.push(l) } } : { logLevel: 'silent' });

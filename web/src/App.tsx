@@ -1,7 +1,7 @@
-/** The shell: sign-in, TOTP enrolment, then a layout whose menu is built from the user's permissions. */
+/** The shell: sign-in, a forced password change, TOTP enrolment, then a layout whose menu is built from the user's permissions. */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { App as AntApp, ConfigProvider, Layout, Menu, Dropdown, Button, Space, Spin, Typography, Grid as AntGrid } from 'antd';
-import { HomeOutlined, ApartmentOutlined, TeamOutlined, KeyOutlined, AuditOutlined, GlobalOutlined, LogoutOutlined, UserOutlined, FileTextOutlined, DashboardOutlined, SettingOutlined, ContactsOutlined } from '@ant-design/icons';
+import { HomeOutlined, ApartmentOutlined, TeamOutlined, KeyOutlined, AuditOutlined, GlobalOutlined, LogoutOutlined, UserOutlined, FileTextOutlined, DashboardOutlined, SettingOutlined, ContactsOutlined, LockOutlined } from '@ant-design/icons';
 import zhCN from 'antd/locale/zh_CN';
 import zhTW from 'antd/locale/zh_TW';
 import enUS from 'antd/locale/en_US';
@@ -11,6 +11,7 @@ import { api, setSignedOutHandler } from './api';
 import { languages, setLanguage } from './i18n';
 import { LoginPage } from './features/auth/LoginPage';
 import { TotpEnrolPage } from './features/auth/TotpEnrolPage';
+import { PasswordChangePage } from './features/auth/PasswordChangePage';
 import { HomePage } from './features/home/HomePage';
 import { GridBrowser } from './features/grids/GridBrowser';
 import { UsersPage } from './features/users/UsersPage';
@@ -41,6 +42,7 @@ const pages = [
 export function App() {
   const { t, i18n } = useTranslation();
   const [me, setMe] = useState<Me | null | undefined>(undefined);
+  const [changingPassword, setChangingPassword] = useState(false);
   const path = usePath();
   const screens = AntGrid.useBreakpoint();
 
@@ -66,7 +68,10 @@ export function App() {
   let body;
   if (me === undefined) body = <Spin style={{ margin: 80 }} />;
   else if (me === null) body = <LoginPage onSignedIn={setMe} languageMenu={languageMenu} />;
+  // A changed password ends every session: back to sign-in with the new one.
+  else if (me.stage === 'password') body = <PasswordChangePage forced onDone={() => setMe(null)} languageMenu={languageMenu} />;
   else if (me.stage === 'enrol') body = <TotpEnrolPage onDone={setMe} languageMenu={languageMenu} />;
+  else if (changingPassword) body = <PasswordChangePage forced={false} onDone={() => { setChangingPassword(false); setMe(null); }} onCancel={() => setChangingPassword(false)} languageMenu={languageMenu} />;
   else
     body = (
       <Layout style={{ minHeight: '100%' }}>
@@ -91,6 +96,9 @@ export function App() {
               <Typography.Text data-testid="whoami" ellipsis style={{ maxWidth: screens.md ? 480 : 140, display: 'inline-block', verticalAlign: 'middle', lineHeight: 1.5 }}>
                 <UserOutlined /> {screens.md ? `${me.displayName} · ${t(`role.${me.role}`)} · ${me.scopeName}` : me.scopeName}
               </Typography.Text>
+              <Button icon={<LockOutlined />} aria-label={t('password.title')} onClick={() => setChangingPassword(true)}>
+                {screens.md ? t('password.title') : null}
+              </Button>
               <Button icon={<LogoutOutlined />} aria-label={t('nav.logout')} onClick={() => api('/api/auth/logout', { method: 'POST' }).finally(() => setMe(null))}>
                 {screens.md ? t('nav.logout') : null}
               </Button>

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { ChangePasswordSchema, LoginSchema, MeSchema, TotpEnrollSchema } from '../../../core/schemas/auth.schema.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { SESSION_COOKIE } from '../../http/auth-hook.ts';
-import { limitBy, perIp, sessionActorOf } from '../../http/route-config.ts';
+import { limitBy, perIp, perUser, sessionActorOf } from '../../http/route-config.ts';
 import * as auth from './auth.service.ts';
 
 /** Registers /api/auth/*. */
@@ -26,13 +26,13 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
     return me;
   });
 
-  r.post('/api/auth/logout', { config: { access: { auth: 'enrol', session: true } }, schema: { tags: ['auth'], summary: '退出 Sign out' } }, async (req, reply) => {
+  r.post('/api/auth/logout', { config: { access: { auth: 'enrol', passwordStage: true, session: true } }, schema: { tags: ['auth'], summary: '退出 Sign out' } }, async (req, reply) => {
     await auth.logout(ctx, sessionActorOf(req));
     reply.clearCookie(SESSION_COOKIE, cookieOptions);
     return { ok: true };
   });
 
-  r.get('/api/auth/me', { config: { access: { auth: 'enrol', session: true } }, schema: { tags: ['auth'], summary: '当前用户 The signed-in user', response: { 200: MeSchema } } }, async (req) =>
+  r.get('/api/auth/me', { config: { access: { auth: 'enrol', passwordStage: true, session: true } }, schema: { tags: ['auth'], summary: '当前用户 The signed-in user', response: { 200: MeSchema } } }, async (req) =>
     auth.me(ctx, sessionActorOf(req)),
   );
 
@@ -46,8 +46,9 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
     schema: { tags: ['auth'], summary: '确认绑定 Confirm TOTP with a first code', body: TotpEnrollSchema, response: { 200: MeSchema } },
   }, async (req) => auth.confirmTotp(ctx, sessionActorOf(req), req.body.code));
 
+  // Counted against the sign-in lockout in the service; limited per user here as well.
   r.post('/api/auth/password', {
-    config: { access: { auth: 'full', session: true } },
+    config: { access: { auth: 'full', passwordStage: true, session: true }, rateLimit: perUser(ctx.config.rateLimits.password) },
     schema: { tags: ['auth'], summary: '修改密码 Change your password (ends every session)', body: ChangePasswordSchema },
   }, async (req, reply) => {
     await auth.changePassword(ctx, sessionActorOf(req), req.body.currentPassword, req.body.newPassword);

@@ -28,9 +28,10 @@ describe('sign-in', () => {
     const b = await env.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'op1', password: 'wrong' }, headers: { 'accept-language': 'en' } });
     expect(a.statusCode).toBe(401);
     expect(a.json()).toEqual(b.json());
-    expect(a.json().error).toEqual({ code: 'AUTH_INVALID', message: 'Wrong username or password' });
+    expect(a.json().error.code).toBe('AUTH_INVALID');
+    expect(a.json().error.message).toMatch(/^Wrong username or password\. After 5 failures/);
     const tw = await env.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'nobody', password: 'x' }, headers: { cookie: 'lang=zh-TW' } });
-    expect(tw.json().error.message).toBe('使用者名稱或密碼錯誤');
+    expect(tw.json().error.message).toMatch(/^使用者名稱或密碼錯誤。/);
   });
   it('rejects requests without a session', async () => {
     const res = await env.app.inject({ url: '/api/grids' });
@@ -40,21 +41,21 @@ describe('sign-in', () => {
 });
 
 describe('lockout', () => {
-  it('locks for 15 minutes after 5 failures, even for the right password, then lets in', async () => {
+  it('locks for 15 minutes after 5 failures, even for the right password (answered like a wrong one), then lets in', async () => {
     await makeUser(env.ctx, 'lockme', 'gridWorker', fixture.villageA);
-    for (let i = 0; i < 4; i++) expect((await post('/api/auth/login', { username: 'lockme', password: 'Wrong#pass1' })).json().error.code).toBe('AUTH_INVALID');
-    expect((await post('/api/auth/login', { username: 'lockme', password: 'Wrong#pass1' })).json().error.code).toBe('AUTH_LOCKED');
+    for (let i = 0; i < 5; i++) expect((await post('/api/auth/login', { username: 'lockme', password: 'Wrong#pass1' })).json().error.code).toBe('AUTH_INVALID');
     const locked = await post('/api/auth/login', { username: 'lockme', password: PASSWORD });
-    expect(locked.statusCode).toBe(423);
+    expect(locked.statusCode).toBe(401);
+    expect(locked.json().error.code).toBe('AUTH_INVALID');
     env.clock.advance(14 * 60_000);
-    expect((await post('/api/auth/login', { username: 'lockme', password: PASSWORD })).statusCode).toBe(423);
+    expect((await post('/api/auth/login', { username: 'lockme', password: PASSWORD })).statusCode).toBe(401);
     env.clock.advance(61_000);
     expect((await post('/api/auth/login', { username: 'lockme', password: PASSWORD })).statusCode).toBe(200);
   });
   it('lets a security administrator unlock an account early', async () => {
     const id = await makeUser(env.ctx, 'lock2', 'gridWorker', fixture.villageA);
     for (let i = 0; i < 5; i++) await post('/api/auth/login', { username: 'lock2', password: 'Wrong#pass1' });
-    expect((await post('/api/auth/login', { username: 'lock2', password: PASSWORD })).statusCode).toBe(423);
+    expect((await post('/api/auth/login', { username: 'lock2', password: PASSWORD })).statusCode).toBe(401);
     const sec = await enrolledAdmin('sec1', 'secadmin');
     const res = await post(`/api/users/${id}/unlock`, {}, sec);
     expect(res.statusCode).toBe(200);
@@ -183,5 +184,42 @@ describe('integration tokens', () => {
     expect((await env.app.inject({ url: '/api/users', headers: h })).statusCode).toBe(403);
     expect((await env.app.inject({ method: 'DELETE', url: `/api/tokens/${id}`, headers: { cookie: sec } })).statusCode).toBe(204);
     expect((await env.app.inject({ url: '/api/locate?lat=37.05&lng=101.05', headers: h })).statusCode).toBe(401);
+  });
+});
+
+describe('a password set by an administrator', () => {
+  it('must be changed first: the session can only change it, sign out and read its profile, on every route', async () => {
+    const sys = await enrolledAdmin('sys.forced', 'sysadmin');
+    const created = await post('/api/users', { username: 'new.worker', displayName: '新网格员', password: 'Given#pass2026', role: 'gridWorker', scopeCode: fixture.villageA }, sys);
+    expect(created.statusCode).toBe(201);
+    const c = await login(env.app, 'new.worker', 'Given#pass2026');
+    expect((await get('/api/auth/me', c)).json()).toMatchObject({ stage: 'password', permissions: [] });
+    const open: string[] = [];
+    for (const route of env.app.routeTable) {
+      const access = route.config?.access as { auth?: string; passwordStage?: boolean } | undefined;
+      if (!access || access.auth === 'public' || !route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) continue;
+      for (const method of ([] as string[]).concat(route.method as string | string[]).filter((m) => m !== 'HEAD')) {
+        if (route.url === '/api/auth/logout') continue; // would end the session under test
+        const res = await env.app.inject({ method: method as 'GET', url: route.url.replace(/:format/, 'json').replace(/:[A-Za-z]+/g, 'x'), headers: { cookie: c }, ...(method === 'GET' || method === 'DELETE' ? {} : { payload: {} }) });
+        const refused = res.statusCode === 403 && res.json().error.code === 'PASSWORD_CHANGE_REQUIRED';
+        if (!refused) open.push(`${method} ${route.url}`);
+      }
+    }
+    expect(open.sort()).toEqual(['GET /api/auth/me', 'POST /api/auth/password']);
+    // The same password again, or a common one, is refused; a new one ends the stage (and every session).
+    expect((await post('/api/auth/password', { currentPassword: 'Given#pass2026', newPassword: 'Given#pass2026' }, c)).json().error.details[0].code).toBe('same_as_current');
+    expect((await post('/api/auth/password', { currentPassword: 'Given#pass2026', newPassword: 'Woaini1314!' }, c)).json().error.details[0].code).toBe('too_common');
+    expect((await post('/api/auth/password', { currentPassword: 'Given#pass2026', newPassword: 'Mine#only2026' }, c)).statusCode).toBe(200);
+    expect((await get('/api/auth/me', c)).statusCode).toBe(401);
+    const again = await login(env.app, 'new.worker', 'Mine#only2026');
+    expect((await get('/api/auth/me', again)).json()).toMatchObject({ stage: 'full' });
+    expect((await get('/api/grids', again)).statusCode).toBe(200);
+  });
+  it('is refused when it is a common password', async () => {
+    const sys = await enrolledAdmin('sys.common', 'sysadmin');
+    env.clock.advance(31_000);
+    const res = await post('/api/users', { username: 'weakling', displayName: 'x', password: 'Qq123456!', role: 'gridWorker', scopeCode: fixture.villageA }, sys);
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.details).toEqual([{ path: 'password', code: 'too_common', message: 'too_common' }]);
   });
 });

@@ -1,5 +1,5 @@
 /** I/O for sign-in sessions, keyed by the SM3 hash of the cookie value. */
-import { eq, lt } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, ne } from 'drizzle-orm';
 import { sessions } from '../../db/schema.ts';
 import type { Executor } from '../../db/client.ts';
 
@@ -22,7 +22,7 @@ export async function touch(ex: Executor, idHash: string, at: Date): Promise<voi
 }
 
 /** Moves a session to another stage. */
-export async function setStage(ex: Executor, idHash: string, stage: 'enrol' | 'full'): Promise<void> {
+export async function setStage(ex: Executor, idHash: string, stage: 'enrol' | 'password' | 'full'): Promise<void> {
   await ex.update(sessions).set({ stage }).where(eq(sessions.idHash, idHash));
 }
 
@@ -39,4 +39,17 @@ export async function removeForUser(ex: Executor, userId: string): Promise<void>
 /** Deletes sessions idle since before `cutoff`. */
 export async function removeIdleBefore(ex: Executor, cutoff: Date): Promise<void> {
   await ex.delete(sessions).where(lt(sessions.lastSeenAt, cutoff));
+}
+
+/** Ends a user's sessions other than `current` beyond the newest `keepOthers`; returns how many ended. */
+export async function trimForUser(ex: Executor, userId: string, current: string, keepOthers: number): Promise<number> {
+  const old = await ex
+    .select({ idHash: sessions.idHash })
+    .from(sessions)
+    .where(and(eq(sessions.userId, userId), ne(sessions.idHash, current)))
+    .orderBy(desc(sessions.createdAt), desc(sessions.lastSeenAt))
+    .offset(keepOthers);
+  if (!old.length) return 0;
+  await ex.delete(sessions).where(and(eq(sessions.userId, userId), inArray(sessions.idHash, old.map((o) => o.idHash))));
+  return old.length;
 }

@@ -17,6 +17,7 @@ import { clocksOf } from './deadlines.service.ts';
 import { listAttachments, readAttachment } from './attachments.service.ts';
 import { findDuplicates } from './case-intake.service.ts';
 import { maskedReporter, presentEvent, presentListItem, presentPublicEvent } from './cases.presenter.ts';
+import { spendRevealBudget } from '../reveals/reveal-budget.service.ts';
 
 const open = ['submitted', 'accepted', 'dispatched', 'in_progress', 'reported_back', 'verified', 'followed_up'];
 
@@ -85,6 +86,7 @@ export async function getCase(ctx: AppContext, actor: Actor, code: string) {
 export async function revealReporter(ctx: AppContext, actor: Actor, code: string, reason: string) {
   const c = await caseInScope(ctx, actor, code);
   if (!can(actor.role, 'pii:view')) throw new AppError('FORBIDDEN');
+  await spendRevealBudget(ctx, actor, 'case.revealReporter');
   await audit.recordAlone(ctx.db, ctx.clock, actor, { action: 'case.revealReporter', objectType: 'case', objectId: c.code, countyCode: c.countyCode, detail: { fields: ['reporterName', 'reporterPhone'], reason } });
   return { name: c.reporterNameEnc ? ctx.crypto.decrypt(c.reporterNameEnc) : null, phone: c.reporterPhoneEnc ? ctx.crypto.decrypt(c.reporterPhoneEnc) : null };
 }

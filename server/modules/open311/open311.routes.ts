@@ -104,7 +104,7 @@ export function open311Routes(app: FastifyInstance, ctx: AppContext): void {
       const q = req.query as Record<string, unknown>;
       return send(reply, formatOf(req), 'updates', await svc.updates(ctx, date(q.start_date, 'start_date'), date(q.end_date, 'end_date')));
     });
-    o.post('/requests.:format', { config: { ...pub, rateLimit: perToken(ctx.config.rateLimits.token) }, schema: { tags: ['open311'], summary: 'Create a service request (api_key = an integration token; honours Idempotency-Key)' } }, async (req, reply) => {
+    o.post('/requests.:format', { config: { access: { auth: 'public', queryToken: 'api_key' }, rateLimit: perToken(ctx.config.rateLimits.token) }, schema: { tags: ['open311'], summary: 'Create a service request (api_key = an integration token; honours Idempotency-Key)' } }, async (req, reply) => {
       const format = formatOf(req);
       const b = (req.body ?? {}) as Record<string, unknown>;
       const apiKey = str(b.api_key) ?? str((req.query as Record<string, unknown>).api_key);

@@ -12,7 +12,9 @@ export type OutboxMessage =
   /** In-app notification to staff. */
   | { kind: 'notify'; userIds: string[]; caseId: string; text: string }
   /** SMS to a reporter (phone encrypted; decrypted only at delivery). */
-  | { kind: 'sms'; phoneEnc: string; text: string; caseId: string };
+  | { kind: 'sms'; phoneEnc: string; text: string; caseId: string }
+  /** In-app security alert to staff (e.g. the security administrators), about no case. */
+  | { kind: 'alert'; userIds: string[]; text: string };
 
 /** Queues a message inside the caller's transaction. */
 export async function enqueue(tx: Executor, at: Date, countyCode: string, msg: OutboxMessage): Promise<void> {
@@ -29,6 +31,8 @@ export async function deliverDue(ctx: AppContext, limit = 100): Promise<number> 
       try {
         if (msg.kind === 'notify') {
           await repo.notify(tx, msg.userIds.map((userId) => ({ userId, countyCode: row.countyCode, caseId: msg.caseId, kind: 'case', text: msg.text, createdAt: now })));
+        } else if (msg.kind === 'alert') {
+          await repo.notify(tx, msg.userIds.map((userId) => ({ userId, countyCode: row.countyCode, caseId: null, kind: 'security', text: msg.text, createdAt: now })));
         } else if (msg.kind === 'sms') {
           await ctx.sms.send(ctx.crypto.decrypt(msg.phoneEnc), msg.text);
         }

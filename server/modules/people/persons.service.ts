@@ -23,6 +23,7 @@ import * as repo from './people.repository.ts';
 import { presentPerson } from './people.presenter.ts';
 import { presentRecord, recordCategory } from './records.service.ts';
 import { exportWatermark } from './person-files.ts';
+import { spendRevealBudget } from '../reveals/reveal-budget.service.ts';
 
 /** @throws FORBIDDEN */
 export function requirePermission(actor: Actor, permission: Permission): void {
@@ -214,6 +215,7 @@ export async function revealPerson(ctx: AppContext, actor: Actor, id: string, in
   requirePermission(actor, 'person:reveal');
   const p = await repo.personInScope(ctx.db, id, scopePrefix(actor));
   if (!p) throw new AppError('NOT_FOUND');
+  await spendRevealBudget(ctx, actor, 'person.reveal');
   // Audited before anything is decrypted: a failure after this point still leaves the trace.
   await audit.recordAlone(ctx.db, ctx.clock, actor, { action: 'person.reveal', objectType: 'person', objectId: p.id, countyCode: p.countyCode, detail: { fields: input.fields, reason: input.reason } });
   const out: Record<string, string | null> = {};

@@ -1,8 +1,8 @@
 /** Integration tokens: `Authorization: Bearer anw_…`, each with a region scope, shown once at creation. */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { AppError } from '../../../core/errors.ts';
-import { inScope, subtreePrefix } from '../../../core/region-code.ts';
-import { can } from '../../../core/roles.ts';
+import { subtreePrefix } from '../../../core/region-code.ts';
+import { can, grantRefusal } from '../../../core/roles.ts';
 import type { Actor } from '../../lib/actor.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { sm3Hex } from '../../lib/crypto.ts';
@@ -16,6 +16,7 @@ const present = (t: repo.TokenRow) => ({
   scopeCode: t.scopeCode,
   createdAt: t.createdAt.toISOString(),
   lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
+  expiresAt: t.expiresAt.toISOString(),
   revoked: t.revokedAt !== null,
 });
 
@@ -23,16 +24,23 @@ function need(actor: Actor): void {
   if (actor.kind !== 'system' && !can(actor.role, 'token:manage')) throw new AppError('FORBIDDEN');
 }
 
-/** Issues a token; the secret is returned only here. @throws FORBIDDEN, INVALID_SCOPE */
-export async function createToken(ctx: AppContext, actor: Actor, input: { name: string; scopeCode: string }) {
+/**
+ * Issues a token that expires after `expiresInDays` (ANWANG_TOKEN_DAYS by default); the secret is returned only
+ * here. Its scope follows the grant rule of accounts (core/roles.ts grantRefusal). @throws FORBIDDEN, INVALID_SCOPE
+ */
+export async function createToken(ctx: AppContext, actor: Actor, input: { name: string; scopeCode: string; expiresInDays?: number }) {
   need(actor);
   const names = await regions.namesOf(ctx.db, [input.scopeCode]);
-  if (!names.has(input.scopeCode) || !inScope(actor.scopeCode, input.scopeCode)) throw new AppError('INVALID_SCOPE', [{ path: 'scopeCode', code: 'invalid_scope', message: input.scopeCode }]);
+  const refusal = grantRefusal(actor, { role: 'integration', scopeCode: input.scopeCode });
+  if (refusal === 'role') throw new AppError('FORBIDDEN');
+  if (refusal || !names.has(input.scopeCode)) throw new AppError('INVALID_SCOPE', [{ path: 'scopeCode', code: 'invalid_scope', message: input.scopeCode }]);
   const secret = 'anw_' + randomBytes(32).toString('base64url');
-  const row = { id: randomUUID(), name: input.name, tokenHash: sm3Hex(secret), scopeCode: input.scopeCode, createdBy: actor.kind === 'user' ? actor.id : null, createdAt: ctx.clock.now(), lastUsedAt: null, revokedAt: null };
+  const now = ctx.clock.now();
+  const expiresAt = new Date(now.getTime() + (input.expiresInDays ?? ctx.config.tokenDays) * 86_400_000);
+  const row = { id: randomUUID(), name: input.name, tokenHash: sm3Hex(secret), scopeCode: input.scopeCode, createdBy: actor.kind === 'user' ? actor.id : null, createdAt: now, lastUsedAt: null, revokedAt: null, expiresAt };
   await ctx.db.transaction(async (tx) => {
     await repo.insert(tx, row);
-    await audit.record(tx, ctx.clock, actor, { action: 'token.create', objectType: 'token', objectId: row.id, countyCode: row.scopeCode.slice(0, 6), detail: { name: row.name } });
+    await audit.record(tx, ctx.clock, actor, { action: 'token.create', objectType: 'token', objectId: row.id, countyCode: row.scopeCode.slice(0, 6), detail: { name: row.name, expiresAt: expiresAt.toISOString() } });
   });
   return { ...present(row), token: secret };
 }
@@ -54,11 +62,11 @@ export async function revokeToken(ctx: AppContext, actor: Actor, id: string): Pr
   });
 }
 
-/** The actor a bearer token stands for. @throws AUTH_REQUIRED for an unknown or revoked token */
+/** The actor a bearer token stands for. @throws AUTH_REQUIRED for an unknown, revoked or expired token */
 export async function resolveToken(ctx: AppContext, secret: string): Promise<Actor> {
   const t = await repo.findLiveByHash(ctx.db, sm3Hex(secret));
-  if (!t) throw new AppError('AUTH_REQUIRED');
   const now = ctx.clock.now();
+  if (!t || t.expiresAt.getTime() <= now.getTime()) throw new AppError('AUTH_REQUIRED');
   if (!t.lastUsedAt || now.getTime() - t.lastUsedAt.getTime() > 60_000) await repo.touch(ctx.db, t.id, now);
   return { kind: 'token', id: t.id, name: `token:${t.name}`, role: 'integration', scopeCode: t.scopeCode };
 }

@@ -1,5 +1,5 @@
 /** I/O for accounts. User lists are scoped by the prefix of the scope code. */
-import { and, asc, count, eq, ilike, inArray, like, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, inArray, isNull, like, lt, or, type SQL } from 'drizzle-orm';
 import { regions, users } from '../../db/schema.ts';
 import type { Executor } from '../../db/client.ts';
 
@@ -74,4 +74,24 @@ export function assignableUnder(ex: Executor, scopePrefix: string) {
     .where(and(like(users.scopeCode, `${scopePrefix}%`), inArray(users.role, ['handler', 'gridWorker', 'householdLeader']), eq(users.disabled, false)))
     .orderBy(asc(users.role), asc(users.displayName))
     .limit(500);
+}
+
+/** The sign-in counter of one account, locked for update (inside a transaction) so concurrent attempts queue. */
+export async function lockSignInState(ex: Executor, id: string) {
+  const [row] = await ex.select({ failedLogins: users.failedLogins, lockedUntil: users.lockedUntil }).from(users).where(eq(users.id, id)).for('update');
+  return row;
+}
+
+/**
+ * Records `step` as the account's last used TOTP time step if it is later than the one stored; false when it is
+ * not (the code, or an earlier one, was used already). One conditional UPDATE: two concurrent uses cannot both win.
+ */
+export async function claimTotpStep(ex: Executor, id: string, step: number): Promise<boolean> {
+  const rows = await ex.update(users).set({ totpLastStep: step }).where(and(eq(users.id, id), or(isNull(users.totpLastStep), lt(users.totpLastStep, step)))).returning({ id: users.id });
+  return rows.length === 1;
+}
+
+/** Active accounts with a role (few: the security administrators), for alerts. */
+export function activeWithRole(ex: Executor, role: string) {
+  return ex.select({ id: users.id, scopeCode: users.scopeCode }).from(users).where(and(eq(users.role, role), eq(users.disabled, false)));
 }

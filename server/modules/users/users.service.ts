@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../core/errors.ts';
 import { inScope, subtreePrefix } from '../../../core/region-code.ts';
-import { can, totpRequiredRoles, type Role } from '../../../core/roles.ts';
+import { can, grantRefusal, type Role } from '../../../core/roles.ts';
 import { passwordProblems } from '../../../core/password-policy.ts';
 import type { UserCreateInput, UserUpdateInput } from '../../../core/schemas/users.schema.ts';
 import type { Actor } from '../../lib/actor.ts';
@@ -15,19 +15,23 @@ import * as repo from './users.repository.ts';
 import { hashPassword } from './passwords.ts';
 import { presentUser } from './users.presenter.ts';
 
-const isAdminRole = (r: string) => totpRequiredRoles.includes(r as Role);
-
 /** Throws PASSWORD_TOO_WEAK naming the rule broken. */
 export function assertStrongPassword(password: string, field = 'password'): void {
   const problems = passwordProblems(password);
   if (problems.length) throw new AppError('PASSWORD_TOO_WEAK', problems.map((code) => ({ path: field, code, message: code })));
 }
 
-async function assertScope(ctx: AppContext, actor: Actor, scopeCode: string): Promise<void> {
-  const names = await regions.namesOf(ctx.db, [scopeCode]);
-  if (!names.has(scopeCode) || !inScope(actor.scopeCode, scopeCode)) {
-    throw new AppError('INVALID_SCOPE', [{ path: 'scopeCode', code: 'invalid_scope', message: `${scopeCode}` }]);
-  }
+const invalidScope = (scopeCode: string) => new AppError('INVALID_SCOPE', [{ path: 'scopeCode', code: 'invalid_scope', message: `${scopeCode}` }]);
+
+/**
+ * Applies the one grant rule of core/roles.ts (三权分立 and scope) to an account's role and scope.
+ * @throws FORBIDDEN for a role the actor may not grant or withdraw, INVALID_SCOPE for a scope outside its own
+ */
+async function assertGrant(ex: Executor, actor: Actor, grant: { role: Role; scopeCode: string; fromRole?: Role }): Promise<void> {
+  const refusal = grantRefusal(actor, grant);
+  if (refusal === 'role') throw new AppError('FORBIDDEN');
+  if (refusal === 'scope') throw invalidScope(grant.scopeCode);
+  if (!(await regions.namesOf(ex, [grant.scopeCode])).has(grant.scopeCode)) throw invalidScope(grant.scopeCode);
 }
 
 async function userInScope(ex: Executor, actor: Actor, id: string, forUpdate = false) {
@@ -54,14 +58,14 @@ export async function getUser(ctx: AppContext, actor: Actor, id: string) {
 
 /**
  * Creates an account. Business roles need `user:create` (system administrator); the three
- * administrator roles need `user:security` (security administrator), so no one admin makes another.
+ * administrator roles need `user:security` (security administrator), so no one admin makes another
+ * (core/roles.ts grantRefusal). A password an administrator sets must be changed at the first sign-in; the
+ * CLI's (the operator setting up their own first account) need not.
  * @throws FORBIDDEN, PASSWORD_TOO_WEAK, INVALID_SCOPE, CONFLICT
  */
 export async function createUser(ctx: AppContext, actor: Actor, input: UserCreateInput) {
-  const allowed = actor.kind === 'system' || (isAdminRole(input.role) ? can(actor.role, 'user:security') : can(actor.role, 'user:create'));
-  if (!allowed) throw new AppError('FORBIDDEN');
+  await assertGrant(ctx.db, actor, { role: input.role as Role, scopeCode: input.scopeCode });
   assertStrongPassword(input.password);
-  await assertScope(ctx, actor, input.scopeCode);
   if (await repo.findByUsername(ctx.db, input.username)) throw new AppError('CONFLICT', [{ path: 'username', code: 'taken', message: input.username }]);
   const now = ctx.clock.now();
   const row = {
@@ -78,6 +82,8 @@ export async function createUser(ctx: AppContext, actor: Actor, input: UserCreat
     disabled: false,
     lastLoginAt: null,
     departmentId: input.departmentId ?? null,
+    totpLastStep: null,
+    mustChangePassword: actor.kind !== 'system',
     createdAt: now,
     updatedAt: now,
   };
@@ -88,15 +94,22 @@ export async function createUser(ctx: AppContext, actor: Actor, input: UserCreat
   return getUser(ctx, actor, row.id);
 }
 
-/** Changes an account. Role, scope and disabling need `user:security`; nobody changes their own role. @throws FORBIDDEN, NOT_FOUND, INVALID_SCOPE */
+/**
+ * Changes an account. A role or scope change follows the grant rule of creation (core/roles.ts grantRefusal:
+ * the actor must be able to grant both the old and the new role, within its own scope); disabling needs
+ * `user:security`; nobody changes their own role, scope or state. @throws FORBIDDEN, NOT_FOUND, INVALID_SCOPE
+ */
 export async function updateUser(ctx: AppContext, actor: Actor, id: string, patch: UserUpdateInput) {
   const security = patch.role !== undefined || patch.scopeCode !== undefined || patch.disabled !== undefined;
-  const allowed = security ? can(actor.role, 'user:security') : can(actor.role, 'user:create') || can(actor.role, 'user:security');
+  const allowed = can(actor.role, 'user:create') || can(actor.role, 'user:security');
   if (!allowed) throw new AppError('FORBIDDEN');
   if (security && actor.id === id) throw new AppError('FORBIDDEN');
-  if (patch.scopeCode) await assertScope(ctx, actor, patch.scopeCode);
+  if (patch.disabled !== undefined && !can(actor.role, 'user:security')) throw new AppError('FORBIDDEN');
   await ctx.db.transaction(async (tx) => {
     const u = await userInScope(tx, actor, id, true);
+    if (patch.role !== undefined || patch.scopeCode !== undefined) {
+      await assertGrant(tx, actor, { role: (patch.role ?? u.role) as Role, fromRole: u.role as Role, scopeCode: patch.scopeCode ?? u.scopeCode });
+    }
     await repo.update(tx, id, { ...patch, updatedAt: ctx.clock.now() });
     // A changed role or scope must not live on in open sessions.
     if (security) await endSessionsOf(tx, id);
@@ -145,6 +158,21 @@ export function updateAccount(ex: Executor, id: string, set: Partial<repo.UserRo
 }
 
 export type Account = repo.UserRow;
+
+/** An account's failure counter and lock, locked for update inside the caller's transaction (sign-in). */
+export function lockSignInState(tx: Executor, id: string) {
+  return repo.lockSignInState(tx, id);
+}
+
+/** Records a TOTP time step as used; false when it (or a later one) was used before. */
+export function claimTotpStep(ex: Executor, id: string, step: number): Promise<boolean> {
+  return repo.claimTotpStep(ex, id, step);
+}
+
+/** Ids of the active security administrators whose scope covers `scopeCode` (for security alerts). */
+export async function securityAdminsOver(ex: Executor, scopeCode: string): Promise<string[]> {
+  return (await repo.activeWithRole(ex, 'secadmin')).filter((u) => inScope(u.scopeCode, scopeCode)).map((u) => u.id);
+}
 
 /** Ids of the operators (or other roles) of a centre, for notifications. */
 export async function staffIdsAt(ex: Executor, scopeCode: string, roles: string[] = ['operator']): Promise<string[]> {

@@ -1,12 +1,12 @@
 /** Integration tokens: issue (shown once), list, revoke. */
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, App, Button, Form, Input, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Form, Input, InputNumber, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../../core/schemas/auth.schema';
 import { formatTime } from '../../format';
 import { api, ApiError } from '../../api';
 
-interface TokenRow { id: string; name: string; scopeCode: string; createdAt: string; lastUsedAt: string | null; revoked: boolean }
+interface TokenRow { id: string; name: string; scopeCode: string; createdAt: string; lastUsedAt: string | null; expiresAt: string; revoked: boolean }
 
 export function TokensPage({ me }: { me: Me }) {
   const { t } = useTranslation();
@@ -39,7 +39,8 @@ export function TokensPage({ me }: { me: Me }) {
           { title: t('tokens.name'), dataIndex: 'name' },
           { title: t('users.scope'), dataIndex: 'scopeCode' },
           { title: t('tokens.lastUsed'), dataIndex: 'lastUsedAt', render: (v: string | null) => formatTime(v) },
-          { title: t('users.status'), dataIndex: 'revoked', render: (v: boolean) => (v ? <Tag>{t('tokens.revoked')}</Tag> : <Tag color="green">{t('users.active')}</Tag>) },
+          { title: t('tokens.expiresAt'), dataIndex: 'expiresAt', render: (v: string) => formatTime(v) },
+          { title: t('users.status'), render: (_: unknown, r: TokenRow) => (r.revoked ? <Tag>{t('tokens.revoked')}</Tag> : Date.parse(r.expiresAt) <= Date.now() ? <Tag>{t('tokens.expired')}</Tag> : <Tag color="green">{t('users.active')}</Tag>) },
           { title: t('common.actions'), render: (_: unknown, r: TokenRow) => !r.revoked && (
             <Popconfirm title={t('tokens.revoke')} onConfirm={() => api(`/api/tokens/${r.id}`, { method: 'DELETE' }).then(load)}>
               <Button size="small" danger>{t('tokens.revoke')}</Button>
@@ -51,6 +52,7 @@ export function TokensPage({ me }: { me: Me }) {
         <Form form={form} layout="vertical" initialValues={{ scopeCode: me.scopeCode }}>
           <Form.Item name="name" label={t('tokens.name')} rules={[{ required: true }]}><Input /></Form.Item>
           <Form.Item name="scopeCode" label={t('users.scopeCode')} rules={[{ required: true, pattern: /^\d{12}$/ }]}><Input maxLength={12} /></Form.Item>
+          <Form.Item name="expiresInDays" label={t('tokens.expiresInDays')}><InputNumber min={1} max={3650} placeholder="365" style={{ width: '100%' }} /></Form.Item>
         </Form>
       </Modal>
     </>
