@@ -13,6 +13,7 @@ import { installErrorHandler, sendError } from './http/error-handler.ts';
 import { installAuthHook } from './http/auth-hook.ts';
 import { installSecurityHeaders } from './http/security-headers.ts';
 import { installBodyGuard } from './http/body-guard.ts';
+import { healthRoute } from './http/health.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { regionRoutes } from './modules/regions/regions.routes.ts';
 import { gridRoutes } from './modules/grids/grids.routes.ts';
@@ -93,10 +94,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   installErrorHandler(app);
   installAuthHook(app, ctx);
 
-  app.get('/healthz', { config: { access: { auth: 'public' } }, schema: { hide: true } }, async () => {
-    await ctx.database.ping();
-    return { status: 'ok', database: ctx.database.kind, grids: ctx.gridIndex.size, version };
-  });
+  healthRoute(app, ctx, version);
   app.get('/api/openapi.json', { config: { access: { auth: 'public' } }, schema: { hide: true } }, async () => app.swagger());
   app.get('/api/config', { config: { access: { auth: 'public' } }, schema: { tags: ['system'], summary: '前端配置 Public client settings' } }, async () => ({
     tileUrl: ctx.config.tileUrl,

@@ -4,7 +4,7 @@
  * body, a NUL byte in every string input of every route, and anonymous uploads filling the disk.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, InjectOptions } from 'fastify';
 import { buildApp } from '../../app.ts';
 import { createTestEnv, fixture, login, makeUser, PASSWORD, seedFixture, totpAt, upload, type TestEnv } from '../../test/harness.ts';
 import { buildRouteWorld, fillRoute, sampleBodies } from '../../test/route-world.ts';
@@ -210,7 +210,7 @@ describe('NUL and other control characters', () => {
       const url = fillRoute(objects, route.url, access.objects ?? [], 'A');
       for (const method of ([] as string[]).concat(route.method as string | string[]).filter((m) => m !== 'HEAD' && m !== 'OPTIONS')) {
         const key = `${method} ${route.url}`;
-        const check = async (what: string, req: Parameters<FastifyInstance['inject']>[0] & object, field: string) => {
+        const check = async (what: string, req: InjectOptions, field: string) => {
           fields++;
           const res = await env.app.inject(req);
           const json = res.statusCode >= 400 ? res.json() : undefined;
