@@ -7,7 +7,7 @@
 import { chmod, mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { CryptoProvider } from './crypto.ts';
-import { isSealedFile } from './file-crypto.ts';
+import { isSealedFile, sealedFileKeyId } from './file-crypto.ts';
 
 export interface FileStorage {
   /** Stores bytes under a key (written to a temporary name, then renamed, so a crash leaves no half file). */
@@ -18,6 +18,11 @@ export interface FileStorage {
   delete(key: string): Promise<void>;
   /** Proves the store accepts a write now (health checks). @throws the write's error */
   checkWritable(): Promise<void>;
+  /**
+   * Encrypted stores only: rewrites a file stored in clear (before encryption) or sealed with an older key so it is
+   * sealed with the current key, 0600. Says which it was.
+   */
+  reseal?(key: string): Promise<'plain' | 'old-key' | 'current'>;
 }
 
 /** Files under a directory; keys are relative paths made by the server (never user input). */
@@ -83,7 +88,7 @@ export function memoryStorage(): FileStorage & { files: Map<string, Buffer>; fai
 /**
  * Encrypts what it stores with the CryptoProvider and decrypts what it reads. Files stored before encryption
  * (plain JPEG, PNG, audio…) are recognised by their first bytes and returned as they are, so nothing needs
- * converting at once; `anwang files encrypt` (or any rewrite) seals them.
+ * converting at once; `anwang files seal` seals them (and re-seals files of older keys after a key rotation).
  */
 export function encryptedStorage(inner: FileStorage, crypto: CryptoProvider): FileStorage {
   return {
@@ -94,5 +99,12 @@ export function encryptedStorage(inner: FileStorage, crypto: CryptoProvider): Fi
     },
     delete: (key) => inner.delete(key),
     checkWritable: () => inner.checkWritable(),
+    async reseal(key) {
+      const stored = await inner.get(key);
+      if (isSealedFile(stored) && sealedFileKeyId(stored) === crypto.currentKeyId) return 'current';
+      const plain = isSealedFile(stored) ? await crypto.openFile(stored) : stored;
+      await inner.put(key, await crypto.sealFile(plain));
+      return isSealedFile(stored) ? 'old-key' : 'plain';
+    },
   };
 }

@@ -98,3 +98,29 @@ export async function purgeUnclaimedUploads(ctx: AppContext): Promise<number> {
     if (stale.length < 500) return purged;
   }
 }
+
+/**
+ * Seals every stored upload still in clear (written before encryption) or under an older key, with the current
+ * key (`anwang files seal`; run it after upgrading and after a key rotation, before dropping the old key).
+ */
+export async function sealStoredFiles(ctx: AppContext, onProgress?: (done: number) => void): Promise<{ files: number; plain: number; oldKey: number; missing: number }> {
+  const reseal = ctx.storage.reseal?.bind(ctx.storage);
+  if (!reseal) throw new Error('the file store does not encrypt');
+  const r = { files: 0, plain: 0, oldKey: 0, missing: 0 };
+  for (let after = ''; ; ) {
+    const batch = await uploadsRepo.storageKeysAfter(ctx.db, after, 500);
+    if (!batch.length) return r;
+    for (const u of batch) {
+      r.files++;
+      const was = await reseal(u.storageKey).catch((e: NodeJS.ErrnoException) => {
+        if (e.code === 'ENOENT') return 'missing' as const;
+        throw e;
+      });
+      if (was === 'plain') r.plain++;
+      else if (was === 'old-key') r.oldKey++;
+      else if (was === 'missing') r.missing++;
+    }
+    after = batch[batch.length - 1]!.id;
+    onProgress?.(r.files);
+  }
+}

@@ -1,5 +1,5 @@
 /** Reads and writes of unclaimed uploads for their quota and purge (uploads claimed by a case stay in cases.repository). */
-import { and, count, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { uploads } from '../../db/schema.ts';
 
@@ -21,4 +21,10 @@ export function staleUnclaimed(ex: Executor, before: Date, limit: number): Promi
 export async function deleteUnclaimed(ex: Executor, ids: string[]): Promise<string[]> {
   if (!ids.length) return [];
   return (await ex.delete(uploads).where(and(inArray(uploads.id, ids), eq(uploads.claimed, false))).returning({ id: uploads.id })).map((r) => r.id);
+}
+
+/** Ids and storage keys of all uploads (claimed or not) after `afterId`, in id order (to walk every stored file). */
+export function storageKeysAfter(ex: Executor, afterId: string, limit: number): Promise<{ id: string; storageKey: string }[]> {
+  const q = ex.select({ id: uploads.id, storageKey: uploads.storageKey }).from(uploads);
+  return (afterId ? q.where(gt(uploads.id, afterId)) : q).orderBy(asc(uploads.id)).limit(limit);
 }
