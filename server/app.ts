@@ -69,7 +69,11 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   // Every route is recorded so tests can walk the whole table (e.g. the scope test).
   const routeTable: RouteOptions[] = [];
   app.decorate('routeTable', routeTable);
+  // JSON bodies larger than the default only where the data needs it (a year's calendar CSV, a 2,000-item code table).
+  const largerBodies: Record<string, number> = { 'POST /api/calendar/import': 1024 * 1024, 'POST /api/code-tables': 1024 * 1024 };
   app.addHook('onRoute', (route) => {
+    const larger = largerBodies[`${String(route.method)} ${route.url}`];
+    if (larger && !route.bodyLimit) route.bodyLimit = Math.max(larger, ctx.config.bodyLimit);
     routeTable.push(route);
   });
   app.setValidatorCompiler(validatorCompiler);
