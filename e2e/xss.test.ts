@@ -1,7 +1,7 @@
 /**
  * Stored XSS through names that reach HTML outside React: a grid imported with the name
- * `<img src=x onerror=window.__xss=1>` shows as text in the Leaflet tooltips of the staff map and of the public
- * /report page, the handler never runs, and the pages work under the Content-Security-Policy without a single
+ * `<img src=x onerror=window.__xss=1>`, and a building and a place registered under it, show as text in the
+ * Leaflet tooltips of the staff maps and of the public /report page, the handler never runs, and the pages work under the Content-Security-Policy without a single
  * violation.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,7 +28,7 @@ beforeAll(async () => {
   writeFileSync(file, JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { code: grid.code, name: EVIL }, geometry: grid.polygon }] }));
   server = await startServer({ before: [['seed', '--demo'], ['import', 'grids', file]] });
   browser = await launchBrowser();
-});
+}, 400_000); // seeding the demo before the server starts takes a while on a busy machine
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
@@ -78,6 +78,38 @@ describe('a grid named with HTML', () => {
     // The grid list (React) shows the same name as text too.
     await page.getByRole('tab', { name: '网格列表' }).click();
     await expect.poll(() => page.locator('.ant-table-tbody').textContent()).toContain(EVIL);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(seen.violations).toEqual([]);
+    expect(seen.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows building and place names as text on the registry map', async () => {
+    // A grid worker registers a building and a place under hostile names, through the API as any client could.
+    const res = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'village.gridWorker', password: 'Anwang@2026' }) });
+    const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+    const grids = await (await fetch(`${server.url}/api/grids?pageSize=200`, { headers: { cookie } })).json();
+    const gridCode = grids.items[0].code as string;
+    const geo = await (await fetch(`${server.url}/api/grids/${gridCode}`, { headers: { cookie } })).json();
+    const ring = geo.geometry.coordinates[0] as number[][];
+    const at = { lng: ring.reduce((s, p) => s + p[0]!, 0) / ring.length, lat: ring.reduce((s, p) => s + p[1]!, 0) / ring.length };
+    const post = (url: string, body: object) => fetch(`${server.url}${url}`, { method: 'POST', headers: { cookie, 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() }, body: JSON.stringify(body) });
+    expect((await post('/api/buildings', { gridCode, name: `${EVIL}楼`, ...at })).status).toBe(201);
+    expect((await post('/api/places', { gridCode, kind: '01', name: `${EVIL}店`, lat: at.lat + 0.0005, lng: at.lng })).status).toBe(201);
+
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    const seen = await watch(page);
+    await page.goto(server.url);
+    await page.getByLabel('用户名').fill('village.gridWorker');
+    await page.getByLabel('密码').fill('Anwang@2026');
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.getByRole('menuitem', { name: '人口与户' }).click();
+    await page.getByRole('tab', { name: '楼栋与场所' }).click();
+    await expect.poll(async () => Number(await page.getByTestId('grid-map').getAttribute('data-point-count'))).toBeGreaterThanOrEqual(2);
+    const { texts, images } = await tooltips(page, '.grid-map');
+    expect(texts.some((t) => t.includes(`${EVIL}楼`))).toBe(true);
+    expect(texts.some((t) => t.includes(`${EVIL}店`))).toBe(true);
+    expect(images).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
     expect(seen.violations).toEqual([]);
     expect(seen.errors).toEqual([]);
