@@ -1,6 +1,6 @@
 /**
  * `anwang <command>`: serve, migrate, seed --demo, import regions|grids FILE, user create,
- * token create, audit verify, keys status|rotate|reencrypt. Exit status 0 on success; non-zero with a message on stderr otherwise.
+ * token create, audit verify, keys status|rotate|reencrypt, files seal. Exit status 0 on success; non-zero with a message on stderr otherwise.
  */
 import { parseArgs } from 'node:util';
 import { existsSync, readFileSync } from 'node:fs';
@@ -23,6 +23,7 @@ import { fileRows, writeErrorReport, writeTemplate } from '../server/modules/peo
 import { templateCodes } from '../server/modules/codes/codes.service.ts';
 import { addKeyToFile } from '../server/lib/crypto.ts';
 import { keyUsage, reencryptAll } from '../server/modules/keys/keys.service.ts';
+import { sealStoredFiles } from '../server/modules/cases/attachments.service.ts';
 import { recordAlone } from '../server/modules/audit/audit.service.ts';
 import { personRoles } from '../core/roles.ts';
 
@@ -42,6 +43,7 @@ const usage = `用法 Usage: anwang <command>
   keys status                各密钥加密的字段数 ciphertexts per encryption key
   keys rotate                新增密钥并重新加密 add a key to keys.json and re-encrypt everything with it
   keys reencrypt             用当前密钥重新加密 re-encrypt what older keys made (after ANWANG_SECRET_KEY=new,old)
+  files seal                 加密存储的照片和语音 encrypt stored photos and voice notes still in clear or under an older key
 Roles: ${personRoles.join(', ')}`;
 
 async function withContext<T>(fn: (ctx: AppContext) => Promise<T>): Promise<T> {
@@ -173,6 +175,17 @@ async function main(argv: string[]): Promise<void> {
       });
       for (const t of report.tables) process.stdout.write(`  ${t.table}: ${t.reencrypted} of ${t.ciphertexts} re-encrypted\n`);
       process.stdout.write(`完成 done: every ciphertext now uses key ${report.currentKeyId}\n`);
+      return;
+    }
+    case 'files': {
+      if (sub !== 'seal') fail(usage);
+      const r = await withContext(async (ctx) => {
+        const done = await sealStoredFiles(ctx, (n) => process.stderr.write(`\r  ${n} files`));
+        process.stderr.write('\n');
+        await recordAlone(ctx.db, ctx.clock, cliActor(), { action: 'files.seal', detail: done });
+        return done;
+      });
+      process.stdout.write(`完成 done: ${r.files} files, ${r.plain} were in clear, ${r.oldKey} under an older key, ${r.missing} missing; all sealed with the current key\n`);
       return;
     }
     default:

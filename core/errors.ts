@@ -56,6 +56,8 @@ export const errorCatalog = {
   STALE_VERSION: { status: 409, 'zh-CN': '记录已被他人更新，请刷新后重试', 'zh-TW': '記錄已被他人更新，請重新整理後重試', en: 'Someone else changed this record; reload and try again' },
   /** An upload is not an accepted type, too large, or too many. */
   UPLOAD_REJECTED: { status: 422, 'zh-CN': '文件类型或大小不符合要求', 'zh-TW': '檔案類型或大小不符合要求', en: 'The file type or size is not accepted' },
+  /** Too many uploaded files not yet attached to a report, from this address or in all. */
+  UPLOAD_QUOTA_EXCEEDED: { status: 429, 'zh-CN': '未提交的上传文件过多，请先提交反映或稍后再试', 'zh-TW': '未提交的上傳檔案過多，請先提交反映或稍後再試', en: 'Too many uploaded files not yet sent with a report; send the report or try later' },
   /** Too many requests from one client. */
   RATE_LIMITED: { status: 429, 'zh-CN': '请求过于频繁，请稍后再试', 'zh-TW': '請求過於頻繁，請稍後再試', en: 'Too many requests: try again later' },
   /** The database could not be reached or dropped the connection; nothing was saved, so retrying is safe. */

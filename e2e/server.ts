@@ -1,5 +1,5 @@
 /** Starts `anwang serve` as a child process on a free port with its own data directory. */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -21,15 +21,20 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Starts a server on a fresh embedded database (the demo prefecture is seeded on start). */
-export async function startServer(): Promise<RunningServer> {
+/**
+ * Starts a server on a fresh embedded database (the demo prefecture is seeded on start). `before` lists `anwang`
+ * commands run on that database first (e.g. `seed --demo` then `import grids FILE`).
+ */
+export async function startServer(opts: { before?: string[][] } = {}): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), 'anwang-e2e-'));
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['bin/anwang.js', 'serve'], {
-    // The tests sign in a few dozen times a minute from one address: raise the per-IP limits for them.
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ANWANG_DATA_DIR: join(dir, 'data'), DATABASE_URL: '', LOG_LEVEL: 'warn', ANWANG_RATE_LOGIN: '1000/60', ANWANG_RATE_LOGIN_ACCOUNT: '1000/60', ANWANG_RATE_PUBLIC: '1000/60', ANWANG_RATE_REPORTER: '1000/60' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  // The tests sign in a few dozen times a minute from one address: raise the per-IP limits for them.
+  const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', ANWANG_DATA_DIR: join(dir, 'data'), DATABASE_URL: '', LOG_LEVEL: 'warn', ANWANG_RATE_LOGIN: '1000/60', ANWANG_RATE_LOGIN_ACCOUNT: '1000/60', ANWANG_RATE_PUBLIC: '1000/60', ANWANG_RATE_REPORTER: '1000/60' };
+  for (const args of opts.before ?? []) {
+    const r = spawnSync(process.execPath, ['bin/anwang.js', ...args], { env, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`anwang ${args.join(' ')}: ${r.stdout}${r.stderr}`);
+  }
+  const child: ChildProcess = spawn(process.execPath, ['bin/anwang.js', 'serve'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));

@@ -40,6 +40,24 @@ export interface Config {
   idempotencyStaleMs: number;
   /** Limits of persons imports uploaded from the web page (the CLI keeps the row limit off). */
   imports: ImportConfig;
+  /**
+   * Addresses or CIDRs of the reverse proxies whose X-Forwarded-For is believed (ANWANG_TRUST_PROXY); empty = none,
+   * so the client address is the socket's and nobody can choose it.
+   */
+  trustProxy: string[];
+  /** Send Strict-Transport-Security (ANWANG_HSTS; on by default when ANWANG_SECURE_COOKIES says HTTPS). */
+  hsts: boolean;
+  /** Largest JSON or form body in bytes (ANWANG_BODY_LIMIT_KB); uploads and imports are multipart with their own limits. */
+  bodyLimit: number;
+  /** Unclaimed uploads (files not yet attached to a report) allowed per address and in all (count and bytes). */
+  uploadQuota: { perIp: Quota; total: Quota };
+  /** Hours after which an upload no report claimed is deleted (file and row). */
+  unclaimedUploadHours: number;
+}
+
+export interface Quota {
+  count: number;
+  bytes: number;
 }
 
 export interface ImportConfig {
@@ -89,6 +107,15 @@ function positive(name: string, value: string | undefined, fallback: number): nu
   return n;
 }
 
+/** Parses "COUNT/MEGABYTES" (e.g. "30/100"). @throws Error naming the variable */
+function quota(name: string, value: string | undefined, fallback: string): Quota {
+  const m = /^(\d+)\/(\d+)$/.exec(value ?? fallback);
+  if (!m) throw new Error(`${name} must look like COUNT/MEGABYTES, e.g. ${fallback}`);
+  return { count: Number(m[1]), bytes: Number(m[2]) * 1024 * 1024 };
+}
+
+const truthy = (v: string | undefined) => v === '1' || v === 'true';
+
 /** Reads the configuration from `env` (process.env by default). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
@@ -98,7 +125,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || undefined,
     tileUrl: env.ANWANG_TILE_URL ?? '',
     tileAttribution: env.ANWANG_TILE_ATTRIBUTION ?? '',
-    secureCookies: env.ANWANG_SECURE_COOKIES === '1' || env.ANWANG_SECURE_COOKIES === 'true',
+    secureCookies: truthy(env.ANWANG_SECURE_COOKIES),
+    trustProxy: (env.ANWANG_TRUST_PROXY ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    hsts: env.ANWANG_HSTS !== undefined && env.ANWANG_HSTS !== '' ? truthy(env.ANWANG_HSTS) : truthy(env.ANWANG_SECURE_COOKIES),
+    bodyLimit: Number(env.ANWANG_BODY_LIMIT_KB ?? 256) * 1024,
+    uploadQuota: {
+      perIp: quota('ANWANG_UPLOAD_QUOTA_IP', env.ANWANG_UPLOAD_QUOTA_IP, '30/100'),
+      total: quota('ANWANG_UPLOAD_QUOTA_TOTAL', env.ANWANG_UPLOAD_QUOTA_TOTAL, '5000/5120'),
+    },
+    unclaimedUploadHours: Number(env.ANWANG_UNCLAIMED_UPLOAD_HOURS ?? 24),
     secretKeyHex: env.ANWANG_SECRET_KEY || undefined,
     lookupKeyHex: env.ANWANG_LOOKUP_KEY || undefined,
     logLevel: env.LOG_LEVEL ?? 'info',

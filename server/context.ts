@@ -10,7 +10,7 @@ import { loadKeyRing, softwareCrypto } from './lib/crypto.ts';
 import type { AppContext } from './lib/context.ts';
 import { GridIndex } from './modules/grids/grid-index.ts';
 import { rebuildIndex } from './modules/grids/grids.service.ts';
-import { localStorage, memoryStorage } from './lib/storage.ts';
+import { encryptedStorage, localStorage, memoryStorage } from './lib/storage.ts';
 import { loggingSms, type SmsSender } from './modules/outbox/sms.ts';
 import { join } from 'node:path';
 import { sweepImportLeftovers } from './modules/people/import-jobs.ts';
@@ -30,14 +30,16 @@ export async function createContext(config: Config, opts: ContextOptions = {}): 
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: opts.inMemory ? undefined : config.dataDir });
   try {
     await migrate(database);
+    const crypto = softwareCrypto(loadKeyRing(config.secretKeyHex, config.lookupKeyHex, opts.inMemory ? undefined : config.dataDir));
     const ctx: AppContext = {
       database,
       db: database.db,
       clock: opts.clock ?? systemClock,
-      crypto: softwareCrypto(loadKeyRing(config.secretKeyHex, config.lookupKeyHex, opts.inMemory ? undefined : config.dataDir)),
+      crypto,
       config,
       gridIndex: new GridIndex(),
-      storage: opts.inMemory ? memoryStorage() : localStorage(join(config.dataDir, 'files')),
+      // Photos and voice notes are encrypted at rest; files from before encryption still read (storage.ts).
+      storage: encryptedStorage(opts.inMemory ? memoryStorage() : localStorage(join(config.dataDir, 'files')), crypto),
       sms: opts.sms ?? loggingSms(),
       cache: new ReferenceCache(config.referenceCacheMs),
     };

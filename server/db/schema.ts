@@ -1,5 +1,5 @@
 /** Drizzle table definitions mirroring the SQL migrations (the SQL files are the source of truth). */
-import { bigint, boolean, char, date, doublePrecision, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, char, date, doublePrecision, integer, jsonb, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -254,6 +254,14 @@ export const uploads = pgTable('uploads', {
   storageKey: text('storage_key').notNull(),
   claimed: boolean('claimed').notNull(),
   createdAt: ts('created_at').notNull(),
+  /** The address it came from (migration 0016): unclaimed uploads are limited per address. */
+  uploaderIp: text('uploader_ip'),
+});
+
+/** One row whose update proves the database commits writes (/healthz; migration 0016). */
+export const heartbeat = pgTable('heartbeat', {
+  id: smallint('id').primaryKey(),
+  at: ts('at').notNull(),
 });
 
 export const caseMeToo = pgTable('case_me_too', {

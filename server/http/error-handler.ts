@@ -9,6 +9,13 @@ export function sendError(reply: import('fastify').FastifyReply, code: ErrorCode
   return reply.code(errorCatalog[code].status).send({ error: { code, message: errorMessage(code, locale), ...(details?.length ? { details } : {}) } });
 }
 
+const storageCodes = new Set(['ENOSPC', 'EDQUOT', 'EACCES', 'EPERM', 'EIO', 'EROFS', 'EMFILE', 'ENFILE']);
+
+/** Whether an error is the file system refusing a write or read (disk full, permissions, I/O, read-only). */
+export function isStorageFailure(err: { code?: unknown; syscall?: unknown }): boolean {
+  return typeof err.code === 'string' && storageCodes.has(err.code) && typeof err.syscall === 'string';
+}
+
 /** Installs the error and not-found handlers. */
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
@@ -26,6 +33,12 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       // Fastify's own client errors (bad JSON, body too large, wrong content type).
       return sendError(reply, 'VALIDATION_FAILED', locale, [{ path: 'body', code: err.code ?? 'bad_request', message: err.message }]);
+    }
+    if (isStorageFailure(err)) {
+      // A full disk or a lost mount: say so and that nothing was saved, rather than a bare 500.
+      req.log.error({ err: { type: err.name, code: err.code } }, 'file storage unavailable');
+      reply.header('retry-after', '30');
+      return sendError(reply, 'UNAVAILABLE', locale, [{ path: 'storage', code: String(err.code).toLowerCase(), message: '文件存储不可写（磁盘已满或无权限），请稍后重试 (file storage cannot be written)' }]);
     }
     if (isConnectionLost(err)) {
       req.log.error({ err: { type: err.name, code: (err as { cause?: { code?: string } }).cause?.code ?? err.code } }, 'database unavailable');

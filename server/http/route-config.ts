@@ -55,9 +55,9 @@ export function sessionActorOf(req: { actor: Actor | SessionActor | null }): Ses
   return a;
 }
 
-/** Per-IP limit for sign-in and resident submissions, from configuration. */
+/** Per-IP limit for sign-in and resident submissions, from configuration; checked before the body is read. */
 export function perIp(limit: RateLimit) {
-  return { max: limit.max, timeWindow: limit.windowMs, keyGenerator: (req: FastifyRequest) => `ip:${req.ip}` };
+  return { max: limit.max, timeWindow: limit.windowMs, hook: 'onRequest' as const, keyGenerator: (req: FastifyRequest) => `ip:${req.ip}` };
 }
 
 /**

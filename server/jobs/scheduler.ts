@@ -1,8 +1,9 @@
-/** Background work in the server process: the deadline sweep and outbox delivery every few seconds; hourly upkeep and the registry's retention purge. */
+/** Background work in the server process: the deadline sweep and outbox delivery every few seconds; hourly upkeep, the registry's retention purge and the purge of unclaimed uploads. */
 import type { AppContext } from '../lib/context.ts';
 import { sweepDeadlines } from '../modules/cases/deadline-sweep.service.ts';
 import { deliverDue } from '../modules/outbox/outbox.service.ts';
 import { purgeDue } from '../modules/people/retention.service.ts';
+import { purgeUnclaimedUploads } from '../modules/cases/attachments.service.ts';
 
 export interface Scheduler {
   stop(): Promise<void>;
@@ -19,6 +20,8 @@ export function startScheduler(ctx: AppContext, everyMs: number, log: (msg: stri
         await ctx.database.maintain();
         const purged = await purgeDue(ctx);
         if (purged) log(`scheduler: purged the personal data of ${purged} archived persons`);
+        const uploads = await purgeUnclaimedUploads(ctx);
+        if (uploads) log(`scheduler: deleted ${uploads} uploads no report claimed`);
       }
       const s = await sweepDeadlines(ctx);
       const sent = await deliverDue(ctx);

@@ -8,6 +8,7 @@ import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes }
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Sm4Gcm } from './sm4-gcm.ts';
+import { openFileWith, sealFileWith } from './file-crypto.ts';
 
 export interface CryptoProvider {
   /** Encrypts UTF-8 text with the current key; returns base64 of version, key id, nonce, ciphertext and tag. */
@@ -24,6 +25,10 @@ export interface CryptoProvider {
   encryptMany(values: (string | null)[]): Promise<(string | null)[]>;
   /** Releases what the provider holds (sessions with a hardware module). */
   close(): Promise<void>;
+  /** Encrypts a stored file (photo, voice note, document) with the current key: the format of file-crypto.ts. */
+  sealFile(plain: Uint8Array): Promise<Buffer>;
+  /** Decrypts what sealFile produced. @throws Error on an unknown key or changed, cut or reordered data */
+  openFile(sealed: Uint8Array): Promise<Buffer>;
 }
 
 /** The keys a provider works with: `keys[0]` encrypts; all of them decrypt. */
@@ -98,6 +103,8 @@ export function softwareCrypto(ring: KeyRing | string): CryptoProvider {
       return seal(values);
     },
     async close() {},
+    sealFile: (plain) => sealFileWith(currentGcm, currentId, plain),
+    openFile: (sealed) => openFileWith(gcmFor, sealed),
     encrypt(plain) {
       return seal([plain])[0]!;
     },

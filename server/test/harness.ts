@@ -170,11 +170,11 @@ export async function call(app: FastifyInstance, method: string, url: string, co
   return { status: res.statusCode, body: body as Record<string, any>, headers: res.headers };
 }
 
-/** Uploads bytes as a multipart file. */
-export async function upload(app: FastifyInstance, url: string, bytes: Uint8Array, cookie?: string, filename = 'photo.png') {
+/** Uploads bytes as a multipart file (from `remoteAddress`, default 127.0.0.1). */
+export async function upload(app: FastifyInstance, url: string, bytes: Uint8Array, cookie?: string, filename = 'photo.png', remoteAddress?: string) {
   const boundary = '----anwang' + Math.random().toString(16).slice(2);
   const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  const res = await app.inject({ method: 'POST', url, headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, ...(cookie ? { cookie } : {}) }, payload: Buffer.concat([head, Buffer.from(bytes), tail]) });
+  const res = await app.inject({ method: 'POST', url, ...(remoteAddress ? { remoteAddress } : {}), headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, ...(cookie ? { cookie } : {}) }, payload: Buffer.concat([head, Buffer.from(bytes), tail]) });
   return { status: res.statusCode, body: res.json() };
 }

@@ -42,7 +42,7 @@ export function publicRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.get('/api/public/categories', { config: pub, schema: { tags: ['public'], summary: '可反映的事项类别 Public categories' } }, async () => publicCategories(ctx));
   r.get('/api/public/grids', { config: pub, schema: { tags: ['public'], summary: '附近网格 Grid outlines around a point (the report map)', querystring: LocateQuery } }, async (req) => gridsAround(ctx, req.query.lng, req.query.lat));
   r.post('/api/public/uploads', { config: pubWrite, schema: { tags: ['public'], summary: '上传照片或语音 Upload one photo or voice note (multipart)' } }, async (req, reply) =>
-    reply.code(201).send(await storeUpload(ctx, await readUpload(req))),
+    reply.code(201).send(await storeUpload(ctx, await readUpload(req), { ip: req.ip })),
   );
   // One phone number can file only so many reports an hour, from however many addresses.
   const perReporter = limitBy(app, ctx.config.rateLimits.reporter, 'reporter', (req) => normaliseMobile(String((req.body as { phone?: string } | undefined)?.phone ?? '')) ?? undefined);

@@ -1,15 +1,16 @@
 /** The map picker, loaded on demand: tiles when configured (none by default), and nearby grid outlines. */
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
+import { escapeHtml, htmlLines } from '../../../core/html';
 
 /** Shows a map in `box`; a tap sets the location. */
 export async function openPicker(box: HTMLElement, start: { lat: number; lng: number } | null, set: (lat: number, lng: number) => void): Promise<void> {
   const cfg = await fetch('/api/config').then((r) => r.json());
   const centre = start ?? { lat: 37.37, lng: 101.62 };
   const map = L.map(box).setView([centre.lat, centre.lng], 14);
-  if (cfg.tileUrl) L.tileLayer(cfg.tileUrl, { attribution: cfg.tileAttribution, maxZoom: 18 }).addTo(map);
+  if (cfg.tileUrl) L.tileLayer(cfg.tileUrl, { attribution: escapeHtml(cfg.tileAttribution), maxZoom: 18 }).addTo(map);
   const grids = await fetch(`/api/public/grids?lat=${centre.lat}&lng=${centre.lng}`).then((r) => r.json());
-  const layer = L.geoJSON(grids, { style: { color: '#1655c0', weight: 1, fillOpacity: 0.08 }, onEachFeature: (f, l) => l.bindTooltip((f.properties as { name: string }).name) }).addTo(map);
+  const layer = L.geoJSON(grids, { style: { color: '#1655c0', weight: 1, fillOpacity: 0.08 }, onEachFeature: (f, l) => l.bindTooltip(htmlLines((f.properties as { name: string }).name)) }).addTo(map);
   if (!start && layer.getBounds().isValid()) map.fitBounds(layer.getBounds());
   let marker: L.CircleMarker | null = null;
   const place = (e: L.LeafletMouseEvent) => {

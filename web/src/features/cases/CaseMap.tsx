@@ -1,6 +1,7 @@
 /** Where the case is: a marker on the case's grid outline (tiles only when configured). */
 import { useEffect, useRef } from 'react';
 import L from 'leaflet';
+import { escapeHtml } from '../../../../core/html';
 import { api } from '../../api';
 
 export function CaseMap({ lat, lng, gridCode }: { lat: number; lng: number; gridCode: string | null }) {
@@ -12,7 +13,7 @@ export function CaseMap({ lat, lng, gridCode }: { lat: number; lng: number; grid
     if (gridCode) {
       void api<{ geometry: GeoJSON.Polygon; name: string }>(`/api/grids/${gridCode}`)
         .then((g) => {
-          const layer = L.geoJSON(g.geometry, { style: { color: '#1655c0', weight: 1, fillOpacity: 0.1 } }).bindTooltip(g.name).addTo(map);
+          const layer = L.geoJSON(g.geometry, { style: { color: '#1655c0', weight: 1, fillOpacity: 0.1 } }).bindTooltip(escapeHtml(g.name)).addTo(map);
           map.fitBounds(layer.getBounds(), { padding: [16, 16] });
         })
         .catch(() => undefined); // handlers outside the grid's area still see the marker

@@ -1,6 +1,7 @@
 /** Leaflet map of grid polygons. No base map unless ANWANG_TILE_URL is set, so it works offline. */
 import { useEffect, useRef } from 'react';
 import L from 'leaflet';
+import { escapeHtml, htmlLines } from '../../../../core/html';
 
 export interface GridFeatureCollection {
   type: 'FeatureCollection';
@@ -21,7 +22,7 @@ export function GridMap({ data, tileUrl, attribution, selected, onSelect, points
   useEffect(() => {
     if (!el.current || map.current) return;
     map.current = L.map(el.current, { zoomControl: true, attributionControl: !!tileUrl }).setView([37.4, 100.8], 7);
-    if (tileUrl) L.tileLayer(tileUrl, { attribution, maxZoom: 18 }).addTo(map.current);
+    if (tileUrl) L.tileLayer(tileUrl, { attribution: escapeHtml(attribution), maxZoom: 18 }).addTo(map.current);
     return () => {
       map.current?.remove();
       map.current = null;
@@ -42,7 +43,8 @@ export function GridMap({ data, tileUrl, attribution, selected, onSelect, points
       },
       onEachFeature: (f, l) => {
         const p = f.properties as { code: string; name: string };
-        l.bindTooltip(`${p.name}<br/>${p.code}`, { sticky: true });
+        // Names come from imports and users: Leaflet renders tooltips as HTML, so they are escaped.
+        l.bindTooltip(htmlLines(p.name, p.code), { sticky: true });
         l.on('click', () => onSelect(p.code));
       },
     }).addTo(m);
@@ -54,7 +56,7 @@ export function GridMap({ data, tileUrl, attribution, selected, onSelect, points
     const m = map.current;
     if (!m) return;
     markers.current?.remove();
-    markers.current = L.layerGroup((points ?? []).map((p) => L.circleMarker([p.lat, p.lng], { radius: 6, color: p.colour ?? '#1655c0', weight: 2, fillOpacity: 0.8 }).bindTooltip(p.label))).addTo(m);
+    markers.current = L.layerGroup((points ?? []).map((p) => L.circleMarker([p.lat, p.lng], { radius: 6, color: p.colour ?? '#1655c0', weight: 2, fillOpacity: 0.8 }).bindTooltip(escapeHtml(p.label)))).addTo(m);
   }, [points, data]);
 
   return <div ref={el} className="grid-map" data-testid="grid-map" data-grid-count={data?.features.length ?? 0} data-point-count={points?.length ?? 0} />;

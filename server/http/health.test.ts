@@ -1,0 +1,86 @@
+/**
+ * When writes fail: a full disk or unwritable storage answers 503 UNAVAILABLE saying nothing was saved (not 500),
+ * and /healthz turns red, for the file store and for the database; unclaimed uploads are purged after a day.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../app.ts';
+import { createTestEnv, seedFixture, upload, type TestEnv } from '../test/harness.ts';
+import { encryptedStorage, memoryStorage } from '../lib/storage.ts';
+import { tinyPng } from '../test/media-fixtures.ts';
+import { purgeUnclaimedUploads } from '../modules/cases/attachments.service.ts';
+
+let env: TestEnv;
+beforeAll(async () => {
+  env = await createTestEnv();
+  await seedFixture(env.ctx);
+});
+afterAll(() => env?.close());
+
+const diskFull = () => Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', errno: -28, syscall: 'write' });
+
+describe('a file store that cannot be written', () => {
+  it('answers uploads with 503 UNAVAILABLE naming the storage, and /healthz with 503', async () => {
+    const failing = memoryStorage();
+    const app = await buildApp({ ...env.ctx, storage: encryptedStorage(failing, env.ctx.crypto) }, { logLevel: 'silent' });
+    try {
+      expect((await app.inject({ url: '/healthz' })).statusCode).toBe(200);
+      failing.fail = diskFull();
+      const res = await upload(app, '/api/public/uploads', tinyPng());
+      expect(res.status).toBe(503);
+      expect(res.body.error).toMatchObject({ code: 'UNAVAILABLE', details: [{ path: 'storage', code: 'enospc' }] });
+      // The health answer is cached for a second at most.
+      await new Promise((r) => setTimeout(r, 1100));
+      const health = await app.inject({ url: '/healthz' });
+      expect(health.statusCode).toBe(503);
+      expect(health.json()).toMatchObject({ status: 'failing', checks: { storage: 'failing', database: 'ok' } });
+      failing.fail = Object.assign(new Error('EACCES: permission denied, open'), { code: 'EACCES', syscall: 'open' });
+      expect((await upload(app, '/api/public/uploads', tinyPng())).status).toBe(503);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('turns /healthz red when the database refuses writes', async () => {
+    const app = await buildApp(env.ctx, { logLevel: 'silent' });
+    try {
+      expect((await app.inject({ url: '/healthz' })).json().checks).toEqual({ database: 'ok', storage: 'ok' });
+      // A database that answers reads but refuses writes (a full disk, a read-only standby) looks like this.
+      await env.ctx.database.query(`CREATE OR REPLACE FUNCTION refuse_write() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'could not extend file: No space left on device'; END $$`);
+      await env.ctx.database.query(`CREATE TRIGGER heartbeat_refuse BEFORE INSERT OR UPDATE ON heartbeat FOR EACH ROW EXECUTE FUNCTION refuse_write()`);
+      await new Promise((r) => setTimeout(r, 1100));
+      const health = await app.inject({ url: '/healthz' });
+      expect(health.statusCode).toBe(503);
+      expect(health.json().checks).toEqual({ database: 'failing', storage: 'ok' });
+      await env.ctx.database.query(`DROP TRIGGER heartbeat_refuse ON heartbeat`);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+describe('unclaimed uploads', () => {
+  it('are deleted, file and row, once older than a day; claimed ones and fresh ones stay', async () => {
+    const files = memoryStorage();
+    const ctx = { ...env.ctx, storage: encryptedStorage(files, env.ctx.crypto) };
+    const app = await buildApp(ctx, { logLevel: 'silent' });
+    try {
+      const old = (await upload(app, '/api/public/uploads', tinyPng())).body.id as string;
+      const claimed = (await upload(app, '/api/public/uploads', tinyPng())).body.id as string;
+      const report = await app.inject({ method: 'POST', url: '/api/public/cases', payload: { categoryId: 'sanitation.garbage', description: '垃圾', lat: 37.05, lng: 101.05, uploadIds: [claimed] } });
+      expect(report.statusCode).toBe(201);
+      env.clock.advance(23 * 3600_000);
+      const fresh = (await upload(app, '/api/public/uploads', tinyPng())).body.id as string;
+      expect(await purgeUnclaimedUploads(ctx)).toBe(0); // nothing is a day old yet
+      env.clock.advance(2 * 3600_000);
+      expect(await purgeUnclaimedUploads(ctx)).toBe(1);
+      const rows = await env.ctx.database.query<{ id: string }>(`SELECT id FROM uploads WHERE id = ANY($1)`, [[old, claimed, fresh]]);
+      expect(rows.map((r) => r.id).sort()).toEqual([claimed, fresh].sort());
+      expect([...files.files.keys()].some((k) => k.includes(old))).toBe(false);
+      expect([...files.files.keys()].filter((k) => k.includes(claimed) || k.includes(fresh))).toHaveLength(2);
+      // The claimed photo still reads through the case.
+      expect(files.files.size).toBe(2);
+    } finally {
+      await app.close();
+    }
+  });
+});
