@@ -36,7 +36,7 @@ async function fail(ctx: AppContext, u: Account, ip: string | undefined, reason:
   const next = afterFailedLogin(u.failedLogins, ctx.clock.now());
   await ctx.db.transaction(async (tx) => {
     await updateAccount(tx, u.id, { failedLogins: next.failedCount, lockedUntil: next.lockedUntil });
-    await audit.record(tx, ctx.clock, null, { action: 'auth.login', objectType: 'user', objectId: u.id, outcome: 'failure', countyCode: county(u), detail: { reason, locked: next.lockedUntil !== null } }, ip);
+    await audit.record(tx, ctx, null, { action: 'auth.login', objectType: 'user', objectId: u.id, outcome: 'failure', countyCode: county(u), detail: { reason, locked: next.lockedUntil !== null } }, ip);
   });
   throw new AppError(next.lockedUntil ? 'AUTH_LOCKED' : reason === 'totp' ? 'TOTP_INVALID' : 'AUTH_INVALID');
 }
@@ -51,11 +51,11 @@ export async function login(ctx: AppContext, input: LoginInput, ip?: string): Pr
   const u = await findAccountByUsername(ctx.db, input.username);
   if (!u) {
     await verifyPassword(await dummyHash, input.password);
-    await audit.recordAlone(ctx.db, ctx.clock, null, { action: 'auth.login', outcome: 'failure', detail: { reason: 'unknown_user' } }, ip);
+    await audit.recordAlone(ctx.db, ctx, null, { action: 'auth.login', outcome: 'failure', detail: { reason: 'unknown_user' } }, ip);
     throw new AppError('AUTH_INVALID');
   }
   if (u.lockedUntil && u.lockedUntil > now) {
-    await audit.recordAlone(ctx.db, ctx.clock, null, { action: 'auth.login', objectType: 'user', objectId: u.id, outcome: 'denied', countyCode: county(u), detail: { reason: 'locked' } }, ip);
+    await audit.recordAlone(ctx.db, ctx, null, { action: 'auth.login', objectType: 'user', objectId: u.id, outcome: 'denied', countyCode: county(u), detail: { reason: 'locked' } }, ip);
     throw new AppError('AUTH_LOCKED');
   }
   if (!(await verifyPassword(u.passwordHash, input.password))) return fail(ctx, u, ip, 'password');
@@ -70,7 +70,7 @@ export async function login(ctx: AppContext, input: LoginInput, ip?: string): Pr
   await ctx.db.transaction(async (tx) => {
     await updateAccount(tx, u.id, { failedLogins: 0, lockedUntil: null, lastLoginAt: now });
     await sessions.insert(tx, { idHash, userId: u.id, stage, createdAt: now, lastSeenAt: now, ip: ip ?? null });
-    await audit.record(tx, ctx.clock, { kind: 'user', id: u.id, name: u.username, role: u.role as Role, scopeCode: u.scopeCode }, { action: 'auth.login', objectType: 'user', objectId: u.id, countyCode: county(u), detail: { stage } }, ip);
+    await audit.record(tx, ctx, { kind: 'user', id: u.id, name: u.username, role: u.role as Role, scopeCode: u.scopeCode }, { action: 'auth.login', objectType: 'user', objectId: u.id, countyCode: county(u), detail: { stage } }, ip);
   });
   return { token, me: await describe(ctx, u, stage) };
 }
@@ -127,7 +127,7 @@ export async function authenticate(ctx: AppContext, cookie: string | undefined, 
 export async function logout(ctx: AppContext, actor: SessionActor): Promise<void> {
   await ctx.db.transaction(async (tx) => {
     await sessions.remove(tx, actor.sessionHash);
-    await audit.record(tx, ctx.clock, actor, { action: 'auth.logout', objectType: 'user', objectId: actor.id, countyCode: actor.scopeCode.slice(0, 6) });
+    await audit.record(tx, ctx, actor, { action: 'auth.logout', objectType: 'user', objectId: actor.id, countyCode: actor.scopeCode.slice(0, 6) });
   });
 }
 
@@ -151,7 +151,7 @@ export async function confirmTotp(ctx: AppContext, actor: SessionActor, code: st
   await ctx.db.transaction(async (tx) => {
     await updateAccount(tx, u.id, { totpEnrolledAt: now });
     await sessions.setStage(tx, actor.sessionHash, 'full');
-    await audit.record(tx, ctx.clock, actor, { action: 'auth.totpEnrol', objectType: 'user', objectId: u.id, countyCode: county(u) });
+    await audit.record(tx, ctx, actor, { action: 'auth.totpEnrol', objectType: 'user', objectId: u.id, countyCode: county(u) });
   });
   return describe(ctx, { ...u, totpEnrolledAt: now }, 'full');
 }
@@ -165,7 +165,7 @@ export async function changePassword(ctx: AppContext, actor: SessionActor, curre
   await ctx.db.transaction(async (tx) => {
     await updateAccount(tx, u.id, { passwordHash: hash, updatedAt: ctx.clock.now() });
     await sessions.removeForUser(tx, u.id);
-    await audit.record(tx, ctx.clock, actor, { action: 'auth.changePassword', objectType: 'user', objectId: u.id, countyCode: county(u) });
+    await audit.record(tx, ctx, actor, { action: 'auth.changePassword', objectType: 'user', objectId: u.id, countyCode: county(u) });
   });
 }
 

@@ -144,7 +144,7 @@ export async function importPersons(ctx: AppContext, actor: Actor, source: RowSo
     });
     await Promise.all(inFlight);
   }
-  await audit.recordAlone(ctx.db, ctx.clock, actor, { action: 'person.import', objectType: 'person', countyCode: actor.scopeCode.slice(0, 6), detail: { mode: opts.mode, rows: report.rows, created: report.created, updated: report.updated, problems: report.problems.length } });
+  await audit.recordAlone(ctx.db, ctx, actor, { action: 'person.import', objectType: 'person', countyCode: actor.scopeCode.slice(0, 6), detail: { mode: opts.mode, rows: report.rows, created: report.created, updated: report.updated, problems: report.problems.length } });
   return report;
 }
 
