@@ -23,7 +23,7 @@ export async function migrate(database: Database): Promise<string[]> {
     return await applyPending(database);
   } catch (e) {
     if ((e as { code?: string }).code !== '42501') throw e;
-    throw new Error(`migrations are pending and this database role may not apply them (${(e as Error).message}): run \`anwang migrate\` with ANWANG_MIGRATE_URL set to the schema owner's URL`);
+    throw new Error(`migrations are pending and this database role may not apply them (${(e as Error).message}): run \`anwang migrate\` with ANWANG_MIGRATE_URL set to the schema owner's URL`, { cause: e });
   }
 }
 
