@@ -1,8 +1,12 @@
 /**
  * `anwang <command>`: serve, migrate, seed --demo, import regions|grids FILE, user create,
- * token create, audit verify, keys status|rotate|reencrypt, files seal. Exit status 0 on success; non-zero with a message on stderr otherwise.
+ * token create, audit verify, db roles, keys status|rotate|reencrypt, files seal. Exit status 0 on success; non-zero with a message on stderr otherwise.
  */
 import { parseArgs } from 'node:util';
+import { randomBytes } from 'node:crypto';
+import { openDatabase } from '../server/db/client.ts';
+import { migrate } from '../server/db/migrate.ts';
+import { grantAppRole } from '../server/db/roles.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { loadConfig } from '../server/config.ts';
 import { createContext } from '../server/context.ts';
@@ -14,7 +18,6 @@ import { ROOT_SCOPE } from '../core/region-code.ts';
 import { importGrids } from '../server/modules/grids/grids.service.ts';
 import { createUser } from '../server/modules/users/users.service.ts';
 import { createToken } from '../server/modules/tokens/tokens.service.ts';
-import { verifyChain } from '../server/modules/audit/audit.service.ts';
 import { seedDemo } from '../server/demo/seed-demo.ts';
 import { importCalendar } from '../server/modules/catalog/catalog.service.ts';
 import { serve } from './serve.ts';
@@ -24,7 +27,8 @@ import { templateCodes } from '../server/modules/codes/codes.service.ts';
 import { addKeyToFile } from '../server/lib/crypto.ts';
 import { keyUsage, reencryptAll } from '../server/modules/keys/keys.service.ts';
 import { sealStoredFiles } from '../server/modules/cases/attachments.service.ts';
-import { recordAlone } from '../server/modules/audit/audit.service.ts';
+import { anchorHead, recordAlone } from '../server/modules/audit/audit.service.ts';
+import { auditVerifyReport } from './audit.ts';
 import { personRoles } from '../core/roles.ts';
 
 const usage = `用法 Usage: anwang <command>
@@ -39,17 +43,22 @@ const usage = `用法 Usage: anwang <command>
   import persons --template FILE.csv|FILE.xlsx   写出导入模板 write the import template
   user create --username U --password P --role R --scope CODE [--name NAME]
   token create --name N --scope CODE
-  audit verify               校验审计日志链 verify the audit hash chain
+  audit verify               校验审计日志链与锚点 verify the audit chain and its anchors
+  db roles [--name anwang_app] [--password P]
+                             创建应用数据库角色 create the application's PostgreSQL role (run as the owner)
   keys status                各密钥加密的字段数 ciphertexts per encryption key
   keys rotate                新增密钥并重新加密 add a key to keys.json and re-encrypt everything with it
   keys reencrypt             用当前密钥重新加密 re-encrypt what older keys made (after ANWANG_SECRET_KEY=new,old)
   files seal                 加密存储的照片和语音 encrypt stored photos and voice notes still in clear or under an older key
 Roles: ${personRoles.join(', ')}`;
 
-async function withContext<T>(fn: (ctx: AppContext) => Promise<T>): Promise<T> {
+/** Runs a command on an open context; the audit chain's head is anchored at the end unless `anchor` is false. */
+async function withContext<T>(fn: (ctx: AppContext) => Promise<T>, anchor = true): Promise<T> {
   const ctx = await createContext(loadConfig());
   try {
-    return await fn(ctx);
+    const result = await fn(ctx);
+    if (anchor) await anchorHead(ctx);
+    return result;
   } finally {
     await ctx.database.close();
   }
@@ -149,10 +158,15 @@ async function main(argv: string[]): Promise<void> {
     }
     case 'audit': {
       if (sub !== 'verify') fail(usage);
-      const r = await withContext((ctx) => verifyChain(ctx.db));
-      if (!r.ok) fail(`审计日志链断裂 audit chain BROKEN at row ${r.firstBroken!.id} (${r.firstBroken!.reason}); ${r.checked} rows before it are intact`);
-      process.stdout.write(`审计日志完整 audit chain OK: ${r.checked} rows\n`);
+      // No anchor here: a verification must not pin the state it is judging.
+      const r = await withContext(auditVerifyReport, false);
+      if (!r.ok) fail(r.text);
+      process.stdout.write(r.text + '\n');
       return;
+    }
+    case 'db': {
+      if (sub !== 'roles') fail(usage);
+      return dbRolesCommand(values.name ?? 'anwang_app', values.password);
     }
     case 'keys': {
       if (sub === 'status') {
@@ -170,7 +184,7 @@ async function main(argv: string[]): Promise<void> {
       const report = await withContext(async (ctx) => {
         const r = await reencryptAll(ctx, (table, rows) => process.stderr.write(`\r  ${table}: ${rows} rows`));
         process.stderr.write('\n');
-        await recordAlone(ctx.db, ctx.clock, cliActor(), { action: `keys.${sub}`, detail: { currentKeyId: r.currentKeyId, tables: r.tables } });
+        await recordAlone(ctx.db, ctx, cliActor(), { action: `keys.${sub}`, detail: { currentKeyId: r.currentKeyId, tables: r.tables } });
         return r;
       });
       for (const t of report.tables) process.stdout.write(`  ${t.table}: ${t.reencrypted} of ${t.ciphertexts} re-encrypted\n`);
@@ -182,7 +196,7 @@ async function main(argv: string[]): Promise<void> {
       const r = await withContext(async (ctx) => {
         const done = await sealStoredFiles(ctx, (n) => process.stderr.write(`\r  ${n} files`));
         process.stderr.write('\n');
-        await recordAlone(ctx.db, ctx.clock, cliActor(), { action: 'files.seal', detail: done });
+        await recordAlone(ctx.db, ctx, cliActor(), { action: 'files.seal', detail: done });
         return done;
       });
       process.stdout.write(`完成 done: ${r.files} files, ${r.plain} were in clear, ${r.oldKey} under an older key, ${r.missing} missing; all sealed with the current key\n`);
@@ -190,6 +204,36 @@ async function main(argv: string[]): Promise<void> {
     }
     default:
       fail(`未知命令 unknown command "${cmd}"\n${usage}`);
+  }
+}
+
+/**
+ * `anwang db roles`: as the schema's owner (ANWANG_MIGRATE_URL, else DATABASE_URL), applies the migrations and
+ * creates or updates the application's role, which may only read and append to the audit log.
+ */
+async function dbRolesCommand(role: string, password: string | undefined): Promise<void> {
+  const config = loadConfig();
+  const ownerUrl = config.migrateUrl ?? config.databaseUrl;
+  if (!ownerUrl) fail('anwang db roles 需要 PostgreSQL：设置 ANWANG_MIGRATE_URL（或 DATABASE_URL）为库所有者的连接串 (PGlite has a single user: nothing to set up)');
+  const owner = await openDatabase({ databaseUrl: ownerUrl, poolSize: 1 });
+  try {
+    await migrate(owner);
+    const fresh = (await owner.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role])).length === 0;
+    const pw = password ?? (fresh ? randomBytes(18).toString('base64url') : undefined);
+    await grantAppRole(owner, role, pw);
+    const app = new URL(ownerUrl);
+    app.username = role;
+    app.password = pw ?? 'PASSWORD';
+    process.stdout.write(
+      [
+        `已${fresh ? '创建' : '更新'}角色 role ${role} ${fresh ? 'created' : 'updated'}: SELECT/INSERT on audit_log only, no UPDATE/DELETE/TRUNCATE, owns nothing`,
+        `  应用连接 run the application with:  DATABASE_URL=${app.toString()}`,
+        `  迁移连接 and migrations as owner:  ANWANG_MIGRATE_URL=<this command's owner URL>`,
+        pw && !password ? '  (密码只显示这一次 the generated password is shown only now)' : '',
+      ].filter(Boolean).join('\n') + '\n',
+    );
+  } finally {
+    await owner.close();
   }
 }
 

@@ -4,6 +4,7 @@ import { createContext } from '../server/context.ts';
 import { buildApp } from '../server/app.ts';
 import { isEmpty } from '../server/modules/regions/regions.service.ts';
 import { startScheduler } from '../server/jobs/scheduler.ts';
+import { auditTableExposure } from '../server/db/roles.ts';
 import { seedDemo, DEMO_PASSWORD, demoLevels, hasDemoAccounts } from '../server/demo/seed-demo.ts';
 import { demoDepartments } from '../server/demo/demo-cases.ts';
 import { personRoles, roleLabels, totpRequiredRoles } from '../core/roles.ts';
@@ -14,6 +15,11 @@ export async function serve(): Promise<void> {
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite ${config.dataDir}`;
   process.stdout.write(`安网 Anwang: 数据库 database ${where}\n`);
   const ctx = await createContext(config);
+  if (ctx.database.kind === 'postgres') {
+    const x = await auditTableExposure(ctx.database);
+    // The audit chain's key and anchors still detect a rewrite; the role is what stops one.
+    if (x.exposed) process.stderr.write(`警告 warning: the database role ${x.role} is ${x.reason}: it could rewrite the audit log. Run \`anwang db roles\` as the owner and connect as the role it creates (docs/OPERATIONS.md)\n`);
+  }
   let seeded = false;
   // Never seed a database that holds anything: only an empty one gets the demo.
   if (await isEmpty(ctx)) {

@@ -6,6 +6,11 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl?: string;
+  /**
+   * The PostgreSQL URL of the schema's owner, used only to apply migrations; the application itself connects
+   * with `databaseUrl` (a role that cannot alter or truncate the audit log: `anwang db roles`).
+   */
+  migrateUrl?: string;
   /** Map tile URL template for Leaflet (e.g. a 天地图 or local tile server); empty = no base map. */
   tileUrl: string;
   tileAttribution: string;
@@ -18,6 +23,12 @@ export interface Config {
   secretKeyHex?: string;
   /** Hex key of the keyed SM3 lookup hashes; defaults to the oldest key listed (or the key file's). */
   lookupKeyHex?: string;
+  /** Hex HMAC-SM3 key(s) of the audit chain, newest first; default: keys.json's, or derived from the lookup key. */
+  auditKeyHex?: string;
+  /** Append-only file of the audit chain's anchored heads; default `audit-anchors.jsonl` in the data directory. */
+  auditAnchorFile?: string;
+  /** How often a server appends the audit chain's head to the anchor file (ms). */
+  auditAnchorMs: number;
   logLevel: string;
   /**
    * Request limits per window: sign-in per IP and per account, resident submissions per IP and per reporter
@@ -123,6 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? '0.0.0.0',
     dataDir: resolve(env.ANWANG_DATA_DIR ?? './data'),
     databaseUrl: env.DATABASE_URL || undefined,
+    migrateUrl: env.ANWANG_MIGRATE_URL || undefined,
     tileUrl: env.ANWANG_TILE_URL ?? '',
     tileAttribution: env.ANWANG_TILE_ATTRIBUTION ?? '',
     secureCookies: truthy(env.ANWANG_SECURE_COOKIES),
@@ -136,6 +148,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     unclaimedUploadHours: Number(env.ANWANG_UNCLAIMED_UPLOAD_HOURS ?? 24),
     secretKeyHex: env.ANWANG_SECRET_KEY || undefined,
     lookupKeyHex: env.ANWANG_LOOKUP_KEY || undefined,
+    auditKeyHex: env.ANWANG_AUDIT_KEY || undefined,
+    auditAnchorFile: env.ANWANG_AUDIT_ANCHOR_FILE ? resolve(env.ANWANG_AUDIT_ANCHOR_FILE) : undefined,
+    auditAnchorMs: Number(env.ANWANG_AUDIT_ANCHOR_SECONDS ?? 60) * 1000,
     logLevel: env.LOG_LEVEL ?? 'info',
     idempotencyStaleMs: Number(env.ANWANG_IDEMPOTENCY_STALE_MS ?? 60_000),
     referenceCacheMs: Number(env.ANWANG_REFERENCE_CACHE_MS ?? 10_000),

@@ -6,7 +6,7 @@ import { protectRecordCategories } from './modules/people/records.service.ts';
 import { openDatabase } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
 import { systemClock, type Clock } from './lib/clock.ts';
-import { loadKeyRing, softwareCrypto } from './lib/crypto.ts';
+import { loadAuditKeys, loadKeyRing, softwareCrypto } from './lib/crypto.ts';
 import type { AppContext } from './lib/context.ts';
 import { GridIndex } from './modules/grids/grid-index.ts';
 import { rebuildIndex } from './modules/grids/grids.service.ts';
@@ -27,15 +27,23 @@ export interface ContextOptions {
 export async function createContext(config: Config, opts: ContextOptions = {}): Promise<AppContext> {
   // Uploads and error reports of imports a killed process left behind (personal data): gone before anything starts.
   sweepImportLeftovers(config.dataDir);
+  if (config.migrateUrl && config.databaseUrl) await migrateAsOwner(config.migrateUrl);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: opts.inMemory ? undefined : config.dataDir });
   try {
+    // With ANWANG_MIGRATE_URL the owner has migrated; the application's role only checks nothing is pending.
     await migrate(database);
-    const crypto = softwareCrypto(loadKeyRing(config.secretKeyHex, config.lookupKeyHex, opts.inMemory ? undefined : config.dataDir));
+    const keyDir = opts.inMemory ? undefined : config.dataDir;
+    const ring = loadKeyRing(config.secretKeyHex, config.lookupKeyHex, keyDir);
+    const crypto = softwareCrypto(ring);
     const ctx: AppContext = {
       database,
       db: database.db,
       clock: opts.clock ?? systemClock,
       crypto,
+      audit: {
+        keys: loadAuditKeys(config.auditKeyHex, ring, Boolean(config.secretKeyHex), keyDir),
+        anchorFile: config.auditAnchorFile ?? (opts.inMemory ? undefined : join(config.dataDir, 'audit-anchors.jsonl')),
+      },
       config,
       gridIndex: new GridIndex(),
       // Photos and voice notes are encrypted at rest; files from before encryption still read (storage.ts).
@@ -51,5 +59,15 @@ export async function createContext(config: Config, opts: ContextOptions = {}): 
   } catch (e) {
     await database.close();
     throw e;
+  }
+}
+
+/** Applies pending migrations over a connection of the schema's owner (ANWANG_MIGRATE_URL), then closes it. */
+async function migrateAsOwner(url: string): Promise<void> {
+  const owner = await openDatabase({ databaseUrl: url, poolSize: 1 });
+  try {
+    await migrate(owner);
+  } finally {
+    await owner.close();
   }
 }

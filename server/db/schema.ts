@@ -111,6 +111,8 @@ export const auditLog = pgTable('audit_log', {
   detail: jsonb('detail'),
   prevHash: char('prev_hash', { length: 64 }).notNull(),
   hash: char('hash', { length: 64 }).notNull(),
+  /** The audit key that made `hash` (HMAC-SM3); null for rows before migration 0015 (plain SM3). */
+  keyId: text('key_id'),
 });
 
 export const categories = pgTable('categories', {

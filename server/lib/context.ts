@@ -1,7 +1,7 @@
 /** What every service receives: the database, the clock, cryptography and the configuration. */
 import type { Database, Db } from '../db/client.ts';
 import type { Clock } from './clock.ts';
-import type { CryptoProvider } from './crypto.ts';
+import type { AuditKeys, CryptoProvider } from './crypto.ts';
 import type { Config } from '../config.ts';
 import type { GridIndex } from '../modules/grids/grid-index.ts';
 import type { FileStorage } from './storage.ts';
@@ -22,4 +22,6 @@ export interface AppContext {
   sms: SmsSender;
   /** Categories, deadline policies and the calendar, held briefly in memory (cleared on every change). */
   cache: ReferenceCache;
+  /** The audit chain's keys and the file its head is anchored in (none for an in-memory database). */
+  audit: { keys: AuditKeys; anchorFile?: string };
 }

@@ -145,6 +145,8 @@ export function legacyEncrypt(keyHex: string, plain: string): string {
 interface KeyFile {
   lookupKey: string;
   keys: { id: string; key: string; createdAt: string }[];
+  /** HMAC key of the audit chain and its anchors (added to older files on first use). */
+  auditKey?: string;
 }
 
 /**
@@ -192,4 +194,50 @@ export function addKeyToFile(dataDir: string): string {
   f.keys.push({ id: keyId(key), key, createdAt: new Date().toISOString() });
   writeKeyFile(dataDir, f);
   return keyId(key);
+}
+
+/**
+ * The keys of the audit chain: rows and anchors are HMAC-SM3 under `current`; older keys (listed after it) still
+ * verify what they made. Kept apart from the database, so access to the database alone cannot re-chain the log.
+ */
+export interface AuditKeys {
+  /** Id (8 hex) of the key new rows are hashed with. */
+  readonly currentId: string;
+  /** HMAC-SM3 of text under the current key, hex (64 characters). */
+  mac(text: string): string;
+  /** HMAC-SM3 under the key with this id, or undefined when no such key is configured. */
+  macWith(id: string, text: string): string | undefined;
+}
+
+/** AuditKeys over hex keys, newest first. @throws Error on a key shorter than 128 bits or not hex */
+export function auditKeys(hexKeys: string[]): AuditKeys {
+  if (!hexKeys.length) throw new Error('no audit key');
+  const byId = new Map(
+    hexKeys.map((hex) => {
+      if (!/^(?:[0-9a-fA-F]{2}){16,64}$/.test(hex)) throw new Error('an audit key must be 32 to 128 hex characters (128 to 512 bits)');
+      return [keyId(hex), Buffer.from(hex, 'hex')] as const;
+    }),
+  );
+  const currentId = keyId(hexKeys[0]!);
+  const macWith = (id: string, text: string) => {
+    const k = byId.get(id);
+    return k && createHmac('sm3', k).update(text).digest('hex');
+  };
+  return { currentId, mac: (text) => macWith(currentId, text)!, macWith };
+}
+
+/**
+ * The audit keys: ANWANG_AUDIT_KEY (hex, newest first, comma-separated) when set; else the `auditKey` of
+ * `dataDir/keys.json` (generated on first use); with keys from the environment and no audit key, one derived from
+ * the lookup key (HMAC-SM3 with a fixed label), so every server of a deployment agrees without a new variable.
+ */
+export function loadAuditKeys(auditKeyHex: string | undefined, ring: KeyRing, keysFromEnv: boolean, dataDir: string | undefined): AuditKeys {
+  if (auditKeyHex) return auditKeys(auditKeyHex.split(',').map((k) => k.trim()).filter(Boolean));
+  if (keysFromEnv || !dataDir) return auditKeys([createHmac('sm3', Buffer.from(ring.lookupKey, 'hex')).update('anwang audit chain v1').digest('hex')]);
+  const f = JSON.parse(readFileSync(keyFilePath(dataDir), 'utf8')) as KeyFile;
+  if (!f.auditKey) {
+    f.auditKey = randomBytes(32).toString('hex');
+    writeKeyFile(dataDir, f);
+  }
+  return auditKeys([f.auditKey]);
 }

@@ -10,7 +10,7 @@ import { recordingSms } from '../modules/outbox/sms.ts';
 import { createDepartment } from '../modules/catalog/catalog.service.ts';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { generate as totpGenerate } from 'otplib';
-import { loadConfig } from '../config.ts';
+import { loadConfig, type Config } from '../config.ts';
 import { createContext } from '../context.ts';
 import { buildApp } from '../app.ts';
 import { FakeClock } from '../lib/clock.ts';
@@ -32,14 +32,15 @@ export interface TestEnv {
 }
 
 /** Opens a fresh database and app. Call `close()` in afterAll. */
-export async function createTestEnv(opts: { dataDir?: string; databaseUrl?: string; clock?: FakeClock; logLines?: string[] } = {}): Promise<TestEnv> {
+export async function createTestEnv(opts: { dataDir?: string; databaseUrl?: string; clock?: FakeClock; logLines?: string[]; config?: Partial<Config> } = {}): Promise<TestEnv> {
   const clock = opts.clock ?? new FakeClock();
-  const scratch = !opts.databaseUrl && !opts.dataDir && process.env.DATABASE_URL ? await createScratchDatabase(process.env.DATABASE_URL) : undefined;
+  // ANWANG_TEST_APP_ROLE=1: the app connects as its own role (SELECT/INSERT only on audit_log), as in production.
+  const scratch = !opts.databaseUrl && !opts.dataDir && process.env.DATABASE_URL ? await createScratchDatabase(process.env.DATABASE_URL, 'anwang_test', { appRole: process.env.ANWANG_TEST_APP_ROLE === '1' }) : undefined;
   const databaseUrl = opts.databaseUrl ?? scratch?.url;
   // Tests send thousands of requests from one address: limits are raised here and tested on their own.
   // An in-memory database still gets a data directory of its own (import uploads live there), never the repo's ./data.
   const scratchDir = opts.dataDir ? undefined : mkdtempSync(join(tmpdir(), 'anwang-test-data-'));
-  const config = { ...loadConfig({ ANWANG_RATE_LOGIN: '100000/60', ANWANG_RATE_LOGIN_ACCOUNT: '100000/60', ANWANG_RATE_PUBLIC: '100000/60', ANWANG_RATE_REPORTER: '100000/60', ANWANG_RATE_TOKEN: '100000/60', ANWANG_RATE_PASSWORD: '100000/60', ANWANG_RATE_REVEAL: '100000/60' }), databaseUrl, secretKeyHex: '0123456789abcdeffedcba9876543210', dataDir: opts.dataDir ?? scratchDir! };
+  const config = { ...loadConfig({ ANWANG_RATE_LOGIN: '100000/60', ANWANG_RATE_LOGIN_ACCOUNT: '100000/60', ANWANG_RATE_PUBLIC: '100000/60', ANWANG_RATE_REPORTER: '100000/60', ANWANG_RATE_TOKEN: '100000/60', ANWANG_RATE_PASSWORD: '100000/60', ANWANG_RATE_REVEAL: '100000/60' }), databaseUrl, secretKeyHex: '0123456789abcdeffedcba9876543210', dataDir: opts.dataDir ?? scratchDir!, migrateUrl: scratch?.ownerUrl, ...opts.config };
   const sms = recordingSms();
   const ctx = await createContext(config, { clock, inMemory: !opts.dataDir, sms });
   const app = await buildApp(ctx, opts.logLines ? { logLevel: 'info', logStream: { write: (l: string) => void opts.logLines!.push(l) } } : { logLevel: 'silent' });

@@ -1,5 +1,5 @@
 /** I/O for the audit log: append one chained row, read rows in order. */
-import { and, asc, desc, eq, gt, gte, like, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, isNull, like, lte, max, or, sql, type SQL } from 'drizzle-orm';
 import { auditLog } from '../../db/schema.ts';
 import type { Executor } from '../../db/client.ts';
 
@@ -14,6 +14,12 @@ export async function lockChain(tx: Executor): Promise<void> {
 export async function lastRow(tx: Executor): Promise<Pick<AuditRow, 'id' | 'hash'> | undefined> {
   const [row] = await tx.select({ id: auditLog.id, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
   return row;
+}
+
+/** The id of the last row hashed with plain SM3 (written before migration 0015), 0 when there is none. */
+export async function lastUnkeyedId(tx: Executor): Promise<number> {
+  const [row] = await tx.select({ id: max(auditLog.id) }).from(auditLog).where(isNull(auditLog.keyId));
+  return Number(row?.id ?? 0);
 }
 
 /** Inserts a fully formed row. */

@@ -14,8 +14,8 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext): void {
     return { items: rows.map((r) => ({ ...r, at: r.at.toISOString() })), page: req.query.page, pageSize: req.query.pageSize };
   });
   r.post('/api/audit/verify', { config: { access: { permission: 'audit:read' } }, schema: { tags: ['audit'], summary: '校验日志链 Verify the hash chain' } }, async (req) => {
-    const result = await audit.verifyChain(ctx.db);
-    await audit.recordAlone(ctx.db, ctx.clock, actorOf(req), { action: 'audit.verify', outcome: result.ok ? 'success' : 'failure', detail: { checked: result.checked, firstBroken: result.firstBroken ?? null } });
+    const result = await audit.verifyChain(ctx);
+    await audit.recordAlone(ctx.db, ctx, actorOf(req), { action: 'audit.verify', outcome: result.ok ? 'success' : 'failure', detail: { checked: result.checked, firstBroken: result.firstBroken ?? null } });
     return result;
   });
 }

@@ -1,18 +1,21 @@
 /**
- * The tamper-evident audit log (等保 level 3 安全审计): time, actor, action, object, outcome and IP,
- * each row chained to the one before by SM3, so a changed, removed or inserted row breaks the chain.
+ * The tamper-evident audit log (等保 level 3 安全审计): time, actor, action, object, outcome and IP, each row
+ * chained to the one before by HMAC-SM3 under an audit key kept outside the database, and the chain's head anchored
+ * at intervals in a file outside the database, so a changed, removed, inserted or truncated row is found by
+ * `verifyChain` even when the one who changed it could write to the database.
  */
 import type { Executor, Db } from '../../db/client.ts';
 import type { Actor } from '../../lib/actor.ts';
-import { canonicalJson } from '../../lib/canonical-json.ts';
-import { sm3Hex } from '../../lib/crypto.ts';
-import type { Clock } from '../../lib/clock.ts';
+import type { AppContext } from '../../lib/context.ts';
 import * as repo from './audit.repository.ts';
+import { checkRow, GENESIS, sealRow, walkStart, type BreakReason } from './audit-chain.ts';
+import { anchorLine, appendLine, readAnchors, type Anchor } from './audit-anchors.ts';
 import { AppError } from '../../../core/errors.ts';
 import { can } from '../../../core/roles.ts';
 import { subtreePrefix } from '../../../core/region-code.ts';
 
-const GENESIS = '0'.repeat(64);
+/** What appending and verifying need: the clock, the audit keys and the anchor file. */
+export type AuditContext = Pick<AppContext, 'clock' | 'audit'>;
 
 export interface AuditEntry {
   action: string;
@@ -25,19 +28,14 @@ export interface AuditEntry {
   detail?: Record<string, unknown>;
 }
 
-/** The text each row's hash covers. */
-function chainText(row: Omit<repo.AuditRow, 'hash'>): string {
-  return canonicalJson([row.id, row.countyCode, row.at.toISOString(), row.actorId, row.actorName, row.action, row.objectType, row.objectId, row.outcome, row.ip, row.detail, row.prevHash]);
-}
-
 /** Appends one entry inside the caller's transaction (or its own statement group). */
-export async function record(tx: Executor, clock: Clock, actor: Actor | null, entry: AuditEntry, ip?: string): Promise<void> {
+export async function record(tx: Executor, ctx: AuditContext, actor: Actor | null, entry: AuditEntry, ip?: string): Promise<void> {
   await repo.lockChain(tx);
   const last = await repo.lastRow(tx);
-  const row: Omit<repo.AuditRow, 'hash'> = {
+  const row = {
     countyCode: entry.countyCode ?? '000000',
     id: (last?.id ?? 0) + 1,
-    at: clock.now(),
+    at: ctx.clock.now(),
     actorId: actor?.id ?? null,
     actorName: actor?.name ?? null,
     action: entry.action,
@@ -48,39 +46,78 @@ export async function record(tx: Executor, clock: Clock, actor: Actor | null, en
     detail: entry.detail ?? null,
     prevHash: last?.hash ?? GENESIS,
   };
-  await repo.insert(tx, { ...row, hash: sm3Hex(chainText(row)) });
+  await repo.insert(tx, { ...row, ...sealRow(ctx.audit.keys, row) });
 }
 
 /** Appends one entry in a transaction of its own (for outcomes recorded while the request fails). */
-export async function recordAlone(db: Db, clock: Clock, actor: Actor | null, entry: AuditEntry, ip?: string): Promise<void> {
-  await db.transaction((tx) => record(tx, clock, actor, entry, ip));
+export async function recordAlone(db: Db, ctx: AuditContext, actor: Actor | null, entry: AuditEntry, ip?: string): Promise<void> {
+  await db.transaction((tx) => record(tx, ctx, actor, entry, ip));
+}
+
+/** The last head each anchor file received from this process: an unchanged head is not written again. */
+const lastAnchored = new Map<string, string>();
+
+/**
+ * Appends the chain's current head to the anchor file (the scheduler every minute and at shutdown, each CLI
+ * command at its end); returns it, or undefined when there is no anchor file or the head is already anchored.
+ */
+export async function anchorHead(ctx: Pick<AppContext, 'db' | 'clock' | 'audit'>): Promise<Anchor | undefined> {
+  const file = ctx.audit.anchorFile;
+  if (!file) return undefined;
+  const head = await repo.lastRow(ctx.db);
+  const legacyThrough = await repo.lastUnkeyedId(ctx.db);
+  const id = head?.id ?? 0;
+  const hash = head?.hash ?? GENESIS;
+  if (lastAnchored.get(file) === `${id}:${hash}`) return undefined;
+  const line = anchorLine(ctx.audit.keys, { id, hash, at: ctx.clock.now().toISOString(), legacyThrough });
+  appendLine(file, line);
+  lastAnchored.set(file, `${id}:${hash}`);
+  return JSON.parse(line) as Anchor;
 }
 
 export interface VerifyResult {
   ok: boolean;
   checked: number;
-  /** The first row that does not fit the chain, and why. */
-  firstBroken?: { id: number; reason: 'hash_mismatch' | 'prev_hash_mismatch' | 'gap' };
+  /**
+   * The first row that does not fit the chain, and why; for `truncated`, the first missing row (an anchor written
+   * at `anchoredAt` recorded the chain up to `anchoredId`).
+   */
+  firstBroken?: { id: number; reason: BreakReason; anchoredAt?: string; anchoredId?: number };
+  /** The anchor file read (null: none configured), how many anchors it held, and what was wrong with it. */
+  anchors: { file: string | null; count: number; problem?: 'missing' | 'not_authentic'; line?: number };
 }
 
-/** Walks the whole chain in id order and names the first broken row. */
-export async function verifyChain(db: Db): Promise<VerifyResult> {
-  let prevHash = GENESIS;
-  let expectedId = 1;
+/**
+ * Walks the whole chain in id order, checks every row's keyed hash and link, then that every anchored head is
+ * still in the chain; names the first row that does not fit or the first one missing.
+ */
+export async function verifyChain(ctx: Pick<AppContext, 'db' | 'audit'>): Promise<VerifyResult> {
+  const file = ctx.audit.anchorFile ?? null;
+  const read = file ? await readAnchors(file, ctx.audit.keys) : { anchors: [] as Anchor[], missing: false, badLine: undefined };
+  const anchorInfo: VerifyResult['anchors'] = { file, count: read.anchors.length };
+  if (read.badLine !== undefined) return { ok: false, checked: 0, anchors: { ...anchorInfo, problem: 'not_authentic', line: read.badLine } };
+  const byId = new Map<number, Anchor[]>();
+  for (const a of read.anchors) byId.set(a.id, [...(byId.get(a.id) ?? []), a]);
+  // The earliest boundary wins: rows rewritten as plain SM3 later would move it up, never down.
+  const legacyThrough = read.anchors.length ? Math.min(...read.anchors.map((a) => a.legacyThrough)) : undefined;
+  const state = walkStart();
   let checked = 0;
   for (;;) {
-    const rows = await repo.pageAfter(db, expectedId - 1, 2000);
-    if (rows.length === 0) return { ok: true, checked };
+    const rows = await repo.pageAfter(ctx.db, state.nextId - 1, 2000);
+    if (rows.length === 0) break;
     for (const r of rows) {
-      if (r.id !== expectedId) return { ok: false, checked, firstBroken: { id: expectedId, reason: 'gap' } };
-      if (r.prevHash !== prevHash) return { ok: false, checked, firstBroken: { id: r.id, reason: 'prev_hash_mismatch' } };
-      const { hash, ...rest } = r;
-      if (sm3Hex(chainText(rest)) !== hash) return { ok: false, checked, firstBroken: { id: r.id, reason: 'hash_mismatch' } };
-      prevHash = hash;
-      expectedId++;
+      const reason = checkRow(ctx.audit.keys, state, r, legacyThrough);
+      if (reason) return { ok: false, checked, firstBroken: { id: reason === 'gap' ? state.nextId : r.id, reason }, anchors: anchorInfo };
+      const differs = byId.get(r.id)?.find((a) => a.hash !== r.hash);
+      if (differs) return { ok: false, checked, firstBroken: { id: r.id, reason: 'anchor_mismatch', anchoredAt: differs.at, anchoredId: differs.id }, anchors: anchorInfo };
       checked++;
     }
   }
+  const beyond = read.anchors.filter((a) => a.id >= state.nextId).sort((a, b) => b.id - a.id)[0];
+  if (beyond) return { ok: false, checked, firstBroken: { id: state.nextId, reason: 'truncated', anchoredAt: beyond.at, anchoredId: beyond.id }, anchors: anchorInfo };
+  // Without its anchors a removed tail cannot be told from a quiet log: a configured file must exist.
+  if (read.missing && checked > 0) return { ok: false, checked, anchors: { ...anchorInfo, problem: 'missing' } };
+  return { ok: true, checked, anchors: anchorInfo };
 }
 
 export interface AuditQuery {

@@ -85,7 +85,7 @@ async function refuseLikeWrongPassword(password: string): Promise<never> {
 async function failed(ctx: AppContext, u: Account, action: string, actor: Actor | null, claimed: LockState, reason: 'password' | 'totp', ip: string | undefined): Promise<never> {
   const locked = claimed.lockedUntil !== null;
   await ctx.db.transaction(async (tx) => {
-    await audit.record(tx, ctx.clock, actor, { action, objectType: 'user', objectId: u.id, outcome: 'failure', countyCode: county(u), detail: { reason, locked } }, ip);
+    await audit.record(tx, ctx, actor, { action, objectType: 'user', objectId: u.id, outcome: 'failure', countyCode: county(u), detail: { reason, locked } }, ip);
     // Wrong current passwords from a signed-in session until the lock: the session is likely stolen.
     if (locked && actor) await sessions.removeForUser(tx, u.id);
   });
@@ -108,12 +108,12 @@ function stageOf(u: Account): SessionStage {
 export async function login(ctx: AppContext, input: LoginInput, ip?: string): Promise<{ token: string; me: Me }> {
   const u = await findAccountByUsername(ctx.db, input.username);
   if (!u) {
-    await audit.recordAlone(ctx.db, ctx.clock, null, { action: 'auth.login', outcome: 'failure', detail: { reason: 'unknown_user' } }, ip);
+    await audit.recordAlone(ctx.db, ctx, null, { action: 'auth.login', outcome: 'failure', detail: { reason: 'unknown_user' } }, ip);
     return refuseLikeWrongPassword(input.password);
   }
   const claimed = await claim(ctx, u.id);
   if (!claimed) {
-    await audit.recordAlone(ctx.db, ctx.clock, null, { action: 'auth.login', objectType: 'user', objectId: u.id, outcome: 'denied', countyCode: county(u), detail: { reason: 'locked' } }, ip);
+    await audit.recordAlone(ctx.db, ctx, null, { action: 'auth.login', objectType: 'user', objectId: u.id, outcome: 'denied', countyCode: county(u), detail: { reason: 'locked' } }, ip);
     return refuseLikeWrongPassword(input.password);
   }
   if (!(await verifyPassword(u.passwordHash, input.password))) return failed(ctx, u, 'auth.login', null, claimed, 'password', ip);
@@ -137,7 +137,7 @@ export async function login(ctx: AppContext, input: LoginInput, ip?: string): Pr
     await updateAccount(tx, u.id, { ...cleared, lastLoginAt: now });
     await sessions.insert(tx, { idHash, userId: u.id, stage, createdAt: now, lastSeenAt: now, ip: ip ?? null });
     const ended = await sessions.trimForUser(tx, u.id, idHash, ctx.config.maxSessionsPerUser - 1);
-    await audit.record(tx, ctx.clock, { kind: 'user', id: u.id, name: u.username, role: u.role as Role, scopeCode: u.scopeCode }, { action: 'auth.login', objectType: 'user', objectId: u.id, countyCode: county(u), detail: { stage, ...(ended ? { endedSessions: ended } : {}) } }, ip);
+    await audit.record(tx, ctx, { kind: 'user', id: u.id, name: u.username, role: u.role as Role, scopeCode: u.scopeCode }, { action: 'auth.login', objectType: 'user', objectId: u.id, countyCode: county(u), detail: { stage, ...(ended ? { endedSessions: ended } : {}) } }, ip);
   });
   return { token, me: await describe(ctx, u, stage) };
 }
@@ -194,7 +194,7 @@ export async function authenticate(ctx: AppContext, cookie: string | undefined, 
 export async function logout(ctx: AppContext, actor: SessionActor): Promise<void> {
   await ctx.db.transaction(async (tx) => {
     await sessions.remove(tx, actor.sessionHash);
-    await audit.record(tx, ctx.clock, actor, { action: 'auth.logout', objectType: 'user', objectId: actor.id, countyCode: actor.scopeCode.slice(0, 6) });
+    await audit.record(tx, ctx, actor, { action: 'auth.logout', objectType: 'user', objectId: actor.id, countyCode: actor.scopeCode.slice(0, 6) });
   });
 }
 
@@ -218,7 +218,7 @@ export async function confirmTotp(ctx: AppContext, actor: SessionActor, code: st
   await ctx.db.transaction(async (tx) => {
     await updateAccount(tx, u.id, { totpEnrolledAt: now });
     await sessions.setStage(tx, actor.sessionHash, 'full');
-    await audit.record(tx, ctx.clock, actor, { action: 'auth.totpEnrol', objectType: 'user', objectId: u.id, countyCode: county(u) });
+    await audit.record(tx, ctx, actor, { action: 'auth.totpEnrol', objectType: 'user', objectId: u.id, countyCode: county(u) });
   });
   return describe(ctx, { ...u, totpEnrolledAt: now }, 'full');
 }
@@ -234,7 +234,7 @@ export async function changePassword(ctx: AppContext, actor: SessionActor, curre
   if (!u) throw new AppError('AUTH_REQUIRED');
   const claimed = await claim(ctx, u.id);
   if (!claimed) {
-    await audit.recordAlone(ctx.db, ctx.clock, actor, { action: 'auth.changePassword', objectType: 'user', objectId: u.id, outcome: 'denied', countyCode: county(u), detail: { reason: 'locked' } });
+    await audit.recordAlone(ctx.db, ctx, actor, { action: 'auth.changePassword', objectType: 'user', objectId: u.id, outcome: 'denied', countyCode: county(u), detail: { reason: 'locked' } });
     return refuseLikeWrongPassword(current);
   }
   if (!(await verifyPassword(u.passwordHash, current))) return failed(ctx, u, 'auth.changePassword', actor, claimed, 'password', actor.ip);
@@ -244,14 +244,14 @@ export async function changePassword(ctx: AppContext, actor: SessionActor, curre
   } catch (e) {
     // The current password was right: not a failed attempt.
     await release(ctx, u.id);
-    await audit.recordAlone(ctx.db, ctx.clock, actor, { action: 'auth.changePassword', objectType: 'user', objectId: u.id, outcome: 'failure', countyCode: county(u), detail: { reason: 'policy' } });
+    await audit.recordAlone(ctx.db, ctx, actor, { action: 'auth.changePassword', objectType: 'user', objectId: u.id, outcome: 'failure', countyCode: county(u), detail: { reason: 'policy' } });
     throw e;
   }
   const hash = await hashPassword(next);
   await ctx.db.transaction(async (tx) => {
     await updateAccount(tx, u.id, { ...cleared, passwordHash: hash, mustChangePassword: false, updatedAt: ctx.clock.now() });
     await sessions.removeForUser(tx, u.id);
-    await audit.record(tx, ctx.clock, actor, { action: 'auth.changePassword', objectType: 'user', objectId: u.id, countyCode: county(u), detail: { forced: u.mustChangePassword } });
+    await audit.record(tx, ctx, actor, { action: 'auth.changePassword', objectType: 'user', objectId: u.id, countyCode: county(u), detail: { forced: u.mustChangePassword } });
   });
 }
 

@@ -156,7 +156,7 @@ export async function createCase(ctx: AppContext, actor: Actor, input: IntakeInp
     // Shared rows last: the village's daily counter and the audit chain are held only until the commit
     // that follows, so concurrent reports wait on each other as briefly as possible.
     await stats.bump(tx, countyCode, villageCode, cstDate(now), { received: 1 });
-    await audit.record(tx, ctx.clock, actor.kind === 'public' ? null : actor, { action: 'case.create', objectType: 'case', objectId: row.code, countyCode, detail: { channel: input.channel } }, actor.ip);
+    await audit.record(tx, ctx, actor.kind === 'public' ? null : actor, { action: 'case.create', objectType: 'case', objectId: row.code, countyCode, detail: { channel: input.channel } }, actor.ip);
     return body;
   });
   return reporterKey ? { ...result, reporterKey: reporterKey.key } : result;

@@ -87,7 +87,7 @@ export async function revealReporter(ctx: AppContext, actor: Actor, code: string
   const c = await caseInScope(ctx, actor, code);
   if (!can(actor.role, 'pii:view')) throw new AppError('FORBIDDEN');
   await spendRevealBudget(ctx, actor, 'case.revealReporter');
-  await audit.recordAlone(ctx.db, ctx.clock, actor, { action: 'case.revealReporter', objectType: 'case', objectId: c.code, countyCode: c.countyCode, detail: { fields: ['reporterName', 'reporterPhone'], reason } });
+  await audit.recordAlone(ctx.db, ctx, actor, { action: 'case.revealReporter', objectType: 'case', objectId: c.code, countyCode: c.countyCode, detail: { fields: ['reporterName', 'reporterPhone'], reason } });
   return { name: c.reporterNameEnc ? ctx.crypto.decrypt(c.reporterNameEnc) : null, phone: c.reporterPhoneEnc ? ctx.crypto.decrypt(c.reporterPhoneEnc) : null };
 }
 
@@ -151,7 +151,7 @@ export async function exportRows(ctx: AppContext, actor: Actor, q: ListQuery) {
   const { rows } = await repo.list(ctx.db, await filterFor(ctx, actor, q), 50_000, 0);
   const [cats, names] = await Promise.all([catalog.listCategories(ctx, false), regions.namesOf(ctx.db, [...new Set(rows.map((r) => r.villageCode))])]);
   const byId = new Map(cats.map((c) => [c.id, c]));
-  await audit.recordAlone(ctx.db, ctx.clock, actor, { action: 'case.export', objectType: 'case', countyCode: subtreePrefix(actor.scopeCode).slice(0, 6).padEnd(6, '0'), detail: { rows: rows.length } });
+  await audit.recordAlone(ctx.db, ctx, actor, { action: 'case.export', objectType: 'case', countyCode: subtreePrefix(actor.scopeCode).slice(0, 6).padEnd(6, '0'), detail: { rows: rows.length } });
   return rows.map((c) => {
     const cat = byId.get(c.categoryId);
     const hidden = !cat?.isPublic;

@@ -80,7 +80,7 @@ export async function createCategory(ctx: AppContext, actor: Actor, input: z.inf
   const row = { ...input, parentId: input.parentId ?? null, active: true, ownerCode };
   await ctx.db.transaction(async (tx) => {
     await repo.insertCategory(tx, row);
-    await audit.record(tx, ctx.clock, actor, { action: 'category.create', objectType: 'category', objectId: row.id });
+    await audit.record(tx, ctx, actor, { action: 'category.create', objectType: 'category', objectId: row.id });
   });
   ctx.cache.clear(); // after the commit, so no reader re-caches the old rows
   return presentCategory(row);
@@ -101,7 +101,7 @@ export async function updateCategory(ctx: AppContext, actor: Actor, id: string, 
   }
   await ctx.db.transaction(async (tx) => {
     await repo.updateCategory(tx, id, patch);
-    await audit.record(tx, ctx.clock, actor, { action: 'category.update', objectType: 'category', objectId: id, detail: { fields: Object.keys(patch) } });
+    await audit.record(tx, ctx, actor, { action: 'category.update', objectType: 'category', objectId: id, detail: { fields: Object.keys(patch) } });
   });
   ctx.cache.clear(); // after the commit, so no reader re-caches the old rows
   return presentCategory({ ...c, ...patch } as repo.CategoryRow);
@@ -135,7 +135,7 @@ export async function createDepartment(ctx: AppContext, actor: Actor, input: z.i
   const row = { id: randomUUID(), countyCode: input.countyCode, name: input.name, active: true, createdAt: ctx.clock.now() };
   await ctx.db.transaction(async (tx) => {
     await repo.insertDepartment(tx, row, input.categoryIds);
-    await audit.record(tx, ctx.clock, actor, { action: 'department.create', objectType: 'department', objectId: row.id, countyCode: row.countyCode, detail: { categories: input.categoryIds } });
+    await audit.record(tx, ctx, actor, { action: 'department.create', objectType: 'department', objectId: row.id, countyCode: row.countyCode, detail: { categories: input.categoryIds } });
   });
   return { ...row, createdAt: row.createdAt.toISOString(), categoryIds: input.categoryIds };
 }
@@ -160,7 +160,7 @@ export async function setRoutingRules(ctx: AppContext, actor: Actor, countyCode:
   assertOwner(actor, ownerOfCounty(countyCode), 'countyCode');
   await ctx.db.transaction(async (tx) => {
     await repo.setRouting(tx, countyCode, rules);
-    await audit.record(tx, ctx.clock, actor, { action: 'routing.set', objectType: 'county', objectId: countyCode, countyCode, detail: rules });
+    await audit.record(tx, ctx, actor, { action: 'routing.set', objectType: 'county', objectId: countyCode, countyCode, detail: rules });
   });
   return routingRules(ctx.db, countyCode);
 }
@@ -196,7 +196,7 @@ export async function setPolicy(ctx: AppContext, actor: Actor, p: z.infer<typeof
   assertOwner(actor, ownerOfCounty(p.countyCode), 'countyCode');
   await ctx.db.transaction(async (tx) => {
     await repo.upsertPolicy(tx, p);
-    await audit.record(tx, ctx.clock, actor, { action: 'deadlinePolicy.set', objectType: 'deadlinePolicy', objectId: `${p.countyCode}/${p.categoryId}/${p.tier}`, detail: p });
+    await audit.record(tx, ctx, actor, { action: 'deadlinePolicy.set', objectType: 'deadlinePolicy', objectId: `${p.countyCode}/${p.categoryId}/${p.tier}`, detail: p });
   });
   ctx.cache.clear(); // after the commit, so no reader re-caches the old rows
   return p;
@@ -235,7 +235,7 @@ export async function importCalendar(ctx: AppContext, actor: Actor, csvText: str
   if (errors.length) throw new AppError('IMPORT_INVALID', errors.map((e) => ({ path: e.split(':')[0]!, code: 'bad_row', message: e })));
   await ctx.db.transaction(async (tx) => {
     await repo.upsertCalendar(tx, countyCode, entries.map((e) => ({ day: e.date, kind: e.kind, name: e.name })));
-    await audit.record(tx, ctx.clock, actor, { action: 'calendar.import', objectType: 'calendar', objectId: countyCode, ...(countyCode !== EVERY_COUNTY ? { countyCode } : {}), detail: { rows: entries.length } });
+    await audit.record(tx, ctx, actor, { action: 'calendar.import', objectType: 'calendar', objectId: countyCode, ...(countyCode !== EVERY_COUNTY ? { countyCode } : {}), detail: { rows: entries.length } });
   });
   ctx.cache.clear(); // after the commit, so no reader re-caches the old rows
   return { imported: entries.length, countyCode };

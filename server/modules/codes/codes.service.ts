@@ -76,7 +76,7 @@ export async function saveLocalTable(ctx: AppContext, actor: Actor, input: z.inf
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     await repo.replaceTable(tx, { id, name: input.name, nameEn: null, countyCode: input.countyCode, version: now.toISOString().slice(0, 10), source: input.source, confidence: 'L', contentHash: null, loadedAt: now }, input.items.map((it, i) => ({ tableId: id, code: it.code, name: it.name, nameEn: it.nameEn ?? null, parentCode: it.parentCode ?? null, sort: i, active: true })));
-    await audit.record(tx, ctx.clock, actor, { action: 'codeTable.save', objectType: 'codeTable', objectId: id, countyCode: input.countyCode, detail: { items: input.items.length } });
+    await audit.record(tx, ctx, actor, { action: 'codeTable.save', objectType: 'codeTable', objectId: id, countyCode: input.countyCode, detail: { items: input.items.length } });
   });
   ctx.cache.clear();
   return getTable(ctx, actor, id);

@@ -87,7 +87,7 @@ export async function setDuties(ctx: AppContext, actor: Actor, code: string, dut
   await gridInScope(ctx, actor, code);
   await ctx.db.transaction(async (tx) => {
     await repo.setDuties(tx, code, [...new Set(duties)], ctx.clock.now());
-    await audit.record(tx, ctx.clock, actor, { action: 'grid.setDuties', objectType: 'grid', objectId: code, countyCode: code.slice(0, 6), detail: { duties } });
+    await audit.record(tx, ctx, actor, { action: 'grid.setDuties', objectType: 'grid', objectId: code, countyCode: code.slice(0, 6), detail: { duties } });
   });
   return getGrid(ctx, actor, code);
 }
@@ -99,7 +99,7 @@ export async function addStaff(ctx: AppContext, actor: Actor, code: string, inpu
   const row = { id: randomUUID(), gridCode: code, countyCode: g.countyCode, role: input.role, name: input.name, userId: null, createdAt: ctx.clock.now() };
   await ctx.db.transaction(async (tx) => {
     await repo.insertStaff(tx, [row]);
-    await audit.record(tx, ctx.clock, actor, { action: 'grid.addStaff', objectType: 'gridStaff', objectId: row.id, countyCode: g.countyCode, detail: { grid: code, role: input.role } });
+    await audit.record(tx, ctx, actor, { action: 'grid.addStaff', objectType: 'gridStaff', objectId: row.id, countyCode: g.countyCode, detail: { grid: code, role: input.role } });
   });
   return { id: row.id, role: row.role, name: row.name };
 }
@@ -112,7 +112,7 @@ export async function removeStaff(ctx: AppContext, actor: Actor, code: string, s
   if (!s) throw new AppError('NOT_FOUND');
   await ctx.db.transaction(async (tx) => {
     await repo.deleteStaff(tx, staffId);
-    await audit.record(tx, ctx.clock, actor, { action: 'grid.removeStaff', objectType: 'gridStaff', objectId: staffId, countyCode: g.countyCode, detail: { grid: code, role: s.role } });
+    await audit.record(tx, ctx, actor, { action: 'grid.removeStaff', objectType: 'gridStaff', objectId: staffId, countyCode: g.countyCode, detail: { grid: code, role: s.role } });
   });
 }
 
@@ -147,7 +147,7 @@ export async function importGrids(ctx: AppContext, actor: Actor, text: string): 
   }
   await ctx.db.transaction(async (tx) => {
     await repo.upsertMany(tx, rows, ctx.clock.now());
-    await audit.record(tx, ctx.clock, actor, { action: 'grid.import', objectType: 'grid', detail: { rows: rows.length } });
+    await audit.record(tx, ctx, actor, { action: 'grid.import', objectType: 'grid', detail: { rows: rows.length } });
   });
   await rebuildIndex(ctx);
   return { imported: rows.length };
@@ -165,7 +165,7 @@ export async function addGroupsAndStaff(
   await ctx.db.transaction(async (tx) => {
     await repo.insertGroups(tx, groups.map((g) => ({ ...g, id: randomUUID(), countyCode: g.gridCode.slice(0, 6), createdAt: now })));
     await repo.insertStaff(tx, staff.map((s) => ({ ...s, id: randomUUID(), countyCode: s.gridCode.slice(0, 6), userId: null, createdAt: now })));
-    await audit.record(tx, ctx.clock, actor, { action: 'grid.bulkStaff', objectType: 'grid', detail: { groups: groups.length, staff: staff.length } });
+    await audit.record(tx, ctx, actor, { action: 'grid.bulkStaff', objectType: 'grid', detail: { groups: groups.length, staff: staff.length } });
   });
 }
 

@@ -42,7 +42,7 @@ export async function addDwelling(ctx: AppContext, actor: Actor, buildingId: str
     if ((await repo.dwellingsOfBuilding(tx, b.countyCode, b.id)).some((d) => d.label === input.label)) throw new AppError('CONFLICT', [{ path: 'body.label', code: 'label_taken', message: `${b.name} 已有 ${input.label}` }]);
     await repo.insertDwelling(tx, row);
     await people.addHistory(tx, [{ countyCode: row.countyCode, objectType: 'dwelling', objectId: row.id, event: 'created', fromGrid: null, toGrid: row.gridCode, data: { buildingId: b.id, label: row.label }, actorId: actor.id, actorName: actor.name, at: now }]);
-    await audit.record(tx, ctx.clock, actor, { action: 'dwelling.create', objectType: 'dwelling', objectId: row.id, countyCode: row.countyCode });
+    await audit.record(tx, ctx, actor, { action: 'dwelling.create', objectType: 'dwelling', objectId: row.id, countyCode: row.countyCode });
   });
   return (await presentDwellings(ctx, ctx.db, row.countyCode, [row]))[0]!;
 }
@@ -75,7 +75,7 @@ export async function registerRental(ctx: AppContext, actor: Actor, id: string, 
       : { landlordPersonId: null, landlordEnc: ctx.crypto.encrypt(JSON.stringify({ name: input.landlordName, idNumber: parsed.number, phone })), landlordNameMask: maskName(input.landlordName!), landlordPhoneMask: phone ? maskPhone(phone) : null, landlordIdHash: hash };
     if (!(await repo.setRental(tx, d, { isRental: true, rentalUse: input.use, rentalRegisteredOn: input.registeredOn, ...set }, now))) throw new AppError('CONFLICT');
     await people.addHistory(tx, [{ countyCode: d.countyCode, objectType: 'dwelling', objectId: d.id, event: 'rental_registered', fromGrid: null, toGrid: d.gridCode, data: { use: input.use, registeredOn: input.registeredOn, landlordRegistered: Boolean(landlord) }, actorId: actor.id, actorName: actor.name, at: now }]);
-    await audit.record(tx, ctx.clock, actor, { action: 'dwelling.rental', objectType: 'dwelling', objectId: d.id, countyCode: d.countyCode, detail: { use: input.use, landlordPersonId: landlord?.id ?? null } });
+    await audit.record(tx, ctx, actor, { action: 'dwelling.rental', objectType: 'dwelling', objectId: d.id, countyCode: d.countyCode, detail: { use: input.use, landlordPersonId: landlord?.id ?? null } });
   });
   return dwellingView(ctx, actor, id);
 }
@@ -106,7 +106,7 @@ export async function addTenant(ctx: AppContext, actor: Actor, id: string, input
     await repo.setPersonDwelling(tx, p.countyCode, p.id, d.id, move, now);
     const entry = (objectType: 'person' | 'dwelling', objectId: string) => ({ countyCode: d.countyCode, objectType, objectId, event: 'tenant_in', fromGrid: objectType === 'person' && move ? p.gridCode : null, toGrid: objectType === 'person' ? (move?.gridCode ?? p.gridCode) : d.gridCode, data: { dwellingId: d.id, label: d.label, personId: p.id, since: input.since }, actorId: actor.id, actorName: actor.name, at: now });
     await people.addHistory(tx, [entry('dwelling', d.id), entry('person', p.id)]);
-    await audit.record(tx, ctx.clock, actor, { action: 'tenancy.start', objectType: 'dwelling', objectId: d.id, countyCode: d.countyCode, detail: { personId: p.id, since: input.since } });
+    await audit.record(tx, ctx, actor, { action: 'tenancy.start', objectType: 'dwelling', objectId: d.id, countyCode: d.countyCode, detail: { personId: p.id, since: input.since } });
   });
   return dwellingView(ctx, actor, id);
 }
@@ -128,7 +128,7 @@ export async function endTenancy(ctx: AppContext, actor: Actor, id: string, pers
     await repo.setPersonDwelling(tx, d.countyCode, personId, null, undefined, now);
     const entry = (objectType: 'person' | 'dwelling', objectId: string) => ({ countyCode: d.countyCode, objectType, objectId, event: 'tenant_out', fromGrid: null, toGrid: d.gridCode, data: { dwellingId: d.id, label: d.label, personId, until: input.until }, actorId: actor.id, actorName: actor.name, at: now });
     await people.addHistory(tx, [entry('dwelling', d.id), entry('person', personId)]);
-    await audit.record(tx, ctx.clock, actor, { action: 'tenancy.end', objectType: 'dwelling', objectId: d.id, countyCode: d.countyCode, detail: { personId, until: input.until } });
+    await audit.record(tx, ctx, actor, { action: 'tenancy.end', objectType: 'dwelling', objectId: d.id, countyCode: d.countyCode, detail: { personId, until: input.until } });
   });
   return dwellingView(ctx, actor, id);
 }
@@ -175,7 +175,7 @@ export async function exportRentals(ctx: AppContext, actor: Actor, q: z.infer<ty
     tenants: (ts.get(d.id) ?? []).filter((x) => x.t.endedAt === null).map((x) => presentPerson(x.p, day).name).join('、'),
   }));
   const now = ctx.clock.now();
-  await audit.recordAlone(ctx.db, ctx.clock, actor, { action: 'rental.export', objectType: 'dwelling', countyCode: grid.countyCode, detail: { grid: grid.code, rows: rows.length } });
+  await audit.recordAlone(ctx.db, ctx, actor, { action: 'rental.export', objectType: 'dwelling', countyCode: grid.countyCode, detail: { grid: grid.code, rows: rows.length } });
   return { rows, watermark: exportWatermark(actor.name, now, `${grid.code} 出租房屋 ${rows.length} 处`) };
 }
 

@@ -25,7 +25,7 @@ export async function createHousehold(ctx: AppContext, actor: Actor, input: z.in
   await ctx.db.transaction(async (tx) => {
     await repo.insertHousehold(tx, row);
     await repo.addHistory(tx, [{ countyCode: row.countyCode, objectType: 'household', objectId: row.id, event: 'created', fromGrid: null, toGrid: row.gridCode, data: null, actorId: actor.id, actorName: actor.name, at: now }]);
-    await audit.record(tx, ctx.clock, actor, { action: 'household.create', objectType: 'household', objectId: row.id, countyCode: row.countyCode });
+    await audit.record(tx, ctx, actor, { action: 'household.create', objectType: 'household', objectId: row.id, countyCode: row.countyCode });
   });
   return presentHousehold(row);
 }
@@ -66,7 +66,7 @@ export async function addMember(ctx: AppContext, actor: Actor, id: string, input
     if (p.gridCode !== h.gridCode) await repo.moveMembers(tx, h.countyCode, h.id, h.gridCode, undefined, now);
     if (input.head || !h.headPersonId) await repo.updateHousehold(tx, h, { headPersonId: p.id, updatedAt: now });
     await repo.addHistory(tx, history);
-    await audit.record(tx, ctx.clock, actor, { action: 'household.addMember', objectType: 'household', objectId: h.id, countyCode: h.countyCode, detail: { personId: p.id, relation: input.relation } });
+    await audit.record(tx, ctx, actor, { action: 'household.addMember', objectType: 'household', objectId: h.id, countyCode: h.countyCode, detail: { personId: p.id, relation: input.relation } });
   });
   return householdCard(ctx, actor, id);
 }
@@ -88,7 +88,7 @@ export async function moveHousehold(ctx: AppContext, actor: Actor, id: string, i
     await repo.moveMembers(tx, h.countyCode, h.id, target.code, input.address, now);
     const entry = (objectType: 'household' | 'person', objectId: string): repo.HistoryRow => ({ countyCode: h.countyCode, objectType, objectId, event: 'moved', fromGrid: h.gridCode, toGrid: target.code, data: { reason: input.reason, householdId: h.id }, actorId: actor.id, actorName: actor.name, at: now });
     await repo.addHistory(tx, [entry('household', h.id), ...members.map((m) => entry('person', m.id))]);
-    await audit.record(tx, ctx.clock, actor, { action: 'household.move', objectType: 'household', objectId: h.id, countyCode: h.countyCode, detail: { from: h.gridCode, to: target.code, members: members.length, tenanciesEnded: ended } });
+    await audit.record(tx, ctx, actor, { action: 'household.move', objectType: 'household', objectId: h.id, countyCode: h.countyCode, detail: { from: h.gridCode, to: target.code, members: members.length, tenanciesEnded: ended } });
   });
   return householdCard(ctx, actor, id);
 }

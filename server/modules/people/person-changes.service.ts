@@ -41,7 +41,7 @@ export async function updatePerson(ctx: AppContext, actor: Actor, id: string, in
     if (p.version !== input.version) throw staleVersion();
     await repo.updatePerson(tx, p, set, now);
     await repo.addHistory(tx, [{ countyCode: p.countyCode, objectType: 'person', objectId: p.id, event: 'changed', fromGrid: null, toGrid: p.gridCode, data: { fields }, actorId: actor.id, actorName: actor.name, at: now }]);
-    await audit.record(tx, ctx.clock, actor, { action: 'person.update', objectType: 'person', objectId: p.id, countyCode: p.countyCode, detail: { fields } });
+    await audit.record(tx, ctx, actor, { action: 'person.update', objectType: 'person', objectId: p.id, countyCode: p.countyCode, detail: { fields } });
     return { ...p, ...set, updatedAt: now, version: p.version + 1 };
   });
   return presentPerson(updated, cstDate(now));
@@ -66,7 +66,7 @@ export async function movePerson(ctx: AppContext, actor: Actor, id: string, inpu
     const set = { gridCode: target.code, villageCode: target.villageCode, ...(input.address ? { address: input.address } : {}) };
     await repo.updatePerson(tx, p, set, now);
     await repo.addHistory(tx, [{ countyCode: p.countyCode, objectType: 'person', objectId: p.id, event: 'moved', fromGrid: p.gridCode, toGrid: target.code, data: { reason: input.reason }, actorId: actor.id, actorName: actor.name, at: now }]);
-    await audit.record(tx, ctx.clock, actor, { action: 'person.move', objectType: 'person', objectId: p.id, countyCode: p.countyCode, detail: { from: p.gridCode, to: target.code } });
+    await audit.record(tx, ctx, actor, { action: 'person.move', objectType: 'person', objectId: p.id, countyCode: p.countyCode, detail: { from: p.gridCode, to: target.code } });
     return { ...p, ...set, updatedAt: now, version: p.version + 1 };
   });
   return presentPerson(moved, cstDate(now));
@@ -91,7 +91,7 @@ export async function updateHousehold(ctx: AppContext, actor: Actor, id: string,
     if (input.headPersonId !== undefined) set.headPersonId = input.headPersonId;
     await repo.updateHousehold(tx, h, set);
     await repo.addHistory(tx, [{ countyCode: h.countyCode, objectType: 'household', objectId: h.id, event: 'changed', fromGrid: null, toGrid: h.gridCode, data: { fields, ...(input.riskLevel ? { riskLevel: input.riskLevel } : {}) }, actorId: actor.id, actorName: actor.name, at: now }]);
-    await audit.record(tx, ctx.clock, actor, { action: 'household.update', objectType: 'household', objectId: h.id, countyCode: h.countyCode, detail: { fields } });
+    await audit.record(tx, ctx, actor, { action: 'household.update', objectType: 'household', objectId: h.id, countyCode: h.countyCode, detail: { fields } });
     return { ...h, ...set, version: h.version + 1 };
   });
   return presentHousehold(updated);
@@ -113,6 +113,6 @@ export async function removeMember(ctx: AppContext, actor: Actor, id: string, pe
       { countyCode: h.countyCode, objectType: 'person', objectId: p.id, event: 'left_household', fromGrid: null, toGrid: p.gridCode, data: { householdId: h.id }, actorId: actor.id, actorName: actor.name, at: now },
       { countyCode: h.countyCode, objectType: 'household', objectId: h.id, event: 'member_left', fromGrid: null, toGrid: h.gridCode, data: { personId: p.id }, actorId: actor.id, actorName: actor.name, at: now },
     ]);
-    await audit.record(tx, ctx.clock, actor, { action: 'household.removeMember', objectType: 'household', objectId: h.id, countyCode: h.countyCode, detail: { personId: p.id } });
+    await audit.record(tx, ctx, actor, { action: 'household.removeMember', objectType: 'household', objectId: h.id, countyCode: h.countyCode, detail: { personId: p.id } });
   });
 }

@@ -172,7 +172,7 @@ export async function importPersons(ctx: AppContext, actor: Actor, source: RowSo
     await repo.addHistory(tx, history);
     // Imported records carry no 'created' history row each: this audit row (job, batch, counts), committed with the
     // batch, and created_at date them; history starts with the record's first move or change.
-    await audit.record(tx, ctx.clock, actor, { action: 'person.import.batch', objectType: 'person', countyCode: auditCounty, detail: { job: report.job, batch: n, created, updated, unchanged, refused } });
+    await audit.record(tx, ctx, actor, { action: 'person.import.batch', objectType: 'person', countyCode: auditCounty, detail: { job: report.job, batch: n, created, updated, unchanged, refused } });
     report.created += created;
     report.updated += updated;
     report.unchanged += unchanged;
@@ -205,7 +205,7 @@ export async function importPersons(ctx: AppContext, actor: Actor, source: RowSo
     await walk(true);
     if (report.problemCount) {
       report.rejected = true;
-      await audit.recordAlone(ctx.db, ctx.clock, actor, { action: 'person.import', objectType: 'person', countyCode: auditCounty, outcome: 'failure', detail: summary(report) });
+      await audit.recordAlone(ctx.db, ctx, actor, { action: 'person.import', objectType: 'person', countyCode: auditCounty, outcome: 'failure', detail: summary(report) });
       return finish(report);
     }
     await ctx.db.transaction(async (tx) => {
@@ -214,7 +214,7 @@ export async function importPersons(ctx: AppContext, actor: Actor, source: RowSo
         await writeBatch(tx, batch);
       });
       if (report.problemCount) throw new AppError('CONFLICT', report.problems.slice(0, 20).map((p) => ({ path: `row ${p.row}`, code: p.issues[0]!.code, message: p.issues[0]!.message })));
-      await audit.record(tx, ctx.clock, actor, { action: 'person.import', objectType: 'person', countyCode: auditCounty, detail: summary(report) });
+      await audit.record(tx, ctx, actor, { action: 'person.import', objectType: 'person', countyCode: auditCounty, detail: summary(report) });
     });
     return finish(report);
   }
@@ -235,7 +235,7 @@ export async function importPersons(ctx: AppContext, actor: Actor, source: RowSo
     await Promise.allSettled(inFlight);
   }
   await Promise.all(inFlight);
-  await audit.recordAlone(ctx.db, ctx.clock, actor, { action: 'person.import', objectType: 'person', countyCode: auditCounty, detail: summary(report) });
+  await audit.recordAlone(ctx.db, ctx, actor, { action: 'person.import', objectType: 'person', countyCode: auditCounty, detail: summary(report) });
   return finish(report);
 }
 

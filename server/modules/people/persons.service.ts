@@ -87,11 +87,11 @@ export async function createPerson(ctx: AppContext, actor: Actor, input: z.infer
     if (row.idNumberHash && (await repo.activeByIdHash(tx, row.idNumberHash))) return true;
     await repo.insertPerson(tx, row);
     await repo.addHistory(tx, [{ countyCode: row.countyCode, objectType: 'person', objectId: row.id, event: 'created', fromGrid: null, toGrid: row.gridCode, data: null, actorId: actor.id, actorName: actor.name, at: now }]);
-    await audit.record(tx, ctx.clock, actor, { action: 'person.create', objectType: 'person', objectId: row.id, countyCode: row.countyCode });
+    await audit.record(tx, ctx, actor, { action: 'person.create', objectType: 'person', objectId: row.id, countyCode: row.countyCode });
     return false;
   });
   if (taken) {
-    await audit.recordAlone(ctx.db, ctx.clock, actor, { action: 'person.create', objectType: 'person', outcome: 'failure', countyCode: row.countyCode, detail: { reason: 'already_registered' } });
+    await audit.recordAlone(ctx.db, ctx, actor, { action: 'person.create', objectType: 'person', outcome: 'failure', countyCode: row.countyCode, detail: { reason: 'already_registered' } });
     throw new AppError('CONFLICT', [{ path: 'body.idNumber', code: 'already_registered', message: ALREADY_REGISTERED }]);
   }
   return presentPerson(row, today(ctx));
@@ -206,7 +206,7 @@ export async function exportPersons(ctx: AppContext, actor: Actor, q: { grid?: s
     }
   }
   const now = ctx.clock.now();
-  await audit.recordAlone(ctx.db, ctx.clock, actor, { action: 'person.export', objectType: 'person', countyCode: actor.scopeCode.slice(0, 6), detail: { grid: q.grid ?? null, rows: rows.length } });
+  await audit.recordAlone(ctx.db, ctx, actor, { action: 'person.export', objectType: 'person', countyCode: actor.scopeCode.slice(0, 6), detail: { grid: q.grid ?? null, rows: rows.length } });
   return { rows, watermark: exportWatermark(actor.name, now, `${rows.length} 人`) };
 }
 
@@ -217,7 +217,7 @@ export async function revealPerson(ctx: AppContext, actor: Actor, id: string, in
   if (!p) throw new AppError('NOT_FOUND');
   await spendRevealBudget(ctx, actor, 'person.reveal');
   // Audited before anything is decrypted: a failure after this point still leaves the trace.
-  await audit.recordAlone(ctx.db, ctx.clock, actor, { action: 'person.reveal', objectType: 'person', objectId: p.id, countyCode: p.countyCode, detail: { fields: input.fields, reason: input.reason } });
+  await audit.recordAlone(ctx.db, ctx, actor, { action: 'person.reveal', objectType: 'person', objectId: p.id, countyCode: p.countyCode, detail: { fields: input.fields, reason: input.reason } });
   const out: Record<string, string | null> = {};
   for (const f of input.fields) {
     if (f === 'name') out.name = ctx.crypto.decrypt(p.nameEnc);

@@ -34,7 +34,7 @@ export async function createBuilding(ctx: AppContext, actor: Actor, input: z.inf
   const row: repo.BuildingRow = { countyCode: grid.countyCode, id: randomUUID(), gridCode: grid.code, villageCode: grid.villageCode, name: input.name, address: input.address ?? null, lat: input.lat ?? null, lng: input.lng ?? null, floors: input.floors ?? null, kind: input.kind ?? null, createdAt: now, updatedAt: now, version: 0 };
   await ctx.db.transaction(async (tx) => {
     await repo.insertBuilding(tx, row);
-    await audit.record(tx, ctx.clock, actor, { action: 'building.create', objectType: 'building', objectId: row.id, countyCode: row.countyCode });
+    await audit.record(tx, ctx, actor, { action: 'building.create', objectType: 'building', objectId: row.id, countyCode: row.countyCode });
   });
   return presentBuilding(row);
 }
@@ -60,7 +60,7 @@ export async function createPlace(ctx: AppContext, actor: Actor, input: z.infer<
   const row: repo.PlaceRow = { countyCode: grid.countyCode, id: randomUUID(), gridCode: grid.code, villageCode: grid.villageCode, kind: input.kind, name: input.name, creditCode, address: input.address ?? null, lat: input.lat ?? null, lng: input.lng ?? null, contactNameMask: input.contactName ? maskName(input.contactName) : null, contactEnc: contact, contactPhoneMask: phone ? maskPhone(phone) : null, staffCount: input.staffCount ?? null, createdAt: now, updatedAt: now, version: 0 };
   await ctx.db.transaction(async (tx) => {
     await repo.insertPlace(tx, row);
-    await audit.record(tx, ctx.clock, actor, { action: 'place.create', objectType: 'place', objectId: row.id, countyCode: row.countyCode });
+    await audit.record(tx, ctx, actor, { action: 'place.create', objectType: 'place', objectId: row.id, countyCode: row.countyCode });
   });
   return presentPlace(row);
 }
@@ -142,7 +142,7 @@ async function correct<T extends { countyCode: string; id: string; gridCode: str
     if (issues.length) throw new AppError('VALIDATION_FAILED', issues);
     await save(tx, next);
     await peopleRepo.addHistory(tx, [{ countyCode: row.countyCode, objectType: type, objectId: row.id, event: 'changed', fromGrid: null, toGrid: row.gridCode, data: { fields }, actorId: actor.id, actorName: actor.name, at: now }]);
-    await audit.record(tx, ctx.clock, actor, { action: `${type}.update`, objectType: type, objectId: row.id, countyCode: row.countyCode, detail: { fields } });
+    await audit.record(tx, ctx, actor, { action: `${type}.update`, objectType: type, objectId: row.id, countyCode: row.countyCode, detail: { fields } });
     return next;
   });
 }

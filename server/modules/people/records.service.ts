@@ -46,7 +46,7 @@ export async function addRecord(ctx: AppContext, actor: Actor, personId: string,
   await ctx.db.transaction(async (tx) => {
     await repo.insertRecord(tx, row);
     // The kind and category are themselves sensitive (特定身份): the audit row says a record was added, not which.
-    await audit.record(tx, ctx.clock, actor, { action: 'person.addRecord', objectType: 'person', objectId: p.id, countyCode: p.countyCode });
+    await audit.record(tx, ctx, actor, { action: 'person.addRecord', objectType: 'person', objectId: p.id, countyCode: p.countyCode });
   });
   return presentRecord(row);
 }

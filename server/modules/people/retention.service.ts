@@ -33,7 +33,7 @@ export async function leave(ctx: AppContext, actor: Actor, id: string, input: z.
     await endTenanciesOf(tx, actor, p.countyCode, [p.id], on, input.reason, now);
     await repo.archivePerson(tx, p, input.reason, on, purgeAfter, now);
     await repo.addHistory(tx, [{ countyCode: p.countyCode, objectType: 'person', objectId: p.id, event: input.reason, fromGrid: p.gridCode, toGrid: null, data: { on, householdId: p.householdId }, actorId: actor.id, actorName: actor.name, at: now }]);
-    await audit.record(tx, ctx.clock, actor, { action: 'person.leave', objectType: 'person', objectId: p.id, countyCode: p.countyCode, detail: { reason: input.reason, on } });
+    await audit.record(tx, ctx, actor, { action: 'person.leave', objectType: 'person', objectId: p.id, countyCode: p.countyCode, detail: { reason: input.reason, on } });
   });
   return { id, status: input.reason, purgeAfter };
 }
@@ -45,7 +45,7 @@ export async function setLegalHold(ctx: AppContext, actor: Actor, id: string, in
   if (!p) throw new AppError('NOT_FOUND');
   await ctx.db.transaction(async (tx) => {
     await repo.setLegalHold(tx, p, input.hold, ctx.clock.now());
-    await audit.record(tx, ctx.clock, actor, { action: 'person.legalHold', objectType: 'person', objectId: p.id, countyCode: p.countyCode, detail: { hold: input.hold, reason: input.reason } });
+    await audit.record(tx, ctx, actor, { action: 'person.legalHold', objectType: 'person', objectId: p.id, countyCode: p.countyCode, detail: { hold: input.hold, reason: input.reason } });
   });
   return { id, legalHold: input.hold };
 }
@@ -60,7 +60,7 @@ export async function purgeDue(ctx: AppContext): Promise<number> {
       // A dwelling let by this person kept a copy of the masks: those go too.
       await dwellings.forgetLandlord(tx, p.countyCode, p.id, now);
       await repo.addHistory(tx, [{ countyCode: p.countyCode, objectType: 'person', objectId: p.id, event: 'purged', fromGrid: null, toGrid: null, data: null, actorId: 'system', actorName: 'retention', at: now }]);
-      await audit.record(tx, ctx.clock, null, { action: 'person.purge', objectType: 'person', objectId: p.id, countyCode: p.countyCode });
+      await audit.record(tx, ctx, null, { action: 'person.purge', objectType: 'person', objectId: p.id, countyCode: p.countyCode });
     });
   }
   return due.length;

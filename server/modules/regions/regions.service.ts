@@ -51,7 +51,7 @@ export async function importRegions(ctx: AppContext, actor: Actor, csvText: stri
   if (rows.length === 0) throw new AppError('IMPORT_INVALID', [{ path: 'row 2', code: 'empty', message: '文件没有数据行' }]);
   await ctx.db.transaction(async (tx) => {
     await repo.upsertMany(tx, rows, ctx.clock.now());
-    await audit.record(tx, ctx.clock, actor, { action: 'region.import', objectType: 'region', detail: { rows: rows.length } });
+    await audit.record(tx, ctx, actor, { action: 'region.import', objectType: 'region', detail: { rows: rows.length } });
   });
   return { imported: rows.length };
 }

@@ -27,7 +27,7 @@ export async function spendRevealBudget(ctx: AppContext, actor: Actor, what: str
     await repo.saveBucket(tx, { actorId: row.actorId, ...r.next });
     if (r.alert) {
       const county = actor.scopeCode.slice(0, 6);
-      await audit.record(tx, ctx.clock, actor, { action: 'reveal.alert', objectType: 'user', objectId: actor.id, outcome: 'denied', countyCode: county, detail: { limit: max, windowMinutes: Math.round(windowMs / 60_000), last: what } });
+      await audit.record(tx, ctx, actor, { action: 'reveal.alert', objectType: 'user', objectId: actor.id, outcome: 'denied', countyCode: county, detail: { limit: max, windowMinutes: Math.round(windowMs / 60_000), last: what } });
       const admins = await securityAdminsOver(tx, actor.scopeCode);
       if (admins.length) {
         await enqueue(tx, now, county, { kind: 'alert', userIds: admins, text: `安全提醒：${actor.name} 在 ${Math.round(windowMs / 60_000)} 分钟内查看完整个人信息超过 ${max} 次，已暂停其查看，请核实。` });

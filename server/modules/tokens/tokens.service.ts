@@ -40,7 +40,7 @@ export async function createToken(ctx: AppContext, actor: Actor, input: { name: 
   const row = { id: randomUUID(), name: input.name, tokenHash: sm3Hex(secret), scopeCode: input.scopeCode, createdBy: actor.kind === 'user' ? actor.id : null, createdAt: now, lastUsedAt: null, revokedAt: null, expiresAt };
   await ctx.db.transaction(async (tx) => {
     await repo.insert(tx, row);
-    await audit.record(tx, ctx.clock, actor, { action: 'token.create', objectType: 'token', objectId: row.id, countyCode: row.scopeCode.slice(0, 6), detail: { name: row.name, expiresAt: expiresAt.toISOString() } });
+    await audit.record(tx, ctx, actor, { action: 'token.create', objectType: 'token', objectId: row.id, countyCode: row.scopeCode.slice(0, 6), detail: { name: row.name, expiresAt: expiresAt.toISOString() } });
   });
   return { ...present(row), token: secret };
 }
@@ -58,7 +58,7 @@ export async function revokeToken(ctx: AppContext, actor: Actor, id: string): Pr
   if (!t) throw new AppError('NOT_FOUND');
   await ctx.db.transaction(async (tx) => {
     await repo.revoke(tx, id, ctx.clock.now());
-    await audit.record(tx, ctx.clock, actor, { action: 'token.revoke', objectType: 'token', objectId: id, countyCode: t.scopeCode.slice(0, 6) });
+    await audit.record(tx, ctx, actor, { action: 'token.revoke', objectType: 'token', objectId: id, countyCode: t.scopeCode.slice(0, 6) });
   });
 }
 

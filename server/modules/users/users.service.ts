@@ -89,7 +89,7 @@ export async function createUser(ctx: AppContext, actor: Actor, input: UserCreat
   };
   await ctx.db.transaction(async (tx) => {
     await repo.insert(tx, row);
-    await audit.record(tx, ctx.clock, actor, { action: 'user.create', objectType: 'user', objectId: row.id, countyCode: row.scopeCode.slice(0, 6), detail: { role: row.role, scope: row.scopeCode } });
+    await audit.record(tx, ctx, actor, { action: 'user.create', objectType: 'user', objectId: row.id, countyCode: row.scopeCode.slice(0, 6), detail: { role: row.role, scope: row.scopeCode } });
   });
   return getUser(ctx, actor, row.id);
 }
@@ -113,7 +113,7 @@ export async function updateUser(ctx: AppContext, actor: Actor, id: string, patc
     await repo.update(tx, id, { ...patch, updatedAt: ctx.clock.now() });
     // A changed role or scope must not live on in open sessions.
     if (security) await endSessionsOf(tx, id);
-    await audit.record(tx, ctx.clock, actor, { action: 'user.update', objectType: 'user', objectId: id, countyCode: u.scopeCode.slice(0, 6), detail: { fields: Object.keys(patch) } });
+    await audit.record(tx, ctx, actor, { action: 'user.update', objectType: 'user', objectId: id, countyCode: u.scopeCode.slice(0, 6), detail: { fields: Object.keys(patch) } });
   });
   return getUser(ctx, actor, id);
 }
@@ -124,7 +124,7 @@ export async function unlockUser(ctx: AppContext, actor: Actor, id: string) {
   await ctx.db.transaction(async (tx) => {
     const u = await userInScope(tx, actor, id, true);
     await repo.update(tx, id, { failedLogins: 0, lockedUntil: null, updatedAt: ctx.clock.now() });
-    await audit.record(tx, ctx.clock, actor, { action: 'user.unlock', objectType: 'user', objectId: id, countyCode: u.scopeCode.slice(0, 6) });
+    await audit.record(tx, ctx, actor, { action: 'user.unlock', objectType: 'user', objectId: id, countyCode: u.scopeCode.slice(0, 6) });
   });
   return getUser(ctx, actor, id);
 }
@@ -137,7 +137,7 @@ export async function resetTotp(ctx: AppContext, actor: Actor, id: string) {
     const u = await userInScope(tx, actor, id, true);
     await repo.update(tx, id, { totpSecretEnc: null, totpEnrolledAt: null, updatedAt: ctx.clock.now() });
     await endSessionsOf(tx, id);
-    await audit.record(tx, ctx.clock, actor, { action: 'user.resetTotp', objectType: 'user', objectId: id, countyCode: u.scopeCode.slice(0, 6) });
+    await audit.record(tx, ctx, actor, { action: 'user.resetTotp', objectType: 'user', objectId: id, countyCode: u.scopeCode.slice(0, 6) });
   });
   return getUser(ctx, actor, id);
 }

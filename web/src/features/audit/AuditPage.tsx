@@ -7,7 +7,7 @@ import { formatTime } from '../../format';
 import { api } from '../../api';
 
 interface AuditRow { id: number; at: string; actorName: string | null; action: string; objectType: string | null; objectId: string | null; outcome: string; ip: string | null }
-interface Verify { ok: boolean; checked: number; firstBroken?: { id: number; reason: string } }
+interface Verify { ok: boolean; checked: number; firstBroken?: { id: number; reason: string }; anchors?: { problem?: 'missing' | 'not_authentic'; line?: number } }
 
 export function AuditPage() {
   const { t } = useTranslation();
@@ -25,7 +25,9 @@ export function AuditPage() {
       </Button>
       {verify && (verify.ok
         ? <Alert type="success" showIcon message={t('audit.ok', { n: verify.checked })} />
-        : <Alert type="error" showIcon message={t('audit.broken', { id: verify.firstBroken?.id, reason: verify.firstBroken?.reason })} />)}
+        : <Alert type="error" showIcon message={verify.firstBroken
+          ? t('audit.broken', { id: verify.firstBroken.id, reason: verify.firstBroken.reason })
+          : t(`audit.anchors.${verify.anchors?.problem ?? 'missing'}`, { line: verify.anchors?.line })} />)}
       <Table rowKey="id" size="small" dataSource={rows} scroll={{ x: 800 }}
         pagination={{ current: page, pageSize: 50, total: rows.length < 50 ? (page - 1) * 50 + rows.length : page * 50 + 1, onChange: setPage, showSizeChanger: false }}
         columns={[
