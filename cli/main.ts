@@ -42,7 +42,7 @@ const usage = `用法 Usage: anwang <command>
                              导入实有人口 (errors to FILE.errors.xlsx; all = nothing written unless every row is good)
   import persons --template FILE.csv|FILE.xlsx   写出导入模板 write the import template
   user create --username U --password P --role R --scope CODE [--name NAME]
-  token create --name N --scope CODE
+  token create --name N --scope CODE [--days D]
   audit verify               校验审计日志链与锚点 verify the audit chain and its anchors
   db roles [--name anwang_app] [--password P]
                              创建应用数据库角色 create the application's PostgreSQL role (run as the owner)
@@ -106,6 +106,7 @@ async function main(argv: string[]): Promise<void> {
       name: { type: 'string' },
       mode: { type: 'string' },
       template: { type: 'string' },
+      days: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -151,9 +152,12 @@ async function main(argv: string[]): Promise<void> {
     }
     case 'token': {
       if (sub !== 'create') fail(usage);
-      if (!values.name || !values.scope) fail('用法: anwang token create --name N --scope CODE');
-      const t = await withContext((ctx) => createToken(ctx, cliActor(), { name: values.name!, scopeCode: values.scope! }));
+      if (!values.name || !values.scope) fail('用法: anwang token create --name N --scope CODE [--days D]');
+      const days = values.days === undefined ? undefined : Number(values.days);
+      if (days !== undefined && (!Number.isInteger(days) || days < 1 || days > 3650)) fail('--days: 1–3650');
+      const t = await withContext((ctx) => createToken(ctx, cliActor(), { name: values.name!, scopeCode: values.scope!, expiresInDays: days }));
       process.stdout.write(t.token + '\n');
+      process.stderr.write(`expires ${t.expiresAt}\n`);
       return;
     }
     case 'audit': {

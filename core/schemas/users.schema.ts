@@ -28,6 +28,9 @@ export const UserUpdateSchema = z.object({
 });
 export type UserUpdateInput = z.infer<typeof UserUpdateSchema>;
 
+/** POST /api/users/:id/password (the user must change it at the next sign-in) */
+export const UserPasswordResetSchema = z.object({ password: z.string().min(1).max(128) });
+
 /** GET /api/users */
 export const UserListQuery = Paging.extend({
   /** Part of a username or display name. */

@@ -33,6 +33,7 @@ type Expect = { status: number; code: string } | 'through' | 'as-missing';
 /** Answers decided by a service rule finer than the route's permission, each with its reason. */
 const finerRules: Record<string, { callers: Caller[]; code: string; why: string }> = {
   'POST /api/auth/totp/setup': { callers: [...totpRequiredRoles] as Caller[], code: 'FORBIDDEN', why: 'a second factor is enrolled once; only the security administrator resets it' },
+  'POST /api/users/:id/password': { callers: ['secadmin'], code: 'FORBIDDEN', why: 'the target is a business account: only the system administrator resets its password (三权分立)' },
 };
 /** Routes served by plugins without our access declaration: the interactive API documentation. */
 const undeclaredAllowed = (url: string) => url.startsWith('/api/docs');
@@ -84,7 +85,8 @@ function expected(key: string, access: RouteAccess, caller: Caller, side: Side |
   const role: Role = caller === 'token' ? 'integration' : caller === 'enrolling' ? 'sysadmin' : caller;
   if (!passes(role, access.permission)) return { status: 403, code: 'FORBIDDEN' };
   const finer = finerRules[key];
-  if (finer?.callers.includes(caller)) return { status: 403, code: finer.code };
+  // An object out of scope is missing before any finer rule about it is looked at.
+  if (finer?.callers.includes(caller)) return side === 'B' && scoped ? 'as-missing' : { status: 403, code: finer.code };
   return side === 'B' && scoped ? 'as-missing' : 'through';
 }
 

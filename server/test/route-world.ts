@@ -40,6 +40,7 @@ export const sampleBodies: Record<string, object> = {
   'POST /api/grids/:code/staff': { role: 'gridWorker', name: '测试' },
   'PATCH /api/users/:id': { displayName: '改名' },
   'POST /api/users/:id/unlock': {},
+  'POST /api/users/:id/password': { password: 'Reset#pass2026' },
   'POST /api/users/:id/reset-totp': {},
   'PATCH /api/categories/:id': { name: '道路破损' },
   'POST /api/people/:id/reveal': { fields: ['name', 'idNumber', 'phone'], reason: '入户核实身份' },

@@ -223,3 +223,23 @@ describe('a password set by an administrator', () => {
     expect(res.json().error.details).toEqual([{ path: 'password', code: 'too_common', message: 'too_common' }]);
   });
 });
+
+describe('a password reset by an administrator', () => {
+  it('is done by the account’s own kind of administrator, ends the user’s sessions and must be changed at the next sign-in', async () => {
+    env.clock.advance(31_000);
+    const sys = await enrolledAdmin('sys.reset', 'sysadmin');
+    env.clock.advance(31_000);
+    const sec = await enrolledAdmin('sec.reset', 'secadmin');
+    const id = await makeUser(env.ctx, 'forgetful', 'gridWorker', fixture.villageA);
+    const old = await login(env.app, 'forgetful');
+    expect((await post(`/api/users/${id}/password`, { password: 'Reset#pass2026' }, sec)).statusCode).toBe(403); // 三权分立
+    expect((await post(`/api/users/${id}/password`, { password: 'Woaini1314!' }, sys)).json().error.code).toBe('PASSWORD_TOO_WEAK');
+    expect((await post(`/api/users/${id}/password`, { password: 'Reset#pass2026' }, sys)).statusCode).toBe(200);
+    expect((await get('/api/auth/me', old)).statusCode).toBe(401);
+    const c = await login(env.app, 'forgetful', 'Reset#pass2026');
+    expect((await get('/api/auth/me', c)).json().stage).toBe('password');
+    const rows = await env.ctx.database.query<{ detail: string | null }>(`SELECT detail::text AS detail FROM audit_log WHERE action = 'user.resetPassword'`);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.detail ?? '').not.toContain('Reset#');
+  });
+});

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Uuid } from '../../../core/schemas/common.schema.ts';
-import { UserCreateSchema, UserListQuery, UserUpdateSchema } from '../../../core/schemas/users.schema.ts';
+import { UserCreateSchema, UserListQuery, UserPasswordResetSchema, UserUpdateSchema } from '../../../core/schemas/users.schema.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { actorOf } from '../../http/route-config.ts';
 import * as users from './users.service.ts';
@@ -25,6 +25,10 @@ export function userRoutes(app: FastifyInstance, ctx: AppContext): void {
   );
   r.patch('/api/users/:id', { config: { access: { permission: ['user:create', 'user:security'], objects: ['user'] } }, schema: { tags: ['users'], summary: '修改用户 Change name, role, scope or disable', params: Params, body: UserUpdateSchema } }, async (req) =>
     users.updateUser(ctx, actorOf(req), req.params.id, req.body),
+  );
+  // The account's own kind of administrator (system: business accounts; security: administrators) decides in the service.
+  r.post('/api/users/:id/password', { config: { access: { permission: ['user:create', 'user:security'], objects: ['user'] } }, schema: { tags: ['users'], summary: '重置密码 Set a new password, to be changed at the next sign-in', params: Params, body: UserPasswordResetSchema } }, async (req) =>
+    users.resetPassword(ctx, actorOf(req), req.params.id, req.body.password),
   );
   r.post('/api/users/:id/unlock', { config: { access: { permission: 'user:security', objects: ['user'] } }, schema: { tags: ['users'], summary: '解除锁定 Clear a lockout', params: Params } }, async (req) =>
     users.unlockUser(ctx, actorOf(req), req.params.id),

@@ -118,6 +118,25 @@ export async function updateUser(ctx: AppContext, actor: Actor, id: string, patc
   return getUser(ctx, actor, id);
 }
 
+/**
+ * Sets a new password for someone who forgot theirs. Only the administrator who may grant the account's role
+ * (core/roles.ts grantRefusal) resets it, never their own; the user must change it at the next sign-in, and
+ * every session of theirs ends. @throws FORBIDDEN, NOT_FOUND, PASSWORD_TOO_WEAK
+ */
+export async function resetPassword(ctx: AppContext, actor: Actor, id: string, password: string) {
+  if (actor.id === id || !(can(actor.role, 'user:create') || can(actor.role, 'user:security'))) throw new AppError('FORBIDDEN');
+  assertStrongPassword(password);
+  const hash = await hashPassword(password);
+  await ctx.db.transaction(async (tx) => {
+    const u = await userInScope(tx, actor, id, true);
+    if (grantRefusal(actor, { role: u.role as Role, scopeCode: u.scopeCode })) throw new AppError('FORBIDDEN');
+    await repo.update(tx, id, { passwordHash: hash, mustChangePassword: true, updatedAt: ctx.clock.now() });
+    await endSessionsOf(tx, id);
+    await audit.record(tx, ctx.clock, actor, { action: 'user.resetPassword', objectType: 'user', objectId: id, countyCode: u.scopeCode.slice(0, 6) });
+  });
+  return getUser(ctx, actor, id);
+}
+
 /** Clears a lockout. @throws FORBIDDEN, NOT_FOUND */
 export async function unlockUser(ctx: AppContext, actor: Actor, id: string) {
   if (!can(actor.role, 'user:security')) throw new AppError('FORBIDDEN');
