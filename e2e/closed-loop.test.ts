@@ -144,7 +144,7 @@ describe('the closed loop in the browser', () => {
   });
 
   it('the resident rates it satisfied on the tracking page', async () => {
-    const stranger = await browser.newPage();
+    const stranger = await browser.newPage({ locale: 'zh-CN' });
     await stranger.goto(`${server.url}/track/${code}`);
     await expect.poll(() => stranger.getByTestId('track-status').textContent()).toContain('待评价');
     expect(await stranger.getByTestId('rating').count()).toBe(0); // without the key nobody else can rate

@@ -59,13 +59,14 @@ function caseUnitStaff(tx: Executor, c: repo.CaseRow): Promise<string[]> {
 
 /** Applies one action to the case with this code. @throws NOT_FOUND, INVALID_TRANSITION, VALIDATION_FAILED */
 export async function applyCaseAction(ctx: AppContext, actor: Actor, code: string, action: CaseAction, input: AnyInput, ticket?: Ticket) {
+  // Residents write only through public-case.service.ts (the reporter's key, counted "me too").
+  if (actor.kind === 'public') throw new AppError('NOT_FOUND');
+  const view = actor.kind === 'system' ? null : await caseViewOf(ctx, actor);
   return ctx.db.transaction(async (tx) => {
-    // Residents write only through public-case.service.ts (the reporter's key, counted "me too").
-    if (actor.kind === 'public') throw new AppError('NOT_FOUND');
     const c = await repo.lockByCode(tx, code);
     // A case the actor may not read (out of scope, or private outside their handling chain) answers exactly
     // like a missing one.
-    if (!c || (actor.kind !== 'system' && !canRead(await caseViewOf(ctx, actor, tx), c))) throw new AppError('NOT_FOUND');
+    if (!c || (view && !canRead(view, c))) throw new AppError('NOT_FOUND');
     const moved = await transition(tx, ctx, actor, c, action, input);
     // Every answer about a record carries what this user may do next (follow-on steps included).
     const now = await repo.findById(tx, c.countyCode, c.id);

@@ -139,6 +139,7 @@ export async function createCase(ctx: AppContext, actor: Actor, input: IntakeInp
     closedAt: null,
     version: 0,
   };
+  const view = await caseViewOf(ctx, actor); // before the transaction: it may read reference data
   const result = await ctx.db.transaction(async (tx) => {
     await repo.insertCase(tx, row);
     await repo.insertEvent(tx, { countyCode, caseId: row.id, type: 'submit', actorId: actor.id, actorName: actor.kind === 'public' ? 'resident' : actor.name, actorRole: actor.kind === 'public' ? 'resident' : actor.role, fromStatus: null, toStatus: 'submitted', fromUnit: null, toUnit: `${row.unitLevel}:${unitCode}`, reason: null, data: { channel: input.channel, suggestedTier: suggested }, isPublic: true, at: now });
@@ -149,7 +150,7 @@ export async function createCase(ctx: AppContext, actor: Actor, input: IntakeInp
     const notifyIds = [...(await users.staffIdsAt(tx, unitCode, ['operator'])), ...(alarm && gridCode ? await staffUserIds(tx, gridCode, 'villagePolice') : [])];
     if (notifyIds.length) await outbox.enqueue(tx, now, countyCode, { kind: 'notify', userIds: notifyIds, caseId: row.id, text: `${alarm ? '【一键报警】' : ''}新上报 ${row.code}：${category.name}` });
     if (row.reporterPhoneEnc) await outbox.enqueue(tx, now, countyCode, { kind: 'sms', phoneEnc: row.reporterPhoneEnc, caseId: row.id, text: `您的反映已收到，编号${row.code}，可凭编号查询办理进度。` });
-    const duplicates = await findDuplicates(tx, await caseViewOf(ctx, actor, tx), row);
+    const duplicates = await findDuplicates(tx, view, row);
     const body = { code: row.code, status: row.status, tier, suggestedTier: suggested, unitLevel: row.unitLevel, isPublic: row.isPublic, duplicates: publicSide ? duplicates.filter((d) => d.isPublic).map(({ code, distance, similarity }) => ({ code, distance, similarity })) : duplicates };
     // A replay must hand the resident the same key, so the stored answer keeps it, encrypted (never in clear).
     if (ticket) await completeKey(tx, ticket, 201, reporterKey ? { ...body, reporterKeyEnc: ctx.crypto.encrypt(reporterKey.key) } : body);

@@ -30,6 +30,7 @@ async function readable(ctx: AppContext, actor: Actor, code: string): Promise<{ 
   return { c, view };
 }
 
+/** A case the actor may read. @throws NOT_FOUND */
 async function caseInScope(ctx: AppContext, actor: Actor, code: string) {
   return (await readable(ctx, actor, code)).c;
 }
@@ -145,7 +146,7 @@ export async function listCases(ctx: AppContext, actor: Actor, q: ListQuery) {
   return { items: rows.map((c) => ({ ...presentListItem(c, { category: cats.get(c.categoryId), village: names.get(c.villageCode) }), allowedActions: actionsFor(actor, c) })), total, page: q.page, pageSize: q.pageSize };
 }
 
-/** Rows for an export (at most 50,000): private categories appear without their name or text. @throws FORBIDDEN */
+/** Rows for an export (at most 50,000) the actor may read; private cases (their chain only) go without their category name or text. @throws FORBIDDEN */
 export async function exportRows(ctx: AppContext, actor: Actor, q: ListQuery) {
   if (!can(actor.role, 'case:export')) throw new AppError('FORBIDDEN');
   const { rows } = await repo.list(ctx.db, await filterFor(ctx, actor, q), 50_000, 0);

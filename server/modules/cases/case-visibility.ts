@@ -3,8 +3,7 @@
  * suggestions, exports): the reader's region scope plus need-to-know for private cases
  * (core/cases/need-to-know.ts). A case the reader may not read answers as missing and is absent from lists.
  */
-import { subtreePrefix } from '../../../core/region-code.ts';
-import { inScope } from '../../../core/region-code.ts';
+import { inScope, subtreePrefix } from '../../../core/region-code.ts';
 import { mayReadCase, privateCaseAccess, type CaseReader, type PrivateCaseAccess } from '../../../core/cases/need-to-know.ts';
 import type { Actor } from '../../lib/actor.ts';
 import type { AppContext } from '../../lib/context.ts';
@@ -21,10 +20,13 @@ export interface CaseView {
   privateCategoryIds: ReadonlySet<string>;
 }
 
-/** The view of a staff member or integration (system actors read everything in their scope). */
-export async function caseViewOf(ctx: AppContext, actor: Actor, ex: Executor = ctx.db): Promise<CaseView> {
+/**
+ * The view of a staff member or integration (system actors read everything in their scope). Build it before
+ * a transaction when possible (cached); pass `tx` only when already inside one (read directly).
+ */
+export async function caseViewOf(ctx: AppContext, actor: Actor, tx?: Executor): Promise<CaseView> {
   const reader: CaseReader = { id: actor.id, role: actor.role, scopeCode: actor.scopeCode, departmentId: actor.departmentId ?? null };
-  return { reader, scopePrefix: subtreePrefix(actor.scopeCode), access: actor.kind === 'system' ? 'scope' : privateCaseAccess[actor.role], privateCategoryIds: await catalog.privateCategoryIds(ctx, ex) };
+  return { reader, scopePrefix: subtreePrefix(actor.scopeCode), access: actor.kind === 'system' ? 'scope' : privateCaseAccess[actor.role], privateCategoryIds: await catalog.privateCategoryIds(ctx, tx) };
 }
 
 /** True when the view may read this case (the same rule the repository writes as SQL). */

@@ -39,9 +39,14 @@ function assertOwner(actor: Actor, ownerCode: string, path: string): void {
 /** A category as the API shows it (`ownerCode`: whose administrators may change it; '000000000000' = shared). */
 export const presentCategory = (c: repo.CategoryRow) => ({ id: c.id, parentId: c.parentId, name: c.name, nameEn: c.nameEn, isPublic: c.isPublic, defaultTier: c.defaultTier, keywords: c.keywords, sort: c.sort, active: c.active, ownerCode: c.ownerCode });
 
-/** Ids of every private category, active or not (need-to-know and the public feeds read them). */
-export function privateCategoryIds(ctx: AppContext, ex: Executor = ctx.db): Promise<ReadonlySet<string>> {
-  return ctx.cache.get('categories:private', async () => new Set((await repo.allCategories(ex)).filter((c) => !c.isPublic).map((c) => c.id)));
+/**
+ * Ids of every private category, active or not (need-to-know reads them). Pass the open transaction when
+ * inside one: it is then read directly, never through the cache, whose shared load on ctx.db could wait
+ * for that very transaction (PGlite has a single connection).
+ */
+export async function privateCategoryIds(ctx: AppContext, tx?: Executor): Promise<ReadonlySet<string>> {
+  const load = async (ex: Executor) => new Set((await repo.allCategories(ex)).filter((c) => !c.isPublic).map((c) => c.id));
+  return tx ? load(tx) : ctx.cache.get('categories:private', () => load(ctx.db));
 }
 
 /** True when a category may be used for a case placed at `villageCode` (a county's own category only there). */
