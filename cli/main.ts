@@ -88,9 +88,10 @@ function printAppError(e: AppError): never {
  * which repeats the whole query and its parameters (personal data, or a 300,000-vertex polygon).
  */
 function safeErrorText(e: unknown): string {
-  const cause = (e as { cause?: { message?: unknown; code?: unknown } })?.cause;
-  const message = cause && typeof cause.message === 'string' ? `${cause.message}${typeof cause.code === 'string' ? ` (${cause.code})` : ''}` : String((e as Error)?.message ?? e);
-  return clipLine(message.split('\n')[0]!.replace(/^Failed query:.*/, 'database query failed'));
+  const message = String((e as Error)?.message ?? e);
+  if (!message.startsWith('Failed query:')) return clipLine(message.split('\n')[0]!);
+  const cause = (e as { cause?: { message?: unknown; code?: unknown } }).cause;
+  return clipLine(`database query failed${cause && typeof cause.message === 'string' ? `: ${cause.message.split('\n')[0]}` : ''}${typeof cause?.code === 'string' ? ` (${cause.code})` : ''}`);
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -263,7 +264,7 @@ async function importPersonsCommand(file: string | undefined, template: string |
     process.stdout.write(`${report.problemCount} 行有问题 rows with problems → ${errFile}\n`);
   }
   if (report.rejected) fail(`未导入 nothing imported (--mode all): ${report.problemCount} of ${report.rows} rows have problems`);
-  process.stdout.write(`已导入 imported: ${report.created} new, ${report.updated} updated, ${report.unchanged} unchanged, ${report.problemCount} refused, of ${report.rows} rows in ${secs} s\n`);
+  process.stdout.write(`已导入 imported: ${report.created} new, ${report.updated} updated, ${report.problemCount} refused, of ${report.rows} rows in ${secs} s (${report.unchanged} already up to date)\n`);
 }
 
 main(process.argv.slice(2)).catch((e: unknown) => {
