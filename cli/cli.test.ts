@@ -69,7 +69,8 @@ async function sql(text: string): Promise<void> {
   }
 }
 
-describe('anwang CLI', () => {
+// Each command is a process that opens the database and migrates: seconds each, more on a loaded machine.
+describe('anwang CLI', { timeout: 240_000 }, () => {
   it('imports regions and grids, creates a user and a token', () => {
     expect(anwang('migrate').status).toBe(0);
     const r = anwang('import', 'regions', join(dir, 'regions.csv'));
@@ -128,7 +129,7 @@ describe('anwang CLI', () => {
   });
 });
 
-describe('demo data', () => {
+describe('demo data', { timeout: 240_000 }, () => {
   it('rotates the encryption key: a new key in keys.json, every ciphertext re-encrypted, nothing lost', async () => {
     const ringFile = join(env.ANWANG_DATA_DIR!, 'keys.json');
     const first = JSON.parse(readFileSync(ringFile, 'utf8')).keys[0].key as string;

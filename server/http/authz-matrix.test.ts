@@ -90,7 +90,8 @@ function expected(key: string, access: RouteAccess, caller: Caller, side: Side |
   return side === 'B' && scoped ? 'as-missing' : 'through';
 }
 
-describe('authorisation matrix over the route table', () => {
+// Thousands of requests through the whole app: minutes on a loaded machine.
+describe('authorisation matrix over the route table', { timeout: 300_000 }, () => {
   it('gives every caller the answer the route declares, inside and outside its scope', async () => {
     const wrong: string[] = [];
     const counts = { routes: 0, cells: 0, through: 0, refused: 0, hidden: 0, revealed: 0, spreadsheets: 0 };

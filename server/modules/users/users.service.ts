@@ -132,7 +132,7 @@ export async function resetPassword(ctx: AppContext, actor: Actor, id: string, p
     if (grantRefusal(actor, { role: u.role as Role, scopeCode: u.scopeCode })) throw new AppError('FORBIDDEN');
     await repo.update(tx, id, { passwordHash: hash, mustChangePassword: true, updatedAt: ctx.clock.now() });
     await endSessionsOf(tx, id);
-    await audit.record(tx, ctx.clock, actor, { action: 'user.resetPassword', objectType: 'user', objectId: id, countyCode: u.scopeCode.slice(0, 6) });
+    await audit.record(tx, ctx, actor, { action: 'user.resetPassword', objectType: 'user', objectId: id, countyCode: u.scopeCode.slice(0, 6) });
   });
   return getUser(ctx, actor, id);
 }
