@@ -21,7 +21,8 @@ export interface DirLockHooks {
   beforeTakeover?: () => void;
 }
 
-function alive(pid: number): boolean {
+/** Whether a process with this pid lives on this machine (EPERM: it does, under another user). */
+export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -14,6 +14,7 @@ import type { Actor } from '../../lib/actor.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { importPersons, type ImportReport } from './person-import.service.ts';
 import { errorReportXlsx, fileRows } from './person-files.ts';
+import { alive } from '../../db/dir-lock.ts';
 
 export interface ImportJob {
   id: string;
@@ -58,7 +59,7 @@ export function importDir(ctx: AppContext): string {
  * error reports. Run at start-up: a folder of this very pid is a previous incarnation's (a container restarts
  * with the same pid); a folder of a live other process (a CLI next to the server) is left alone.
  */
-export function sweepImportLeftovers(dataDir: string, isAlive: (pid: number) => boolean = pidAlive): number {
+export function sweepImportLeftovers(dataDir: string, isAlive: (pid: number) => boolean = alive): number {
   const root = join(dataDir, 'imports');
   let removed = 0;
   let names: string[];
@@ -76,14 +77,6 @@ export function sweepImportLeftovers(dataDir: string, isAlive: (pid: number) => 
   return removed;
 }
 
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /**
  * Queues importing an uploaded file (already written to `path` inside `dir`); returns at once. @throws RATE_LIMITED
