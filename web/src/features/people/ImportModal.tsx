@@ -7,7 +7,7 @@ import i18n from '../../i18n';
 import { api, ApiError } from '../../api';
 
 interface Job {
-  id: string; state: 'running' | 'done' | 'failed'; percent: number; rows: number; hasErrorReport: boolean;
+  id: string; state: 'running' | 'done' | 'failed'; queued?: boolean; percent: number; rows: number; hasErrorReport: boolean;
   report: { rows: number; created: number; updated: number; problems: number; rejected: boolean } | null;
   error: { code: string; message: string; details?: { path: string; message: string }[] } | null;
 }
@@ -64,7 +64,7 @@ export function ImportModal({ open, onClose, onImported }: { open: boolean; onCl
         {job && (
           <div data-testid="import-status">
             <Progress percent={job.state === 'running' ? Math.min(99, job.percent) : 100} status={job.state === 'failed' || r?.rejected ? 'exception' : job.state === 'done' ? 'success' : 'active'} />
-            {job.state === 'running' && <Typography.Text>{t('people.import.running', { rows: job.rows })}</Typography.Text>}
+            {job.state === 'running' && <Typography.Text>{job.queued ? t('people.import.queued') : t('people.import.running', { rows: job.rows })}</Typography.Text>}
             {job.error && <Alert type="error" showIcon message={job.error.message} description={job.error.details?.map((d) => d.message).join('；')} />}
             {r && (
               <Alert type={r.problems ? 'warning' : 'success'} showIcon
