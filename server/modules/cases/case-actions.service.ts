@@ -210,8 +210,10 @@ const effects: { [A in CaseAction]: EffectFn<A> } = {
       notifyIds.push(...(await users.staffIdsOfDepartment(tx, input.departmentId)));
     } else {
       const u = await users.findAccountById(tx, input.userId!);
-      if (!u || u.disabled || !['handler', 'gridWorker', 'householdLeader'].includes(u.role) || !inScope(c.countyCode + '000000', u.scopeCode)) {
-        throw new AppError('VALIDATION_FAILED', [{ path: 'body.userId', code: 'unknown_handler', message: input.userId! }]);
+      // The person must be able to read the case afterwards: their scope holds the case's village (a grid
+      // worker of another village of the county would get a case they can neither see nor hand back).
+      if (!u || u.disabled || !['handler', 'gridWorker', 'householdLeader'].includes(u.role) || !inScope(u.scopeCode, c.villageCode ?? `${c.countyCode}000000`)) {
+        throw new AppError('VALIDATION_FAILED', [{ path: 'body.userId', code: 'unknown_handler', message: '该人员不负责本案件所在区域，不能接收派遣' }]);
       }
       target = `user:${u.displayName}`;
       notifyIds.push(u.id);
@@ -270,7 +272,7 @@ const effects: { [A in CaseAction]: EffectFn<A> } = {
   },
   async verify(tx, _ctx, _a, c, input) {
     if (input.result === 'pass') {
-      return { set: { resolvedLevel: c.unitLevel }, variant: 'pass', reason: input.note ?? null, data: { result: 'pass' }, sms: `您反映的问题(编号${c.code})已办理完毕，请在进度查询页评价。` };
+      return { set: { resolvedLevel: c.unitLevel }, variant: 'pass', reason: input.note ?? null, data: { result: 'pass' }, sms: `您反映的问题(编号${c.code})已办理完毕，请用提交后得到的进度链接打开进度页评价；我们也会电话回访。` };
     }
     const handlers = c.handlerDepartmentId ? await users.staffIdsOfDepartment(tx, c.handlerDepartmentId) : c.handlerUserId ? [c.handlerUserId] : [];
     return { set: { reportedBackBy: null }, variant: 'fail', reason: input.note ?? null, data: { result: 'fail' }, notify: { userIds: handlers, text: `案件 ${c.code} 核查未通过，请继续处置` } };

@@ -146,6 +146,19 @@ describe('other endings and actions', () => {
     expect((await call(env.app, 'POST', `/api/cases/${code}/actions/closeUnresolved`, c['v.op'], { reason: '群众诉求超出政策范围' })).body.status).toBe('closed');
   });
 
+  it('dispatches only to someone who can see the case: not to a grid worker of another village', async () => {
+    const code = await report('路边垃圾没人管');
+    await call(env.app, 'POST', `/api/cases/${code}/actions/accept`, c['v.op'], {});
+    await makeUser(env.ctx, 'w.workerB', 'gridWorker', fixture.villageB);
+    const other = (await call(env.app, 'GET', '/api/auth/me', await login(env.app, 'w.workerB'))).body.id as string;
+    const refused = await call(env.app, 'POST', `/api/cases/${code}/actions/dispatch`, c['t.op'], { userId: other });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.details[0]).toMatchObject({ path: 'body.userId', code: 'unknown_handler' });
+    expect((await call(env.app, 'GET', `/api/cases/${code}`, c['v.op'])).body.status).toBe('accepted');
+    const mine = (await call(env.app, 'GET', '/api/auth/me', c['w.worker'])).body.id as string;
+    expect((await call(env.app, 'POST', `/api/cases/${code}/actions/dispatch`, c['t.op'], { userId: mine })).body.status).toBe('dispatched');
+  });
+
   it('records honest endings: rejected with a reason, not ours with the unit, duplicate of another case', async () => {
     const a = await report('村口垃圾堆放');
     const b = await report('村口垃圾堆积没人管');

@@ -21,12 +21,17 @@ export function UsersPage({ me }: { me: Me }) {
   const [q, setQ] = useState('');
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<UserRow | null>(null);
+  const [resetting, setResetting] = useState<UserRow | null>(null);
   const [form] = Form.useForm();
   const [editForm] = Form.useForm();
+  const [resetForm] = Form.useForm();
   const canCreate = me.permissions.includes('user:create') || me.permissions.includes('user:security');
   const security = me.permissions.includes('user:security');
   // 三权分立: the system administrator makes business accounts, the security administrator administrators.
-  const creatableRoles = personRoles.filter((r) => (totpRequiredRoles.includes(r) ? security : me.permissions.includes('user:create')));
+  const grants = (role: string) => (totpRequiredRoles.includes(role as never) ? security : me.permissions.includes('user:create'));
+  const creatableRoles = personRoles.filter(grants);
+  // A role changes only within its own kind (administrator or business), by the one who grants that kind.
+  const rolesLike = (role: string) => personRoles.filter((r) => grants(r) && totpRequiredRoles.includes(r) === totpRequiredRoles.includes(role as never));
 
   const load = useCallback(() => {
     const qs = new URLSearchParams({ page: String(page), pageSize: '20', ...(q ? { q } : {}) });
@@ -83,23 +88,26 @@ export function UsersPage({ me }: { me: Me }) {
             render: (_: unknown, u: UserRow) => (u.disabled ? <Tag color="default">{t('users.disabled')}</Tag> : u.locked ? <Tag color="red">{t('users.locked')}</Tag> : <Tag color="blue">{t('users.active')}</Tag>),
           },
           { title: t('users.lastLogin'), dataIndex: 'lastLoginAt', render: (v: string | null) => formatTime(v) },
-          ...(security
+          ...(canCreate
             ? [{
                 title: t('common.actions'),
                 render: (_: unknown, u: UserRow) => (
                   <Space size="small">
-                    {u.id !== me.id && (
+                    {u.id !== me.id && grants(u.role) && (
                       <Button size="small" onClick={() => { setEditing(u); editForm.setFieldsValue({ role: u.role, scopeCode: u.scopeCode }); }}>
                         {t('users.edit')}
                       </Button>
                     )}
-                    {u.locked && <Button size="small" onClick={() => act(`/api/users/${u.id}/unlock`, 'POST', {})}>{t('users.unlock')}</Button>}
-                    {u.totpEnrolled && u.id !== me.id && (
+                    {u.id !== me.id && grants(u.role) && (
+                      <Button size="small" onClick={() => { setResetting(u); resetForm.resetFields(); }}>{t('users.resetPassword')}</Button>
+                    )}
+                    {security && u.locked && <Button size="small" onClick={() => act(`/api/users/${u.id}/unlock`, 'POST', {})}>{t('users.unlock')}</Button>}
+                    {security && u.totpEnrolled && u.id !== me.id && (
                       <Popconfirm title={t('users.resetTotp')} onConfirm={() => act(`/api/users/${u.id}/reset-totp`, 'POST', {})}>
                         <Button size="small">{t('users.resetTotp')}</Button>
                       </Popconfirm>
                     )}
-                    {u.id !== me.id && (
+                    {security && u.id !== me.id && (
                       <Button size="small" danger={!u.disabled} onClick={() => act(`/api/users/${u.id}`, 'PATCH', { disabled: !u.disabled })}>
                         {u.disabled ? t('users.enable') : t('users.disable')}
                       </Button>
@@ -111,7 +119,7 @@ export function UsersPage({ me }: { me: Me }) {
         ]}
       />
       <Modal open={creating} title={t('users.create')} onOk={create} onCancel={() => setCreating(false)} okText={t('common.ok')} cancelText={t('common.cancel')} destroyOnHidden>
-        <Form form={form} layout="vertical" initialValues={{ scopeCode: me.scopeCode, role: creatableRoles[0] }}>
+        <Form form={form} layout="vertical" initialValues={{ scopeCode: me.scopeCode }}>
           <Form.Item name="username" label={t('users.username')} rules={[{ required: true, pattern: /^[A-Za-z0-9._-]{3,64}$/ }]}><Input /></Form.Item>
           <Form.Item name="displayName" label={t('users.displayName')} rules={[{ required: true }]}><Input /></Form.Item>
           <Form.Item name="role" label={t('users.role')} rules={[{ required: true }]}>
@@ -135,9 +143,31 @@ export function UsersPage({ me }: { me: Me }) {
       >
         <Form form={editForm} layout="vertical">
           <Form.Item name="role" label={t('users.role')} rules={[{ required: true }]}>
-            <Select options={personRoles.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
+            <Select options={rolesLike(editing?.role ?? '').map((r) => ({ value: r, label: t(`role.${r}`) }))} />
           </Form.Item>
           <Form.Item name="scopeCode" label={t('users.scopeCode')} rules={[{ required: true, pattern: /^\d{12}$/ }]}><Input maxLength={12} /></Form.Item>
+        </Form>
+      </Modal>
+      <Modal
+        open={!!resetting}
+        title={`${t('users.resetPassword')} ${resetting?.username ?? ''}`}
+        onCancel={() => setResetting(null)}
+        onOk={async () => {
+          const v = await resetForm.validateFields();
+          try {
+            await api(`/api/users/${resetting!.id}/password`, { method: 'POST', body: v });
+            message.success(t('users.passwordReset'));
+            setResetting(null);
+          } catch (e) {
+            if (e instanceof ApiError) resetForm.setFields([{ name: 'password', errors: [e.body.details?.[0]?.message ?? e.body.message] }]);
+          }
+        }}
+        okText={t('common.ok')}
+        cancelText={t('common.cancel')}
+        destroyOnHidden
+      >
+        <Form form={resetForm} layout="vertical">
+          <Form.Item name="password" label={t('users.password')} extra={t('users.resetPasswordHint')} rules={[{ required: true, min: 8 }]}><Input.Password autoComplete="new-password" /></Form.Item>
         </Form>
       </Modal>
     </>
