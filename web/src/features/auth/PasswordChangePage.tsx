@@ -19,7 +19,11 @@ export function PasswordChangePage({ forced, onDone, onCancel, languageMenu }: {
       await api('/api/auth/password', { method: 'POST', body: { currentPassword: v.currentPassword, newPassword: v.newPassword } });
       onDone();
     } catch (e) {
-      setError(e instanceof ApiError ? e.body.message : String(e));
+      // On this page there is no username: a refused sign-in code means the current password was wrong.
+      if (e instanceof ApiError && e.body.code === 'AUTH_INVALID') setError(t('password.wrongCurrent'));
+      // A weak password: say which rule it breaks (too short, too few kinds of character, common, unchanged).
+      else if (e instanceof ApiError && e.body.code === 'PASSWORD_TOO_WEAK' && e.body.details?.length) setError(e.body.details.map((d) => t(`password.problem.${d.code}`, { defaultValue: e.body.message })).join(' '));
+      else setError(e instanceof ApiError ? e.body.message : String(e));
     } finally {
       setBusy(false);
     }
