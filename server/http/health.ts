@@ -5,7 +5,7 @@
  * second however often the endpoint is called.
  */
 import type { FastifyInstance } from 'fastify';
-import { sql } from 'drizzle-orm';
+import { writeHeartbeat } from '../db/heartbeat.ts';
 import type { AppContext } from '../lib/context.ts';
 
 export interface HealthResult {
@@ -16,9 +16,7 @@ export interface HealthResult {
 /** Runs both checks. Never throws: a failure is reported, with its error class only (no paths or values). */
 export async function checkHealth(ctx: AppContext): Promise<HealthResult> {
   const [database, storage] = await Promise.all([
-    ctx.db
-      .execute(sql`INSERT INTO heartbeat (id, at) VALUES (1, ${ctx.clock.now().toISOString()}) ON CONFLICT (id) DO UPDATE SET at = EXCLUDED.at`)
-      .then(() => 'ok' as const, () => 'failing' as const),
+    writeHeartbeat(ctx.db, ctx.clock.now()).then(() => 'ok' as const, () => 'failing' as const),
     ctx.storage.checkWritable().then(() => 'ok' as const, () => 'failing' as const),
   ]);
   return { database, storage };
