@@ -1,6 +1,6 @@
 /** Reading cases: the staff detail with allowed actions, lists and inboxes, the public tracking view, exports. */
 import { AppError } from '../../../core/errors.ts';
-import { subtreePrefix } from '../../../core/region-code.ts';
+import { subtreePrefix, ancestorAt } from '../../../core/region-code.ts';
 import { caseViewOf, type CaseView } from './case-visibility.ts';
 import type { z } from 'zod';
 import type { CaseListQuery } from '../../../core/schemas/cases.schema.ts';
@@ -47,7 +47,7 @@ export async function getCase(ctx: AppContext, actor: Actor, code: string) {
     repo.eventsOf(ctx.db, c),
     clocksOf(ctx.db, c, now),
     listAttachments(ctx.db, c),
-    regions.namesOf(ctx.db, [c.villageCode, c.villageCode.slice(0, 9) + '000', c.countyCode + '000000', c.unitCode]),
+    regions.namesOf(ctx.db, [c.villageCode, ancestorAt(c.villageCode, 'township'), c.countyCode + '000000', c.unitCode]),
     categoryNames(ctx),
   ]);
   const dept = async (id: string | null) => (id ? await catalog.departmentName(ctx.db, id) : null);
@@ -64,7 +64,7 @@ export async function getCase(ctx: AppContext, actor: Actor, code: string) {
     lat: c.lat,
     lng: c.lng,
     gridCode: c.gridCode,
-    townshipName: names.get(c.villageCode.slice(0, 9) + '000') ?? '',
+    townshipName: names.get(ancestorAt(c.villageCode, 'township')) ?? '',
     countyName: names.get(c.countyCode + '000000') ?? '',
     unitName: c.unitLevel === 'department' ? await dept(c.departmentId) : (names.get(c.unitCode) ?? c.unitCode),
     handler: { department: await dept(c.handlerDepartmentId), user: handlerUser?.displayName ?? null },
@@ -178,7 +178,7 @@ export async function trackCase(ctx: AppContext, code: string) {
   if (!/^\d{6}-[0-9A-Z]{8}$/.test(code)) throw new AppError('NOT_FOUND');
   const c = await repo.findByCode(ctx.db, code, null);
   if (!c) throw new AppError('NOT_FOUND');
-  const [events, deadlines, cat, names] = await Promise.all([repo.eventsOf(ctx.db, c), clocksOf(ctx.db, c, ctx.clock.now()), catalog.findCategory(ctx, ctx.db, c.categoryId), regions.namesOf(ctx.db, [c.villageCode, c.villageCode.slice(0, 9) + '000'])]);
+  const [events, deadlines, cat, names] = await Promise.all([repo.eventsOf(ctx.db, c), clocksOf(ctx.db, c, ctx.clock.now()), catalog.findCategory(ctx, ctx.db, c.categoryId), regions.namesOf(ctx.db, [c.villageCode, ancestorAt(c.villageCode, 'township')])]);
   const total = deadlines.find((d) => d.kind === 'total') ?? deadlines.find((d) => d.kind === 'first_response');
   return {
     code: c.code,
@@ -186,7 +186,7 @@ export async function trackCase(ctx: AppContext, code: string) {
     outcome: c.outcome,
     // A private category (family dispute, crime tip-off) shows neither its name nor its place.
     category: c.isPublic ? (cat?.name ?? '') : null,
-    place: c.isPublic ? `${names.get(c.villageCode.slice(0, 9) + '000') ?? ''} ${names.get(c.villageCode) ?? ''}`.trim() : null,
+    place: c.isPublic ? `${names.get(ancestorAt(c.villageCode, 'township')) ?? ''} ${names.get(c.villageCode) ?? ''}`.trim() : null,
     createdAt: c.createdAt.toISOString(),
     expectedBy: total && total.state !== 'met' ? total.dueAt : null,
     canRate: c.status === 'verified',

@@ -1,9 +1,9 @@
-/** Staff case routes: intake, lists and inboxes, detail, one endpoint per workflow action, exports, KPIs. */
+/** Staff case routes: intake, lists and inboxes, detail, one endpoint per workflow action, exports (KPIs: server/modules/dashboard). */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { caseActions, type CaseAction } from '../../../core/workflow/case-workflow.ts';
-import { BatchDispatchSchema, CaseCreateSchema, CaseListQuery, KpiQuery, caseActionSchemas } from '../../../core/schemas/cases.schema.ts';
+import { BatchDispatchSchema, CaseCreateSchema, CaseListQuery, caseActionSchemas } from '../../../core/schemas/cases.schema.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { actorOf, perToken } from '../../http/route-config.ts';
 import { AppError } from '../../../core/errors.ts';
@@ -11,14 +11,13 @@ import { idempotent, keyScopeOf } from '../../http/idempotent.ts';
 import { createCase } from './case-intake.service.ts';
 import { applyCaseAction } from './case-actions.service.ts';
 import * as queries from './case-queries.service.ts';
-import { kpis } from './kpi.service.ts';
 import { toCsv, toXlsx } from './case-export.ts';
 import { assignableHandlers } from '../users/users.service.ts';
 
 const Code = z.string().regex(/^\d{6}-[0-9A-Z]{8}$/).describe('case code, e.g. 632221-7KQ2M9XF');
 
 
-/** Registers /api/cases/*, /api/kpis. */
+/** Registers /api/cases/*, /api/handlers. */
 export function caseRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.post('/api/cases', {
@@ -85,5 +84,4 @@ export function caseRoutes(app: FastifyInstance, ctx: AppContext): void {
     });
   }
   r.get('/api/handlers', { config: { access: { permission: 'case:act' } }, schema: { tags: ['cases'], summary: '可派遣人员 People cases can be dispatched to' } }, async (req) => assignableHandlers(ctx, actorOf(req)));
-  r.get('/api/kpis', { config: { access: { permission: 'kpi:read' } }, schema: { tags: ['kpis'], summary: '考核指标 KPIs for a region and its subtree', querystring: KpiQuery } }, async (req) => kpis(ctx, actorOf(req), req.query));
 }

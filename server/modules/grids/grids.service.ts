@@ -1,7 +1,7 @@
 /** Grids (C1): scoped reads, duty layers, staff, household groups, import, and point → grid lookup. */
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../core/errors.ts';
-import { subtreePrefix } from '../../../core/region-code.ts';
+import { subtreePrefix, ancestorAt } from '../../../core/region-code.ts';
 import { type GridDuty, type GridStaffRole } from '../../../core/roles.ts';
 import type { Polygon } from '../../../core/geo.ts';
 import type { Actor } from '../../lib/actor.ts';
@@ -65,15 +65,15 @@ export async function getGrid(ctx: AppContext, actor: Actor, code: string) {
   const [staff, groups, names] = await Promise.all([
     repo.staffOf(ctx.db, code),
     repo.groupsOf(ctx.db, code),
-    regions.namesOf(ctx.db, [g.villageCode, g.villageCode.slice(0, 9) + '000', g.villageCode.slice(0, 6) + '000000']),
+    regions.namesOf(ctx.db, [g.villageCode, ancestorAt(g.villageCode, 'township'), ancestorAt(g.villageCode, 'county')]),
   ]);
   return {
     code: g.code,
     name: g.name,
     villageCode: g.villageCode,
     villageName: names.get(g.villageCode) ?? '',
-    townshipName: names.get(g.villageCode.slice(0, 9) + '000') ?? '',
-    countyName: names.get(g.villageCode.slice(0, 6) + '000000') ?? '',
+    townshipName: names.get(ancestorAt(g.villageCode, 'township')) ?? '',
+    countyName: names.get(ancestorAt(g.villageCode, 'county')) ?? '',
     geometry: g.geometry as Polygon,
     duties: g.duties,
     staff: staff.map((s) => ({ id: s.id, role: s.role, name: s.name })),
@@ -130,7 +130,7 @@ export async function locate(ctx: AppContext, actor: Actor, lng: number, lat: nu
   if (!code || !inActorScope(actor, code)) throw new AppError('LOCATION_OUTSIDE_GRIDS');
   const g = await repo.findInScope(ctx.db, code, scopePrefix(actor));
   if (!g) throw new AppError('LOCATION_OUTSIDE_GRIDS');
-  const v = g.villageCode, t = v.slice(0, 9) + '000', c = v.slice(0, 6) + '000000';
+  const v = g.villageCode, t = ancestorAt(v, 'township'), c = ancestorAt(v, 'county');
   const names = await regions.namesOf(ctx.db, [v, t, c]);
   const named = (k: string) => (names.has(k) ? { code: k, name: names.get(k)! } : null);
   return { grid: { code: g.code, name: g.name }, village: { code: v, name: names.get(v) ?? '' }, township: named(t), county: named(c) };
