@@ -203,6 +203,6 @@ export async function revealPerson(ctx: AppContext, actor: Actor, id: string, in
 }
 
 /** One history row as shown. */
-export function presentHistory(h: typeof import('../../db/schema.ts').registryHistory.$inferSelect) {
+export function presentHistory(h: repo.HistoryRow) {
   return { event: h.event, objectType: h.objectType, objectId: h.objectId, fromGrid: h.fromGrid, toGrid: h.toGrid, data: h.data, actorName: h.actorName, at: h.at.toISOString() };
 }
