@@ -6,10 +6,11 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { AppError } from '../../../core/errors.ts';
-import { cstDate } from '../../../core/calendar.ts';
 import type { HouseholdCreateSchema, HouseholdListQuery, HouseholdMemberSchema, HouseholdMoveSchema } from '../../../core/schemas/people.schema.ts';
 import type { Actor } from '../../lib/actor.ts';
 import type { AppContext } from '../../lib/context.ts';
+import { today } from '../../lib/clock.ts';
+import { cstDate } from '../../../core/calendar.ts';
 import * as audit from '../audit/audit.service.ts';
 import * as repo from './people.repository.ts';
 import { presentHousehold, presentPerson } from './people.presenter.ts';
@@ -38,7 +39,7 @@ export async function householdCard(ctx: AppContext, actor: Actor, id: string) {
   requirePermission(actor, 'person:read');
   const h = foundOrMissing(await repo.householdInScope(ctx.db, id, scopePrefix(actor)));
   const [members, history] = await Promise.all([repo.membersOf(ctx.db, h.countyCode, h.id), repo.historyOf(ctx.db, 'household', h.id)]);
-  const day = cstDate(ctx.clock.now());
+  const day = today(ctx.clock);
   return { ...presentHousehold(h), members: members.map((m) => ({ ...presentPerson(m, day), head: m.id === h.headPersonId })), history: history.map(presentHistory) };
 }
 
