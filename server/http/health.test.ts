@@ -7,7 +7,7 @@ import { buildApp } from '../app.ts';
 import { createTestEnv, seedFixture, upload, type TestEnv } from '../test/harness.ts';
 import { encryptedStorage, memoryStorage } from '../lib/storage.ts';
 import { tinyPng } from '../test/media-fixtures.ts';
-import { purgeUnclaimedUploads } from '../modules/cases/attachments.service.ts';
+import { purgeUnclaimedUploads } from '../modules/uploads/uploads.service.ts';
 
 let env: TestEnv;
 beforeAll(async () => {
