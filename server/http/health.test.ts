@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.ts';
-import { createTestEnv, seedFixture, upload, type TestEnv } from '../test/harness.ts';
+import { createTestEnv, diskFull, seedFixture, upload, type TestEnv } from '../test/harness.ts';
 import { encryptedStorage, memoryStorage } from '../lib/storage.ts';
 import { tinyPng } from '../test/media-fixtures.ts';
 
@@ -14,8 +14,6 @@ beforeAll(async () => {
   await seedFixture(env.ctx);
 });
 afterAll(() => env?.close());
-
-const diskFull = () => Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', errno: -28, syscall: 'write' });
 
 describe('a file store that cannot be written', () => {
   it('answers uploads with 503 UNAVAILABLE naming the storage, and /healthz with 503', async () => {

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.ts';
-import { createTestEnv, seedFixture, upload, type TestEnv } from '../../test/harness.ts';
+import { createTestEnv, diskFull, seedFixture, upload, type TestEnv } from '../../test/harness.ts';
 import { encryptedStorage, memoryStorage, type FileStorage } from '../../lib/storage.ts';
 import { tinyPng } from '../../test/media-fixtures.ts';
 import { claimUploads, purgeUnclaimedUploads, storeUpload } from './uploads.service.ts';
@@ -16,8 +16,6 @@ beforeAll(async () => {
   await seedFixture(env.ctx);
 });
 afterAll(() => env?.close());
-
-const diskFull = () => Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', errno: -28, syscall: 'write' });
 const rowsOf = (ids: string[]) => env.ctx.database.query<{ id: string; stored: boolean; claimed: boolean; storage_key: string }>('SELECT id, stored, claimed, storage_key FROM uploads WHERE id = ANY($1)', [ids]);
 const newIds = async (since: Set<string>) => (await env.ctx.database.query<{ id: string }>('SELECT id FROM uploads')).map((r) => r.id).filter((id) => !since.has(id));
 const allIds = async () => new Set((await env.ctx.database.query<{ id: string }>('SELECT id FROM uploads')).map((r) => r.id));
