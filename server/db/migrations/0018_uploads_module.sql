@@ -12,5 +12,6 @@ ALTER TABLE uploads ADD COLUMN stored boolean NOT NULL DEFAULT true;
 -- Until now only cases claimed uploads.
 UPDATE uploads SET owner_type = 'case' WHERE claimed;
 UPDATE uploads u SET county_code = a.county_code FROM case_attachments a WHERE a.id = u.id;
-ALTER TABLE uploads ADD CONSTRAINT uploads_claimed_owner CHECK (NOT claimed OR owner_type IS NOT NULL);
+-- A claimed file has its owner's kind and was written (a row whose write failed can never be claimed).
+ALTER TABLE uploads ADD CONSTRAINT uploads_claimed_owner CHECK (NOT claimed OR (owner_type IS NOT NULL AND stored));
 CREATE INDEX uploads_unclaimed_user_idx ON uploads (uploader_user_id) WHERE NOT claimed;
