@@ -1,6 +1,7 @@
 /**
  * The resident's API under /api/public/ (no sign-in): public categories, the report itself (its photos and voice
- * notes go first to /api/public/uploads, in the uploads module), tracking by code, rating, and "me too". Nothing here returns personal data.
+ * notes go first to /api/public/uploads, in the uploads module), tracking by code, rating, and "me too". Nothing
+ * here returns personal data.
  */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
