@@ -23,6 +23,7 @@ import { auditRoutes } from './modules/audit/audit.routes.ts';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import { caseRoutes } from './modules/cases/cases.routes.ts';
+import { dashboardRoutes } from './modules/dashboard/dashboard.routes.ts';
 import { publicRoutes } from './modules/cases/public.routes.ts';
 import { catalogRoutes } from './modules/catalog/catalog.routes.ts';
 import { codeRoutes } from './modules/codes/codes.routes.ts';
@@ -113,6 +114,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   tokenRoutes(app, ctx);
   auditRoutes(app, ctx);
   caseRoutes(app, ctx);
+  dashboardRoutes(app, ctx);
   publicRoutes(app, ctx);
   catalogRoutes(app, ctx);
   codeRoutes(app, ctx);

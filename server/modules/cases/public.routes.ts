@@ -12,7 +12,7 @@ import { publicActor } from '../../lib/actor.ts';
 import { createCase } from './case-intake.service.ts';
 import { meTooAsResident, rateAsReporter } from './public-case.service.ts';
 import { publicCategories, trackCase } from './case-queries.service.ts';
-import { idempotent } from './cases.routes.ts';
+import { idempotent } from '../../http/idempotent.ts';
 import { limitBy, perIp } from '../../http/route-config.ts';
 import { normaliseMobile } from '../../../core/contact.ts';
 import { gridsAround } from '../grids/grids.service.ts';
