@@ -258,6 +258,14 @@ export const uploads = pgTable('uploads', {
   createdAt: ts('created_at').notNull(),
   /** The address it came from (migration 0016): unclaimed uploads are limited per address. */
   uploaderIp: text('uploader_ip'),
+  /** The kind of record that claimed it ('case', …), set with `claimed` (migration 0018). */
+  ownerType: text('owner_type'),
+  /** The owning record's county, set at the claim; unclaimed files belong to no county yet. */
+  countyCode: char('county_code', { length: 6 }),
+  /** The staff account that uploaded it: staff uploads are limited per account. */
+  uploaderUserId: uuid('uploader_user_id'),
+  /** False from the row's insert until the file is written: such a row cannot be claimed and is purged. */
+  stored: boolean('stored').notNull().default(true),
 });
 
 /** One row whose update proves the database commits writes (/healthz; migration 0016). */
