@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { allowedActions, caseActions, caseStatuses, caseTransitions, InvalidTransition, nextStatus, terminalStatuses, variantsOf, workflowRoles, type CaseAction, type CaseStatus, type WorkflowRole } from './case-workflow.ts';
+import { checkTable } from './definition.ts';
+import { allowedActions, caseActions, caseWorkflow, caseStatuses, caseTransitions, InvalidTransition, nextStatus, terminalStatuses, variantsOf, workflowRoles, type CaseAction, type CaseStatus, type WorkflowRole } from './case-workflow.ts';
 
 /** The expected table written out by hand, independent of the code's table: action → [from…] → roles. */
 const expected: Record<CaseAction, { from: CaseStatus[]; roles: WorkflowRole[] }> = {
@@ -77,5 +78,18 @@ describe('case workflow', () => {
       const to = caseTransitions[a].to;
       if (typeof to === 'string') expect(moves[a]).toBe(to);
     }
+  });
+
+  it('passes the generic exhaustive table check against the hand-written table', () => {
+    const table = Object.fromEntries(caseActions.map((a) => [a, { ...expected[a], to: moves[a] }])) as Parameters<typeof checkTable<CaseStatus, CaseAction, WorkflowRole, string>>[1];
+    const { mismatches, checked } = checkTable(caseWorkflow, table);
+    expect(mismatches).toEqual([]);
+    expect(checked).toBeGreaterThan(caseStatuses.length * caseActions.length * workflowRoles.length);
+  });
+
+  it('finds a mismatch when the hand-written table disagrees', () => {
+    const table = Object.fromEntries(caseActions.map((a) => [a, { ...expected[a], to: moves[a] }])) as Record<CaseAction, { from: CaseStatus[]; roles: WorkflowRole[]; to?: CaseStatus | 'same' }>;
+    table.start = { ...table.start, roles: ['handler'] };
+    expect(checkTable(caseWorkflow, table).mismatches.some((m) => m.action === 'start' && m.role === 'gridWorker')).toBe(true);
   });
 });
