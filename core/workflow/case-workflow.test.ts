@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkTable } from './definition.ts';
+import { checkTable, type ExpectedTable } from './definition.ts';
 import { allowedActions, caseActions, caseWorkflow, caseStatuses, caseTransitions, InvalidTransition, nextStatus, terminalStatuses, variantsOf, workflowRoles, type CaseAction, type CaseStatus, type WorkflowRole } from './case-workflow.ts';
 
 /** The expected table written out by hand, independent of the code's table: action → [from…] → roles. */
@@ -81,14 +81,14 @@ describe('case workflow', () => {
   });
 
   it('passes the generic exhaustive table check against the hand-written table', () => {
-    const table = Object.fromEntries(caseActions.map((a) => [a, { ...expected[a], to: moves[a] }])) as Parameters<typeof checkTable<CaseStatus, CaseAction, WorkflowRole, string>>[1];
+    const table = Object.fromEntries(caseActions.map((a) => [a, { ...expected[a], to: moves[a] }])) as ExpectedTable<CaseStatus, CaseAction, WorkflowRole>;
     const { mismatches, checked } = checkTable(caseWorkflow, table);
     expect(mismatches).toEqual([]);
     expect(checked).toBeGreaterThan(caseStatuses.length * caseActions.length * workflowRoles.length);
   });
 
   it('finds a mismatch when the hand-written table disagrees', () => {
-    const table = Object.fromEntries(caseActions.map((a) => [a, { ...expected[a], to: moves[a] }])) as Record<CaseAction, { from: CaseStatus[]; roles: WorkflowRole[]; to?: CaseStatus | 'same' }>;
+    const table = Object.fromEntries(caseActions.map((a) => [a, { ...expected[a], to: moves[a] }])) as ExpectedTable<CaseStatus, CaseAction, WorkflowRole>;
     table.start = { ...table.start, roles: ['handler'] };
     expect(checkTable(caseWorkflow, table).mismatches.some((m) => m.action === 'start' && m.role === 'gridWorker')).toBe(true);
   });
