@@ -11,6 +11,7 @@ import * as repo from './audit.repository.ts';
 import { checkRow, GENESIS, sealRow, walkStart, type BreakReason } from './audit-chain.ts';
 import { anchorLine, appendLine, readAnchors, type Anchor } from './audit-anchors.ts';
 import { AppError } from '../../../core/errors.ts';
+import type { AuditAction } from '../../../core/audit-actions.ts';
 import { can } from '../../../core/roles.ts';
 import { subtreePrefix } from '../../../core/region-code.ts';
 
@@ -18,7 +19,7 @@ import { subtreePrefix } from '../../../core/region-code.ts';
 export type AuditContext = Pick<AppContext, 'clock' | 'audit'>;
 
 export interface AuditEntry {
-  action: string;
+  action: AuditAction;
   objectType?: string;
   objectId?: string;
   outcome?: 'success' | 'failure' | 'denied';
