@@ -6,7 +6,7 @@ import type { AppContext } from '../lib/context.ts';
 import { sweepClocks, type ClockHandlerRegistry } from '../workflow/sweep.ts';
 import { deliverDue } from '../modules/outbox/outbox.service.ts';
 import { purgeDue } from '../modules/people/retention.service.ts';
-import { purgeUnclaimedUploads } from '../modules/cases/attachments.service.ts';
+import { purgeUnclaimedUploads } from '../modules/uploads/uploads.service.ts';
 import { anchorHead } from '../modules/audit/audit.service.ts';
 import { caseClockHandlers } from '../modules/cases/deadline-sweep.service.ts';
 
