@@ -26,7 +26,7 @@ describe.skipIf(!url)('database connection lost inside a transition', () => {
     expect(made.status).toBe(201);
     const code = (made.body as { code: string }).code;
     const state = async () => (await env.ctx.database.query<{ status: string; version: number; events: number; clocks: number }>(
-      `SELECT c.status, c.version, (SELECT count(*)::int FROM case_events e WHERE e.case_id = c.id) AS events, (SELECT count(*)::int FROM case_deadlines d WHERE d.case_id = c.id) AS clocks FROM cases c WHERE c.code = $1`, [code]))[0]!;
+      `SELECT c.status, c.version, (SELECT count(*)::int FROM case_events e WHERE e.case_id = c.id) AS events, (SELECT count(*)::int FROM clocks d WHERE d.subject_type = 'case' AND d.subject_id = c.id) AS clocks FROM cases c WHERE c.code = $1`, [code]))[0]!;
     const before = await state();
 
     // The scratch database of this test env is the one the app uses.
@@ -35,7 +35,7 @@ describe.skipIf(!url)('database connection lost inside a transition', () => {
     await blocker.connect();
     try {
       await blocker.query('BEGIN');
-      await blocker.query('LOCK TABLE case_deadlines IN EXCLUSIVE MODE');
+      await blocker.query('LOCK TABLE clocks IN EXCLUSIVE MODE');
       const pending = call(env.app, 'POST', `/api/cases/${code}/actions/accept`, cookie, {}, { 'accept-language': 'en' });
       // Wait until the transition is stuck on the lock (it has updated the case and written the event by now).
       let pid: number | undefined;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { allowedActions, caseActions, caseStatuses, caseTransitions, InvalidTransition, nextStatus, terminalStatuses, variantsOf, workflowRoles, type CaseAction, type CaseStatus, type WorkflowRole } from './case-workflow.ts';
+import { checkTable, type ExpectedTable } from './definition.ts';
+import { allowedActions, caseActions, caseWorkflow, caseStatuses, caseTransitions, InvalidTransition, nextStatus, terminalStatuses, variantsOf, workflowRoles, type CaseAction, type CaseStatus, type WorkflowRole } from './case-workflow.ts';
 
 /** The expected table written out by hand, independent of the code's table: action → [from…] → roles. */
 const expected: Record<CaseAction, { from: CaseStatus[]; roles: WorkflowRole[] }> = {
@@ -31,6 +32,13 @@ const moves: Partial<Record<CaseAction, CaseStatus | 'same'>> = {
   transfer: 'accepted', escalate: 'same', start: 'in_progress', reportBack: 'reported_back', close: 'closed', closeUnresolved: 'closed',
   assist: 'same', extendRequest: 'same', extendDecide: 'same', urge: 'same', pause: 'same', resume: 'same', meToo: 'same',
 };
+
+/** The hand-written table with the targets of `moves`, in the generic checker's shape. */
+function withTargets(): ExpectedTable<CaseStatus, CaseAction, WorkflowRole> {
+  const table = {} as ExpectedTable<CaseStatus, CaseAction, WorkflowRole>;
+  for (const a of caseActions) table[a] = { ...expected[a], to: moves[a] };
+  return table;
+}
 
 describe('case workflow', () => {
   it('lists exactly the actions of the expected table', () => {
@@ -77,5 +85,18 @@ describe('case workflow', () => {
       const to = caseTransitions[a].to;
       if (typeof to === 'string') expect(moves[a]).toBe(to);
     }
+  });
+
+  it('passes the generic exhaustive table check against the hand-written table', () => {
+    const table = withTargets();
+    const { mismatches, checked } = checkTable(caseWorkflow, table);
+    expect(mismatches).toEqual([]);
+    expect(checked).toBeGreaterThan(caseStatuses.length * caseActions.length * workflowRoles.length);
+  });
+
+  it('finds a mismatch when the hand-written table disagrees', () => {
+    const table = withTargets();
+    table.start = { ...table.start, roles: ['handler'] };
+    expect(checkTable(caseWorkflow, table).mismatches.some((m) => m.action === 'start' && m.role === 'gridWorker')).toBe(true);
   });
 });

@@ -1,8 +1,11 @@
 /**
  * The closed loop of a case as data: 受理 → 分流/派遣 → 处置 → 反馈 → 核查 → 回访 → 办结, with honest endings.
- * A transition table plus pure functions; the one service function that writes a case's status
- * (server/modules/cases/case-actions.service.ts) asks `nextStatus` and nothing else.
+ * A transition table on the generic workflow definition (./definition.ts); the transition engine
+ * (server/workflow/engine.ts) asks `nextStatus` and nothing else.
  */
+import * as wf from './definition.ts';
+
+export { InvalidTransition } from './definition.ts';
 
 /** Where a case is in the loop. */
 export const caseStatuses = [
@@ -28,16 +31,12 @@ export type WorkflowRole = 'operator' | 'handler' | 'gridWorker' | 'leader' | 'r
 export const workflowRoles: readonly WorkflowRole[] = ['operator', 'handler', 'gridWorker', 'leader', 'resident', 'system'];
 
 /** Branches of one action (verify passes or fails; a rating satisfies or reopens). */
-export type Variant = 'pass' | 'fail' | 'satisfied' | 'basically' | 'unsatisfied' | 'unsatisfiedFinal';
+export const caseVariants = ['pass', 'fail', 'satisfied', 'basically', 'unsatisfied', 'unsatisfiedFinal'] as const;
+export type Variant = (typeof caseVariants)[number];
 
 const active: CaseStatus[] = ['accepted', 'dispatched', 'in_progress', 'reported_back'];
 
-interface Transition {
-  from: readonly CaseStatus[];
-  /** The next status; 'same' keeps it (an event without a move); a map picks by variant. */
-  to: CaseStatus | 'same' | Partial<Record<Variant, CaseStatus>>;
-  roles: readonly WorkflowRole[];
-}
+type Transition = wf.TransitionRule<CaseStatus, WorkflowRole, Variant>;
 
 export const caseTransitions = {
   /** 受理: a centre takes the report in; routing then places it at the right level. */
@@ -90,37 +89,31 @@ export const caseTransitions = {
 } as const satisfies Record<string, Transition>;
 
 export type CaseAction = keyof typeof caseTransitions;
-export const caseActions = Object.keys(caseTransitions) as CaseAction[];
+
+/** The case workflow as a generic definition (the engine and the exhaustive table test use it). */
+export const caseWorkflow: wf.WorkflowDefinition<CaseStatus, CaseAction, WorkflowRole, Variant> = wf.defineWorkflow({
+  name: 'case',
+  statuses: caseStatuses,
+  terminal: terminalStatuses,
+  roles: workflowRoles,
+  variants: caseVariants,
+  transitions: caseTransitions as Record<CaseAction, Transition>,
+});
+export const caseActions = [...caseWorkflow.actions];
 
 /** The variants an action needs; empty for actions without branches. */
 export function variantsOf(action: CaseAction): Variant[] {
-  const to = (caseTransitions[action] as Transition).to;
-  return typeof to === 'object' ? (Object.keys(to) as Variant[]) : [];
+  return wf.variantsOf(caseWorkflow, action);
 }
 
 /** Actions a role may take on a case in this status (before place and person checks). */
 export function allowedActions(status: CaseStatus, role: WorkflowRole): CaseAction[] {
-  return caseActions.filter((a) => {
-    const t = caseTransitions[a] as Transition;
-    return t.from.includes(status) && t.roles.includes(role);
-  });
-}
-
-export class InvalidTransition extends Error {
-  constructor(readonly status: CaseStatus, readonly action: string, readonly role: string) {
-    super(`INVALID_TRANSITION: ${action} by ${role} from ${status}`);
-  }
+  return wf.allowedActions(caseWorkflow, status, role);
 }
 
 /** The status after `action`. @throws InvalidTransition when the action is not allowed from here for this role, or a needed variant is missing */
 export function nextStatus(status: CaseStatus, action: CaseAction, role: WorkflowRole, variant?: Variant): CaseStatus {
-  const t = caseTransitions[action] as Transition | undefined;
-  if (!t || !t.from.includes(status) || !t.roles.includes(role)) throw new InvalidTransition(status, action, role);
-  if (t.to === 'same') return status;
-  if (typeof t.to === 'string') return t.to;
-  const next = variant ? t.to[variant] : undefined;
-  if (!next) throw new InvalidTransition(status, `${action}:${variant ?? '?'}`, role);
-  return next;
+  return wf.nextStatus(caseWorkflow, status, action, role, variant);
 }
 
 /** Maps an account role to the workflow role it acts as (null: takes no part in the loop). */
@@ -130,5 +123,17 @@ export function workflowRoleOf(accountRole: string): WorkflowRole | null {
   return null;
 }
 
-/** Statuses whose timeline steps the public tracking page shows. */
-export const publicEvents: readonly string[] = ['submit', 'accept', 'reject', 'redirect', 'merge', 'dispatch', 'transfer', 'escalate', 'start', 'reportBack', 'verify', 'followUp', 'close', 'closeUnresolved'];
+/** Events of a case's timeline that are not actions of the table. */
+export const caseSystemEvents = [
+  'submit', // 上报: the case was created (intake)
+  'mergedIn', // another case was merged into this one
+  'deadlineWarned', // a clock reached 80% (yellow)
+  'deadlineBreached', // a clock reached 100% (red)
+] as const;
+
+/** Every type a case event may have: the workflow's actions plus the system events. */
+export const caseEventTypes = [...caseActions, ...caseSystemEvents] as const;
+export type CaseEventType = CaseAction | (typeof caseSystemEvents)[number];
+
+/** Event types whose timeline steps the public tracking page shows. */
+export const publicEvents: readonly CaseEventType[] = ['submit', 'accept', 'reject', 'redirect', 'merge', 'dispatch', 'transfer', 'escalate', 'start', 'reportBack', 'verify', 'followUp', 'close', 'closeUnresolved'];

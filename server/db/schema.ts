@@ -232,10 +232,12 @@ export const caseEvents = pgTable('case_events', {
   at: ts('at').notNull(),
 }, (t) => [primaryKey({ columns: [t.countyCode, t.id] })]);
 
-export const caseDeadlines = pgTable('case_deadlines', {
+/** Clocks of any workflow's subject (a case, a petition …), swept by one job. */
+export const clocks = pgTable('clocks', {
   countyCode: char('county_code', { length: 6 }).notNull(),
   id: uuid('id').notNull(),
-  caseId: uuid('case_id').notNull(),
+  subjectType: text('subject_type').notNull(),
+  subjectId: uuid('subject_id').notNull(),
   kind: text('kind').notNull(),
   mode: text('mode').notNull(),
   limitMinutes: integer('limit_minutes').notNull(),
@@ -309,11 +311,13 @@ export const notifications = pgTable('notifications', {
   id: bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity().primaryKey(),
   userId: uuid('user_id').notNull(),
   countyCode: char('county_code', { length: 6 }).notNull(),
-  caseId: uuid('case_id'),
   kind: text('kind').notNull(),
   text: text('text').notNull(),
   createdAt: ts('created_at').notNull(),
   readAt: ts('read_at'),
+  subjectType: text('subject_type'),
+  subjectId: uuid('subject_id'),
+  subjectCode: text('subject_code'),
 });
 
 export const idempotencyKeys = pgTable('idempotency_keys', {

@@ -18,8 +18,12 @@ import { addMember, createHousehold } from '../modules/people/households.service
 import { createBuilding, createPlace } from '../modules/people/places.service.ts';
 import { addDwelling, registerRental } from '../modules/people/dwellings.service.ts';
 import { fixture, makeUser, type TestEnv } from './harness.ts';
+import { deliverDue, enqueue } from '../modules/outbox/outbox.service.ts';
 
 export type Side = 'A' | 'B' | 'missing';
+
+/** Records that belong to one user (a notice): every other caller, in scope or not, gets the missing answer. */
+export const ownObjects: ScopedObject[] = ['notification'];
 
 /** Reference data shared by every region (not scoped): routes naming only these are checked for permission, not place. */
 export const globalObjects: ScopedObject[] = ['category', 'department', 'codeTable'];
@@ -35,6 +39,7 @@ const actionSamples: Record<string, object> = {
 /** A valid body for each route with an object in its path that takes one. */
 export const sampleBodies: Record<string, object> = {
   'POST /api/cases/:code/reporter': { reason: '回访核实' },
+  'POST /api/notifications/:id/read': {},
   ...Object.fromEntries(Object.entries(actionSamples).map(([a, b]) => [`POST /api/cases/:code/actions/${a}`, b])),
   'PUT /api/grids/:code/duties': { duties: ['safety'] },
   'POST /api/grids/:code/staff': { role: 'gridWorker', name: '测试' },
@@ -124,9 +129,9 @@ export function missingPlace(query: string): string {
 /** Objects of every kind in villages A and B, and ids naming nothing. */
 export async function buildRouteWorld(env: TestEnv): Promise<Record<Side, Record<ScopedObject, string>>> {
   const objects: Record<Side, Record<ScopedObject, string>> = {
-    A: { region: fixture.villageA, grid: fixture.gridA1, householdGroup: '', gridStaff: '', user: '', token: '', case: '', attachment: '', category: 'municipal.road', department: '', codeTable: 'sex', person: '', household: '', place: '', building: '', dwelling: '' },
-    B: { region: fixture.villageB, grid: fixture.gridB1, householdGroup: '', gridStaff: '', user: '', token: '', case: '', attachment: '', category: 'municipal.road', department: '', codeTable: 'sex', person: '', household: '', place: '', building: '', dwelling: '' },
-    missing: { region: '632221100299', grid: '632221100201099', householdGroup: randomUUID(), gridStaff: randomUUID(), user: randomUUID(), token: randomUUID(), case: '632221-00000000', attachment: randomUUID(), category: 'no.such', department: randomUUID(), codeTable: 'no_such_table', person: randomUUID(), household: randomUUID(), place: randomUUID(), building: randomUUID(), dwelling: randomUUID() },
+    A: { region: fixture.villageA, grid: fixture.gridA1, householdGroup: '', gridStaff: '', user: '', token: '', case: '', attachment: '', category: 'municipal.road', department: '', codeTable: 'sex', person: '', household: '', place: '', building: '', dwelling: '', notification: '' },
+    B: { region: fixture.villageB, grid: fixture.gridB1, householdGroup: '', gridStaff: '', user: '', token: '', case: '', attachment: '', category: 'municipal.road', department: '', codeTable: 'sex', person: '', household: '', place: '', building: '', dwelling: '', notification: '' },
+    missing: { region: '632221100299', grid: '632221100201099', householdGroup: randomUUID(), gridStaff: randomUUID(), user: randomUUID(), token: randomUUID(), case: '632221-00000000', attachment: randomUUID(), category: 'no.such', department: randomUUID(), codeTable: 'no_such_table', person: randomUUID(), household: randomUUID(), place: randomUUID(), building: randomUUID(), dwelling: randomUUID(), notification: '999999999' },
   };
   const root = systemActor(fixture.province, 'test');
   for (const side of ['A', 'B'] as const) {
@@ -162,10 +167,20 @@ export async function buildRouteWorld(env: TestEnv): Promise<Record<Side, Record
     objects[side].building = building.id;
     objects[side].dwelling = dwelling.id;
     sensitiveValues.push(landlord.name, landlord.idNumber, landlord.phone);
+    // A notice of the side's target user: no caller owns it, so every caller gets the missing answer.
+    objects[side].notification = String(await noticeFor(env, objects[side].user, objects[side].case));
   }
   const b = objects.B;
   outOfScopeMarkers.push(b.case, 'B村道路破损', 'B村小学', 'B村3号楼', 'B村1号', 'B网格员', 'B联户组', 'target-b', b.person, b.household, b.place, b.building, b.dwelling, b.user, b.gridStaff);
   return objects;
+}
+
+/** Delivers one notice about a case to a user and returns its id. */
+async function noticeFor(env: TestEnv, userId: string, code: string): Promise<number> {
+  await env.ctx.db.transaction((tx) => enqueue(tx, env.clock.now(), code.slice(0, 6), { kind: 'notify', userIds: [userId], subject: { type: 'case', id: randomUUID(), code }, text: `通知 ${code}` }));
+  await deliverDue(env.ctx);
+  const [row] = await env.ctx.database.query<{ id: number }>('SELECT id FROM notifications WHERE user_id = $1 ORDER BY id DESC LIMIT 1', [userId]);
+  return Number(row!.id);
 }
 
 /** The route's URL with each parameter replaced by the object of that kind on `side` (Open311 `:format` = json). */

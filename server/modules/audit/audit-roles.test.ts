@@ -18,6 +18,7 @@ import { FakeClock } from '../../lib/clock.ts';
 import { systemActor } from '../../lib/actor.ts';
 import { ROOT_SCOPE } from '../../../core/region-code.ts';
 import { recordAlone, verifyChain } from './audit.service.ts';
+import type { AuditAction } from '../../../core/audit-actions.ts';
 
 const server = process.env.DATABASE_URL;
 const role = `anwang_app_${randomBytes(4).toString('hex')}`;
@@ -88,7 +89,7 @@ describe.skipIf(!server)('the application role on PostgreSQL (skipped on PGlite:
     const config = { ...loadConfig({}), databaseUrl: appUrl, secretKeyHex: '0123456789abcdeffedcba9876543210' };
     const ctx = await createContext(config, { inMemory: true, clock: new FakeClock() });
     try {
-      await recordAlone(ctx.db, ctx, systemActor(ROOT_SCOPE, 'test'), { action: 'test.as-app-role' });
+      await recordAlone(ctx.db, ctx, systemActor(ROOT_SCOPE, 'test'), { action: 'test.as-app-role' as AuditAction });
       expect(await verifyChain(ctx)).toMatchObject({ ok: true });
       expect(await auditTableExposure(ctx.database)).toEqual({ role, exposed: false, reason: undefined });
     } finally {

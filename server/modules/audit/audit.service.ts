@@ -11,12 +11,13 @@ import type { AppContext } from '../../lib/context.ts';
 import * as repo from './audit.repository.ts';
 import { checkRow, GENESIS, sealRow, walkStart, type BreakReason } from './audit-chain.ts';
 import { anchorLine, appendLine, readAnchors, type Anchor } from './audit-anchors.ts';
+import type { AuditAction } from '../../../core/audit-actions.ts';
 
 /** What appending and verifying need: the clock, the audit keys and the anchor file. */
 export type AuditContext = Pick<AppContext, 'clock' | 'audit'>;
 
 export interface AuditEntry {
-  action: string;
+  action: AuditAction;
   objectType?: string;
   objectId?: string;
   outcome?: 'success' | 'failure' | 'denied';

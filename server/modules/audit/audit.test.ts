@@ -16,6 +16,7 @@ import { startScheduler } from '../../jobs/scheduler.ts';
 import { chainText, GENESIS } from './audit-chain.ts';
 import * as repo from './audit.repository.ts';
 import { anchorHead, recordAlone, verifyChain } from './audit.service.ts';
+import type { AuditAction } from '../../../core/audit-actions.ts';
 
 let env: TestEnv;
 let dir: string;
@@ -45,8 +46,8 @@ describe('the keyed audit chain', () => {
       }
     });
     await anchorHead(env.ctx); // the server's first anchor after the upgrade pins the last plain row
-    await recordAlone(env.ctx.db, env.ctx, actor, { action: 'test.keyed' });
-    await recordAlone(env.ctx.db, env.ctx, actor, { action: 'test.keyed' });
+    await recordAlone(env.ctx.db, env.ctx, actor, { action: 'test.keyed' as AuditAction });
+    await recordAlone(env.ctx.db, env.ctx, actor, { action: 'test.keyed' as AuditAction });
     const all = await rows();
     expect(all.map((r) => r.keyId)).toEqual([null, null, env.ctx.audit.keys.currentId, env.ctx.audit.keys.currentId]);
     // The harness's keys come from the environment: the audit key is derived from the lookup key, never stored.
@@ -77,7 +78,7 @@ describe('the keyed audit chain', () => {
 
   it('keeps one unbroken chain when many requests append at once', async () => {
     const before = (await rows()).length;
-    await Promise.all(Array.from({ length: 24 }, (_, i) => recordAlone(env.ctx.db, env.ctx, actor, { action: 'test.concurrent', detail: { i } })));
+    await Promise.all(Array.from({ length: 24 }, (_, i) => recordAlone(env.ctx.db, env.ctx, actor, { action: 'test.concurrent' as AuditAction, detail: { i } })));
     expect(await verifyChain(env.ctx)).toMatchObject({ ok: true, checked: before + 24 });
   });
 });
@@ -87,7 +88,7 @@ describe('anchors outside the database', () => {
     writeFileSync(anchorFile(), '');
     const scheduler = startScheduler(env.ctx, 60_000, () => undefined);
     await expect.poll(() => readFileSync(anchorFile(), 'utf8')).not.toBe('');
-    await recordAlone(env.ctx.db, env.ctx, actor, { action: 'test.after-start' });
+    await recordAlone(env.ctx.db, env.ctx, actor, { action: 'test.after-start' as AuditAction });
     await scheduler.stop();
     const lines = readFileSync(anchorFile(), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     const head = (await rows()).at(-1)!;

@@ -82,7 +82,7 @@ async function refuseLikeWrongPassword(password: string): Promise<never> {
 }
 
 /** Records a failed attempt (already counted by its claim) and answers it. */
-async function failed(ctx: AppContext, u: Account, action: string, actor: Actor | null, claimed: LockState, reason: 'password' | 'totp', ip: string | undefined): Promise<never> {
+async function failed(ctx: AppContext, u: Account, action: 'auth.login' | 'auth.changePassword', actor: Actor | null, claimed: LockState, reason: 'password' | 'totp', ip: string | undefined): Promise<never> {
   const locked = claimed.lockedUntil !== null;
   await ctx.db.transaction(async (tx) => {
     await audit.record(tx, ctx, actor, { action, objectType: 'user', objectId: u.id, outcome: 'failure', countyCode: county(u), detail: { reason, locked } }, ip);

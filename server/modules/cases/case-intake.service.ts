@@ -148,8 +148,8 @@ export async function createCase(ctx: AppContext, actor: Actor, input: IntakeInp
     await clocks.openClocks(tx, row, ['first_response'], policy, await catalog.workCalendar(ctx, tx, countyCode), now);
     // 一键报警 goes straight to the county centre and the village police officer.
     const notifyIds = [...(await users.staffIdsAt(tx, unitCode, ['operator'])), ...(alarm && gridCode ? await staffUserIds(tx, gridCode, 'villagePolice') : [])];
-    if (notifyIds.length) await outbox.enqueue(tx, now, countyCode, { kind: 'notify', userIds: notifyIds, caseId: row.id, text: `${alarm ? '【一键报警】' : ''}新上报 ${row.code}：${category.name}` });
-    if (row.reporterPhoneEnc) await outbox.enqueue(tx, now, countyCode, { kind: 'sms', phoneEnc: row.reporterPhoneEnc, caseId: row.id, text: `您的反映已收到，编号${row.code}，可凭编号查询办理进度。` });
+    if (notifyIds.length) await outbox.enqueue(tx, now, countyCode, { kind: 'notify', userIds: notifyIds, subject: { type: 'case', id: row.id, code: row.code }, text: `${alarm ? '【一键报警】' : ''}新上报 ${row.code}：${category.name}` });
+    if (row.reporterPhoneEnc) await outbox.enqueue(tx, now, countyCode, { kind: 'sms', phoneEnc: row.reporterPhoneEnc, subject: { type: 'case', id: row.id, code: row.code }, text: `您的反映已收到，编号${row.code}，可凭编号查询办理进度。` });
     const duplicates = await findDuplicates(tx, view, row);
     const body = { code: row.code, status: row.status, tier, suggestedTier: suggested, unitLevel: row.unitLevel, isPublic: row.isPublic, duplicates: publicSide ? duplicates.filter((d) => d.isPublic).map(({ code, distance, similarity }) => ({ code, distance, similarity })) : duplicates };
     // A replay must hand the resident the same key, so the stored answer keeps it, encrypted (never in clear).

@@ -115,7 +115,10 @@ describe('the closed loop', () => {
     expect(env.sms.sent.every((m) => m.phone === '13900001234')).toBe(true);
     expect(env.sms.sent.map((m) => m.text).join('\n')).toContain(code);
     const n = await call(env.app, 'GET', '/api/notifications', c['d.handler']);
-    expect((n.body as unknown as { text: string }[]).some((x) => x.text.includes(code))).toBe(true);
+    const items = (n.body as { items: { text: string; subject: { type: string; code?: string } | null }[] }).items;
+    expect(items.some((x) => x.text.includes(code))).toBe(true);
+    // Each notice names its case, so a click opens /cases/<code>.
+    expect(items.filter((x) => x.text.includes(code)).every((x) => x.subject?.type === 'case' && x.subject.code === code)).toBe(true);
     expect(await deliverDue(env.ctx)).toBe(0); // delivered once
   });
 });

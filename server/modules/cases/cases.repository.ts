@@ -3,10 +3,12 @@ import { and, asc, count, desc, eq, gte, inArray, isNotNull, like, lte, ne, not,
 import { caseAttachments, caseEvents, caseMeToo, cases } from '../../db/schema.ts';
 import type { Executor } from '../../db/client.ts';
 import type { CaseView } from './case-visibility.ts';
+import type { CaseEventType } from '../../../core/workflow/case-workflow.ts';
 
 export type CaseRow = typeof cases.$inferSelect;
 export type EventRow = typeof caseEvents.$inferSelect;
-export type NewEvent = Omit<typeof caseEvents.$inferInsert, 'id'>;
+/** A new event of a case's timeline; its type is one of the declared case event types. */
+export type NewEvent = Omit<typeof caseEvents.$inferInsert, 'id' | 'type'> & { type: CaseEventType };
 export type AttachmentRow = typeof caseAttachments.$inferSelect;
 
 const county = (code: string) => code.slice(0, 6);

@@ -71,9 +71,9 @@ describe('several sweepers', () => {
     const runs = await Promise.all([sweepDeadlines(env.ctx, 7), sweepDeadlines(env.ctx, 7), sweepDeadlines(env.ctx, 7), sweepDeadlines(env.ctx, 7)]);
     let total = runs.reduce((s, r) => s + r.breached, 0);
     for (let r = await sweepDeadlines(env.ctx); r.breached; r = await sweepDeadlines(env.ctx)) total += r.breached;
-    const open = await env.ctx.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM case_deadlines WHERE kind = 'first_response' AND closed_at IS NULL`);
+    const open = await env.ctx.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM clocks WHERE subject_type = 'case' AND kind = 'first_response' AND closed_at IS NULL`);
     const breachedEvents = await env.ctx.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM case_events WHERE type = 'deadlineBreached'`);
-    const breachedRows = await env.ctx.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM case_deadlines WHERE state = 'breached'`);
+    const breachedRows = await env.ctx.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM clocks WHERE subject_type = 'case' AND state = 'breached'`);
     expect(total).toBeGreaterThanOrEqual(120); // the 20 new reports and the 100 from the concurrency test
     expect(total).toBe(breachedEvents[0]!.n); // one event per firing…
     expect(total).toBe(breachedRows[0]!.n); // …one firing per clock…

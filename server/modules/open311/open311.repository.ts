@@ -26,7 +26,7 @@ export async function publicCases(ex: Executor, q: { ids?: string[]; serviceCode
       createdAt: cases.createdAt,
       updatedAt: cases.updatedAt,
       // Qualified by hand: inside the sub-select Drizzle would leave the outer columns unqualified.
-      dueAt: sql<Date | null>`(SELECT max(d.due_at) FROM case_deadlines d WHERE d.county_code = "cases"."county_code" AND d.case_id = "cases"."id" AND d.kind = 'total')`.mapWith((v) => (v ? new Date(v) : null)),
+      dueAt: sql<Date | null>`(SELECT max(d.due_at) FROM clocks d WHERE d.county_code = "cases"."county_code" AND d.subject_type = 'case' AND d.subject_id = "cases"."id" AND d.kind = 'total')`.mapWith((v) => (v ? new Date(v) : null)),
     })
     .from(cases)
     .where(and(...w))

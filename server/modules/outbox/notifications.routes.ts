@@ -1,14 +1,27 @@
-/** The signed-in user's in-app notifications, and staff uploads. */
-import type { FastifyInstance } from 'fastify';
+/** The signed-in user's in-app notifications: the list with the unread count, read one, read all. */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { AppContext } from '../../lib/context.ts';
 import { actorOf } from '../../http/route-config.ts';
-import * as outbox from './outbox.service.ts';
+import * as notices from './notifications.service.ts';
+
+const idParams = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
 
 /** Registers /api/notifications. */
 export function notificationRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.get('/api/notifications', { config: { access: { session: true } }, schema: { tags: ['notifications'], summary: '我的通知 My notifications' } }, async (req) => outbox.myNotifications(ctx, actorOf(req).id));
-  app.post('/api/notifications/read', { config: { access: { session: true } }, schema: { tags: ['notifications'], summary: '全部已读 Mark all read' } }, async (req) => {
-    await outbox.markAllRead(ctx, actorOf(req).id);
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get('/api/notifications', { config: { access: { session: true } }, schema: { tags: ['notifications'], summary: '我的通知 My notifications' } }, async (req) => notices.myNotifications(ctx, actorOf(req).id));
+  // One notice read (a click on it); someone else's id answers like a missing one.
+  r.post('/api/notifications/:id/read', { config: { access: { session: true, objects: ['notification'] } }, schema: { tags: ['notifications'], summary: '标为已读 Mark one read', params: idParams } }, async (req) => {
+    await notices.markRead(ctx, actorOf(req).id, req.params.id);
     return { ok: true };
   });
+  const readAll = async (req: FastifyRequest) => {
+    await notices.markAllRead(ctx, actorOf(req).id);
+    return { ok: true };
+  };
+  r.post('/api/notifications/read-all', { config: { access: { session: true } }, schema: { tags: ['notifications'], summary: '全部已读 Mark all read' } }, readAll);
+  // The old name of read-all, kept for clients built before the per-notice route.
+  r.post('/api/notifications/read', { config: { access: { session: true } }, schema: { tags: ['notifications'], summary: '全部已读 Mark all read (old name)' } }, readAll);
 }

@@ -1,6 +1,6 @@
-/** I/O for the outbox and in-app notifications. */
-import { and, asc, desc, eq, isNull, lte, sql } from 'drizzle-orm';
-import { notifications, outbox } from '../../db/schema.ts';
+/** I/O for the outbox. */
+import { and, asc, eq, isNull, lte, sql } from 'drizzle-orm';
+import { outbox } from '../../db/schema.ts';
 import type { Executor } from '../../db/client.ts';
 
 export type OutboxRow = typeof outbox.$inferSelect;
@@ -23,21 +23,6 @@ export async function markDelivered(ex: Executor, r: OutboxRow, at: Date): Promi
 /** Records a failed attempt and when to retry. */
 export async function markFailed(ex: Executor, r: OutboxRow, retryAt: Date, error: string): Promise<void> {
   await ex.update(outbox).set({ attempts: r.attempts + 1, availableAt: retryAt, lastError: error.slice(0, 500) }).where(and(eq(outbox.countyCode, r.countyCode), eq(outbox.id, r.id)));
-}
-
-/** Adds in-app notifications. */
-export async function notify(ex: Executor, rows: { userId: string; countyCode: string; caseId: string | null; kind: string; text: string; createdAt: Date }[]): Promise<void> {
-  if (rows.length) await ex.insert(notifications).values(rows);
-}
-
-/** A user's newest notifications. */
-export function notificationsOf(ex: Executor, userId: string, limit: number) {
-  return ex.select().from(notifications).where(eq(notifications.userId, userId)).orderBy(desc(notifications.id)).limit(limit);
-}
-
-/** Marks a user's notifications read. */
-export async function markRead(ex: Executor, userId: string, at: Date): Promise<void> {
-  await ex.update(notifications).set({ readAt: at }).where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
 }
 
 /** Count of undelivered messages (health and tests). */

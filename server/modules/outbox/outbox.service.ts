@@ -1,20 +1,55 @@
 /**
  * Side effects after commit: a transition writes outbox rows in its own transaction, and this job delivers
  * them (in-app notifications, SMS to reporters). Rows are claimed with FOR UPDATE SKIP LOCKED, so several
- * server processes deliver each message once; a failure is retried with back-off.
+ * server processes deliver each message once; a failure is retried with back-off. Messages name the record
+ * they are about (`subject`), so any workflow (cases, petitions …) uses the same outbox.
  */
 import type { AppContext } from '../../lib/context.ts';
 import type { Executor } from '../../db/client.ts';
 import * as repo from './outbox.repository.ts';
+import * as notices from './notifications.repository.ts';
 
-/** What the outbox can carry. */
-export type OutboxMessage =
-  /** In-app notification to staff. */
-  | { kind: 'notify'; userIds: string[]; caseId: string; text: string }
+/** The record a message or notice is about; `code` is what a link opens (a case's code: /cases/<code>). */
+export interface SubjectRef {
+  type: string;
+  id: string;
+  code?: string;
+}
+
+/**
+ * What the outbox can carry: kind → payload. A module adds its own kinds by augmenting this interface
+ * (`declare module '…/outbox/outbox.service.ts'`) and registering a deliverer for them (`registerDeliverer`).
+ */
+export interface OutboxMessages {
+  /** In-app notification to staff about a record. */
+  notify: { userIds: string[]; subject: SubjectRef; text: string };
   /** SMS to a reporter (phone encrypted; decrypted only at delivery). */
-  | { kind: 'sms'; phoneEnc: string; text: string; caseId: string }
-  /** In-app security alert to staff (e.g. the security administrators), about no case. */
-  | { kind: 'alert'; userIds: string[]; text: string };
+  sms: { phoneEnc: string; text: string; subject: SubjectRef };
+  /** In-app security alert to staff (e.g. the security administrators), about no record. */
+  alert: { userIds: string[]; text: string };
+}
+
+/** One message of any kind. */
+export type OutboxMessage = { [K in keyof OutboxMessages]: { kind: K } & OutboxMessages[K] }[keyof OutboxMessages];
+
+/** Delivers one message inside the delivery transaction; throws to retry later. */
+export type Deliverer<K extends keyof OutboxMessages> = (ctx: AppContext, tx: Executor, msg: { kind: K } & OutboxMessages[K], row: { countyCode: string }, now: Date) => Promise<void>;
+
+const deliverers: { [K in keyof OutboxMessages]?: Deliverer<K> } = {
+  notify: async (_ctx, tx, msg, row, now) => {
+    const s = msg.subject;
+    await notices.insert(tx, msg.userIds.map((userId) => ({ userId, countyCode: row.countyCode, subjectType: s.type, subjectId: s.id, subjectCode: s.code ?? null, kind: s.type, text: msg.text, createdAt: now })));
+  },
+  alert: async (_ctx, tx, msg, row, now) => {
+    await notices.insert(tx, msg.userIds.map((userId) => ({ userId, countyCode: row.countyCode, subjectType: null, subjectId: null, subjectCode: null, kind: 'security', text: msg.text, createdAt: now })));
+  },
+  sms: async (ctx, _tx, msg) => ctx.sms.send(ctx.crypto.decrypt(msg.phoneEnc), msg.text),
+};
+
+/** Registers the deliverer of a kind a module added to OutboxMessages. */
+export function registerDeliverer<K extends keyof OutboxMessages>(kind: K, fn: Deliverer<K>): void {
+  (deliverers as Record<string, unknown>)[kind] = fn;
+}
 
 /** Queues a message inside the caller's transaction. */
 export async function enqueue(tx: Executor, at: Date, countyCode: string, msg: OutboxMessage): Promise<void> {
@@ -29,13 +64,9 @@ export async function deliverDue(ctx: AppContext, limit = 100): Promise<number> 
     for (const row of await repo.claimDue(tx, now, limit)) {
       const msg = row.payload as unknown as OutboxMessage;
       try {
-        if (msg.kind === 'notify') {
-          await repo.notify(tx, msg.userIds.map((userId) => ({ userId, countyCode: row.countyCode, caseId: msg.caseId, kind: 'case', text: msg.text, createdAt: now })));
-        } else if (msg.kind === 'alert') {
-          await repo.notify(tx, msg.userIds.map((userId) => ({ userId, countyCode: row.countyCode, caseId: null, kind: 'security', text: msg.text, createdAt: now })));
-        } else if (msg.kind === 'sms') {
-          await ctx.sms.send(ctx.crypto.decrypt(msg.phoneEnc), msg.text);
-        }
+        const deliver = deliverers[msg.kind] as Deliverer<typeof msg.kind> | undefined;
+        if (!deliver) throw new Error(`no deliverer for outbox kind ${msg.kind}`);
+        await deliver(ctx, tx, msg as never, row, now);
         await repo.markDelivered(tx, row, now);
         delivered++;
       } catch (e) {
@@ -46,17 +77,6 @@ export async function deliverDue(ctx: AppContext, limit = 100): Promise<number> 
     }
   });
   return delivered;
-}
-
-/** The signed-in user's notifications, newest first. */
-export async function myNotifications(ctx: AppContext, userId: string) {
-  const rows = await repo.notificationsOf(ctx.db, userId, 50);
-  return rows.map((n) => ({ id: n.id, caseId: n.caseId, text: n.text, createdAt: n.createdAt.toISOString(), read: n.readAt !== null }));
-}
-
-/** Marks the user's notifications read. */
-export async function markAllRead(ctx: AppContext, userId: string): Promise<void> {
-  await repo.markRead(ctx.db, userId, ctx.clock.now());
 }
 
 /** Undelivered messages. */

@@ -1,0 +1,90 @@
+/**
+ * The audit log's vocabulary: every action a row of the chain may name, declared once so a typo is a type
+ * error and the audit search can offer the list. Workflow transitions are `<workflow>.<action>` for every action
+ * of the workflow's table (the table documents each action); the rest are listed here with one comment each.
+ */
+import { caseActions, type CaseAction } from './workflow/case-workflow.ts';
+
+export const auditActions = [
+  'audit.verify', // 校验审计链: someone checked the chain
+  'auth.login', // 登录 (success, failure or denied)
+  'auth.logout', // 退出
+  'auth.changePassword', // 修改密码
+  'auth.totpEnrol', // 绑定动态口令
+  'building.create', // 新建楼栋
+  'building.update', // 修改楼栋
+  'calendar.import', // 导入节假日与调休
+  'case.create', // 上报案件 (intake, staff or resident)
+  'case.export', // 导出案件
+  'case.revealReporter', // 查看上报人完整联系方式
+  'category.create', // 新建事项分类
+  'category.update', // 修改事项分类
+  'codeTable.save', // 保存代码表
+  'deadlinePolicy.set', // 设置办理时限
+  'department.create', // 新建职能部门
+  'dwelling.create', // 新建房屋
+  'dwelling.rental', // 登记出租
+  'files.seal', // 加密存量文件 (CLI)
+  'grid.addStaff', // 网格添加人员
+  'grid.bulkStaff', // 网格批量配置人员
+  'grid.import', // 导入网格
+  'grid.removeStaff', // 网格移除人员
+  'grid.setDuties', // 设置网格职责
+  'household.addMember', // 户添加成员
+  'household.create', // 新建户
+  'household.move', // 户迁移
+  'household.removeMember', // 户移除成员
+  'household.update', // 修改户
+  'keys.reencrypt', // 用新密钥重新加密 (CLI)
+  'keys.rotate', // 轮换密钥 (CLI)
+  'person.addRecord', // 添加人员记录
+  'person.create', // 新建人员
+  'person.export', // 导出人员
+  'person.import', // 导入人员 (a whole file)
+  'person.import.batch', // 导入人员的一批
+  'person.leave', // 人员离开 (retention starts)
+  'person.legalHold', // 法律保留
+  'person.move', // 人员迁移
+  'person.purge', // 到期清除个人信息
+  'person.reveal', // 查看完整个人信息
+  'person.update', // 修改人员
+  'place.create', // 新建场所
+  'place.update', // 修改场所
+  'region.import', // 导入行政区划
+  'rental.export', // 导出出租房屋
+  'reveal.alert', // 查看完整信息过多，暂停并提醒
+  'routing.set', // 设置分流规则
+  'tenancy.end', // 租住结束
+  'tenancy.start', // 租住开始
+  'token.create', // 新建接口令牌
+  'token.revoke', // 吊销接口令牌
+  'user.create', // 新建账号
+  'user.resetPassword', // 重置密码
+  'user.resetTotp', // 重置动态口令
+  'user.unlock', // 解锁账号
+  'user.update', // 修改账号
+] as const;
+
+/**
+ * Workflow name → its actions. Each workflow's transitions are audited as `<name>.<action>`; a new workflow
+ * module adds its line by augmenting this interface (`declare module '…/core/audit-actions.ts'`).
+ */
+export interface WorkflowAuditActions {
+  /** Every transition of the case workflow (受理, 派遣, 开始处置, 反馈, 核查, 回访, 办结, 督办, 上报 …). */
+  case: CaseAction;
+}
+
+/** A workflow transition as an audit action. */
+export type WorkflowAuditAction = { [W in keyof WorkflowAuditActions]: `${W & string}.${WorkflowAuditActions[W] & string}` }[keyof WorkflowAuditActions];
+export const caseAuditActions: readonly WorkflowAuditAction[] = caseActions.map((a) => `case.${a}` as const);
+
+/** An action a row of the audit chain may name. */
+export type AuditAction = (typeof auditActions)[number] | WorkflowAuditAction;
+
+/** Every declared action (for the audit search's list and for checking stored rows). */
+export const allAuditActions: readonly AuditAction[] = [...auditActions, ...caseAuditActions];
+
+/** True when `s` is a declared audit action. */
+export function isAuditAction(s: string): s is AuditAction {
+  return (allAuditActions as readonly string[]).includes(s);
+}

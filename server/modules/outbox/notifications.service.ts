@@ -1,0 +1,36 @@
+/** The signed-in user's in-app notices: each names the record it is about, so a click opens it; read one by one or all at once. */
+import { AppError } from '../../../core/errors.ts';
+import type { AppContext } from '../../lib/context.ts';
+import * as repo from './notifications.repository.ts';
+
+/** One notice as the API answers it. */
+export interface NoticeView {
+  id: number;
+  subject: { type: string; id: string; code?: string } | null;
+  text: string;
+  createdAt: string;
+  read: boolean;
+}
+
+/** The user's newest 50 notices and how many of all are unread. */
+export async function myNotifications(ctx: AppContext, userId: string): Promise<{ items: NoticeView[]; unread: number }> {
+  const [rows, unread] = await Promise.all([repo.newestOf(ctx.db, userId, 50), repo.unreadCount(ctx.db, userId)]);
+  const items = rows.map((n) => ({
+    id: n.id,
+    subject: n.subjectType && n.subjectId ? { type: n.subjectType, id: n.subjectId, ...(n.subjectCode ? { code: n.subjectCode } : {}) } : null,
+    text: n.text,
+    createdAt: n.createdAt.toISOString(),
+    read: n.readAt !== null,
+  }));
+  return { items, unread };
+}
+
+/** Marks one of the user's notices read. @throws NOT_FOUND when it is not theirs (or does not exist) */
+export async function markRead(ctx: AppContext, userId: string, id: number): Promise<void> {
+  if (!(await repo.markOneRead(ctx.db, userId, id, ctx.clock.now()))) throw new AppError('NOT_FOUND');
+}
+
+/** Marks all of the user's notices read (the explicit "全部已读" button). */
+export async function markAllRead(ctx: AppContext, userId: string): Promise<void> {
+  await repo.markAllRead(ctx.db, userId, ctx.clock.now());
+}

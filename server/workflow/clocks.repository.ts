@@ -1,0 +1,49 @@
+/** I/O for clocks of any subject (rows, not timers: a restart loses nothing). */
+import { and, asc, eq, inArray, isNull, lte, or } from 'drizzle-orm';
+import { clocks } from '../db/schema.ts';
+import type { Executor } from '../db/client.ts';
+
+export type ClockRow = typeof clocks.$inferSelect;
+
+/** Names a clock's owner: the record's type, id and county. */
+export interface SubjectKey {
+  type: string;
+  id: string;
+  countyCode: string;
+}
+
+/** Adds clocks. */
+export async function insert(tx: Executor, rows: ClockRow[]): Promise<void> {
+  if (rows.length) await tx.insert(clocks).values(rows);
+}
+
+/** A subject's clocks, oldest first. */
+export function ofSubject(ex: Executor, s: SubjectKey): Promise<ClockRow[]> {
+  return ex
+    .select()
+    .from(clocks)
+    .where(and(eq(clocks.countyCode, s.countyCode), eq(clocks.subjectType, s.type), eq(clocks.subjectId, s.id)))
+    .orderBy(asc(clocks.startedAt));
+}
+
+/** Updates one clock. */
+export async function update(tx: Executor, d: ClockRow, set: Partial<ClockRow>): Promise<void> {
+  await tx.update(clocks).set(set).where(and(eq(clocks.countyCode, d.countyCode), eq(clocks.id, d.id)));
+}
+
+/** Due clocks of these subject types for the sweep, locked; rows another process holds are skipped, so none fires twice. */
+export function claimDue(tx: Executor, now: Date, limit: number, subjectTypes: string[]): Promise<ClockRow[]> {
+  return tx
+    .select()
+    .from(clocks)
+    .where(
+      and(
+        isNull(clocks.pausedAt),
+        inArray(clocks.subjectType, subjectTypes),
+        or(and(eq(clocks.state, 'open'), lte(clocks.warnAt, now)), and(inArray(clocks.state, ['open', 'warned']), lte(clocks.dueAt, now))),
+      ),
+    )
+    .orderBy(asc(clocks.warnAt))
+    .limit(limit)
+    .for('update', { skipLocked: true });
+}
