@@ -19,12 +19,12 @@ export function setSignedOutHandler(fn: () => void): void {
   onSignedOut = fn;
 }
 
-/** Calls the API; throws ApiError with the server's code and localised message. */
-export async function api<T>(path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<T> {
+/** Calls the API (only the features' *.api.ts hooks do); `key` is the intent's Idempotency-Key. Throws ApiError with the server's code. */
+export async function api<T>(path: string, init: { method?: string; body?: unknown; headers?: Record<string, string>; key?: string } = {}): Promise<T> {
   const res = await fetch(path, {
     method: init.method ?? 'GET',
     credentials: 'same-origin',
-    headers: { 'accept-language': i18n.language, ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}), ...init.headers },
+    headers: { 'accept-language': i18n.language, ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}), ...(init.key ? { 'idempotency-key': init.key } : {}), ...init.headers },
     body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
   });
   if (res.status === 204) return undefined as T;
