@@ -20,12 +20,12 @@ export function setSignedOutHandler(fn: () => void): void {
 }
 
 /** Calls the API (only the features' *.api.ts hooks do); `key` is the intent's Idempotency-Key. Throws ApiError with the server's code. */
-export async function api<T>(path: string, init: { method?: string; body?: unknown; headers?: Record<string, string>; key?: string } = {}): Promise<T> {
+export async function api<T>(path: string, init: { method?: string; body?: unknown; form?: FormData; headers?: Record<string, string>; key?: string } = {}): Promise<T> {
   const res = await fetch(path, {
     method: init.method ?? 'GET',
     credentials: 'same-origin',
     headers: { 'accept-language': i18n.language, ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}), ...(init.key ? { 'idempotency-key': init.key } : {}), ...init.headers },
-    body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
+    body: init.form ?? (init.body !== undefined ? JSON.stringify(init.body) : undefined),
   });
   if (res.status === 204) return undefined as T;
   const data = await res.json().catch(() => ({ error: { code: 'INTERNAL', message: res.statusText } }));

@@ -28,3 +28,8 @@ export function useSetDuties(code: string | null) {
     invalidates: () => [['/api/grids']],
   });
 }
+
+/** A grid's outline for a case's map; a handler outside the grid's area is refused, and then the map shows the marker only. */
+export function useGridOutline(code: string | null) {
+  return useQuery({ queryKey: ['grids', 'outline', code], queryFn: () => api<{ name: string; geometry: GeoJSON.Polygon }>(`/api/grids/${code}`), enabled: !!code, retry: false, meta: { inlineError: true } });
+}
