@@ -31,7 +31,7 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   const data = await res.json().catch(() => ({ error: { code: 'INTERNAL', message: res.statusText } }));
   if (!res.ok) {
     const err = new ApiError(res.status, data.error);
-    if ((err.body.code === 'SESSION_EXPIRED' || err.body.code === 'AUTH_REQUIRED') && !path.startsWith('/api/auth/login')) onSignedOut?.();
+    if ((err.body.code === 'SESSION_EXPIRED' || err.body.code === 'AUTH_REQUIRED') && !path.startsWith('/api/auth/login') && path !== '/api/auth/me') onSignedOut?.();
     throw err;
   }
   return data as T;

@@ -8,7 +8,9 @@ export const meKey = ['me'] as const;
 
 /** Forgets everything cached for the previous user and records who is signed in now (null: nobody). */
 export function setSignedIn(qc: QueryClient, me: Me | null): void {
-  qc.clear();
+  // The 'me' query stays (its observers would otherwise wait on a removed query); everything else goes.
+  qc.removeQueries({ predicate: (q) => q.queryKey[0] !== meKey[0] });
+  qc.getMutationCache().clear();
   qc.setQueryData(meKey, me);
 }
 
