@@ -56,7 +56,7 @@ describe('a case has an address', () => {
     expect(await drawer.textContent()).toContain(code);
     await page.screenshot({ path: join(artifacts, 'urls-1-case-by-address.png') });
     // From the list, a row pushes the case's address and the back button closes the card again.
-    await page.getByRole('button', { name: 'Close' }).click();
+    await page.locator('.ant-drawer-close').click();
     await expect.poll(() => new URL(page.url()).pathname).toBe('/cases');
     await page.getByRole('tab', { name: '全部' }).click();
     await page.getByRole('cell', { name: code }).click();
@@ -99,6 +99,7 @@ describe('list state in the address', () => {
     await page.getByRole('tab', { name: '全部' }).click();
     await page.getByTestId('filter-status').click();
     await page.locator('.ant-select-item-option').filter({ hasText: '待受理' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('status')).toBe('submitted');
     await page.getByTestId('case-search').locator('input').fill(marker);
     await page.getByTestId('case-search').locator('input').press('Enter');
     await expect.poll(() => Object.fromEntries(new URL(page.url()).searchParams)).toMatchObject({ box: 'all', status: 'submitted', q: marker });

@@ -46,8 +46,7 @@ export const CaseClock = z.object({
   dueAt: z.string(),
   state: z.string(),
   paused: z.boolean(),
-  /** green, yellow (warned), red (due or breached), grey (settled). */
-  colour: z.enum(['green', 'yellow', 'red', 'grey']),
+  colour: z.string().describe('green, yellow (warned), red (due or breached), grey (settled)'),
 });
 
 /** A photo or voice note, served by the case's attachment route. */

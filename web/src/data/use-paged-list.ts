@@ -7,6 +7,7 @@ import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TablePaginationConfig } from 'antd';
 import { api } from '../api';
+import { changeSearch } from './url-state';
 
 /** A page as the server answers it; a list without a total (the audit log) is paged by "is there a next one". */
 export interface Paged<T> { items: T[]; total?: number }
@@ -37,12 +38,10 @@ export function usePagedList<T>({ path, params = {}, pageSize = 20, pageParam = 
   const qs = listQuery({ ...params, page: String(page), pageSize: String(pageSize) });
   const q = useQuery({ queryKey: [path, qs], queryFn: () => api<Paged<T>>(`${path}?${qs}`), placeholderData: keepPreviousData, enabled });
   const setPage = (p: number) =>
-    setSearch((old) => {
-      const next = new URLSearchParams(old);
+    changeSearch(setSearch, (next) => {
       if (p === 1) next.delete(pageParam);
       else next.set(pageParam, String(p));
-      return next;
-    }, { replace: true });
+    });
   const items = q.data?.items ?? [];
   const total = q.data?.total ?? (items.length < pageSize ? (page - 1) * pageSize + items.length : page * pageSize + 1);
   const pagination: TablePaginationConfig = { current: page, pageSize, total, onChange: setPage, showSizeChanger: false, showTotal: q.data?.total === undefined ? undefined : (n) => t('common.total', { n }) };
