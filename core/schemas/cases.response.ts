@@ -114,3 +114,33 @@ export const CaseActionResult = z.object({ code: z.string(), status: z.string(),
 /** The answer to a batch dispatch: one result per case, in order. */
 export const BatchDispatchResult = z.object({ results: z.array(z.object({ code: z.string(), ok: z.boolean(), error: z.string().optional() }).passthrough()) });
 export type BatchDispatchResult = z.infer<typeof BatchDispatchResult>;
+
+/** The answer to taking in a report: the code, where it went, possible duplicates; a resident also gets the key that lets them rate. */
+export const CaseCreated = z.object({
+  code: z.string(),
+  status: z.string(),
+  tier: z.string(),
+  suggestedTier: z.string(),
+  unitLevel: z.string(),
+  isPublic: z.boolean(),
+  duplicates: z.array(z.object({ code: z.string(), distance: z.number(), similarity: z.number() }).passthrough()),
+  reporterKey: z.string().optional(),
+});
+export type CaseCreated = z.infer<typeof CaseCreated>;
+
+/** The public tracking view (GET /api/public/cases/:code): no staff and no reporter data. */
+export const CaseTracking = z.object({
+  code: z.string(),
+  status: z.string(),
+  outcome: z.string().nullable(),
+  category: z.string().nullable(),
+  place: z.string().nullable(),
+  createdAt: z.string(),
+  expectedBy: z.string().nullable(),
+  canRate: z.boolean(),
+  satisfaction: z.string().nullable(),
+  meTooCount: z.number().nullable(),
+  canMeToo: z.boolean(),
+  timeline: z.array(z.object({ type: z.string(), status: z.string().nullable(), at: z.string() })),
+});
+export type CaseTracking = z.infer<typeof CaseTracking>;

@@ -19,3 +19,10 @@ export const GridDetail = z.object({
   householdGroups: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string(), leaderName: z.string().nullable(), memberCount: z.number() })),
 });
 export type GridDetail = z.infer<typeof GridDetail>;
+
+/** Grid outlines under a region (GET /api/grids/geojson), for the map. */
+export const GridFeatureCollection = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z.array(z.object({ type: z.literal('Feature'), properties: z.object({ code: z.string(), name: z.string() }), geometry: z.object({ type: z.literal('Polygon'), coordinates: z.array(z.array(z.array(z.number()))) }) })),
+});
+export type GridFeatureCollection = z.infer<typeof GridFeatureCollection>;

@@ -1,11 +1,10 @@
 /** A small fetch wrapper: JSON in and out, the session cookie, and the server's stable error codes. */
+import type { z } from 'zod';
+import type { ErrorBody } from '../../core/schemas/common.schema';
 import i18n from './i18n';
 
-export interface ApiErrorBody {
-  code: string;
-  message: string;
-  details?: { path: string; code: string; message: string }[];
-}
+/** The error body every failure carries (core/schemas/common.schema ErrorBody). */
+export type ApiErrorBody = z.infer<typeof ErrorBody>['error'];
 
 export class ApiError extends Error {
   constructor(readonly status: number, readonly body: ApiErrorBody) {

@@ -1,6 +1,6 @@
 /** Shapes cases for staff and for the public: staff see masked reporter data; the public never sees people. */
 import { maskName, maskPhone } from '../../../core/contact.ts';
-import type { CaseDetail, CaseEvent, CaseListItem, CaseListPage } from '../../../core/schemas/cases.response.ts';
+import type { CaseDetail, CaseEvent, CaseListItem, CaseListPage, CaseTracking } from '../../../core/schemas/cases.response.ts';
 import type { CryptoProvider } from '../../lib/crypto.ts';
 import type { CaseRow, EventRow } from './cases.repository.ts';
 
@@ -93,7 +93,7 @@ export function presentEvent(e: EventRow): CaseEvent {
 }
 
 /** A timeline step for the public page: what happened and when, never who. */
-export function presentPublicEvent(e: EventRow) {
+export function presentPublicEvent(e: EventRow): CaseTracking['timeline'][number] {
   return { type: e.type, status: e.toStatus, at: e.at.toISOString() };
 }
 
@@ -117,7 +117,7 @@ export function presentExportRow(c: CaseRow, category: { name: string; isPublic:
 }
 
 /** The public tracking view: status, public steps, expected time; no staff and no reporter data. */
-export function presentTracking(c: CaseRow, p: { events: EventRow[]; clocks: { kind: string; dueAt: string; state: string }[]; categoryName?: string; township?: string; village?: string; canMeToo: boolean }) {
+export function presentTracking(c: CaseRow, p: { events: EventRow[]; clocks: { kind: string; dueAt: string; state: string }[]; categoryName?: string; township?: string; village?: string; canMeToo: boolean }): CaseTracking {
   const total = p.clocks.find((d) => d.kind === 'total') ?? p.clocks.find((d) => d.kind === 'first_response');
   return {
     code: c.code,

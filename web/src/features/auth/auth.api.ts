@@ -3,6 +3,7 @@ import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-quer
 import type { Me } from '../../../../core/schemas/auth.schema';
 import { api, ApiError } from '../../api';
 import { useAction } from '../../data/use-action';
+import { reportError } from '../../data/errors';
 
 export const meKey = ['me'] as const;
 
@@ -36,10 +37,10 @@ export function useLogin(onSignedIn: (me: Me) => void) {
   });
 }
 
-/** Signs out, whatever the server answers. */
+/** Signs out here whatever the server answers (a failure is still shown). */
 export function useLogout() {
   const qc = useQueryClient();
-  return () => api('/api/auth/logout', { method: 'POST' }).catch(() => undefined).finally(() => setSignedIn(qc, null));
+  return () => api('/api/auth/logout', { method: 'POST' }).catch(reportError).finally(() => setSignedIn(qc, null));
 }
 
 /** Changes one's own password; every session ends on success. */

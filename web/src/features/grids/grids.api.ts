@@ -1,9 +1,8 @@
 /** Server state of grids: outlines for the map, one grid's card, its duty layers. */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { GridDetail } from '../../../../core/schemas/grids.response';
+import type { GridDetail, GridFeatureCollection } from '../../../../core/schemas/grids.response';
 import { api } from '../../api';
 import { useAction } from '../../data/use-action';
-import type { GridFeatureCollection } from './GridMap';
 
 /** The grid outlines under a region (GeoJSON). */
 export function useGridGeo(region: string | undefined) {
