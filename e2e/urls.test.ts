@@ -6,17 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { artifacts, launchBrowser, startServer, type RunningServer } from './server.ts';
+import { apiAs, gridCentre } from './demo-api.ts';
 
 let server: RunningServer;
 let browser: Browser;
 let code = '';
 const marker = `网址测试${Date.now().toString(36)}`;
 
-async function apiAs(username: string) {
-  const res = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'Anwang@2026' }) });
-  const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
-  return (path: string) => fetch(`${server.url}${path}`, { headers: { cookie } }).then((r) => r.json());
-}
 
 async function signIn(page: Page, username: string) {
   await page.getByLabel('用户名').fill(username);
@@ -28,10 +24,7 @@ beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
   // A resident's report in 城关社区 (浩门镇): the village centre takes it in.
-  const get = await apiAs('county.leader');
-  const grids = await get('/api/grids/geojson?region=632221100001');
-  const ring = grids.features[0].geometry.coordinates[0] as number[][];
-  const lng = (ring[0]![0]! + ring[2]![0]!) / 2, lat = (ring[0]![1]! + ring[2]![1]!) / 2;
+  const { lat, lng } = await gridCentre(server.url, '632221100001');
   const res = await fetch(`${server.url}/api/public/cases`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ categoryId: 'municipal.road', description: `${marker} 路灯不亮已经三天了`, lat, lng }) });
   const body = await res.json();
   expect(res.status, JSON.stringify(body)).toBe(201);
@@ -83,7 +76,7 @@ describe('one intent, one event', () => {
     await expect.poll(() => modal.isVisible()).toBe(false);
     await expect.poll(() => page.getByTestId('case-timeline').textContent()).toContain('督办');
     await page.waitForTimeout(1000); // a second request, if one went out, has landed by now
-    const get = await apiAs('village.operator');
+    const get = await apiAs(server.url, 'village.operator');
     const detail = await get(`/api/cases/${code}`);
     expect(detail.timeline.filter((e: { type: string }) => e.type === 'urge')).toHaveLength(1);
     expect(await page.getByTestId('case-timeline').locator('.ant-timeline-item').filter({ hasText: '督办' }).count()).toBe(1);
