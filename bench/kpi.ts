@@ -4,7 +4,7 @@
  */
 import { loadConfig } from '../server/config.ts';
 import { createContext } from '../server/context.ts';
-import { kpis } from '../server/modules/cases/kpi.service.ts';
+import { kpis } from '../server/modules/dashboard/dashboard.service.ts';
 import { seedFixture } from '../server/test/harness.ts';
 import { createScratchDatabase } from '../server/test/scratch-db.ts';
 import { pct, type Result } from './lib.ts';
@@ -42,7 +42,7 @@ export async function kpiBench(): Promise<Result> {
       const times: number[] = [];
       for (let i = 0; i < 15; i++) {
         const s = performance.now();
-        await kpis(ctx, actor, { region: '632221000000', from: new Date(Date.now() - days * 86_400_000) });
+        await kpis(ctx, actor, 'cases', { region: '632221000000', from: new Date(Date.now() - days * 86_400_000) });
         times.push(performance.now() - s);
       }
       figures.push({ label: `KPI county, ${label}, ${n / 1e6}M cases (p50)`, value: Math.round(pct(times, 50) * 10) / 10, unit: 'ms' });

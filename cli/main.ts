@@ -26,7 +26,7 @@ import { fileRows, writeErrorReport, writeTemplate } from '../server/modules/peo
 import { templateCodes } from '../server/modules/codes/codes.service.ts';
 import { addKeyToFile } from '../server/lib/crypto.ts';
 import { keyUsage, reencryptAll } from '../server/modules/keys/keys.service.ts';
-import { sealStoredFiles } from '../server/modules/cases/attachments.service.ts';
+import { sealStoredFiles } from '../server/modules/uploads/uploads.service.ts';
 import { anchorHead, recordAlone } from '../server/modules/audit/audit.service.ts';
 import { auditVerifyReport } from './audit.ts';
 import { personRoles } from '../core/roles.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { impliedParentCode, inScope, isGridCode, levelOfCode, subtreePrefix } from './region-code.ts';
+import { ROOT_SCOPE, ancestorAt, childPrefixLength, codeFromPrefix, impliedParentCode, inScope, isGridCode, levelOfCode, subtreePrefix } from './region-code.ts';
 
 describe('region codes', () => {
   it('infers the level from the zero-padded groups', () => {
@@ -31,5 +31,14 @@ describe('region codes', () => {
     expect(isGridCode('632221100201001')).toBe(true);
     expect(isGridCode('632221100201000')).toBe(false);
     expect(isGridCode('632221100000001')).toBe(false); // a township is not a village
+  });
+
+  it('names the prefix length of a child, the code of a prefix and the ancestor at a level (the dashboard and detail pages use them)', () => {
+    expect([ROOT_SCOPE, '630000000000', '632200000000', '632221000000', '632221100000', '632221100201'].map(childPrefixLength)).toEqual([2, 4, 6, 9, 12, 12]);
+    expect(codeFromPrefix('632221')).toBe('632221000000');
+    expect(codeFromPrefix('')).toBe(ROOT_SCOPE);
+    expect(ancestorAt('632221100201', 'township')).toBe('632221100000');
+    expect(ancestorAt('632221100201001', 'county')).toBe('632221000000');
+    expect(ancestorAt('632221100201', 'village')).toBe('632221100201');
   });
 });

@@ -41,6 +41,23 @@ export function impliedParentCode(code: string): string | null {
   return code.slice(0, parentLen).padEnd(12, '0');
 }
 
+/** The length of the prefix that names one child of this node (2 under the root; a village has none: 12). */
+export function childPrefixLength(code: string): number {
+  if (code === ROOT_SCOPE) return significantLength.province;
+  const idx = regionLevels.indexOf(levelOfCode(code));
+  return significantLength[regionLevels[Math.min(idx + 1, regionLevels.length - 1)]!];
+}
+
+/** The 12-digit code a subtree prefix names (its digits padded with zeros, e.g. `632221` → `632221000000`). */
+export function codeFromPrefix(prefix: string): string {
+  return prefix.padEnd(12, '0');
+}
+
+/** The code of the node at `level` above (or at) this code, e.g. the township of a village or grid. */
+export function ancestorAt(code: string, level: RegionLevel): string {
+  return codeFromPrefix(code.slice(0, significantLength[level]));
+}
+
 /** True when `code` (region, grid or any code starting with a region code) lies in the subtree of `scopeCode`. */
 export function inScope(scopeCode: string, code: string): boolean {
   return code.startsWith(subtreePrefix(scopeCode));

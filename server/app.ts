@@ -23,13 +23,14 @@ import { auditRoutes } from './modules/audit/audit.routes.ts';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import { caseRoutes } from './modules/cases/cases.routes.ts';
-import { publicRoutes, readUpload } from './modules/cases/public.routes.ts';
+import { dashboardRoutes } from './modules/dashboard/dashboard.routes.ts';
+import { publicRoutes } from './modules/cases/public.routes.ts';
 import { catalogRoutes } from './modules/catalog/catalog.routes.ts';
 import { codeRoutes } from './modules/codes/codes.routes.ts';
 import { peopleRoutes } from './modules/people/people.routes.ts';
 import { dwellingRoutes } from './modules/people/dwellings.routes.ts';
 import { notificationRoutes } from './modules/outbox/notifications.routes.ts';
-import { storeUpload } from './modules/cases/attachments.service.ts';
+import { uploadRoutes } from './modules/uploads/uploads.routes.ts';
 import { open311Routes } from './modules/open311/open311.routes.ts';
 
 const webDist = join(dirname(fileURLToPath(import.meta.url)), '..', 'web', 'dist');
@@ -113,6 +114,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   tokenRoutes(app, ctx);
   auditRoutes(app, ctx);
   caseRoutes(app, ctx);
+  dashboardRoutes(app, ctx);
   publicRoutes(app, ctx);
   catalogRoutes(app, ctx);
   codeRoutes(app, ctx);
@@ -120,9 +122,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   dwellingRoutes(app, ctx);
   notificationRoutes(app, ctx);
   open311Routes(app, ctx);
-  app.post('/api/uploads', { config: { access: { permission: 'case:act' } }, schema: { tags: ['cases'], summary: '上传照片或语音 Upload one photo or voice note (multipart)' } }, async (req, reply) =>
-    reply.code(201).send(await storeUpload(ctx, await readUpload(req))),
-  );
+  uploadRoutes(app, ctx);
 
   const hasWeb = existsSync(join(webDist, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: 'index.html' });

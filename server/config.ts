@@ -60,9 +60,9 @@ export interface Config {
   hsts: boolean;
   /** Largest JSON or form body in bytes (ANWANG_BODY_LIMIT_KB); uploads and imports are multipart with their own limits. */
   bodyLimit: number;
-  /** Unclaimed uploads (files not yet attached to a report) allowed per address and in all (count and bytes). */
-  uploadQuota: { perIp: Quota; total: Quota };
-  /** Hours after which an upload no report claimed is deleted (file and row). */
+  /** Unclaimed uploads (files not yet attached to a record) allowed per address, per staff account and in all (count and bytes). */
+  uploadQuota: { perIp: Quota; perUser: Quota; total: Quota };
+  /** Hours after which an upload no record claimed is deleted (file and row). */
   unclaimedUploadHours: number;
 }
 
@@ -143,6 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimit: Number(env.ANWANG_BODY_LIMIT_KB ?? 256) * 1024,
     uploadQuota: {
       perIp: quota('ANWANG_UPLOAD_QUOTA_IP', env.ANWANG_UPLOAD_QUOTA_IP, '30/100'),
+      perUser: quota('ANWANG_UPLOAD_QUOTA_USER', env.ANWANG_UPLOAD_QUOTA_USER, '100/300'),
       total: quota('ANWANG_UPLOAD_QUOTA_TOTAL', env.ANWANG_UPLOAD_QUOTA_TOTAL, '5000/5120'),
     },
     unclaimedUploadHours: Number(env.ANWANG_UNCLAIMED_UPLOAD_HOURS ?? 24),

@@ -1,5 +1,5 @@
 /** Drizzle table definitions mirroring the SQL migrations (the SQL files are the source of truth). */
-import { bigint, boolean, char, date, doublePrecision, integer, jsonb, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, char, date, doublePrecision, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -113,7 +113,7 @@ export const auditLog = pgTable('audit_log', {
   hash: char('hash', { length: 64 }).notNull(),
   /** The audit key that made `hash` (HMAC-SM3); null for rows before migration 0015 (plain SM3). */
   keyId: text('key_id'),
-});
+}, (t) => [primaryKey({ columns: [t.countyCode, t.id] })]);
 
 export const categories = pgTable('categories', {
   id: text('id').primaryKey(),
@@ -140,13 +140,13 @@ export const departmentCategories = pgTable('department_categories', {
   countyCode: char('county_code', { length: 6 }).notNull(),
   categoryId: text('category_id').notNull(),
   departmentId: uuid('department_id').notNull(),
-});
+}, (t) => [primaryKey({ columns: [t.countyCode, t.categoryId] })]);
 
 export const routingRules = pgTable('routing_rules', {
   countyCode: char('county_code', { length: 6 }).notNull(),
   tier: text('tier').notNull(),
   level: text('level').notNull(),
-});
+}, (t) => [primaryKey({ columns: [t.countyCode, t.tier] })]);
 
 export const deadlinePolicies = pgTable('deadline_policies', {
   countyCode: char('county_code', { length: 6 }).notNull(),
@@ -156,14 +156,14 @@ export const deadlinePolicies = pgTable('deadline_policies', {
   stageMinutes: integer('stage_minutes').notNull(),
   totalMinutes: integer('total_minutes').notNull(),
   mode: text('mode').notNull(),
-});
+}, (t) => [primaryKey({ columns: [t.countyCode, t.categoryId, t.tier] })]);
 
 export const calendarDays = pgTable('calendar_days', {
   countyCode: char('county_code', { length: 6 }).notNull().default('000000'),
-  day: text('day').notNull(),
+  day: date('day', { mode: 'string' }).notNull(),
   kind: text('kind').notNull(),
   name: text('name').notNull(),
-});
+}, (t) => [primaryKey({ columns: [t.countyCode, t.day] })]);
 
 export const cases = pgTable('cases', {
   countyCode: char('county_code', { length: 6 }).notNull(),
@@ -212,7 +212,7 @@ export const cases = pgTable('cases', {
   firstResponseAt: ts('first_response_at'),
   closedAt: ts('closed_at'),
   version: integer('version').notNull(),
-});
+}, (t) => [primaryKey({ columns: [t.countyCode, t.id] })]);
 
 export const caseEvents = pgTable('case_events', {
   countyCode: char('county_code', { length: 6 }).notNull(),
@@ -230,7 +230,7 @@ export const caseEvents = pgTable('case_events', {
   data: jsonb('data').$type<Record<string, unknown> | null>(),
   isPublic: boolean('is_public').notNull(),
   at: ts('at').notNull(),
-});
+}, (t) => [primaryKey({ columns: [t.countyCode, t.id] })]);
 
 export const caseDeadlines = pgTable('case_deadlines', {
   countyCode: char('county_code', { length: 6 }).notNull(),
@@ -245,7 +245,7 @@ export const caseDeadlines = pgTable('case_deadlines', {
   state: text('state').notNull(),
   pausedAt: ts('paused_at'),
   closedAt: ts('closed_at'),
-});
+}, (t) => [primaryKey({ columns: [t.countyCode, t.id] })]);
 
 export const uploads = pgTable('uploads', {
   id: uuid('id').primaryKey(),
@@ -258,6 +258,14 @@ export const uploads = pgTable('uploads', {
   createdAt: ts('created_at').notNull(),
   /** The address it came from (migration 0016): unclaimed uploads are limited per address. */
   uploaderIp: text('uploader_ip'),
+  /** The kind of record that claimed it ('case', …), set with `claimed` (migration 0018). */
+  ownerType: text('owner_type'),
+  /** The owning record's county, set at the claim; unclaimed files belong to no county yet. */
+  countyCode: char('county_code', { length: 6 }),
+  /** The staff account that uploaded it: staff uploads are limited per account. */
+  uploaderUserId: uuid('uploader_user_id'),
+  /** False from the row's insert until the file is written: such a row cannot be claimed and is purged. */
+  stored: boolean('stored').notNull().default(true),
 });
 
 /** One row whose update proves the database commits writes (/healthz; migration 0016). */
@@ -271,7 +279,7 @@ export const caseMeToo = pgTable('case_me_too', {
   caseId: uuid('case_id').notNull(),
   voterHash: text('voter_hash').notNull(),
   createdAt: ts('created_at').notNull(),
-});
+}, (t) => [primaryKey({ columns: [t.countyCode, t.caseId, t.voterHash] })]);
 
 export const caseAttachments = pgTable('case_attachments', {
   countyCode: char('county_code', { length: 6 }).notNull(),
@@ -283,7 +291,7 @@ export const caseAttachments = pgTable('case_attachments', {
   size: integer('size').notNull(),
   storageKey: text('storage_key').notNull(),
   createdAt: ts('created_at').notNull(),
-});
+}, (t) => [primaryKey({ columns: [t.countyCode, t.id] })]);
 
 export const outbox = pgTable('outbox', {
   countyCode: char('county_code', { length: 6 }).notNull(),
@@ -295,10 +303,10 @@ export const outbox = pgTable('outbox', {
   attempts: integer('attempts').notNull().default(0),
   deliveredAt: ts('delivered_at'),
   lastError: text('last_error'),
-});
+}, (t) => [primaryKey({ columns: [t.countyCode, t.id] })]);
 
 export const notifications = pgTable('notifications', {
-  id: bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity(),
+  id: bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity().primaryKey(),
   userId: uuid('user_id').notNull(),
   countyCode: char('county_code', { length: 6 }).notNull(),
   caseId: uuid('case_id'),
@@ -316,12 +324,12 @@ export const idempotencyKeys = pgTable('idempotency_keys', {
   status: integer('status'),
   body: jsonb('body'),
   createdAt: ts('created_at').notNull(),
-});
+}, (t) => [primaryKey({ columns: [t.scope, t.key] })]);
 
 export const caseStatsDaily = pgTable('case_stats_daily', {
   countyCode: char('county_code', { length: 6 }).notNull(),
   villageCode: char('village_code', { length: 12 }).notNull(),
-  day: text('day').notNull(),
+  day: date('day', { mode: 'string' }).notNull(),
   received: integer('received').notNull(),
   closed: integer('closed').notNull(),
   closedOnTime: integer('closed_on_time').notNull(),
@@ -331,7 +339,23 @@ export const caseStatsDaily = pgTable('case_stats_daily', {
   rated: integer('rated').notNull(),
   satisfied: integer('satisfied').notNull(),
   firstResponses: integer('first_responses').notNull(),
-});
+}, (t) => [primaryKey({ columns: [t.countyCode, t.villageCode, t.day] })]);
+
+/** First-response times in 5-minute buckets per village and day (a rollup bumped by the first response of each case). */
+export const caseFirstResponseHist = pgTable('case_first_response_hist', {
+  countyCode: char('county_code', { length: 6 }).notNull(),
+  villageCode: char('village_code', { length: 12 }).notNull(),
+  day: date('day', { mode: 'string' }).notNull(),
+  bucket: smallint('bucket').notNull(),
+  n: integer('n').notNull().default(0),
+}, (t) => [primaryKey({ columns: [t.countyCode, t.villageCode, t.day, t.bucket] })]);
+
+/** Open cases past their deadline per village now (a counter bumped as clocks breach and cases close). */
+export const caseOverdueNow = pgTable('case_overdue_now', {
+  countyCode: char('county_code', { length: 6 }).notNull(),
+  villageCode: char('village_code', { length: 12 }).notNull(),
+  n: integer('n').notNull().default(0),
+}, (t) => [primaryKey({ columns: [t.countyCode, t.villageCode] })]);
 
 export const codeTables = pgTable('code_tables', {
   id: text('id').primaryKey(),
@@ -353,7 +377,7 @@ export const codeItems = pgTable('code_items', {
   parentCode: text('parent_code'),
   sort: integer('sort').notNull(),
   active: boolean('active').notNull(),
-});
+}, (t) => [primaryKey({ columns: [t.tableId, t.code] })]);
 
 export const households = pgTable('households', {
   countyCode: char('county_code', { length: 6 }).notNull(),
@@ -370,7 +394,7 @@ export const households = pgTable('households', {
   createdAt: ts('created_at').notNull(),
   updatedAt: ts('updated_at').notNull(),
   version: integer('version').notNull(),
-});
+}, (t) => [primaryKey({ columns: [t.countyCode, t.id] })]);
 
 export const persons = pgTable('persons', {
   countyCode: char('county_code', { length: 6 }).notNull(),
@@ -403,7 +427,7 @@ export const persons = pgTable('persons', {
   createdAt: ts('created_at').notNull(),
   updatedAt: ts('updated_at').notNull(),
   version: integer('version').notNull(),
-});
+}, (t) => [primaryKey({ columns: [t.countyCode, t.id] })]);
 
 export const registryHistory = pgTable('registry_history', {
   countyCode: char('county_code', { length: 6 }).notNull(),
@@ -417,7 +441,7 @@ export const registryHistory = pgTable('registry_history', {
   actorId: text('actor_id'),
   actorName: text('actor_name'),
   at: ts('at').notNull(),
-});
+}, (t) => [primaryKey({ columns: [t.countyCode, t.id] })]);
 
 export const personRecords = pgTable('person_records', {
   countyCode: char('county_code', { length: 6 }).notNull(),
@@ -435,7 +459,7 @@ export const personRecords = pgTable('person_records', {
   active: boolean('active').notNull(),
   createdAt: ts('created_at').notNull(),
   updatedAt: ts('updated_at').notNull(),
-});
+}, (t) => [primaryKey({ columns: [t.countyCode, t.id] })]);
 
 export const buildings = pgTable('buildings', {
   countyCode: char('county_code', { length: 6 }).notNull(),
@@ -451,7 +475,7 @@ export const buildings = pgTable('buildings', {
   createdAt: ts('created_at').notNull(),
   updatedAt: ts('updated_at').notNull(),
   version: integer('version').notNull(),
-});
+}, (t) => [primaryKey({ columns: [t.countyCode, t.id] })]);
 
 export const dwellings = pgTable('dwellings', {
   countyCode: char('county_code', { length: 6 }).notNull(),
@@ -470,7 +494,7 @@ export const dwellings = pgTable('dwellings', {
   createdAt: ts('created_at').notNull(),
   updatedAt: ts('updated_at').notNull(),
   version: integer('version').notNull(),
-});
+}, (t) => [primaryKey({ columns: [t.countyCode, t.id] })]);
 
 export const tenancies = pgTable('tenancies', {
   countyCode: char('county_code', { length: 6 }).notNull(),
@@ -481,7 +505,7 @@ export const tenancies = pgTable('tenancies', {
   until: date('until', { mode: 'string' }),
   createdAt: ts('created_at').notNull(),
   endedAt: ts('ended_at'),
-});
+}, (t) => [primaryKey({ columns: [t.countyCode, t.id] })]);
 
 export const places = pgTable('places', {
   countyCode: char('county_code', { length: 6 }).notNull(),
@@ -501,4 +525,4 @@ export const places = pgTable('places', {
   createdAt: ts('created_at').notNull(),
   updatedAt: ts('updated_at').notNull(),
   version: integer('version').notNull(),
-});
+}, (t) => [primaryKey({ columns: [t.countyCode, t.id] })]);

@@ -1,13 +1,12 @@
 /**
  * When writes fail: a full disk or unwritable storage answers 503 UNAVAILABLE saying nothing was saved (not 500),
- * and /healthz turns red, for the file store and for the database; unclaimed uploads are purged after a day.
+ * and /healthz turns red, for the file store and for the database (the purge of unclaimed uploads: uploads-purge.test.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.ts';
-import { createTestEnv, seedFixture, upload, type TestEnv } from '../test/harness.ts';
+import { createTestEnv, diskFull, seedFixture, upload, type TestEnv } from '../test/harness.ts';
 import { encryptedStorage, memoryStorage } from '../lib/storage.ts';
 import { tinyPng } from '../test/media-fixtures.ts';
-import { purgeUnclaimedUploads } from '../modules/cases/attachments.service.ts';
 
 let env: TestEnv;
 beforeAll(async () => {
@@ -15,8 +14,6 @@ beforeAll(async () => {
   await seedFixture(env.ctx);
 });
 afterAll(() => env?.close());
-
-const diskFull = () => Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', errno: -28, syscall: 'write' });
 
 describe('a file store that cannot be written', () => {
   it('answers uploads with 503 UNAVAILABLE naming the storage, and /healthz with 503', async () => {
@@ -52,33 +49,6 @@ describe('a file store that cannot be written', () => {
       expect(health.statusCode).toBe(503);
       expect(health.json().checks).toEqual({ database: 'failing', storage: 'ok' });
       await env.ctx.database.query(`DROP TRIGGER heartbeat_refuse ON heartbeat`);
-    } finally {
-      await app.close();
-    }
-  });
-});
-
-describe('unclaimed uploads', () => {
-  it('are deleted, file and row, once older than a day; claimed ones and fresh ones stay', async () => {
-    const files = memoryStorage();
-    const ctx = { ...env.ctx, storage: encryptedStorage(files, env.ctx.crypto) };
-    const app = await buildApp(ctx, { logLevel: 'silent' });
-    try {
-      const old = (await upload(app, '/api/public/uploads', tinyPng())).body.id as string;
-      const claimed = (await upload(app, '/api/public/uploads', tinyPng())).body.id as string;
-      const report = await app.inject({ method: 'POST', url: '/api/public/cases', payload: { categoryId: 'sanitation.garbage', description: '垃圾', lat: 37.05, lng: 101.05, uploadIds: [claimed] } });
-      expect(report.statusCode).toBe(201);
-      env.clock.advance(23 * 3600_000);
-      const fresh = (await upload(app, '/api/public/uploads', tinyPng())).body.id as string;
-      expect(await purgeUnclaimedUploads(ctx)).toBe(0); // nothing is a day old yet
-      env.clock.advance(2 * 3600_000);
-      expect(await purgeUnclaimedUploads(ctx)).toBe(1);
-      const rows = await env.ctx.database.query<{ id: string }>(`SELECT id FROM uploads WHERE id = ANY($1)`, [[old, claimed, fresh]]);
-      expect(rows.map((r) => r.id).sort()).toEqual([claimed, fresh].sort());
-      expect([...files.files.keys()].some((k) => k.includes(old))).toBe(false);
-      expect([...files.files.keys()].filter((k) => k.includes(claimed) || k.includes(fresh))).toHaveLength(2);
-      // The claimed photo still reads through the case.
-      expect(files.files.size).toBe(2);
     } finally {
       await app.close();
     }

@@ -7,7 +7,7 @@ import type { AppContext } from '../lib/context.ts';
 import { sweepDeadlines } from '../modules/cases/deadline-sweep.service.ts';
 import { deliverDue } from '../modules/outbox/outbox.service.ts';
 import { purgeDue } from '../modules/people/retention.service.ts';
-import { purgeUnclaimedUploads } from '../modules/cases/attachments.service.ts';
+import { purgeUnclaimedUploads } from '../modules/uploads/uploads.service.ts';
 import { anchorHead } from '../modules/audit/audit.service.ts';
 
 export interface Scheduler {

@@ -1,6 +1,13 @@
 /** Time is injected so deadlines, lockouts and idle timeouts can be tested with a fake clock. */
+import { cstDate } from '../../core/calendar.ts';
+
 export interface Clock {
   now(): Date;
+}
+
+/** Today's date (YYYY-MM-DD) in China Standard Time by this clock. */
+export function today(clock: Clock): string {
+  return cstDate(clock.now());
 }
 
 /** The real clock. */

@@ -65,4 +65,15 @@ describe('stored files', () => {
     const other = encryptedStorage(localStorage(join(root, 'files')), softwareCrypto('fedcba98765432100123456789abcdef'));
     await expect(other.get('uploads/t.bin')).rejects.toThrow();
   });
+
+  it('leave no half-written file when a write fails, and delete one a killed process left', async () => {
+    const files = localStorage(join(root, 'files'));
+    // A directory where the file should go makes the final rename fail after the bytes were written.
+    await mkdir(join(root, 'files', 'uploads', 'blocked.png', 'inside'), { recursive: true });
+    await expect(files.put('uploads/blocked.png', Buffer.from('x'))).rejects.toThrow();
+    await expect(stat(join(root, 'files', 'uploads', 'blocked.png.part'))).rejects.toMatchObject({ code: 'ENOENT' });
+    await writeFile(join(root, 'files', 'uploads', 'killed.png.part'), 'half');
+    await files.delete('uploads/killed.png');
+    await expect(stat(join(root, 'files', 'uploads', 'killed.png.part'))).rejects.toMatchObject({ code: 'ENOENT' });
+  });
 });

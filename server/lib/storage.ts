@@ -14,7 +14,7 @@ export interface FileStorage {
   put(key: string, data: Uint8Array): Promise<void>;
   /** Reads a stored file. @throws Error (ENOENT) when absent */
   get(key: string): Promise<Buffer>;
-  /** Removes a stored file; a missing one is not an error. */
+  /** Removes a stored file (and any half-written copy of it); a missing one is not an error. */
   delete(key: string): Promise<void>;
   /** Proves the store accepts a write now (health checks). @throws the write's error */
   checkWritable(): Promise<void>;
@@ -25,6 +25,9 @@ export interface FileStorage {
   reseal?(key: string): Promise<'plain' | 'old-key' | 'current'>;
 }
 
+/** Removes a file if it is there, ignoring every error (cleanup of a write that already failed). */
+const unlinkQuietly = (p: string) => unlink(p).catch(() => undefined);
+
 /** Files under a directory; keys are relative paths made by the server (never user input). */
 export function localStorage(root: string): FileStorage {
   const path = (key: string) => {
@@ -34,8 +37,14 @@ export function localStorage(root: string): FileStorage {
   const write = async (p: string, data: Uint8Array) => {
     // mkdir's mode applies to the directories it creates; the root may predate this version, so it is set too.
     await mkdir(dirname(p), { recursive: true, mode: 0o700 });
-    await writeFile(p + '.part', data, { mode: 0o600 });
-    await rename(p + '.part', p);
+    try {
+      await writeFile(p + '.part', data, { mode: 0o600 });
+      await rename(p + '.part', p);
+    } catch (e) {
+      // A half-written file on a full disk would be a file no row names: the caller only knows the write failed.
+      await unlinkQuietly(p + '.part');
+      throw e;
+    }
   };
   let rootChecked = false;
   return {
@@ -49,6 +58,8 @@ export function localStorage(root: string): FileStorage {
     },
     get: (key) => readFile(path(key)),
     async delete(key) {
+      // A process killed mid-write leaves the `.part`; the purge of its row removes it here.
+      await unlinkQuietly(path(key) + '.part');
       await unlink(path(key)).catch((e: NodeJS.ErrnoException) => {
         if (e.code !== 'ENOENT') throw e;
       });

@@ -179,3 +179,6 @@ export async function upload(app: FastifyInstance, url: string, bytes: Uint8Arra
   const res = await app.inject({ method: 'POST', url, ...(remoteAddress ? { remoteAddress } : {}), headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, ...(cookie ? { cookie } : {}) }, payload: Buffer.concat([head, Buffer.from(bytes), tail]) });
   return { status: res.statusCode, body: res.json() };
 }
+
+/** The error a full disk gives a write (for file stores made to fail). */
+export const diskFull = () => Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', errno: -28, syscall: 'write' });

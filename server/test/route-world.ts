@@ -10,7 +10,7 @@ import { addStaff } from '../modules/grids/grids.service.ts';
 import { createToken } from '../modules/tokens/tokens.service.ts';
 import { insertGroups } from '../modules/grids/grids.repository.ts';
 import { createCase } from '../modules/cases/case-intake.service.ts';
-import { storeUpload } from '../modules/cases/attachments.service.ts';
+import { storeUpload } from '../modules/uploads/uploads.service.ts';
 import { tinyPng } from './media-fixtures.ts';
 import { checkCharacter } from '../../core/people/id-number.ts';
 import { createPerson } from '../modules/people/persons.service.ts';

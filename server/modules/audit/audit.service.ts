@@ -6,13 +6,11 @@
  */
 import type { Executor, Db } from '../../db/client.ts';
 import type { Actor } from '../../lib/actor.ts';
+import { countyPrefix, requirePermission } from '../../lib/access.ts';
 import type { AppContext } from '../../lib/context.ts';
 import * as repo from './audit.repository.ts';
 import { checkRow, GENESIS, sealRow, walkStart, type BreakReason } from './audit-chain.ts';
 import { anchorLine, appendLine, readAnchors, type Anchor } from './audit-anchors.ts';
-import { AppError } from '../../../core/errors.ts';
-import { can } from '../../../core/roles.ts';
-import { subtreePrefix } from '../../../core/region-code.ts';
 
 /** What appending and verifying need: the clock, the audit keys and the anchor file. */
 export type AuditContext = Pick<AppContext, 'clock' | 'audit'>;
@@ -131,8 +129,8 @@ export interface AuditQuery {
 
 /** The auditor's search, limited to the counties under the auditor's scope. @throws FORBIDDEN */
 export async function searchLog(db: Db, actor: Actor, q: AuditQuery) {
-  if (!can(actor.role, 'audit:read')) throw new AppError('FORBIDDEN');
-  const prefix = subtreePrefix(actor.scopeCode).slice(0, 6);
+  requirePermission(actor, 'audit:read');
+  const prefix = countyPrefix(actor);
   // Prefecture and province auditors also see rows not tied to one county (county '000000').
   return repo.search(db, { countyPrefix: prefix, includeSystem: prefix.length < 6, action: q.action, actorName: q.actorName, from: q.from, to: q.to, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
 }

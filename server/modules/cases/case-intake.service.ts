@@ -5,14 +5,14 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { AppError } from '../../../core/errors.ts';
-import { inScope, levelOfCode, isRegionCode } from '../../../core/region-code.ts';
-import { can } from '../../../core/roles.ts';
+import { levelOfCode, isRegionCode } from '../../../core/region-code.ts';
 import { centreCode, suggestTier, type Tier } from '../../../core/cases/triage.ts';
 import { boxAround, rankDuplicates } from '../../../core/cases/duplicates.ts';
 import { normaliseMobile } from '../../../core/contact.ts';
 import { cstDate } from '../../../core/calendar.ts';
 import { terminalStatuses } from '../../../core/workflow/case-workflow.ts';
 import type { Actor } from '../../lib/actor.ts';
+import { inActorScope, requirePermission } from '../../lib/access.ts';
 import type { AppContext } from '../../lib/context.ts';
 import type { Executor } from '../../db/client.ts';
 import * as audit from '../audit/audit.service.ts';
@@ -58,11 +58,11 @@ async function place(ctx: AppContext, actor: Actor, input: IntakeInput): Promise
   if (input.lat !== undefined && input.lng !== undefined) {
     const grid = ctx.gridIndex.locate(input.lng, input.lat);
     if (!grid) throw bad('body.lat', 'outside_grids', '该位置不在任何网格内 (outside every grid)');
-    if (staff && !inScope(actor.scopeCode, grid)) throw bad('body.lat', 'outside_scope', '该位置不在您的管辖范围内 (outside your area)');
+    if (staff && !inActorScope(actor, grid)) throw bad('body.lat', 'outside_scope', '该位置不在您的管辖范围内 (outside your area)');
     return { villageCode: grid.slice(0, 12), gridCode: grid };
   }
   if (input.villageCode && staff) {
-    const ok = isRegionCode(input.villageCode) && levelOfCode(input.villageCode) === 'village' && inScope(actor.scopeCode, input.villageCode) && (await regions.namesOf(ctx.db, [input.villageCode])).has(input.villageCode);
+    const ok = isRegionCode(input.villageCode) && levelOfCode(input.villageCode) === 'village' && inActorScope(actor, input.villageCode) && (await regions.namesOf(ctx.db, [input.villageCode])).has(input.villageCode);
     if (!ok) throw bad('body.villageCode', 'unknown_village', input.villageCode);
     return { villageCode: input.villageCode, gridCode: null };
   }
@@ -71,7 +71,7 @@ async function place(ctx: AppContext, actor: Actor, input: IntakeInput): Promise
 
 /** Takes in one report. @throws VALIDATION_FAILED (category, place, phone), UPLOAD_REJECTED, FORBIDDEN */
 export async function createCase(ctx: AppContext, actor: Actor, input: IntakeInput, ticket?: Ticket) {
-  if ((actor.kind === 'user' || actor.kind === 'token') && !can(actor.role, 'case:create')) throw new AppError('FORBIDDEN');
+  if (actor.kind === 'user' || actor.kind === 'token') requirePermission(actor, 'case:create');
   const category = await catalog.findCategory(ctx, ctx.db, input.categoryId);
   const publicSide = actor.kind === 'public' || actor.kind === 'token';
   if (!category || !category.active || (publicSide && !category.isPublic) || !category.parentId) throw bad('body.categoryId', 'unknown_category', input.categoryId);

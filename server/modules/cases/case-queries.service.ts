@@ -1,11 +1,11 @@
 /** Reading cases: the staff detail with allowed actions, lists and inboxes, the public tracking view, exports. */
 import { AppError } from '../../../core/errors.ts';
-import { inScope, subtreePrefix } from '../../../core/region-code.ts';
+import { subtreePrefix, ancestorAt } from '../../../core/region-code.ts';
 import { caseViewOf, type CaseView } from './case-visibility.ts';
-import { can } from '../../../core/roles.ts';
 import type { z } from 'zod';
 import type { CaseListQuery } from '../../../core/schemas/cases.schema.ts';
 import type { Actor } from '../../lib/actor.ts';
+import { holds, notFoundUnlessInScope, requirePermission, scopeCounty } from '../../lib/access.ts';
 import type { AppContext } from '../../lib/context.ts';
 import * as audit from '../audit/audit.service.ts';
 import * as catalog from '../catalog/catalog.service.ts';
@@ -23,7 +23,7 @@ const open = ['submitted', 'accepted', 'dispatched', 'in_progress', 'reported_ba
 
 /** A case the actor may read (scope and need-to-know), with the actor's view. @throws NOT_FOUND */
 async function readable(ctx: AppContext, actor: Actor, code: string): Promise<{ c: repo.CaseRow; view: CaseView }> {
-  if (!can(actor.role, 'case:read') || !/^\d{6}-[0-9A-Z]{8}$/.test(code)) throw new AppError('NOT_FOUND');
+  if (!holds(actor, 'case:read') || !/^\d{6}-[0-9A-Z]{8}$/.test(code)) throw new AppError('NOT_FOUND');
   const view = await caseViewOf(ctx, actor);
   const c = await repo.findByCode(ctx.db, code, view);
   if (!c) throw new AppError('NOT_FOUND');
@@ -47,7 +47,7 @@ export async function getCase(ctx: AppContext, actor: Actor, code: string) {
     repo.eventsOf(ctx.db, c),
     clocksOf(ctx.db, c, now),
     listAttachments(ctx.db, c),
-    regions.namesOf(ctx.db, [c.villageCode, c.villageCode.slice(0, 9) + '000', c.countyCode + '000000', c.unitCode]),
+    regions.namesOf(ctx.db, [c.villageCode, ancestorAt(c.villageCode, 'township'), c.countyCode + '000000', c.unitCode]),
     categoryNames(ctx),
   ]);
   const dept = async (id: string | null) => (id ? await catalog.departmentName(ctx.db, id) : null);
@@ -57,7 +57,7 @@ export async function getCase(ctx: AppContext, actor: Actor, code: string) {
     names: {
       category: cats.get(c.categoryId),
       village: names.get(c.villageCode),
-      township: names.get(c.villageCode.slice(0, 9) + '000'),
+      township: names.get(ancestorAt(c.villageCode, 'township')),
       county: names.get(c.countyCode + '000000'),
       unit: c.unitLevel === 'department' ? await dept(c.departmentId) : (names.get(c.unitCode) ?? c.unitCode),
     },
@@ -73,7 +73,7 @@ export async function getCase(ctx: AppContext, actor: Actor, code: string) {
 /** The reporter's full name and phone, for a role with `pii:view`; every read is audited. @throws FORBIDDEN, NOT_FOUND */
 export async function revealReporter(ctx: AppContext, actor: Actor, code: string, reason: string) {
   const c = await caseInScope(ctx, actor, code);
-  if (!can(actor.role, 'pii:view')) throw new AppError('FORBIDDEN');
+  requirePermission(actor, 'pii:view');
   await spendRevealBudget(ctx, actor, 'case.revealReporter');
   await audit.recordAlone(ctx.db, ctx, actor, { action: 'case.revealReporter', objectType: 'case', objectId: c.code, countyCode: c.countyCode, detail: { fields: ['reporterName', 'reporterPhone'], reason } });
   return { name: c.reporterNameEnc ? ctx.crypto.decrypt(c.reporterNameEnc) : null, phone: c.reporterPhoneEnc ? ctx.crypto.decrypt(c.reporterPhoneEnc) : null };
@@ -94,7 +94,7 @@ type ListQuery = z.infer<typeof CaseListQuery>;
 
 /** The filter for a list or inbox under the actor's view. @throws NOT_FOUND for a region outside it */
 async function filterFor(ctx: AppContext, actor: Actor, q: ListQuery): Promise<repo.CaseFilter> {
-  if (q.region && !inScope(actor.scopeCode, q.region)) throw new AppError('NOT_FOUND');
+  if (q.region) notFoundUnlessInScope(actor, q.region);
   const f: repo.CaseFilter = {
     view: await caseViewOf(ctx, actor),
     regionPrefix: q.region ? subtreePrefix(q.region) : undefined,
@@ -127,7 +127,7 @@ async function filterFor(ctx: AppContext, actor: Actor, q: ListQuery): Promise<r
 
 /** A page of cases for a list or an inbox. @throws FORBIDDEN, NOT_FOUND */
 export async function listCases(ctx: AppContext, actor: Actor, q: ListQuery) {
-  if (!can(actor.role, 'case:read')) throw new AppError('FORBIDDEN');
+  requirePermission(actor, 'case:read');
   const { rows, total } = await repo.list(ctx.db, await filterFor(ctx, actor, q), q.pageSize, (q.page - 1) * q.pageSize);
   const [categories, villages] = await Promise.all([categoryNames(ctx), regions.namesOf(ctx.db, [...new Set(rows.map((r) => r.villageCode))])]);
   return presentListPage(rows, { categories, villages }, (c) => actionsFor(actor, c), total, q);
@@ -135,11 +135,11 @@ export async function listCases(ctx: AppContext, actor: Actor, q: ListQuery) {
 
 /** Rows for an export (at most 50,000) the actor may read; private cases (their chain only) go without their category name or text. @throws FORBIDDEN */
 export async function exportRows(ctx: AppContext, actor: Actor, q: ListQuery) {
-  if (!can(actor.role, 'case:export')) throw new AppError('FORBIDDEN');
+  requirePermission(actor, 'case:export');
   const { rows } = await repo.list(ctx.db, await filterFor(ctx, actor, q), 50_000, 0);
   const [cats, names] = await Promise.all([catalog.listCategories(ctx, false), regions.namesOf(ctx.db, [...new Set(rows.map((r) => r.villageCode))])]);
   const byId = new Map(cats.map((c) => [c.id, c]));
-  await audit.recordAlone(ctx.db, ctx, actor, { action: 'case.export', objectType: 'case', countyCode: subtreePrefix(actor.scopeCode).slice(0, 6).padEnd(6, '0'), detail: { rows: rows.length } });
+  await audit.recordAlone(ctx.db, ctx, actor, { action: 'case.export', objectType: 'case', countyCode: scopeCounty(actor), detail: { rows: rows.length } });
   return rows.map((c) => presentExportRow(c, byId.get(c.categoryId), names.get(c.villageCode)));
 }
 
@@ -148,8 +148,8 @@ export async function trackCase(ctx: AppContext, code: string) {
   if (!/^\d{6}-[0-9A-Z]{8}$/.test(code)) throw new AppError('NOT_FOUND');
   const c = await repo.findByCode(ctx.db, code, null);
   if (!c) throw new AppError('NOT_FOUND');
-  const [events, deadlines, cat, names] = await Promise.all([repo.eventsOf(ctx.db, c), clocksOf(ctx.db, c, ctx.clock.now()), catalog.findCategory(ctx, ctx.db, c.categoryId), regions.namesOf(ctx.db, [c.villageCode, c.villageCode.slice(0, 9) + '000'])]);
-  return presentTracking(c, { events, clocks: deadlines, categoryName: cat?.name, township: names.get(c.villageCode.slice(0, 9) + '000'), village: names.get(c.villageCode), canMeToo: open.slice(0, 6).includes(c.status) });
+  const [events, deadlines, cat, names] = await Promise.all([repo.eventsOf(ctx.db, c), clocksOf(ctx.db, c, ctx.clock.now()), catalog.findCategory(ctx, ctx.db, c.categoryId), regions.namesOf(ctx.db, [c.villageCode, ancestorAt(c.villageCode, 'township')])]);
+  return presentTracking(c, { events, clocks: deadlines, categoryName: cat?.name, township: names.get(ancestorAt(c.villageCode, 'township')), village: names.get(c.villageCode), canMeToo: open.slice(0, 6).includes(c.status) });
 }
 
 /** Public categories for the resident page and Open311. */

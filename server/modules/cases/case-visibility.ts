@@ -3,9 +3,10 @@
  * suggestions, exports): the reader's region scope plus need-to-know for private cases
  * (core/cases/need-to-know.ts). A case the reader may not read answers as missing and is absent from lists.
  */
-import { inScope, subtreePrefix } from '../../../core/region-code.ts';
+import { inScope } from '../../../core/region-code.ts';
 import { mayReadCase, privateCaseAccess, type CaseReader, type PrivateCaseAccess } from '../../../core/cases/need-to-know.ts';
 import type { Actor } from '../../lib/actor.ts';
+import { scopePrefix } from '../../lib/access.ts';
 import type { AppContext } from '../../lib/context.ts';
 import type { Executor } from '../../db/client.ts';
 import * as catalog from '../catalog/catalog.service.ts';
@@ -26,7 +27,7 @@ export interface CaseView {
  */
 export async function caseViewOf(ctx: AppContext, actor: Actor, tx?: Executor): Promise<CaseView> {
   const reader: CaseReader = { id: actor.id, role: actor.role, scopeCode: actor.scopeCode, departmentId: actor.departmentId ?? null };
-  return { reader, scopePrefix: subtreePrefix(actor.scopeCode), access: actor.kind === 'system' ? 'scope' : privateCaseAccess[actor.role], privateCategoryIds: await catalog.privateCategoryIds(ctx, tx) };
+  return { reader, scopePrefix: scopePrefix(actor), access: actor.kind === 'system' ? 'scope' : privateCaseAccess[actor.role], privateCategoryIds: await catalog.privateCategoryIds(ctx, tx) };
 }
 
 /** True when the view may read this case (the same rule the repository writes as SQL). */

@@ -1,6 +1,6 @@
-/** I/O for cases, their events and attachments, and the uploads they claim. */
+/** I/O for cases, their events and their attachments (the links to the uploads they claimed). */
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, like, lte, ne, not, notInArray, or, sql, type SQL } from 'drizzle-orm';
-import { caseAttachments, caseEvents, caseMeToo, cases, uploads } from '../../db/schema.ts';
+import { caseAttachments, caseEvents, caseMeToo, cases } from '../../db/schema.ts';
 import type { Executor } from '../../db/client.ts';
 import type { CaseView } from './case-visibility.ts';
 
@@ -8,7 +8,6 @@ export type CaseRow = typeof cases.$inferSelect;
 export type EventRow = typeof caseEvents.$inferSelect;
 export type NewEvent = Omit<typeof caseEvents.$inferInsert, 'id'>;
 export type AttachmentRow = typeof caseAttachments.$inferSelect;
-export type UploadRow = typeof uploads.$inferSelect;
 
 const county = (code: string) => code.slice(0, 6);
 
@@ -148,22 +147,6 @@ export function openNear(ex: Executor, view: CaseView, countyCode: string, categ
     )
     .orderBy(desc(cases.createdAt))
     .limit(50);
-}
-
-/** Unclaimed uploads by id (locked, so two reports cannot claim the same file). */
-export function lockUploads(tx: Executor, ids: string[]): Promise<UploadRow[]> {
-  if (!ids.length) return Promise.resolve([]);
-  return tx.select().from(uploads).where(and(inArray(uploads.id, ids), eq(uploads.claimed, false))).for('update');
-}
-
-/** Marks uploads claimed. */
-export async function claimUploads(tx: Executor, ids: string[]): Promise<void> {
-  if (ids.length) await tx.update(uploads).set({ claimed: true }).where(inArray(uploads.id, ids));
-}
-
-/** Records an uploaded file. */
-export async function insertUpload(ex: Executor, row: UploadRow): Promise<void> {
-  await ex.insert(uploads).values(row);
 }
 
 /** Adds attachments to a case. */

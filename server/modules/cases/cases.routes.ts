@@ -1,43 +1,23 @@
-/** Staff case routes: intake, lists and inboxes, detail, one endpoint per workflow action, exports, KPIs. */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+/** Staff case routes: intake, lists and inboxes, detail, one endpoint per workflow action, exports (KPIs: server/modules/dashboard). */
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { caseActions, type CaseAction } from '../../../core/workflow/case-workflow.ts';
-import { BatchDispatchSchema, CaseCreateSchema, CaseListQuery, KpiQuery, caseActionSchemas } from '../../../core/schemas/cases.schema.ts';
+import { BatchDispatchSchema, CaseCreateSchema, CaseListQuery, caseActionSchemas } from '../../../core/schemas/cases.schema.ts';
 import type { AppContext } from '../../lib/context.ts';
-import type { Actor } from '../../lib/actor.ts';
 import { actorOf, perToken } from '../../http/route-config.ts';
 import { AppError } from '../../../core/errors.ts';
-import { claimKey, releaseKey } from '../idempotency/idempotency.service.ts';
+import { idempotent, keyScopeOf } from '../../http/idempotent.ts';
 import { createCase } from './case-intake.service.ts';
 import { applyCaseAction } from './case-actions.service.ts';
 import * as queries from './case-queries.service.ts';
-import { kpis } from './kpi.service.ts';
 import { toCsv, toXlsx } from './case-export.ts';
 import { assignableHandlers } from '../users/users.service.ts';
 
 const Code = z.string().regex(/^\d{6}-[0-9A-Z]{8}$/).describe('case code, e.g. 632221-7KQ2M9XF');
 
-/**
- * Runs `work` under the request's Idempotency-Key when it has one (replays return the first answer, through
- * `replayed` when the stored form differs from the answer, e.g. a secret kept encrypted).
- */
-export async function idempotent(ctx: AppContext, req: FastifyRequest, reply: FastifyReply, scope: string, status: number, work: (ticket?: { scope: string; key: string }) => Promise<unknown>, replayed: (stored: unknown) => unknown = (b) => b) {
-  const key = req.headers['idempotency-key'];
-  if (typeof key !== 'string') return reply.code(status).send(await work());
-  const claim = await claimKey(ctx, scope, key, { method: req.method, route: req.routeOptions.url, params: req.params, body: req.body ?? null });
-  if ('replay' in claim) return reply.code(claim.replay.status).header('idempotent-replay', 'true').send(await replayed(claim.replay.body));
-  try {
-    return reply.code(status).send(await work(claim.ticket));
-  } catch (e) {
-    await releaseKey(ctx, claim.ticket);
-    throw e;
-  }
-}
 
-const scopeOf = (a: Actor) => `${a.kind}:${a.id}`;
-
-/** Registers /api/cases/*, /api/kpis. */
+/** Registers /api/cases/*, /api/handlers. */
 export function caseRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.post('/api/cases', {
@@ -46,7 +26,7 @@ export function caseRoutes(app: FastifyInstance, ctx: AppContext): void {
   }, async (req, reply) => {
     const actor = actorOf(req);
     const b = req.body;
-    return idempotent(ctx, req, reply, scopeOf(actor), 201, (ticket) => createCase(ctx, actor, { ...b, reporterName: b.reporterName, reporterPhone: b.reporterPhone }, ticket));
+    return idempotent(ctx, req, reply, keyScopeOf(actor), 201, (ticket) => createCase(ctx, actor, { ...b, reporterName: b.reporterName, reporterPhone: b.reporterPhone }, ticket));
   });
   r.get('/api/cases', { config: { access: { permission: 'case:read' } }, schema: { tags: ['cases'], summary: '案件列表与待办 Case list and inboxes', querystring: CaseListQuery } }, async (req) =>
     queries.listCases(ctx, actorOf(req), req.query),
@@ -100,9 +80,8 @@ export function caseRoutes(app: FastifyInstance, ctx: AppContext): void {
       schema: { tags: ['case actions'], summary: `案件操作 ${action}; honours Idempotency-Key`, params: z.object({ code: Code }), body: caseActionSchemas[action] },
     }, async (req, reply) => {
       const actor = actorOf(req);
-      return idempotent(ctx, req, reply, scopeOf(actor), 200, (ticket) => applyCaseAction(ctx, actor, req.params.code, action as CaseAction, req.body as Record<string, unknown>, ticket));
+      return idempotent(ctx, req, reply, keyScopeOf(actor), 200, (ticket) => applyCaseAction(ctx, actor, req.params.code, action as CaseAction, req.body as Record<string, unknown>, ticket));
     });
   }
   r.get('/api/handlers', { config: { access: { permission: 'case:act' } }, schema: { tags: ['cases'], summary: '可派遣人员 People cases can be dispatched to' } }, async (req) => assignableHandlers(ctx, actorOf(req)));
-  r.get('/api/kpis', { config: { access: { permission: 'kpi:read' } }, schema: { tags: ['kpis'], summary: '考核指标 KPIs for a region and its subtree', querystring: KpiQuery } }, async (req) => kpis(ctx, actorOf(req), req.query));
 }

@@ -1,6 +1,7 @@
 /**
- * The resident's API under /api/public/ (no sign-in): public categories, photo and voice uploads, the
- * report itself, tracking by code, rating, and "me too". Nothing here returns personal data.
+ * The resident's API under /api/public/ (no sign-in): public categories, the report itself (its photos and voice
+ * notes go first to /api/public/uploads, in the uploads module), tracking by code, rating, and "me too". Nothing
+ * here returns personal data.
  */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -8,30 +9,16 @@ import { z } from 'zod';
 import { PublicMeTooSchema, PublicRatingSchema, PublicReportSchema } from '../../../core/schemas/cases.schema.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { publicActor } from '../../lib/actor.ts';
-import { AppError } from '../../../core/errors.ts';
 import { createCase } from './case-intake.service.ts';
 import { meTooAsResident, rateAsReporter } from './public-case.service.ts';
 import { publicCategories, trackCase } from './case-queries.service.ts';
-import { storeUpload } from './attachments.service.ts';
-import { idempotent } from './cases.routes.ts';
+import { idempotent } from '../../http/idempotent.ts';
 import { limitBy, perIp } from '../../http/route-config.ts';
 import { normaliseMobile } from '../../../core/contact.ts';
 import { gridsAround } from '../grids/grids.service.ts';
 import { LocateQuery } from '../../../core/schemas/grids.schema.ts';
 
 const Code = z.string().regex(/^\d{6}-[0-9A-Z]{8}$/);
-
-/** Reads the single file of a multipart upload. @throws UPLOAD_REJECTED */
-export async function readUpload(req: import('fastify').FastifyRequest): Promise<Uint8Array> {
-  if (!req.isMultipart()) throw new AppError('UPLOAD_REJECTED', [{ path: 'file', code: 'not_multipart', message: 'multipart/form-data with one file' }]);
-  const file = await req.file();
-  if (!file) throw new AppError('UPLOAD_REJECTED', [{ path: 'file', code: 'missing', message: 'no file' }]);
-  const buf = await file.toBuffer().catch((e: { code?: string }) => {
-    if (e.code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('UPLOAD_REJECTED', [{ path: 'file', code: 'too_large', message: '最大 10 MB' }]);
-    throw e;
-  });
-  return new Uint8Array(buf);
-}
 
 /** Registers /api/public/*. */
 export function publicRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -41,9 +28,6 @@ export function publicRoutes(app: FastifyInstance, ctx: AppContext): void {
   const pubWrite = { ...pub, rateLimit: perIp(ctx.config.rateLimits.public) };
   r.get('/api/public/categories', { config: pub, schema: { tags: ['public'], summary: '可反映的事项类别 Public categories' } }, async () => publicCategories(ctx));
   r.get('/api/public/grids', { config: pub, schema: { tags: ['public'], summary: '附近网格 Grid outlines around a point (the report map)', querystring: LocateQuery } }, async (req) => gridsAround(ctx, req.query.lng, req.query.lat));
-  r.post('/api/public/uploads', { config: pubWrite, schema: { tags: ['public'], summary: '上传照片或语音 Upload one photo or voice note (multipart)' } }, async (req, reply) =>
-    reply.code(201).send(await storeUpload(ctx, await readUpload(req), { ip: req.ip })),
-  );
   // One phone number can file only so many reports an hour, from however many addresses.
   const perReporter = limitBy(app, ctx.config.rateLimits.reporter, 'reporter', (req) => normaliseMobile(String((req.body as { phone?: string } | undefined)?.phone ?? '')) ?? undefined);
   r.post('/api/public/cases', {

@@ -5,25 +5,21 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { AppError } from '../../../core/errors.ts';
-import { inScope, subtreePrefix } from '../../../core/region-code.ts';
 import { EVERY_COUNTY, SHARED_OWNER, appliesAt, mayChangeOwned, ownerOfCounty } from '../../../core/reference-owner.ts';
-import { can } from '../../../core/roles.ts';
 import { defaultRouting, type HandlingLevel, type Tier, type CategoryRule } from '../../../core/cases/triage.ts';
 import { parseCalendarCsv, type ClockMode, type WorkCalendar } from '../../../core/calendar.ts';
 import { parseCsv } from '../../../core/csv.ts';
 import type { CategoryCreateSchema, CategoryUpdateSchema, DeadlinePolicySchema, DepartmentCreateSchema, RoutingRulesSchema } from '../../../core/schemas/catalog.schema.ts';
 import type { Actor } from '../../lib/actor.ts';
+import { countyPrefix as countyPrefixOf, foundOrMissing, inActorScope, requirePermission } from '../../lib/access.ts';
 import type { AppContext } from '../../lib/context.ts';
 import type { Executor } from '../../db/client.ts';
 import * as audit from '../audit/audit.service.ts';
 import * as repo from './catalog.repository.ts';
 
-function manage(actor: Actor): void {
-  if (actor.kind !== 'system' && !can(actor.role, 'catalog:manage')) throw new AppError('FORBIDDEN');
-}
-const countyPrefixOf = (actor: Actor) => subtreePrefix(actor.scopeCode).slice(0, 6);
+const manage = (actor: Actor) => requirePermission(actor, 'catalog:manage');
 function assertCounty(actor: Actor, countyCode: string): void {
-  if (!inScope(actor.scopeCode, countyCode + '000000') && !(actor.kind === 'system')) {
+  if (!inActorScope(actor, countyCode + '000000') && !(actor.kind === 'system')) {
     throw new AppError('INVALID_SCOPE', [{ path: 'countyCode', code: 'invalid_scope', message: countyCode }]);
   }
 }
@@ -94,8 +90,7 @@ export async function createCategory(ctx: AppContext, actor: Actor, input: z.inf
 /** Changes a category (name, tier, keywords, public flag, active). @throws FORBIDDEN, NOT_FOUND */
 export async function updateCategory(ctx: AppContext, actor: Actor, id: string, patch: z.infer<typeof CategoryUpdateSchema>) {
   manage(actor);
-  const c = await repo.category(ctx.db, id);
-  if (!c) throw new AppError('NOT_FOUND');
+  const c = foundOrMissing(await repo.category(ctx.db, id));
   // A category shared above the administrator's scope (its privacy above all) is read-only for them.
   assertOwner(actor, c.ownerCode, 'id');
   if (patch.parentId !== undefined && patch.parentId !== c.parentId) {
@@ -121,8 +116,7 @@ export async function listDepartments(ctx: AppContext, actor: Actor) {
 
 /** One department under the actor's scope. @throws NOT_FOUND */
 export async function getDepartment(ctx: AppContext, actor: Actor, id: string) {
-  const d = await repo.departmentUnder(ctx.db, id, countyPrefixOf(actor));
-  if (!d) throw new AppError('NOT_FOUND');
+  const d = foundOrMissing(await repo.departmentUnder(ctx.db, id, countyPrefixOf(actor)));
   return d;
 }
 

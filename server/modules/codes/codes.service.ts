@@ -6,12 +6,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
-import { AppError } from '../../../core/errors.ts';
-import { inScope, subtreePrefix } from '../../../core/region-code.ts';
-import { can } from '../../../core/roles.ts';
+import { AppError, type FieldIssue } from '../../../core/errors.ts';
 import { CodeTableFileSchema, type LocalCodeTableSchema } from '../../../core/schemas/codes.schema.ts';
 import type { Executor } from '../../db/client.ts';
 import type { Actor } from '../../lib/actor.ts';
+import { countyPrefix, inActorScope, requirePermission } from '../../lib/access.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { sm3Hex } from '../../lib/crypto.ts';
 import * as audit from '../audit/audit.service.ts';
@@ -49,7 +48,6 @@ export async function syncShippedTables(ctx: AppContext): Promise<string[]> {
   return loaded;
 }
 
-const countyPrefix = (actor: Actor) => subtreePrefix(actor.scopeCode).slice(0, 6);
 
 /** National tables and the local tables of the actor's counties, with item counts. */
 export async function listTables(ctx: AppContext, actor: Actor) {
@@ -67,8 +65,8 @@ export async function getTable(ctx: AppContext, actor: Actor, id: string) {
 
 /** Creates or replaces a county's local table `x_<county>_<key>`. @throws FORBIDDEN, INVALID_SCOPE, VALIDATION_FAILED */
 export async function saveLocalTable(ctx: AppContext, actor: Actor, input: z.infer<typeof LocalCodeTableSchema>) {
-  if (actor.kind !== 'system' && !can(actor.role, 'catalog:manage')) throw new AppError('FORBIDDEN');
-  if (!inScope(actor.scopeCode, input.countyCode + '000000') || input.countyCode === '000000') throw new AppError('INVALID_SCOPE', [{ path: 'countyCode', code: 'outside_scope', message: input.countyCode }]);
+  requirePermission(actor, 'catalog:manage');
+  if (!inActorScope(actor, input.countyCode + '000000') || input.countyCode === '000000') throw new AppError('INVALID_SCOPE', [{ path: 'countyCode', code: 'outside_scope', message: input.countyCode }]);
   const seen = new Set<string>();
   const dupes = input.items.filter((i) => (seen.has(i.code) ? true : (seen.add(i.code), false)));
   if (dupes.length) throw new AppError('VALIDATION_FAILED', dupes.map((d) => ({ path: 'items', code: 'duplicate_code', message: d.code })));
@@ -86,6 +84,20 @@ export async function saveLocalTable(ctx: AppContext, actor: Actor, input: z.inf
 export async function unknownCodes(ctx: AppContext, ex: Executor, tableId: string, values: string[]): Promise<string[]> {
   const known = await ctx.cache.get(`codes:${tableId}`, async () => new Set((await repo.items(ex, tableId)).filter((i) => i.active).map((i) => i.code)));
   return [...new Set(values)].filter((v) => !known.has(v));
+}
+
+/** Problems with code-table values, one per field (a record's fields named by their request path). */
+export async function codeProblems(ctx: AppContext, ex: Executor, checks: [path: string, table: string, value: string | undefined][]): Promise<FieldIssue[]> {
+  const issues: FieldIssue[] = [];
+  for (const [path, table, value] of checks) {
+    if (value !== undefined && (await unknownCodes(ctx, ex, table, [value])).length) issues.push({ path, code: 'unknown_code', message: `${value} 不在代码表 ${table} 中` });
+  }
+  return issues;
+}
+
+/** The active items of one table (for matching imported cells by code or name). */
+export async function activeItems(ex: Executor, tableId: string) {
+  return (await repo.items(ex, tableId)).filter((i) => i.active);
 }
 
 /** Code → name of each table, for labels in exports and templates. */

@@ -1,10 +1,11 @@
 /** Grids (C1): scoped reads, duty layers, staff, household groups, import, and point → grid lookup. */
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../core/errors.ts';
-import { inScope, subtreePrefix } from '../../../core/region-code.ts';
-import { can, type GridDuty, type GridStaffRole, type Permission } from '../../../core/roles.ts';
+import { subtreePrefix, ancestorAt } from '../../../core/region-code.ts';
+import { type GridDuty, type GridStaffRole } from '../../../core/roles.ts';
 import type { Polygon } from '../../../core/geo.ts';
 import type { Actor } from '../../lib/actor.ts';
+import { foundOrMissing, inActorScope, requirePermission as need, scopePrefix } from '../../lib/access.ts';
 import type { AppContext } from '../../lib/context.ts';
 import type { Executor } from '../../db/client.ts';
 import * as audit from '../audit/audit.service.ts';
@@ -12,14 +13,21 @@ import * as regions from '../regions/regions.service.ts';
 import * as repo from './grids.repository.ts';
 import { planGridImport } from './grids.import.ts';
 
-function need(actor: Actor, permission: Permission): void {
-  if (!can(actor.role, permission)) throw new AppError('FORBIDDEN');
+async function gridInScope(ctx: AppContext, actor: Actor, code: string) {
+  const g = foundOrMissing(await repo.findInScope(ctx.db, code, scopePrefix(actor)));
+  return g;
 }
 
-async function gridInScope(ctx: AppContext, actor: Actor, code: string) {
-  const g = await repo.findInScope(ctx.db, code, subtreePrefix(actor.scopeCode));
-  if (!g) throw new AppError('NOT_FOUND');
+/** The grid if it exists inside the actor's scope, for a record placed in it. @throws VALIDATION_FAILED naming `path` */
+export async function gridFor(ex: Executor, actor: Actor, gridCode: string, path = 'body.gridCode') {
+  const g = await repo.findInScope(ex, gridCode, scopePrefix(actor));
+  if (!g) throw new AppError('VALIDATION_FAILED', [{ path, code: 'unknown_grid', message: `网格 ${gridCode} 不存在或不在您的范围内` }]);
   return g;
+}
+
+/** Code, county and village of every grid under a region prefix (imports check each row's grid against it). */
+export function gridCodesUnder(ex: Executor, prefix: string) {
+  return repo.codesUnder(ex, prefix);
 }
 
 /** Rebuilds the in-memory spatial index from the database. */
@@ -57,15 +65,15 @@ export async function getGrid(ctx: AppContext, actor: Actor, code: string) {
   const [staff, groups, names] = await Promise.all([
     repo.staffOf(ctx.db, code),
     repo.groupsOf(ctx.db, code),
-    regions.namesOf(ctx.db, [g.villageCode, g.villageCode.slice(0, 9) + '000', g.villageCode.slice(0, 6) + '000000']),
+    regions.namesOf(ctx.db, [g.villageCode, ancestorAt(g.villageCode, 'township'), ancestorAt(g.villageCode, 'county')]),
   ]);
   return {
     code: g.code,
     name: g.name,
     villageCode: g.villageCode,
     villageName: names.get(g.villageCode) ?? '',
-    townshipName: names.get(g.villageCode.slice(0, 9) + '000') ?? '',
-    countyName: names.get(g.villageCode.slice(0, 6) + '000000') ?? '',
+    townshipName: names.get(ancestorAt(g.villageCode, 'township')) ?? '',
+    countyName: names.get(ancestorAt(g.villageCode, 'county')) ?? '',
     geometry: g.geometry as Polygon,
     duties: g.duties,
     staff: staff.map((s) => ({ id: s.id, role: s.role, name: s.name })),
@@ -76,8 +84,7 @@ export async function getGrid(ctx: AppContext, actor: Actor, code: string) {
 /** One household group. @throws NOT_FOUND */
 export async function getHouseholdGroup(ctx: AppContext, actor: Actor, id: string) {
   need(actor, 'grid:read');
-  const h = await repo.findGroupInScope(ctx.db, id, subtreePrefix(actor.scopeCode));
-  if (!h) throw new AppError('NOT_FOUND');
+  const h = foundOrMissing(await repo.findGroupInScope(ctx.db, id, scopePrefix(actor)));
   return { id: h.id, gridCode: h.gridCode, name: h.name, kind: h.kind, leaderName: h.leaderName, memberCount: h.memberCount };
 }
 
@@ -108,8 +115,7 @@ export async function addStaff(ctx: AppContext, actor: Actor, code: string, inpu
 export async function removeStaff(ctx: AppContext, actor: Actor, code: string, staffId: string): Promise<void> {
   need(actor, 'grid:write');
   const g = await gridInScope(ctx, actor, code);
-  const s = await repo.findStaff(ctx.db, code, staffId);
-  if (!s) throw new AppError('NOT_FOUND');
+  const s = foundOrMissing(await repo.findStaff(ctx.db, code, staffId));
   await ctx.db.transaction(async (tx) => {
     await repo.deleteStaff(tx, staffId);
     await audit.record(tx, ctx, actor, { action: 'grid.removeStaff', objectType: 'gridStaff', objectId: staffId, countyCode: g.countyCode, detail: { grid: code, role: s.role } });
@@ -121,10 +127,10 @@ export async function locate(ctx: AppContext, actor: Actor, lng: number, lat: nu
   need(actor, 'locate:use');
   const code = ctx.gridIndex.locate(lng, lat);
   // A grid outside the actor's scope answers like no grid at all.
-  if (!code || !inScope(actor.scopeCode, code)) throw new AppError('LOCATION_OUTSIDE_GRIDS');
-  const g = await repo.findInScope(ctx.db, code, subtreePrefix(actor.scopeCode));
+  if (!code || !inActorScope(actor, code)) throw new AppError('LOCATION_OUTSIDE_GRIDS');
+  const g = await repo.findInScope(ctx.db, code, scopePrefix(actor));
   if (!g) throw new AppError('LOCATION_OUTSIDE_GRIDS');
-  const v = g.villageCode, t = v.slice(0, 9) + '000', c = v.slice(0, 6) + '000000';
+  const v = g.villageCode, t = ancestorAt(v, 'township'), c = ancestorAt(v, 'county');
   const names = await regions.namesOf(ctx.db, [v, t, c]);
   const named = (k: string) => (names.has(k) ? { code: k, name: names.get(k)! } : null);
   return { grid: { code: g.code, name: g.name }, village: { code: v, name: names.get(v) ?? '' }, township: named(t), county: named(c) };
@@ -141,7 +147,7 @@ export async function importGrids(ctx: AppContext, actor: Actor, text: string): 
   }
   const villages = await regions.levelsByCode(ctx);
   const { rows, issues } = planGridImport(json, villages);
-  const outside = actor.kind === 'system' ? [] : rows.filter((r) => !inScope(actor.scopeCode, r.code));
+  const outside = actor.kind === 'system' ? [] : rows.filter((r) => !inActorScope(actor, r.code));
   if (issues.length || outside.length) {
     throw new AppError('IMPORT_INVALID', [...issues, ...outside.map((r) => ({ path: r.code, code: 'out_of_scope', message: `${r.code} 超出管辖范围` }))]);
   }

@@ -8,9 +8,11 @@ import { AppError, errorMessage } from '../../../core/errors.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { resolveToken } from '../tokens/tokens.service.ts';
 import { createCase } from '../cases/case-intake.service.ts';
-import { claimKey, releaseKey } from '../idempotency/idempotency.service.ts';
+import { Open311ApiKey, Open311CreateBody, Open311RequestsQuery, Open311UpdatesQuery } from '../../../core/schemas/open311.schema.ts';
 import * as svc from './open311.service.ts';
 import { perToken } from '../../http/route-config.ts';
+import { idempotent } from '../../http/idempotent.ts';
+import { parseInput } from '../../http/parse-input.ts';
 import { toXml } from './open311.mapping.ts';
 
 type Format = 'json' | 'xml';
@@ -33,22 +35,6 @@ function formatOf(req: FastifyRequest): Format {
   const f = (req.params as { format?: string }).format;
   if (f !== 'json' && f !== 'xml') throw new AppError('NOT_FOUND');
   return f;
-}
-
-const str = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : Array.isArray(v) ? String(v[0]) : undefined);
-function date(v: unknown, name: string): Date | undefined {
-  const s = str(v);
-  if (!s) return undefined;
-  const d = new Date(s);
-  if (Number.isNaN(d.getTime())) throw new AppError('VALIDATION_FAILED', [{ path: name, code: 'bad_date', message: `${name} must be ISO 8601 (w3c)` }]);
-  return d;
-}
-function int(v: unknown, name: string, def: number, max: number): number {
-  const s = str(v);
-  if (s === undefined) return def;
-  const n = Number(s);
-  if (!Number.isInteger(n) || n < 1 || n > max) throw new AppError('VALIDATION_FAILED', [{ path: name, code: 'bad_number', message: `${name} must be 1–${max}` }]);
-  return n;
 }
 
 /** Registers the Open311 endpoints in their own scope (their own error shape and body parsers). */
@@ -85,11 +71,8 @@ export function open311Routes(app: FastifyInstance, ctx: AppContext): void {
       send(reply, formatOf(req), 'definition', await svc.serviceDefinition(ctx, (req.params as { code: string }).code)),
     );
     o.get('/requests.:format', { config: pub, schema: { tags: ['open311'], summary: 'Service requests (public cases)' } }, async (req, reply) => {
-      const q = req.query as Record<string, unknown>;
-      const status = str(q.status);
-      if (status && status !== 'open' && status !== 'closed') throw new AppError('VALIDATION_FAILED', [{ path: 'status', code: 'bad_status', message: 'status is open or closed' }]);
-      const ids = str(q.service_request_id)?.split(',').map((s) => s.trim()).filter(Boolean);
-      const rows = await svc.requests(ctx, { ids, serviceCode: str(q.service_code), start: date(q.start_date, 'start_date'), end: date(q.end_date, 'end_date'), status: status as 'open' | 'closed' | undefined, page: int(q.page, 'page', 1, 100_000), pageSize: int(q.page_size, 'page_size', 50, 200) });
+      const q = parseInput(Open311RequestsQuery, req.query, 'query');
+      const rows = await svc.requests(ctx, { ids: q.service_request_id, serviceCode: q.service_code, start: q.start_date, end: q.end_date, status: q.status, page: q.page, pageSize: q.page_size });
       return send(reply, formatOf(req), 'requests', rows);
     });
     o.get('/requests/:id.:format', { config: pub, schema: { tags: ['open311'], summary: 'One service request' } }, async (req, reply) => {
@@ -101,37 +84,24 @@ export function open311Routes(app: FastifyInstance, ctx: AppContext): void {
       throw new AppError('NOT_FOUND');
     });
     o.get('/servicerequestupdates.:format', { config: pub, schema: { tags: ['open311'], summary: "mySociety's servicerequestupdates extension" } }, async (req, reply) => {
-      const q = req.query as Record<string, unknown>;
-      return send(reply, formatOf(req), 'updates', await svc.updates(ctx, date(q.start_date, 'start_date'), date(q.end_date, 'end_date')));
+      const q = parseInput(Open311UpdatesQuery, req.query, 'query');
+      return send(reply, formatOf(req), 'updates', await svc.updates(ctx, q.start_date, q.end_date));
     });
     o.post('/requests.:format', { config: { access: { auth: 'public', queryToken: 'api_key' }, rateLimit: perToken(ctx.config.rateLimits.token) }, schema: { tags: ['open311'], summary: 'Create a service request (api_key = an integration token; honours Idempotency-Key)' } }, async (req, reply) => {
       const format = formatOf(req);
-      const b = (req.body ?? {}) as Record<string, unknown>;
-      const apiKey = str(b.api_key) ?? str((req.query as Record<string, unknown>).api_key);
+      const raw = (req.body ?? {}) as Record<string, unknown>;
+      // The key first: a request without a valid token is refused as 403 whatever else its body holds.
+      const apiKey = parseInput(Open311ApiKey, raw, 'body').api_key ?? parseInput(Open311ApiKey, req.query, 'query').api_key;
       if (!apiKey) throw new AppError('FORBIDDEN');
       const actor = { ...(await resolveToken(ctx, apiKey).catch(() => { throw new AppError('FORBIDDEN'); })), ip: req.ip };
-      const lat = Number(str(b.lat)), lng = Number(str(b.long));
-      if (!str(b.service_code)) throw new AppError('VALIDATION_FAILED', [{ path: 'service_code', code: 'required', message: 'service_code is required' }]);
-      if (!Number.isFinite(lat) || !Number.isFinite(lng)) throw new AppError('VALIDATION_FAILED', [{ path: 'lat', code: 'required', message: 'lat and long are required (address_string alone is not accepted)' }]);
-      const description = str(b.description)?.trim();
-      if (!description) throw new AppError('VALIDATION_FAILED', [{ path: 'description', code: 'required', message: 'description is required' }]);
-      const input = { channel: 'open311' as const, categoryId: str(b.service_code)!, description: description.slice(0, 2000), lat, lng, address: str(b.address_string)?.slice(0, 200), reporterName: [str(b.last_name), str(b.first_name)].filter(Boolean).join('') || undefined, reporterPhone: str(b.phone), uploadIds: [] };
+      const b = parseInput(Open311CreateBody, raw, 'body');
+      const input = { channel: 'open311' as const, categoryId: b.service_code, description: b.description.slice(0, 2000), lat: b.lat, lng: b.long, address: b.address_string?.slice(0, 200), reporterName: [b.last_name, b.first_name].filter(Boolean).join('') || undefined, reporterPhone: b.phone, uploadIds: [] };
       const asOpen311 = (code: string) => [{ service_request_id: code, service_notice: null, account_id: null }];
-      const key = req.headers['idempotency-key'];
-      let ticket;
-      if (typeof key === 'string') {
-        const claim = await claimKey(ctx, `token:${actor.id}`, key, { open311: { ...b, api_key: undefined } });
-        // The stored result is the intake's own answer; it carries the code.
-        if ('replay' in claim) return send(reply, format, 'requests', asOpen311((claim.replay.body as { code: string }).code), 201);
-        ticket = claim.ticket;
-      }
-      try {
-        const created = await createCase(ctx, actor, input, ticket);
-        return send(reply, format, 'requests', asOpen311(created.code), 201);
-      } catch (e) {
-        if (ticket) await releaseKey(ctx, ticket);
-        throw e;
-      }
+      // The stored result is the intake's own answer; it carries the code. The key's fingerprint leaves the token out.
+      return idempotent(ctx, req, reply, `token:${actor.id}`, 201, (ticket) => createCase(ctx, actor, input, ticket), (stored) => stored, {
+        fingerprint: { open311: { ...raw, api_key: undefined } },
+        send: (r, status, body) => send(r, format, 'requests', asOpen311((body as { code: string }).code), status),
+      });
     });
   }, { prefix: '/open311/v2' });
 }

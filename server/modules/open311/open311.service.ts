@@ -4,6 +4,7 @@
  * positions are rounded to about 100 m so a request does not point at one home.
  */
 import { AppError } from '../../../core/errors.ts';
+import { ancestorAt } from '../../../core/region-code.ts';
 import type { AppContext } from '../../lib/context.ts';
 import * as catalog from '../catalog/catalog.service.ts';
 import * as regions from '../regions/regions.service.ts';
@@ -47,7 +48,7 @@ export async function requests(ctx: AppContext, q: RequestQuery) {
   const start = q.start ?? (q.ids ? undefined : new Date((q.end ?? now).getTime() - 90 * 86_400_000));
   const rows = await repo.publicCases(ctx.db, { ...q, start, statuses: q.status === 'closed' ? ['closed', 'rejected', 'redirected', 'merged'] : undefined, openOnly: q.status === 'open' });
   const cats = new Map((await catalog.listCategories(ctx, true)).map((c) => [c.id, c.name]));
-  const names = await regions.namesOf(ctx.db, [...new Set(rows.flatMap((r) => [r.villageCode, r.villageCode.slice(0, 9) + '000', r.unitCode]))]);
+  const names = await regions.namesOf(ctx.db, [...new Set(rows.flatMap((r) => [r.villageCode, ancestorAt(r.villageCode, 'township'), r.unitCode]))]);
   return rows
     .filter((r) => cats.has(r.categoryId))
     .map((r) => ({
@@ -64,7 +65,7 @@ export async function requests(ctx: AppContext, q: RequestQuery) {
       requested_datetime: r.createdAt.toISOString(),
       updated_datetime: r.updatedAt.toISOString(),
       expected_datetime: r.dueAt?.toISOString() ?? null,
-      address: `${names.get(r.villageCode.slice(0, 9) + '000') ?? ''}${names.get(r.villageCode) ?? ''}` || null,
+      address: `${names.get(ancestorAt(r.villageCode, 'township')) ?? ''}${names.get(r.villageCode) ?? ''}` || null,
       address_id: null,
       zipcode: null,
       lat: round3(r.lat),

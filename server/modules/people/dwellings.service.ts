@@ -20,13 +20,16 @@ import * as repo from './dwellings.repository.ts';
 import { presentPerson } from './people.presenter.ts';
 import { exportWatermark } from './person-files.ts';
 import { codeNames } from '../codes/codes.service.ts';
-import { codeProblems, gridFor, idNumberHash, requirePermission, scopePrefix, today } from './persons.service.ts';
+import { idNumberHash } from './persons.service.ts';
+import { foundOrMissing, requirePermission, scopePrefix } from '../../lib/access.ts';
+import { today } from '../../lib/clock.ts';
+import { gridFor } from '../grids/grids.service.ts';
+import { codeProblems } from '../codes/codes.service.ts';
 
 /** A building with its dwellings, each with its rental registration and tenants (masked). @throws FORBIDDEN, NOT_FOUND */
 export async function getBuilding(ctx: AppContext, actor: Actor, id: string) {
   requirePermission(actor, 'person:read');
-  const b = await repo.buildingInScope(ctx.db, id, scopePrefix(actor));
-  if (!b) throw new AppError('NOT_FOUND');
+  const b = foundOrMissing(await repo.buildingInScope(ctx.db, id, scopePrefix(actor)));
   const ds = await repo.dwellingsOfBuilding(ctx.db, b.countyCode, b.id);
   return { id: b.id, gridCode: b.gridCode, name: b.name, address: b.address, lat: b.lat, lng: b.lng, floors: b.floors, kind: b.kind, dwellings: await presentDwellings(ctx, ctx.db, b.countyCode, ds) };
 }
@@ -34,8 +37,7 @@ export async function getBuilding(ctx: AppContext, actor: Actor, id: string) {
 /** Adds a dwelling to a building. @throws FORBIDDEN, NOT_FOUND, CONFLICT (label taken in the building) */
 export async function addDwelling(ctx: AppContext, actor: Actor, buildingId: string, input: z.infer<typeof DwellingCreateSchema>) {
   requirePermission(actor, 'person:write');
-  const b = await repo.buildingInScope(ctx.db, buildingId, scopePrefix(actor));
-  if (!b) throw new AppError('NOT_FOUND');
+  const b = foundOrMissing(await repo.buildingInScope(ctx.db, buildingId, scopePrefix(actor)));
   const now = ctx.clock.now();
   const row: repo.DwellingRow = { countyCode: b.countyCode, id: randomUUID(), buildingId: b.id, gridCode: b.gridCode, label: input.label, isRental: false, landlordPersonId: null, rentalRegisteredOn: null, rentalUse: null, landlordEnc: null, landlordNameMask: null, landlordPhoneMask: null, landlordIdHash: null, createdAt: now, updatedAt: now, version: 0 };
   await ctx.db.transaction(async (tx) => {
@@ -55,8 +57,8 @@ export async function addDwelling(ctx: AppContext, actor: Actor, buildingId: str
 export async function registerRental(ctx: AppContext, actor: Actor, id: string, input: z.infer<typeof RentalRegisterSchema>) {
   requirePermission(actor, 'person:write');
   const issues = await codeProblems(ctx, ctx.db, [['body.use', 'rental_use', input.use]]);
-  if (input.registeredOn > today(ctx)) issues.push({ path: 'body.registeredOn', code: 'in_future', message: '登记日期不能晚于今天' });
-  const parsed = parseIdNumber(input.landlordIdNumber, today(ctx));
+  if (input.registeredOn > today(ctx.clock)) issues.push({ path: 'body.registeredOn', code: 'in_future', message: '登记日期不能晚于今天' });
+  const parsed = parseIdNumber(input.landlordIdNumber, today(ctx.clock));
   if ('problem' in parsed) issues.push(idNumberIssue('body.landlordIdNumber', parsed.problem));
   const phone = input.landlordPhone ? normaliseMobile(input.landlordPhone) : null;
   if (input.landlordPhone && !phone) issues.push(mobileIssue('body.landlordPhone'));
@@ -64,8 +66,7 @@ export async function registerRental(ctx: AppContext, actor: Actor, id: string, 
   const hash = idNumberHash(ctx, parsed.number);
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
-    const d = await repo.dwellingInScope(tx, id, scopePrefix(actor), true);
-    if (!d) throw new AppError('NOT_FOUND');
+    const d = foundOrMissing(await repo.dwellingInScope(tx, id, scopePrefix(actor), true));
     // Linked only to a landlord the actor may see: otherwise anyone could learn who is registered by trying numbers.
     const known = await people.activeByIdHash(tx, hash);
     const landlord = known && known.countyCode === d.countyCode ? await people.personInScope(tx, known.id, scopePrefix(actor)) : undefined;
@@ -86,13 +87,12 @@ export async function registerRental(ctx: AppContext, actor: Actor, id: string, 
  */
 export async function addTenant(ctx: AppContext, actor: Actor, id: string, input: z.infer<typeof TenantAddSchema>) {
   requirePermission(actor, 'person:write');
-  const parsed = parseIdNumber(input.idNumber, today(ctx));
+  const parsed = parseIdNumber(input.idNumber, today(ctx.clock));
   if ('problem' in parsed) throw new AppError('VALIDATION_FAILED', [idNumberIssue('body.idNumber', parsed.problem)]);
-  if (input.since > today(ctx)) throw new AppError('VALIDATION_FAILED', [{ path: 'body.since', code: 'in_future', message: '入住日期不能晚于今天' }]);
+  if (input.since > today(ctx.clock)) throw new AppError('VALIDATION_FAILED', [{ path: 'body.since', code: 'in_future', message: '入住日期不能晚于今天' }]);
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
-    const d = await repo.dwellingInScope(tx, id, scopePrefix(actor), true);
-    if (!d) throw new AppError('NOT_FOUND');
+    const d = foundOrMissing(await repo.dwellingInScope(tx, id, scopePrefix(actor), true));
     if (!d.isRental) throw new AppError('VALIDATION_FAILED', [{ path: 'params.id', code: 'not_rental', message: `${d.label} 未登记为出租房屋` }]);
     const found = await people.activeByIdHash(tx, idNumberHash(ctx, parsed.number));
     // Someone outside the actor's scope reads as not registered, like any object out of scope.
@@ -114,11 +114,10 @@ export async function addTenant(ctx: AppContext, actor: Actor, id: string, input
 /** A tenant moves out: the tenancy ends on `until` and the person no longer lives in the dwelling. @throws FORBIDDEN, NOT_FOUND, VALIDATION_FAILED, CONFLICT (not a current tenant) */
 export async function endTenancy(ctx: AppContext, actor: Actor, id: string, personId: string, input: z.infer<typeof TenancyEndSchema>) {
   requirePermission(actor, 'person:write');
-  if (input.until > today(ctx)) throw new AppError('VALIDATION_FAILED', [{ path: 'body.until', code: 'in_future', message: '退租日期不能晚于今天' }]);
+  if (input.until > today(ctx.clock)) throw new AppError('VALIDATION_FAILED', [{ path: 'body.until', code: 'in_future', message: '退租日期不能晚于今天' }]);
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
-    const d = await repo.dwellingInScope(tx, id, scopePrefix(actor), true);
-    if (!d) throw new AppError('NOT_FOUND');
+    const d = foundOrMissing(await repo.dwellingInScope(tx, id, scopePrefix(actor), true));
     // The dwelling decides the scope: a tenant whose household lives in another village still moves out here.
     // Anyone who is not a current tenant of this dwelling gets the same answer, registered or not.
     const t = await repo.currentTenancy(tx, d.countyCode, personId);
@@ -169,7 +168,7 @@ export async function exportRentals(ctx: AppContext, actor: Actor, q: z.infer<ty
   const rentals = await repo.rentalsOfGrid(ctx.db, grid.code);
   const uses = (await codeNames(ctx, ['rental_use'])).rental_use!;
   const ts = byDwelling(await repo.tenanciesOf(ctx.db, grid.countyCode, rentals.map((r) => r.d.id)));
-  const day = today(ctx);
+  const day = today(ctx.clock);
   const rows = rentals.map(({ d, buildingName }) => ({
     building: buildingName ?? '', label: d.label, use: d.rentalUse ? uses.get(d.rentalUse) ?? d.rentalUse : '', landlord: d.landlordNameMask ?? '', landlordPhone: d.landlordPhoneMask ?? '', registeredOn: d.rentalRegisteredOn ?? '',
     tenants: (ts.get(d.id) ?? []).filter((x) => x.t.endedAt === null).map((x) => presentPerson(x.p, day).name).join('、'),
@@ -181,8 +180,7 @@ export async function exportRentals(ctx: AppContext, actor: Actor, q: z.infer<ty
 
 /** One dwelling as the building card shows it. */
 async function dwellingView(ctx: AppContext, actor: Actor, id: string) {
-  const d = await repo.dwellingInScope(ctx.db, id, scopePrefix(actor));
-  if (!d) throw new AppError('NOT_FOUND');
+  const d = foundOrMissing(await repo.dwellingInScope(ctx.db, id, scopePrefix(actor)));
   return (await presentDwellings(ctx, ctx.db, d.countyCode, [d]))[0]!;
 }
 
@@ -191,7 +189,7 @@ const rentalOf = (d: repo.DwellingRow) =>
 
 /** Dwellings with their rental registration and their tenants: current ones, and the past ones with their dates. */
 async function presentDwellings(ctx: AppContext, ex: Executor, countyCode: string, ds: repo.DwellingRow[]) {
-  const day = today(ctx);
+  const day = today(ctx.clock);
   const ts = byDwelling(await repo.tenanciesOf(ex, countyCode, ds.map((d) => d.id)));
   return ds.map((d) => {
     const mine = (ts.get(d.id) ?? []).map(({ t, p }) => {

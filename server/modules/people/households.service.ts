@@ -13,7 +13,10 @@ import type { AppContext } from '../../lib/context.ts';
 import * as audit from '../audit/audit.service.ts';
 import * as repo from './people.repository.ts';
 import { presentHousehold, presentPerson } from './people.presenter.ts';
-import { codeProblems, gridFor, presentHistory, requirePermission, scopePrefix } from './persons.service.ts';
+import { presentHistory } from './persons.service.ts';
+import { foundOrMissing, requirePermission, scopePrefix } from '../../lib/access.ts';
+import { gridFor } from '../grids/grids.service.ts';
+import { codeProblems } from '../codes/codes.service.ts';
 import { endTenanciesOf } from './dwellings.service.ts';
 
 /** Adds a household to a grid. @throws FORBIDDEN, VALIDATION_FAILED */
@@ -33,8 +36,7 @@ export async function createHousehold(ctx: AppContext, actor: Actor, input: z.in
 /** The household card: its fields, members (masked), head and history. @throws FORBIDDEN, NOT_FOUND */
 export async function householdCard(ctx: AppContext, actor: Actor, id: string) {
   requirePermission(actor, 'person:read');
-  const h = await repo.householdInScope(ctx.db, id, scopePrefix(actor));
-  if (!h) throw new AppError('NOT_FOUND');
+  const h = foundOrMissing(await repo.householdInScope(ctx.db, id, scopePrefix(actor)));
   const [members, history] = await Promise.all([repo.membersOf(ctx.db, h.countyCode, h.id), repo.historyOf(ctx.db, 'household', h.id)]);
   const day = cstDate(ctx.clock.now());
   return { ...presentHousehold(h), members: members.map((m) => ({ ...presentPerson(m, day), head: m.id === h.headPersonId })), history: history.map(presentHistory) };

@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { AppError, errorMessage } from '../../../core/errors.ts';
 import { errorReportOf, importDir, jobOf, presentJob, startImport } from './import-jobs.ts';
-import { requirePermission } from './persons.service.ts';
+import { requirePermission } from '../../lib/access.ts';
 import { isXlsx, personsXlsx, templateXlsx } from './person-files.ts';
 import { templateCodes } from '../codes/codes.service.ts';
 

@@ -16,7 +16,9 @@ import * as audit from '../audit/audit.service.ts';
 import * as repo from './people.repository.ts';
 import * as dwellings from './dwellings.repository.ts';
 import { presentHousehold, presentPerson } from './people.presenter.ts';
-import { codeProblems, gridFor, requirePermission, scopePrefix } from './persons.service.ts';
+import { foundOrMissing, requirePermission, scopePrefix } from '../../lib/access.ts';
+import { gridFor } from '../grids/grids.service.ts';
+import { codeProblems } from '../codes/codes.service.ts';
 
 /** Changes a person's name, phone, address, type or ethnic group. @throws FORBIDDEN, NOT_FOUND, VALIDATION_FAILED, CONFLICT (stale), INVALID_TRANSITION (archived) */
 export async function updatePerson(ctx: AppContext, actor: Actor, id: string, input: z.infer<typeof PersonUpdateSchema>) {
@@ -35,8 +37,7 @@ export async function updatePerson(ctx: AppContext, actor: Actor, id: string, in
   if (!fields.length) throw new AppError('VALIDATION_FAILED', [{ path: 'body', code: 'nothing_to_change', message: '没有要修改的内容' }]);
   const now = ctx.clock.now();
   const updated = await ctx.db.transaction(async (tx) => {
-    const p = await repo.personInScope(tx, id, scopePrefix(actor), true);
-    if (!p) throw new AppError('NOT_FOUND');
+    const p = foundOrMissing(await repo.personInScope(tx, id, scopePrefix(actor), true));
     if (p.status !== 'active') throw new AppError('INVALID_TRANSITION');
     if (p.version !== input.version) throw staleVersion();
     await repo.updatePerson(tx, p, set, now);
@@ -56,8 +57,7 @@ export async function movePerson(ctx: AppContext, actor: Actor, id: string, inpu
   const target = await gridFor(ctx.db, actor, input.gridCode);
   const now = ctx.clock.now();
   const moved = await ctx.db.transaction(async (tx) => {
-    const p = await repo.personInScope(tx, id, scopePrefix(actor), true);
-    if (!p) throw new AppError('NOT_FOUND');
+    const p = foundOrMissing(await repo.personInScope(tx, id, scopePrefix(actor), true));
     if (p.status !== 'active') throw new AppError('INVALID_TRANSITION');
     if (p.householdId) throw new AppError('VALIDATION_FAILED', [{ path: 'params.id', code: 'in_household', message: '户内成员随户迁移：请迁移整户，或先将其移出原户' }]);
     if (await dwellings.currentTenancy(tx, p.countyCode, p.id)) throw new AppError('VALIDATION_FAILED', [{ path: 'params.id', code: 'renting', message: '仍登记为出租房屋租户：请先办理退租' }]);
@@ -104,8 +104,7 @@ export async function removeMember(ctx: AppContext, actor: Actor, id: string, pe
   await ctx.db.transaction(async (tx) => {
     const h = await repo.householdInScope(tx, id, scopePrefix(actor), true);
     if (!h || h.status !== 'active') throw new AppError('NOT_FOUND');
-    const p = await repo.personInScope(tx, personId, scopePrefix(actor), true);
-    if (!p) throw new AppError('NOT_FOUND');
+    const p = foundOrMissing(await repo.personInScope(tx, personId, scopePrefix(actor), true));
     if (p.householdId !== h.id) throw new AppError('VALIDATION_FAILED', [{ path: 'params.personId', code: 'not_member', message: '不是本户成员' }]);
     await repo.setMembership(tx, p, null, null, now);
     if (h.headPersonId === p.id) await repo.updateHousehold(tx, h, { headPersonId: null, updatedAt: now });

@@ -3,9 +3,19 @@ import { createReadStream, writeFileSync } from 'node:fs';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../../core/errors.ts';
-import { personColumns } from '../../../core/people/person-row.ts';
+import { personColumns, type RowIssue } from '../../../core/people/person-row.ts';
 import { guardedXlsx } from './xlsx-guard.ts';
-import type { ImportProblem, RowSource } from './person-import.service.ts';
+
+/** A refused row of an import, as the error report shows it. */
+export interface ImportProblem {
+  /** 1-based line of the file (the header is line 1). */
+  row: number;
+  cells: string[];
+  issues: RowIssue[];
+}
+
+/** The rows of a file, read lazily (each call starts again from the first row). */
+export type RowSource = () => AsyncIterable<string[]>;
 
 /** Whether a path names an XLSX file (else CSV). */
 export const isXlsx = (path: string) => /\.xlsx$/i.test(path);

@@ -7,23 +7,18 @@
  */
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../core/errors.ts';
-import { cstDate } from '../../../core/calendar.ts';
 import { codeMap, mapHeader, validatePersonRow, type RowCodes, type RowIssue } from '../../../core/people/person-row.ts';
 import type { Executor } from '../../db/client.ts';
 import type { Actor } from '../../lib/actor.ts';
 import type { AppContext } from '../../lib/context.ts';
+import { requirePermission, scopePrefix } from '../../lib/access.ts';
+import { today as todayOf } from '../../lib/clock.ts';
 import * as audit from '../audit/audit.service.ts';
-import { codesUnder } from '../grids/grids.repository.ts';
-import * as codesRepo from '../codes/codes.repository.ts';
+import { gridCodesUnder } from '../grids/grids.service.ts';
+import { activeItems } from '../codes/codes.service.ts';
 import * as repo from './people.repository.ts';
-import { ALREADY_REGISTERED, encryptRows, personRow, requirePermission, scopePrefix } from './persons.service.ts';
-
-export interface ImportProblem {
-  /** 1-based line of the file (the header is line 1). */
-  row: number;
-  cells: string[];
-  issues: RowIssue[];
-}
+import { ALREADY_REGISTERED, encryptRows, personRow } from './persons.service.ts';
+import type { ImportProblem, RowSource } from './person-files.ts';
 
 export interface ImportReport {
   mode: 'upsert' | 'all';
@@ -41,8 +36,6 @@ export interface ImportReport {
   /** The id written on every audit row of this import (one per batch, one for the whole). */
   job: string;
 }
-
-export type RowSource = () => AsyncIterable<string[]>;
 
 /** Limits of one import; the defaults bound memory whatever the file (see config.ts for the web's). */
 export interface ImportLimits {
@@ -80,8 +73,8 @@ export async function importPersons(ctx: AppContext, actor: Actor, source: RowSo
   const maxProblems = opts.limits?.maxProblems ?? 10_000;
   const batchSize = opts.batchSize ?? BATCH;
   const codes = await rowCodes(ctx);
-  const grids = new Map((await codesUnder(ctx.db, prefix)).map((g) => [g.code, g]));
-  const today = cstDate(ctx.clock.now());
+  const grids = new Map((await gridCodesUnder(ctx.db, prefix)).map((g) => [g.code, g]));
+  const today = todayOf(ctx.clock);
   const report: ImportReport = { mode: opts.mode, header: [], rows: 0, created: 0, updated: 0, unchanged: 0, problems: [], problemCount: 0, rejected: false, job: opts.jobId ?? randomUUID() };
   const auditCounty = actor.scopeCode.slice(0, 6);
   let batches = 0;
@@ -260,7 +253,7 @@ const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolv
 
 /** The code tables a row is checked against, as "code or name → code". */
 async function rowCodes(ctx: AppContext): Promise<RowCodes> {
-  const items = async (id: string) => (await codesRepo.items(ctx.db, id)).filter((i) => i.active);
+  const items = (id: string) => activeItems(ctx.db, id);
   return {
     personType: codeMap(await items('person_type')),
     sex: codeMap(await items('sex'), { 男: '1', 女: '2' }),

@@ -6,53 +6,25 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { AppError, type FieldIssue } from '../../../core/errors.ts';
-import { subtreePrefix } from '../../../core/region-code.ts';
-import { can, type Permission } from '../../../core/roles.ts';
 import { maskPhone, mobileIssue, normaliseMobile } from '../../../core/contact.ts';
 import { idNumberIssue, parseIdNumber } from '../../../core/people/id-number.ts';
 import { maskIdNumber, maskName } from '../../../core/people/masks.ts';
-import { cstDate } from '../../../core/calendar.ts';
 import type { PersonCreateSchema, PersonListQuery, RevealSchema } from '../../../core/schemas/people.schema.ts';
-import type { Executor } from '../../db/client.ts';
 import type { Actor } from '../../lib/actor.ts';
 import type { AppContext } from '../../lib/context.ts';
+import { foundOrMissing, requirePermission, scopePrefix } from '../../lib/access.ts';
+import { today } from '../../lib/clock.ts';
 import * as audit from '../audit/audit.service.ts';
-import { codeNames, unknownCodes } from '../codes/codes.service.ts';
-import { findInScope as gridInScope } from '../grids/grids.repository.ts';
+import { codeNames, codeProblems } from '../codes/codes.service.ts';
+import { gridFor } from '../grids/grids.service.ts';
 import * as repo from './people.repository.ts';
 import { presentPerson } from './people.presenter.ts';
 import { presentRecord, recordCategory } from './records.service.ts';
 import { exportWatermark } from './person-files.ts';
 import { spendRevealBudget } from '../reveals/reveal-budget.service.ts';
 
-/** @throws FORBIDDEN */
-export function requirePermission(actor: Actor, permission: Permission): void {
-  if (actor.kind !== 'system' && !can(actor.role, permission)) throw new AppError('FORBIDDEN');
-}
-
 /** The answer for an ID number that already has a living registration: the same wherever it is, naming nothing of it. */
 export const ALREADY_REGISTERED = '该身份证号已登记，请联系上级核实';
-
-/** The region-code prefix of everything the actor may see. */
-export const scopePrefix = (actor: Actor) => subtreePrefix(actor.scopeCode);
-/** Today's date in China Standard Time. */
-export const today = (ctx: AppContext) => cstDate(ctx.clock.now());
-
-/** The grid if it exists inside the actor's scope. @throws VALIDATION_FAILED */
-export async function gridFor(ex: Executor, actor: Actor, gridCode: string, path = 'body.gridCode') {
-  const g = await gridInScope(ex, gridCode, scopePrefix(actor));
-  if (!g) throw new AppError('VALIDATION_FAILED', [{ path, code: 'unknown_grid', message: `网格 ${gridCode} 不存在或不在您的范围内` }]);
-  return g;
-}
-
-/** Problems with code-table values, one per field. */
-export async function codeProblems(ctx: AppContext, ex: Executor, checks: [path: string, table: string, value: string | undefined][]): Promise<FieldIssue[]> {
-  const issues: FieldIssue[] = [];
-  for (const [path, table, value] of checks) {
-    if (value !== undefined && (await unknownCodes(ctx, ex, table, [value])).length) issues.push({ path, code: 'unknown_code', message: `${value} 不在代码表 ${table} 中` });
-  }
-  return issues;
-}
 
 /** Adds a person. @throws FORBIDDEN, VALIDATION_FAILED (naming each field), CONFLICT (ID number already registered) */
 export async function createPerson(ctx: AppContext, actor: Actor, input: z.infer<typeof PersonCreateSchema>) {
@@ -60,7 +32,7 @@ export async function createPerson(ctx: AppContext, actor: Actor, input: z.infer
   const issues: FieldIssue[] = [];
   let idNumber: string | undefined, sex = input.sex, birthDate = input.birthDate;
   if (input.idNumber) {
-    const parsed = parseIdNumber(input.idNumber, today(ctx));
+    const parsed = parseIdNumber(input.idNumber, today(ctx.clock));
     if ('problem' in parsed) issues.push(idNumberIssue('body.idNumber', parsed.problem));
     else {
       idNumber = parsed.number;
@@ -69,7 +41,7 @@ export async function createPerson(ctx: AppContext, actor: Actor, input: z.infer
       birthDate = parsed.birthDate;
     }
   }
-  if (!idNumber && birthDate && birthDate > today(ctx)) issues.push({ path: 'body.birthDate', code: 'in_future', message: '出生日期不能晚于今天' });
+  if (!idNumber && birthDate && birthDate > today(ctx.clock)) issues.push({ path: 'body.birthDate', code: 'in_future', message: '出生日期不能晚于今天' });
   let phone: string | undefined;
   if (input.phone) {
     phone = normaliseMobile(input.phone) ?? undefined;
@@ -94,7 +66,7 @@ export async function createPerson(ctx: AppContext, actor: Actor, input: z.infer
     await audit.recordAlone(ctx.db, ctx, actor, { action: 'person.create', objectType: 'person', outcome: 'failure', countyCode: row.countyCode, detail: { reason: 'already_registered' } });
     throw new AppError('CONFLICT', [{ path: 'body.idNumber', code: 'already_registered', message: ALREADY_REGISTERED }]);
   }
-  return presentPerson(row, today(ctx));
+  return presentPerson(row, today(ctx.clock));
 }
 
 /**
@@ -154,10 +126,9 @@ export const idNumberHash = (ctx: AppContext, n: string) => ctx.crypto.lookupHas
 /** One person, masked. @throws FORBIDDEN, NOT_FOUND */
 export async function getPerson(ctx: AppContext, actor: Actor, id: string) {
   requirePermission(actor, 'person:read');
-  const p = await repo.personInScope(ctx.db, id, scopePrefix(actor));
-  if (!p) throw new AppError('NOT_FOUND');
+  const p = foundOrMissing(await repo.personInScope(ctx.db, id, scopePrefix(actor)));
   const [history, records] = await Promise.all([repo.historyOf(ctx.db, 'person', p.id), repo.recordsOf(ctx.db, p.countyCode, p.id)]);
-  const view = presentPerson(p, today(ctx));
+  const view = presentPerson(p, today(ctx.clock));
   // A child's records show only their kind: everything about a child under 14 is sensitive.
   return { ...view, records: records.map((r) => ({ ...presentRecord(r), ...(view.ageBand === 'under14' ? { data: null } : {}) })), history: history.map(presentHistory) };
 }
@@ -169,7 +140,7 @@ export async function listPersons(ctx: AppContext, actor: Actor, q: z.infer<type
   if (q.grid) prefix = (await gridFor(ctx.db, actor, q.grid, 'query.grid')).code;
   let byId: string | undefined;
   if (q.idNumber) {
-    const parsed = parseIdNumber(q.idNumber, today(ctx));
+    const parsed = parseIdNumber(q.idNumber, today(ctx.clock));
     if ('problem' in parsed) throw new AppError('VALIDATION_FAILED', [idNumberIssue('query.idNumber', parsed.problem)]);
     byId = idNumberHash(ctx, parsed.number);
   }
@@ -180,7 +151,7 @@ export async function listPersons(ctx: AppContext, actor: Actor, q: z.infer<type
     byPhone = ctx.crypto.lookupHash(`phone:${phone}`);
   }
   const { rows, total } = await repo.listPersons(ctx.db, { prefix, nameHash: q.name ? ctx.crypto.lookupHash(`name:${q.name}`) : undefined, idNumberHash: byId, phoneHash: byPhone }, q.pageSize, (q.page - 1) * q.pageSize);
-  const day = today(ctx);
+  const day = today(ctx.clock);
   return { items: rows.map((r) => presentPerson(r, day)), total, page: q.page, pageSize: q.pageSize };
 }
 
@@ -197,7 +168,7 @@ export async function exportPersons(ctx: AppContext, actor: Actor, q: { grid?: s
   const prefix = q.grid ? (await gridFor(ctx.db, actor, q.grid, 'query.grid')).code : scopePrefix(actor);
   const first = await repo.listPersons(ctx.db, { prefix }, 1, 0);
   if (first.total > EXPORT_CAP) throw new AppError('VALIDATION_FAILED', [{ path: 'query.grid', code: 'too_many', message: `共 ${first.total} 人，超过 ${EXPORT_CAP}：请按网格导出` }]);
-  const day = today(ctx);
+  const day = today(ctx.clock);
   const rows = [];
   for (let offset = 0; offset < first.total; offset += 5000) {
     for (const p of (await repo.listPersons(ctx.db, { prefix }, 5000, offset)).rows) {
@@ -213,8 +184,7 @@ export async function exportPersons(ctx: AppContext, actor: Actor, q: { grid?: s
 /** The full values of some fields, for `person:reveal`, written to the audit log with the reason. @throws FORBIDDEN, NOT_FOUND */
 export async function revealPerson(ctx: AppContext, actor: Actor, id: string, input: z.infer<typeof RevealSchema>) {
   requirePermission(actor, 'person:reveal');
-  const p = await repo.personInScope(ctx.db, id, scopePrefix(actor));
-  if (!p) throw new AppError('NOT_FOUND');
+  const p = foundOrMissing(await repo.personInScope(ctx.db, id, scopePrefix(actor)));
   await spendRevealBudget(ctx, actor, 'person.reveal');
   // Audited before anything is decrypted: a failure after this point still leaves the trace.
   await audit.recordAlone(ctx.db, ctx, actor, { action: 'person.reveal', objectType: 'person', objectId: p.id, countyCode: p.countyCode, detail: { fields: input.fields, reason: input.reason } });
@@ -233,6 +203,6 @@ export async function revealPerson(ctx: AppContext, actor: Actor, id: string, in
 }
 
 /** One history row as shown. */
-export function presentHistory(h: typeof import('../../db/schema.ts').registryHistory.$inferSelect) {
+export function presentHistory(h: repo.HistoryRow) {
   return { event: h.event, objectType: h.objectType, objectId: h.objectId, fromGrid: h.fromGrid, toGrid: h.toGrid, data: h.data, actorName: h.actorName, at: h.at.toISOString() };
 }

@@ -16,7 +16,9 @@ import type { AppContext } from '../../lib/context.ts';
 import * as audit from '../audit/audit.service.ts';
 import * as repo from './places.repository.ts';
 import * as peopleRepo from './people.repository.ts';
-import { codeProblems, gridFor, requirePermission, scopePrefix } from './persons.service.ts';
+import { foundOrMissing, requirePermission, scopePrefix } from '../../lib/access.ts';
+import { gridFor } from '../grids/grids.service.ts';
+import { codeProblems } from '../codes/codes.service.ts';
 
 function pointIssues(ctx: AppContext, gridCode: string, lat?: number, lng?: number): FieldIssue[] {
   if ((lat === undefined) !== (lng === undefined)) return [{ path: 'body.lat', code: 'incomplete_point', message: '经纬度须同时提供' }];
@@ -85,8 +87,7 @@ export async function listPlaces(ctx: AppContext, actor: Actor, q: z.infer<typeo
 /** One place. @throws FORBIDDEN, NOT_FOUND */
 export async function getPlace(ctx: AppContext, actor: Actor, id: string) {
   requirePermission(actor, 'person:read');
-  const p = await repo.placeInScope(ctx.db, id, scopePrefix(actor));
-  if (!p) throw new AppError('NOT_FOUND');
+  const p = foundOrMissing(await repo.placeInScope(ctx.db, id, scopePrefix(actor)));
   return presentPlace(p);
 }
 
@@ -134,8 +135,7 @@ async function correct<T extends { countyCode: string; id: string; gridCode: str
 ): Promise<T> {
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
-    const row = await load(tx);
-    if (!row) throw new AppError('NOT_FOUND');
+    const row = foundOrMissing(await load(tx));
     if (row.version !== version) throw staleVersion();
     const next = { ...apply(row), updatedAt: now, version: row.version + 1 };
     const issues = pointMoved ? pointIssues(ctx, row.gridCode, next.lat ?? undefined, next.lng ?? undefined) : [];

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { AppError } from '../../../core/errors.ts';
 import { suppressSmall } from '../../../core/people/masks.ts';
-import { isRegionCode, subtreePrefix, inScope } from '../../../core/region-code.ts';
+import { isRegionCode, subtreePrefix } from '../../../core/region-code.ts';
 import { recordKinds, type ExpiringQuery, type PeopleStatsQuery, type PersonRecordSchema } from '../../../core/schemas/people.schema.ts';
 import type { Actor } from '../../lib/actor.ts';
 import type { AppContext } from '../../lib/context.ts';
@@ -18,9 +18,10 @@ import { expiryFields, recordFieldProblems, recordFields } from '../../../core/p
 import { categoryTokenText, isSensitiveCategory } from '../../../core/people/record-sensitivity.ts';
 import { addDays, cstDate, daysBetween } from '../../../core/calendar.ts';
 import { presentPerson } from './people.presenter.ts';
-import { gridFor } from './persons.service.ts';
+import { gridFor } from '../grids/grids.service.ts';
 import { codeNames } from '../codes/codes.service.ts';
-import { codeProblems, requirePermission, scopePrefix } from './persons.service.ts';
+import { foundOrMissing, notFoundUnlessInScope, requirePermission, scopePrefix } from '../../lib/access.ts';
+import { codeProblems } from '../codes/codes.service.ts';
 
 /** Adds a record to a person. @throws FORBIDDEN, NOT_FOUND, VALIDATION_FAILED, INVALID_TRANSITION (archived) */
 export async function addRecord(ctx: AppContext, actor: Actor, personId: string, input: z.infer<typeof PersonRecordSchema>) {
@@ -38,8 +39,7 @@ export async function addRecord(ctx: AppContext, actor: Actor, personId: string,
   }
   if (input.since && input.until && input.until < input.since) issues.push({ path: 'body.until', code: 'before_since', message: '结束日期早于开始日期' });
   if (issues.length) throw new AppError('VALIDATION_FAILED', issues);
-  const p = await repo.personInScope(ctx.db, personId, scopePrefix(actor));
-  if (!p) throw new AppError('NOT_FOUND');
+  const p = foundOrMissing(await repo.personInScope(ctx.db, personId, scopePrefix(actor)));
   if (p.status !== 'active') throw new AppError('INVALID_TRANSITION'); // archived: moved away or died
   const now = ctx.clock.now();
   const row = recordRow(ctx, p, { ...input, category: input.category ?? null, riskLevel: input.riskLevel ?? null, data: input.data ?? null, sensitive: input.sensitive ?? null, since: input.since ?? null, until: input.until ?? null }, now);
@@ -100,8 +100,8 @@ export async function protectRecordCategories(ctx: AppContext): Promise<number> 
 export async function recordStats(ctx: AppContext, actor: Actor, q: z.infer<typeof PeopleStatsQuery>) {
   requirePermission(actor, 'person:read');
   const code = q.region ?? actor.scopeCode;
-  const within = code.length === 15 ? code.startsWith(scopePrefix(actor)) : isRegionCode(code) && inScope(actor.scopeCode, code);
-  if (!within) throw new AppError('NOT_FOUND');
+  if (code.length !== 15 && !isRegionCode(code)) throw new AppError('NOT_FOUND');
+  notFoundUnlessInScope(actor, code);
   const prefix = code.length === 15 ? code : subtreePrefix(code);
   const rows = await repo.recordCounts(ctx.db, prefix);
   // Hidden categories are counted by their token: the tokens of every code of the kind's table name them again.

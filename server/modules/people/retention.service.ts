@@ -11,7 +11,7 @@ import type { Actor } from '../../lib/actor.ts';
 import type { AppContext } from '../../lib/context.ts';
 import * as audit from '../audit/audit.service.ts';
 import * as repo from './people.repository.ts';
-import { requirePermission, scopePrefix } from './persons.service.ts';
+import { foundOrMissing, requirePermission, scopePrefix } from '../../lib/access.ts';
 import { endTenanciesOf } from './dwellings.service.ts';
 import * as dwellings from './dwellings.repository.ts';
 
@@ -27,8 +27,7 @@ export async function leave(ctx: AppContext, actor: Actor, id: string, input: z.
   // typo, or a death registered years late) never schedules a purge at once.
   const purgeAfter = addDays(day, ctx.config.personRetentionDays);
   await ctx.db.transaction(async (tx) => {
-    const p = await repo.personInScope(tx, id, scopePrefix(actor), true);
-    if (!p) throw new AppError('NOT_FOUND');
+    const p = foundOrMissing(await repo.personInScope(tx, id, scopePrefix(actor), true));
     if (p.status !== 'active') throw new AppError('INVALID_TRANSITION');
     await endTenanciesOf(tx, actor, p.countyCode, [p.id], on, input.reason, now);
     await repo.archivePerson(tx, p, input.reason, on, purgeAfter, now);
@@ -41,8 +40,7 @@ export async function leave(ctx: AppContext, actor: Actor, id: string, input: z.
 /** Puts a record on legal hold (never purged while held) or releases it. @throws FORBIDDEN, NOT_FOUND */
 export async function setLegalHold(ctx: AppContext, actor: Actor, id: string, input: z.infer<typeof LegalHoldSchema>) {
   requirePermission(actor, 'person:reveal'); // the same trusted roles that may see full values
-  const p = await repo.personInScope(ctx.db, id, scopePrefix(actor));
-  if (!p) throw new AppError('NOT_FOUND');
+  const p = foundOrMissing(await repo.personInScope(ctx.db, id, scopePrefix(actor)));
   await ctx.db.transaction(async (tx) => {
     await repo.setLegalHold(tx, p, input.hold, ctx.clock.now());
     await audit.record(tx, ctx, actor, { action: 'person.legalHold', objectType: 'person', objectId: p.id, countyCode: p.countyCode, detail: { hold: input.hold, reason: input.reason } });

@@ -1,23 +1,18 @@
 /** The region tree: scoped reads and the all-or-nothing CSV import. */
 import { AppError } from '../../../core/errors.ts';
-import { inScope, subtreePrefix } from '../../../core/region-code.ts';
-import { can } from '../../../core/roles.ts';
+import { subtreePrefix } from '../../../core/region-code.ts';
 import type { Actor } from '../../lib/actor.ts';
+import { foundOrMissing, inActorScope, requirePermission as need, scopePrefix } from '../../lib/access.ts';
 import type { AppContext } from '../../lib/context.ts';
 import type { Executor } from '../../db/client.ts';
 import * as audit from '../audit/audit.service.ts';
 import * as repo from './regions.repository.ts';
 import { planRegionImport } from './regions.import.ts';
 
-function need(actor: Actor, permission: Parameters<typeof can>[1]): void {
-  if (!can(actor.role, permission)) throw new AppError('FORBIDDEN');
-}
-
 /** One region under the actor's scope. @throws NOT_FOUND (also when out of scope) */
 export async function getRegion(ctx: AppContext, actor: Actor, code: string) {
   need(actor, 'region:read');
-  const row = await repo.findInScope(ctx.db, code, subtreePrefix(actor.scopeCode));
-  if (!row) throw new AppError('NOT_FOUND');
+  const row = foundOrMissing(await repo.findInScope(ctx.db, code, scopePrefix(actor)));
   const gridCount = await repo.gridCountUnder(ctx.db, subtreePrefix(row.code));
   return { code: row.code, name: row.name, level: row.level, parentCode: row.parentCode, path: row.path, gridCount };
 }
@@ -44,7 +39,7 @@ export async function importRegions(ctx: AppContext, actor: Actor, csvText: stri
   const existing = new Map((await repo.allBrief(ctx.db)).map((r) => [r.code, r]));
   const { rows, issues } = planRegionImport(csvText, existing);
   // An actor may only import inside its own scope (a system actor at the root may import anything).
-  const outside = actor.kind === 'system' ? [] : rows.filter((r) => !inScope(actor.scopeCode, r.code));
+  const outside = actor.kind === 'system' ? [] : rows.filter((r) => !inActorScope(actor, r.code));
   if (issues.length || outside.length) {
     throw new AppError('IMPORT_INVALID', [...issues, ...outside.map((r) => ({ path: r.code, code: 'out_of_scope', message: `${r.code} 超出管辖范围` }))]);
   }

@@ -1,9 +1,9 @@
 /** Integration tokens: `Authorization: Bearer anw_…`, each with a region scope, shown once at creation. */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { AppError } from '../../../core/errors.ts';
-import { subtreePrefix } from '../../../core/region-code.ts';
-import { can, grantRefusal } from '../../../core/roles.ts';
+import { grantRefusal } from '../../../core/roles.ts';
 import type { Actor } from '../../lib/actor.ts';
+import { foundOrMissing, requirePermission, scopePrefix } from '../../lib/access.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { sm3Hex } from '../../lib/crypto.ts';
 import * as audit from '../audit/audit.service.ts';
@@ -20,9 +20,7 @@ const present = (t: repo.TokenRow) => ({
   revoked: t.revokedAt !== null,
 });
 
-function need(actor: Actor): void {
-  if (actor.kind !== 'system' && !can(actor.role, 'token:manage')) throw new AppError('FORBIDDEN');
-}
+const need = (actor: Actor) => requirePermission(actor, 'token:manage');
 
 /**
  * Issues a token that expires after `expiresInDays` (ANWANG_TOKEN_DAYS by default); the secret is returned only
@@ -48,14 +46,13 @@ export async function createToken(ctx: AppContext, actor: Actor, input: { name: 
 /** Tokens under the actor's scope. @throws FORBIDDEN */
 export async function listTokens(ctx: AppContext, actor: Actor) {
   need(actor);
-  return (await repo.listUnder(ctx.db, subtreePrefix(actor.scopeCode))).map(present);
+  return (await repo.listUnder(ctx.db, scopePrefix(actor))).map(present);
 }
 
 /** Revokes a token. @throws FORBIDDEN, NOT_FOUND */
 export async function revokeToken(ctx: AppContext, actor: Actor, id: string): Promise<void> {
   need(actor);
-  const t = await repo.findInScope(ctx.db, id, subtreePrefix(actor.scopeCode));
-  if (!t) throw new AppError('NOT_FOUND');
+  const t = foundOrMissing(await repo.findInScope(ctx.db, id, scopePrefix(actor)));
   await ctx.db.transaction(async (tx) => {
     await repo.revoke(tx, id, ctx.clock.now());
     await audit.record(tx, ctx, actor, { action: 'token.revoke', objectType: 'token', objectId: id, countyCode: t.scopeCode.slice(0, 6) });

@@ -1,11 +1,12 @@
 /** Accounts: create, list, change role or scope, lock and unlock, under 三权分立 and region scope. */
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../core/errors.ts';
-import { inScope, subtreePrefix } from '../../../core/region-code.ts';
-import { can, grantRefusal, type Role } from '../../../core/roles.ts';
+import { inScope } from '../../../core/region-code.ts';
+import { grantRefusal, type Role } from '../../../core/roles.ts';
 import { passwordProblems } from '../../../core/password-policy.ts';
 import type { UserCreateInput, UserUpdateInput } from '../../../core/schemas/users.schema.ts';
 import type { Actor } from '../../lib/actor.ts';
+import { countyPrefix, foundOrMissing, inActorScope, requireAnyPermission, requirePermission, scopePrefix } from '../../lib/access.ts';
 import type { AppContext } from '../../lib/context.ts';
 import type { Executor } from '../../db/client.ts';
 import * as audit from '../audit/audit.service.ts';
@@ -35,22 +36,20 @@ async function assertGrant(ex: Executor, actor: Actor, grant: { role: Role; scop
 }
 
 async function userInScope(ex: Executor, actor: Actor, id: string, forUpdate = false) {
-  const u = await repo.findInScope(ex, id, subtreePrefix(actor.scopeCode), forUpdate);
-  if (!u) throw new AppError('NOT_FOUND');
-  return u;
+  return foundOrMissing(await repo.findInScope(ex, id, scopePrefix(actor), forUpdate));
 }
 
 /** A page of accounts under the actor's scope. @throws FORBIDDEN */
 export async function listUsers(ctx: AppContext, actor: Actor, q: { q?: string; page: number; pageSize: number }) {
-  if (!can(actor.role, 'user:read')) throw new AppError('FORBIDDEN');
-  const { rows, total } = await repo.listUnder(ctx.db, subtreePrefix(actor.scopeCode), q.q, q.pageSize, (q.page - 1) * q.pageSize);
+  requirePermission(actor, 'user:read');
+  const { rows, total } = await repo.listUnder(ctx.db, scopePrefix(actor), q.q, q.pageSize, (q.page - 1) * q.pageSize);
   const now = ctx.clock.now();
   return { items: rows.map((r) => presentUser(r.user, now, r.scopeName)), total, page: q.page, pageSize: q.pageSize };
 }
 
 /** One account under the actor's scope. @throws FORBIDDEN, NOT_FOUND */
 export async function getUser(ctx: AppContext, actor: Actor, id: string) {
-  if (!can(actor.role, 'user:read')) throw new AppError('FORBIDDEN');
+  requirePermission(actor, 'user:read');
   const u = await userInScope(ctx.db, actor, id);
   const names = await regions.namesOf(ctx.db, [u.scopeCode]);
   return presentUser(u, ctx.clock.now(), names.get(u.scopeCode));
@@ -101,10 +100,9 @@ export async function createUser(ctx: AppContext, actor: Actor, input: UserCreat
  */
 export async function updateUser(ctx: AppContext, actor: Actor, id: string, patch: UserUpdateInput) {
   const security = patch.role !== undefined || patch.scopeCode !== undefined || patch.disabled !== undefined;
-  const allowed = can(actor.role, 'user:create') || can(actor.role, 'user:security');
-  if (!allowed) throw new AppError('FORBIDDEN');
+  requireAnyPermission(actor, ['user:create', 'user:security']);
   if (security && actor.id === id) throw new AppError('FORBIDDEN');
-  if (patch.disabled !== undefined && !can(actor.role, 'user:security')) throw new AppError('FORBIDDEN');
+  if (patch.disabled !== undefined) requirePermission(actor, 'user:security');
   await ctx.db.transaction(async (tx) => {
     const u = await userInScope(tx, actor, id, true);
     if (patch.role !== undefined || patch.scopeCode !== undefined) {
@@ -124,7 +122,8 @@ export async function updateUser(ctx: AppContext, actor: Actor, id: string, patc
  * every session of theirs ends. @throws FORBIDDEN, NOT_FOUND, PASSWORD_TOO_WEAK
  */
 export async function resetPassword(ctx: AppContext, actor: Actor, id: string, password: string) {
-  if (actor.id === id || !(can(actor.role, 'user:create') || can(actor.role, 'user:security'))) throw new AppError('FORBIDDEN');
+  requireAnyPermission(actor, ['user:create', 'user:security']);
+  if (actor.id === id) throw new AppError('FORBIDDEN');
   assertStrongPassword(password);
   const hash = await hashPassword(password);
   await ctx.db.transaction(async (tx) => {
@@ -139,7 +138,7 @@ export async function resetPassword(ctx: AppContext, actor: Actor, id: string, p
 
 /** Clears a lockout. @throws FORBIDDEN, NOT_FOUND */
 export async function unlockUser(ctx: AppContext, actor: Actor, id: string) {
-  if (!can(actor.role, 'user:security')) throw new AppError('FORBIDDEN');
+  requirePermission(actor, 'user:security');
   await ctx.db.transaction(async (tx) => {
     const u = await userInScope(tx, actor, id, true);
     await repo.update(tx, id, { failedLogins: 0, lockedUntil: null, updatedAt: ctx.clock.now() });
@@ -151,7 +150,8 @@ export async function unlockUser(ctx: AppContext, actor: Actor, id: string) {
 /** Removes a user's second factor so they enrol again at next sign-in. @throws FORBIDDEN, NOT_FOUND */
 export async function resetTotp(ctx: AppContext, actor: Actor, id: string) {
   // Removing one's own second factor would let a stolen password reach an administrator account.
-  if (!can(actor.role, 'user:security') || actor.id === id) throw new AppError('FORBIDDEN');
+  requirePermission(actor, 'user:security');
+  if (actor.id === id) throw new AppError('FORBIDDEN');
   await ctx.db.transaction(async (tx) => {
     const u = await userInScope(tx, actor, id, true);
     await repo.update(tx, id, { totpSecretEnc: null, totpEnrolledAt: null, updatedAt: ctx.clock.now() });
@@ -205,9 +205,9 @@ export async function staffIdsOfDepartment(ex: Executor, departmentId: string): 
 
 /** People a case can be dispatched to in the actor's area (grid workers, household leaders, department handlers). @throws FORBIDDEN */
 export async function assignableHandlers(ctx: AppContext, actor: Actor) {
-  if (!can(actor.role, 'case:act')) throw new AppError('FORBIDDEN');
+  requirePermission(actor, 'case:act');
   // Department handlers sit at the county; a township operator may still dispatch to them.
-  const county = subtreePrefix(actor.scopeCode).slice(0, 6);
+  const county = countyPrefix(actor);
   const rows = await repo.assignableUnder(ctx.db, county);
-  return rows.filter((r) => r.role === 'handler' || inScope(actor.scopeCode, r.scopeCode));
+  return rows.filter((r) => r.role === 'handler' || inActorScope(actor, r.scopeCode));
 }

@@ -7,7 +7,7 @@ import { createTestEnv, seedFixture, type TestEnv } from '../../test/harness.ts'
 import { encryptedStorage, memoryStorage } from '../../lib/storage.ts';
 import { softwareCrypto } from '../../lib/crypto.ts';
 import { isSealedFile, sealedFileKeyId } from '../../lib/file-crypto.ts';
-import { sealStoredFiles, storeUpload } from './attachments.service.ts';
+import { sealStoredFiles, storeUpload } from './uploads.service.ts';
 import { tinyJpegWithGps, tinyPng } from '../../test/media-fixtures.ts';
 
 let env: TestEnv;
