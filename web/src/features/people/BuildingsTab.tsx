@@ -54,7 +54,7 @@ export function BuildingsTab({ grid, canWrite }: { grid?: string; canWrite: bool
         ]} />
       <BuildingModal open={adding} grid={grid} onClose={() => setAdding(false)} onSaved={() => setAdding(false)} />
       <BuildingModal open={editing} building={card ?? undefined} onClose={() => setEditing(false)} onSaved={() => setEditing(false)} />
-      <Drawer open={!!cardId} onClose={() => setCardId(undefined)} title={card ? `${t('people.buildingCard')} · ${card.name}` : ''} width={Math.min(600, window.innerWidth)} data-testid="building-card"
+      <Drawer open={!!cardId && !!card} onClose={() => setCardId(undefined)} title={card ? `${t('people.buildingCard')} · ${card.name}` : ''} width={Math.min(600, window.innerWidth)} data-testid="building-card"
         extra={canWrite && <Button data-testid="edit-building" onClick={() => setEditing(true)}>{t('people.edit')}</Button>}>
         {card && <BuildingDetail card={card} uses={uses} canWrite={canWrite} />}
       </Drawer>

@@ -17,7 +17,7 @@ export function HouseholdDrawer({ id, canWrite, onClose, onOpenPerson }: { id: s
   const [editing, setEditing] = useState<'edit' | 'member' | null>(null);
   return (
     <>
-      <Drawer open={!!id} onClose={onClose} title={card ? `${t('people.householdCard')} · ${card.address}` : ''} width={Math.min(560, window.innerWidth)} data-testid="household-card"
+      <Drawer open={!!id && !!card} onClose={onClose} title={card ? `${t('people.householdCard')} · ${card.address}` : ''} width={Math.min(560, window.innerWidth)} data-testid="household-card"
         extra={canWrite && <Space><Button data-testid="edit-household" onClick={() => setEditing('edit')}>{t('people.edit')}</Button><Button data-testid="add-member" onClick={() => setEditing('member')}>{t('people.addMember')}</Button></Space>}>
         {card && (
           <>

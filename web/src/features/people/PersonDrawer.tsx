@@ -34,7 +34,8 @@ export function PersonDrawer({ id, canWrite, canReveal, onClose }: { id: string 
 
   return (
     <>
-      <Drawer open={!!id} onClose={onClose} title={person?.name} width={Math.min(480, window.innerWidth)} data-testid="person-drawer"
+      {/* Opens once the card is read, as before: what it shows is never a half-loaded card. */}
+      <Drawer open={!!id && !!person} onClose={onClose} title={person?.name} width={Math.min(480, window.innerWidth)} data-testid="person-drawer"
         extra={person && (
           <Space wrap>
             {canWrite && <Button data-testid="edit-person" onClick={() => setEditing('edit')}>{t('people.edit')}</Button>}
