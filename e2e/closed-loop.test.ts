@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { artifacts, launchBrowser, startServer, type RunningServer } from './server.ts';
+import { apiAs as demoApiAs, gridCentre } from './demo-api.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -20,11 +21,7 @@ const shot = async (page: Page, name: string) => {
   await page.screenshot({ path: join(artifacts, `loop-${name}.png`), fullPage: false });
 };
 
-async function apiAs(username: string) {
-  const res = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'Anwang@2026' }) });
-  const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
-  return (path: string) => fetch(`${server.url}${path}`, { headers: { cookie } }).then((r) => r.json());
-}
+const apiAs = (username: string) => demoApiAs(server.url, username);
 
 async function staff(username: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
@@ -56,10 +53,7 @@ beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
   // The resident stands in 城关社区 (浩门镇): take a grid's centre as the phone's position.
-  const get = await apiAs('county.leader');
-  const grids = await get('/api/grids/geojson?region=632221100001');
-  const ring = grids.features[0].geometry.coordinates[0] as number[][];
-  const lng = (ring[0]![0]! + ring[2]![0]!) / 2, lat = (ring[0]![1]! + ring[2]![1]!) / 2;
+  const { lat, lng } = await gridCentre(server.url, '632221100001');
   phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, geolocation: { latitude: lat, longitude: lng }, permissions: ['geolocation'], locale: 'zh-CN' });
 });
 afterAll(async () => {

@@ -16,7 +16,7 @@ import { actionsFor } from './cases.policy.ts';
 import { clocksOf } from './deadlines.service.ts';
 import { listAttachments, readAttachment } from './attachments.service.ts';
 import { findDuplicates } from './case-intake.service.ts';
-import { maskedReporter, presentEvent, presentListItem, presentPublicEvent } from './cases.presenter.ts';
+import { presentCaseDetail, presentExportRow, presentListPage, presentTracking } from './cases.presenter.ts';
 import { spendRevealBudget } from '../reveals/reveal-budget.service.ts';
 
 const open = ['submitted', 'accepted', 'dispatched', 'in_progress', 'reported_back', 'verified', 'followed_up'];
@@ -53,34 +53,21 @@ export async function getCase(ctx: AppContext, actor: Actor, code: string) {
   const dept = async (id: string | null) => (id ? await catalog.departmentName(ctx.db, id) : null);
   const handlerUser = c.handlerUserId ? await users.findAccountById(ctx.db, c.handlerUserId) : undefined;
   const duplicate = c.duplicateOf ? await repo.findById(ctx.db, c.countyCode, c.duplicateOf) : undefined;
-  return {
-    ...presentListItem(c, { category: cats.get(c.categoryId), village: names.get(c.villageCode) }),
-    suggestedTier: c.suggestedTier,
-    description: c.description,
-    outcomeNote: c.outcomeNote,
-    redirectTo: c.redirectTo,
-    duplicateOf: duplicate?.code ?? null,
-    address: c.address,
-    lat: c.lat,
-    lng: c.lng,
-    gridCode: c.gridCode,
-    townshipName: names.get(ancestorAt(c.villageCode, 'township')) ?? '',
-    countyName: names.get(c.countyCode + '000000') ?? '',
-    unitName: c.unitLevel === 'department' ? await dept(c.departmentId) : (names.get(c.unitCode) ?? c.unitCode),
+  return presentCaseDetail(c, {
+    names: {
+      category: cats.get(c.categoryId),
+      village: names.get(c.villageCode),
+      township: names.get(ancestorAt(c.villageCode, 'township')),
+      county: names.get(c.countyCode + '000000'),
+      unit: c.unitLevel === 'department' ? await dept(c.departmentId) : (names.get(c.unitCode) ?? c.unitCode),
+    },
     handler: { department: await dept(c.handlerDepartmentId), user: handlerUser?.displayName ?? null },
-    assisting: c.assisting,
-    reporter: maskedReporter(c, ctx.crypto),
-    isPublic: c.isPublic,
-    reopenCount: c.reopenCount,
-    satisfaction: c.satisfaction,
-    pendingExtension: c.pendingExtension,
-    acceptedAt: c.acceptedAt?.toISOString() ?? null,
-    closedAt: c.closedAt?.toISOString() ?? null,
+    duplicateOf: duplicate?.code ?? null,
     allowedActions: actionsFor(actor, c),
-    timeline: events.map(presentEvent),
+    events,
     clocks: deadlines,
     attachments,
-  };
+  }, ctx.crypto);
 }
 
 /** The reporter's full name and phone, for a role with `pii:view`; every read is audited. @throws FORBIDDEN, NOT_FOUND */
@@ -142,8 +129,8 @@ async function filterFor(ctx: AppContext, actor: Actor, q: ListQuery): Promise<r
 export async function listCases(ctx: AppContext, actor: Actor, q: ListQuery) {
   requirePermission(actor, 'case:read');
   const { rows, total } = await repo.list(ctx.db, await filterFor(ctx, actor, q), q.pageSize, (q.page - 1) * q.pageSize);
-  const [cats, names] = await Promise.all([categoryNames(ctx), regions.namesOf(ctx.db, [...new Set(rows.map((r) => r.villageCode))])]);
-  return { items: rows.map((c) => ({ ...presentListItem(c, { category: cats.get(c.categoryId), village: names.get(c.villageCode) }), allowedActions: actionsFor(actor, c) })), total, page: q.page, pageSize: q.pageSize };
+  const [categories, villages] = await Promise.all([categoryNames(ctx), regions.namesOf(ctx.db, [...new Set(rows.map((r) => r.villageCode))])]);
+  return presentListPage(rows, { categories, villages }, (c) => actionsFor(actor, c), total, q);
 }
 
 /** Rows for an export (at most 50,000) the actor may read; private cases (their chain only) go without their category name or text. @throws FORBIDDEN */
@@ -153,24 +140,7 @@ export async function exportRows(ctx: AppContext, actor: Actor, q: ListQuery) {
   const [cats, names] = await Promise.all([catalog.listCategories(ctx, false), regions.namesOf(ctx.db, [...new Set(rows.map((r) => r.villageCode))])]);
   const byId = new Map(cats.map((c) => [c.id, c]));
   await audit.recordAlone(ctx.db, ctx, actor, { action: 'case.export', objectType: 'case', countyCode: scopeCounty(actor), detail: { rows: rows.length } });
-  return rows.map((c) => {
-    const cat = byId.get(c.categoryId);
-    const hidden = !cat?.isPublic;
-    return {
-      code: c.code,
-      createdAt: c.createdAt.toISOString(),
-      status: c.status,
-      outcome: c.outcome ?? '',
-      category: hidden ? '非公开事项' : (cat?.name ?? c.categoryId),
-      tier: c.tier,
-      channel: c.channel,
-      village: names.get(c.villageCode) ?? c.villageCode,
-      unitLevel: c.unitLevel,
-      overdue: c.isOverdue ? '是' : '否',
-      satisfaction: c.satisfaction ?? '',
-      description: hidden ? '' : c.description,
-    };
-  });
+  return rows.map((c) => presentExportRow(c, byId.get(c.categoryId), names.get(c.villageCode)));
 }
 
 /** The public tracking view by code: status, public steps, expected time; no staff and no reporter data. @throws NOT_FOUND */
@@ -179,22 +149,7 @@ export async function trackCase(ctx: AppContext, code: string) {
   const c = await repo.findByCode(ctx.db, code, null);
   if (!c) throw new AppError('NOT_FOUND');
   const [events, deadlines, cat, names] = await Promise.all([repo.eventsOf(ctx.db, c), clocksOf(ctx.db, c, ctx.clock.now()), catalog.findCategory(ctx, ctx.db, c.categoryId), regions.namesOf(ctx.db, [c.villageCode, ancestorAt(c.villageCode, 'township')])]);
-  const total = deadlines.find((d) => d.kind === 'total') ?? deadlines.find((d) => d.kind === 'first_response');
-  return {
-    code: c.code,
-    status: c.status,
-    outcome: c.outcome,
-    // A private category (family dispute, crime tip-off) shows neither its name nor its place.
-    category: c.isPublic ? (cat?.name ?? '') : null,
-    place: c.isPublic ? `${names.get(ancestorAt(c.villageCode, 'township')) ?? ''} ${names.get(c.villageCode) ?? ''}`.trim() : null,
-    createdAt: c.createdAt.toISOString(),
-    expectedBy: total && total.state !== 'met' ? total.dueAt : null,
-    canRate: c.status === 'verified',
-    satisfaction: c.satisfaction,
-    meTooCount: c.isPublic ? c.meTooCount : null,
-    canMeToo: c.isPublic && open.slice(0, 6).includes(c.status),
-    timeline: events.filter((e) => e.isPublic).map(presentPublicEvent),
-  };
+  return presentTracking(c, { events, clocks: deadlines, categoryName: cat?.name, township: names.get(ancestorAt(c.villageCode, 'township')), village: names.get(c.villageCode), canMeToo: open.slice(0, 6).includes(c.status) });
 }
 
 /** Public categories for the resident page and Open311. */

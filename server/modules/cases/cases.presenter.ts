@@ -1,10 +1,11 @@
 /** Shapes cases for staff and for the public: staff see masked reporter data; the public never sees people. */
 import { maskName, maskPhone } from '../../../core/contact.ts';
+import type { CaseDetail, CaseEvent, CaseListItem, CaseListPage, CaseTracking } from '../../../core/schemas/cases.response.ts';
 import type { CryptoProvider } from '../../lib/crypto.ts';
 import type { CaseRow, EventRow } from './cases.repository.ts';
 
 /** One row of a case list. */
-export function presentListItem(c: CaseRow, names: { category?: string; village?: string }) {
+export function presentListItem(c: CaseRow, names: { category?: string; village?: string }): CaseListItem {
   return {
     code: c.code,
     status: c.status,
@@ -26,6 +27,59 @@ export function presentListItem(c: CaseRow, names: { category?: string; village?
   };
 }
 
+/** A page of a list or an inbox: each row with the actions the reader may take on it. */
+export function presentListPage(rows: CaseRow[], names: { categories: Map<string, string>; villages: Map<string, string> }, actionsOf: (c: CaseRow) => string[], total: number, q: { page: number; pageSize: number }): CaseListPage {
+  return {
+    items: rows.map((c) => ({ ...presentListItem(c, { category: names.categories.get(c.categoryId), village: names.villages.get(c.villageCode) }), allowedActions: actionsOf(c) })),
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
+}
+
+/** What the detail shows besides the row, gathered by the query service (names, clocks, files, the reader's actions). */
+export interface CaseDetailParts {
+  names: { category?: string; village?: string; township?: string; county?: string; unit: string | null };
+  handler: { department: string | null; user: string | null };
+  duplicateOf: string | null;
+  allowedActions: string[];
+  events: EventRow[];
+  clocks: CaseDetail['clocks'];
+  attachments: CaseDetail['attachments'];
+}
+
+/** One case for staff: the list row, the rest of the row, the masked reporter, the timeline and the parts gathered. */
+export function presentCaseDetail(c: CaseRow, p: CaseDetailParts, crypto: CryptoProvider): CaseDetail {
+  return {
+    ...presentListItem(c, { category: p.names.category, village: p.names.village }),
+    suggestedTier: c.suggestedTier,
+    description: c.description,
+    outcomeNote: c.outcomeNote,
+    redirectTo: c.redirectTo,
+    duplicateOf: p.duplicateOf,
+    address: c.address,
+    lat: c.lat,
+    lng: c.lng,
+    gridCode: c.gridCode,
+    townshipName: p.names.township ?? '',
+    countyName: p.names.county ?? '',
+    unitName: p.names.unit,
+    handler: p.handler,
+    assisting: c.assisting,
+    reporter: maskedReporter(c, crypto),
+    isPublic: c.isPublic,
+    reopenCount: c.reopenCount,
+    satisfaction: c.satisfaction,
+    pendingExtension: c.pendingExtension,
+    acceptedAt: c.acceptedAt?.toISOString() ?? null,
+    closedAt: c.closedAt?.toISOString() ?? null,
+    allowedActions: p.allowedActions,
+    timeline: p.events.map(presentEvent),
+    clocks: p.clocks,
+    attachments: p.attachments,
+  };
+}
+
 /** The reporter as staff see it by default: masked. */
 export function maskedReporter(c: CaseRow, crypto: CryptoProvider) {
   const name = c.reporterNameEnc ? crypto.decrypt(c.reporterNameEnc) : null;
@@ -34,11 +88,50 @@ export function maskedReporter(c: CaseRow, crypto: CryptoProvider) {
 }
 
 /** A timeline step for staff. */
-export function presentEvent(e: EventRow) {
+export function presentEvent(e: EventRow): CaseEvent {
   return { id: e.id, type: e.type, actorName: e.actorName, actorRole: e.actorRole, fromStatus: e.fromStatus, toStatus: e.toStatus, fromUnit: e.fromUnit, toUnit: e.toUnit, reason: e.reason, data: e.data, at: e.at.toISOString() };
 }
 
 /** A timeline step for the public page: what happened and when, never who. */
-export function presentPublicEvent(e: EventRow) {
+export function presentPublicEvent(e: EventRow): CaseTracking['timeline'][number] {
   return { type: e.type, status: e.toStatus, at: e.at.toISOString() };
+}
+
+/** A row of the XLSX/CSV export; a private category goes without its name and text. */
+export function presentExportRow(c: CaseRow, category: { name: string; isPublic: boolean } | undefined, village: string | undefined) {
+  const hidden = !category?.isPublic;
+  return {
+    code: c.code,
+    createdAt: c.createdAt.toISOString(),
+    status: c.status,
+    outcome: c.outcome ?? '',
+    category: hidden ? '非公开事项' : (category?.name ?? c.categoryId),
+    tier: c.tier,
+    channel: c.channel,
+    village: village ?? c.villageCode,
+    unitLevel: c.unitLevel,
+    overdue: c.isOverdue ? '是' : '否',
+    satisfaction: c.satisfaction ?? '',
+    description: hidden ? '' : c.description,
+  };
+}
+
+/** The public tracking view: status, public steps, expected time; no staff and no reporter data. */
+export function presentTracking(c: CaseRow, p: { events: EventRow[]; clocks: { kind: string; dueAt: string; state: string }[]; categoryName?: string; township?: string; village?: string; canMeToo: boolean }): CaseTracking {
+  const total = p.clocks.find((d) => d.kind === 'total') ?? p.clocks.find((d) => d.kind === 'first_response');
+  return {
+    code: c.code,
+    status: c.status,
+    outcome: c.outcome,
+    // A private category (family dispute, crime tip-off) shows neither its name nor its place.
+    category: c.isPublic ? (p.categoryName ?? '') : null,
+    place: c.isPublic ? `${p.township ?? ''} ${p.village ?? ''}`.trim() : null,
+    createdAt: c.createdAt.toISOString(),
+    expectedBy: total && total.state !== 'met' ? total.dueAt : null,
+    canRate: c.status === 'verified',
+    satisfaction: c.satisfaction,
+    meTooCount: c.isPublic ? c.meTooCount : null,
+    canMeToo: c.isPublic && p.canMeToo,
+    timeline: p.events.filter((e) => e.isPublic).map(presentPublicEvent),
+  };
 }

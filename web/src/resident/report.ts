@@ -4,8 +4,9 @@ import { t } from './i18n';
 import { call, PublicError, uploadFile } from './api';
 import { deviceId, rememberKey, trackingLink } from './keys';
 
-interface Category { id: string; parentId: string | null; name: string }
-interface Created { code: string; reporterKey?: string; duplicates: { code: string; distance: number }[] }
+// Types only: the resident entry stays free of zod at run time.
+import type { Category } from '../../../core/schemas/catalog.response';
+import type { CaseCreated as Created } from '../../../core/schemas/cases.response';
 
 const KEY = 'anwang.pendingReport';
 

@@ -4,10 +4,7 @@ import { t, language } from './i18n';
 import { call, PublicError } from './api';
 import { deviceId, keyFor } from './keys';
 
-interface Track {
-  code: string; status: string; category: string | null; place: string | null; createdAt: string; expectedBy: string | null; canRate: boolean; satisfaction: string | null;
-  meTooCount: number | null; canMeToo: boolean; timeline: { type: string; at: string }[];
-}
+import type { CaseTracking as Track } from '../../../core/schemas/cases.response';
 const fmt = (iso: string) => new Date(iso).toLocaleString(language, { hour12: false });
 
 /** Renders the tracking page for a code (or a code form). */

@@ -1,26 +1,21 @@
 /** The auditor's view: the audit log, newest first, and a check of its hash chain. */
-import { useCallback, useEffect, useState } from 'react';
 import { Alert, Button, Space, Table, Tag } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { formatTime } from '../../format';
-import { api } from '../../api';
-
-interface AuditRow { id: number; at: string; actorName: string | null; action: string; objectType: string | null; objectId: string | null; outcome: string; ip: string | null }
-interface Verify { ok: boolean; checked: number; firstBroken?: { id: number; reason: string }; anchors?: { problem?: 'missing' | 'not_authentic'; line?: number } }
+import type { AuditRow } from '../../../../core/schemas/users.response';
+import { usePagedList } from '../../data/use-paged-list';
+import { useVerifyAudit } from './audit.api';
 
 export function AuditPage() {
   const { t } = useTranslation();
-  const [rows, setRows] = useState<AuditRow[]>([]);
-  const [page, setPage] = useState(1);
-  const [verify, setVerify] = useState<Verify | null>(null);
-  const [busy, setBusy] = useState(false);
-  const load = useCallback(() => void api<{ items: AuditRow[] }>(`/api/audit?page=${page}&pageSize=50`).then((r) => setRows(r.items)), [page]);
-  useEffect(load, [load]);
+  const list = usePagedList<AuditRow>({ path: '/api/audit', pageSize: 50 });
+  const check = useVerifyAudit();
+  const verify = check.data;
 
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
-      <Button icon={<SafetyCertificateOutlined />} loading={busy} onClick={async () => { setBusy(true); try { setVerify(await api<Verify>('/api/audit/verify', { method: 'POST' })); load(); } finally { setBusy(false); } }}>
+      <Button icon={<SafetyCertificateOutlined />} loading={check.pending} onClick={() => void check.run(undefined)}>
         {t('audit.verify')}
       </Button>
       {verify && (verify.ok
@@ -28,8 +23,7 @@ export function AuditPage() {
         : <Alert type="error" showIcon message={verify.firstBroken
           ? t('audit.broken', { id: verify.firstBroken.id, reason: verify.firstBroken.reason })
           : t(`audit.anchors.${verify.anchors?.problem ?? 'missing'}`, { line: verify.anchors?.line })} />)}
-      <Table rowKey="id" size="small" dataSource={rows} scroll={{ x: 800 }}
-        pagination={{ current: page, pageSize: 50, total: rows.length < 50 ? (page - 1) * 50 + rows.length : page * 50 + 1, onChange: setPage, showSizeChanger: false }}
+      <Table rowKey="id" size="small" {...list.tableProps} scroll={{ x: 800 }}
         columns={[
           { title: '#', dataIndex: 'id', width: 70 },
           { title: t('audit.at'), dataIndex: 'at', render: (v: string) => formatTime(v) },

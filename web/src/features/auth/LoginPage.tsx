@@ -1,29 +1,24 @@
 /** Sign-in: username and password, then the TOTP code when the account has one. */
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Alert, Button, Card, Form, Input, Space, Typography } from 'antd';
 import { LockOutlined, UserOutlined, SafetyOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../../core/schemas/auth.schema';
-import { api, ApiError } from '../../api';
+import { ApiError } from '../../api';
+import { errorText } from '../../data/errors';
+import { useLogin } from './auth.api';
 
 export function LoginPage({ onSignedIn, languageMenu }: { onSignedIn: (me: Me) => void; languageMenu: ReactNode }) {
   const { t } = useTranslation();
   const [needTotp, setNeedTotp] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (v: { username: string; password: string; totp?: string }) => {
-    setBusy(true);
-    setError(null);
-    try {
-      onSignedIn(await api<Me>('/api/auth/login', { method: 'POST', body: { ...v, totp: v.totp || undefined } }));
-    } catch (e) {
-      if (e instanceof ApiError && e.body.code === 'TOTP_REQUIRED') setNeedTotp(true);
-      else setError(e instanceof ApiError ? e.body.message : String(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const login = useLogin(onSignedIn);
+  const submit = (v: { username: string; password: string; totp?: string }) => void login.run({ ...v, totp: v.totp || undefined });
+  // TOTP_REQUIRED is not a failure to show: it asks for the second field.
+  const totpAsked = login.error instanceof ApiError && login.error.body.code === 'TOTP_REQUIRED';
+  useEffect(() => {
+    if (totpAsked) setNeedTotp(true);
+  }, [totpAsked]);
+  const error = login.error && !totpAsked ? errorText(login.error) : null;
 
   return (
     <div className="login-bg">
@@ -48,7 +43,7 @@ export function LoginPage({ onSignedIn, languageMenu }: { onSignedIn: (me: Me) =
                 <Input prefix={<SafetyOutlined />} inputMode="numeric" maxLength={6} autoComplete="one-time-code" autoFocus />
               </Form.Item>
             )}
-            <Button type="primary" htmlType="submit" block loading={busy}>
+            <Button type="primary" htmlType="submit" block loading={login.pending}>
               {t('login.submit')}
             </Button>
           </Form>

@@ -2,32 +2,28 @@
  * Change one's password: forced after an administrator set it (session stage `password`), or by choice. Every
  * session ends on success, so the user signs in again with the new password.
  */
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Alert, Button, Card, Form, Input, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../api';
+import type { TFunction } from 'i18next';
+import { ApiError } from '../../api';
+import { errorText } from '../../data/errors';
+import { useChangePassword } from './auth.api';
+
+/** What was wrong, in the words of this page. */
+function problem(e: unknown, t: TFunction): string {
+  // On this page there is no username: a refused sign-in code means the current password was wrong.
+  if (e instanceof ApiError && e.body.code === 'AUTH_INVALID') return t('password.wrongCurrent');
+  // A weak password: say which rule it breaks (too short, too few kinds of character, common, unchanged).
+  if (e instanceof ApiError && e.body.code === 'PASSWORD_TOO_WEAK' && e.body.details?.length) return e.body.details.map((d) => t(`password.problem.${d.code}`, { defaultValue: e.body.message })).join(' ');
+  return errorText(e);
+}
 
 export function PasswordChangePage({ forced, onDone, onCancel, languageMenu }: { forced: boolean; onDone: () => void; onCancel?: () => void; languageMenu: ReactNode }) {
   const { t } = useTranslation();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (v: { currentPassword: string; newPassword: string }) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await api('/api/auth/password', { method: 'POST', body: { currentPassword: v.currentPassword, newPassword: v.newPassword } });
-      onDone();
-    } catch (e) {
-      // On this page there is no username: a refused sign-in code means the current password was wrong.
-      if (e instanceof ApiError && e.body.code === 'AUTH_INVALID') setError(t('password.wrongCurrent'));
-      // A weak password: say which rule it breaks (too short, too few kinds of character, common, unchanged).
-      else if (e instanceof ApiError && e.body.code === 'PASSWORD_TOO_WEAK' && e.body.details?.length) setError(e.body.details.map((d) => t(`password.problem.${d.code}`, { defaultValue: e.body.message })).join(' '));
-      else setError(e instanceof ApiError ? e.body.message : String(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const change = useChangePassword();
+  const submit = (v: { currentPassword: string; newPassword: string }) => void change.run({ currentPassword: v.currentPassword, newPassword: v.newPassword }).then((r) => r.ok && onDone());
+  const error = change.error ? problem(change.error, t) : null;
 
   return (
     <div className="login-bg">
@@ -51,7 +47,7 @@ export function PasswordChangePage({ forced, onDone, onCancel, languageMenu }: {
               <Input.Password autoComplete="new-password" />
             </Form.Item>
             <Space>
-              <Button type="primary" htmlType="submit" loading={busy}>{t('password.submit')}</Button>
+              <Button type="primary" htmlType="submit" loading={change.pending}>{t('password.submit')}</Button>
               {onCancel && <Button onClick={onCancel}>{t('common.cancel')}</Button>}
             </Space>
           </Form>

@@ -3,46 +3,37 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { Alert, Button, Card, Form, Input, Space, Typography } from 'antd';
 import QRCode from 'qrcode';
 import { useTranslation } from 'react-i18next';
-import type { Me } from '../../../../core/schemas/auth.schema';
-import { api, ApiError } from '../../api';
+import { errorText } from '../../data/errors';
+import { useTotpEnroll, useTotpSetup } from './auth.api';
 
-export function TotpEnrolPage({ onDone, languageMenu }: { onDone: (me: Me) => void; languageMenu: ReactNode }) {
+export function TotpEnrolPage({ languageMenu }: { languageMenu: ReactNode }) {
   const { t } = useTranslation();
-  const [setup, setSetup] = useState<{ secret: string; otpauthUrl: string; qr: string } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
+  const setup = useTotpSetup();
+  const enroll = useTotpEnroll();
+  const [qr, setQr] = useState<string | null>(null);
   useEffect(() => {
-    api<{ secret: string; otpauthUrl: string }>('/api/auth/totp/setup', { method: 'POST' })
-      .then(async (s) => setSetup({ ...s, qr: await QRCode.toDataURL(s.otpauthUrl, { margin: 1, width: 200 }) }))
-      .catch((e: ApiError) => setError(e.body?.message ?? String(e)));
-  }, []);
-
-  const confirm = async (v: { code: string }) => {
-    try {
-      onDone(await api<Me>('/api/auth/totp/enroll', { method: 'POST', body: v }));
-    } catch (e) {
-      setError(e instanceof ApiError ? e.body.message : String(e));
-    }
-  };
+    if (setup.data) void QRCode.toDataURL(setup.data.otpauthUrl, { margin: 1, width: 200 }).then(setQr);
+  }, [setup.data]);
+  const failure = setup.error ?? enroll.error;
 
   return (
     <div className="login-bg">
       <Card style={{ width: 420, maxWidth: '100%' }} title={t('totp.title')} extra={languageMenu}>
         <Space direction="vertical" style={{ width: '100%' }}>
           <Typography.Paragraph>{t('totp.intro')}</Typography.Paragraph>
-          {error && <Alert type="error" showIcon message={error} />}
-          {setup && (
+          {failure && <Alert type="error" showIcon message={errorText(failure)} />}
+          {setup.data && (
             <>
-              <img src={setup.qr} alt="TOTP QR" width={200} height={200} style={{ display: 'block', margin: '0 auto' }} />
+              {qr && <img src={qr} alt="TOTP QR" width={200} height={200} style={{ display: 'block', margin: '0 auto' }} />}
               <Typography.Text type="secondary">{t('totp.secret')}: </Typography.Text>
-              <Typography.Text code copyable data-testid="totp-secret">{setup.secret}</Typography.Text>
+              <Typography.Text code copyable data-testid="totp-secret">{setup.data.secret}</Typography.Text>
             </>
           )}
-          <Form layout="inline" onFinish={confirm} style={{ marginTop: 12 }}>
+          <Form layout="inline" onFinish={(v: { code: string }) => void enroll.run(v)} style={{ marginTop: 12 }}>
             <Form.Item name="code" rules={[{ required: true, pattern: /^\d{6}$/ }]}>
               <Input placeholder="123456" inputMode="numeric" maxLength={6} autoComplete="one-time-code" />
             </Form.Item>
-            <Button type="primary" htmlType="submit">{t('totp.confirm')}</Button>
+            <Button type="primary" htmlType="submit" loading={enroll.pending}>{t('totp.confirm')}</Button>
           </Form>
         </Space>
       </Card>

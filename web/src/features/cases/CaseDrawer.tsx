@@ -1,72 +1,64 @@
 /** One case: what, where, who handles it, its clocks, attachments and timeline, and buttons from allowedActions. */
-import { useCallback, useEffect, useState } from 'react';
-import { App, Button, Descriptions, Drawer, Form, Image, Modal, Space, Tag, Timeline, Typography, Input } from 'antd';
+import { useState } from 'react';
+import { Alert, App, Button, Descriptions, Drawer, Form, Image, Input, Modal, Space, Tag, Timeline, Typography, type UploadFile } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../api';
+import type { Department } from '../../../../core/schemas/catalog.response';
 import { formatTime } from '../../format';
-import type { Department } from './useCatalog';
-import { ActionForm, toBody } from './ActionForm';
-import { statusColour } from './CasesPage';
+import { errorText } from '../../data/errors';
+import { ActionForm, bodyProblems, toBody } from './ActionForm';
+import { statusColour } from './case-colours';
 import { CaseMap } from './CaseMap';
+import { useCase, useCaseAction, useCaseDuplicates, useRevealReporter } from './cases.api';
 
-interface Clock { kind: string; dueAt: string; state: string; colour: string; paused: boolean }
-interface Detail {
-  code: string; status: string; outcome: string | null; outcomeNote: string | null; categoryName: string; tier: string; suggestedTier: string; urgency: string; channel: string;
-  description: string; address: string | null; lat: number | null; lng: number | null; gridCode: string | null; villageName: string; townshipName: string; countyName: string;
-  unitLevel: string; unitName: string | null; handler: { department: string | null; user: string | null }; reporter: { name: string | null; phone: string | null };
-  isPublic: boolean; reopenCount: number; meTooCount: number; duplicateOf: string | null; redirectTo: string | null; allowedActions: string[]; clocks: Clock[];
-  attachments: { id: string; kind: string; url: string; eventType: string }[];
-  timeline: { id: number; type: string; actorName: string | null; reason: string | null; toStatus: string | null; toUnit: string | null; at: string }[];
-}
 const colour: Record<string, string> = { green: 'green', yellow: 'gold', red: 'red', grey: 'default' };
+const primary = ['accept', 'dispatch', 'start', 'reportBack', 'verify', 'close'];
 
-export function CaseDrawer({ code, onClose, onChanged, departments }: { code: string | null; onClose: () => void; onChanged: () => void; departments: Department[] }) {
+export function CaseDrawer({ code, onClose, departments }: { code: string | null; onClose: () => void; departments: Department[] }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [c, setC] = useState<Detail | null>(null);
+  const { data: c, error } = useCase(code ?? undefined);
+  const duplicates = useCaseDuplicates(code ?? undefined, !!c?.allowedActions.includes('merge')).data ?? [];
   const [action, setAction] = useState<string | null>(null);
-  const [duplicates, setDuplicates] = useState<{ code: string; similarity: number; distance: number }[]>([]);
-  const [reporter, setReporter] = useState<{ name: string | null; phone: string | null } | null>(null);
+  const [files, setFiles] = useState<UploadFile[]>([]);
   const [form] = Form.useForm();
-  const load = useCallback(() => {
-    if (code) api<Detail>(`/api/cases/${code}`).then(setC);
-  }, [code]);
-  useEffect(() => {
-    setC(null);
-    setReporter(null);
-    load();
-    if (code) api<typeof duplicates>(`/api/cases/${code}/duplicates`).then(setDuplicates).catch(() => setDuplicates([]));
-  }, [code, load]);
+  const act = useCaseAction(code ?? undefined);
+  const reveal = useRevealReporter(code ?? undefined);
+  const [revealing, setRevealing] = useState(false);
+  const [reason, setReason] = useState('');
 
+  // The intent starts when the dialog opens: its key is reused by a double click or a retry, never shared with the next action.
+  const start = (a: string) => {
+    form.resetFields();
+    setFiles([]);
+    act.begin();
+    setAction(a);
+  };
   const submit = async () => {
-    const v = await form.validateFields();
-    try {
-      await api(`/api/cases/${code}/actions/${action}`, { method: 'POST', body: toBody(action!, v, v.__files ?? []) });
+    const r = await act.run(async () => {
+      const body = toBody(action!, await form.validateFields(), files);
+      const problems = bodyProblems(action!, body, t('action.pickOne'));
+      if (problems.length) {
+        form.setFields(problems);
+        throw new Error('invalid');
+      }
+      return { action: action!, body };
+    });
+    if (r.ok) {
       message.success(t('cases.done'));
       setAction(null);
-      form.resetFields();
-      load();
-      onChanged();
-    } catch (e) {
-      message.error(e instanceof ApiError ? e.body.message : String(e));
     }
   };
-  const reveal = () => {
-    let reason = '';
-    Modal.confirm({
-      title: t('cases.revealTitle'),
-      content: <Input placeholder={t('cases.revealReason')} onChange={(e) => (reason = e.target.value)} />,
-      onOk: async () => setReporter(await api(`/api/cases/${code}/reporter`, { method: 'POST', body: { reason: reason || '回访核实' } })),
-    });
-  };
+  // A revealed reporter belongs to the case it was revealed for.
+  const reporter = reveal.data && reveal.for === code ? reveal.data : null;
 
   return (
     <Drawer open={!!code} onClose={onClose} width={Math.min(720, window.innerWidth)} title={c ? <Space>{c.code}<Tag color={statusColour[c.status]}>{t(`status.${c.status}`)}</Tag></Space> : code} data-testid="case-drawer">
+      {error && <Alert type="error" showIcon message={errorText(error)} data-testid="case-error" />}
       {c && (
         <Space direction="vertical" style={{ width: '100%' }} size="middle">
           <Space wrap data-testid="case-actions">
             {c.allowedActions.map((a) => (
-              <Button key={a} type={['accept', 'dispatch', 'start', 'reportBack', 'verify', 'close'].includes(a) ? 'primary' : 'default'} danger={['reject', 'closeUnresolved'].includes(a)} onClick={() => { form.resetFields(); setAction(a); }}>
+              <Button key={a} type={primary.includes(a) ? 'primary' : 'default'} danger={['reject', 'closeUnresolved'].includes(a)} onClick={() => start(a)}>
                 {t(`action.${a}`)}
               </Button>
             ))}
@@ -80,7 +72,7 @@ export function CaseDrawer({ code, onClose, onChanged, departments }: { code: st
             <Descriptions.Item label={t('cases.channel')}>{t(`channel.${c.channel}`)} {c.urgency !== 'normal' && <Tag color="red">{t(`urgency.${c.urgency}`)}</Tag>}</Descriptions.Item>
             <Descriptions.Item label={t('cases.reporter')}>
               {(reporter ?? c.reporter).name ?? '—'} {(reporter ?? c.reporter).phone ?? ''}
-              {!reporter && (c.reporter.name || c.reporter.phone) && <Button size="small" type="link" onClick={reveal}>{t('cases.reveal')}</Button>}
+              {!reporter && (c.reporter.name || c.reporter.phone) && <Button size="small" type="link" onClick={() => { reveal.begin(); setReason(''); setRevealing(true); }}>{t('cases.reveal')}</Button>}
             </Descriptions.Item>
             <Descriptions.Item label={t('cases.meToo')}>{c.meTooCount}</Descriptions.Item>
             <Descriptions.Item label={t('cases.description')} span={2}><Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{c.description}</Typography.Paragraph></Descriptions.Item>
@@ -101,11 +93,15 @@ export function CaseDrawer({ code, onClose, onChanged, departments }: { code: st
           {duplicates.length > 0 && c.allowedActions.includes('merge') && (
             <Typography.Text type="warning">{t('cases.possibleDuplicates')}: {duplicates.map((d) => d.code).join('、')}</Typography.Text>
           )}
-          <Timeline items={c.timeline.map((e) => ({ color: e.type.startsWith('deadline') ? 'red' : 'blue', children: <><b>{t(`action.${e.type}`)}</b> · {formatTime(e.at)} · {e.actorName}{e.reason ? <div>{e.reason}</div> : null}</> }))} />
+          <Timeline data-testid="case-timeline" items={c.timeline.map((e) => ({ color: e.type.startsWith('deadline') ? 'red' : 'blue', children: <><b>{t(`action.${e.type}`)}</b> · {formatTime(e.at)} · {e.actorName}{e.reason ? <div>{e.reason}</div> : null}</> }))} />
         </Space>
       )}
-      <Modal open={!!action} title={action ? t(`action.${action}`) : ''} onOk={submit} onCancel={() => setAction(null)} okText={t('common.ok')} cancelText={t('common.cancel')} destroyOnHidden>
-        <Form form={form} layout="vertical">{action && <ActionForm action={action} form={form} departments={departments} duplicates={duplicates} />}</Form>
+      <Modal open={!!action} title={action ? t(`action.${action}`) : ''} onOk={submit} confirmLoading={act.pending} onCancel={() => setAction(null)} okText={t('common.ok')} cancelText={t('common.cancel')} destroyOnHidden>
+        <Form form={form} layout="vertical">{action && c && <ActionForm action={action} c={c} departments={departments} duplicates={duplicates} files={files} onFiles={setFiles} />}</Form>
+      </Modal>
+      <Modal open={revealing} title={t('cases.revealTitle')} confirmLoading={reveal.pending} onCancel={() => setRevealing(false)} okText={t('common.ok')} cancelText={t('common.cancel')}
+        onOk={async () => (await reveal.run(reason.trim() || t('cases.revealDefaultReason'))).ok && setRevealing(false)}>
+        <Input placeholder={t('cases.revealReason')} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={200} />
       </Modal>
     </Drawer>
   );

@@ -1,98 +1,101 @@
-/** 案件: inboxes per role, a filtered list, batch dispatch, export, and the case card. */
-import { useCallback, useEffect, useRef, useState } from 'react';
+/**
+ * 案件: inboxes per role, a filtered list, batch dispatch, export, and the case card. The inbox, filters and page
+ * live in the query string (a reload or a shared link keeps them); /cases/<code> opens that case's card.
+ */
+import { useMemo, useState } from 'react';
 import { App, Badge, Button, Cascader, DatePicker, Input, Modal, Select, Space, Table, Tabs, Tag } from 'antd';
 import { DownloadOutlined, PlusOutlined, SendOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { Dayjs } from 'dayjs';
+import { useLocation, useNavigate, useParams } from 'react-router';
+import dayjs from 'dayjs';
 import type { Me } from '../../../../core/schemas/auth.schema';
-import { api } from '../../api';
+import type { CaseListPage } from '../../../../core/schemas/cases.response';
 import { formatTime } from '../../format';
-import { useCatalog } from './useCatalog';
+import { useUrlState } from '../../data/url-state';
+import { listQuery, usePagedList } from '../../data/use-paged-list';
+import { useCatalog } from '../catalog/catalog.api';
+import { useRegionChildren } from '../regions/regions.api';
+import { useBatchDispatch } from './cases.api';
 import { CaseDrawer } from './CaseDrawer';
 import { NewCaseModal } from './NewCaseModal';
+import { statusColour } from './case-colours';
 
-export interface CaseItem {
-  code: string; status: string; outcome: string | null; categoryName: string; tier: string; urgency: string; channel: string; description: string;
-  villageName: string; unitLevel: string; isOverdue: boolean; paused: boolean; meTooCount: number; createdAt: string;
-}
-
+type CaseItem = CaseListPage['items'][number];
 const boxes = ['toAccept', 'toDispatch', 'mine', 'toVerify', 'toFollowUp', 'overdue', 'all'] as const;
-export const statusColour: Record<string, string> = { submitted: 'orange', accepted: 'gold', dispatched: 'blue', in_progress: 'geekblue', reported_back: 'purple', verified: 'cyan', followed_up: 'lime', closed: 'green', rejected: 'default', redirected: 'default', merged: 'default' };
+const filterNames = ['region', 'category', 'tier', 'status', 'channel', 'q', 'from', 'to'] as const;
+
+/** The inbox a role starts in. */
+function defaultBox(me: Me): string {
+  return me.role === 'handler' || me.role === 'gridWorker' ? 'mine' : me.role === 'leader' ? 'overdue' : 'toAccept';
+}
 
 export function CasesPage({ me }: { me: Me }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const { tree, departments } = useCatalog();
-  const [box, setBox] = useState<(typeof boxes)[number]>(me.role === 'handler' || me.role === 'gridWorker' ? 'mine' : me.role === 'leader' ? 'overdue' : 'toAccept');
-  const [filters, setFilters] = useState<{ region?: string; category?: string; tier?: string; status?: string; channel?: string; q?: string; range?: [Dayjs, Dayjs] | null }>({});
-  const [regions, setRegions] = useState<{ value: string; label: string }[]>([]);
-  useEffect(() => {
-    api<{ code: string; name: string }[]>(`/api/regions/${me.scopeCode}/children`).then((kids) => setRegions(kids.map((k) => ({ value: k.code, label: k.name })))).catch(() => setRegions([]));
-  }, [me.scopeCode]);
-  const [page, setPage] = useState(1);
-  const [data, setData] = useState<{ items: CaseItem[]; total: number }>({ items: [], total: 0 });
-  const [open, setOpen] = useState<string | null>(null);
+  const navigate = useNavigate();
+  const location = useLocation();
+  const { code } = useParams();
+  const { tree, departments, categories } = useCatalog();
+  const defaults = useMemo(() => ({ box: defaultBox(me), ...Object.fromEntries(filterNames.map((f) => [f, ''])) }) as Record<'box' | (typeof filterNames)[number], string>, [me]);
+  const [f, setF] = useUrlState(defaults);
+  const regions = (useRegionChildren(me.scopeCode).data ?? []).map((k) => ({ value: k.code, label: k.name }));
+  const filters = Object.fromEntries(filterNames.map((k) => [k, f[k] || undefined]));
+  const list = usePagedList<CaseItem>({ path: '/api/cases', params: { box: f.box, ...filters } });
   const [selected, setSelected] = useState<string[]>([]);
   const [batch, setBatch] = useState(false);
   const [batchDept, setBatchDept] = useState<string>();
   const [creating, setCreating] = useState(false);
+  const batchDispatch = useBatchDispatch();
+  /** Filters change the list from its first page. */
+  const filter = (patch: Partial<Record<(typeof filterNames)[number] | 'box', string | undefined>>) => setF({ ...patch, page: undefined });
 
-  const query = useCallback(() => {
-    const qs = new URLSearchParams({ box, page: String(page), pageSize: '20' });
-    for (const k of ['region', 'category', 'tier', 'status', 'channel', 'q'] as const) if (filters[k]) qs.set(k, filters[k]!);
-    if (filters.range) {
-      qs.set('from', filters.range[0].startOf('day').toISOString());
-      qs.set('to', filters.range[1].endOf('day').toISOString());
-    }
-    return qs;
-  }, [box, page, filters]);
-  // Only the newest request may fill the table: switching tabs quickly must not show an older answer.
-  const latest = useRef(0);
-  const load = useCallback(() => {
-    const n = ++latest.current;
-    void api<{ items: CaseItem[]; total: number }>(`/api/cases?${query()}`).then((d) => n === latest.current && setData(d));
-  }, [query]);
-  useEffect(load, [load]);
+  // The card is a URL: opening pushes /cases/<code> (with the list's query), closing goes back to the list.
+  const openCase = (c: string) => navigate({ pathname: `/cases/${c}`, search: location.search }, { state: { fromList: true } });
+  const closeCase = () => ((location.state as { fromList?: boolean } | null)?.fromList ? navigate(-1) : navigate({ pathname: '/cases', search: location.search }, { replace: true }));
 
   const dispatchBatch = async () => {
-    const r = await api<{ results: { code: string; ok: boolean; error?: string }[] }>('/api/cases/batch-dispatch', { method: 'POST', body: { codes: selected, departmentId: batchDept } });
-    const ok = r.results.filter((x) => x.ok).length;
+    const r = await batchDispatch.run({ codes: selected, departmentId: batchDept });
+    if (!r.ok) return;
+    const ok = r.result.results.filter((x) => x.ok).length;
     message[ok === selected.length ? 'success' : 'warning'](t('cases.batchDone', { ok, total: selected.length }));
     setBatch(false);
     setSelected([]);
-    load();
   };
   const canCreate = me.permissions.includes('case:create');
   const canExport = me.permissions.includes('case:export');
+  const exportQuery = listQuery({ box: f.box, ...filters });
+  const categoryValue = f.category ? [categories.find((c) => c.id === f.category)?.parentId ?? '', f.category] : undefined;
 
   return (
     <>
-      <Tabs activeKey={box} onChange={(k) => { setBox(k as typeof box); setPage(1); setSelected([]); }} items={boxes.map((b) => ({ key: b, label: t(`cases.box.${b}`) }))} />
-      <Space wrap style={{ marginBottom: 12 }}>
-        {regions.length > 0 && <Select allowClear placeholder={t('grids.regions')} style={{ width: 150 }} onChange={(v) => setFilters((f) => ({ ...f, region: v }))} options={regions} />}
-        <Cascader options={tree} placeholder={t('cases.category')} style={{ width: 200 }} onChange={(v) => setFilters((f) => ({ ...f, category: v?.[1] as string | undefined }))} allowClear />
-        <Select allowClear placeholder={t('cases.tier')} style={{ width: 120 }} onChange={(v) => setFilters((f) => ({ ...f, tier: v }))} options={['minor', 'tricky', 'complex', 'hard'].map((x) => ({ value: x, label: t(`tier.${x}`) }))} />
-        <Select allowClear placeholder={t('cases.status')} style={{ width: 130 }} onChange={(v) => setFilters((f) => ({ ...f, status: v }))} options={Object.keys(statusColour).map((x) => ({ value: x, label: t(`status.${x}`) }))} />
-        <Select allowClear placeholder={t('cases.channel')} style={{ width: 120 }} onChange={(v) => setFilters((f) => ({ ...f, channel: v }))} options={['web', 'visit', 'letter', 'phone', 'video', 'hotline', 'patrol', 'alarm', 'open311', 'app'].map((x) => ({ value: x, label: t(`channel.${x}`) }))} />
-        <DatePicker.RangePicker onChange={(v) => setFilters((f) => ({ ...f, range: v && v[0] && v[1] ? [v[0], v[1]] : null }))} />
-        <Input.Search placeholder={t('cases.search')} allowClear onSearch={(q) => setFilters((f) => ({ ...f, q }))} style={{ width: 200 }} />
+      <Tabs activeKey={f.box} onChange={(k) => { filter({ box: k }); setSelected([]); }} items={boxes.map((b) => ({ key: b, label: t(`cases.box.${b}`) }))} />
+      <Space wrap style={{ marginBottom: 12 }} data-testid="case-filters">
+        {regions.length > 0 && <Select allowClear placeholder={t('grids.regions')} style={{ width: 150 }} value={f.region || undefined} onChange={(v) => filter({ region: v })} options={regions} />}
+        <Cascader options={tree} placeholder={t('cases.category')} style={{ width: 200 }} value={categoryValue} onChange={(v) => filter({ category: v?.[1] as string | undefined })} allowClear />
+        <Select allowClear placeholder={t('cases.tier')} style={{ width: 120 }} value={f.tier || undefined} onChange={(v) => filter({ tier: v })} options={['minor', 'tricky', 'complex', 'hard'].map((x) => ({ value: x, label: t(`tier.${x}`) }))} data-testid="filter-tier" />
+        <Select allowClear placeholder={t('cases.status')} style={{ width: 130 }} value={f.status || undefined} onChange={(v) => filter({ status: v })} options={Object.keys(statusColour).map((x) => ({ value: x, label: t(`status.${x}`) }))} data-testid="filter-status" />
+        <Select allowClear placeholder={t('cases.channel')} style={{ width: 120 }} value={f.channel || undefined} onChange={(v) => filter({ channel: v })} options={['web', 'visit', 'letter', 'phone', 'video', 'hotline', 'patrol', 'alarm', 'open311', 'app'].map((x) => ({ value: x, label: t(`channel.${x}`) }))} />
+        <DatePicker.RangePicker
+          value={f.from && f.to ? [dayjs(f.from), dayjs(f.to)] : null}
+          onChange={(v) => filter(v && v[0] && v[1] ? { from: v[0].startOf('day').toISOString(), to: v[1].endOf('day').toISOString() } : { from: undefined, to: undefined })}
+        />
+        <Input.Search key={f.q} defaultValue={f.q} placeholder={t('cases.search')} allowClear onSearch={(q) => filter({ q })} style={{ width: 200 }} data-testid="case-search" />
         {canCreate && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{t('cases.new')}</Button>}
-        {selected.length > 0 && <Button icon={<SendOutlined />} onClick={() => setBatch(true)}>{t('cases.batchDispatch', { n: selected.length })}</Button>}
+        {selected.length > 0 && <Button icon={<SendOutlined />} onClick={() => { batchDispatch.begin(); setBatch(true); }}>{t('cases.batchDispatch', { n: selected.length })}</Button>}
         {canExport && (
           <>
-            <Button icon={<DownloadOutlined />} href={`/api/cases/export?format=xlsx&${query()}`}>XLSX</Button>
-            <Button icon={<DownloadOutlined />} href={`/api/cases/export?format=csv&${query()}`}>CSV</Button>
+            <Button icon={<DownloadOutlined />} href={`/api/cases/export?format=xlsx&${exportQuery}`}>XLSX</Button>
+            <Button icon={<DownloadOutlined />} href={`/api/cases/export?format=csv&${exportQuery}`}>CSV</Button>
           </>
         )}
       </Space>
       <Table
         rowKey="code"
         size="middle"
-        dataSource={data.items}
+        {...list.tableProps}
         scroll={{ x: 1000 }}
-        rowSelection={box === 'toDispatch' ? { selectedRowKeys: selected, onChange: (k) => setSelected(k as string[]) } : undefined}
-        onRow={(r) => ({ onClick: () => setOpen(r.code), style: { cursor: 'pointer' } })}
-        pagination={{ current: page, total: data.total, pageSize: 20, onChange: setPage, showSizeChanger: false, showTotal: (n) => t('common.total', { n }) }}
+        rowSelection={f.box === 'toDispatch' ? { selectedRowKeys: selected, onChange: (k) => setSelected(k as string[]) } : undefined}
+        onRow={(r) => ({ onClick: () => openCase(r.code), style: { cursor: 'pointer' } })}
         columns={[
           { title: t('cases.code'), dataIndex: 'code', width: 150, render: (c: string, r: CaseItem) => <Space size={4}>{c}{r.urgency !== 'normal' && <Tag color="red">{t(`urgency.${r.urgency}`)}</Tag>}</Space> },
           { title: t('cases.status'), dataIndex: 'status', width: 110, render: (s: string, r: CaseItem) => <Badge dot={r.isOverdue} offset={[4, 0]}><Tag color={statusColour[s]}>{t(`status.${s}`)}</Tag></Badge> },
@@ -105,9 +108,9 @@ export function CasesPage({ me }: { me: Me }) {
           { title: t('cases.createdAt'), dataIndex: 'createdAt', width: 170, render: formatTime },
         ]}
       />
-      <CaseDrawer code={open} onClose={() => setOpen(null)} onChanged={load} departments={departments} />
-      <NewCaseModal open={creating} onClose={() => setCreating(false)} onCreated={(code) => { setCreating(false); load(); setOpen(code); }} tree={tree} />
-      <Modal open={batch} title={t('cases.batchDispatch', { n: selected.length })} onOk={dispatchBatch} okButtonProps={{ disabled: !batchDept }} onCancel={() => setBatch(false)}>
+      <CaseDrawer code={code ?? null} onClose={closeCase} departments={departments} />
+      <NewCaseModal open={creating} onClose={() => setCreating(false)} onCreated={(c) => { setCreating(false); openCase(c); }} tree={tree} />
+      <Modal open={batch} title={t('cases.batchDispatch', { n: selected.length })} onOk={dispatchBatch} confirmLoading={batchDispatch.pending} okButtonProps={{ disabled: !batchDept }} onCancel={() => setBatch(false)}>
         <Select style={{ width: '100%' }} placeholder={t('cases.department')} value={batchDept} onChange={setBatchDept} options={departments.map((d) => ({ value: d.id, label: d.name }))} />
       </Modal>
     </>

@@ -2,48 +2,40 @@
 import { useState } from 'react';
 import { App, Cascader, Col, Form, Input, InputNumber, Modal, Row, Select, Upload, type UploadFile } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../api';
+import { CaseCreateSchema } from '../../../../core/schemas/cases.schema';
+import { rulesFor } from '../../data/zod-rules';
+import { useCreateCase } from './cases.api';
 
 export function NewCaseModal({ open, onClose, onCreated, tree }: { open: boolean; onClose: () => void; onCreated: (code: string) => void; tree: { value: string; label: string; children: { value: string; label: string }[] }[] }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm();
   const [files, setFiles] = useState<UploadFile[]>([]);
-  const [busy, setBusy] = useState(false);
+  const create = useCreateCase({ form, rename: (f) => (f === 'categoryId' ? 'category' : f === 'phone' ? 'reporterPhone' : f) });
   const submit = async () => {
-    const v = await form.validateFields();
-    setBusy(true);
-    try {
-      const body = {
+    const r = await create.run(async () => {
+      const v = await form.validateFields();
+      return {
         channel: v.channel, categoryId: v.category[1], description: v.description, tier: v.tier || undefined,
         ...(v.lat != null && v.lng != null ? { lat: v.lat, lng: v.lng } : { villageCode: v.villageCode }),
         address: v.address || undefined, reporterName: v.reporterName || undefined, reporterPhone: v.reporterPhone || undefined,
         uploadIds: files.map((f) => (f.response as { id: string } | undefined)?.id).filter(Boolean),
       };
-      // A fresh key per submission: a double click or a retry after a timeout makes one case.
-      const r = await api<{ code: string }>('/api/cases', { method: 'POST', body, headers: { 'idempotency-key': form.getFieldValue('__key') } });
-      message.success(t('cases.created', { code: r.code }));
-      form.resetFields();
-      setFiles([]);
-      onCreated(r.code);
-    } catch (e) {
-      if (e instanceof ApiError) {
-        message.error(e.body.message);
-        form.setFields((e.body.details ?? []).map((d) => ({ name: d.path.replace(/^body\./, '').replace('categoryId', 'category').replace('phone', 'reporterPhone'), errors: [d.message] })));
-      }
-    } finally {
-      setBusy(false);
-    }
+    });
+    if (!r.ok) return;
+    message.success(t('cases.created', { code: r.result.code }));
+    form.resetFields();
+    setFiles([]);
+    onCreated(r.result.code);
   };
   return (
-    <Modal open={open} title={t('cases.new')} onOk={submit} confirmLoading={busy} onCancel={onClose} width={640} destroyOnHidden afterOpenChange={(o) => o && form.setFieldValue('__key', crypto.randomUUID())}>
+    <Modal open={open} title={t('cases.new')} onOk={submit} confirmLoading={create.pending} onCancel={onClose} width={640} destroyOnHidden afterOpenChange={(o) => o && create.begin()}>
       <Form form={form} layout="vertical" initialValues={{ channel: 'visit' }}>
-        <Form.Item name="__key" hidden><Input /></Form.Item>
         <Row gutter={12}>
           <Col span={12}><Form.Item name="channel" label={t('cases.channel')} rules={[{ required: true }]}><Select options={['visit', 'letter', 'phone', 'video', 'hotline', 'patrol', 'alarm'].map((x) => ({ value: x, label: t(`channel.${x}`) }))} /></Form.Item></Col>
           <Col span={12}><Form.Item name="category" label={t('cases.category')} rules={[{ required: true }]}><Cascader options={tree} /></Form.Item></Col>
         </Row>
-        <Form.Item name="description" label={t('cases.description')} rules={[{ required: true }]}><Input.TextArea rows={3} maxLength={2000} showCount /></Form.Item>
+        <Form.Item name="description" label={t('cases.description')} rules={rulesFor(CaseCreateSchema, 'description')}><Input.TextArea rows={3} maxLength={2000} showCount /></Form.Item>
         <Row gutter={12}>
           <Col span={8}><Form.Item name="villageCode" label={t('cases.villageCode')}><Input maxLength={12} /></Form.Item></Col>
           <Col span={8}><Form.Item name="lat" label={t('cases.lat')}><InputNumber style={{ width: '100%' }} min={-90} max={90} step={0.0001} /></Form.Item></Col>

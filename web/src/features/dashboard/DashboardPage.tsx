@@ -1,18 +1,13 @@
 /** 指挥中心: the first KPIs for my region or a sub-region, with a trend, a ranking and where cases were resolved. */
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Card, Col, DatePicker, Row, Select, Space, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { Me } from '../../../../core/schemas/auth.schema';
-import { api } from '../../api';
 import { Chart } from './Chart';
-import { childrenOption, resolvedOption, trendOption, type ChildRow, type TrendRow } from './kpi.option';
-
-interface Kpis {
-  region: string; received: number; closed: number; closeRate: number | null; onTimeRate: number | null; satisfactionRate: number | null;
-  villageResolvedShare: number | null; townshipResolvedShare: number | null; resolved: number; resolvedInVillage: number; resolvedInTownship: number;
-  medianFirstResponseMinutes: number | null; overdueNow: number; trend: TrendRow[]; children: ChildRow[];
-}
+import { childrenOption, resolvedOption, trendOption } from './kpi.option';
+import { useKpis } from './dashboard.api';
+import { useRegionChildren, useRootRegion } from '../regions/regions.api';
 
 const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
 
@@ -20,20 +15,13 @@ export function DashboardPage({ me }: { me: Me }) {
   const { t } = useTranslation();
   const [region, setRegion] = useState(me.scopeCode);
   const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().subtract(29, 'day'), dayjs()]);
-  const [k, setK] = useState<Kpis | null>(null);
-  const [regions, setRegions] = useState<{ value: string; label: string }[]>([]);
-  useEffect(() => {
-    api<{ code: string; name: string }>('/api/regions/root').then((r) => {
-      api<{ code: string; name: string }[]>(`/api/regions/${r.code}/children`).then((kids) => setRegions([{ value: r.code, label: r.name }, ...kids.map((c) => ({ value: c.code, label: `· ${c.name}` }))]));
-    });
-  }, []);
-  useEffect(() => {
-    const qs = new URLSearchParams({ region, from: range[0].startOf('day').toISOString(), to: range[1].endOf('day').toISOString() });
-    api<Kpis>(`/api/kpis?${qs}`).then(setK);
-  }, [region, range]);
+  const root = useRootRegion().data;
+  const kids = useRegionChildren(root?.code).data;
+  const regions = root ? [{ value: root.code, label: root.name }, ...(kids ?? []).map((c) => ({ value: c.code, label: `· ${c.name}` }))] : [];
+  const k = useKpis(region, range[0].startOf('day').toISOString(), range[1].endOf('day').toISOString()).data;
   const labels = { received: t('kpi.received'), closed: t('kpi.closed') };
   const trend = useMemo(() => trendOption(k?.trend ?? [], labels), [k, t]);
-  const kids = useMemo(() => childrenOption(k?.children ?? [], labels), [k, t]);
+  const ranking = useMemo(() => childrenOption(k?.children ?? [], labels), [k, t]);
   const where = useMemo(() => resolvedOption(k ?? { resolved: 0, resolvedInVillage: 0, resolvedInTownship: 0 }, { village: t('kpi.inVillage'), township: t('kpi.inTownship'), other: t('kpi.elsewhere') }), [k, t]);
 
   const stat = (title: string, value: string | number, testId?: string) => (
@@ -68,7 +56,7 @@ export function DashboardPage({ me }: { me: Me }) {
                 <Typography.Text type="secondary">{t('kpi.overdueHint')}</Typography.Text>
               </Card>
             </Col>
-            <Col span={24}><Card size="small" title={t('kpi.ranking')}><Chart option={kids} height={Math.max(200, 28 * Math.min(15, k.children.length) + 60)} /></Card></Col>
+            <Col span={24}><Card size="small" title={t('kpi.ranking')}><Chart option={ranking} height={Math.max(200, 28 * Math.min(15, k.children.length) + 60)} /></Card></Col>
           </Row>
         </>
       )}

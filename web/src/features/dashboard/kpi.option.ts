@@ -1,7 +1,9 @@
 /** Pure ECharts option builders for the dashboard: rows in, options out (tested without a browser). */
 
-export interface TrendRow { day: string; received: number; closed: number }
-export interface ChildRow { code: string; name: string; received: number; closed: number; satisfactionRate: number | null }
+import type { Kpis } from '../../../../core/schemas/dashboard.response';
+
+export type TrendRow = Kpis['trend'][number];
+export type ChildRow = Kpis['children'][number];
 
 /** Daily received and closed cases as two lines. */
 export function trendOption(rows: TrendRow[], labels: { received: string; closed: string }) {

@@ -4,14 +4,17 @@ import { Alert, Card, Col, Input, Row, Table, Tabs, Tree, Typography } from 'ant
 import type { TreeDataNode } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../../core/schemas/auth.schema';
-import { api } from '../../api';
-import { GridMap, type GridFeatureCollection } from './GridMap';
+import type { RegionNode } from '../../../../core/schemas/regions.response';
+import type { GridBrief } from '../../../../core/schemas/grids.response';
+import { usePagedList } from '../../data/use-paged-list';
+import { useUrlState } from '../../data/url-state';
+import { useClientConfig, useRegionLoader, useRootRegion } from '../regions/regions.api';
+import { GridMap } from './GridMap';
 import { GridDrawer } from './GridDrawer';
-
-interface RegionNode { code: string; name: string; level: string; childCount: number; gridCount: number }
-interface GridBrief { code: string; name: string; villageCode: string; duties: string[] }
+import { useGridGeo } from './grids.api';
 
 const toNode = (r: RegionNode): TreeDataNode => ({ key: r.code, title: `${r.name} (${r.gridCount})`, isLeaf: r.childCount === 0 });
+const noTiles = { tileUrl: '', tileAttribution: '' };
 
 function insertChildren(nodes: TreeDataNode[], key: string, children: TreeDataNode[]): TreeDataNode[] {
   return nodes.map((n) => (n.key === key ? { ...n, children } : n.children ? { ...n, children: insertChildren(n.children, key, children) } : n));
@@ -20,30 +23,20 @@ function insertChildren(nodes: TreeDataNode[], key: string, children: TreeDataNo
 export function GridBrowser({ me }: { me: Me }) {
   const { t } = useTranslation();
   const [tree, setTree] = useState<TreeDataNode[]>([]);
-  const [region, setRegion] = useState(me.scopeCode);
-  const [geo, setGeo] = useState<GridFeatureCollection | null>(null);
-  const [list, setList] = useState<{ items: GridBrief[]; total: number }>({ items: [], total: 0 });
-  const [page, setPage] = useState(1);
-  const [q, setQ] = useState('');
-  const [config, setConfig] = useState({ tileUrl: '', tileAttribution: '' });
+  const [{ region, q }, setUrl] = useUrlState({ region: me.scopeCode, q: '' });
+  const geo = useGridGeo(region).data ?? null;
+  const list = usePagedList<GridBrief>({ path: '/api/grids', params: { region, q } });
+  const config = useClientConfig().data ?? noTiles;
   const [open, setOpen] = useState<string | null>(null);
-
+  const root = useRootRegion().data;
   useEffect(() => {
-    api<typeof config>('/api/config').then(setConfig);
-    api<RegionNode>('/api/regions/root').then((r) => setTree([{ ...toNode(r), isLeaf: false }]));
-  }, []);
-  useEffect(() => {
-    setGeo(null);
-    api<GridFeatureCollection>(`/api/grids/geojson?region=${region}`).then(setGeo);
-  }, [region]);
-  useEffect(() => {
-    const qs = new URLSearchParams({ region, page: String(page), pageSize: '20', ...(q ? { q } : {}) });
-    api<{ items: GridBrief[]; total: number }>(`/api/grids?${qs}`).then(setList);
-  }, [region, page, q]);
+    if (root) setTree([{ ...toNode(root), isLeaf: false }]);
+  }, [root]);
+  const children = useRegionLoader();
 
   const loadData = async (node: TreeDataNode) => {
     if (node.children) return;
-    const kids = await api<RegionNode[]>(`/api/regions/${node.key}/children`);
+    const kids = await children(String(node.key));
     setTree((old) => insertChildren(old, String(node.key), kids.map(toNode)));
   };
   const select = useCallback((code: string) => setOpen(code), []);
@@ -59,10 +52,7 @@ export function GridBrowser({ me }: { me: Me }) {
               defaultExpandedKeys={[me.scopeCode]}
               selectedKeys={[region]}
               onSelect={(keys) => {
-                if (keys[0]) {
-                  setRegion(String(keys[0]));
-                  setPage(1);
-                }
+                if (keys[0]) setUrl({ region: String(keys[0]), page: undefined });
               }}
             />
           )}
@@ -87,13 +77,12 @@ export function GridBrowser({ me }: { me: Me }) {
                 label: t('grids.list'),
                 children: (
                   <>
-                    <Input.Search placeholder={t('grids.search')} allowClear onSearch={(v) => { setQ(v); setPage(1); }} style={{ maxWidth: 320, marginBottom: 8 }} />
+                    <Input.Search placeholder={t('grids.search')} allowClear defaultValue={q} onSearch={(v) => setUrl({ q: v, page: undefined })} style={{ maxWidth: 320, marginBottom: 8 }} />
                     <Table
                       size="small"
                       rowKey="code"
-                      dataSource={list.items}
+                      {...list.tableProps}
                       onRow={(r) => ({ onClick: () => setOpen(r.code), style: { cursor: 'pointer' } })}
-                      pagination={{ current: page, total: list.total, pageSize: 20, onChange: setPage, showTotal: (n) => t('common.total', { n }), showSizeChanger: false }}
                       columns={[
                         { title: t('grids.code'), dataIndex: 'code', width: 170 },
                         { title: t('grids.name'), dataIndex: 'name' },

@@ -3,33 +3,16 @@ import { useEffect, useState } from 'react';
 import { App, Button, Checkbox, Descriptions, Drawer, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { gridDuties } from '../../../../core/roles';
-import { api, ApiError } from '../../api';
-
-interface GridDetail {
-  code: string; name: string; villageName: string; townshipName: string; countyName: string; duties: string[];
-  staff: { id: string; role: string; name: string }[];
-  householdGroups: { id: string; name: string; kind: string; leaderName: string | null; memberCount: number }[];
-}
+import { useGrid, useSetDuties } from './grids.api';
 
 export function GridDrawer({ code, canEdit, onClose }: { code: string | null; canEdit: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [grid, setGrid] = useState<GridDetail | null>(null);
+  const grid = useGrid(code).data;
   const [duties, setDuties] = useState<string[]>([]);
-  useEffect(() => {
-    setGrid(null);
-    if (code) api<GridDetail>(`/api/grids/${code}`).then((g) => { setGrid(g); setDuties(g.duties); });
-  }, [code]);
-
-  const save = async () => {
-    try {
-      const g = await api<GridDetail>(`/api/grids/${code}/duties`, { method: 'PUT', body: { duties } });
-      setGrid(g);
-      message.success(t('grids.saved'));
-    } catch (e) {
-      message.error(e instanceof ApiError ? e.body.message : String(e));
-    }
-  };
+  useEffect(() => setDuties(grid?.duties ?? []), [grid]);
+  const setGridDuties = useSetDuties(code);
+  const save = async () => (await setGridDuties.run(duties)).ok && void message.success(t('grids.saved'));
 
   return (
     <Drawer open={!!code} onClose={onClose} width={Math.min(560, window.innerWidth)} title={grid?.name ?? code} data-testid="grid-drawer">
@@ -42,7 +25,7 @@ export function GridDrawer({ code, canEdit, onClose }: { code: string | null; ca
           <div>
             <Typography.Title level={5}>{t('grids.duties')}</Typography.Title>
             <Checkbox.Group disabled={!canEdit} value={duties} onChange={(v) => setDuties(v as string[])} options={gridDuties.map((d) => ({ value: d, label: t(`duty.${d}`) }))} />
-            {canEdit && <div style={{ marginTop: 8 }}><Button type="primary" size="small" onClick={save}>{t('grids.saveDuties')}</Button></div>}
+            {canEdit && <div style={{ marginTop: 8 }}><Button type="primary" size="small" loading={setGridDuties.pending} onClick={save}>{t('grids.saveDuties')}</Button></div>}
           </div>
           <div>
             <Typography.Title level={5}>{t('grids.staff')}</Typography.Title>

@@ -3,10 +3,7 @@ import { useEffect, useRef } from 'react';
 import L from 'leaflet';
 import { escapeHtml, htmlLines } from '../../../../core/html';
 
-export interface GridFeatureCollection {
-  type: 'FeatureCollection';
-  features: { type: 'Feature'; properties: { code: string; name: string }; geometry: { type: 'Polygon'; coordinates: number[][][] } }[];
-}
+import type { GridFeatureCollection } from '../../../../core/schemas/grids.response';
 
 const palette = ['#1655c0', '#13a8a8', '#d46b08', '#389e0d', '#c41d7f', '#531dab', '#d4380d', '#08979c'];
 

@@ -1,23 +1,14 @@
 /** The landing page: who I am, my scope, and what lies under it. */
-import { useEffect, useState } from 'react';
 import { Card, Col, Descriptions, Row, Statistic, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../../core/schemas/auth.schema';
-import { api } from '../../api';
-
-interface RegionChild { code: string; name: string; level: string; childCount: number; gridCount: number }
-interface Region { code: string; name: string; level: string; gridCount: number }
+import { useRegionChildren, useRootRegion } from '../regions/regions.api';
 
 export function HomePage({ me }: { me: Me }) {
   const { t } = useTranslation();
-  const [region, setRegion] = useState<Region | null>(null);
-  const [children, setChildren] = useState<RegionChild[]>([]);
   const canRead = me.permissions.includes('region:read');
-  useEffect(() => {
-    if (!canRead) return;
-    api<Region>('/api/regions/root').then(setRegion);
-    api<RegionChild[]>(`/api/regions/${me.scopeCode}/children`).then(setChildren);
-  }, [me.scopeCode, canRead]);
+  const region = useRootRegion(canRead).data;
+  const children = useRegionChildren(me.scopeCode, canRead).data ?? [];
 
   return (
     <Row gutter={[16, 16]}>

@@ -3,41 +3,28 @@
  * with its rental registration (landlord masked) and tenants, and the forms to add a dwelling, register a rental,
  * move a tenant in (by exact ID number) and out.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Button, Card, DatePicker, Descriptions, Drawer, Empty, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
+import type { BuildingCard, Dwelling, LedgerRow, Tenant } from '../../../../core/schemas/people.response';
 import { options, useCreateOrCorrect, useSave } from './PersonForms';
-import { useCodes } from './use-codes';
+import { registryWrites, useBuilding, useBuildings, useCodes, useRentals } from './people.api';
 import { PointFields } from './PlaceForms';
-
-interface BuildingRow { id: string; name: string; address: string | null; floors: number | null; lat: number | null; lng: number | null }
-interface Tenant { personId: string; name: string; sex: string | null; age: number | null; personType: string; phone: string | null; since: string; until: string | null; current: boolean }
-interface Rental { use: string | null; registeredOn: string | null; landlord: { personId: string | null; name: string | null; phone: string | null } }
-interface Dwelling { id: string; label: string; isRental: boolean; rental: Rental | null; tenants: Tenant[]; pastTenants: Tenant[] }
-interface BuildingCard extends BuildingRow { gridCode: string; version: number; dwellings: Dwelling[] }
-interface LedgerRow extends Rental { id: string; buildingId: string | null; buildingName: string | null; label: string; tenants: number }
 
 const day = (d: dayjs.Dayjs | undefined) => (d ? d.format('YYYY-MM-DD') : undefined);
 
 /** The 楼栋与房屋 tab of a grid. */
-export function BuildingsTab({ grid, buildings, canWrite, onChanged }: { grid?: string; buildings: BuildingRow[]; canWrite: boolean; onChanged: () => void }) {
+export function BuildingsTab({ grid, canWrite }: { grid?: string; canWrite: boolean }) {
   const { t } = useTranslation();
   const uses = useCodes('rental_use');
-  const [ledger, setLedger] = useState<LedgerRow[]>([]);
-  const [card, setCard] = useState<BuildingCard | null>(null);
+  const buildings = useBuildings(grid).data ?? [];
+  const ledger = useRentals(grid).data ?? [];
+  const [cardId, setCardId] = useState<string | undefined>();
+  const card = useBuilding(cardId).data ?? null;
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState(false);
-  const loadLedger = useCallback(() => {
-    if (grid) void api<LedgerRow[]>(`/api/rentals?grid=${grid}`).then(setLedger);
-  }, [grid]);
-  useEffect(loadLedger, [loadLedger]);
-  const open = (id: string) => api<BuildingCard>(`/api/buildings/${id}`).then(setCard);
-  const changed = () => {
-    if (card) void open(card.id);
-    loadLedger();
-  };
+  const open = (id: string) => setCardId(id);
 
   return (
     <>
@@ -65,22 +52,23 @@ export function BuildingsTab({ grid, buildings, canWrite, onChanged }: { grid?: 
           { title: t('people.registeredOn'), dataIndex: 'registeredOn' },
           { title: t('people.tenants'), dataIndex: 'tenants' },
         ]} />
-      <BuildingModal open={adding} grid={grid} onClose={() => setAdding(false)} onSaved={() => { setAdding(false); onChanged(); }} />
-      <BuildingModal open={editing} building={card ?? undefined} onClose={() => setEditing(false)} onSaved={() => { setEditing(false); changed(); onChanged(); }} />
-      <Drawer open={!!card} onClose={() => setCard(null)} title={card ? `${t('people.buildingCard')} · ${card.name}` : ''} width={Math.min(600, window.innerWidth)} data-testid="building-card"
+      <BuildingModal open={adding} grid={grid} onClose={() => setAdding(false)} onSaved={() => setAdding(false)} />
+      <BuildingModal open={editing} building={card ?? undefined} onClose={() => setEditing(false)} onSaved={() => setEditing(false)} />
+      <Drawer open={!!cardId && !!card} onClose={() => setCardId(undefined)} title={card ? `${t('people.buildingCard')} · ${card.name}` : ''} width={Math.min(600, window.innerWidth)} data-testid="building-card"
         extra={canWrite && <Button data-testid="edit-building" onClick={() => setEditing(true)}>{t('people.edit')}</Button>}>
-        {card && <BuildingDetail card={card} uses={uses} canWrite={canWrite} onChanged={changed} />}
+        {card && <BuildingDetail card={card} uses={uses} canWrite={canWrite} />}
       </Drawer>
     </>
   );
 }
 
-function BuildingDetail({ card, uses, canWrite, onChanged }: { card: BuildingCard; uses: Record<string, string>; canWrite: boolean; onChanged: () => void }) {
+/** A building's dwellings; every write refreshes the registry's queries (this card, the ledger, the list) by itself. */
+function BuildingDetail({ card, uses, canWrite }: { card: BuildingCard; uses: Record<string, string>; canWrite: boolean }) {
   const { t } = useTranslation();
   const [dwellingForm] = Form.useForm();
-  const addDwelling = useSave(dwellingForm, (v) => api(`/api/buildings/${card.id}/dwellings`, { method: 'POST', body: v }), onChanged);
+  const addDwelling = useSave(dwellingForm, (v, i) => registryWrites.addDwelling(card.id, v, i), () => undefined);
   const [action, setAction] = useState<{ kind: 'rental' | 'tenant' | 'end'; dwelling: Dwelling; tenant?: Tenant } | null>(null);
-  const done = () => { setAction(null); onChanged(); };
+  const done = () => setAction(null);
   return (
     <>
       <Descriptions size="small" column={1} items={[
@@ -148,7 +136,7 @@ function BuildingModal({ open, grid, building, onClose, onSaved }: { open: boole
 function RentalModal({ open, dwelling, uses, onClose, onSaved }: { open: boolean; dwelling?: Dwelling; uses: Record<string, string>; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm();
-  const save = useSave(form, (v) => api(`/api/dwellings/${dwelling!.id}/rental`, { method: 'POST', body: { ...Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== '')), registeredOn: day(v.registeredOn as dayjs.Dayjs) } }), onSaved);
+  const save = useSave(form, (v, i) => registryWrites.registerRental(dwelling!.id, { ...Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== '')), registeredOn: day(v.registeredOn as dayjs.Dayjs) }, i), onSaved);
   return (
     <Modal open={open} title={`${t('people.registerRental')} · ${dwelling?.label ?? ''}`} onOk={save} onCancel={onClose} okText={t('common.ok')} cancelText={t('common.cancel')} destroyOnHidden>
       <Form form={form} layout="vertical" initialValues={{ use: '1', registeredOn: dayjs() }} data-testid="rental-form">
@@ -167,7 +155,7 @@ function RentalModal({ open, dwelling, uses, onClose, onSaved }: { open: boolean
 function TenantModal({ open, dwelling, onClose, onSaved }: { open: boolean; dwelling?: Dwelling; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm();
-  const save = useSave(form, (v) => api(`/api/dwellings/${dwelling!.id}/tenants`, { method: 'POST', body: { idNumber: v.idNumber, since: day(v.since as dayjs.Dayjs) } }), onSaved);
+  const save = useSave(form, (v, i) => registryWrites.addTenant(dwelling!.id, { idNumber: v.idNumber, since: day(v.since as dayjs.Dayjs) }, i), onSaved);
   return (
     <Modal open={open} title={`${t('people.addTenant')} · ${dwelling?.label ?? ''}`} onOk={save} onCancel={onClose} okText={t('common.ok')} cancelText={t('common.cancel')} destroyOnHidden>
       <Form form={form} layout="vertical" initialValues={{ since: dayjs() }} data-testid="tenant-form">
@@ -182,7 +170,7 @@ function TenantModal({ open, dwelling, onClose, onSaved }: { open: boolean; dwel
 function EndTenancyModal({ open, dwelling, tenant, onClose, onSaved }: { open: boolean; dwelling?: Dwelling; tenant?: Tenant; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm();
-  const save = useSave(form, (v) => api(`/api/dwellings/${dwelling!.id}/tenants/${tenant!.personId}/end`, { method: 'POST', body: { until: day(v.until as dayjs.Dayjs) } }), onSaved);
+  const save = useSave(form, (v, i) => registryWrites.endTenancy(dwelling!.id, tenant!.personId, { until: day(v.until as dayjs.Dayjs) }, i), onSaved);
   return (
     <Modal open={open} title={`${t('people.endTenancy')} · ${tenant?.name ?? ''}`} onOk={save} onCancel={onClose} okText={t('common.ok')} cancelText={t('common.cancel')} destroyOnHidden>
       <Form form={form} layout="vertical" initialValues={{ until: dayjs() }} data-testid="end-tenancy-form">

@@ -1,19 +1,15 @@
 /** 证件到期: residence permits and visas expired or expiring within the chosen days, soonest first. */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Button, Segmented, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
-
-interface Expiring { person: { id: string; name: string; gridCode: string; phone: string | null }; recordId: string; kind: string; expiresOn: string; daysLeft: number }
+import type { Expiring } from '../../../../core/schemas/people.response';
+import { useExpiring } from './people.api';
 
 /** The 证件到期 tab: the list, with 7/30/90 days to choose. */
 export function ExpiringTab({ grid, onOpen }: { grid?: string; onOpen: (personId: string) => void }) {
   const { t } = useTranslation();
   const [days, setDays] = useState(30);
-  const [items, setItems] = useState<Expiring[]>([]);
-  useEffect(() => {
-    void api<Expiring[]>(`/api/people/expiring?days=${days}${grid ? `&grid=${grid}` : ''}`).then(setItems);
-  }, [days, grid]);
+  const items = useExpiring(days, grid).data ?? [];
   return (
     <>
       <Space style={{ marginBottom: 8 }}>

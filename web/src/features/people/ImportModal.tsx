@@ -1,51 +1,31 @@
 /** 导入人员: upload a CSV or XLSX, watch the progress, read the result, download the refused rows. */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Button, Modal, Progress, Radio, Space, Typography, Upload } from 'antd';
 import { InboxOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import i18n from '../../i18n';
-import { api, ApiError } from '../../api';
+import { useQueryClient } from '@tanstack/react-query';
+import { errorText } from '../../data/errors';
+import { registryKeys, useImportJob, useStartImport } from './people.api';
 
-interface Job {
-  id: string; state: 'running' | 'done' | 'failed'; queued?: boolean; percent: number; rows: number; hasErrorReport: boolean;
-  report: { rows: number; created: number; updated: number; problems: number; rejected: boolean } | null;
-  error: { code: string; message: string; details?: { path: string; message: string }[] } | null;
-}
-
-export function ImportModal({ open, onClose, onImported }: { open: boolean; onClose: () => void; onImported: () => void }) {
+export function ImportModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
+  const qc = useQueryClient();
   const [mode, setMode] = useState<'upsert' | 'all'>('upsert');
-  const [job, setJob] = useState<Job | null>(null);
-  const [uploadError, setUploadError] = useState<string | null>(null);
-  const timer = useRef<number | undefined>(undefined);
-
-  useEffect(() => () => window.clearInterval(timer.current), []);
-
-  const poll = (id: string) => {
-    window.clearInterval(timer.current);
-    timer.current = window.setInterval(async () => {
-      const j = await api<Job>(`/api/people/import?job=${id}`);
-      setJob(j);
-      if (j.state !== 'running') {
-        window.clearInterval(timer.current);
-        if (j.report?.created || j.report?.updated) onImported();
-      }
-    }, 500);
-  };
+  const start = useStartImport();
+  const [jobId, setJobId] = useState<string | undefined>();
+  const job = useImportJob(jobId).data ?? null;
+  const uploadError = start.error ? errorText(start.error) : null;
+  // Once the job is over, the registry's lists show what it created or updated.
+  const over = job !== null && job.state !== 'running';
+  useEffect(() => {
+    if (over) registryKeys.forEach((queryKey) => void qc.invalidateQueries({ queryKey }));
+  }, [over, qc]);
 
   const upload = async (file: File) => {
-    setUploadError(null);
-    setJob(null);
-    const body = new FormData();
-    body.append('file', file, file.name);
-    const res = await fetch(`/api/people/import?mode=${mode}`, { method: 'POST', body, credentials: 'same-origin', headers: { 'accept-language': i18n.language } });
-    const data = await res.json();
-    if (!res.ok) {
-      setUploadError(new ApiError(res.status, data.error).body.message);
-      return;
-    }
-    setJob(data);
-    poll(data.id);
+    setJobId(undefined);
+    start.begin();
+    const r = await start.run({ file, mode });
+    if (r.ok) setJobId(r.result.id);
   };
 
   const r = job?.report;

@@ -2,24 +2,20 @@
  * 概况: how many people the grid (or the worker's whole scope) registers and how many are in each group the grid
  * workers follow (四必清: 人员类别清). Counts under 5 come back suppressed and show as "<5".
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Card, Col, Empty, Row, Statistic } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
 import { Chart } from '../dashboard/Chart';
-import { groupsOption, type GroupCount } from './overview.option';
-import { useCodes } from './use-codes';
+import { groupsOption } from './overview.option';
+import { useCodes, usePeopleStats } from './people.api';
 
 /** The 概况 tab of a grid. */
 export function OverviewTab({ grid, households }: { grid?: string; households: number }) {
   const { t } = useTranslation();
-  const [stats, setStats] = useState<{ counts: GroupCount[]; total: number | null } | null>(null);
+  const stats = usePeopleStats(grid).data;
   const specialGroups = useCodes('special_group');
   const youthTypes = useCodes('youth_type');
   const careGroups = useCodes('care_group');
-  useEffect(() => {
-    void api<{ counts: GroupCount[]; total: number | null }>(`/api/people/stats${grid ? `?region=${grid}` : ''}`).then(setStats);
-  }, [grid]);
   const option = useMemo(() => {
     const names: Record<string, Record<string, string>> = { special_group: specialGroups, youth: youthTypes, care: careGroups };
     return groupsOption(stats?.counts ?? [], (c) => `${t(`people.kind.${c.kind}`)}${c.category ? ` · ${names[c.kind]?.[c.category] ?? c.category}` : ''}`, '<5');

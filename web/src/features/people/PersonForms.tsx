@@ -2,31 +2,23 @@
 import { App, Form, Input, Modal, Select } from 'antd';
 import type { FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../api';
+import type { Intent } from '../../data/use-action';
+import { registryWrites, useRegistryWrite } from './people.api';
 
-/** Shows the server's field problems on the form (paths like body.idNumber). */
-function showProblems(form: FormInstance, e: unknown, fallback: (m: string) => void) {
-  if (e instanceof ApiError) {
-    const fields = (e.body.details ?? []).filter((d) => d.path.startsWith('body.')).map((d) => ({ name: d.path.slice(5).split('.'), errors: [d.message] }));
-    if (fields.length) form.setFields(fields);
-    else fallback(e.body.message);
-  } else fallback(String(e));
-}
-
-/** Validates, sends, and on success says so, clears the form and tells the page; the server's problems land on the fields. */
-export function useSave(form: FormInstance, send: (values: Record<string, unknown>) => Promise<boolean | void>, onSaved: () => void) {
+/**
+ * Validates, sends (with the intent's Idempotency-Key), and on success says so, clears the form and tells the page;
+ * the server's problems land on the fields. `send` answers false when it refused by itself (said on the form).
+ */
+export function useSave(form: FormInstance, send: (values: Record<string, unknown>, intent: Intent) => Promise<unknown>, onSaved: () => void) {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const write = useRegistryWrite(({ v }: { v: Record<string, unknown> }, intent: Intent) => send(v, intent), { form });
   return async () => {
-    const v = await form.validateFields();
-    try {
-      if ((await send(v)) === false) return;
-      message.success(t('people.saved'));
-      form.resetFields();
-      onSaved();
-    } catch (e) {
-      showProblems(form, e, message.error);
-    }
+    const r = await write.run(async () => ({ v: await form.validateFields() }));
+    if (!r.ok || r.result === false) return;
+    message.success(t('people.saved'));
+    form.resetFields();
+    onSaved();
   };
 }
 
@@ -35,10 +27,7 @@ export function useSave(form: FormInstance, send: (values: Record<string, unknow
  * `collection/id` with the version read); empty fields are not sent.
  */
 export function useCreateOrCorrect(form: FormInstance, collection: string, existing: { id: string; version: number } | undefined, extra: Record<string, unknown>, onSaved: () => void) {
-  return useSave(form, (v) => {
-    const body = Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== null && x !== ''));
-    return existing ? api(`${collection}/${existing.id}`, { method: 'PATCH', body: { ...body, version: existing.version } }) : api(collection, { method: 'POST', body: { ...body, ...extra } });
-  }, onSaved);
+  return useSave(form, (v, i) => registryWrites.createOrCorrect(collection, existing, Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== null && x !== '')), extra, i), onSaved);
 }
 
 /** Select options `code name` from a code table. */
@@ -48,7 +37,7 @@ export const options = (codes: Record<string, string>) => Object.entries(codes).
 export function PersonModal({ open, grid, types, ethnicities, onClose, onSaved }: { open: boolean; grid?: string; types: Record<string, string>; ethnicities: Record<string, string>; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm();
-  const save = useSave(form, (v) => api('/api/people', { method: 'POST', body: { ...Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== '')), gridCode: grid } }), onSaved);
+  const save = useSave(form, (v, i) => registryWrites.createPerson({ ...Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== '')), gridCode: grid }, i), onSaved);
   return (
     <Modal open={open} title={t('people.addPerson')} onOk={save} onCancel={onClose} okText={t('common.ok')} cancelText={t('common.cancel')} destroyOnHidden>
       <Form form={form} layout="vertical" initialValues={{ personType: '01' }} data-testid="person-form">
@@ -67,7 +56,7 @@ export function PersonModal({ open, grid, types, ethnicities, onClose, onSaved }
 export function HouseholdModal({ open, grid, onClose, onSaved }: { open: boolean; grid?: string; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm();
-  const save = useSave(form, (v) => api('/api/households', { method: 'POST', body: { ...v, gridCode: grid } }), onSaved);
+  const save = useSave(form, (v, i) => registryWrites.createHousehold({ ...v, gridCode: grid }, i), onSaved);
   return (
     <Modal open={open} title={t('people.addHousehold')} onOk={save} onCancel={onClose} okText={t('common.ok')} cancelText={t('common.cancel')} destroyOnHidden>
       <Form form={form} layout="vertical" initialValues={{ riskLevel: 'normal' }}>
@@ -83,13 +72,13 @@ export function HouseholdModal({ open, grid, onClose, onSaved }: { open: boolean
 export function MemberModal({ open, householdId, relations, onClose, onSaved }: { open: boolean; householdId?: string; relations: Record<string, string>; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm();
-  const save = useSave(form, async (v) => {
-    const found = await api<{ items: { id: string }[] }>(`/api/people?idNumber=${encodeURIComponent(String(v.idNumber))}`);
+  const save = useSave(form, async (v, i) => {
+    const found = await registryWrites.findByIdNumber(String(v.idNumber));
     if (!found.items[0]) {
       form.setFields([{ name: 'idNumber', errors: [t('people.notRegistered')] }]);
       return false;
     }
-    await api(`/api/households/${householdId}/members`, { method: 'POST', body: { personId: found.items[0].id, relation: v.relation, head: v.relation === '02' } });
+    return registryWrites.addMember(householdId!, { personId: found.items[0].id, relation: v.relation, head: v.relation === '02' }, i);
   }, onSaved);
   return (
     <Modal open={open} title={t('people.addMember')} onOk={save} onCancel={onClose} okText={t('common.ok')} cancelText={t('common.cancel')} destroyOnHidden>

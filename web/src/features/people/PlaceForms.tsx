@@ -3,7 +3,7 @@ import { Form, Input, InputNumber, Modal, Select, Space, Typography } from 'antd
 import { useTranslation } from 'react-i18next';
 import { options, useCreateOrCorrect } from './PersonForms';
 
-export interface PlaceRow { id: string; kind: string; name: string; creditCode: string | null; address: string | null; lat: number | null; lng: number | null; contactName: string | null; contactPhone: string | null; staffCount: number | null; version: number }
+import type { PlaceRow } from '../../../../core/schemas/people.response';
 
 /** Creates a place in `grid`, or corrects `place` (masked contact fields are typed anew or left empty). */
 export function PlaceModal({ open, grid, place, kinds, onClose, onSaved }: { open: boolean; grid?: string; place?: PlaceRow; kinds: Record<string, string>; onClose: () => void; onSaved: () => void }) {

@@ -6,12 +6,12 @@
 import { DatePicker, Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
+import type { HouseholdCard, PersonCard } from '../../../../core/schemas/people.response';
 import { options, useSave } from './PersonForms';
-import { useCodes } from './use-codes';
+import { registryWrites, useCodes } from './people.api';
 
-interface Editable { id: string; version: number; personType: string; ethnicity: string | null; address: string | null; name: string }
-interface HouseholdEditable { id: string; version: number; number: string | null; address: string; riskLevel: string; note: string | null; headPersonId: string | null; members: { id: string; name: string }[] }
+type Editable = Pick<PersonCard, 'id' | 'version' | 'personType' | 'ethnicity' | 'address' | 'name'>;
+type HouseholdEditable = Pick<HouseholdCard, 'id' | 'version' | 'number' | 'address' | 'riskLevel' | 'note' | 'headPersonId' | 'members'>;
 
 const filled = (v: Record<string, unknown>) => Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== ''));
 const day = (d: unknown) => (dayjs.isDayjs(d) ? d.format('YYYY-MM-DD') : undefined);
@@ -20,12 +20,12 @@ const day = (d: unknown) => (dayjs.isDayjs(d) ? d.format('YYYY-MM-DD') : undefin
 export function PersonEditModal({ open, person, types, ethnicities, onClose, onSaved }: { open: boolean; person?: Editable; types: Record<string, string>; ethnicities: Record<string, string>; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm();
-  const save = useSave(form, (v) => {
+  const save = useSave(form, (v, i) => {
     const body: Record<string, unknown> = { ...filled({ name: v.name, phone: v.phone }), version: person!.version };
     if (v.personType !== person!.personType) body.personType = v.personType;
     if ((v.ethnicity ?? null) !== person!.ethnicity) body.ethnicity = v.ethnicity ?? null;
     if ((v.address ?? '') !== (person!.address ?? '')) body.address = v.address || null;
-    return api(`/api/people/${person!.id}`, { method: 'PATCH', body });
+    return registryWrites.updatePerson(person!.id, body, i);
   }, onSaved);
   return (
     <Modal open={open} title={`${t('people.edit')} · ${person?.name ?? ''}`} onOk={save} onCancel={onClose} okText={t('common.ok')} cancelText={t('common.cancel')} destroyOnHidden>
@@ -45,7 +45,7 @@ export function PersonEditModal({ open, person, types, ethnicities, onClose, onS
 export function PersonMoveModal({ open, personId, grids, onClose, onSaved }: { open: boolean; personId?: string; grids: { code: string; name: string }[]; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm();
-  const save = useSave(form, (v) => api(`/api/people/${personId}/move`, { method: 'POST', body: filled(v) }), onSaved);
+  const save = useSave(form, (v, i) => registryWrites.movePerson(personId!, filled(v), i), onSaved);
   return (
     <Modal open={open} title={t('people.movePerson')} onOk={save} onCancel={onClose} okText={t('common.ok')} cancelText={t('common.cancel')} destroyOnHidden>
       <Form form={form} layout="vertical" data-testid="person-move-form">
@@ -61,7 +61,7 @@ export function PersonMoveModal({ open, personId, grids, onClose, onSaved }: { o
 export function HouseholdEditModal({ open, household, onClose, onSaved }: { open: boolean; household?: HouseholdEditable; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm();
-  const save = useSave(form, (v) => api(`/api/households/${household!.id}`, { method: 'PATCH', body: { ...filled(v), version: household!.version } }), onSaved);
+  const save = useSave(form, (v, i) => registryWrites.updateHousehold(household!.id, { ...filled(v), version: household!.version }, i), onSaved);
   return (
     <Modal open={open} title={t('people.editHousehold')} onOk={save} onCancel={onClose} okText={t('common.ok')} cancelText={t('common.cancel')} destroyOnHidden>
       <Form form={form} layout="vertical" data-testid="household-edit-form"
@@ -86,12 +86,12 @@ export function RecordModal({ open, personId, onClose, onSaved }: { open: boolea
   const category = Form.useWatch('category', form) as string | undefined;
   const categories = useCodes(categoryTable[kind ?? ''] ?? 'special_group');
   const reasons = useCodes('move_reason');
-  const save = useSave(form, (v) => {
+  const save = useSave(form, (v, i) => {
     // Field names match the server's (body.data.permitExpiry…), so its problems land on the right field.
     const d = (v.data ?? {}) as Record<string, unknown>;
     const data = filled({ ...d, arrivedOn: day(d.arrivedOn), permitExpiry: day(d.permitExpiry), visaExpiry: day(d.visaExpiry), nationality: typeof d.nationality === 'string' ? d.nationality.toUpperCase() : undefined });
     const body = filled({ kind: v.kind, category: v.category, riskLevel: v.riskLevel === undefined || v.riskLevel === null ? undefined : String(v.riskLevel), since: day(v.since) });
-    return api(`/api/people/${personId}/records`, { method: 'POST', body: { ...body, ...(Object.keys(data).length ? { data } : {}), ...(v.sensitiveNote ? { sensitive: { note: v.sensitiveNote } } : {}) } });
+    return registryWrites.addRecord(personId!, { ...body, ...(Object.keys(data).length ? { data } : {}), ...(v.sensitiveNote ? { sensitive: { note: v.sensitiveNote } } : {}) }, i);
   }, onSaved);
   return (
     <Modal open={open} title={t('people.addRecord')} onOk={save} onCancel={onClose} okText={t('common.ok')} cancelText={t('common.cancel')} destroyOnHidden>

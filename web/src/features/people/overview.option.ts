@@ -1,6 +1,6 @@
 /** The ECharts option of the registry overview: persons per group, small counts shown as "<5" without a bar. */
 
-export interface GroupCount { kind: string; category: string | null; persons: number | null }
+import type { GroupCount } from '../../../../core/schemas/people.response';
 
 /** A horizontal bar per group; `label` names a group, `small` is the text for a suppressed count. */
 export function groupsOption(counts: GroupCount[], label: (c: GroupCount) => string, small: string) {

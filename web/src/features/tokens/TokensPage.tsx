@@ -1,33 +1,27 @@
 /** Integration tokens: issue (shown once), list, revoke. */
-import { useCallback, useEffect, useState } from 'react';
-import { Alert, App, Button, Form, Input, InputNumber, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Alert, Button, Form, Input, InputNumber, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../../core/schemas/auth.schema';
 import { formatTime } from '../../format';
-import { api, ApiError } from '../../api';
-
-interface TokenRow { id: string; name: string; scopeCode: string; createdAt: string; lastUsedAt: string | null; expiresAt: string; revoked: boolean }
+import type { TokenRow } from '../../../../core/schemas/users.response';
+import { TokenCreateSchema } from '../../../../core/schemas/tokens.schema';
+import { rulesFor } from '../../data/zod-rules';
+import { useIssueToken, useRevokeToken, useTokens } from './tokens.api';
 
 export function TokensPage({ me }: { me: Me }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const [rows, setRows] = useState<TokenRow[]>([]);
+  const rows = useTokens().data ?? [];
   const [issued, setIssued] = useState<string | null>(null);
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
-  const load = useCallback(() => void api<TokenRow[]>('/api/tokens').then(setRows), []);
-  useEffect(load, [load]);
-
+  const issue = useIssueToken();
+  const revoke = useRevokeToken();
   const create = async () => {
-    const v = await form.validateFields();
-    try {
-      const r = await api<{ token: string }>('/api/tokens', { method: 'POST', body: v });
-      setIssued(r.token);
-      setOpen(false);
-      load();
-    } catch (e) {
-      message.error(e instanceof ApiError ? e.body.message : String(e));
-    }
+    const r = await issue.run(() => form.validateFields());
+    if (!r.ok) return;
+    setIssued(r.result.token);
+    setOpen(false);
   };
 
   return (
@@ -42,15 +36,15 @@ export function TokensPage({ me }: { me: Me }) {
           { title: t('tokens.expiresAt'), dataIndex: 'expiresAt', render: (v: string) => formatTime(v) },
           { title: t('users.status'), render: (_: unknown, r: TokenRow) => (r.revoked ? <Tag>{t('tokens.revoked')}</Tag> : Date.parse(r.expiresAt) <= Date.now() ? <Tag>{t('tokens.expired')}</Tag> : <Tag color="green">{t('users.active')}</Tag>) },
           { title: t('common.actions'), render: (_: unknown, r: TokenRow) => !r.revoked && (
-            <Popconfirm title={t('tokens.revoke')} onConfirm={() => api(`/api/tokens/${r.id}`, { method: 'DELETE' }).then(load)}>
+            <Popconfirm title={t('tokens.revoke')} onConfirm={() => void revoke.run(r.id)}>
               <Button size="small" danger>{t('tokens.revoke')}</Button>
             </Popconfirm>
           ) },
         ]} />
       </Space>
-      <Modal open={open} title={t('tokens.create')} onOk={create} onCancel={() => setOpen(false)} destroyOnHidden>
+      <Modal open={open} title={t('tokens.create')} onOk={create} confirmLoading={issue.pending} afterOpenChange={(o) => o && issue.begin()} onCancel={() => setOpen(false)} destroyOnHidden>
         <Form form={form} layout="vertical" initialValues={{ scopeCode: me.scopeCode }}>
-          <Form.Item name="name" label={t('tokens.name')} rules={[{ required: true }]}><Input /></Form.Item>
+          <Form.Item name="name" label={t('tokens.name')} rules={rulesFor(TokenCreateSchema, 'name')}><Input /></Form.Item>
           <Form.Item name="scopeCode" label={t('users.scopeCode')} rules={[{ required: true, pattern: /^\d{12}$/ }]}><Input maxLength={12} /></Form.Item>
           <Form.Item name="expiresInDays" label={t('tokens.expiresInDays')}><InputNumber min={1} max={3650} placeholder="365" style={{ width: '100%' }} /></Form.Item>
         </Form>

@@ -1,24 +1,23 @@
 /** User administration: list under my scope, create, and the security administrator's actions. */
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { App, Button, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../../core/schemas/auth.schema';
 import { personRoles, totpRequiredRoles } from '../../../../core/roles';
 import { formatTime } from '../../format';
-import { api, ApiError } from '../../api';
-
-interface UserRow {
-  id: string; username: string; displayName: string; role: string; scopeCode: string; scopeName: string | null;
-  totpEnrolled: boolean; locked: boolean; disabled: boolean; lastLoginAt: string | null;
-}
+import type { UserRow } from '../../../../core/schemas/users.response';
+import { UserCreateSchema, UserPasswordResetSchema } from '../../../../core/schemas/users.schema';
+import { usePagedList } from '../../data/use-paged-list';
+import { useUrlState } from '../../data/url-state';
+import { rulesFor } from '../../data/zod-rules';
+import { useCreateUser, useResetPassword, useUpdateUser, useUserCommand } from './users.api';
 
 export function UsersPage({ me }: { me: Me }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [data, setData] = useState<{ items: UserRow[]; total: number }>({ items: [], total: 0 });
-  const [page, setPage] = useState(1);
-  const [q, setQ] = useState('');
+  const [{ q }, setUrl] = useUrlState({ q: '' });
+  const list = usePagedList<UserRow>({ path: '/api/users', params: { q } });
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<UserRow | null>(null);
   const [resetting, setResetting] = useState<UserRow | null>(null);
@@ -33,50 +32,34 @@ export function UsersPage({ me }: { me: Me }) {
   // A role changes only within its own kind (administrator or business), by the one who grants that kind.
   const rolesLike = (role: string) => personRoles.filter((r) => grants(r) && totpRequiredRoles.includes(r) === totpRequiredRoles.includes(role as never));
 
-  const load = useCallback(() => {
-    const qs = new URLSearchParams({ page: String(page), pageSize: '20', ...(q ? { q } : {}) });
-    api<{ items: UserRow[]; total: number }>(`/api/users?${qs}`).then(setData);
-  }, [page, q]);
-  useEffect(load, [load]);
-
-  const act = async (path: string, method: string, body?: unknown) => {
-    try {
-      await api(path, { method, body });
-      message.success(t('users.actionsDone'));
-      load();
-    } catch (e) {
-      message.error(e instanceof ApiError ? e.body.message : String(e));
-    }
+  const createUser = useCreateUser({ form });
+  const updateUser = useUpdateUser();
+  const command = useUserCommand();
+  const resetPassword = useResetPassword({ form: resetForm });
+  const actionsDone = (r: { ok: boolean }) => {
+    if (r.ok) void message.success(t('users.actionsDone'));
+    return r.ok;
   };
 
   const create = async () => {
-    const v = await form.validateFields();
-    try {
-      await api('/api/users', { method: 'POST', body: v });
-      message.success(t('users.created'));
-      setCreating(false);
-      form.resetFields();
-      load();
-    } catch (e) {
-      if (e instanceof ApiError) {
-        message.error(e.body.message);
-        form.setFields((e.body.details ?? []).map((d) => ({ name: d.path.replace(/^body\./, ''), errors: [d.message] })));
-      }
-    }
+    const r = await createUser.run(() => form.validateFields());
+    if (!r.ok) return;
+    message.success(t('users.created'));
+    setCreating(false);
+    form.resetFields();
   };
 
   return (
     <>
       <Space style={{ marginBottom: 12 }} wrap>
-        <Input.Search placeholder={t('users.username')} allowClear onSearch={(v) => { setQ(v); setPage(1); }} style={{ width: 240 }} />
+        <Input.Search placeholder={t('users.username')} allowClear defaultValue={q} onSearch={(v) => setUrl({ q: v, page: undefined })} style={{ width: 240 }} />
         {canCreate && creatableRoles.length > 0 && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{t('users.create')}</Button>}
       </Space>
       <Table
         rowKey="id"
         size="middle"
-        dataSource={data.items}
+        {...list.tableProps}
         scroll={{ x: 900 }}
-        pagination={{ current: page, total: data.total, pageSize: 20, onChange: setPage, showTotal: (n) => t('common.total', { n }), showSizeChanger: false }}
         columns={[
           { title: t('users.username'), dataIndex: 'username' },
           { title: t('users.displayName'), dataIndex: 'displayName' },
@@ -101,14 +84,14 @@ export function UsersPage({ me }: { me: Me }) {
                     {u.id !== me.id && grants(u.role) && (
                       <Button size="small" onClick={() => { setResetting(u); resetForm.resetFields(); }}>{t('users.resetPassword')}</Button>
                     )}
-                    {security && u.locked && <Button size="small" onClick={() => act(`/api/users/${u.id}/unlock`, 'POST', {})}>{t('users.unlock')}</Button>}
+                    {security && u.locked && <Button size="small" onClick={() => void command.run({ id: u.id, command: 'unlock' }).then(actionsDone)}>{t('users.unlock')}</Button>}
                     {security && u.totpEnrolled && u.id !== me.id && (
-                      <Popconfirm title={t('users.resetTotp')} onConfirm={() => act(`/api/users/${u.id}/reset-totp`, 'POST', {})}>
+                      <Popconfirm title={t('users.resetTotp')} onConfirm={() => void command.run({ id: u.id, command: 'reset-totp' }).then(actionsDone)}>
                         <Button size="small">{t('users.resetTotp')}</Button>
                       </Popconfirm>
                     )}
                     {security && u.id !== me.id && (
-                      <Button size="small" danger={!u.disabled} onClick={() => act(`/api/users/${u.id}`, 'PATCH', { disabled: !u.disabled })}>
+                      <Button size="small" danger={!u.disabled} onClick={() => void updateUser.run({ id: u.id, body: { disabled: !u.disabled } }).then(actionsDone)}>
                         {u.disabled ? t('users.enable') : t('users.disable')}
                       </Button>
                     )}
@@ -118,10 +101,10 @@ export function UsersPage({ me }: { me: Me }) {
             : []),
         ]}
       />
-      <Modal open={creating} title={t('users.create')} onOk={create} onCancel={() => setCreating(false)} okText={t('common.ok')} cancelText={t('common.cancel')} destroyOnHidden>
+      <Modal open={creating} title={t('users.create')} onOk={create} confirmLoading={createUser.pending} afterOpenChange={(o) => o && createUser.begin()} onCancel={() => setCreating(false)} okText={t('common.ok')} cancelText={t('common.cancel')} destroyOnHidden>
         <Form form={form} layout="vertical" initialValues={{ scopeCode: me.scopeCode }}>
-          <Form.Item name="username" label={t('users.username')} rules={[{ required: true, pattern: /^[A-Za-z0-9._-]{3,64}$/ }]}><Input /></Form.Item>
-          <Form.Item name="displayName" label={t('users.displayName')} rules={[{ required: true }]}><Input /></Form.Item>
+          <Form.Item name="username" label={t('users.username')} rules={rulesFor(UserCreateSchema, 'username')}><Input /></Form.Item>
+          <Form.Item name="displayName" label={t('users.displayName')} rules={rulesFor(UserCreateSchema, 'displayName')}><Input /></Form.Item>
           <Form.Item name="role" label={t('users.role')} rules={[{ required: true }]}>
             <Select options={creatableRoles.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
           </Form.Item>
@@ -133,10 +116,10 @@ export function UsersPage({ me }: { me: Me }) {
         open={!!editing}
         title={`${t('users.edit')} ${editing?.username ?? ''}`}
         onCancel={() => setEditing(null)}
+        confirmLoading={updateUser.pending}
         onOk={async () => {
-          const v = await editForm.validateFields();
-          await act(`/api/users/${editing!.id}`, 'PATCH', v);
-          setEditing(null);
+          const r = await updateUser.run(async () => ({ id: editing!.id, body: await editForm.validateFields() }));
+          if (actionsDone(r)) setEditing(null);
         }}
         okText={t('common.ok')}
         cancelText={t('common.cancel')}
@@ -152,22 +135,19 @@ export function UsersPage({ me }: { me: Me }) {
         open={!!resetting}
         title={`${t('users.resetPassword')} ${resetting?.username ?? ''}`}
         onCancel={() => setResetting(null)}
+        confirmLoading={resetPassword.pending}
         onOk={async () => {
-          const v = await resetForm.validateFields();
-          try {
-            await api(`/api/users/${resetting!.id}/password`, { method: 'POST', body: v });
-            message.success(t('users.passwordReset'));
-            setResetting(null);
-          } catch (e) {
-            if (e instanceof ApiError) resetForm.setFields([{ name: 'password', errors: [e.body.details?.[0]?.message ?? e.body.message] }]);
-          }
+          const r = await resetPassword.run(async () => ({ id: resetting!.id, password: (await resetForm.validateFields()).password }));
+          if (!r.ok) return;
+          message.success(t('users.passwordReset'));
+          setResetting(null);
         }}
         okText={t('common.ok')}
         cancelText={t('common.cancel')}
         destroyOnHidden
       >
         <Form form={resetForm} layout="vertical">
-          <Form.Item name="password" label={t('users.password')} extra={t('users.resetPasswordHint')} rules={[{ required: true, min: 8 }]}><Input.Password autoComplete="new-password" /></Form.Item>
+          <Form.Item name="password" label={t('users.password')} extra={t('users.resetPasswordHint')} rules={[...rulesFor(UserPasswordResetSchema, 'password'), { min: 8, message: t('common.minLength', { n: 8 }) }]}><Input.Password autoComplete="new-password" /></Form.Item>
         </Form>
       </Modal>
     </>

@@ -1,0 +1,146 @@
+/**
+ * What the staff case routes answer. The server's presenter is typed with these and the web infers its types from
+ * them (`z.infer`), so the two cannot drift. Statuses and kinds are plain strings here: the database holds them as
+ * text with a CHECK, and the workflow table in core/workflow names the values.
+ */
+import { z } from 'zod';
+
+/** One row of a case list or inbox (GET /api/cases). */
+export const CaseListItem = z.object({
+  code: z.string(),
+  status: z.string(),
+  outcome: z.string().nullable(),
+  categoryId: z.string(),
+  categoryName: z.string(),
+  tier: z.string(),
+  urgency: z.string(),
+  channel: z.string(),
+  /** The first 120 characters. */
+  description: z.string(),
+  villageCode: z.string(),
+  villageName: z.string(),
+  unitLevel: z.string(),
+  unitCode: z.string(),
+  isOverdue: z.boolean(),
+  paused: z.boolean(),
+  meTooCount: z.number(),
+  createdAt: z.string(),
+});
+export type CaseListItem = z.infer<typeof CaseListItem>;
+
+/** A page of cases, each with the actions the reader may take. */
+export const CaseListPage = z.object({
+  items: z.array(CaseListItem.extend({ allowedActions: z.array(z.string()) })),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
+export type CaseListPage = z.infer<typeof CaseListPage>;
+
+/** A clock of the case: first response, stage, total, extension. */
+export const CaseClock = z.object({
+  kind: z.string(),
+  mode: z.string(),
+  limitMinutes: z.number(),
+  startedAt: z.string(),
+  dueAt: z.string(),
+  state: z.string(),
+  paused: z.boolean(),
+  colour: z.string().describe('green, yellow (warned), red (due or breached), grey (settled)'),
+});
+
+/** A photo or voice note, served by the case's attachment route. */
+export const CaseAttachment = z.object({ id: z.string(), kind: z.string(), mime: z.string(), size: z.number(), eventType: z.string().nullable(), url: z.string() });
+
+/** A step of the staff timeline. */
+export const CaseEvent = z.object({
+  id: z.number(),
+  type: z.string(),
+  actorName: z.string().nullable(),
+  actorRole: z.string().nullable(),
+  fromStatus: z.string().nullable(),
+  toStatus: z.string().nullable(),
+  fromUnit: z.string().nullable(),
+  toUnit: z.string().nullable(),
+  reason: z.string().nullable(),
+  data: z.unknown(),
+  at: z.string(),
+});
+export type CaseEvent = z.infer<typeof CaseEvent>;
+
+/** Name and phone of the reporter: masked by default, in full after an audited reveal. */
+export const CaseReporter = z.object({ name: z.string().nullable(), phone: z.string().nullable() });
+
+/** One case for staff (GET /api/cases/:code). */
+export const CaseDetail = CaseListItem.extend({
+  suggestedTier: z.string(),
+  outcomeNote: z.string().nullable(),
+  redirectTo: z.string().nullable(),
+  duplicateOf: z.string().nullable(),
+  address: z.string().nullable(),
+  lat: z.number().nullable(),
+  lng: z.number().nullable(),
+  gridCode: z.string().nullable(),
+  townshipName: z.string(),
+  countyName: z.string(),
+  unitName: z.string().nullable(),
+  handler: z.object({ department: z.string().nullable(), user: z.string().nullable() }),
+  assisting: z.unknown(),
+  reporter: CaseReporter,
+  isPublic: z.boolean(),
+  reopenCount: z.number(),
+  satisfaction: z.string().nullable(),
+  pendingExtension: z.unknown(),
+  acceptedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  allowedActions: z.array(z.string()),
+  timeline: z.array(CaseEvent),
+  clocks: z.array(CaseClock),
+  attachments: z.array(CaseAttachment),
+});
+export type CaseDetail = z.infer<typeof CaseDetail>;
+
+/** A possible duplicate of a case (GET /api/cases/:code/duplicates). */
+export const CaseDuplicate = z.object({ code: z.string(), distance: z.number(), similarity: z.number(), status: z.string(), isPublic: z.boolean(), description: z.string() });
+export type CaseDuplicate = z.infer<typeof CaseDuplicate>;
+
+/** A person a case can be dispatched to (GET /api/handlers). */
+export const CaseHandler = z.object({ id: z.string(), displayName: z.string(), role: z.string(), scopeCode: z.string(), departmentId: z.string().nullable() });
+export type CaseHandler = z.infer<typeof CaseHandler>;
+
+/** The answer to a workflow action. */
+export const CaseActionResult = z.object({ code: z.string(), status: z.string(), event: z.string() });
+
+/** The answer to a batch dispatch: one result per case, in order. */
+export const BatchDispatchResult = z.object({ results: z.array(z.object({ code: z.string(), ok: z.boolean(), error: z.string().optional() }).passthrough()) });
+export type BatchDispatchResult = z.infer<typeof BatchDispatchResult>;
+
+/** The answer to taking in a report: the code, where it went, possible duplicates; a resident also gets the key that lets them rate. */
+export const CaseCreated = z.object({
+  code: z.string(),
+  status: z.string(),
+  tier: z.string(),
+  suggestedTier: z.string(),
+  unitLevel: z.string(),
+  isPublic: z.boolean(),
+  duplicates: z.array(z.object({ code: z.string(), distance: z.number(), similarity: z.number() }).passthrough()),
+  reporterKey: z.string().optional(),
+});
+export type CaseCreated = z.infer<typeof CaseCreated>;
+
+/** The public tracking view (GET /api/public/cases/:code): no staff and no reporter data. */
+export const CaseTracking = z.object({
+  code: z.string(),
+  status: z.string(),
+  outcome: z.string().nullable(),
+  category: z.string().nullable(),
+  place: z.string().nullable(),
+  createdAt: z.string(),
+  expectedBy: z.string().nullable(),
+  canRate: z.boolean(),
+  satisfaction: z.string().nullable(),
+  meTooCount: z.number().nullable(),
+  canMeToo: z.boolean(),
+  timeline: z.array(z.object({ type: z.string(), status: z.string().nullable(), at: z.string() })),
+});
+export type CaseTracking = z.infer<typeof CaseTracking>;

@@ -1,0 +1,13 @@
+/** What GET /api/notifications answers: in-app notices that link to their record, and the unread count. */
+import { z } from 'zod';
+
+/** The record a notice is about; `code` is the case code for cases (the link is /cases/<code>). */
+export const NotificationSubject = z.object({ type: z.string(), id: z.string(), code: z.string().optional() });
+
+/** One notice. */
+export const NotificationItem = z.object({ id: z.union([z.number(), z.string()]), subject: NotificationSubject, text: z.string(), createdAt: z.string(), read: z.boolean() });
+export type NotificationItem = z.infer<typeof NotificationItem>;
+
+/** The signed-in user's notices, newest first, and how many are unread. */
+export const NotificationList = z.object({ items: z.array(NotificationItem), unread: z.number() });
+export type NotificationList = z.infer<typeof NotificationList>;

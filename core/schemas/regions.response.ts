@@ -1,0 +1,10 @@
+/** What the region routes and /api/config answer. */
+import { z } from 'zod';
+
+/** A region node with the counts the home page and the grid browser show. */
+export const RegionNode = z.object({ code: z.string(), name: z.string(), level: z.string(), childCount: z.number().optional(), gridCount: z.number() });
+export type RegionNode = z.infer<typeof RegionNode>;
+
+/** The public client configuration (map tiles are optional). */
+export const ClientConfig = z.object({ tileUrl: z.string(), tileAttribution: z.string() });
+export type ClientConfig = z.infer<typeof ClientConfig>;

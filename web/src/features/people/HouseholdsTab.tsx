@@ -1,0 +1,20 @@
+/** 户: households of the grid, a page at a time; a row opens the household's card. */
+import { Table, Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { HouseholdView } from '../../../../core/schemas/people.response';
+import type { usePagedList } from '../../data/use-paged-list';
+import { riskColour } from './risk-colour';
+
+export function HouseholdsTab({ list, onOpen }: { list: ReturnType<typeof usePagedList<HouseholdView>>; onOpen: (id: string) => void }) {
+  const { t } = useTranslation();
+  return (
+    <Table data-testid="household-table" rowKey="id" size="middle" {...list.tableProps} scroll={{ x: 600 }}
+      onRow={(h) => ({ onClick: () => onOpen(h.id), style: { cursor: 'pointer' } })}
+      columns={[
+        { title: t('people.address'), dataIndex: 'address' },
+        { title: t('people.householdNumber'), dataIndex: 'number' },
+        { title: t('people.members'), dataIndex: 'members' },
+        { title: t('people.risk'), dataIndex: 'riskLevel', render: (v: string) => <Tag color={riskColour[v]}>{t(`people.riskLevel.${v}`)}</Tag> },
+      ]} />
+  );
+}

@@ -1,0 +1,22 @@
+/** Server state of integration tokens: the list, issue (the secret is shown once), revoke. */
+import { useQuery } from '@tanstack/react-query';
+import type { TokenRow } from '../../../../core/schemas/users.response';
+import { api } from '../../api';
+import { useAction } from '../../data/use-action';
+
+const key = ['tokens'];
+
+/** Every token I manage. */
+export function useTokens() {
+  return useQuery({ queryKey: key, queryFn: () => api<TokenRow[]>('/api/tokens') });
+}
+
+/** Issues a token; the answer holds its secret. */
+export function useIssueToken() {
+  return useAction((body: { name: string; scopeCode: string; expiresInDays?: number }, intent) => api<{ token: string }>('/api/tokens', { method: 'POST', body, key: intent.key }), { invalidates: () => [key] });
+}
+
+/** Revokes a token. */
+export function useRevokeToken() {
+  return useAction((id: string, intent) => api(`/api/tokens/${id}`, { method: 'DELETE', key: intent.key }), { invalidates: () => [key] });
+}
