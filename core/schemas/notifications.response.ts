@@ -4,8 +4,8 @@ import { z } from 'zod';
 /** The record a notice is about; `code` is the case code for cases (the link is /cases/<code>). */
 export const NotificationSubject = z.object({ type: z.string(), id: z.string(), code: z.string().optional() });
 
-/** One notice. */
-export const NotificationItem = z.object({ id: z.union([z.number(), z.string()]), subject: NotificationSubject, text: z.string(), createdAt: z.string(), read: z.boolean() });
+/** One notice; a security alert is about no record (`subject` null). */
+export const NotificationItem = z.object({ id: z.union([z.number(), z.string()]), subject: NotificationSubject.nullable(), text: z.string(), createdAt: z.string(), read: z.boolean() });
 export type NotificationItem = z.infer<typeof NotificationItem>;
 
 /** The signed-in user's notices, newest first, and how many are unread. */

@@ -1,19 +1,11 @@
 /** The signed-in user's in-app notices: each names the record it is about, so a click opens it; read one by one or all at once. */
 import { AppError } from '../../../core/errors.ts';
 import type { AppContext } from '../../lib/context.ts';
+import type { NotificationList } from '../../../core/schemas/notifications.response.ts';
 import * as repo from './notifications.repository.ts';
 
-/** One notice as the API answers it. */
-export interface NoticeView {
-  id: number;
-  subject: { type: string; id: string; code?: string } | null;
-  text: string;
-  createdAt: string;
-  read: boolean;
-}
-
 /** The user's newest 50 notices and how many of all are unread. */
-export async function myNotifications(ctx: AppContext, userId: string): Promise<{ items: NoticeView[]; unread: number }> {
+export async function myNotifications(ctx: AppContext, userId: string): Promise<NotificationList> {
   const [rows, unread] = await Promise.all([repo.newestOf(ctx.db, userId, 50), repo.unreadCount(ctx.db, userId)]);
   const items = rows.map((n) => ({
     id: n.id,
