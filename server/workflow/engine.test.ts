@@ -2,7 +2,8 @@
  * The transition engine on a second workflow (整改任务, tables made by this test's SQL), with nothing of cases:
  * transitions and their table test, policy refusal, follow-ons in the same transaction (a failing one rolls back
  * everything), a working-day clock across a holiday, the sweep's warn and breach handlers (exactly once with two
- * sweepers at the same time), the outbox, the audit chain and per-notice read state through HTTP.
+ * sweepers at the same time), the outbox, the audit chain, per-notice read state through HTTP, and uploads claimed
+ * into the record's own link table.
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +15,8 @@ import { checkTable } from '../../core/workflow/definition.ts';
 import { importCalendar } from '../modules/catalog/catalog.service.ts';
 import { deliverDue } from '../modules/outbox/outbox.service.ts';
 import { verifyChain } from '../modules/audit/audit.service.ts';
+import { storeUpload } from '../modules/uploads/uploads.service.ts';
+import { tinyPng } from '../test/media-fixtures.ts';
 import { transition } from './engine.ts';
 import { clocksOf } from './clocks.service.ts';
 import { sweepClocks } from './sweep.ts';
@@ -106,6 +109,26 @@ describe('a second workflow on the engine', () => {
     expect(await statusOf(t)).toBe('verified');
     expect(await eventsOf(t)).toEqual(['start', 'finish', 'verify']);
     expect((await auditOf(t)).map((r) => [r.action, r.actor_id])).toEqual([['rectification.start', worker.id], ['rectification.finish', worker.id], ['rectification.verify', 'system']]);
+  });
+
+  it('claims uploads into the record’s own link table, once, and a failed transition claims none', async () => {
+    const t = await newTask();
+    await act(t, worker, 'start');
+    const photo = await storeUpload(env.ctx, tinyPng(), { userId: worker.id });
+    const claimed = await storeUpload(env.ctx, tinyPng(), { userId: worker.id });
+    // A step the table refuses after the claim: the claim rolls back with it.
+    await expect(act(t, worker, 'finish', { uploadIds: [photo.id], brokenFollowOn: true })).rejects.toMatchObject({ code: 'INVALID_TRANSITION' });
+    expect((await q<{ claimed: boolean }>('SELECT claimed FROM uploads WHERE id = $1', [photo.id]))[0]!.claimed).toBe(false);
+    await act(t, worker, 'finish', { uploadIds: [photo.id, claimed.id] });
+    const linked = await q<{ upload_id: string }>('SELECT upload_id FROM rectification_photos WHERE task_id = $1 ORDER BY upload_id', [t.id]);
+    expect(linked.map((r) => r.upload_id)).toEqual([photo.id, claimed.id].sort());
+    const owners = await q<{ owner_type: string; county_code: string }>('SELECT owner_type, county_code FROM uploads WHERE id = ANY($1)', [[photo.id, claimed.id]]);
+    expect(owners).toEqual([{ owner_type: 'rectification', county_code: county }, { owner_type: 'rectification', county_code: county }]);
+    // A file belongs to one record: another task cannot claim it again.
+    const other = await newTask();
+    await act(other, worker, 'start');
+    await expect(act(other, worker, 'finish', { uploadIds: [photo.id] })).rejects.toMatchObject({ code: 'UPLOAD_REJECTED' });
+    expect(await statusOf(other)).toBe('in_progress');
   });
 
   it('rolls back the whole transition when a follow-on fails', async () => {
