@@ -7,6 +7,7 @@ const Str = z.string().nullable();
 export const PersonView = z.object({
   id: z.string(), gridCode: z.string(), personType: z.string(), name: z.string(), sex: Str, age: z.number().nullable(), ageBand: Str,
   idNumber: Str, phone: Str, address: Str, householdId: Str, relation: Str, head: z.boolean().optional(), ethnicity: Str, version: z.number(),
+  status: z.string(), updatedAt: z.string(),
 });
 export type PersonView = z.infer<typeof PersonView>;
 
@@ -30,7 +31,7 @@ export const Revealed = z.object({
 export type Revealed = z.infer<typeof Revealed>;
 
 /** A household as the list shows it. */
-export const HouseholdView = z.object({ id: z.string(), gridCode: z.string(), number: Str, address: z.string(), riskLevel: z.string(), members: z.number(), note: Str, headPersonId: Str, version: z.number() });
+export const HouseholdView = z.object({ id: z.string(), gridCode: z.string(), villageCode: z.string(), number: Str, address: z.string(), riskLevel: z.string(), members: z.number(), note: Str, headPersonId: Str, status: z.string(), updatedAt: z.string(), version: z.number() });
 export type HouseholdView = z.infer<typeof HouseholdView>;
 
 /** A household's card: its members and history. */

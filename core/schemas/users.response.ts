@@ -11,8 +11,11 @@ export const UserRow = z.object({
   scopeName: z.string().nullable(),
   totpEnrolled: z.boolean(),
   locked: z.boolean(),
+  lockedUntil: z.string().nullable(),
   disabled: z.boolean(),
+  departmentId: z.string().nullable(),
   lastLoginAt: z.string().nullable(),
+  createdAt: z.string(),
 });
 export type UserRow = z.infer<typeof UserRow>;
 /** A page of accounts. */

@@ -2,6 +2,7 @@
  * The case catalog as data: categories (with the public/private flag and tier keywords), departments and
  * the categories they own per county, routing rules per county, deadline policies, and the holiday calendar.
  */
+import type { Category, Department } from '../../../core/schemas/catalog.response.ts';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { AppError } from '../../../core/errors.ts';
@@ -33,7 +34,7 @@ function assertOwner(actor: Actor, ownerCode: string, path: string): void {
 }
 
 /** A category as the API shows it (`ownerCode`: whose administrators may change it; '000000000000' = shared). */
-export const presentCategory = (c: repo.CategoryRow) => ({ id: c.id, parentId: c.parentId, name: c.name, nameEn: c.nameEn, isPublic: c.isPublic, defaultTier: c.defaultTier, keywords: c.keywords, sort: c.sort, active: c.active, ownerCode: c.ownerCode });
+export const presentCategory = (c: repo.CategoryRow): Category => ({ id: c.id, parentId: c.parentId, name: c.name, nameEn: c.nameEn, isPublic: c.isPublic, defaultTier: c.defaultTier, keywords: c.keywords, sort: c.sort, active: c.active, ownerCode: c.ownerCode });
 
 /**
  * Ids of every private category, active or not (need-to-know reads them). Pass the open transaction when
@@ -51,7 +52,7 @@ export function categoryAppliesAt(c: { ownerCode: string }, villageCode: string)
 }
 
 /** Categories; `publicOnly` for residents and Open311 (private ones never leave). */
-export async function listCategories(ctx: AppContext, publicOnly: boolean) {
+export async function listCategories(ctx: AppContext, publicOnly: boolean): Promise<Category[]> {
   const rows = await repo.allCategories(ctx.db);
   return rows.filter((c) => c.active && (!publicOnly || c.isPublic)).map(presentCategory);
 }
@@ -108,7 +109,7 @@ export async function updateCategory(ctx: AppContext, actor: Actor, id: string, 
 }
 
 /** Departments of the counties under the actor's scope, with the categories each owns. */
-export async function listDepartments(ctx: AppContext, actor: Actor) {
+export async function listDepartments(ctx: AppContext, actor: Actor): Promise<Department[]> {
   const prefix = countyPrefixOf(actor);
   const [rows, owned] = await Promise.all([repo.departmentsUnder(ctx.db, prefix), repo.ownership(ctx.db, prefix)]);
   return rows.map((d) => ({ id: d.id, countyCode: d.countyCode, name: d.name, active: d.active, categoryIds: owned.filter((o) => o.departmentId === d.id).map((o) => o.categoryId) }));

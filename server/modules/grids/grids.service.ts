@@ -1,4 +1,5 @@
 /** Grids (C1): scoped reads, duty layers, staff, household groups, import, and point → grid lookup. */
+import type { GridDetail, GridPage } from '../../../core/schemas/grids.response.ts';
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../core/errors.ts';
 import { subtreePrefix, ancestorAt } from '../../../core/region-code.ts';
@@ -38,7 +39,7 @@ export async function rebuildIndex(ctx: AppContext): Promise<number> {
 }
 
 /** A page of grids under a region (default: the actor's scope). @throws NOT_FOUND for a region out of scope */
-export async function listGrids(ctx: AppContext, actor: Actor, q: { region?: string; q?: string; page: number; pageSize: number }) {
+export async function listGrids(ctx: AppContext, actor: Actor, q: { region?: string; q?: string; page: number; pageSize: number }): Promise<GridPage> {
   need(actor, 'grid:read');
   const region = q.region ?? actor.scopeCode;
   await regions.getRegion(ctx, actor, region);
@@ -59,7 +60,7 @@ export async function gridGeoJson(ctx: AppContext, actor: Actor, region?: string
 }
 
 /** One grid with its staff, household groups and region names. @throws NOT_FOUND */
-export async function getGrid(ctx: AppContext, actor: Actor, code: string) {
+export async function getGrid(ctx: AppContext, actor: Actor, code: string): Promise<GridDetail> {
   need(actor, 'grid:read');
   const g = await gridInScope(ctx, actor, code);
   const [staff, groups, names] = await Promise.all([

@@ -4,10 +4,11 @@
  * (PIPL art. 28: all of a child's data is sensitive) nothing beyond the masked name, sex and age.
  */
 import { ageOn } from '../../../core/people/id-number.ts';
+import type { HouseholdView, PersonView } from '../../../core/schemas/people.response.ts';
 import type { HouseholdRow, PersonRow } from './people.repository.ts';
 
 /** A person as lists and cards show them to anyone with `person:read`. */
-export function presentPerson(p: PersonRow, today: string) {
+export function presentPerson(p: PersonRow, today: string): PersonView {
   const age = p.birthDate ? ageOn(p.birthDate, today) : null;
   const child = age !== null && age < 14;
   // A minor's contact goes through the guardian: a phone on a minor's record is not listed.
@@ -19,7 +20,7 @@ export function presentPerson(p: PersonRow, today: string) {
     name: p.nameMask,
     sex: p.sex,
     age,
-    /** Under 14 and under 18 change what may be shown and who may be told. */
+    // Under 14 and under 18 change what may be shown and who may be told.
     ageBand: age === null ? null : age < 14 ? 'under14' : age < 18 ? 'under18' : 'adult',
     idNumber: child ? null : p.idNumberMask,
     phone: minor ? null : p.phoneMask,
@@ -29,12 +30,12 @@ export function presentPerson(p: PersonRow, today: string) {
     relation: p.relation,
     status: p.status,
     updatedAt: p.updatedAt.toISOString(),
-    /** Sent back with a change, so a change made meanwhile by someone else is not overwritten. */
+    // Sent back with a change, so a change made meanwhile by someone else is not overwritten.
     version: p.version,
   };
 }
 
 /** A household's own fields. */
-export function presentHousehold(h: HouseholdRow) {
+export function presentHousehold(h: HouseholdRow): Omit<HouseholdView, 'members'> {
   return { id: h.id, gridCode: h.gridCode, villageCode: h.villageCode, number: h.number, address: h.address, headPersonId: h.headPersonId, riskLevel: h.riskLevel, note: h.note, status: h.status, updatedAt: h.updatedAt.toISOString(), version: h.version };
 }

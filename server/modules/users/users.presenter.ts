@@ -1,8 +1,9 @@
 /** Shapes account rows for the API: never the password hash or the TOTP secret. */
+import type { UserRow as UserView } from '../../../core/schemas/users.response.ts';
 import type { UserRow } from './users.repository.ts';
 
 /** The public view of one account. */
-export function presentUser(u: UserRow, now: Date, scopeName?: string) {
+export function presentUser(u: UserRow, now: Date, scopeName?: string): UserView {
   return {
     id: u.id,
     username: u.username,
