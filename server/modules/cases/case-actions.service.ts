@@ -28,10 +28,11 @@ export async function applyCaseAction(ctx: AppContext, actor: Actor, code: strin
     // A case the actor may not read (out of scope, or private outside their handling chain) answers exactly
     // like a missing one.
     if (!c || (view && !canRead(view, c))) throw new AppError('NOT_FOUND');
-    const moved = await transition(tx, ctx, actor, c, action, input);
-    // Every answer about a record carries what this user may do next (follow-on steps included).
-    const now = await repo.findById(tx, c.countyCode, c.id);
-    const result = { ...moved, status: now!.status, allowedActions: actor.kind === 'user' ? actionsFor(actor, now!) : [] };
+    const moved = await engine.transition(tx, ctx, caseModule, actor, c, action, input);
+    // Every answer about a record carries what this user may do next, on the row the engine left (follow-on
+    // steps included; no second read).
+    const now = moved.row;
+    const result = { code: c.code, status: now.status, event: moved.event, allowedActions: actor.kind === 'user' ? actionsFor(actor, now) : [] };
     if (ticket) await completeKey(tx, ticket, 200, result);
     return result;
   });
