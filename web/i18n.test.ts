@@ -6,7 +6,18 @@ import { personRoles, gridDuties, gridStaffRoles } from '../core/roles.ts';
 import { caseActions, caseStatuses } from '../core/workflow/case-workflow.ts';
 import { handlingLevels, tiers } from '../core/cases/triage.ts';
 
-const load = (l: string) => JSON.parse(readFileSync(join('web/src/locales', `${l}.json`), 'utf8')) as Record<string, string>;
+/** A language's strings from its area files; a key defined in two files fails here, since the app would keep only one. */
+function load(l: string): Record<string, string> {
+  const all: Record<string, string> = {};
+  const dir = join('web/src/locales', l);
+  for (const f of readdirSync(dir).filter((n) => n.endsWith('.json'))) {
+    const strings = JSON.parse(readFileSync(join(dir, f), 'utf8')) as Record<string, string>;
+    const twice = Object.keys(strings).filter((k) => k in all);
+    if (twice.length) throw new Error(`${l}/${f} defines keys already defined elsewhere: ${twice.join(', ')}`);
+    Object.assign(all, strings);
+  }
+  return all;
+}
 const zhCN = load('zh-CN'), zhTW = load('zh-TW'), en = load('en');
 
 function sources(dir: string): string[] {

@@ -1,9 +1,13 @@
 /** i18next with the three UI languages; zh-CN is the default. The choice is kept in a cookie the server reads too. */
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import zhCN from './locales/zh-CN.json';
-import zhTW from './locales/zh-TW.json';
-import en from './locales/en.json';
+
+// One file per area and language (locales/<language>/<area>.json) so that work on one area never edits another's
+// strings; keys stay flat ('nav.grids') and unique across the files, which web/i18n.test.ts checks.
+const files = import.meta.glob<Record<string, string>>('./locales/*/*.json', { eager: true, import: 'default' });
+const bundle = (lang: string) =>
+  Object.assign({}, ...Object.entries(files).filter(([path]) => path.startsWith(`./locales/${lang}/`)).map(([, strings]) => strings)) as Record<string, string>;
+const zhCN = bundle('zh-CN'), zhTW = bundle('zh-TW'), en = bundle('en');
 
 export const languages = [
   { code: 'zh-CN', label: '简体中文' },
