@@ -56,6 +56,9 @@ export const CaseAttachment = z.object({ id: z.string(), kind: z.string(), mime:
 export const CaseEvent = z.object({
   id: z.number(),
   type: z.string(),
+  /** Who acted, for words on screen: a resident, the system's own steps, the demo seed, a user or an integration. */
+  actorKind: z.enum(['resident', 'system', 'seed', 'user', 'token']),
+  /** A user's display name (never the username); the token's name; null for residents and the system. */
   actorName: z.string().nullable(),
   actorRole: z.string().nullable(),
   fromStatus: z.string().nullable(),
@@ -94,6 +97,8 @@ export const CaseDetail = CaseListItem.extend({
   acceptedAt: z.string().nullable(),
   closedAt: z.string().nullable(),
   allowedActions: z.array(z.string()),
+  /** Whether this reader may reveal the reporter's full name and phone (audited), so the button shows only then. */
+  canRevealReporter: z.boolean(),
   timeline: z.array(CaseEvent),
   clocks: z.array(CaseClock),
   attachments: z.array(CaseAttachment),
@@ -136,8 +141,15 @@ export const CaseTracking = z.object({
   category: z.string().nullable(),
   place: z.string().nullable(),
   createdAt: z.string(),
+  /** The first-response limit (一小时内响应) while nobody has responded yet; null once met. */
+  respondBy: z.string().nullable(),
+  /** When the case should be resolved (the end-to-end limit), once it is running; null when none or met. */
   expectedBy: z.string().nullable(),
   canRate: z.boolean(),
+  /** True when the request carried this case's reporter key (the tracking link's #k=…). */
+  isReporter: z.boolean(),
+  /** The handler's report-back text and after-photos, shown to the reporter (with the key) once staff checked the work. */
+  result: z.object({ text: z.string().nullable(), photos: z.array(z.object({ id: z.string(), url: z.string() })) }).nullable(),
   satisfaction: z.string().nullable(),
   meTooCount: z.number().nullable(),
   canMeToo: z.boolean(),

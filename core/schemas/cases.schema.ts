@@ -45,6 +45,9 @@ export const PublicReportSchema = z.object({
 });
 export type PublicReportInput = z.infer<typeof PublicReportSchema>;
 
+/** POST /api/cases/:code/reporter: the reason the user typed, recorded in the audit row; blank is refused (no default). */
+export const RevealReporterSchema = z.object({ reason: z.string().trim().min(2, '请填写查看原因（至少2个字）').max(200, '查看原因最多200个字') });
+
 /** The body of each workflow action (POST /api/cases/:code/actions/:action). */
 export const caseActionSchemas = {
   accept: z.object({ tier: Tier.optional(), note: z.string().max(500).optional() }),

@@ -74,7 +74,8 @@ export async function createCase(ctx: AppContext, actor: Actor, input: IntakeInp
   if (actor.kind === 'user' || actor.kind === 'token') requirePermission(actor, 'case:create');
   const category = await catalog.findCategory(ctx, ctx.db, input.categoryId);
   const publicSide = actor.kind === 'public' || actor.kind === 'token';
-  if (!category || !category.active || (publicSide && !category.isPublic) || !category.parentId) throw bad('body.categoryId', 'unknown_category', input.categoryId);
+  // Residents may send private matters (a tip-off in confidence); Open311 integrations see public services only.
+  if (!category || !category.active || (actor.kind === 'token' && !category.isPublic) || !category.parentId) throw bad('body.categoryId', 'unknown_category', input.categoryId);
   let phone: string | null = null;
   if (input.reporterPhone) {
     phone = normaliseMobile(input.reporterPhone);

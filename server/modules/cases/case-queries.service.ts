@@ -18,6 +18,7 @@ import { listAttachments, readAttachment } from './attachments.service.ts';
 import { findDuplicates } from './case-intake.service.ts';
 import { presentCaseDetail, presentExportRow, presentListPage, presentTracking } from './cases.presenter.ts';
 import { spendRevealBudget } from '../reveals/reveal-budget.service.ts';
+import { reporterKeyMatches } from './reporter-key.ts';
 
 const open = ['submitted', 'accepted', 'dispatched', 'in_progress', 'reported_back', 'verified', 'followed_up'];
 
@@ -52,6 +53,7 @@ export async function getCase(ctx: AppContext, actor: Actor, code: string) {
   ]);
   const dept = async (id: string | null) => (id ? await catalog.departmentName(ctx.db, id) : null);
   const handlerUser = c.handlerUserId ? await users.findAccountById(ctx.db, c.handlerUserId) : undefined;
+  const actorNames = await displayNamesOf(ctx, events);
   const duplicate = c.duplicateOf ? await repo.findById(ctx.db, c.countyCode, c.duplicateOf) : undefined;
   return presentCaseDetail(c, {
     names: {
@@ -64,18 +66,31 @@ export async function getCase(ctx: AppContext, actor: Actor, code: string) {
     handler: { department: await dept(c.handlerDepartmentId), user: handlerUser?.displayName ?? null },
     duplicateOf: duplicate?.code ?? null,
     allowedActions: actionsFor(actor, c),
+    canRevealReporter: holds(actor, 'pii:view') && !!(c.reporterNameEnc || c.reporterPhoneEnc),
     events,
+    actorNames,
     clocks: deadlines,
     attachments,
   }, ctx.crypto);
 }
 
-/** The reporter's full name and phone, for a role with `pii:view`; every read is audited. @throws FORBIDDEN, NOT_FOUND */
+/** Display names of the users who acted on a case's steps (residents, the system and tokens have none). */
+async function displayNamesOf(ctx: AppContext, events: repo.EventRow[]): Promise<Map<string, string>> {
+  const ids = [...new Set(events.filter((e) => e.actorId && e.actorId !== 'system' && e.actorId !== 'public' && e.actorRole !== 'integration' && e.actorRole !== 'resident').map((e) => e.actorId!))];
+  const found = await Promise.all(ids.map(async (id) => [id, (await users.findAccountById(ctx.db, id))?.displayName] as const));
+  return new Map(found.filter((f): f is readonly [string, string] => !!f[1]));
+}
+
+/**
+ * The reporter's full name and phone, for a role with `pii:view`; every read is audited with the reason the user
+ * typed (a blank one is refused before anything is read). @throws VALIDATION_FAILED, FORBIDDEN, NOT_FOUND
+ */
 export async function revealReporter(ctx: AppContext, actor: Actor, code: string, reason: string) {
+  if (reason.trim().length < 2) throw new AppError('VALIDATION_FAILED', [{ path: 'body.reason', code: 'too_small', message: '请填写查看原因（至少2个字）' }]);
   const c = await caseInScope(ctx, actor, code);
   requirePermission(actor, 'pii:view');
   await spendRevealBudget(ctx, actor, 'case.revealReporter');
-  await audit.recordAlone(ctx.db, ctx, actor, { action: 'case.revealReporter', objectType: 'case', objectId: c.code, countyCode: c.countyCode, detail: { fields: ['reporterName', 'reporterPhone'], reason } });
+  await audit.recordAlone(ctx.db, ctx, actor, { action: 'case.revealReporter', objectType: 'case', objectId: c.code, countyCode: c.countyCode, detail: { fields: ['reporterName', 'reporterPhone'], reason: reason.trim() } });
   return { name: c.reporterNameEnc ? ctx.crypto.decrypt(c.reporterNameEnc) : null, phone: c.reporterPhoneEnc ? ctx.crypto.decrypt(c.reporterPhoneEnc) : null };
 }
 
@@ -143,18 +158,45 @@ export async function exportRows(ctx: AppContext, actor: Actor, q: ListQuery) {
   return rows.map((c) => presentExportRow(c, byId.get(c.categoryId), names.get(c.villageCode)));
 }
 
-/** The public tracking view by code: status, public steps, expected time; no staff and no reporter data. @throws NOT_FOUND */
-export async function trackCase(ctx: AppContext, code: string) {
+/** A case by its public code, for the resident's side. @throws NOT_FOUND */
+async function byPublicCode(ctx: AppContext, code: string) {
   if (!/^\d{6}-[0-9A-Z]{8}$/.test(code)) throw new AppError('NOT_FOUND');
   const c = await repo.findByCode(ctx.db, code, null);
   if (!c) throw new AppError('NOT_FOUND');
-  const [events, deadlines, cat, names] = await Promise.all([repo.eventsOf(ctx.db, c), clocksOf(ctx.db, c, ctx.clock.now()), catalog.findCategory(ctx, ctx.db, c.categoryId), regions.namesOf(ctx.db, [c.villageCode, ancestorAt(c.villageCode, 'township')])]);
-  return presentTracking(c, { events, clocks: deadlines, categoryName: cat?.name, township: names.get(ancestorAt(c.villageCode, 'township')), village: names.get(c.villageCode), canMeToo: open.slice(0, 6).includes(c.status) });
+  return c;
 }
 
-/** Public categories for the resident page and Open311. */
+/** The handler's after-photos (处置后) of a case. */
+async function resultPhotos(ctx: AppContext, c: repo.CaseRow) {
+  return (await listAttachments(ctx.db, c)).filter((a) => a.kind === 'photo' && a.eventType === 'reportBack');
+}
+
+/**
+ * The public tracking view by code: status, public steps, its clocks; no staff and no reporter data. With the
+ * reporter's key (the tracking link's) it also carries the checked result; the category reads in the asker's
+ * language. @throws NOT_FOUND
+ */
+export async function trackCase(ctx: AppContext, code: string, opts: { key?: string; locale?: string } = {}) {
+  const c = await byPublicCode(ctx, code);
+  const isReporter = reporterKeyMatches(c.reporterKeyHash, opts.key);
+  const [events, deadlines, cat, names, photos] = await Promise.all([repo.eventsOf(ctx.db, c), clocksOf(ctx.db, c, ctx.clock.now()), catalog.findCategory(ctx, ctx.db, c.categoryId), regions.namesOf(ctx.db, [c.villageCode, ancestorAt(c.villageCode, 'township')]), isReporter ? resultPhotos(ctx, c) : []]);
+  const categoryName = opts.locale === 'en' ? (cat?.nameEn ?? cat?.name) : cat?.name;
+  return presentTracking(c, { events, clocks: deadlines, categoryName, township: names.get(ancestorAt(c.villageCode, 'township')), village: names.get(c.villageCode), canMeToo: open.slice(0, 6).includes(c.status), isReporter, resultPhotos: photos });
+}
+
+/** An after-photo of a case, for its reporter only (the key); anything else answers like a missing one. @throws NOT_FOUND */
+export async function resultPhotoOf(ctx: AppContext, code: string, key: string | undefined, id: string) {
+  const c = await byPublicCode(ctx, code);
+  if (!reporterKeyMatches(c.reporterKeyHash, key) || !(await resultPhotos(ctx, c)).some((a) => a.id === id)) throw new AppError('NOT_FOUND');
+  return readAttachment(ctx, c, id);
+}
+
+/**
+ * The categories a resident may report under, private ones included (family disputes, tip-offs): their cases
+ * are private (need-to-know) and their tracking shows neither category nor place. Open311 lists public ones only.
+ */
 export function publicCategories(ctx: AppContext) {
-  return catalog.listCategories(ctx, true);
+  return catalog.listCategories(ctx, false);
 }
 
 /** True when the database holds no case yet. */

@@ -220,7 +220,7 @@ describe('other endings and actions', () => {
       [{ categoryId: 'municipal.road', description: 'x', lat: 30, lng: 90 }, 'body.lat'],
       [{ categoryId: 'municipal.road', description: 'x' }, 'body.lat'],
       [{ categoryId: 'municipal.road', description: 'x', lat: 37.05, lng: 101.05, phone: '12345' }, 'body.phone'],
-      [{ categoryId: 'dispute.family', description: '家里吵架', lat: 37.05, lng: 101.05 }, 'body.categoryId'],
+      [{ categoryId: 'dispute', description: '家里吵架', lat: 37.05, lng: 101.05 }, 'body.categoryId'],
       [{ categoryId: 'municipal.road', description: '', lat: 37.05, lng: 101.05 }, 'body.description'],
     ] as const;
     for (const [body, path] of bad) {

@@ -43,7 +43,11 @@ export interface CaseDetailParts {
   handler: { department: string | null; user: string | null };
   duplicateOf: string | null;
   allowedActions: string[];
+  /** Whether the reader holds the reveal right and there is a reporter to reveal. */
+  canRevealReporter: boolean;
   events: EventRow[];
+  /** Display names of the users in the timeline, by id. */
+  actorNames: Map<string, string>;
   clocks: CaseDetail['clocks'];
   attachments: CaseDetail['attachments'];
 }
@@ -74,7 +78,8 @@ export function presentCaseDetail(c: CaseRow, p: CaseDetailParts, crypto: Crypto
     acceptedAt: c.acceptedAt?.toISOString() ?? null,
     closedAt: c.closedAt?.toISOString() ?? null,
     allowedActions: p.allowedActions,
-    timeline: p.events.map(presentEvent),
+    canRevealReporter: p.canRevealReporter,
+    timeline: p.events.map((e) => presentEvent(e, p.actorNames)),
     clocks: p.clocks,
     attachments: p.attachments,
   };
@@ -87,9 +92,18 @@ export function maskedReporter(c: CaseRow, crypto: CryptoProvider) {
   return { name: name ? maskName(name) : null, phone: phone ? maskPhone(phone) : null };
 }
 
+/** Who acted on a step, in kinds the screen puts into words (群众, 系统自动, 系统, a user's name and role). */
+export function actorOf(e: Pick<EventRow, 'actorId' | 'actorName' | 'actorRole'>, names: Map<string, string>): Pick<CaseEvent, 'actorKind' | 'actorName'> {
+  if (e.actorRole === 'resident' || e.actorId === 'public') return { actorKind: 'resident', actorName: null };
+  // The demo seed and the CLI act as the system actor under their own name; the sweep's steps are 'system'.
+  if (e.actorId === 'system') return { actorKind: e.actorName === 'demo-seed' ? 'seed' : 'system', actorName: null };
+  if (e.actorRole === 'integration') return { actorKind: 'token', actorName: e.actorName };
+  return { actorKind: 'user', actorName: (e.actorId && names.get(e.actorId)) ?? e.actorName };
+}
+
 /** A timeline step for staff. */
-export function presentEvent(e: EventRow): CaseEvent {
-  return { id: e.id, type: e.type, actorName: e.actorName, actorRole: e.actorRole, fromStatus: e.fromStatus, toStatus: e.toStatus, fromUnit: e.fromUnit, toUnit: e.toUnit, reason: e.reason, data: e.data, at: e.at.toISOString() };
+export function presentEvent(e: EventRow, names: Map<string, string> = new Map()): CaseEvent {
+  return { id: e.id, type: e.type, ...actorOf(e, names), actorRole: e.actorRole, fromStatus: e.fromStatus, toStatus: e.toStatus, fromUnit: e.fromUnit, toUnit: e.toUnit, reason: e.reason, data: e.data, at: e.at.toISOString() };
 }
 
 /** A timeline step for the public page: what happened and when, never who. */
@@ -116,9 +130,18 @@ export function presentExportRow(c: CaseRow, category: { name: string; isPublic:
   };
 }
 
-/** The public tracking view: status, public steps, expected time; no staff and no reporter data. */
-export function presentTracking(c: CaseRow, p: { events: EventRow[]; clocks: { kind: string; dueAt: string; state: string }[]; categoryName?: string; township?: string; village?: string; canMeToo: boolean }): CaseTracking {
-  const total = p.clocks.find((d) => d.kind === 'total') ?? p.clocks.find((d) => d.kind === 'first_response');
+/** Statuses in which staff have checked the handler's work, so the reporter sees its result. */
+const resultShown = ['verified', 'followed_up', 'closed'];
+
+/**
+ * The public tracking view: status, public steps, its two clocks each for what it means (first response, then
+ * resolution); no staff and no reporter data. The reporter (proved by the key) also sees the checked result.
+ */
+export function presentTracking(c: CaseRow, p: { events: EventRow[]; clocks: { kind: string; dueAt: string; state: string }[]; categoryName?: string; township?: string; village?: string; canMeToo: boolean; isReporter: boolean; resultPhotos: { id: string }[] }): CaseTracking {
+  const clock = (kind: string) => p.clocks.find((d) => d.kind === kind);
+  const ended = ['closed', 'rejected', 'redirected', 'merged'].includes(c.status);
+  const lastReport = [...p.events].reverse().find((e) => e.type === 'reportBack');
+  const showResult = p.isReporter && !!lastReport && resultShown.includes(c.status) && c.outcome !== 'unresolved';
   return {
     code: c.code,
     status: c.status,
@@ -127,8 +150,12 @@ export function presentTracking(c: CaseRow, p: { events: EventRow[]; clocks: { k
     category: c.isPublic ? (p.categoryName ?? '') : null,
     place: c.isPublic ? `${p.township ?? ''} ${p.village ?? ''}`.trim() : null,
     createdAt: c.createdAt.toISOString(),
-    expectedBy: total && total.state !== 'met' ? total.dueAt : null,
+    // Someone responds by accepting: until then the page promises a response, not a resolution.
+    respondBy: c.status === 'submitted' ? (clock('first_response')?.dueAt ?? null) : null,
+    expectedBy: ended ? null : (clock('total')?.dueAt ?? null),
     canRate: c.status === 'verified',
+    isReporter: p.isReporter,
+    result: showResult ? { text: lastReport.reason, photos: p.resultPhotos.map((a) => ({ id: a.id, url: `/api/public/cases/${c.code}/result-photos/${a.id}` })) } : null,
     satisfaction: c.satisfaction,
     meTooCount: c.isPublic ? c.meTooCount : null,
     canMeToo: c.isPublic && p.canMeToo,

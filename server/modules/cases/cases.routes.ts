@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { caseActions, type CaseAction } from '../../../core/workflow/case-workflow.ts';
-import { BatchDispatchSchema, CaseCreateSchema, CaseListQuery, caseActionSchemas } from '../../../core/schemas/cases.schema.ts';
+import { BatchDispatchSchema, CaseCreateSchema, CaseListQuery, caseActionSchemas, RevealReporterSchema } from '../../../core/schemas/cases.schema.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { actorOf, perToken } from '../../http/route-config.ts';
 import { AppError } from '../../../core/errors.ts';
@@ -65,7 +65,7 @@ export function caseRoutes(app: FastifyInstance, ctx: AppContext): void {
   );
   r.post('/api/cases/:code/reporter', {
     config: { access: { permission: 'pii:view', objects: ['case'] } },
-    schema: { tags: ['cases'], summary: '查看反映人 Reveal the reporter (audited)', params: z.object({ code: Code }), body: z.object({ reason: z.string().min(2).max(200) }) },
+    schema: { tags: ['cases'], summary: '查看反映人 Reveal the reporter (audited)', params: z.object({ code: Code }), body: RevealReporterSchema },
   }, async (req) => queries.revealReporter(ctx, actorOf(req), req.params.code, req.body.reason));
   r.get('/api/cases/:code/attachments/:id', {
     config: { access: { permission: 'case:read', objects: ['case', 'attachment'] } },

@@ -22,7 +22,11 @@ export async function services(ctx: AppContext) {
   const parents = new Map(all.map((c) => [c.id, c.name]));
   return all
     .filter((c) => c.parentId)
-    .map((c) => ({ service_code: c.id, service_name: c.name, description: c.nameEn, metadata: false, type: 'realtime' as const, keywords: Object.values(c.keywords ?? {}).flat().join(',') || null, group: parents.get(c.parentId!) ?? null }));
+    .map((c) => {
+      // GeoReport wants keywords as a comma-separated string: a category without any leaves the field out.
+      const keywords = Object.values(c.keywords ?? {}).flat().join(',');
+      return { service_code: c.id, service_name: c.name, description: c.nameEn, metadata: false, type: 'realtime' as const, ...(keywords ? { keywords } : {}), group: parents.get(c.parentId!) ?? null };
+    });
 }
 
 /** A service definition (no extra attributes today). @throws NOT_FOUND for unknown and private services */

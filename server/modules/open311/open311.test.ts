@@ -49,6 +49,9 @@ describe('Open311 GeoReport v2', () => {
     const list = res.json();
     expect(validate('services.json')(list), JSON.stringify(validate('services.json').errors)).toBe(true);
     for (const s of list) expect(validate('service.json')(s)).toBe(true);
+    // GeoReport's keywords are a comma-separated string: a service without any leaves the field out, never null.
+    for (const s of list) expect(s.keywords === undefined || (typeof s.keywords === 'string' && s.keywords.length > 0), JSON.stringify(s)).toBe(true);
+    expect(list.some((s: { keywords?: string }) => s.keywords === undefined)).toBe(true);
     const codes = list.map((s: { service_code: string }) => s.service_code);
     expect(codes).toContain('municipal.streetlight');
     expect(codes).not.toContain('dispute.family');
@@ -150,7 +153,8 @@ describe('private categories elsewhere', () => {
     expect(csv).toContain('非公开事项');
     expect(csv).not.toMatch(/离婚|婚姻家庭/);
     expect(csv).not.toContain('13800138000');
-    const cats = (await call(env.app, 'GET', '/api/public/categories')).body as unknown as { id: string }[];
-    expect(cats.map((c) => c.id)).not.toContain('dispute.family');
+    // The resident page offers private categories (marked so); Open311 never does.
+    const cats = (await call(env.app, 'GET', '/api/public/categories')).body as unknown as { id: string; isPublic: boolean }[];
+    expect(cats.find((c) => c.id === 'dispute.family')?.isPublic).toBe(false);
   });
 });
