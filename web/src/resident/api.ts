@@ -8,15 +8,21 @@ export class PublicError extends Error {
 }
 
 /** Calls /api/public/… ; throws PublicError with the server's code and message. */
-export async function call<T>(path: string, init: { method?: string; body?: unknown; key?: string } = {}): Promise<T> {
+export async function call<T>(path: string, init: { method?: string; body?: unknown; key?: string; headers?: Record<string, string> } = {}): Promise<T> {
   const res = await fetch(path, {
     method: init.method ?? 'GET',
-    headers: { 'accept-language': language, ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}), ...(init.key ? { 'idempotency-key': init.key } : {}) },
+    headers: { 'accept-language': language, ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}), ...(init.key ? { 'idempotency-key': init.key } : {}), ...init.headers },
     body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
   });
   const data = await res.json().catch(() => ({}));
   if (!res.ok) throw new PublicError(res.status, data.error?.code ?? 'NETWORK', data.error?.message ?? res.statusText, data.error?.details);
   return data as T;
+}
+
+/** A picture the server gives only with a header (the reporter's key), as an address an <img> can show. */
+export async function imageUrl(path: string, headers: Record<string, string>): Promise<string | null> {
+  const res = await fetch(path, { headers }).catch(() => null);
+  return res?.ok ? URL.createObjectURL(await res.blob()) : null;
 }
 
 /** Uploads one file with progress; resolves to the upload id. */

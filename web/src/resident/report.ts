@@ -1,6 +1,6 @@
 /** The report form: category, text, photos, a voice note, the location from the phone or the map, optional contact. */
 import { h, mount } from './dom';
-import { t } from './i18n';
+import { language, t } from './i18n';
 import { call, PublicError, uploadFile } from './api';
 import { deviceId, rememberKey, trackingLink } from './keys';
 
@@ -17,8 +17,12 @@ export async function reportPage(root: HTMLElement): Promise<void> {
   let voiceId: string | undefined;
   let where: { lat: number; lng: number } | null = null;
   const err = h('div', { className: 'err', role: 'alert' });
+  // Names in the reader's language; a private category (family dispute, tip-off) is marked confidential.
+  const nameOf = (c: Category) => (language === 'en' ? c.nameEn || c.name : c.name);
   const category = h('select', { name: 'category', required: true }, h('option', { value: '' }, t.choose),
-    ...cats.filter((c) => !c.parentId).map((g) => h('optgroup', { label: g.name }, ...cats.filter((c) => c.parentId === g.id).map((c) => h('option', { value: c.id }, c.name)))));
+    ...cats.filter((c) => !c.parentId).map((g) => h('optgroup', { label: nameOf(g) }, ...cats.filter((c) => c.parentId === g.id).map((c) => h('option', { value: c.id }, `${nameOf(c)}${c.isPublic ? '' : t.confidential}`)))));
+  const privateNote = h('p', { className: 'note', hidden: true, 'data-testid': 'private-note' }, t.privateNote);
+  category.addEventListener('change', () => (privateNote.hidden = cats.find((c) => c.id === category.value)?.isPublic !== false));
   const text = h('textarea', { name: 'description', placeholder: t.descHint, maxLength: 2000 });
   const thumbs = h('div', { className: 'thumbs' });
   const fileInput = h('input', { type: 'file', accept: 'image/*', multiple: true, hidden: true, 'data-testid': 'photo-input' });
@@ -64,21 +68,30 @@ export async function reportPage(root: HTMLElement): Promise<void> {
     placeState.textContent = `${t.located} ${lat.toFixed(5)}, ${lng.toFixed(5)}`;
   };
   const mapBox = h('div', { id: 'map', hidden: true });
-  const gps = h('button', { type: 'button', onclick: () => navigator.geolocation.getCurrentPosition((p) => setPlace(p.coords.latitude, p.coords.longitude), () => (placeState.textContent = t.failed), { enableHighAccuracy: true, timeout: 15000 }) }, t.useGps);
-  const pick = h('button', { type: 'button', 'data-testid': 'pick-map', onclick: async () => {
+  let mapOpen = false;
+  const openMap = async () => {
     mapBox.hidden = false;
+    if (mapOpen) return;
+    mapOpen = true;
     const { openPicker } = await import('./map'); // Leaflet loads only when someone opens the map
     await openPicker(mapBox, where, setPlace);
-  } }, t.pickMap);
+  };
+  // The phone's position first (one tap); the map when it fails or is not precise enough.
+  const gps = h('button', { type: 'button', className: 'gps', onclick: () => {
+    if (!navigator.geolocation) return void ((placeState.textContent = t.gpsFailed), openMap());
+    placeState.textContent = t.locating;
+    navigator.geolocation.getCurrentPosition((p) => setPlace(p.coords.latitude, p.coords.longitude), () => ((placeState.textContent = t.gpsFailed), void openMap()), { enableHighAccuracy: true, timeout: 15000 });
+  } }, t.useGps);
+  const pick = h('button', { type: 'button', className: 'link', 'data-testid': 'pick-map', onclick: () => void openMap() }, t.pickMap);
   const name = h('input', { type: 'text', name: 'name', maxLength: 50, autocomplete: 'name' });
   const phone = h('input', { type: 'tel', name: 'phone', maxLength: 20, autocomplete: 'tel' });
   const submit = h('button', { type: 'submit', className: 'primary' }, t.submit);
   const form = h('form', { className: 'card', novalidate: true },
-    h('label', {}, t.category), category,
+    h('label', {}, t.category), category, privateNote,
     h('label', {}, t.description), text,
     h('label', {}, t.photos), h('div', { className: 'row' }, h('button', { type: 'button', onclick: () => fileInput.click() }, t.addPhoto), fileInput), thumbs,
     h('label', {}, t.voice), h('div', { className: 'row' }, recordBtn, voiceState),
-    h('label', {}, t.location), h('div', { className: 'row' }, gps, pick, placeState), mapBox,
+    h('label', {}, t.location), gps, h('div', { className: 'row' }, placeState), h('div', { className: 'row muted' }, t.orMap, pick), mapBox,
     h('label', {}, t.name), name,
     h('label', {}, t.phone), phone,
     h('p', {}, err), submit);

@@ -1,14 +1,23 @@
-/** One case: what, where, who handles it, its clocks, attachments and timeline, and buttons from allowedActions. */
+/**
+ * One case: what, where, who handles it, its clocks, the request beside the report-back, and its history; buttons
+ * come from what the server says this reader may do (allowedActions, canRevealReporter).
+ */
 import { useState } from 'react';
-import { Alert, App, Button, Descriptions, Drawer, Form, Image, Input, Modal, Space, Tag, Timeline, Typography, type UploadFile } from 'antd';
+import { Alert, App, Button, Descriptions, Drawer, Form, Input, Modal, Space, Tag, Typography, type UploadFile } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { useLocation, useNavigate } from 'react-router';
+import type { CaseDetail } from '../../../../core/schemas/cases.response';
+import { RevealReporterSchema } from '../../../../core/schemas/cases.schema';
 import type { Department } from '../../../../core/schemas/catalog.response';
 import { formatTime } from '../../format';
 import { errorText } from '../../data/errors';
+import { rulesFor } from '../../data/zod-rules';
 import { ActionForm, bodyProblems, toBody } from './ActionForm';
 import { statusColour } from './case-colours';
 import { CaseMap } from './CaseMap';
-import { useCase, useCaseAction, useCaseDuplicates, useRevealReporter } from './cases.api';
+import { BeforeAfter, CaseHistory } from './CaseResult';
+import { caseKeys, useCase, useCaseAction, useCaseDuplicates, useRevealReporter } from './cases.api';
 
 const colour: Record<string, string> = { green: 'green', yellow: 'gold', red: 'red', grey: 'default' };
 const primary = ['accept', 'dispatch', 'start', 'reportBack', 'verify', 'close'];
@@ -21,33 +30,48 @@ export function CaseDrawer({ code, onClose, departments }: { code: string | null
   const [action, setAction] = useState<string | null>(null);
   const [files, setFiles] = useState<UploadFile[]>([]);
   const [form] = Form.useForm();
-  const act = useCaseAction(code ?? undefined);
-  const reveal = useRevealReporter(code ?? undefined);
+  const [revealForm] = Form.useForm<{ reason: string }>();
+  const act = useCaseAction(code ?? undefined, form);
+  const reveal = useRevealReporter(code ?? undefined, revealForm);
   const [revealing, setRevealing] = useState(false);
-  const [reason, setReason] = useState('');
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  const location = useLocation();
 
   // The intent starts when the dialog opens: its key is reused by a double click or a retry, never shared with the next action.
   const start = (a: string) => {
     form.resetFields();
     setFiles([]);
+    act.reset();
     act.begin();
     setAction(a);
   };
+  // A form that fails its checks shows them on its fields; the rejection is expected, so it is handled here, not left uncaught.
+  const valid = <T,>(f: { validateFields: () => Promise<T> }): Promise<T | null> => f.validateFields().catch(() => null);
   const submit = async () => {
-    const r = await act.run(async () => {
-      const body = toBody(action!, await form.validateFields(), files);
-      const problems = bodyProblems(action!, body, t('action.pickOne'));
-      if (problems.length) {
-        form.setFields(problems);
-        throw new Error('invalid');
-      }
-      return { action: action!, body };
-    });
-    if (r.ok) {
-      message.success(t('cases.done'));
-      setAction(null);
-    }
+    const values = await valid(form);
+    if (!values || !action) return;
+    const body = toBody(action, values, files);
+    const problems = bodyProblems(action, body, t('action.pickOne'));
+    if (problems.length) return form.setFields(problems);
+    const r = await act.run({ action, body });
+    if (!r.ok) return;
+    // After an accept the refreshed card says where the case went (the unit that now holds it).
+    const now = code ? qc.getQueryData<CaseDetail>(caseKeys.one(code)) : undefined;
+    message.success(action === 'accept' && now ? t('card.acceptedTo', { unit: now.unitName ?? t(`level.${now.unitLevel}`) }) : t('cases.done'));
+    setAction(null);
   };
+  const openReveal = () => {
+    revealForm.resetFields();
+    reveal.reset();
+    reveal.begin();
+    setRevealing(true);
+  };
+  const submitReveal = async () => {
+    const v = await valid(revealForm);
+    if (v && (await reveal.run(v.reason.trim())).ok) setRevealing(false);
+  };
+  const openOther = (other: string) => navigate({ pathname: `/cases/${other}`, search: location.search }, { state: { fromList: true } });
   // A revealed reporter belongs to the case it was revealed for.
   const reporter = reveal.data && reveal.for === code ? reveal.data : null;
 
@@ -72,7 +96,7 @@ export function CaseDrawer({ code, onClose, departments }: { code: string | null
             <Descriptions.Item label={t('cases.channel')}>{t(`channel.${c.channel}`)} {c.urgency !== 'normal' && <Tag color="red">{t(`urgency.${c.urgency}`)}</Tag>}</Descriptions.Item>
             <Descriptions.Item label={t('cases.reporter')}>
               {(reporter ?? c.reporter).name ?? '—'} {(reporter ?? c.reporter).phone ?? ''}
-              {!reporter && (c.reporter.name || c.reporter.phone) && <Button size="small" type="link" onClick={() => { reveal.begin(); setReason(''); setRevealing(true); }}>{t('cases.reveal')}</Button>}
+              {!reporter && c.canRevealReporter && <Button size="small" type="link" onClick={openReveal} data-testid="reveal-reporter">{t('cases.reveal')}</Button>}
             </Descriptions.Item>
             <Descriptions.Item label={t('cases.meToo')}>{c.meTooCount}</Descriptions.Item>
             <Descriptions.Item label={t('cases.description')} span={2}><Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{c.description}</Typography.Paragraph></Descriptions.Item>
@@ -84,24 +108,32 @@ export function CaseDrawer({ code, onClose, departments }: { code: string | null
           <Space wrap data-testid="case-clocks">
             {c.clocks.filter((k) => k.kind !== 'stage' || k.colour !== 'grey').map((k) => <Tag key={k.kind + k.dueAt} color={colour[k.colour]}>{t(`clock.${k.kind}`)}: {formatTime(k.dueAt)}{k.paused ? ` (${t('clock.paused')})` : ''}</Tag>)}
           </Space>
-          {c.attachments.length > 0 && (
-            <Image.PreviewGroup>
-              <Space wrap>{c.attachments.filter((a) => a.kind === 'photo').map((a) => <Image key={a.id} src={a.url} width={96} height={96} style={{ objectFit: 'cover' }} />)}</Space>
-            </Image.PreviewGroup>
-          )}
-          {c.attachments.filter((a) => a.kind === 'voice').map((a) => <audio key={a.id} controls src={a.url} />)}
+          <BeforeAfter c={c} />
           {duplicates.length > 0 && c.allowedActions.includes('merge') && (
-            <Typography.Text type="warning">{t('cases.possibleDuplicates')}: {duplicates.map((d) => d.code).join('、')}</Typography.Text>
+            <Space wrap data-testid="case-duplicates">
+              <Typography.Text type="warning">{t('cases.possibleDuplicates')}{t('card.colon')}</Typography.Text>
+              {duplicates.map((d) => (
+                <Button key={d.code} size="small" type="link" style={{ padding: 0 }} onClick={() => openOther(d.code)} title={d.description}>
+                  {d.code} ({d.distance} m · {t(`status.${d.status}`)})
+                </Button>
+              ))}
+            </Space>
           )}
-          <Timeline data-testid="case-timeline" items={c.timeline.map((e) => ({ color: e.type.startsWith('deadline') ? 'red' : 'blue', children: <><b>{t(`action.${e.type}`)}</b> · {formatTime(e.at)} · {e.actorName}{e.reason ? <div>{e.reason}</div> : null}</> }))} />
+          <CaseHistory c={c} />
         </Space>
       )}
       <Modal open={!!action} title={action ? t(`action.${action}`) : ''} onOk={submit} confirmLoading={act.pending} onCancel={() => setAction(null)} okText={t('common.ok')} cancelText={t('common.cancel')} destroyOnHidden>
-        <Form form={form} layout="vertical">{action && c && <ActionForm action={action} c={c} departments={departments} duplicates={duplicates} files={files} onFiles={setFiles} />}</Form>
+        {act.error && <Alert type="error" showIcon message={errorText(act.error)} style={{ marginBottom: 12 }} data-testid="action-error" />}
+        {/* Accept starts from the suggested tier: the operator changes it only when they disagree. */}
+        <Form form={form} layout="vertical" initialValues={action === 'accept' && c ? { tier: c.suggestedTier } : undefined}>{action && c && <ActionForm action={action} c={c} departments={departments} duplicates={duplicates} files={files} onFiles={setFiles} />}</Form>
       </Modal>
-      <Modal open={revealing} title={t('cases.revealTitle')} confirmLoading={reveal.pending} onCancel={() => setRevealing(false)} okText={t('common.ok')} cancelText={t('common.cancel')}
-        onOk={async () => (await reveal.run(reason.trim() || t('cases.revealDefaultReason'))).ok && setRevealing(false)}>
-        <Input placeholder={t('cases.revealReason')} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={200} />
+      <Modal open={revealing} title={t('cases.revealTitle')} confirmLoading={reveal.pending} onCancel={() => setRevealing(false)} okText={t('common.ok')} cancelText={t('common.cancel')} onOk={submitReveal} destroyOnHidden>
+        {reveal.error && <Alert type="error" showIcon message={errorText(reveal.error)} style={{ marginBottom: 12 }} data-testid="reveal-error" />}
+        <Form form={revealForm} layout="vertical">
+          <Form.Item name="reason" label={t('cases.revealReason')} rules={rulesFor(RevealReporterSchema, 'reason')} extra={t('card.revealReasonHint')}>
+            <Input.TextArea rows={2} maxLength={200} autoFocus data-testid="reveal-reason" />
+          </Form.Item>
+        </Form>
       </Modal>
     </Drawer>
   );

@@ -1,5 +1,6 @@
 /** Server state of cases: lists and inboxes, one case, its duplicates, handlers, and every write (with an Idempotency-Key). */
 import { useQuery } from '@tanstack/react-query';
+import type { FormInstance } from 'antd';
 import type { BatchDispatchResult, CaseDetail, CaseDuplicate, CaseHandler, CaseReporter } from '../../../../core/schemas/cases.response';
 import type { z } from 'zod';
 import { api } from '../../api';
@@ -28,10 +29,15 @@ export function useHandlers(enabled: boolean) {
   return useQuery({ queryKey: ['handlers'], queryFn: () => api<CaseHandler[]>('/api/handlers'), enabled, staleTime: 60_000 });
 }
 
-/** A workflow action on a case; the case and every list are refreshed after it. */
-export function useCaseAction(code: string | undefined) {
+/**
+ * A workflow action on a case; the case and every list are refreshed after it. Its failure shows in the dialog
+ * (`error`), with field problems on the form, so the dialog stays open and usable.
+ */
+export function useCaseAction(code: string | undefined, form?: FormInstance) {
   return useAction(({ action, body }: { action: string; body: Record<string, unknown> }, { key }) => api(`/api/cases/${code}/actions/${action}`, { method: 'POST', body, key }), {
     invalidates: () => [caseKeys.all, caseKeys.lists, ['notifications']],
+    inline: true,
+    form,
   });
 }
 
@@ -45,8 +51,11 @@ export function useBatchDispatch() {
   return useAction((body: { codes: string[]; departmentId?: string }, { key }) => api<BatchDispatchResult>('/api/cases/batch-dispatch', { method: 'POST', body, key }), { invalidates: () => [caseKeys.all, caseKeys.lists] });
 }
 
-/** Reveals the reporter's name and phone (audited on the server); `for` is the case the answer belongs to. */
-export function useRevealReporter(code: string | undefined) {
-  const a = useAction(({ reason }: { code: string; reason: string }, { key }) => api<z.infer<typeof CaseReporter>>(`/api/cases/${code}/reporter`, { method: 'POST', body: { reason }, key }));
+/**
+ * Reveals the reporter's name and phone with the reason the user typed (audited on the server); `for` is the case
+ * the answer belongs to. A refusal shows in the dialog (`error`).
+ */
+export function useRevealReporter(code: string | undefined, form?: FormInstance) {
+  const a = useAction(({ reason }: { code: string; reason: string }, { key }) => api<z.infer<typeof CaseReporter>>(`/api/cases/${code}/reporter`, { method: 'POST', body: { reason }, key }), { inline: true, form });
   return { ...a, for: a.vars?.code, run: (reason: string) => a.run({ code: code!, reason }) };
 }
