@@ -133,9 +133,26 @@ describe('a resident reads the result and rates it', () => {
     await worker.post(`/api/cases/${code}/actions/start`, {});
     const photo = await worker.upload(png);
     await worker.post(`/api/cases/${code}/actions/reportBack`, { text: '已清运全部垃圾并对垃圾桶周边消毒', uploadIds: [photo.id] });
-    await op.post(`/api/cases/${code}/actions/verify`, { result: 'pass' });
+    // The grid worker's card offers no reveal: buttons come from what the server allows.
+    const gw = await signIn('village.gridWorker');
+    await gw.page.goto(`${server.url}/cases/${code}`);
+    await expect.poll(() => gw.page.getByTestId('case-after').textContent()).toContain('已清运全部垃圾');
+    expect(await gw.page.getByTestId('reveal-reporter').count()).toBe(0);
+    await gw.page.close();
+    // A colleague verifies it while the operator's dialog is open: the refusal shows in the dialog, which stays usable.
     const { page, errors } = await signIn('village.operator');
     await page.goto(`${server.url}/cases/${code}`);
+    await page.getByTestId('case-actions').getByRole('button', { name: /^核\s*查$/ }).click();
+    const verify = page.getByRole('dialog', { name: '核查', exact: true });
+    await verify.waitFor();
+    await op.post(`/api/cases/${code}/actions/verify`, { result: 'pass' });
+    const pass = verify.getByLabel('通过', { exact: true });
+    for (let i = 0; i < 5 && !(await pass.isChecked()); i++) await pass.check({ timeout: 2000 }).catch(() => undefined);
+    await verify.getByRole('button', { name: /确\s*定/ }).click();
+    await expect.poll(() => verify.getByTestId('action-error').textContent()).toContain('当前状态下不能执行此操作');
+    expect(await verify.isVisible()).toBe(true);
+    await shot(page, '2a-action-refused');
+    await verify.getByRole('button', { name: /取\s*消/ }).click();
     await expect.poll(() => page.getByTestId('case-after').textContent()).toContain('已清运全部垃圾');
     expect(await page.getByTestId('case-after').textContent()).toContain('处置后');
     await expect.poll(() => page.getByTestId('photos-after').locator('img').count()).toBe(1);

@@ -55,7 +55,8 @@ export function CaseDrawer({ code, onClose, departments }: { code: string | null
     const problems = bodyProblems(action, body, t('action.pickOne'));
     if (problems.length) return form.setFields(problems);
     const r = await act.run({ action, body });
-    if (!r.ok) return;
+    // A refusal (someone else moved the case meanwhile) stays in the dialog; the card behind it shows the case as it now is.
+    if (!r.ok) return void (code && qc.invalidateQueries({ queryKey: caseKeys.one(code) }));
     // After an accept the refreshed card says where the case went (the unit that now holds it).
     const now = code ? qc.getQueryData<CaseDetail>(caseKeys.one(code)) : undefined;
     message.success(action === 'accept' && now ? t('card.acceptedTo', { unit: now.unitName ?? t(`level.${now.unitLevel}`) }) : t('cases.done'));
