@@ -77,6 +77,9 @@ export const CaseListQuery = Paging.extend({
   box: z.enum(caseBoxes).default('all'),
   /** newest: newest first; due: the nearest due time first (overdue at the top). */
   sort: z.enum(['newest', 'due']).default('newest'),
+  /** Only cases whose nearest running clock falls due in this window (the home page's "due today"). */
+  dueFrom: Instant.optional(),
+  dueTo: Instant.optional(),
   region: RegionCode.optional(),
   category: z.string().max(64).optional(),
   tier: Tier.optional(),

@@ -114,6 +114,8 @@ async function filterFor(ctx: AppContext, actor: Actor, q: Omit<ListQuery, 'page
     from: q.from,
     to: q.to,
     q: q.q,
+    dueFrom: q.dueFrom,
+    dueTo: q.dueTo,
   };
   const unit = { unitCodes: [actor.scopeCode] };
   const mine = { handlerUserId: actor.id, handlerDepartmentId: actor.departmentId ?? undefined };

@@ -80,6 +80,14 @@ export function eventsOf(ex: Executor, c: { countyCode: string; id: string }): P
   return ex.select().from(caseEvents).where(and(eq(caseEvents.countyCode, c.countyCode), eq(caseEvents.caseId, c.id))).orderBy(asc(caseEvents.id));
 }
 
+/**
+ * The nearest due time of a case's running clocks (first response, stage, total; a breached one not yet settled
+ * counts, so the most overdue come first), or null when none runs (ended, or paused).
+ */
+// Written with the outer table named: Drizzle renders a single-table select's columns unqualified, which inside
+// the subquery would bind to the clock's own columns.
+const nextDue = sql<Date | string | null>`(SELECT min(k.due_at) FROM clocks k WHERE k.county_code = cases.county_code AND k.subject_type = 'case' AND k.subject_id = cases.id AND k.closed_at IS NULL AND k.paused_at IS NULL)`;
+
 export interface CaseFilter {
   view: CaseView;
   regionPrefix?: string;
@@ -97,6 +105,8 @@ export interface CaseFilter {
   overdue?: boolean;
   publicOnly?: boolean;
   q?: string;
+  dueFrom?: Date;
+  dueTo?: Date;
 }
 
 function where(f: CaseFilter): SQL {
@@ -119,17 +129,11 @@ function where(f: CaseFilter): SQL {
   }
   if (f.overdue) w.push(eq(cases.isOverdue, true));
   if (f.publicOnly) w.push(eq(cases.isPublic, true));
+  if (f.dueFrom) w.push(sql`${nextDue} >= ${f.dueFrom.toISOString()}::timestamptz`);
+  if (f.dueTo) w.push(sql`${nextDue} <= ${f.dueTo.toISOString()}::timestamptz`);
   if (f.q) w.push(or(like(cases.description, `%${f.q}%`), like(cases.code, `%${f.q}%`), like(cases.address, `%${f.q}%`))!);
   return and(...w)!;
 }
-
-/**
- * The nearest due time of a case's running clocks (first response, stage, total; a breached one not yet settled
- * counts, so the most overdue come first), or null when none runs (ended, or paused).
- */
-// Written with the outer table named: Drizzle renders a single-table select's columns unqualified, which inside
-// the subquery would bind to the clock's own columns.
-const nextDue = sql<Date | string | null>`(SELECT min(k.due_at) FROM clocks k WHERE k.county_code = cases.county_code AND k.subject_type = 'case' AND k.subject_id = cases.id AND k.closed_at IS NULL AND k.paused_at IS NULL)`;
 
 /** How a list is ordered: newest first, or by the nearest due time (overdue first, then the soonest due). */
 export type CaseSort = 'newest' | 'due';

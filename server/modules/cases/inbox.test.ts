@@ -165,5 +165,11 @@ describe('deadlines you can see', () => {
     const firstNull = items.findIndex((i) => i.nextDueAt === null);
     if (firstNull >= 0) expect(items.slice(firstNull).every((i) => i.nextDueAt === null)).toBe(true);
     expect(items.find((i) => i.status === 'closed')?.nextDueAt ?? null).toBeNull();
+    // A window on the due time (the home page's "due today").
+    const soon = dues.find((d) => new Date(d) > env.clock.now())!;
+    const window = await get('v.op', `/api/cases?sort=due&dueFrom=${env.clock.now().toISOString()}&dueTo=${soon}`);
+    const inWindow = (window.body.items as { nextDueAt: string }[]).map((i) => i.nextDueAt);
+    expect(inWindow.length).toBeGreaterThan(0);
+    expect(inWindow.every((d) => d > env.clock.now().toISOString() && d <= soon)).toBe(true);
   });
 });
