@@ -92,6 +92,22 @@ describe('overdue, defined once', () => {
   });
 });
 
+describe('a deadline missed between sweeps', () => {
+  it('stays missed when its step ends before the sweep ran, and the close is not on time', async () => {
+    const before = await kpis();
+    const { code, cast } = await buildCase(env, { status: 'dispatched', description: '第四处垃圾堆放' });
+    await advance(3 * 86_400_000); // past the stage limit; no sweep runs
+    for (const [who, action, body] of [['gw', 'start', {}], ['gw', 'reportBack', { text: '已清运' }], ['op', 'verify', { result: 'pass' }], ['op', 'followUp', { satisfaction: 'satisfied', method: 'phone' }]] as const) {
+      await applyCaseAction(env.ctx, who === 'op' ? cast.operator : cast.gridWorker, code, action, caseActionSchemas[action].parse(body) as Record<string, unknown>);
+    }
+    const stage = ((await get('v.op', `/api/cases/${code}`)).body.clocks as { kind: string; state: string }[]).filter((c) => c.kind === 'stage');
+    expect(stage.some((c) => c.state === 'breached')).toBe(true);
+    const after = await kpis();
+    expect(after.closed).toBe(before.closed + 1);
+    expect(after.onTimeRate).toBe(0);
+  });
+});
+
 describe('boxes by role, with counts', () => {
   const boxesOf = async (who: string) => ((await get(who, '/api/cases/boxes')).body as { box: string; count: number }[]);
 
