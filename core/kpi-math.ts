@@ -16,3 +16,23 @@ export function medianFromBuckets(rows: { bucket: number; n: number }[]): number
   }
   return null;
 }
+
+/** What the overdue rule reads of one clock (first response, stage or total). */
+export interface ClockFacts {
+  state: string;
+  dueAt: Date;
+  paused: boolean;
+}
+
+/**
+ * Overdue, defined once: a clock is past due when it breached (it stays so once settled) or is still running
+ * after its due time. A case is overdue while open with any clock past due — the one-hour first response too.
+ */
+export function isPastDue(c: ClockFacts, now: Date): boolean {
+  return c.state === 'breached' || ((c.state === 'open' || c.state === 'warned') && !c.paused && now >= c.dueAt);
+}
+
+/** On time (按时办结): a case closed with no clock past due, whatever its kind; one breach makes it late. */
+export function closedOnTime(clocks: readonly ClockFacts[], now: Date): boolean {
+  return !clocks.some((c) => isPastDue(c, now));
+}

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { roles } from '../roles.ts';
-import { inHandlingChain, isPrivateCase, mayReadCase, privateCaseAccess } from './need-to-know.ts';
+import { inHandlingChain, isPrivateCase, mayReadCase, ownCasesOnly, privateCaseAccess } from './need-to-know.ts';
 
 const privateIds = new Set(['dispute.family', 'publicOrder.tipoff']);
 const villageA = '632221100201', villageB = '632221100202', township = '632221100000';
-const tipOff = { isPublic: false, channel: 'visit', categoryId: 'publicOrder.tipoff', unitCode: villageA, handlerUserId: 'u-handler', handlerDepartmentId: 'd-police', assisting: [{ id: 'd-civil' }] };
+const tipOff = { reporterUserId: 'u-reporter', isPublic: false, channel: 'visit', categoryId: 'publicOrder.tipoff', unitCode: villageA, handlerUserId: 'u-handler', handlerDepartmentId: 'd-police', assisting: [{ id: 'd-civil' }] };
 const reader = (role: (typeof roles)[number], over: Partial<{ id: string; scopeCode: string; departmentId: string | null }> = {}) => ({ id: 'u-x', role, scopeCode: villageA, departmentId: null, ...over });
 
 describe('need-to-know for private cases', () => {
@@ -34,8 +34,22 @@ describe('need-to-know for private cases', () => {
     for (const r of ['mediator', 'petitionOfficer', 'sysadmin', 'secadmin', 'auditor', 'integration'] as const) expect(inHandlingChain(reader(r, { id: 'u-handler', scopeCode: '632221000000' }), tipOff), r).toBe(false);
   });
 
-  it('lets every role in scope read a public case', () => {
+  it('lets every role in scope read a public case, except the roles that read only their own', () => {
     const pub = { ...tipOff, isPublic: true, categoryId: 'municipal.road' };
-    for (const r of roles) expect(mayReadCase(reader(r), pub, privateIds), r).toBe(true);
+    for (const r of roles) expect(mayReadCase(reader(r), pub, privateIds), r).toBe(!ownCasesOnly[r]);
+  });
+
+  it('lets household leaders, mediators and petition officers read what they reported or handle; mediators disputes too', () => {
+    const pub = { ...tipOff, isPublic: true, categoryId: 'municipal.road' };
+    for (const r of ['householdLeader', 'mediator', 'petitionOfficer'] as const) {
+      expect(mayReadCase(reader(r, { id: 'u-reporter' }), pub, privateIds), r).toBe(true);
+      expect(mayReadCase(reader(r), pub, privateIds), r).toBe(false);
+    }
+    expect(mayReadCase(reader('householdLeader', { id: 'u-handler' }), pub, privateIds)).toBe(true);
+    const neighbours = { ...pub, categoryId: 'dispute.neighbour' };
+    expect(mayReadCase(reader('mediator'), neighbours, privateIds)).toBe(true);
+    expect(mayReadCase(reader('petitionOfficer'), neighbours, privateIds)).toBe(false);
+    // A private dispute stays with its handling chain, mediators outside it.
+    expect(mayReadCase(reader('mediator'), { ...neighbours, categoryId: 'dispute.family' }, privateIds)).toBe(false);
   });
 });

@@ -32,8 +32,21 @@ export const privateCaseAccess: Record<Role, PrivateCaseAccess> = {
   integration: 'never',
 };
 
+/**
+ * Roles that read only their own cases, public or not (need-to-know beyond the region): household leaders,
+ * mediators and petition officers see a case they reported or that is dispatched to them; mediators also the
+ * dispute categories (纠纷, the matters they may be asked to mediate). Everyone else reads the public cases of
+ * their scope.
+ */
+export const ownCasesOnly: Partial<Record<Role, { categoryPrefixes: readonly string[] }>> = {
+  householdLeader: { categoryPrefixes: [] },
+  mediator: { categoryPrefixes: ['dispute.'] },
+  petitionOfficer: { categoryPrefixes: [] },
+};
+
 /** The fields of a case the rule reads. */
 export interface CasePrivacyFacts {
+  reporterUserId: string | null;
   isPublic: boolean;
   channel: string;
   categoryId: string;
@@ -73,7 +86,18 @@ export function inHandlingChain(reader: CaseReader, c: CasePrivacyFacts): boolea
   }
 }
 
-/** True when a reader whose scope covers the case may read it: public cases always, private ones by the chain. */
+/** True when a reader of the `ownCasesOnly` roles reported the case, handles it, or mediates its category. */
+export function isOwnCase(reader: CaseReader, c: CasePrivacyFacts): boolean {
+  const own = ownCasesOnly[reader.role];
+  if (!own) return true;
+  return c.reporterUserId === reader.id || c.handlerUserId === reader.id || own.categoryPrefixes.some((p) => c.categoryId.startsWith(p));
+}
+
+/**
+ * True when a reader whose scope covers the case may read it: public cases always (own ones only, for the
+ * `ownCasesOnly` roles), private ones by the chain.
+ */
 export function mayReadCase(reader: CaseReader, c: CasePrivacyFacts, privateCategoryIds: ReadonlySet<string>): boolean {
+  if (!isOwnCase(reader, c)) return false;
   return !isPrivateCase(c, privateCategoryIds) || inHandlingChain(reader, c);
 }

@@ -30,12 +30,16 @@ export type CaseListItem = z.infer<typeof CaseListItem>;
 
 /** A page of cases, each with the actions the reader may take. */
 export const CaseListPage = z.object({
-  items: z.array(CaseListItem.extend({ allowedActions: z.array(z.string()) })),
+  items: z.array(CaseListItem.extend({ allowedActions: z.array(z.string()), nextDueAt: z.string().nullable().describe('the nearest due time of a running clock (past: overdue), null when none runs') })),
   total: z.number(),
   page: z.number(),
   pageSize: z.number(),
 });
 export type CaseListPage = z.infer<typeof CaseListPage>;
+
+/** The inboxes this user may list, each with how many cases it holds now (GET /api/cases/boxes). */
+export const CaseBoxCounts = z.array(z.object({ box: z.string(), count: z.number() }));
+export type CaseBoxCounts = z.infer<typeof CaseBoxCounts>;
 
 /** A clock of the case: first response, stage, total, extension. */
 export const CaseClock = z.object({

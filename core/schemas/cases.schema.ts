@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { caseBoxes } from '../cases/inbox-boxes.ts';
 import { tiers } from '../cases/triage.ts';
 import { Instant, Paging, RegionCode } from './common.schema.ts';
 
@@ -76,7 +77,12 @@ export const caseActionSchemas = {
 /** GET /api/cases */
 export const CaseListQuery = Paging.extend({
   /** Inbox: what waits for me. */
-  box: z.enum(['toAccept', 'toDispatch', 'mine', 'overdue', 'toVerify', 'toFollowUp', 'all']).default('all'),
+  box: z.enum(caseBoxes).default('all'),
+  /** newest: newest first; due: the nearest due time first (overdue at the top). */
+  sort: z.enum(['newest', 'due']).default('newest'),
+  /** Only cases whose nearest running clock falls due in this window (the home page's "due today"). */
+  dueFrom: Instant.optional(),
+  dueTo: Instant.optional(),
   region: RegionCode.optional(),
   category: z.string().max(64).optional(),
   tier: Tier.optional(),

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, fixture, login, makeUser, PASSWORD, seedFixture, totpAt, type TestEnv } from '../test/harness.ts';
 import { buildRouteWorld, fillRoute, globalObjects, ownObjects, listProbes, missingPlace, outOfScopeMarkers, sampleBodies, sensitiveValues, type Side } from '../test/route-world.ts';
 import { personRoles, totpRequiredRoles, type Role } from '../../core/roles.ts';
+import { ownCasesOnly } from '../../core/cases/need-to-know.ts';
 import { passes, type RouteAccess, type ScopedObject } from './route-config.ts';
 import { createToken } from '../modules/tokens/tokens.service.ts';
 import { systemActor } from '../lib/actor.ts';
@@ -77,7 +78,7 @@ beforeAll(async () => {
 afterAll(() => env?.close());
 
 /** What the declaration says `caller` must get on `side`. */
-function expected(key: string, access: RouteAccess, caller: Caller, side: Side | '-', scoped: boolean, owned = false): Expect {
+function expected(key: string, access: RouteAccess, caller: Caller, side: Side | '-', scoped: boolean, owned = false, kinds: ScopedObject[] = []): Expect {
   if (access.auth === 'public') return 'through';
   if (caller === 'anonymous') return { status: 401, code: 'AUTH_REQUIRED' };
   if (caller === 'token' && access.session) return { status: 401, code: 'AUTH_REQUIRED' };
@@ -86,6 +87,8 @@ function expected(key: string, access: RouteAccess, caller: Caller, side: Side |
   if (!passes(role, access.permission)) return { status: 403, code: 'FORBIDDEN' };
   // A record of another user (a notice) is missing to every caller, on either side.
   if (owned) return 'as-missing';
+  // Need-to-know (core/cases/need-to-know.ts): a case someone else reported is missing to the roles that read only their own.
+  if (kinds.includes('case') && ownCasesOnly[role]) return 'as-missing';
   const finer = finerRules[key];
   // An object out of scope is missing before any finer rule about it is looked at.
   if (finer?.callers.includes(caller)) return side === 'B' && scoped ? 'as-missing' : { status: 403, code: finer.code };
@@ -118,7 +121,7 @@ describe('authorisation matrix over the route table', { timeout: 300_000 }, () =
             const reveals = async () => (await env.ctx.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'person.reveal'`))[0]!.n;
             const revealsBefore = await reveals();
             const res = await send(side);
-            const want = expected(key, access!, caller, side, scoped, kinds.some((k) => ownObjects.includes(k)));
+            const want = expected(key, access!, caller, side, scoped, kinds.some((k) => ownObjects.includes(k)), kinds);
             const body = res.body;
             const code = res.statusCode >= 400 ? (JSON.parse(body || '{}') as { error?: { code?: string } }).error?.code : undefined;
             const cell = `${key} as ${caller}${side === '-' ? '' : ` on ${side}`}: got ${res.statusCode} ${code ?? ''}`;

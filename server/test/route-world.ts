@@ -97,6 +97,7 @@ export const listProbes: Record<string, { query: string; want: 'clean' | 'refuse
   'GET /api/audit': [{ query: '', want: 'clean' }],
   'GET /api/handlers': [{ query: '', want: 'clean' }],
   'GET /api/cases': [{ query: '', want: 'clean' }, { query: '?q=B村道路破损', want: 'clean' }, { query: '?category=municipal.road', want: 'clean' }, { query: `?region=${fixture.villageB}`, want: 'refused' }, { query: '?region=000000000000', want: 'refused' }],
+  'GET /api/cases/boxes': [{ query: '', want: 'clean' }],
   'GET /api/cases/export': [{ query: '', want: 'clean' }, { query: `?region=${fixture.villageB}`, want: 'refused' }],
   'GET /api/kpis': [{ query: `?region=${fixture.villageB}`, want: 'refused' }, { query: '?region=000000000000', want: 'refused' }, { query: `?region=${fixture.county}`, want: 'refused' }],
   'GET /api/grids': [{ query: '', want: 'clean' }, { query: '?q=B', want: 'clean' }, { query: `?region=${fixture.villageB}`, want: 'refused' }],

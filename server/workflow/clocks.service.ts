@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { addDuration, elapsedMinutes, type ClockMode, type WorkCalendar } from '../../core/calendar.ts';
 import { clockTimes, type CountingRules } from '../../core/workflow/clock-rules.ts';
+import { isPastDue } from '../../core/kpi-math.ts';
 import type { Executor } from '../db/client.ts';
 import * as repo from './clocks.repository.ts';
 
@@ -42,13 +43,15 @@ export async function openClocks(tx: Executor, s: SubjectKey, specs: ClockSpec[]
   );
 }
 
-/** Stops the open clocks of these kinds: met when within time (cancelled if `cancel`), breached ones stay breached. Returns whether any was breached. */
+/** Stops the open clocks of these kinds: met when within time (cancelled if `cancel`), breached when past due (swept or not). Returns whether any was breached. */
 export async function settleClocks(tx: Executor, s: SubjectKey, kinds: readonly string[], now: Date, cancel = false): Promise<{ breached: boolean }> {
   let breached = false;
   for (const d of await repo.ofSubject(tx, s)) {
     if (!kinds.includes(d.kind) || d.closedAt) continue;
-    if (d.state === 'breached') breached = true;
-    await repo.update(tx, d, { state: d.state === 'breached' ? 'breached' : cancel ? 'cancelled' : 'met', closedAt: now, pausedAt: null });
+    // Past its due time is missed even when the sweep has not reached it yet (core/kpi-math.ts isPastDue).
+    const missed = d.state === 'breached' || (!cancel && isPastDue({ state: d.state, dueAt: d.dueAt, paused: d.pausedAt !== null }, now));
+    if (missed) breached = true;
+    await repo.update(tx, d, { state: missed ? 'breached' : cancel ? 'cancelled' : 'met', closedAt: now, pausedAt: null });
   }
   return { breached };
 }

@@ -12,7 +12,8 @@ import { inScope, subtreePrefix } from '../../../core/region-code.ts';
 import type { caseActionSchemas } from '../../../core/schemas/cases.schema.ts';
 import type { Executor } from '../../db/client.ts';
 import type { EffectFn } from '../../workflow/workflow-module.ts';
-import { hasBreached } from '../../workflow/clocks.service.ts';
+import { closedOnTime } from '../../../core/kpi-math.ts';
+import { clocksOf } from './deadlines.service.ts';
 import * as catalog from '../catalog/catalog.service.ts';
 import * as users from '../users/users.service.ts';
 import * as repo from './cases.repository.ts';
@@ -38,9 +39,10 @@ export function caseUnitStaff(tx: Executor, c: repo.CaseRow): Promise<string[]> 
   return unitStaff(tx, { level: c.unitLevel, regionCode: c.unitCode, departmentId: c.departmentId });
 }
 
-/** Whether the case's end-to-end clock breached (read before the close settles it). */
-function totalBreached(tx: Executor, c: repo.CaseRow): Promise<boolean> {
-  return hasBreached(tx, { type: 'case', id: c.id, countyCode: c.countyCode }, 'total');
+/** Whether the case missed any deadline (first response, stage or total), read before the close settles its clocks. */
+async function missedADeadline(tx: Executor, c: repo.CaseRow, now: Date): Promise<boolean> {
+  const clocks = await clocksOf(tx, c, now);
+  return c.isOverdue || !closedOnTime(clocks.map((d) => ({ state: d.state, dueAt: new Date(d.dueAt), paused: d.paused })), now);
 }
 
 /** The rollups of a closing case. */
@@ -53,7 +55,6 @@ async function closeStats(tx: Executor, c: repo.CaseRow, now: Date, resolved: bo
     resolvedVillage: resolved && lvl === 'village' ? 1 : 0,
     resolvedTownship: resolved && lvl === 'township' ? 1 : 0,
   });
-  if (c.isOverdue) await stats.bumpOverdue(tx, c.countyCode, c.villageCode, -1);
 }
 
 async function findDepartment(tx: Executor, c: repo.CaseRow, id: string) {
@@ -203,12 +204,12 @@ export const caseEffects: { [A in CaseAction]: CaseEffectFn<A> } = {
     };
   },
   async close(tx, _ctx, _a, c, input, now) {
-    const late = await totalBreached(tx, c);
-    return { set: { outcome: 'resolved', outcomeNote: input.note ?? null, isOverdue: false }, reason: input.note ?? null, after: (tx2) => closeStats(tx2, c, now, true, late) };
+    const late = await missedADeadline(tx, c, now);
+    return { set: { outcome: 'resolved', outcomeNote: input.note ?? null }, reason: input.note ?? null, after: (tx2) => closeStats(tx2, c, now, true, late) };
   },
   async closeUnresolved(tx, _ctx, _a, c, input, now) {
-    const late = await totalBreached(tx, c);
-    return { set: { outcome: 'unresolved', outcomeNote: input.reason, isOverdue: false }, reason: input.reason, sms: `您反映的问题(编号${c.code})已办结，未能解决：${input.reason}`, after: (tx2) => closeStats(tx2, c, now, false, late) };
+    const late = await missedADeadline(tx, c, now);
+    return { set: { outcome: 'unresolved', outcomeNote: input.reason }, reason: input.reason, sms: `您反映的问题(编号${c.code})已办结，未能解决：${input.reason}`, after: (tx2) => closeStats(tx2, c, now, false, late) };
   },
   async extendRequest(tx, _ctx, actor, c, input, now) {
     return {

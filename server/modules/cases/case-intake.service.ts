@@ -6,7 +6,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { AppError } from '../../../core/errors.ts';
 import { levelOfCode, isRegionCode } from '../../../core/region-code.ts';
-import { centreCode, suggestTier, type Tier } from '../../../core/cases/triage.ts';
+import { suggestTier, type Tier } from '../../../core/cases/triage.ts';
+import { intakeUnit } from '../../../core/cases/intake-unit.ts';
 import { boxAround, rankDuplicates } from '../../../core/cases/duplicates.ts';
 import { normaliseMobile } from '../../../core/contact.ts';
 import { cstDate } from '../../../core/calendar.ts';
@@ -88,7 +89,8 @@ export async function createCase(ctx: AppContext, actor: Actor, input: IntakeInp
   const suggested = suggestTier(category, input.description).tier;
   const tier = (actor.kind === 'user' && input.tier) || suggested;
   const alarm = input.channel === 'alarm';
-  const unitCode = alarm ? centreCode(villageCode, 'county') : villageCode;
+  const unit = intakeUnit(villageCode, input.channel, actor.kind === 'user' ? actor : null);
+  const unitCode = unit.regionCode;
   const now = ctx.clock.now();
   // Only a resident reporting for themselves gets the key that lets the tracking link rate the result.
   const reporterKey = actor.kind === 'public' ? newReporterKey() : null;
@@ -112,7 +114,7 @@ export async function createCase(ctx: AppContext, actor: Actor, input: IntakeInp
     lng: input.lng ?? null,
     gridCode,
     villageCode,
-    unitLevel: alarm ? 'county' : 'village',
+    unitLevel: unit.level,
     unitCode,
     departmentId: null,
     handlerUserId: null,

@@ -1,11 +1,14 @@
 /** Reading cases: the staff detail with allowed actions, lists and inboxes, the public tracking view, exports. */
-import { AppError } from '../../../core/errors.ts';
+import { AppError, type Locale } from '../../../core/errors.ts';
 import { subtreePrefix, ancestorAt } from '../../../core/region-code.ts';
 import { caseViewOf, type CaseView } from './case-visibility.ts';
 import type { z } from 'zod';
 import type { CaseListQuery } from '../../../core/schemas/cases.schema.ts';
 import type { Actor } from '../../lib/actor.ts';
-import { holds, notFoundUnlessInScope, requirePermission, scopeCounty } from '../../lib/access.ts';
+import { holds, notFoundUnlessInScope, requirePermission, scopeCounty, scopePrefix } from '../../lib/access.ts';
+import { boxesOfRole, caseBoxes, overdueIsOwn, type CaseBox } from '../../../core/cases/inbox-boxes.ts';
+import { terminalStatuses } from '../../../core/workflow/case-workflow.ts';
+import type { CaseBoxCounts } from '../../../core/schemas/cases.response.ts';
 import type { AppContext } from '../../lib/context.ts';
 import * as audit from '../audit/audit.service.ts';
 import * as catalog from '../catalog/catalog.service.ts';
@@ -107,8 +110,14 @@ export async function attachmentOf(ctx: AppContext, actor: Actor, code: string, 
 
 type ListQuery = z.infer<typeof CaseListQuery>;
 
-/** The filter for a list or inbox under the actor's view. @throws NOT_FOUND for a region outside it */
-async function filterFor(ctx: AppContext, actor: Actor, q: ListQuery): Promise<repo.CaseFilter> {
+/** The boxes this actor may list (system actors: every box). */
+function boxesOf(actor: Actor): readonly CaseBox[] {
+  return actor.kind === 'system' ? caseBoxes : boxesOfRole[actor.role];
+}
+
+/** The filter for a list or inbox under the actor's view. @throws FORBIDDEN for a box the role may not list, NOT_FOUND for a region outside the scope */
+async function filterFor(ctx: AppContext, actor: Actor, q: Omit<ListQuery, 'page' | 'pageSize' | 'sort'>): Promise<repo.CaseFilter> {
+  if (!boxesOf(actor).includes(q.box)) throw new AppError('FORBIDDEN');
   if (q.region) notFoundUnlessInScope(actor, q.region);
   const f: repo.CaseFilter = {
     view: await caseViewOf(ctx, actor),
@@ -120,11 +129,15 @@ async function filterFor(ctx: AppContext, actor: Actor, q: ListQuery): Promise<r
     from: q.from,
     to: q.to,
     q: q.q,
+    dueFrom: q.dueFrom,
+    dueTo: q.dueTo,
   };
   const unit = { unitCodes: [actor.scopeCode] };
+  const mine = { handlerUserId: actor.id, handlerDepartmentId: actor.departmentId ?? undefined };
   switch (q.box) {
     case 'toAccept':
-      return { ...f, ...unit, statuses: ['submitted'] };
+      // Whoever may accept a new report sees it: any centre in the scope (a township its villages' reports).
+      return { ...f, unitCodePrefix: scopePrefix(actor), statuses: ['submitted'] };
     case 'toDispatch':
       return { ...f, ...unit, statuses: ['accepted'] };
     case 'toVerify':
@@ -132,30 +145,38 @@ async function filterFor(ctx: AppContext, actor: Actor, q: ListQuery): Promise<r
     case 'toFollowUp':
       return { ...f, ...unit, statuses: ['verified', 'followed_up'] };
     case 'overdue':
-      return { ...f, overdue: true, excludeStatuses: ['closed', 'rejected', 'redirected', 'merged'] };
+      return { ...f, ...(actor.kind !== 'system' && overdueIsOwn(actor.role) ? mine : {}), overdue: true, excludeStatuses: [...terminalStatuses] };
     case 'mine':
-      return { ...f, handlerUserId: actor.id, handlerDepartmentId: actor.departmentId ?? undefined, statuses: ['dispatched', 'in_progress', 'reported_back'] };
+      return { ...f, ...mine, statuses: ['dispatched', 'in_progress', 'reported_back'] };
     default:
       return f;
   }
 }
 
-/** A page of cases for a list or an inbox. @throws FORBIDDEN, NOT_FOUND */
+/** A page of cases for a list or an inbox. @throws FORBIDDEN (a box the role may not list), NOT_FOUND */
 export async function listCases(ctx: AppContext, actor: Actor, q: ListQuery) {
   requirePermission(actor, 'case:read');
-  const { rows, total } = await repo.list(ctx.db, await filterFor(ctx, actor, q), q.pageSize, (q.page - 1) * q.pageSize);
-  const [categories, villages] = await Promise.all([categoryNames(ctx), regions.namesOf(ctx.db, [...new Set(rows.map((r) => r.villageCode))])]);
+  const { rows, total } = await repo.list(ctx.db, await filterFor(ctx, actor, q), q.pageSize, (q.page - 1) * q.pageSize, q.sort);
+  const [categories, villages] = await Promise.all([categoryNames(ctx), regions.namesOf(ctx.db, [...new Set(rows.map((r) => r.row.villageCode))])]);
   return presentListPage(rows, { categories, villages }, (c) => actionsFor(actor, c), total, q);
 }
 
+/** The boxes this user may list, in tab order, each with how many cases it holds now. @throws FORBIDDEN */
+export async function boxCounts(ctx: AppContext, actor: Actor): Promise<CaseBoxCounts> {
+  requirePermission(actor, 'case:read');
+  const out: CaseBoxCounts = [];
+  for (const box of boxesOf(actor)) out.push({ box, count: await repo.countCases(ctx.db, await filterFor(ctx, actor, { box })) });
+  return out;
+}
+
 /** Rows for an export (at most 50,000) the actor may read; private cases (their chain only) go without their category name or text. @throws FORBIDDEN */
-export async function exportRows(ctx: AppContext, actor: Actor, q: ListQuery) {
+export async function exportRows(ctx: AppContext, actor: Actor, q: ListQuery, locale: Locale = 'zh-CN') {
   requirePermission(actor, 'case:export');
-  const { rows } = await repo.list(ctx.db, await filterFor(ctx, actor, q), 50_000, 0);
+  const rows = (await repo.list(ctx.db, await filterFor(ctx, actor, q), 50_000, 0, q.sort)).rows.map((r) => r.row);
   const [cats, names] = await Promise.all([catalog.listCategories(ctx, false), regions.namesOf(ctx.db, [...new Set(rows.map((r) => r.villageCode))])]);
   const byId = new Map(cats.map((c) => [c.id, c]));
   await audit.recordAlone(ctx.db, ctx, actor, { action: 'case.export', objectType: 'case', countyCode: scopeCounty(actor), detail: { rows: rows.length } });
-  return rows.map((c) => presentExportRow(c, byId.get(c.categoryId), names.get(c.villageCode)));
+  return rows.map((c) => presentExportRow(c, byId.get(c.categoryId), names.get(c.villageCode), locale));
 }
 
 /** A case by its public code, for the resident's side. @throws NOT_FOUND */

@@ -2,6 +2,8 @@
 import { maskName, maskPhone } from '../../../core/contact.ts';
 import type { CaseDetail, CaseEvent, CaseListItem, CaseListPage, CaseTracking } from '../../../core/schemas/cases.response.ts';
 import type { CryptoProvider } from '../../lib/crypto.ts';
+import type { Locale } from '../../../core/errors.ts';
+import { caseExportLabels, caseLabel, chinaTime } from '../../../core/cases/case-labels.ts';
 import type { CaseRow, EventRow } from './cases.repository.ts';
 
 /** One row of a case list. */
@@ -27,10 +29,10 @@ export function presentListItem(c: CaseRow, names: { category?: string; village?
   };
 }
 
-/** A page of a list or an inbox: each row with the actions the reader may take on it. */
-export function presentListPage(rows: CaseRow[], names: { categories: Map<string, string>; villages: Map<string, string> }, actionsOf: (c: CaseRow) => string[], total: number, q: { page: number; pageSize: number }): CaseListPage {
+/** A page of a list or an inbox: each row with the actions the reader may take on it and its nearest due time. */
+export function presentListPage(rows: { row: CaseRow; nextDueAt: Date | null }[], names: { categories: Map<string, string>; villages: Map<string, string> }, actionsOf: (c: CaseRow) => string[], total: number, q: { page: number; pageSize: number }): CaseListPage {
   return {
-    items: rows.map((c) => ({ ...presentListItem(c, { category: names.categories.get(c.categoryId), village: names.villages.get(c.villageCode) }), allowedActions: actionsOf(c) })),
+    items: rows.map(({ row: c, nextDueAt }) => ({ ...presentListItem(c, { category: names.categories.get(c.categoryId), village: names.villages.get(c.villageCode) }), allowedActions: actionsOf(c), nextDueAt: nextDueAt?.toISOString() ?? null })),
     total,
     page: q.page,
     pageSize: q.pageSize,
@@ -111,21 +113,22 @@ export function presentPublicEvent(e: EventRow): CaseTracking['timeline'][number
   return { type: e.type, status: e.toStatus, at: e.at.toISOString() };
 }
 
-/** A row of the XLSX/CSV export; a private category goes without its name and text. */
-export function presentExportRow(c: CaseRow, category: { name: string; isPublic: boolean } | undefined, village: string | undefined) {
+/** A row of the XLSX/CSV export in the reader's language, times in China time; a private category goes without its name and text. */
+export function presentExportRow(c: CaseRow, category: { name: string; isPublic: boolean } | undefined, village: string | undefined, locale: Locale) {
   const hidden = !category?.isPublic;
+  const word = (kind: string, code: string | null) => caseLabel(locale, kind, code);
   return {
     code: c.code,
-    createdAt: c.createdAt.toISOString(),
-    status: c.status,
-    outcome: c.outcome ?? '',
-    category: hidden ? '非公开事项' : (category?.name ?? c.categoryId),
-    tier: c.tier,
-    channel: c.channel,
+    createdAt: chinaTime(c.createdAt),
+    status: word('status', c.status),
+    outcome: word('outcome', c.outcome),
+    category: hidden ? caseExportLabels[locale].private! : (category?.name ?? c.categoryId),
+    tier: word('tier', c.tier),
+    channel: word('channel', c.channel),
     village: village ?? c.villageCode,
-    unitLevel: c.unitLevel,
-    overdue: c.isOverdue ? '是' : '否',
-    satisfaction: c.satisfaction ?? '',
+    unitLevel: word('level', c.unitLevel),
+    overdue: caseExportLabels[locale][c.isOverdue ? 'yes' : 'no']!,
+    satisfaction: word('satisfaction', c.satisfaction),
     description: hidden ? '' : c.description,
   };
 }

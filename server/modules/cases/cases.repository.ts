@@ -1,9 +1,10 @@
 /** I/O for cases, their events and their attachments (the links to the uploads they claimed). */
-import { and, asc, count, desc, eq, gte, inArray, isNotNull, like, lte, ne, not, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, gte, inArray, isNotNull, like, lte, ne, not, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import { caseAttachments, caseEvents, caseMeToo, cases } from '../../db/schema.ts';
 import type { Executor } from '../../db/client.ts';
 import type { CaseView } from './case-visibility.ts';
 import type { CaseEventType } from '../../../core/workflow/case-workflow.ts';
+import { ownCasesOnly } from '../../../core/cases/need-to-know.ts';
 
 export type CaseRow = typeof cases.$inferSelect;
 export type EventRow = typeof caseEvents.$inferSelect;
@@ -25,14 +26,16 @@ export async function lockByCode(tx: Executor, code: string): Promise<CaseRow | 
 }
 
 /**
- * The SQL form of a reader's view (case-visibility.ts): placed in their scope, and either not private or
- * in their handling chain (core/cases/need-to-know.ts). Every staff read of cases adds it.
+ * The SQL form of a reader's view (case-visibility.ts): placed in their scope, their own for the roles that
+ * read only their own, and either not private or in their handling chain (core/cases/need-to-know.ts). Every staff read of cases adds it.
  */
 export function visibleTo(v: CaseView): SQL {
   const w: SQL[] = [like(cases.villageCode, `${v.scopePrefix}%`)];
   // A county-or-narrower prefix names the shard key too, so a distributed database reads one county.
   if (v.scopePrefix.length >= 6) w.push(eq(cases.countyCode, v.scopePrefix.slice(0, 6)));
   if (v.access === 'scope') return and(...w)!;
+  const own = ownCasesOnly[v.reader.role];
+  if (own) w.push(or(eq(cases.reporterUserId, v.reader.id), eq(cases.handlerUserId, v.reader.id), ...own.categoryPrefixes.map((p) => like(cases.categoryId, `${p}%`)))!);
   const ids = [...v.privateCategoryIds];
   const isPrivate = or(and(eq(cases.isPublic, false), ne(cases.channel, 'alarm')), ...(ids.length ? [inArray(cases.categoryId, ids)] : []))!;
   const dept = v.reader.departmentId;
@@ -77,6 +80,14 @@ export function eventsOf(ex: Executor, c: { countyCode: string; id: string }): P
   return ex.select().from(caseEvents).where(and(eq(caseEvents.countyCode, c.countyCode), eq(caseEvents.caseId, c.id))).orderBy(asc(caseEvents.id));
 }
 
+/**
+ * The nearest due time of a case's running clocks (first response, stage, total; a breached one not yet settled
+ * counts, so the most overdue come first), or null when none runs (ended, or paused).
+ */
+// Written with the outer table named: Drizzle renders a single-table select's columns unqualified, which inside
+// the subquery would bind to the clock's own columns.
+const nextDue = sql<Date | string | null>`(SELECT min(k.due_at) FROM clocks k WHERE k.county_code = cases.county_code AND k.subject_type = 'case' AND k.subject_id = cases.id AND k.closed_at IS NULL AND k.paused_at IS NULL)`;
+
 export interface CaseFilter {
   view: CaseView;
   regionPrefix?: string;
@@ -94,6 +105,8 @@ export interface CaseFilter {
   overdue?: boolean;
   publicOnly?: boolean;
   q?: string;
+  dueFrom?: Date;
+  dueTo?: Date;
 }
 
 function where(f: CaseFilter): SQL {
@@ -107,6 +120,7 @@ function where(f: CaseFilter): SQL {
   if (f.from) w.push(gte(cases.createdAt, f.from));
   if (f.to) w.push(lte(cases.createdAt, f.to));
   if (f.unitCodes?.length) w.push(inArray(cases.unitCode, f.unitCodes));
+  if (f.unitCodePrefix !== undefined) w.push(like(cases.unitCode, `${f.unitCodePrefix}%`));
   if (f.handlerUserId || f.handlerDepartmentId) {
     const h: SQL[] = [];
     if (f.handlerUserId) h.push(eq(cases.handlerUserId, f.handlerUserId));
@@ -115,16 +129,28 @@ function where(f: CaseFilter): SQL {
   }
   if (f.overdue) w.push(eq(cases.isOverdue, true));
   if (f.publicOnly) w.push(eq(cases.isPublic, true));
+  if (f.dueFrom) w.push(sql`${nextDue} >= ${f.dueFrom.toISOString()}::timestamptz`);
+  if (f.dueTo) w.push(sql`${nextDue} <= ${f.dueTo.toISOString()}::timestamptz`);
   if (f.q) w.push(or(like(cases.description, `%${f.q}%`), like(cases.code, `%${f.q}%`), like(cases.address, `%${f.q}%`))!);
   return and(...w)!;
 }
 
-/** A page of cases, newest first, with the total. */
-export async function list(ex: Executor, f: CaseFilter, limit: number, offset: number) {
+/** How a list is ordered: newest first, or by the nearest due time (overdue first, then the soonest due). */
+export type CaseSort = 'newest' | 'due';
+
+/** A page of cases with each one's nearest due time, and the total. */
+export async function list(ex: Executor, f: CaseFilter, limit: number, offset: number, sort: CaseSort = 'newest') {
   const w = where(f);
-  const rows = await ex.select().from(cases).where(w).orderBy(desc(cases.createdAt), desc(cases.code)).limit(limit).offset(offset);
-  const [total] = await ex.select({ n: count() }).from(cases).where(w);
-  return { rows, total: Number(total?.n ?? 0) };
+  const order = sort === 'due' ? [sql`next_due ASC NULLS LAST`, desc(cases.createdAt), desc(cases.code)] : [desc(cases.createdAt), desc(cases.code)];
+  const found = await ex.select({ ...getTableColumns(cases), nextDueAt: nextDue.as('next_due') }).from(cases).where(w).orderBy(...order).limit(limit).offset(offset);
+  const rows = found.map(({ nextDueAt, ...c }) => ({ row: c as CaseRow, nextDueAt: nextDueAt === null ? null : new Date(nextDueAt) }));
+  return { rows, total: await countCases(ex, f) };
+}
+
+/** How many cases match a filter. */
+export async function countCases(ex: Executor, f: CaseFilter): Promise<number> {
+  const [total] = await ex.select({ n: count() }).from(cases).where(where(f));
+  return Number(total?.n ?? 0);
 }
 
 /** Open cases of a county and category since a time, inside a box, that the view may read (duplicate candidates). */

@@ -13,6 +13,7 @@ import { applyCaseAction } from './case-actions.service.ts';
 import * as queries from './case-queries.service.ts';
 import { toCsv, toXlsx } from './case-export.ts';
 import { assignableHandlers } from '../users/users.service.ts';
+import { cstDate } from '../../../core/calendar.ts';
 
 const Code = z.string().regex(/^\d{6}-[0-9A-Z]{8}$/).describe('case code, e.g. 632221-7KQ2M9XF');
 
@@ -31,14 +32,18 @@ export function caseRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.get('/api/cases', { config: { access: { permission: 'case:read' } }, schema: { tags: ['cases'], summary: '案件列表与待办 Case list and inboxes', querystring: CaseListQuery } }, async (req) =>
     queries.listCases(ctx, actorOf(req), req.query),
   );
+  r.get('/api/cases/boxes', { config: { access: { permission: 'case:read' } }, schema: { tags: ['cases'], summary: '待办箱与数量 The inboxes this user may list, with counts' } }, async (req) =>
+    queries.boxCounts(ctx, actorOf(req)),
+  );
   r.get('/api/cases/export', {
     config: { access: { permission: 'case:export' } },
     schema: { tags: ['cases'], summary: '导出 Export the filtered list as XLSX or CSV', querystring: CaseListQuery.extend({ format: z.enum(['xlsx', 'csv']).default('xlsx') }) },
   }, async (req, reply) => {
-    const rows = await queries.exportRows(ctx, actorOf(req), req.query);
-    const name = `anwang-cases-${ctx.clock.now().toISOString().slice(0, 10)}`;
-    if (req.query.format === 'csv') return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}.csv"`).send(toCsv(rows));
-    return reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('content-disposition', `attachment; filename="${name}.xlsx"`).send(await toXlsx(rows));
+    // In the reader's language (the lang cookie or Accept-Language; zh-CN by default), dated in China time.
+    const rows = await queries.exportRows(ctx, actorOf(req), req.query, req.locale);
+    const name = `anwang-cases-${cstDate(ctx.clock.now())}`;
+    if (req.query.format === 'csv') return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}.csv"`).send(toCsv(rows, req.locale));
+    return reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('content-disposition', `attachment; filename="${name}.xlsx"`).send(await toXlsx(rows, req.locale));
   });
   r.post('/api/cases/batch-dispatch', {
     config: { access: { permission: 'case:act' } },

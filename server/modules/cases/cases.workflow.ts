@@ -11,6 +11,7 @@ import * as catalog from '../catalog/catalog.service.ts';
 import * as repo from './cases.repository.ts';
 import { actionsFor } from './cases.policy.ts';
 import { caseEffects } from './case-effects.ts';
+import * as stats from './case-stats.repository.ts';
 
 /** A case's clocks: 一小时介入 from submission, one per active step, and end to end from acceptance. */
 export type CaseClockKind = 'first_response' | 'stage' | 'total';
@@ -35,6 +36,11 @@ export const caseModule: WorkflowModule<repo.CaseRow, CaseStatus, CaseAction, Wo
   async writeStatus(tx, c, set, now) {
     const full: Partial<repo.CaseRow> = { ...set, updatedAt: now };
     if (terminalStatuses.includes(set.status) && !c.closedAt) full.closedAt = now;
+    // Any ending (closed, rejected, redirected, merged) takes an overdue case out of the open-overdue count.
+    if (terminalStatuses.includes(set.status) && c.isOverdue) {
+      full.isOverdue = false;
+      await stats.bumpOverdue(tx, c.countyCode, c.villageCode, -1);
+    }
     await repo.updateCase(tx, c, full);
     return { ...c, ...full, version: c.version + 1 };
   },

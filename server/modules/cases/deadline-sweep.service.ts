@@ -1,7 +1,7 @@
 /**
  * What the one clock sweep (server/workflow/sweep.ts) does with a case's clocks. Yellow at 80% warns the unit;
- * red at 100% marks the case overdue (a missed first response excepted), then the system urges and escalates
- * it one level through the transition engine.
+ * red at 100% marks the case overdue (any kind of clock, the one-hour first response too: core/kpi-math.ts
+ * `isPastDue`), then the system urges and escalates it one level through the transition engine.
  */
 import { allowedActions, type CaseAction, type CaseStatus } from '../../../core/workflow/case-workflow.ts';
 import type { AppContext } from '../../lib/context.ts';
@@ -31,7 +31,7 @@ export const caseClockHandlers: ClockHandlers<repo.CaseRow> = {
   },
   async breach(tx, ctx, c, d, now) {
     let current = c;
-    if (d.kind !== 'first_response' && !c.isOverdue) {
+    if (!c.isOverdue) {
       await repo.updateCase(tx, c, { isOverdue: true });
       current = { ...c, isOverdue: true, version: c.version + 1 };
       await stats.bumpOverdue(tx, c.countyCode, c.villageCode, 1);

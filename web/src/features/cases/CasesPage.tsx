@@ -1,5 +1,6 @@
 /**
- * 案件: inboxes per role, a filtered list, batch dispatch, export, and the case card. The inbox, filters and page
+ * 案件: the inboxes the server says this user may list (with counts), a filtered list with the time left on each
+ * case (sortable: nearest due first), batch dispatch, export, and the case card. The inbox, filters, sort and page
  * live in the query string (a reload or a shared link keeps them); /cases/<code> opens that case's card.
  */
 import { useMemo, useState } from 'react';
@@ -19,14 +20,18 @@ import { useBatchDispatch } from './cases.api';
 import { CaseDrawer } from './CaseDrawer';
 import { NewCaseModal } from './NewCaseModal';
 import { statusColour } from './case-colours';
+import { useCaseBoxes } from './boxes.api';
+import { remaining, toneColour } from './remaining';
 
 type CaseItem = CaseListPage['items'][number];
-const boxes = ['toAccept', 'toDispatch', 'mine', 'toVerify', 'toFollowUp', 'overdue', 'all'] as const;
-const filterNames = ['region', 'category', 'tier', 'status', 'channel', 'q', 'from', 'to'] as const;
+const filterNames = ['region', 'category', 'tier', 'status', 'channel', 'q', 'from', 'to', 'sort'] as const;
 
-/** The inbox a role starts in. */
-function defaultBox(me: Me): string {
-  return me.role === 'handler' || me.role === 'gridWorker' ? 'mine' : me.role === 'leader' ? 'overdue' : 'toAccept';
+/** The time left on a case's nearest clock, coloured (green, amber within four hours, red past due). */
+function RemainingCell({ item }: { item: CaseItem }) {
+  const { t } = useTranslation();
+  const r = remaining(item.nextDueAt, new Date());
+  if (r.tone === 'none') return <span style={{ color: '#999' }}>{t(item.paused ? 'cases.remain.paused' : r.key)}</span>;
+  return <Tag color={toneColour[r.tone]} data-testid="remaining">{t(r.key, { n: r.n })}</Tag>;
 }
 
 export function CasesPage({ me }: { me: Me }) {
@@ -36,11 +41,14 @@ export function CasesPage({ me }: { me: Me }) {
   const location = useLocation();
   const { code } = useParams();
   const { tree, departments, categories } = useCatalog();
-  const defaults = useMemo(() => ({ box: defaultBox(me), ...Object.fromEntries(filterNames.map((f) => [f, ''])) }) as Record<'box' | (typeof filterNames)[number], string>, [me]);
+  const defaults = useMemo(() => ({ box: '', ...Object.fromEntries(filterNames.map((f) => [f, ''])) }) as Record<'box' | (typeof filterNames)[number], string>, []);
   const [f, setF] = useUrlState(defaults);
+  const boxes = useCaseBoxes().data;
+  // The server names the boxes this user may list (in tab order); the first is where the user starts.
+  const box = boxes?.some((b) => b.box === f.box) ? f.box : (boxes?.[0]?.box ?? '');
   const regions = (useRegionChildren(me.scopeCode).data ?? []).map((k) => ({ value: k.code, label: k.name }));
   const filters = Object.fromEntries(filterNames.map((k) => [k, f[k] || undefined]));
-  const list = usePagedList<CaseItem>({ path: '/api/cases', params: { box: f.box, ...filters } });
+  const list = usePagedList<CaseItem>({ path: '/api/cases', params: { box, ...filters }, enabled: !!box });
   const [selected, setSelected] = useState<string[]>([]);
   const [batch, setBatch] = useState(false);
   const [batchDept, setBatchDept] = useState<string>();
@@ -63,12 +71,25 @@ export function CasesPage({ me }: { me: Me }) {
   };
   const canCreate = me.permissions.includes('case:create');
   const canExport = me.permissions.includes('case:export');
-  const exportQuery = listQuery({ box: f.box, ...filters });
+  const exportQuery = listQuery({ box, ...filters });
   const categoryValue = f.category ? [categories.find((c) => c.id === f.category)?.parentId ?? '', f.category] : undefined;
 
   return (
     <>
-      <Tabs activeKey={f.box} onChange={(k) => { filter({ box: k }); setSelected([]); }} items={boxes.map((b) => ({ key: b, label: t(`cases.box.${b}`) }))} />
+      <Tabs
+        activeKey={box}
+        onChange={(k) => { filter({ box: k }); setSelected([]); }}
+        data-testid="case-boxes"
+        items={(boxes ?? []).map((b) => ({
+          key: b.box,
+          label: (
+            <Space size={6}>
+              {t(`cases.box.${b.box}`)}
+              {b.box !== 'all' && <Badge count={b.count} overflowCount={999} showZero color={b.box === 'overdue' && b.count ? '#cf1322' : b.count ? '#1677ff' : '#bfbfbf'} data-testid={`box-count-${b.box}`} />}
+            </Space>
+          ),
+        }))}
+      />
       <Space wrap style={{ marginBottom: 12 }} data-testid="case-filters">
         {regions.length > 0 && <Select allowClear placeholder={t('grids.regions')} style={{ width: 150 }} value={f.region || undefined} onChange={(v) => filter({ region: v })} options={regions} />}
         <Cascader options={tree} placeholder={t('cases.category')} style={{ width: 200 }} value={categoryValue} onChange={(v) => filter({ category: v?.[1] as string | undefined })} allowClear />
@@ -94,11 +115,17 @@ export function CasesPage({ me }: { me: Me }) {
         size="middle"
         {...list.tableProps}
         scroll={{ x: 1000 }}
-        rowSelection={f.box === 'toDispatch' ? { selectedRowKeys: selected, onChange: (k) => setSelected(k as string[]) } : undefined}
+        // Checkboxes only where batch dispatch is possible, and only on rows this user may dispatch.
+        rowSelection={box === 'toDispatch' ? { selectedRowKeys: selected, onChange: (k) => setSelected(k as string[]), getCheckboxProps: (r: CaseItem) => ({ disabled: !r.allowedActions.includes('dispatch') }) } : undefined}
+        onChange={(_p, _f, sorter) => {
+          const s = Array.isArray(sorter) ? sorter[0] : sorter;
+          if (s?.columnKey === 'remaining') filter({ sort: s.order ? 'due' : undefined });
+        }}
         onRow={(r) => ({ onClick: () => openCase(r.code), style: { cursor: 'pointer' } })}
         columns={[
           { title: t('cases.code'), dataIndex: 'code', width: 150, render: (c: string, r: CaseItem) => <Space size={4}>{c}{r.urgency !== 'normal' && <Tag color="red">{t(`urgency.${r.urgency}`)}</Tag>}</Space> },
           { title: t('cases.status'), dataIndex: 'status', width: 110, render: (s: string, r: CaseItem) => <Badge dot={r.isOverdue} offset={[4, 0]}><Tag color={statusColour[s]}>{t(`status.${s}`)}</Tag></Badge> },
+          { title: t('cases.remaining'), key: 'remaining', width: 120, sorter: true, sortOrder: f.sort === 'due' ? 'ascend' : null, sortDirections: ['ascend', null], showSorterTooltip: { title: t('cases.sortByDue') }, render: (_: unknown, r: CaseItem) => <RemainingCell item={r} /> },
           { title: t('cases.category'), dataIndex: 'categoryName', width: 120 },
           { title: t('cases.tier'), dataIndex: 'tier', width: 80, render: (x: string) => t(`tier.${x}`) },
           { title: t('cases.description'), dataIndex: 'description', ellipsis: true },

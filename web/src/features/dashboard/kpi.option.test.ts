@@ -14,4 +14,10 @@ describe('dashboard chart options', () => {
   it('splits resolved cases into village, township and other', () => {
     expect(resolvedOption({ resolved: 10, resolvedInVillage: 7, resolvedInTownship: 2 }, { village: 'v', township: 't', other: 'o' }).series[0]!.data.map((d) => d.value)).toEqual([7, 2, 1]);
   });
+  it('shows counts, not only shares, on the donut: in the legend, and on the slices', () => {
+    const o = resolvedOption({ resolved: 10, resolvedInVillage: 7, resolvedInTownship: 3 }, { village: '村级', township: '乡级', other: '部门/县级' });
+    expect(['村级', '乡级', '部门/县级'].map(o.legend.formatter)).toEqual(['村级 7', '乡级 3', '部门/县级 0']);
+    expect(o.series[0]!.label.formatter({ value: 7 })).toBe('7');
+    expect(o.series[0]!.label.formatter({ value: 0 })).toBe('');
+  });
 });

@@ -37,13 +37,15 @@ export function childrenOption(rows: ChildRow[], labels: { received: string; clo
   };
 }
 
-/** Where cases were resolved: village, township, elsewhere (department, county). */
+/** Where cases were resolved: village, township, elsewhere (department, county), each slice with its count and share. */
 export function resolvedOption(k: { resolved: number; resolvedInVillage: number; resolvedInTownship: number }, labels: { village: string; township: string; other: string }) {
   const other = Math.max(0, k.resolved - k.resolvedInVillage - k.resolvedInTownship);
+  const slices = [{ name: labels.village, value: k.resolvedInVillage }, { name: labels.township, value: k.resolvedInTownship }, { name: labels.other, value: other }];
+  const count = new Map(slices.map((s) => [s.name, s.value]));
   return {
     tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
-    // A narrow card: the legend names the slices, the tooltip gives the numbers.
-    legend: { bottom: 0 },
-    series: [{ type: 'pie', radius: ['40%', '65%'], top: -24, label: { show: false }, data: [{ name: labels.village, value: k.resolvedInVillage }, { name: labels.township, value: k.resolvedInTownship }, { name: labels.other, value: other }] }],
+    // A narrow card: the legend names each slice with its count; the slices carry their counts too.
+    legend: { bottom: 0, formatter: (name: string) => `${name} ${count.get(name) ?? 0}` },
+    series: [{ type: 'pie', radius: ['40%', '65%'], top: -24, label: { show: true, position: 'inside', formatter: (p: { value: number }) => (p.value ? String(p.value) : ''), color: '#fff' }, data: slices }],
   };
 }
