@@ -8,6 +8,7 @@ import { systemActor } from '../lib/actor.ts';
 import { importRegions } from '../modules/regions/regions.service.ts';
 import { addGroupsAndStaff, gridsWithGroups, importGrids } from '../modules/grids/grids.service.ts';
 import { createUser, findAccountByUsername } from '../modules/users/users.service.ts';
+import { demoAccountsExist } from '../modules/auth/auth.service.ts';
 import type { GridStaffRole } from '../../core/roles.ts';
 import { ROOT_SCOPE } from '../../core/region-code.ts';
 import { buildHaibei, personName } from './haibei.ts';
@@ -93,5 +94,5 @@ export async function seedDemo(ctx: AppContext, onProgress: (msg: string) => voi
 
 /** True when the demo accounts exist (start-up then prints their logins). */
 export async function hasDemoAccounts(ctx: AppContext): Promise<boolean> {
-  return (await findAccountByUsername(ctx.db, 'township.operator')) !== undefined;
+  return demoAccountsExist(ctx);
 }
