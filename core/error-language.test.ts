@@ -17,6 +17,9 @@ describe('one language per error message', () => {
     expect(issueText({ code: 'too_small', origin: 'string', minimum: 8 }, 'zh-TW')).toBe('至少 8 個字元');
     expect(issueText({ code: 'too_big', origin: 'number', maximum: 5 }, 'en')).toBe('Must be at most 5');
     expect(issueText({ code: 'something_new' }, 'zh-CN')).toBe('此项有误');
+    expect(localiseIssue('too_common', { code: 'too_common' }, 'en')).toBe('A common password, easy to guess');
+    // A value is no language: a username stays as it is.
+    expect(localiseIssue('weakling', { code: 'taken' }, 'zh-CN')).toBe('weakling');
     expect(localiseIssue('Invalid option: expected one of "a"|"b"', { code: 'invalid_value' }, 'zh-CN')).toBe('不是可选的值');
   });
 });

@@ -15,9 +15,15 @@ export function inLanguage(message: string, locale: Locale): string | undefined 
   const pair = bilingual.exec(message);
   if (pair) return locale === 'en' ? pair[2]!.trim() : pair[1]!.trim();
   const chinese = han.test(message);
-  if (locale === 'en') return chinese ? undefined : message;
-  return chinese ? message : undefined;
+  if (locale === 'en') return chinese || bareCode.test(message) ? undefined : message;
+  // A value (a username, a code, a number) is no language: only English prose or a snake_case code is replaced.
+  return chinese || !englishProse.test(message) ? message : undefined;
 }
+
+/** English words ("Too small: expected string…") or a bare problem code (`too_common`). */
+const englishProse = /[A-Za-z]{2,}[\s:,]+[A-Za-z]{2,}|^[a-z]+(_[a-z]+)+$/;
+/** A problem code sent as its own message (`too_common`): words for nobody. */
+const bareCode = /^[a-z]+(_[a-z]+)+$/;
 
 /** What a validation problem says about itself (a zod issue's code and figures). */
 export interface IssueFacts {
@@ -48,13 +54,24 @@ const words = {
   option: w('不是可选的值', '不是可選的值', 'Not one of the allowed values'),
   unknownKey: w('含有不认识的字段', '含有不認識的欄位', 'Holds a field that is not expected'),
   invalid: w('此项有误', '此項有誤', 'Invalid value'),
+  // The password policy's problems (core/password-policy.ts) and a taken name.
+  too_short: w('密码太短：至少8位', '密碼太短：至少8位', 'Too short: at least 8 characters'),
+  too_long: w('密码太长：最多128位', '密碼太長：最多128位', 'Too long: at most 128 characters'),
+  too_few_classes: w('须包含大写字母、小写字母、数字、符号中的至少3类', '須包含大寫字母、小寫字母、數字、符號中的至少3類', 'Needs at least 3 of: upper case, lower case, digits, symbols'),
+  too_common: w('这是常见密码，容易被猜到', '這是常見密碼，容易被猜到', 'A common password, easy to guess'),
+  same_as_current: w('不能与当前密码相同', '不能與目前密碼相同', 'Must differ from the current password'),
+  taken: w('已被占用', '已被佔用', 'Already taken'),
 } satisfies Record<string, Words>;
+
+/** Problem codes with words of their own (not zod's, whose words depend on the figures). */
+const ownWords = { too_short: 1, too_long: 1, too_few_classes: 1, too_common: 1, same_as_current: 1, taken: 1 };
 
 const say = (key: keyof typeof words, locale: Locale, n?: unknown) => words[key][locale].replace('{n}', String(n));
 
 /** A short message for a validation problem in `locale`, from its code and figures only. */
 export function issueText(f: IssueFacts, locale: Locale): string {
   const counted = f.origin === 'string' || f.origin === 'array' || f.origin === 'set';
+  if (f.code in ownWords) return say(f.code as keyof typeof ownWords, locale);
   switch (f.code) {
     case 'too_small':
       if (f.minimum === undefined) return say('tooShort', locale);
