@@ -18,7 +18,8 @@ const shots = process.env.ANWANG_SHOTS_DIR;
 if (shots) mkdirSync(shots, { recursive: true });
 
 beforeAll(async () => {
-  server = await startServer();
+  // Seeded before the server starts (no start-up deadline on a busy machine); the same demo as a first start.
+  server = await startServer({ before: [['seed', '--demo']] });
   browser = await launchBrowser();
 });
 afterAll(async () => {

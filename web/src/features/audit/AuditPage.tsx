@@ -59,13 +59,14 @@ export function AuditPage() {
           : t(`audit.anchors.${verify.anchors?.problem ?? 'missing'}`, { line: verify.anchors?.line })} />)}
       <Table rowKey="id" size="small" {...list.tableProps} scroll={{ x: 900 }} data-testid="audit-table"
         columns={[
-          { title: '#', dataIndex: 'id', width: 70 },
+          // On a phone the row number and address give way to who, what and on what.
+          { title: '#', dataIndex: 'id', width: 70, responsive: ['md'] },
           { title: t('audit.at'), dataIndex: 'at', width: 170, render: (v: string) => formatTime(v) },
           { title: t('audit.actor'), render: (_: unknown, r: AuditEntry) => actorText(r.actor, t) },
           { title: t('audit.action'), dataIndex: 'action', render: (a: string) => <Tooltip title={a}>{auditActionLabel(a, locale)}</Tooltip> },
           { title: t('audit.object'), render: (_: unknown, r: AuditEntry) => <ObjectCell r={r} /> },
           { title: t('audit.outcome'), dataIndex: 'outcome', width: 90, render: (o: string) => <Tag color={outcomeColour[o] ?? 'default'}>{t(`audit.outcomeWord.${o}`, { defaultValue: o })}</Tag> },
-          { title: t('audit.ip'), dataIndex: 'ip', width: 130 },
+          { title: t('audit.ip'), dataIndex: 'ip', width: 130, responsive: ['md'] },
         ]} />
     </Space>
   );
