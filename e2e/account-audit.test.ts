@@ -21,7 +21,7 @@ beforeAll(async () => {
   // Seeded before the server starts (no start-up deadline on a busy machine); the same demo as a first start.
   server = await startServer({ before: [['seed', '--demo']] });
   browser = await launchBrowser();
-});
+}, 420_000); // the demo seed takes one to two minutes, more on a busy machine
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
@@ -101,11 +101,11 @@ describe('audit log', () => {
     // User picked by name.
     await page.getByTestId('audit-filter-user').click();
     await page.keyboard.type('城关社区 调解');
-    await page.getByRole('option', { name: /城关社区 调解员/ }).click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '城关社区 调解员' }).first().click();
     // Action picked by its label.
     await page.getByTestId('audit-filter-action').click();
     await page.keyboard.type('修改密码');
-    await page.getByRole('option', { name: '修改密码', exact: true }).click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="修改密码"]').click();
     await expect.poll(() => page.locator('.ant-table-tbody tr.ant-table-row').count(), { timeout: 15_000 }).toBe(1);
     const row = (await page.locator('.ant-table-tbody tr.ant-table-row').first().textContent())!;
     expect(row).toContain('城关社区 调解员 · 调解员');
