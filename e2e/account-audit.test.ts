@@ -88,6 +88,43 @@ describe('own account', () => {
   });
 });
 
+describe('notifications', () => {
+  it('closing the panel marks nothing read; a notice opens its case from the keyboard', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await signIn(page, server.url, 'township.operator');
+    const unread = () => page.locator('[data-testid="notification-bell"]').locator('xpath=ancestor::span[contains(@class,"ant-badge")]').locator('.ant-scroll-number').getAttribute('title');
+    await expect.poll(unread, { timeout: 20_000 }).toMatch(/^\d+$/);
+    const before = Number(await unread());
+    expect(before).toBeGreaterThan(0);
+    await page.getByTestId('notification-bell').click();
+    await page.getByTestId('notification').first().waitFor();
+    await shoot(page, 'notifications-1440-zh-CN');
+    await page.keyboard.press('Escape');
+    await page.mouse.click(700, 600);
+    await page.reload();
+    // The sweep may add notices meanwhile; closing must not have taken any away.
+    await expect.poll(async () => Number(await unread()), { timeout: 20_000 }).toBeGreaterThanOrEqual(before);
+    await page.getByTestId('notification-bell').click();
+    await page.getByTestId('notification').first().focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.url()).toMatch(/\/cases\/\d{6}-[0-9A-Z]+/);
+    await page.close();
+  });
+});
+
+describe('a forced first step', () => {
+  it('can be left by signing out (the authenticator page of an administrator\'s first sign-in)', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true });
+    await signIn(page, server.url, 'county.secadmin');
+    await page.getByTestId('totp-secret').waitFor({ timeout: 20_000 });
+    await shoot(page, 'totp-enrol-390-zh-CN');
+    await page.getByTestId('forced-sign-out').click();
+    await page.getByLabel('用户名').waitFor();
+    expect(await page.getByTestId('totp-secret').count()).toBe(0);
+    await page.close();
+  });
+});
+
 describe('audit log', () => {
   it('the auditor filters the log by user and action and reads it in words', async () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
