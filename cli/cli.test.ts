@@ -163,9 +163,33 @@ describe('demo data', { timeout: 240_000 }, () => {
     const first = anwang('seed', '--demo');
     expect(first.status, first.stderr).toBe(0);
     expect(first.stdout).toContain('907 grids, 46 accounts'); // 10 roles × 4 levels, and 6 department handlers
+    // The long steps say how far they are, with counts.
+    expect(first.stdout).toMatch(/\[1\/6\] .*\n(.|\n)*\[6\/6\] /);
+    expect(first.stdout).toMatch(/demo accounts 30\/40/);
+    expect(first.stdout).toMatch(/demo cases 100\/120/);
     const again = anwang('seed', '--demo');
     expect(again.status, again.stderr).toBe(0);
     expect(again.stdout).not.toContain('household groups'); // nothing added the second time
+  });
+
+  it('starts quietly: SMS to a file, no request logs by default, the demo logins last with the count in the database', async () => {
+    // The database holds the demo from the test before (its reporters' SMS are waiting in the outbox).
+    const { LOG_LEVEL: _unset, ...quiet } = env;
+    const child = spawn(process.execPath, ['bin/anwang.js', 'serve'], { env: { ...quiet, PORT: '0', HOST: '127.0.0.1', ANWANG_SCHEDULER_MS: '200' } });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    await expect.poll(() => out, { timeout: 60_000, interval: 200 }).toContain('is running');
+    const sms = join(env.ANWANG_DATA_DIR!, 'sms.log');
+    await expect.poll(() => existsSync(sms) && readFileSync(sms, 'utf8').includes('sms to'), { timeout: 30_000, interval: 200 }).toBe(true);
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+    expect(out).not.toContain('sms to');
+    expect(out).not.toContain('"reqId"');
+    expect(out).toContain('Demo logins: 46 个账号 accounts');
+    // Nothing after the banner but its closing rule (and the stop message).
+    const afterBanner = out.slice(out.indexOf('Demo logins'));
+    expect(afterBanner.split('═'.repeat(72))[1]!.trim()).toMatch(/^(SIGTERM: 正在停止 stopping…)?$/);
   });
 });
 

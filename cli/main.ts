@@ -18,7 +18,7 @@ import { ROOT_SCOPE } from '../core/region-code.ts';
 import { importGrids } from '../server/modules/grids/grids.service.ts';
 import { createUser } from '../server/modules/users/users.service.ts';
 import { createToken } from '../server/modules/tokens/tokens.service.ts';
-import { seedDemo } from '../server/demo/seed-demo.ts';
+import { countDemoAccounts, seedDemo } from '../server/demo/seed-demo.ts';
 import { importCalendar } from '../server/modules/catalog/catalog.service.ts';
 import { serve } from './serve.ts';
 import { importPersons } from '../server/modules/people/person-import.service.ts';
@@ -125,8 +125,8 @@ async function main(argv: string[]): Promise<void> {
       return;
     case 'seed': {
       if (!values.demo) fail('只支持 anwang seed --demo (only the demo seed exists)');
-      const r = await withContext((ctx) => seedDemo(ctx, (m) => process.stdout.write(m + '\n')));
-      process.stdout.write(`演示数据已写入 demo loaded: ${r.regions} regions, ${r.grids} grids, ${r.accounts.length} accounts\n`);
+      const r = await withContext(async (ctx) => ({ ...(await seedDemo(ctx, (m) => process.stdout.write(m + '\n'))), inDb: await countDemoAccounts(ctx) }));
+      process.stdout.write(`演示数据已写入 demo loaded: ${r.regions} regions, ${r.grids} grids, ${r.inDb} accounts\n`);
       return;
     }
     case 'import': {

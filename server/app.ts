@@ -15,6 +15,7 @@ import { installSecurityHeaders } from './http/security-headers.ts';
 import { installBodyGuard } from './http/body-guard.ts';
 import { healthRoute } from './http/health.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
+import { demoAccountsExist } from './modules/auth/auth.service.ts';
 import { regionRoutes } from './modules/regions/regions.routes.ts';
 import { gridRoutes } from './modules/grids/grids.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
@@ -105,6 +106,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     tileUrl: ctx.config.tileUrl,
     tileAttribution: ctx.config.tileAttribution,
     version,
+    // The sign-in page shows the demo password only where the demo accounts exist.
+    demo: await demoAccountsExist(ctx),
   }));
 
   authRoutes(app, ctx);

@@ -8,6 +8,6 @@ export const NotificationSubject = z.object({ type: z.string(), id: z.string(), 
 export const NotificationItem = z.object({ id: z.union([z.number(), z.string()]), subject: NotificationSubject.nullable(), text: z.string(), createdAt: z.string(), read: z.boolean() });
 export type NotificationItem = z.infer<typeof NotificationItem>;
 
-/** The signed-in user's notices, newest first, and how many are unread. */
-export const NotificationList = z.object({ items: z.array(NotificationItem), unread: z.number() });
+/** A page of the signed-in user's notices, newest first, whether older ones remain (`?before=<last id>`), and how many of all are unread. */
+export const NotificationList = z.object({ items: z.array(NotificationItem), unread: z.number(), more: z.boolean() });
 export type NotificationList = z.infer<typeof NotificationList>;

@@ -6,5 +6,5 @@ export const RegionNode = z.object({ code: z.string(), name: z.string(), level: 
 export type RegionNode = z.infer<typeof RegionNode>;
 
 /** The public client configuration (map tiles are optional). */
-export const ClientConfig = z.object({ tileUrl: z.string(), tileAttribution: z.string() });
+export const ClientConfig = z.object({ tileUrl: z.string(), tileAttribution: z.string(), demo: z.boolean().optional() });
 export type ClientConfig = z.infer<typeof ClientConfig>;

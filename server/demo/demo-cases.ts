@@ -54,7 +54,7 @@ async function user(ctx: AppContext, username: string): Promise<Actor> {
 }
 
 /** Seeds departments, their handler accounts and `count` cases over the last 60 days. */
-export async function seedDemoCases(ctx: AppContext, password: string, count = 120): Promise<number> {
+export async function seedDemoCases(ctx: AppContext, password: string, count = 120, onProgress: (msg: string) => void = () => {}): Promise<number> {
   const root = systemActor(ROOT_SCOPE, 'demo-seed');
   const existing = await listDepartments(ctx, root);
   for (const d of demoDepartments) {
@@ -80,6 +80,7 @@ export async function seedDemoCases(ctx: AppContext, password: string, count = 1
   const ids = new Map((await listDepartments(ctx, root)).map((d) => [d.name, d.id]));
   let made = 0;
   for (let i = 0; i < count; i++) {
+    if (i % 20 === 0) onProgress(`演示案件 demo cases ${i}/${count}`);
     // Reports arrive evenly over the 60 days; each case's later steps never run past the present.
     clock.t = start + Math.floor((i * (end - start)) / count);
     const [categoryId, description] = samples[i % samples.length]!;

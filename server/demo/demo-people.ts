@@ -18,7 +18,7 @@ import { personName } from './haibei.ts';
 const ethnicities = ['04', '04', '03', '01', '01', '30', '02'];
 
 /** Seeds households into every grid once (nothing when people exist already). Returns [households, persons]. */
-export async function seedDemoPeople(ctx: AppContext): Promise<[number, number]> {
+export async function seedDemoPeople(ctx: AppContext, onProgress: (msg: string) => void = () => {}): Promise<[number, number]> {
   if ((await ctx.database.query<{ n: number }>('SELECT count(*)::int AS n FROM persons'))[0]!.n > 0) return [0, 0];
   const grids = await ctx.database.query<{ code: string; county_code: string; village_code: string; name: string; geometry: { coordinates: number[][][] } }>('SELECT code, county_code, village_code, name, geometry FROM grids ORDER BY code');
   const now = ctx.clock.now();
@@ -37,6 +37,7 @@ export async function seedDemoPeople(ctx: AppContext): Promise<[number, number]>
     }
   };
   for (const [gi, g] of grids.entries()) {
+    if (gi % 100 === 0) onProgress(`生成演示户与人口 building households and persons: 网格 grid ${gi}/${grids.length}`);
     for (let h = 0; h < 6; h++) {
       n++;
       const household: repo.HouseholdRow = { countyCode: g.county_code, id: randomUUID(), gridCode: g.code, villageCode: g.village_code, number: `${g.code.slice(9)}${String(h + 1).padStart(3, '0')}`, address: `${g.name.replace(/第(.+)网格$/, '$1组').replace(/网格$/, '')}${h + 1}号`, dwellingId: null, headPersonId: null, riskLevel: n % 50 === 0 ? 'key' : n % 15 === 0 ? 'attention' : 'normal', note: null, status: 'active', createdAt: now, updatedAt: now, version: 0 };
@@ -109,13 +110,20 @@ export async function seedDemoPeople(ctx: AppContext): Promise<[number, number]>
   }
   const [dwellings, tenancies] = demoRentals(buildings, households, persons, now);
   await ctx.db.transaction(async (tx) => {
+    onProgress(`写入楼栋、房屋、场所 saving ${buildings.length} buildings, ${dwellings.length} dwellings, ${places.length} places, ${records.length} records`);
     for (const b of buildings) await placesRepo.insertBuilding(tx, b);
     for (const d of dwellings) await dwellingsRepo.insertDwelling(tx, d);
     for (const t of tenancies) await dwellingsRepo.insertTenancy(tx, t);
     for (const p of places) await placesRepo.insertPlace(tx, p);
     for (const r of records) await repo.insertRecord(tx, r);
-    for (let i = 0; i < households.length; i += 500) for (const h of households.slice(i, i + 500)) await repo.insertHousehold(tx, h);
-    for (let i = 0; i < persons.length; i += 1000) await repo.insertPersons(tx, persons.slice(i, i + 1000));
+    for (let i = 0; i < households.length; i += 500) {
+      if (i % 1000 === 0) onProgress(`写入演示户 saving households ${i}/${households.length}`);
+      for (const h of households.slice(i, i + 500)) await repo.insertHousehold(tx, h);
+    }
+    for (let i = 0; i < persons.length; i += 1000) {
+      if (i % 5000 === 0) onProgress(`写入演示人口 saving persons ${i}/${persons.length}`);
+      await repo.insertPersons(tx, persons.slice(i, i + 1000));
+    }
     const history = [...households.map((h) => ({ id: h.id, type: 'household', grid: h.gridCode, county: h.countyCode })), ...persons.map((p) => ({ id: p.id, type: 'person', grid: p.gridCode, county: p.countyCode }))];
     for (let i = 0; i < history.length; i += 2000) await repo.addHistory(tx, history.slice(i, i + 2000).map((x) => ({ countyCode: x.county, objectType: x.type, objectId: x.id, event: 'created', fromGrid: null, toGrid: x.grid, data: { via: 'demo' }, actorId: 'system', actorName: 'demo', at: now })));
   });

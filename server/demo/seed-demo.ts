@@ -8,6 +8,7 @@ import { systemActor } from '../lib/actor.ts';
 import { importRegions } from '../modules/regions/regions.service.ts';
 import { addGroupsAndStaff, gridsWithGroups, importGrids } from '../modules/grids/grids.service.ts';
 import { createUser, findAccountByUsername } from '../modules/users/users.service.ts';
+import { demoAccountsExist } from '../modules/auth/auth.service.ts';
 import type { GridStaffRole } from '../../core/roles.ts';
 import { ROOT_SCOPE } from '../../core/region-code.ts';
 import { buildHaibei, personName } from './haibei.ts';
@@ -34,10 +35,12 @@ export interface SeedResult {
 export async function seedDemo(ctx: AppContext, onProgress: (msg: string) => void = () => {}): Promise<SeedResult> {
   const root = systemActor(ROOT_SCOPE, 'demo-seed');
   const { regions, grids } = buildHaibei();
-  onProgress(`区划 regions: ${regions.length}`);
+  // Numbered steps with counts: the whole build takes a minute or two, and each step says how far it is.
+  const step = (n: number, msg: string) => onProgress(`[${n}/6] ${msg}`);
+  step(1, `区划 regions: ${regions.length}`);
   const csv = ['code,name,parent_code', ...regions.map((r) => `${r.code},${r.name},${r.parentCode ?? ''}`)].join('\n');
   await importRegions(ctx, root, csv);
-  onProgress(`网格 grids: ${grids.length}`);
+  step(2, `网格 grids: ${grids.length}`);
   await importGrids(ctx, root, JSON.stringify({ type: 'FeatureCollection', features: grids.map((g) => ({ type: 'Feature', properties: { code: g.code, name: g.name }, geometry: g.polygon })) }));
 
   const done = await gridsWithGroups(ctx);
@@ -69,7 +72,7 @@ export async function seedDemo(ctx: AppContext, onProgress: (msg: string) => voi
     else if (n % 5 === 0) groups.push({ gridCode: g.code, name: `${g.name}十车联防组`, kind: 'vehicle', leaderName: personName(n++), memberCount: 10 });
   }
   if (groups.length) {
-    onProgress(`联户组 household groups: ${groups.length}, 网格力量 staff: ${staff.length}`);
+    step(3, `联户组 household groups: ${groups.length}, 网格力量 staff: ${staff.length}`);
     await addGroupsAndStaff(ctx, root, groups, staff);
   }
 
@@ -78,20 +81,34 @@ export async function seedDemo(ctx: AppContext, onProgress: (msg: string) => voi
     for (const role of personRoles) {
       const username = `${lvl.level}.${role}`;
       accounts.push({ username, role, scope: lvl.label });
+      // Each password is hashed with argon2 (slow on purpose): say how far the accounts are.
+      if (accounts.length % 10 === 1) onProgress(`  演示账号 demo accounts ${accounts.length - 1}/${demoLevels.length * personRoles.length}`);
       if (await findAccountByUsername(ctx.db, username)) continue;
       await createUser(ctx, root, { username, displayName: `${lvl.label.split(' ')[1]} ${roleLabels[role]}`, password: DEMO_PASSWORD, role, scopeCode: lvl.code });
     }
   }
-  onProgress(`演示账号 demo accounts: ${accounts.length}`);
-  const [households, people] = await seedDemoPeople(ctx);
-  if (people) onProgress(`户与人口 households: ${households}, persons: ${people}`);
-  const cases = await seedDemoCases(ctx, DEMO_PASSWORD);
-  if (cases) onProgress(`演示案件 demo cases: ${cases}`);
+  step(4, `演示账号 demo accounts by level and role: ${accounts.length}`);
+  const [households, people] = await seedDemoPeople(ctx, (m) => onProgress(`  ${m}`));
+  step(5, people ? `户与人口 households: ${households}, persons: ${people}` : '户与人口：已有，跳过 households and persons: present already, skipped');
+  const cases = await seedDemoCases(ctx, DEMO_PASSWORD, 120, (m) => onProgress(`  ${m}`));
+  step(6, cases ? `演示案件 demo cases: ${cases} (部门处置人 department handlers: ${demoDepartments.length})` : '演示案件：已有，跳过 demo cases: present already, skipped');
   for (const d of demoDepartments) accounts.push({ username: d.username, role: 'handler', scope: d.name });
   return { regions: regions.length, grids: grids.length, accounts };
 }
 
+/** Every username the demo seed makes: one per role per level, and the department handlers. */
+export function demoUsernames(): string[] {
+  return [...demoLevels.flatMap((l) => personRoles.map((r) => `${l.level}.${r}`)), ...demoDepartments.map((d) => d.username)];
+}
+
+/** How many demo accounts the database holds (counted there, not from the seed's list). */
+export async function countDemoAccounts(ctx: AppContext): Promise<number> {
+  let n = 0;
+  for (const u of demoUsernames()) if (await findAccountByUsername(ctx.db, u)) n++;
+  return n;
+}
+
 /** True when the demo accounts exist (start-up then prints their logins). */
 export async function hasDemoAccounts(ctx: AppContext): Promise<boolean> {
-  return (await findAccountByUsername(ctx.db, 'township.operator')) !== undefined;
+  return demoAccountsExist(ctx);
 }

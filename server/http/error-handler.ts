@@ -2,11 +2,19 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { isConnectionLost } from '../db/connection-errors.ts';
-import { AppError, errorCatalog, errorMessage, type ErrorCode, type FieldIssue } from '../../core/errors.ts';
+import { AppError, errorCatalog, errorMessage, type ErrorCode, type FieldIssue, type Locale } from '../../core/errors.ts';
+import { localiseIssue, type IssueFacts } from '../../core/error-language.ts';
 
-/** Sends `{ error: { code, message, details? } }` with the code's status. */
-export function sendError(reply: import('fastify').FastifyReply, code: ErrorCode, locale: import('../../core/errors.ts').Locale, details?: FieldIssue[]) {
-  return reply.code(errorCatalog[code].status).send({ error: { code, message: errorMessage(code, locale), ...(details?.length ? { details } : {}) } });
+/** A field problem with the figures its message can be rebuilt from (zod's minimum, maximum, origin, format). */
+type Issue = FieldIssue & { facts?: Omit<IssueFacts, 'code'> };
+
+/**
+ * Sends `{ error: { code, message, details? } }` with the code's status, every message in the request's language
+ * only (a detail written in another language is rebuilt from its code: core/error-language.ts).
+ */
+export function sendError(reply: import('fastify').FastifyReply, code: ErrorCode, locale: Locale, details?: Issue[]) {
+  const localised = details?.map(({ facts, ...d }) => ({ ...d, message: localiseIssue(d.message, { ...facts, code: d.code }, locale) }));
+  return reply.code(errorCatalog[code].status).send({ error: { code, message: errorMessage(code, locale), ...(localised?.length ? { details: localised } : {}) } });
 }
 
 const storageCodes = new Set(['ENOSPC', 'EDQUOT', 'EACCES', 'EPERM', 'EIO', 'EROFS', 'EMFILE', 'ENFILE']);
@@ -26,6 +34,7 @@ export function installErrorHandler(app: FastifyInstance): void {
         path: [err.validationContext, ...String(v.instancePath ?? '').split('/').filter(Boolean)].join('.'),
         code: String(v.keyword ?? 'invalid'),
         message: v.message ?? 'invalid',
+        facts: v.params as Omit<IssueFacts, 'code'>,
       }));
       return sendError(reply, 'VALIDATION_FAILED', locale, details);
     }
@@ -38,7 +47,7 @@ export function installErrorHandler(app: FastifyInstance): void {
       // A full disk or a lost mount: say so and that nothing was saved, rather than a bare 500.
       req.log.error({ err: { type: err.name, code: err.code } }, 'file storage unavailable');
       reply.header('retry-after', '30');
-      return sendError(reply, 'UNAVAILABLE', locale, [{ path: 'storage', code: String(err.code).toLowerCase(), message: '文件存储不可写（磁盘已满或无权限），请稍后重试 (file storage cannot be written)' }]);
+      return sendError(reply, 'UNAVAILABLE', locale, [{ path: 'storage', code: String(err.code).toLowerCase(), message: '文件存储不可写（磁盘已满或无权限），请稍后重试 (file storage cannot be written, retry later)' }]);
     }
     if (isConnectionLost(err)) {
       req.log.error({ err: { type: err.name, code: (err as { cause?: { code?: string } }).cause?.code ?? err.code } }, 'database unavailable');

@@ -1,13 +1,13 @@
 /** The signed-in frame: a forced password change or TOTP enrolment first, then the menu (from permissions) and the page. */
 import { useEffect, useState } from 'react';
-import { Layout, Menu, Button, Space, Spin, Typography, Grid as AntGrid } from 'antd';
-import { LogoutOutlined, UserOutlined, LockOutlined } from '@ant-design/icons';
+import { Layout, Menu, Space, Spin, Grid as AntGrid } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { setSignedOutHandler } from './api';
 import { setSignedIn, useLogout, useMe } from './features/auth/auth.api';
 import { PasswordChangePage } from './features/auth/PasswordChangePage';
+import { AccountMenu } from './features/auth/AccountMenu';
 import { TotpEnrolPage } from './features/auth/TotpEnrolPage';
 import { NotificationBell } from './features/notifications/NotificationBell';
 import { LanguageMenu } from './LanguageMenu';
@@ -29,8 +29,9 @@ export function Shell() {
   if (!me) return <Outlet />;
   const signedOut = () => setSignedIn(qc, null);
   // A changed password ends every session: back to sign-in with the new one.
-  if (me.stage === 'password') return <PasswordChangePage forced onDone={signedOut} languageMenu={<LanguageMenu />} />;
-  if (me.stage === 'enrol') return <TotpEnrolPage languageMenu={<LanguageMenu />} />;
+  // A forced step can always be left by signing out (another person at the desk, the wrong account).
+  if (me.stage === 'password') return <PasswordChangePage forced onDone={signedOut} onSignOut={() => void logout()} languageMenu={<LanguageMenu />} />;
+  if (me.stage === 'enrol') return <TotpEnrolPage onSignOut={() => void logout()} languageMenu={<LanguageMenu />} />;
   if (changingPassword) return <PasswordChangePage forced={false} onDone={() => { setChangingPassword(false); signedOut(); }} onCancel={() => setChangingPassword(false)} languageMenu={<LanguageMenu />} />;
 
   const allowed = pagesFor(me);
@@ -49,15 +50,7 @@ export function Shell() {
           <Space size={screens.md ? 'middle' : 'small'}>
             <LanguageMenu />
             <NotificationBell />
-            <Typography.Text data-testid="whoami" ellipsis style={{ maxWidth: screens.md ? 480 : 140, display: 'inline-block', verticalAlign: 'middle', lineHeight: 1.5 }}>
-              <UserOutlined /> {screens.md ? `${me.displayName} · ${t(`role.${me.role}`)} · ${me.scopeName}` : me.scopeName}
-            </Typography.Text>
-            <Button icon={<LockOutlined />} aria-label={t('password.title')} onClick={() => setChangingPassword(true)}>
-              {screens.md ? t('password.title') : null}
-            </Button>
-            <Button icon={<LogoutOutlined />} aria-label={t('nav.logout')} onClick={() => void logout()}>
-              {screens.md ? t('nav.logout') : null}
-            </Button>
+            <AccountMenu me={me} onChangePassword={() => setChangingPassword(true)} onSignOut={() => void logout()} />
           </Space>
         </Layout.Header>
         <Layout.Content style={{ padding: 16 }}>

@@ -1,6 +1,7 @@
 /** I/O for the audit log: append one chained row, read rows in order. */
-import { and, asc, desc, eq, gt, gte, isNull, like, lte, max, or, sql, type SQL } from 'drizzle-orm';
-import { auditLog } from '../../db/schema.ts';
+import { and, asc, desc, eq, gt, gte, ilike, isNull, like, lte, max, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { auditLog, users } from '../../db/schema.ts';
 import type { Executor } from '../../db/client.ts';
 
 export type AuditRow = typeof auditLog.$inferSelect;
@@ -38,20 +39,55 @@ export interface AuditFilter {
   includeSystem: boolean;
   action?: string;
   actorName?: string;
+  actorId?: string;
+  objectType?: string;
+  objectId?: string;
   from?: Date;
   to?: Date;
   limit: number;
   offset: number;
 }
 
-/** Newest-first search for the auditor's screen. */
-export async function search(tx: Executor, f: AuditFilter): Promise<AuditRow[]> {
+/** A row with the names its ids stand for: the acting user's and, for an account, the object's. */
+export type NamedAuditRow = AuditRow & { actorDisplayName: string | null; actorRole: string | null; objectUserName: string | null };
+
+const actorUser = alias(users, 'actor_user');
+const objectUser = alias(users, 'object_user');
+
+/**
+ * Newest-first search for the auditor's screen. Accounts are joined by id to name the actor and an account
+ * object (the log keeps ids, which stay true when a name changes; the name shown is today's).
+ */
+export async function search(tx: Executor, f: AuditFilter): Promise<NamedAuditRow[]> {
   const where: SQL[] = [];
   const county = like(auditLog.countyCode, `${f.countyPrefix}%`);
   where.push(f.includeSystem ? or(county, eq(auditLog.countyCode, '000000'))! : county);
   if (f.action) where.push(eq(auditLog.action, f.action));
   if (f.actorName) where.push(eq(auditLog.actorName, f.actorName));
+  if (f.actorId) where.push(eq(auditLog.actorId, f.actorId));
+  if (f.objectType) where.push(eq(auditLog.objectType, f.objectType));
+  if (f.objectId) where.push(eq(auditLog.objectId, f.objectId));
   if (f.from) where.push(gte(auditLog.at, f.from));
   if (f.to) where.push(lte(auditLog.at, f.to));
-  return tx.select().from(auditLog).where(and(...where)).orderBy(desc(auditLog.id)).limit(f.limit).offset(f.offset);
+  const rows = await tx
+    .select({ row: auditLog, actorDisplayName: actorUser.displayName, actorRole: actorUser.role, objectUserName: objectUser.displayName })
+    .from(auditLog)
+    .leftJoin(actorUser, sql`${actorUser.id}::text = ${auditLog.actorId}`)
+    .leftJoin(objectUser, and(eq(auditLog.objectType, 'user'), sql`${objectUser.id}::text = ${auditLog.objectId}`))
+    .where(and(...where))
+    .orderBy(desc(auditLog.id))
+    .limit(f.limit)
+    .offset(f.offset);
+  return rows.map((r) => ({ ...r.row, actorDisplayName: r.actorDisplayName, actorRole: r.actorRole, objectUserName: r.objectUserName }));
+}
+
+/** Accounts whose username or name holds `q`, inside a scope prefix (the audit page's user picker). */
+export async function actorsLike(tx: Executor, scopePrefix: string, q: string, limit: number) {
+  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return tx
+    .select({ id: users.id, username: users.username, displayName: users.displayName, role: users.role })
+    .from(users)
+    .where(and(like(users.scopeCode, `${scopePrefix}%`), q ? or(ilike(users.username, pattern), ilike(users.displayName, pattern)) : undefined))
+    .orderBy(asc(users.username))
+    .limit(limit);
 }

@@ -6,7 +6,8 @@
  */
 import type { Executor, Db } from '../../db/client.ts';
 import type { Actor } from '../../lib/actor.ts';
-import { countyPrefix, requirePermission } from '../../lib/access.ts';
+import { countyPrefix, requirePermission, scopePrefix } from '../../lib/access.ts';
+import { presentAuditRow } from './audit.presenter.ts';
 import type { AppContext } from '../../lib/context.ts';
 import * as repo from './audit.repository.ts';
 import { checkRow, GENESIS, sealRow, walkStart, type BreakReason } from './audit-chain.ts';
@@ -122,16 +123,33 @@ export async function verifyChain(ctx: Pick<AppContext, 'db' | 'audit'>): Promis
 export interface AuditQuery {
   action?: string;
   actorName?: string;
+  actorId?: string;
+  objectType?: string;
+  /** An object id, or a case code (the case's rows are recorded under it). */
+  object?: string;
   from?: Date;
   to?: Date;
   page: number;
   pageSize: number;
 }
 
-/** The auditor's search, limited to the counties under the auditor's scope. @throws FORBIDDEN */
+/** A case code (`<county>-<8 letters>`): the log records case rows under it. */
+const caseCode = /^\d{6}-[A-Z0-9]{6,}$/i;
+
+/** The auditor's search, limited to the counties under the auditor's scope, with names for ids. @throws FORBIDDEN */
 export async function searchLog(db: Db, actor: Actor, q: AuditQuery) {
   requirePermission(actor, 'audit:read');
   const prefix = countyPrefix(actor);
+  const object = q.object || undefined;
+  const objectType = q.objectType || (object && caseCode.test(object) ? 'case' : undefined);
+  const objectId = object && objectType === 'case' ? object.toUpperCase() : object;
   // Prefecture and province auditors also see rows not tied to one county (county '000000').
-  return repo.search(db, { countyPrefix: prefix, includeSystem: prefix.length < 6, action: q.action, actorName: q.actorName, from: q.from, to: q.to, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+  const rows = await repo.search(db, { countyPrefix: prefix, includeSystem: prefix.length < 6, action: q.action, actorName: q.actorName, actorId: q.actorId, objectType, objectId, from: q.from, to: q.to, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+  return rows.map(presentAuditRow);
+}
+
+/** Accounts in the auditor's scope matching `q` by username or name (the user picker). @throws FORBIDDEN */
+export async function actorOptions(db: Db, actor: Actor, q: string) {
+  requirePermission(actor, 'audit:read');
+  return repo.actorsLike(db, scopePrefix(actor), q, 20);
 }

@@ -259,3 +259,11 @@ export async function changePassword(ctx: AppContext, actor: SessionActor, curre
 export async function endSessionsOf(tx: Executor, userId: string): Promise<void> {
   await sessions.removeForUser(tx, userId);
 }
+
+/** The username the demo seed always makes: its presence means this database holds the demo accounts. */
+export const DEMO_PROBE_USERNAME = 'township.operator';
+
+/** True when the demo seed's accounts exist (the sign-in page then shows the demo password, start-up prints the logins). */
+export async function demoAccountsExist(ctx: AppContext): Promise<boolean> {
+  return (await findAccountByUsername(ctx.db, DEMO_PROBE_USERNAME)) !== undefined;
+}

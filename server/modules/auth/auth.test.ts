@@ -220,7 +220,7 @@ describe('a password set by an administrator', () => {
     env.clock.advance(31_000);
     const res = await post('/api/users', { username: 'weakling', displayName: 'x', password: 'Qq123456!', role: 'gridWorker', scopeCode: fixture.villageA }, sys);
     expect(res.statusCode).toBe(422);
-    expect(res.json().error.details).toEqual([{ path: 'password', code: 'too_common', message: 'too_common' }]);
+    expect(res.json().error.details).toEqual([{ path: 'password', code: 'too_common', message: '这是常见密码，容易被猜到' }]);
   });
 });
 

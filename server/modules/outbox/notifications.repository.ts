@@ -1,5 +1,5 @@
 /** I/O for in-app notifications (one row per recipient, read state per row). */
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, lt, sql } from 'drizzle-orm';
 import { notifications } from '../../db/schema.ts';
 import type { Executor } from '../../db/client.ts';
 
@@ -10,9 +10,9 @@ export async function insert(ex: Executor, rows: Omit<NotificationRow, 'id' | 'r
   if (rows.length) await ex.insert(notifications).values(rows);
 }
 
-/** A user's newest notifications. */
-export function newestOf(ex: Executor, userId: string, limit: number): Promise<NotificationRow[]> {
-  return ex.select().from(notifications).where(eq(notifications.userId, userId)).orderBy(desc(notifications.id)).limit(limit);
+/** A user's newest notifications, or the newest older than the notification `before` (the next page). */
+export function newestOf(ex: Executor, userId: string, limit: number, before?: number): Promise<NotificationRow[]> {
+  return ex.select().from(notifications).where(and(eq(notifications.userId, userId), before ? lt(notifications.id, before) : undefined)).orderBy(desc(notifications.id)).limit(limit);
 }
 
 /** How many of a user's notifications are unread. */

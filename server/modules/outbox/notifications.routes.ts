@@ -5,13 +5,18 @@ import { z } from 'zod';
 import type { AppContext } from '../../lib/context.ts';
 import { actorOf } from '../../http/route-config.ts';
 import * as notices from './notifications.service.ts';
+import { NotificationList } from '../../../core/schemas/notifications.response.ts';
 
+const pageQuery = z.object({ before: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional() });
 const idParams = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
 
 /** Registers /api/notifications. */
 export function notificationRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get('/api/notifications', { config: { access: { session: true } }, schema: { tags: ['notifications'], summary: '我的通知 My notifications' } }, async (req) => notices.myNotifications(ctx, actorOf(req).id));
+  r.get('/api/notifications', {
+    config: { access: { session: true } },
+    schema: { tags: ['notifications'], summary: '我的通知 My notifications, 50 a page (older ones: ?before=<the last id>)', querystring: pageQuery, response: { 200: NotificationList } },
+  }, async (req) => notices.myNotifications(ctx, actorOf(req).id, req.query.before));
   // One notice read (a click on it); someone else's id answers like a missing one.
   r.post('/api/notifications/:id/read', { config: { access: { session: true, objects: ['notification'] } }, schema: { tags: ['notifications'], summary: '标为已读 Mark one read', params: idParams } }, async (req) => {
     await notices.markRead(ctx, actorOf(req).id, req.params.id);

@@ -4,17 +4,25 @@ import type { AppContext } from '../../lib/context.ts';
 import type { NotificationList } from '../../../core/schemas/notifications.response.ts';
 import * as repo from './notifications.repository.ts';
 
-/** The user's newest 50 notices and how many of all are unread. */
-export async function myNotifications(ctx: AppContext, userId: string): Promise<NotificationList> {
-  const [rows, unread] = await Promise.all([repo.newestOf(ctx.db, userId, 50), repo.unreadCount(ctx.db, userId)]);
-  const items = rows.map((n) => ({
+/** Notices per page of the bell's list. */
+export const NOTICES_PER_PAGE = 50;
+
+/**
+ * A page of the user's notices, newest first (the next page: those older than `before`, a notice id), whether
+ * more are older, and how many of all are unread. Reading marks nothing.
+ */
+export async function myNotifications(ctx: AppContext, userId: string, before?: number): Promise<NotificationList> {
+  // One row past the page says whether there is another page, without counting them all.
+  const [rows, unread] = await Promise.all([repo.newestOf(ctx.db, userId, NOTICES_PER_PAGE + 1, before), repo.unreadCount(ctx.db, userId)]);
+  const more = rows.length > NOTICES_PER_PAGE;
+  const items = rows.slice(0, NOTICES_PER_PAGE).map((n) => ({
     id: n.id,
     subject: n.subjectType && n.subjectId ? { type: n.subjectType, id: n.subjectId, ...(n.subjectCode ? { code: n.subjectCode } : {}) } : null,
     text: n.text,
     createdAt: n.createdAt.toISOString(),
     read: n.readAt !== null,
   }));
-  return { items, unread };
+  return { items, unread, more };
 }
 
 /** Marks one of the user's notices read. @throws NOT_FOUND when it is not theirs (or does not exist) */

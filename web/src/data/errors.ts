@@ -9,7 +9,9 @@ export function errorText(e: unknown): string {
     const code = e.body.code as ErrorCode;
     const base = code in errorCatalog ? errorMessage(code, i18n.language as Locale) : e.body.message;
     const details = (e.body.details ?? []).map((d) => d.message).filter((m) => m && m !== base);
-    return details.length ? `${base}：${details.join('；')}` : base;
+    // The server sends every message in the UI language (the lang cookie); the punctuation follows it too.
+    const [colon, semicolon] = i18n.language === 'en' ? [': ', '; '] : ['：', '；'];
+    return details.length ? `${base}${colon}${details.join(semicolon)}` : base;
   }
   // A network failure or a bug: never swallowed, but no stack trace on screen either.
   return i18n.t('common.networkError');

@@ -7,11 +7,14 @@ import type { Me } from '../../../../core/schemas/auth.schema';
 import { ApiError } from '../../api';
 import { errorText } from '../../data/errors';
 import { useLogin } from './auth.api';
+import { useClientConfig } from '../regions/regions.api';
 
 export function LoginPage({ onSignedIn, languageMenu }: { onSignedIn: (me: Me) => void; languageMenu: ReactNode }) {
   const { t } = useTranslation();
   const [needTotp, setNeedTotp] = useState(false);
   const login = useLogin(onSignedIn);
+  // The demo password belongs only to a database the demo seed filled.
+  const demo = useClientConfig().data?.demo === true;
   const submit = (v: { username: string; password: string; totp?: string }) => void login.run({ ...v, totp: v.totp || undefined });
   // TOTP_REQUIRED is not a failure to show: it asks for the second field.
   const totpAsked = login.error instanceof ApiError && login.error.body.code === 'TOTP_REQUIRED';
@@ -47,7 +50,7 @@ export function LoginPage({ onSignedIn, languageMenu }: { onSignedIn: (me: Me) =
               {t('login.submit')}
             </Button>
           </Form>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('login.demoHint')}</Typography.Text>
+          {demo && <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="demo-hint">{t('login.demoHint')}</Typography.Text>}
         </Space>
       </Card>
     </div>

@@ -3,7 +3,7 @@
  * session ends on success, so the user signs in again with the new password.
  */
 import type { ReactNode } from 'react';
-import { Alert, Button, Card, Form, Input, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { ApiError } from '../../api';
@@ -19,10 +19,17 @@ function problem(e: unknown, t: TFunction): string {
   return errorText(e);
 }
 
-export function PasswordChangePage({ forced, onDone, onCancel, languageMenu }: { forced: boolean; onDone: () => void; onCancel?: () => void; languageMenu: ReactNode }) {
+export function PasswordChangePage({ forced, onDone, onCancel, onSignOut, languageMenu }: { forced: boolean; onDone: () => void; onCancel?: () => void; onSignOut?: () => void; languageMenu: ReactNode }) {
   const { t } = useTranslation();
   const change = useChangePassword();
-  const submit = (v: { currentPassword: string; newPassword: string }) => void change.run({ currentPassword: v.currentPassword, newPassword: v.newPassword }).then((r) => r.ok && onDone());
+  const { message } = App.useApp();
+  // Every session ends with the change: say so, then sign-in with the new password.
+  const submit = (v: { currentPassword: string; newPassword: string }) =>
+    void change.run({ currentPassword: v.currentPassword, newPassword: v.newPassword }).then((r) => {
+      if (!r.ok) return;
+      void message.success(t('account.passwordChanged'), 6);
+      onDone();
+    });
   const error = change.error ? problem(change.error, t) : null;
 
   return (
@@ -49,6 +56,7 @@ export function PasswordChangePage({ forced, onDone, onCancel, languageMenu }: {
             <Space>
               <Button type="primary" htmlType="submit" loading={change.pending}>{t('password.submit')}</Button>
               {onCancel && <Button onClick={onCancel}>{t('common.cancel')}</Button>}
+              {onSignOut && <Button type="link" onClick={onSignOut} data-testid="forced-sign-out">{t('nav.logout')}</Button>}
             </Space>
           </Form>
         </Space>

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { errorText } from '../../data/errors';
 import { useTotpEnroll, useTotpSetup } from './auth.api';
 
-export function TotpEnrolPage({ languageMenu }: { languageMenu: ReactNode }) {
+export function TotpEnrolPage({ languageMenu, onSignOut }: { languageMenu: ReactNode; onSignOut?: () => void }) {
   const { t } = useTranslation();
   const setup = useTotpSetup();
   const enroll = useTotpEnroll();
@@ -35,6 +35,7 @@ export function TotpEnrolPage({ languageMenu }: { languageMenu: ReactNode }) {
             </Form.Item>
             <Button type="primary" htmlType="submit" loading={enroll.pending}>{t('totp.confirm')}</Button>
           </Form>
+          {onSignOut && <Button type="link" style={{ paddingInline: 0 }} onClick={onSignOut} data-testid="forced-sign-out">{t('nav.logout')}</Button>}
         </Space>
       </Card>
     </div>

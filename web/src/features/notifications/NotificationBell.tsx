@@ -12,10 +12,10 @@ export function NotificationBell() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
-  const { data } = useNotifications();
+  const list = useNotifications();
   const markRead = useMarkRead();
   const markAll = useMarkAllRead();
-  const unread = data?.unread ?? 0;
+  const unread = list.unread;
   const openItem = (n: NotificationItem) => {
     if (!n.read) void markRead.run(n.id);
     const to = linkOf(n);
@@ -41,11 +41,28 @@ export function NotificationBell() {
         <List
           size="small"
           style={{ width: 'min(340px, 86vw)', maxHeight: 360, overflow: 'auto' }}
-          dataSource={data?.items ?? []}
+          dataSource={list.items}
           locale={{ emptyText: t('notifications.none') }}
           data-testid="notifications"
+          loadMore={list.more && (
+            <div style={{ textAlign: 'center', padding: 8 }}>
+              <Button size="small" loading={list.loadingMore} onClick={list.loadMore} data-testid="notifications-more">{t('notifications.more')}</Button>
+            </div>
+          )}
           renderItem={(n) => (
-            <List.Item onClick={() => openItem(n)} style={{ cursor: linkOf(n) || !n.read ? 'pointer' : 'default', fontWeight: n.read ? 400 : 600 }} data-testid="notification">
+            <List.Item
+              // A notice opens with the keyboard too (Tab to it, Enter or Space).
+              role="button"
+              tabIndex={0}
+              onClick={() => openItem(n)}
+              onKeyDown={(e) => {
+                if (e.key !== 'Enter' && e.key !== ' ') return;
+                e.preventDefault();
+                openItem(n);
+              }}
+              style={{ cursor: linkOf(n) || !n.read ? 'pointer' : 'default', fontWeight: n.read ? 400 : 600 }}
+              data-testid="notification"
+            >
               <div>
                 {!n.read && <Badge status="processing" style={{ marginRight: 6 }} />}
                 {n.text}

@@ -1,14 +1,22 @@
 /** In-app notices: the list with its unread count (polled), and marking one or all read. */
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import type { NotificationItem, NotificationList } from '../../../../core/schemas/notifications.response';
 import { api } from '../../api';
 import { useAction } from '../../data/use-action';
 
 export const notificationsKey = ['notifications'] as const;
 
-/** My notices, asked again every 30 seconds. */
+/** My notices, 50 a page ("more" loads older ones), asked again every 30 seconds; reading marks nothing. */
 export function useNotifications() {
-  return useQuery({ queryKey: notificationsKey, queryFn: () => api<NotificationList>('/api/notifications'), refetchInterval: 30_000 });
+  const q = useInfiniteQuery({
+    queryKey: notificationsKey,
+    queryFn: ({ pageParam }) => api<NotificationList>(`/api/notifications${pageParam ? `?before=${pageParam}` : ''}`),
+    initialPageParam: 0 as number | string,
+    getNextPageParam: (last) => (last.more ? last.items.at(-1)?.id : undefined),
+    refetchInterval: 30_000,
+  });
+  const pages = q.data?.pages ?? [];
+  return { items: pages.flatMap((p) => p.items), unread: pages[0]?.unread ?? 0, more: q.hasNextPage, loadMore: () => void q.fetchNextPage(), loadingMore: q.isFetchingNextPage };
 }
 
 /** Marks one notice read. */

@@ -1,0 +1,113 @@
+/**
+ * The audit log in words: every audit action, object type and actor kind named in zh-CN, zh-TW and English, so
+ * the auditor reads 修改密码 and 案件 HB-… rather than `auth.changePassword` and a UUID. Typed against the
+ * vocabulary (core/audit-actions.ts): an action added there without its words here does not compile.
+ */
+import { auditActions, type AuditAction } from './audit-actions.ts';
+import type { CaseAction } from './workflow/case-workflow.ts';
+import type { Locale } from './errors.ts';
+
+/** One text in the three UI languages. */
+export type Words = Record<Locale, string>;
+const w = (zhCN: string, zhTW: string, en: string): Words => ({ 'zh-CN': zhCN, 'zh-TW': zhTW, en });
+
+const plainLabels: Record<(typeof auditActions)[number], Words> = {
+  'audit.verify': w('校验审计日志', '校驗稽核日誌', 'Checked the audit log'),
+  'auth.login': w('登录', '登入', 'Sign-in'),
+  'auth.logout': w('退出登录', '登出', 'Sign-out'),
+  'auth.changePassword': w('修改密码', '修改密碼', 'Changed own password'),
+  'auth.totpEnrol': w('绑定动态验证码', '綁定動態驗證碼', 'Set up authenticator app'),
+  'building.create': w('新建楼栋', '新建樓棟', 'Added a building'),
+  'building.update': w('修改楼栋', '修改樓棟', 'Edited a building'),
+  'calendar.import': w('导入节假日与调休', '匯入節假日與調休', 'Imported holidays and workdays'),
+  'case.create': w('上报案件', '上報案件', 'Case reported'),
+  'case.export': w('导出案件', '匯出案件', 'Exported cases'),
+  'case.revealReporter': w('查看上报人联系方式', '查看上報人聯絡方式', 'Revealed the reporter\'s contact'),
+  'category.create': w('新建事项分类', '新建事項分類', 'Added a category'),
+  'category.update': w('修改事项分类', '修改事項分類', 'Edited a category'),
+  'codeTable.save': w('保存代码表', '儲存代碼表', 'Saved a code table'),
+  'deadlinePolicy.set': w('设置办理时限', '設定辦理時限', 'Set deadlines'),
+  'department.create': w('新建职能部门', '新建職能部門', 'Added a department'),
+  'dwelling.create': w('新建房屋', '新建房屋', 'Added a dwelling'),
+  'dwelling.rental': w('登记出租', '登記出租', 'Registered a rental'),
+  'files.seal': w('加密存量文件', '加密存量檔案', 'Encrypted stored files'),
+  'grid.addStaff': w('网格添加人员', '網格新增人員', 'Added grid staff'),
+  'grid.bulkStaff': w('网格批量配置人员', '網格批次配置人員', 'Assigned grid staff in bulk'),
+  'grid.import': w('导入网格', '匯入網格', 'Imported grids'),
+  'grid.removeStaff': w('网格移除人员', '網格移除人員', 'Removed grid staff'),
+  'grid.setDuties': w('设置网格职责', '設定網格職責', 'Set grid duties'),
+  'household.addMember': w('户添加成员', '戶新增成員', 'Added a household member'),
+  'household.create': w('新建户', '新建戶', 'Added a household'),
+  'household.move': w('户迁移', '戶遷移', 'Moved a household'),
+  'household.removeMember': w('户移除成员', '戶移除成員', 'Removed a household member'),
+  'household.update': w('修改户', '修改戶', 'Edited a household'),
+  'keys.reencrypt': w('用新密钥重新加密', '用新金鑰重新加密', 'Re-encrypted with the new key'),
+  'keys.rotate': w('轮换密钥', '輪換金鑰', 'Rotated the keys'),
+  'person.addRecord': w('添加人员记录', '新增人員記錄', 'Added a person record'),
+  'person.create': w('新建人员', '新建人員', 'Added a person'),
+  'person.export': w('导出人员', '匯出人員', 'Exported persons'),
+  'person.import': w('导入人员', '匯入人員', 'Imported persons'),
+  'person.import.batch': w('导入人员（一批）', '匯入人員（一批）', 'Imported a batch of persons'),
+  'person.leave': w('人员迁出或死亡', '人員遷出或死亡', 'Person moved away or died'),
+  'person.legalHold': w('法律保留', '法律保留', 'Legal hold'),
+  'person.move': w('人员迁移', '人員遷移', 'Moved a person'),
+  'person.purge': w('到期清除个人信息', '到期清除個人資訊', 'Purged personal data'),
+  'person.reveal': w('查看完整个人信息', '查看完整個人資訊', 'Revealed personal data'),
+  'person.update': w('修改人员', '修改人員', 'Edited a person'),
+  'place.create': w('新建场所', '新建場所', 'Added a place'),
+  'place.update': w('修改场所', '修改場所', 'Edited a place'),
+  'region.import': w('导入行政区划', '匯入行政區劃', 'Imported regions'),
+  'rental.export': w('导出出租房屋', '匯出出租房屋', 'Exported rentals'),
+  'reveal.alert': w('查看个人信息过多，已暂停', '查看個人資訊過多，已暫停', 'Too many reveals: paused'),
+  'routing.set': w('设置分流规则', '設定分流規則', 'Set routing rules'),
+  'tenancy.end': w('租住结束', '租住結束', 'Tenancy ended'),
+  'tenancy.start': w('租住开始', '租住開始', 'Tenancy started'),
+  'token.create': w('新建接口令牌', '新建介接權杖', 'Issued an integration token'),
+  'token.revoke': w('吊销接口令牌', '撤銷介接權杖', 'Revoked an integration token'),
+  'user.create': w('新建账号', '新建帳號', 'Created an account'),
+  'user.resetPassword': w('重置密码', '重設密碼', 'Reset a password'),
+  'user.resetTotp': w('重置动态验证码', '重設動態驗證碼', 'Reset an authenticator'),
+  'user.unlock': w('解锁账号', '解鎖帳號', 'Unlocked an account'),
+  'user.update': w('修改账号', '修改帳號', 'Edited an account'),
+};
+
+/** The case workflow's steps (the same words as the case page's buttons). */
+const caseStepLabels: Record<CaseAction, Words> = {
+  accept: w('受理', '受理', 'Accept'),
+  reject: w('不予受理', '不予受理', 'Reject'),
+  redirect: w('非本单位', '非本單位', 'Not ours'),
+  merge: w('合并重复', '合併重複', 'Merge duplicate'),
+  dispatch: w('派遣', '派遣', 'Dispatch'),
+  return: w('退回', '退回', 'Return'),
+  transfer: w('转办', '轉辦', 'Transfer'),
+  escalate: w('上报上级', '上報上級', 'Escalate'),
+  assist: w('协办', '協辦', 'Add assisting unit'),
+  start: w('开始处置', '開始處置', 'Start'),
+  reportBack: w('反馈', '回報', 'Report back'),
+  verify: w('核查', '核查', 'Verify'),
+  followUp: w('回访', '回訪', 'Follow up'),
+  close: w('办结', '辦結', 'Close'),
+  closeUnresolved: w('未解决办结', '未解決辦結', 'Close unresolved'),
+  extendRequest: w('申请延期', '申請延期', 'Request extension'),
+  extendDecide: w('审批延期', '審批延期', 'Decide extension'),
+  urge: w('督办', '督辦', 'Urge'),
+  pause: w('暂停计时', '暫停計時', 'Pause clocks'),
+  resume: w('恢复计时', '恢復計時', 'Resume clocks'),
+  meToo: w('我也遇到', '我也遇到', 'Me too'),
+};
+
+/** The words of an audit action in `locale`; a stored action no longer declared is shown as it is. */
+export function auditActionLabel(action: string, locale: Locale): string {
+  if (action in plainLabels) return plainLabels[action as keyof typeof plainLabels][locale];
+  const step = /^case\.(.+)$/.exec(action)?.[1];
+  if (step && step in caseStepLabels) {
+    const prefix = w('案件·', '案件·', 'Case: ')[locale];
+    return prefix + caseStepLabels[step as CaseAction][locale];
+  }
+  return action;
+}
+
+/** Every declared action has words (the test walks allAuditActions). */
+export function hasLabel(action: AuditAction): boolean {
+  return auditActionLabel(action, 'zh-CN') !== action && auditActionLabel(action, 'en') !== action;
+}
