@@ -94,7 +94,7 @@ export function HomePage({ me }: { me: Me }) {
   const [now] = useState(() => new Date());
   const dueToday = useCaseList({ box: workBox, dueFrom: now.toISOString(), dueTo: chinaDayEnd(now).toISOString() }, canReadCases && names.length > 0);
   const overdue = useCaseList({ box: 'overdue' }, names.includes('overdue'));
-  const notices = useNotifications().data?.items.slice(0, 5) ?? [];
+  const notices = useNotifications().items.slice(0, 5);
   // Tiles for the boxes to act on; 'all' only when it is the only one (a role that reads but does not act).
   const tiles = boxes.filter((b) => b.box !== 'all' || boxes.length === 1);
 
