@@ -89,7 +89,7 @@ export function CatalogPage({ me }: { me: Me }) {
                   <Form.Item name="firstResponseMinutes" label={t('clock.first_response')}><InputNumber min={1} addonAfter={t('kpi.minutes')} style={{ width: 130 }} /></Form.Item>
                   <Form.Item name="stageDays" label={t('clock.stage')}><InputNumber min={1} addonAfter={t('action.days')} style={{ width: 110 }} /></Form.Item>
                   <Form.Item name="totalDays" label={t('clock.total')}><InputNumber min={1} addonAfter={t('action.days')} style={{ width: 110 }} /></Form.Item>
-                  <Form.Item name="mode"><Select style={{ width: 110 }} options={[{ value: 'working', label: t('catalog.workingDays') }, { value: 'calendar', label: t('catalog.calendarDays') }]} /></Form.Item>
+                  <Form.Item name="mode"><Select style={{ width: 130 }} options={[{ value: 'working', label: t('catalog.workingDays') }, { value: 'calendar', label: t('catalog.calendarDays') }]} /></Form.Item>
                   <Button htmlType="submit" type="primary" loading={setPolicy.pending}>{t('common.ok')}</Button>
                 </Form>
               </Card>

@@ -6,7 +6,6 @@ import { useEffect, useRef, useState } from 'react';
 import L from 'leaflet';
 import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { htmlLines } from '../../../../core/html';
 import { useGridGeo } from '../grids/grids.api';
 import { baseMap, showLabelsWhenReadable, villageLabels } from './base-map';
 import { NoTilesNote } from './NoTilesNote';
@@ -28,7 +27,7 @@ export function PointPicker({ region, value, onPick }: { region: string | undefi
 
   useEffect(() => {
     if (!el.current || !config) return;
-    const m = baseMap(el.current, config).setView([37.4, 101.6], 9);
+    const m = baseMap(el.current, config, { zoomSnap: 0.25 }).setView([37.4, 101.6], 9);
     const place = async (e: L.LeafletMouseEvent) => {
       const { lat, lng } = e.latlng;
       const at = await locatePoint(lat, lng);
@@ -47,14 +46,8 @@ export function PointPicker({ region, value, onPick }: { region: string | undefi
   useEffect(() => {
     const m = map.current;
     if (!m || !ready || !geo) return;
-    const outlines = L.geoJSON(geo as GeoJSON.FeatureCollection, {
-      style: { color: '#1655c0', weight: 1, fillOpacity: 0.08 },
-      onEachFeature: (f, l) => {
-        const p = f.properties as { name: string };
-        // A click on an outline bubbles to the map (Leaflet's bubblingMouseEvents), which places the point.
-        l.bindTooltip(htmlLines(p.name), { sticky: true });
-      },
-    }).addTo(m);
+    // Outlines take no clicks (the map places the point; no focus frame on a clicked shape); labels name the villages.
+    const outlines = L.geoJSON(geo as GeoJSON.FeatureCollection, { style: { color: '#1655c0', weight: 1, fillOpacity: 0.08 }, interactive: false }).addTo(m);
     const b = outlines.getBounds();
     if (b.isValid()) m.fitBounds(b, { padding: [8, 8] });
     const labels = villageLabels(geo.features);
