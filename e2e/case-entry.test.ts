@@ -70,7 +70,7 @@ describe('a walk-in case entered by picking a village from the tree and a point 
 
     // The map shows the village's grid outlines, its name, and says in words that there is no base map.
     const map = dialog.getByTestId('point-picker');
-    await expect.poll(() => map.locator('path.leaflet-interactive').count()).toBeGreaterThan(0);
+    await expect.poll(() => map.locator('.leaflet-overlay-pane path').count()).toBeGreaterThan(0);
     await expect.poll(() => map.locator('.village-label').filter({ hasText: '城关社区' }).count()).toBe(1);
     expect(await dialog.getByTestId('no-tiles-note').textContent()).toContain('未配置底图，仅显示网格边界和村名');
     expect(await dialog.textContent()).not.toContain('ANWANG_TILE_URL');
