@@ -12,7 +12,7 @@ let env: TestEnv;
 let cal: WorkCalendar;
 beforeAll(async () => {
   env = await createTestEnv();
-  await seedDemoCalendar(env.ctx, systemActor(ROOT_SCOPE, 'demo-seed'));
+  expect(await seedDemoCalendar(env.ctx, systemActor(ROOT_SCOPE, 'demo-seed'))).toBe(52);
   cal = await workCalendar(env.ctx, env.ctx.db, '632221'); // 门源: shared days apply to every county
 });
 afterAll(() => env?.close());
@@ -34,6 +34,12 @@ describe('the demo ships 2026 official holidays and 调休 days', () => {
     expect(addDuration(cst('2026-09-30T17:00:00'), 1440, 'working', cal)).toEqual(cst('2026-10-08T17:00:00'));
     // Sunday 20 September is a workday: a day clock started on Saturday 19th runs out on it.
     expect(lastDayOf(cst('2026-09-19T10:00:00'), 1, statutoryDays('working'), cal)).toBe('2026-09-20');
+  });
+});
+
+describe('seeding again', () => {
+  it('adds nothing when shared days are already there (a second seed, or an installation\'s own calendar)', async () => {
+    expect(await seedDemoCalendar(env.ctx, systemActor(ROOT_SCOPE, 'demo-seed'))).toBe(0);
   });
 });
 

@@ -7,7 +7,7 @@
 import { EVERY_COUNTY } from '../../core/reference-owner.ts';
 import type { Actor } from '../lib/actor.ts';
 import type { AppContext } from '../lib/context.ts';
-import { importCalendar } from '../modules/catalog/catalog.service.ts';
+import { importCalendar, workCalendar } from '../modules/catalog/catalog.service.ts';
 
 /** Inclusive day ranges of one kind and name. */
 type Span = [from: string, to: string, kind: 'holiday' | 'workday', name: string];
@@ -57,7 +57,12 @@ export function demoCalendarCsv(): string {
   return ['date,kind,name', ...rows(official2026), ...rows(statutory2027, ESTIMATE_MARK)].join('\n');
 }
 
-/** Imports the demo calendar for every county (shared days, as a prefecture administrator would). */
+/**
+ * Imports the demo calendar for every county (shared days, as a prefecture administrator would), unless shared
+ * days are already there: a second seed, or an installation's own calendar, is left as it is. Returns the days added.
+ */
 export async function seedDemoCalendar(ctx: AppContext, actor: Actor): Promise<number> {
+  const shared = await workCalendar(ctx, ctx.db, EVERY_COUNTY);
+  if (shared.holidays.size + shared.workdays.size > 0) return 0;
   return (await importCalendar(ctx, actor, demoCalendarCsv(), EVERY_COUNTY)).imported;
 }
