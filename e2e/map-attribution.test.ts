@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { artifacts, launchBrowser, startServer, type RunningServer } from './server.ts';
+import { gridCentre } from './demo-api.ts';
 
 const ATTRIBUTION = '© 测试底图 TestTiles';
 let server: RunningServer;
@@ -46,7 +47,7 @@ async function expectSourceOnly(map: Locator) {
 }
 
 describe('map attribution (bug 11)', () => {
-  it('names only the configured source on the grid map and on the case entry map, with no "no base map" note', async () => {
+  it('names only the configured source on the grid map, the case entry map and a case card map, with no "no base map" note', async () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await signIn(page, 'township.operator');
     await page.goto(`${server.url}/grids`);
@@ -61,6 +62,16 @@ describe('map attribution (bug 11)', () => {
     const picker = page.getByRole('dialog').getByTestId('point-picker');
     await expectSourceOnly(picker);
     expect(await page.getByRole('dialog').getByTestId('no-tiles-note').count()).toBe(0);
+    await page.keyboard.press('Escape');
+
+    // A case with a point: its card's map.
+    const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'township.operator', password: 'Anwang@2026' }) });
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const [village] = await fetch(`${server.url}/api/regions/search?q=${encodeURIComponent('城关社区')}&level=village`, { headers: { cookie } }).then((r) => r.json());
+    const at = await gridCentre(server.url, village.code);
+    const created = await fetch(`${server.url}/api/cases`, { method: 'POST', headers: { cookie, 'content-type': 'application/json', 'idempotency-key': `attribution-${Date.now()}` }, body: JSON.stringify({ channel: 'phone', categoryId: 'municipal.road', description: '路灯杆倾斜，影响通行', ...at }) }).then((r) => r.json());
+    await page.goto(`${server.url}/cases/${created.code}`);
+    await expectSourceOnly(page.getByTestId('case-map'));
     await page.close();
   });
 });
