@@ -20,7 +20,7 @@ export function GridMap({ data, tileUrl, attribution, selected, onSelect, points
 
   useEffect(() => {
     if (!el.current || map.current) return;
-    map.current = baseMap(el.current, { tileUrl, tileAttribution: attribution }, { zoomControl: true }).setView([37.4, 100.8], 7);
+    map.current = baseMap(el.current, { tileUrl, tileAttribution: attribution }, { zoomControl: true, zoomSnap: 0.25 }).setView([37.4, 100.8], 7);
     return () => {
       map.current?.remove();
       map.current = null;
