@@ -14,6 +14,7 @@ export const auditActions = [
   'building.create', // 新建楼栋
   'building.update', // 修改楼栋
   'calendar.import', // 导入节假日与调休
+  'calendar.setDay', // 在日历上设置一天（放假、调休上班或恢复正常）
   'case.create', // 上报案件 (intake, staff or resident)
   'case.export', // 导出案件
   'case.revealReporter', // 查看上报人完整联系方式
@@ -22,6 +23,7 @@ export const auditActions = [
   'codeTable.save', // 保存代码表
   'deadlinePolicy.set', // 设置办理时限
   'department.create', // 新建职能部门
+  'department.update', // 修改职能部门（名称、负责事项、停用）
   'dwelling.create', // 新建房屋
   'dwelling.rental', // 登记出租
   'files.seal', // 加密存量文件 (CLI)

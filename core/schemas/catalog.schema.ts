@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { tiers, handlingLevels } from '../cases/triage.ts';
+import { Day } from './common.schema.ts';
 
 const Tier = z.enum(tiers);
 const Keywords = z.object({ minor: z.array(z.string().min(1).max(20)).max(50).optional(), tricky: z.array(z.string().min(1).max(20)).max(50).optional(), complex: z.array(z.string().min(1).max(20)).max(50).optional(), hard: z.array(z.string().min(1).max(20)).max(50).optional() });
@@ -27,6 +28,23 @@ export const DepartmentCreateSchema = z.object({
   name: z.string().min(1).max(60),
   /** Categories this department owns in its county (复杂事 go to it). */
   categoryIds: z.array(z.string()).max(100).default([]),
+});
+
+/** PATCH /api/departments/:id */
+export const DepartmentUpdateSchema = z.object({
+  name: z.string().min(1).max(60).optional(),
+  /** Every category the department owns in its county from now on (others it owned become unowned). */
+  categoryIds: z.array(z.string()).max(100).optional(),
+  active: z.boolean().optional(),
+});
+
+/** PUT /api/calendar/day: one day of a county's calendar (or of every county, 000000); `normal` removes the day. */
+export const CalendarDaySetSchema = z.object({
+  countyCode: z.string().regex(/^\d{6}$/).default('000000'),
+  day: Day,
+  kind: z.enum(['holiday', 'workday', 'normal']),
+  /** What the day is (国庆节, 国庆节调休上班). */
+  name: z.string().max(40).default(''),
 });
 
 /** PUT /api/routing-rules/:county */

@@ -26,6 +26,6 @@ export type GridDetail = z.infer<typeof GridDetail>;
 /** Grid outlines under a region (GET /api/grids/geojson), for the map. */
 export const GridFeatureCollection = z.object({
   type: z.literal('FeatureCollection'),
-  features: z.array(z.object({ type: z.literal('Feature'), properties: z.object({ code: z.string(), name: z.string() }), geometry: z.object({ type: z.literal('Polygon'), coordinates: z.array(z.array(z.array(z.number()))) }) })),
+  features: z.array(z.object({ type: z.literal('Feature'), properties: z.object({ code: z.string(), name: z.string(), villageName: z.string().optional() }), geometry: z.object({ type: z.literal('Polygon'), coordinates: z.array(z.array(z.array(z.number()))) }) })),
 });
 export type GridFeatureCollection = z.infer<typeof GridFeatureCollection>;

@@ -22,7 +22,7 @@ export type UserRow = z.infer<typeof UserRow>;
 export const UserPage = z.object({ items: z.array(UserRow), total: z.number() });
 
 /** An integration token (its secret is shown once, at issue). */
-export const TokenRow = z.object({ id: z.string(), name: z.string(), scopeCode: z.string(), createdAt: z.string(), lastUsedAt: z.string().nullable(), expiresAt: z.string(), revoked: z.boolean() });
+export const TokenRow = z.object({ id: z.string(), name: z.string(), scopeCode: z.string(), scopeName: z.string().nullable(), createdAt: z.string(), lastUsedAt: z.string().nullable(), expiresAt: z.string(), revoked: z.boolean() });
 export type TokenRow = z.infer<typeof TokenRow>;
 /** The answer to issuing a token: the secret, once. */
 export const TokenIssued = z.object({ token: z.string() });

@@ -14,6 +14,7 @@ import { ROOT_SCOPE } from '../../core/region-code.ts';
 import { buildHaibei, personName } from './haibei.ts';
 import { demoDepartments, seedDemoCases } from './demo-cases.ts';
 import { seedDemoPeople } from './demo-people.ts';
+import { seedDemoCalendar } from './demo-calendar.ts';
 
 export const DEMO_PASSWORD = 'Anwang@2026';
 
@@ -42,6 +43,7 @@ export async function seedDemo(ctx: AppContext, onProgress: (msg: string) => voi
   await importRegions(ctx, root, csv);
   step(2, `网格 grids: ${grids.length}`);
   await importGrids(ctx, root, JSON.stringify({ type: 'FeatureCollection', features: grids.map((g) => ({ type: 'Feature', properties: { code: g.code, name: g.name }, geometry: g.polygon })) }));
+  onProgress(`节假日 holidays: ${await seedDemoCalendar(ctx, root)} days`);
 
   const done = await gridsWithGroups(ctx);
   const groups: Parameters<typeof addGroupsAndStaff>[2] = [];

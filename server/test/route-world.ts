@@ -48,6 +48,7 @@ export const sampleBodies: Record<string, object> = {
   'POST /api/users/:id/password': { password: 'Reset#pass2026' },
   'POST /api/users/:id/reset-totp': {},
   'PATCH /api/categories/:id': { name: '道路破损' },
+  'PATCH /api/departments/:id': { name: '县住建局' },
   'POST /api/people/:id/reveal': { fields: ['name', 'idNumber', 'phone'], reason: '入户核实身份' },
   'POST /api/people/:id/records': { kind: 'care', category: '01', data: { note: '独居' } },
   'POST /api/people/:id/leave': { reason: 'moved_away', on: '2026-01-10' },
@@ -85,6 +86,7 @@ export const outOfScopeMarkers: string[] = [];
 export const listProbes: Record<string, { query: string; want: 'clean' | 'refused' }[]> = {
   'GET /api/auth/me': [],
   'GET /api/regions/root': [],
+  'GET /api/regions/search': [{ query: `?q=${encodeURIComponent('头塘')}`, want: 'clean' }],
   'GET /api/categories': [],
   'GET /api/departments': [],
   'GET /api/deadline-policies': [],

@@ -4,6 +4,9 @@ import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import zhTW from 'antd/locale/zh_TW';
 import enUS from 'antd/locale/en_US';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import 'dayjs/locale/zh-tw';
 import { useTranslation } from 'react-i18next';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
@@ -12,6 +15,8 @@ import { setErrorReporter } from './data/errors';
 import { createRouter } from './router';
 
 const antLocales: Record<string, typeof zhCN> = { 'zh-CN': zhCN, 'zh-TW': zhTW, en: enUS };
+// Calendars and date pickers take month and weekday names from dayjs: 十月 and 周一, not Oct and Mo.
+const dayjsLocales: Record<string, string> = { 'zh-CN': 'zh-cn', 'zh-TW': 'zh-tw', en: 'en' };
 
 /** Routes query and action failures to Ant Design's message (it needs the App context, hence a component). */
 function ErrorReporter() {
@@ -24,6 +29,7 @@ export function App() {
   const { i18n } = useTranslation();
   const [client] = useState(createQueryClient);
   const [router] = useState(createRouter);
+  dayjs.locale(dayjsLocales[i18n.language] ?? 'zh-cn');
   return (
     <ConfigProvider locale={antLocales[i18n.language] ?? zhCN} theme={{ token: { colorPrimary: '#1655c0' } }}>
       <AntApp style={{ height: '100%' }}>

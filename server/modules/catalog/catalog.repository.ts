@@ -50,6 +50,22 @@ export async function insertDepartment(ex: Executor, row: DepartmentRow, categor
   }
 }
 
+/** Changes a department's name or state. */
+export async function updateDepartment(ex: Executor, id: string, set: Partial<Pick<DepartmentRow, 'name' | 'active'>>): Promise<void> {
+  if (Object.keys(set).length) await ex.update(departments).set(set).where(eq(departments.id, id));
+}
+
+/** Makes `categoryIds` exactly what a department owns in its county (taking them from any other department). */
+export async function replaceOwnership(ex: Executor, countyCode: string, departmentId: string, categoryIds: string[]): Promise<void> {
+  await ex.delete(departmentCategories).where(and(eq(departmentCategories.countyCode, countyCode), eq(departmentCategories.departmentId, departmentId)));
+  for (const c of categoryIds) {
+    await ex
+      .insert(departmentCategories)
+      .values({ countyCode, categoryId: c, departmentId })
+      .onConflictDoUpdate({ target: [departmentCategories.countyCode, departmentCategories.categoryId], set: { departmentId } });
+  }
+}
+
 /** Category ids owned by each department of a county prefix. */
 export function ownership(ex: Executor, countyPrefix: string) {
   return ex.select().from(departmentCategories).where(like(departmentCategories.countyCode, `${countyPrefix}%`));
@@ -106,6 +122,11 @@ export function calendarOf(ex: Executor, countyCodes: string[]) {
 /** The shared calendar days and those of counties under a prefix. */
 export function calendarUnder(ex: Executor, countyPrefix: string) {
   return ex.select(calendarColumns).from(calendarDays).where(or(eq(calendarDays.countyCode, '000000'), like(calendarDays.countyCode, `${countyPrefix}%`))).orderBy(asc(calendarDays.day), asc(calendarDays.countyCode));
+}
+
+/** Removes one day of a county key's calendar (it counts as an ordinary day again). */
+export async function deleteCalendarDay(ex: Executor, countyCode: string, day: string): Promise<void> {
+  await ex.delete(calendarDays).where(and(eq(calendarDays.countyCode, countyCode), eq(calendarDays.day, day)));
 }
 
 /** Inserts or replaces calendar days of one county key. */

@@ -10,7 +10,9 @@ import { EVERY_COUNTY, SHARED_OWNER, appliesAt, mayChangeOwned, ownerOfCounty } 
 import { defaultRouting, type HandlingLevel, type Tier, type CategoryRule } from '../../../core/cases/triage.ts';
 import { parseCalendarCsv, type ClockMode, type WorkCalendar } from '../../../core/calendar.ts';
 import { parseCsv } from '../../../core/csv.ts';
-import type { CategoryCreateSchema, CategoryUpdateSchema, DeadlinePolicySchema, DepartmentCreateSchema, RoutingRulesSchema } from '../../../core/schemas/catalog.schema.ts';
+import type { CalendarDaySetSchema, CategoryCreateSchema, CategoryUpdateSchema, DeadlinePolicySchema, DepartmentCreateSchema, DepartmentUpdateSchema, RoutingRulesSchema } from '../../../core/schemas/catalog.schema.ts';
+import { codeFromPrefix } from '../../../core/region-code.ts';
+import * as regions from '../regions/regions.service.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { countyPrefix as countyPrefixOf, foundOrMissing, inActorScope, requirePermission } from '../../lib/access.ts';
 import type { AppContext } from '../../lib/context.ts';
@@ -112,7 +114,41 @@ export async function updateCategory(ctx: AppContext, actor: Actor, id: string, 
 export async function listDepartments(ctx: AppContext, actor: Actor): Promise<Department[]> {
   const prefix = countyPrefixOf(actor);
   const [rows, owned] = await Promise.all([repo.departmentsUnder(ctx.db, prefix), repo.ownership(ctx.db, prefix)]);
-  return rows.map((d) => ({ id: d.id, countyCode: d.countyCode, name: d.name, active: d.active, categoryIds: owned.filter((o) => o.departmentId === d.id).map((o) => o.categoryId) }));
+  const counties = await countyNames(ctx.db, rows.map((d) => d.countyCode));
+  return rows.map((d) => ({ id: d.id, countyCode: d.countyCode, countyName: counties.get(d.countyCode) ?? null, name: d.name, active: d.active, categoryIds: owned.filter((o) => o.departmentId === d.id).map((o) => o.categoryId) }));
+}
+
+/** Names of 6-digit county keys ('000000', every county, has none): lists say 门源回族自治县, not 632221. */
+async function countyNames(ex: Executor, counties: string[]): Promise<Map<string, string>> {
+  const keys = [...new Set(counties)].filter((c) => c !== EVERY_COUNTY);
+  const names = await regions.namesOf(ex, keys.map(codeFromPrefix));
+  return new Map(keys.flatMap((c) => (names.has(codeFromPrefix(c)) ? [[c, names.get(codeFromPrefix(c))!] as const] : [])));
+}
+
+/**
+ * Changes a department of the actor's counties: its name, the categories it owns there (exactly these from now
+ * on), or whether it is active. @throws FORBIDDEN, NOT_FOUND, INVALID_SCOPE, CONFLICT, VALIDATION_FAILED
+ */
+export async function updateDepartment(ctx: AppContext, actor: Actor, id: string, patch: z.infer<typeof DepartmentUpdateSchema>): Promise<Department> {
+  manage(actor);
+  const d = foundOrMissing(await repo.departmentUnder(ctx.db, id, countyPrefixOf(actor)));
+  assertCounty(actor, d.countyCode);
+  if (patch.name !== undefined && patch.name !== d.name && (await repo.departmentsUnder(ctx.db, d.countyCode)).some((x) => x.name === patch.name)) {
+    throw new AppError('CONFLICT', [{ path: 'name', code: 'taken', message: patch.name }]);
+  }
+  if (patch.categoryIds) {
+    const known = new Set((await repo.allCategories(ctx.db)).map((c) => c.id));
+    const unknown = patch.categoryIds.find((c) => !known.has(c));
+    if (unknown) throw new AppError('VALIDATION_FAILED', [{ path: 'categoryIds', code: 'unknown', message: unknown }]);
+  }
+  await ctx.db.transaction(async (tx) => {
+    await repo.updateDepartment(tx, id, { ...(patch.name !== undefined ? { name: patch.name } : {}), ...(patch.active !== undefined ? { active: patch.active } : {}) });
+    if (patch.categoryIds) await repo.replaceOwnership(tx, d.countyCode, id, patch.categoryIds);
+    await audit.record(tx, ctx, actor, { action: 'department.update', objectType: 'department', objectId: id, countyCode: d.countyCode, detail: { fields: Object.keys(patch), ...(patch.categoryIds ? { categories: patch.categoryIds } : {}) } });
+  });
+  ctx.cache.clear(); // after the commit: routing reads the owners through the cache
+  const now = await listDepartments(ctx, actor);
+  return now.find((x) => x.id === id)!;
 }
 
 /** One department under the actor's scope. @throws NOT_FOUND */
@@ -185,9 +221,11 @@ async function choosePolicy(ex: Executor, countyCode: string, categoryId: string
   return { firstResponseMinutes: best.firstResponseMinutes, stageMinutes: best.stageMinutes, totalMinutes: best.totalMinutes, mode: best.mode as ClockMode };
 }
 
-/** Deadline policies visible to the actor (defaults and its counties). */
-export function listPolicies(ctx: AppContext, actor: Actor) {
-  return repo.policiesUnder(ctx.db, countyPrefixOf(actor));
+/** Deadline policies visible to the actor (defaults and its counties), each with its county's name. */
+export async function listPolicies(ctx: AppContext, actor: Actor) {
+  const rows = await repo.policiesUnder(ctx.db, countyPrefixOf(actor));
+  const names = await countyNames(ctx.db, rows.map((r) => r.countyCode));
+  return rows.map((r) => ({ ...r, countyName: names.get(r.countyCode) ?? null }));
 }
 
 /** Sets one policy row. @throws FORBIDDEN, INVALID_SCOPE */
@@ -217,9 +255,27 @@ export function workCalendar(ctx: AppContext, ex: Executor, countyCode: string):
   });
 }
 
-/** The calendar rows for the admin screen: the shared days and those of the actor's counties. */
-export function listCalendar(ctx: AppContext, actor: Actor) {
-  return repo.calendarUnder(ctx.db, countyPrefixOf(actor));
+/** The calendar rows for the admin screen: the shared days and those of the actor's counties, with county names. */
+export async function listCalendar(ctx: AppContext, actor: Actor) {
+  const rows = await repo.calendarUnder(ctx.db, countyPrefixOf(actor));
+  const names = await countyNames(ctx.db, rows.map((r) => r.countyCode));
+  return rows.map((r) => ({ ...r, countyName: names.get(r.countyCode) ?? null }));
+}
+
+/**
+ * Sets one day of a county's calendar (or every county's, '000000': prefecture-level administrators only) as a
+ * holiday, a 调休 workday, or back to normal (the row removed). @throws FORBIDDEN, INVALID_SCOPE
+ */
+export async function setCalendarDay(ctx: AppContext, actor: Actor, input: z.infer<typeof CalendarDaySetSchema>) {
+  manage(actor);
+  assertOwner(actor, ownerOfCounty(input.countyCode), 'countyCode');
+  await ctx.db.transaction(async (tx) => {
+    if (input.kind === 'normal') await repo.deleteCalendarDay(tx, input.countyCode, input.day);
+    else await repo.upsertCalendar(tx, input.countyCode, [{ day: input.day, kind: input.kind, name: input.name }]);
+    await audit.record(tx, ctx, actor, { action: 'calendar.setDay', objectType: 'calendar', objectId: `${input.countyCode}/${input.day}`, ...(input.countyCode !== EVERY_COUNTY ? { countyCode: input.countyCode } : {}), detail: { day: input.day, kind: input.kind } });
+  });
+  ctx.cache.clear(); // after the commit, so no reader re-caches the old days
+  return { countyCode: input.countyCode, day: input.day, kind: input.kind, name: input.kind === 'normal' ? '' : input.name };
 }
 
 /**

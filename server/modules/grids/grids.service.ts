@@ -53,9 +53,11 @@ export async function gridGeoJson(ctx: AppContext, actor: Actor, region?: string
   const r = region ?? actor.scopeCode;
   await regions.getRegion(ctx, actor, r);
   const rows = await repo.geometriesUnder(ctx.db, subtreePrefix(r), 20_000);
+  // Village names label the map (a map without tiles shows outlines and these names only).
+  const villages = await regions.namesOf(ctx.db, [...new Set(rows.map((g) => ancestorAt(g.code, 'village')))]);
   return {
     type: 'FeatureCollection' as const,
-    features: rows.map((g) => ({ type: 'Feature' as const, properties: { code: g.code, name: g.name }, geometry: g.geometry as Polygon })),
+    features: rows.map((g) => ({ type: 'Feature' as const, properties: { code: g.code, name: g.name, villageName: villages.get(ancestorAt(g.code, 'village')) ?? '' }, geometry: g.geometry as Polygon })),
   };
 }
 

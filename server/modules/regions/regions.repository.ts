@@ -1,5 +1,5 @@
 /** I/O for the region tree. Every read that serves a user takes the scope prefix. */
-import { and, asc, count, eq, inArray, like, sql } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, inArray, like, sql, type SQL } from 'drizzle-orm';
 import { grids, regions } from '../../db/schema.ts';
 import type { Executor } from '../../db/client.ts';
 
@@ -61,4 +61,12 @@ export async function gridCountUnder(ex: Executor, prefix: string): Promise<numb
 /** Every region's code, level and path (import validation needs the parents already stored). */
 export async function allBrief(ex: Executor) {
   return ex.select({ code: regions.code, level: regions.level, path: regions.path }).from(regions);
+}
+
+/** Regions under `scopePrefix` whose name holds `words` (LIKE wildcards taken literally), shortest names first. */
+export function searchInScope(ex: Executor, words: string, scopePrefix: string, level: string | undefined, limit: number): Promise<RegionRow[]> {
+  const literal = words.replace(/[\\%_]/g, (c) => `\\${c}`);
+  const where: SQL[] = [like(regions.code, `${scopePrefix}%`), ilike(regions.name, `%${literal}%`)];
+  if (level) where.push(eq(regions.level, level));
+  return ex.select().from(regions).where(and(...where)).orderBy(sql`length(${regions.name})`, asc(regions.code)).limit(limit);
 }

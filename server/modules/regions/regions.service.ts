@@ -1,5 +1,6 @@
 /** The region tree: scoped reads and the all-or-nothing CSV import. */
 import { AppError } from '../../../core/errors.ts';
+import type { RegionMatch } from '../../../core/schemas/regions.response.ts';
 import { subtreePrefix } from '../../../core/region-code.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { foundOrMissing, inActorScope, requirePermission as need, scopePrefix } from '../../lib/access.ts';
@@ -21,6 +22,16 @@ export async function getRegion(ctx: AppContext, actor: Actor, code: string) {
 export async function childrenOf(ctx: AppContext, actor: Actor, code: string) {
   await getRegion(ctx, actor, code);
   return repo.childrenWithCounts(ctx.db, code);
+}
+
+/** Regions in the actor's scope found by part of their name, each labelled with its ancestors below the scope's top. */
+export async function searchRegions(ctx: AppContext, actor: Actor, words: string, level?: string): Promise<RegionMatch[]> {
+  need(actor, 'region:read');
+  const rows = await repo.searchInScope(ctx.db, words, scopePrefix(actor), level, 30);
+  const top = (await repo.findInScope(ctx.db, actor.scopeCode, scopePrefix(actor)))?.path.split('/').length ?? 1;
+  const ancestors = [...new Set(rows.flatMap((r) => r.path.split('/').slice(top)))];
+  const names = await namesOf(ctx.db, ancestors);
+  return rows.map((r) => ({ code: r.code, name: r.name, level: r.level, label: r.path.split('/').slice(top).map((c) => names.get(c) ?? c).join(' / ') || r.name }));
 }
 
 /** Region names for a set of codes (no scope: callers have already scoped the object). */

@@ -10,10 +10,11 @@ import * as audit from '../audit/audit.service.ts';
 import * as regions from '../regions/regions.service.ts';
 import * as repo from './tokens.repository.ts';
 
-const present = (t: repo.TokenRow) => ({
+const present = (t: repo.TokenRow, scopeName: string | null = null) => ({
   id: t.id,
   name: t.name,
   scopeCode: t.scopeCode,
+  scopeName,
   createdAt: t.createdAt.toISOString(),
   lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
   expiresAt: t.expiresAt.toISOString(),
@@ -40,13 +41,16 @@ export async function createToken(ctx: AppContext, actor: Actor, input: { name: 
     await repo.insert(tx, row);
     await audit.record(tx, ctx, actor, { action: 'token.create', objectType: 'token', objectId: row.id, countyCode: row.scopeCode.slice(0, 6), detail: { name: row.name, expiresAt: expiresAt.toISOString() } });
   });
-  return { ...present(row), token: secret };
+  return { ...present(row, names.get(row.scopeCode) ?? null), token: secret };
 }
 
 /** Tokens under the actor's scope. @throws FORBIDDEN */
 export async function listTokens(ctx: AppContext, actor: Actor) {
   need(actor);
-  return (await repo.listUnder(ctx.db, scopePrefix(actor))).map(present);
+  const rows = await repo.listUnder(ctx.db, scopePrefix(actor));
+  // The list names each token's area (never a bare 12-digit code).
+  const names = await regions.namesOf(ctx.db, [...new Set(rows.map((t) => t.scopeCode))]);
+  return rows.map((t) => present(t, names.get(t.scopeCode) ?? null));
 }
 
 /** Revokes a token. @throws FORBIDDEN, NOT_FOUND */

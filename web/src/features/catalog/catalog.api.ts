@@ -2,7 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { CalendarDay, Category, DeadlinePolicy, Department } from '../../../../core/schemas/catalog.response';
 import { api } from '../../api';
-import { useAction } from '../../data/use-action';
+import { useAction, type FormOptions } from '../../data/use-action';
 
 const keys = { categories: ['categories'], departments: ['departments'], policies: ['deadline-policies'], calendar: ['calendar'], rules: (county: string) => ['routing-rules', county] };
 
@@ -62,4 +62,14 @@ export function useSetDeadlinePolicy() {
 /** Imports holidays from CSV for a county (or every county). */
 export function useImportCalendar() {
   return useAction((body: { csv: string; countyCode: string }, { key }) => api('/api/calendar/import', { method: 'POST', body, key }), { invalidates: () => [keys.calendar] });
+}
+
+/** Renames a department, changes what it owns, or stops it. */
+export function useUpdateDepartment(form?: FormOptions) {
+  return useAction(({ id, body }: { id: string; body: { name?: string; categoryIds?: string[]; active?: boolean } }, { key }) => api<Department>(`/api/departments/${id}`, { method: 'PATCH', body, key }), { ...form, invalidates: () => [keys.departments] });
+}
+
+/** Marks one day a holiday, a 调休 workday, or normal again, for a county (or every county, 000000). */
+export function useSetCalendarDay() {
+  return useAction((body: { countyCode: string; day: string; kind: 'holiday' | 'workday' | 'normal'; name: string }, { key }) => api('/api/calendar/day', { method: 'PUT', body, key }), { invalidates: () => [keys.calendar] });
 }

@@ -1,6 +1,6 @@
 /** 一张网: the region tree, a map and a list of the grids under the chosen region, and a grid's card. */
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, Card, Col, Input, Row, Table, Tabs, Tree, Typography } from 'antd';
+import { Card, Col, Input, Row, Table, Tabs, Tree, Typography } from 'antd';
 import type { TreeDataNode } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../../core/schemas/auth.schema';
@@ -67,7 +67,6 @@ export function GridBrowser({ me }: { me: Me }) {
                 label: t('grids.map'),
                 children: (
                   <>
-                    {!config.tileUrl && <Alert type="info" showIcon message={t('grids.noTiles')} style={{ marginBottom: 8 }} />}
                     <GridMap data={geo} tileUrl={config.tileUrl} attribution={config.tileAttribution} selected={open ?? undefined} onSelect={select} />
                   </>
                 ),

@@ -1,7 +1,9 @@
-/** Leaflet map of grid polygons. No base map unless ANWANG_TILE_URL is set, so it works offline. */
+/** Leaflet map of grid polygons with village names. No base map unless ANWANG_TILE_URL is set, so it works offline. */
 import { useEffect, useRef } from 'react';
 import L from 'leaflet';
 import { escapeHtml, htmlLines } from '../../../../core/html';
+import { baseMap, showLabelsWhenReadable, villageLabels } from '../regions/base-map';
+import { NoTilesNote } from '../regions/NoTilesNote';
 
 import type { GridFeatureCollection } from '../../../../core/schemas/grids.response';
 
@@ -18,8 +20,7 @@ export function GridMap({ data, tileUrl, attribution, selected, onSelect, points
 
   useEffect(() => {
     if (!el.current || map.current) return;
-    map.current = L.map(el.current, { zoomControl: true, attributionControl: !!tileUrl }).setView([37.4, 100.8], 7);
-    if (tileUrl) L.tileLayer(tileUrl, { attribution: escapeHtml(attribution), maxZoom: 18 }).addTo(map.current);
+    map.current = baseMap(el.current, { tileUrl, tileAttribution: attribution }, { zoomControl: true, zoomSnap: 0.25 }).setView([37.4, 100.8], 7);
     return () => {
       map.current?.remove();
       map.current = null;
@@ -51,10 +52,22 @@ export function GridMap({ data, tileUrl, attribution, selected, onSelect, points
 
   useEffect(() => {
     const m = map.current;
+    if (!m || !data) return;
+    const labels = villageLabels(data.features);
+    return showLabelsWhenReadable(m, labels, labels.getLayers().length);
+  }, [data, tileUrl]);
+
+  useEffect(() => {
+    const m = map.current;
     if (!m) return;
     markers.current?.remove();
     markers.current = L.layerGroup((points ?? []).map((p) => L.circleMarker([p.lat, p.lng], { radius: 6, color: p.colour ?? '#1655c0', weight: 2, fillOpacity: 0.8 }).bindTooltip(escapeHtml(p.label)))).addTo(m);
   }, [points, data]);
 
-  return <div ref={el} className="grid-map" data-testid="grid-map" data-grid-count={data?.features.length ?? 0} data-point-count={points?.length ?? 0} />;
+  return (
+    <>
+      <div ref={el} className="grid-map" data-testid="grid-map" data-grid-count={data?.features.length ?? 0} data-point-count={points?.length ?? 0} />
+      <NoTilesNote tileUrl={tileUrl} />
+    </>
+  );
 }

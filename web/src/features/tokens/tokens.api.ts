@@ -2,7 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { TokenRow } from '../../../../core/schemas/users.response';
 import { api } from '../../api';
-import { useAction } from '../../data/use-action';
+import { useAction, type FormOptions } from '../../data/use-action';
 
 const key = ['tokens'];
 
@@ -12,8 +12,8 @@ export function useTokens() {
 }
 
 /** Issues a token; the answer holds its secret. */
-export function useIssueToken() {
-  return useAction((body: { name: string; scopeCode: string; expiresInDays?: number }, intent) => api<{ token: string }>('/api/tokens', { method: 'POST', body, key: intent.key }), { invalidates: () => [key] });
+export function useIssueToken(form?: FormOptions) {
+  return useAction((body: { name: string; scopeCode: string; expiresInDays?: number }, intent) => api<{ token: string }>('/api/tokens', { method: 'POST', body, key: intent.key }), { ...form, invalidates: () => [key] });
 }
 
 /** Revokes a token. */

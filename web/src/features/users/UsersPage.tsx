@@ -11,7 +11,14 @@ import { UserCreateSchema, UserPasswordResetSchema } from '../../../../core/sche
 import { usePagedList } from '../../data/use-paged-list';
 import { useUrlState } from '../../data/url-state';
 import { rulesFor } from '../../data/zod-rules';
+import { RegionTreeSelect } from '../regions/RegionTreeSelect';
+import { useDepartments } from '../catalog/catalog.api';
 import { useCreateUser, useResetPassword, useUpdateUser, useUserCommand } from './users.api';
+
+/** Only what the dialog changed: a name change alone needs no grant check and ends no session. */
+function changedFields(u: UserRow, v: { displayName: string; role: string; scopeCode: string }) {
+  return Object.fromEntries(Object.entries(v).filter(([k, x]) => x !== u[k as keyof UserRow]));
+}
 
 export function UsersPage({ me }: { me: Me }) {
   const { t } = useTranslation();
@@ -33,7 +40,10 @@ export function UsersPage({ me }: { me: Me }) {
   const rolesLike = (role: string) => personRoles.filter((r) => grants(r) && totpRequiredRoles.includes(r) === totpRequiredRoles.includes(role as never));
 
   const createUser = useCreateUser({ form });
-  const updateUser = useUpdateUser();
+  const updateUser = useUpdateUser({ form: editForm });
+  const setDisabled = useUpdateUser();
+  const departments = useDepartments().data ?? [];
+  const newRole = Form.useWatch('role', form) as string | undefined;
   const command = useUserCommand();
   const resetPassword = useResetPassword({ form: resetForm });
   const actionsDone = (r: { ok: boolean }) => {
@@ -77,7 +87,7 @@ export function UsersPage({ me }: { me: Me }) {
                 render: (_: unknown, u: UserRow) => (
                   <Space size="small">
                     {u.id !== me.id && grants(u.role) && (
-                      <Button size="small" onClick={() => { setEditing(u); editForm.setFieldsValue({ role: u.role, scopeCode: u.scopeCode }); }}>
+                      <Button size="small" onClick={() => { setEditing(u); editForm.setFieldsValue({ displayName: u.displayName, role: u.role, scopeCode: u.scopeCode }); }}>
                         {t('users.edit')}
                       </Button>
                     )}
@@ -91,9 +101,9 @@ export function UsersPage({ me }: { me: Me }) {
                       </Popconfirm>
                     )}
                     {security && u.id !== me.id && (
-                      <Button size="small" danger={!u.disabled} onClick={() => void updateUser.run({ id: u.id, body: { disabled: !u.disabled } }).then(actionsDone)}>
-                        {u.disabled ? t('users.enable') : t('users.disable')}
-                      </Button>
+                      <Popconfirm title={u.disabled ? t('users.enableConfirm') : t('users.disableConfirm')} onConfirm={() => void setDisabled.run({ id: u.id, body: { disabled: !u.disabled } }).then(actionsDone)}>
+                        <Button size="small" danger={!u.disabled}>{u.disabled ? t('users.enable') : t('users.disable')}</Button>
+                      </Popconfirm>
                     )}
                   </Space>
                 ),
@@ -108,8 +118,13 @@ export function UsersPage({ me }: { me: Me }) {
           <Form.Item name="role" label={t('users.role')} rules={[{ required: true }]}>
             <Select options={creatableRoles.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
           </Form.Item>
-          <Form.Item name="scopeCode" label={t('users.scopeCode')} rules={[{ required: true, pattern: /^\d{12}$/ }]}><Input maxLength={12} /></Form.Item>
-          <Form.Item name="password" label={t('users.password')} rules={[{ required: true, min: 8 }]}><Input.Password autoComplete="new-password" /></Form.Item>
+          <Form.Item name="scopeCode" label={t('regions.scope')} extra={t('regions.scopeHint')} rules={[{ required: true, message: t('users.scopeRequired') }]}><RegionTreeSelect data-testid="user-scope" /></Form.Item>
+          {newRole === 'handler' && (
+            <Form.Item name="departmentId" label={t('users.department')} rules={[{ required: true, message: t('users.departmentRequired') }]}>
+              <Select options={departments.map((d) => ({ value: d.id, label: d.name }))} />
+            </Form.Item>
+          )}
+          <Form.Item name="password" label={t('users.password')} extra={t('users.initialPasswordHint')} rules={[...rulesFor(UserCreateSchema, 'password'), { min: 8, message: t('common.minLength', { n: 8 }) }]}><Input.Password autoComplete="new-password" /></Form.Item>
         </Form>
       </Modal>
       <Modal
@@ -118,17 +133,19 @@ export function UsersPage({ me }: { me: Me }) {
         onCancel={() => setEditing(null)}
         confirmLoading={updateUser.pending}
         onOk={async () => {
-          const r = await updateUser.run(async () => ({ id: editing!.id, body: await editForm.validateFields() }));
+          const r = await updateUser.run(async () => ({ id: editing!.id, body: changedFields(editing!, await editForm.validateFields()) }));
           if (actionsDone(r)) setEditing(null);
         }}
+        afterOpenChange={(o) => o && updateUser.begin()}
         okText={t('common.ok')}
         cancelText={t('common.cancel')}
       >
         <Form form={editForm} layout="vertical">
+          <Form.Item name="displayName" label={t('users.displayName')} rules={rulesFor(UserCreateSchema, 'displayName')}><Input maxLength={50} /></Form.Item>
           <Form.Item name="role" label={t('users.role')} rules={[{ required: true }]}>
             <Select options={rolesLike(editing?.role ?? '').map((r) => ({ value: r, label: t(`role.${r}`) }))} />
           </Form.Item>
-          <Form.Item name="scopeCode" label={t('users.scopeCode')} rules={[{ required: true, pattern: /^\d{12}$/ }]}><Input maxLength={12} /></Form.Item>
+          <Form.Item name="scopeCode" label={t('regions.scope')} extra={t('users.editScopeHint')} rules={[{ required: true, message: t('users.scopeRequired') }]}><RegionTreeSelect data-testid="edit-scope" /></Form.Item>
         </Form>
       </Modal>
       <Modal

@@ -9,9 +9,9 @@ export function useCreateUser(form?: FormOptions) {
   return useAction((body: Record<string, unknown>, { key }) => api('/api/users', { method: 'POST', body, key }), { ...form, invalidates: () => lists });
 }
 
-/** Changes an account (role, scope, disabled). */
-export function useUpdateUser() {
-  return useAction(({ id, body }: { id: string; body: Record<string, unknown> }, { key }) => api(`/api/users/${id}`, { method: 'PATCH', body, key }), { invalidates: () => lists });
+/** Changes an account (name, role, scope, disabled); with a form, the server's field problems show on it. */
+export function useUpdateUser(form?: FormOptions) {
+  return useAction(({ id, body }: { id: string; body: Record<string, unknown> }, { key }) => api(`/api/users/${id}`, { method: 'PATCH', body, key }), { ...form, invalidates: () => lists });
 }
 
 /** Sets a new password the user must change at the next sign-in. */
