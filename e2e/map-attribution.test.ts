@@ -1,5 +1,5 @@
 /**
- * Bug 11 in a browser: with a tile source configured, every staff map's attribution names that source only —
+ * Bug 11 in a browser: with a tile source configured, every map's attribution (staff and resident) names that source only —
  * no Leaflet flag, word or link. The tile server itself is an outside service and is not running here (the
  * tiles fail to load; the attribution control is what is checked).
  */
@@ -72,6 +72,14 @@ describe('map attribution (bug 11)', () => {
     const created = await fetch(`${server.url}/api/cases`, { method: 'POST', headers: { cookie, 'content-type': 'application/json', 'idempotency-key': `attribution-${Date.now()}` }, body: JSON.stringify({ channel: 'phone', categoryId: 'municipal.road', description: '路灯杆倾斜，影响通行', ...at }) }).then((r) => r.json());
     await page.goto(`${server.url}/cases/${created.code}`);
     await expectSourceOnly(page.getByTestId('case-map'));
+    await page.close();
+  });
+
+  it('names only the configured source on the resident page\'s map', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${server.url}/report`);
+    await page.getByTestId('pick-map').click();
+    await expectSourceOnly(page.locator('#map'));
     await page.close();
   });
 });
