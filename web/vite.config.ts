@@ -1,12 +1,13 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
+import { precompress } from './precompress';
 
 // The staff web app. `npm run dev` proxies /api to a server on :3000; `npm run build` writes web/dist,
 // which the server serves.
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
-  plugins: [react()],
+  plugins: [react(), precompress(fileURLToPath(new URL('dist', import.meta.url)))],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
