@@ -13,7 +13,9 @@ export default defineConfig({
     emptyOutDir: true,
     chunkSizeWarningLimit: 2500,
     // Two entries: the staff app, and the resident H5 page that must stay small for weak mobile connections.
-    rollupOptions: { input: { main: fileURLToPath(new URL('index.html', import.meta.url)), report: fileURLToPath(new URL('report.html', import.meta.url)) } },
+    rolldownOptions: {
+      input: { main: fileURLToPath(new URL('index.html', import.meta.url)), report: fileURLToPath(new URL('report.html', import.meta.url)) },
+    },
   },
   server: { proxy: { '/api': 'http://localhost:3000', '/healthz': 'http://localhost:3000' } },
 });
