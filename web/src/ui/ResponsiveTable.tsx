@@ -17,7 +17,7 @@ export function ResponsiveTable<T extends object>(props: TableProps<T>) {
 }
 
 /** The phone rendering: one card per row, the pager below. */
-function CardList<T extends object>({ columns = [], dataSource = [], rowKey, pagination, onRow, rowSelection, loading, onChange }: TableProps<T>) {
+export function CardList<T extends object>({ columns = [], dataSource = [], rowKey, pagination, onRow, rowSelection, loading, onChange }: TableProps<T>) {
   const { t } = useTranslation();
   // The Table's own paging when the page does not control it.
   const [ownPage, setOwnPage] = useState(1);
