@@ -70,8 +70,9 @@ export function Shell() {
       }}
     />
   );
-  // The user's name often holds the place already (浩门镇 受理员): say the scope only when it adds something.
-  const who = [me.displayName, t(`role.${me.role}`), me.displayName.includes(me.scopeName) ? null : me.scopeName].filter(Boolean).join(' · ');
+  // The user's name often holds the place and the role already (浩门镇 受理员): say them only when they add something.
+  const role = t(`role.${me.role}`);
+  const who = [me.displayName, me.displayName.includes(role) ? null : role, me.displayName.includes(me.scopeName) ? null : me.scopeName].filter(Boolean).join(' · ');
   return (
     <Layout style={{ minHeight: '100%' }}>
       {phone ? (
