@@ -118,6 +118,7 @@ describe('staff pages in zh-CN', () => {
       let context = await contextFor(size, 'zh-CN');
       let page = await context.newPage();
       await shoot(page, '/login', `staff-login-${size.name}`, () => page.locator('h3').first().textContent(), /安网/);
+      expect(await page.title()).toBe('登录 · 安网');
       await context.close();
 
       // An administrator's first sign-in: enrolment before anything else (a fresh session, not enrolled through the API).

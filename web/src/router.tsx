@@ -7,8 +7,10 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation, useSearchParams } from 'react-router';
 import { Spin } from 'antd';
+import { useTranslation } from 'react-i18next';
 import { loadPageStrings } from './i18n';
 import { useMe } from './features/auth/auth.api';
+import { useDocumentTitle } from './ui/document-title';
 
 /** Where sign-in returns to: only a path of this app (never another site). */
 export function useNextPath(): string {
@@ -26,6 +28,13 @@ const ShellRoot = lazy(() => shell().then((m) => ({ default: m.ShellRoot })));
 const PageRoutes = lazy(() => shell().then((m) => ({ default: m.PageRoutes })));
 const loading = (element: ReactNode) => <Suspense fallback={<Spin style={{ margin: 80 }} />}>{element}</Suspense>;
 
+/** The sign-in page, with its own tab title (the last page's would stay after signing out). */
+function SignIn() {
+  const { t } = useTranslation();
+  useDocumentTitle([t('page.signIn'), t('app.title')]);
+  return loading(<SignInRoute />);
+}
+
 /** Signed out: to sign-in with the address asked for, before any script of the signed-in pages is fetched. */
 function SignedIn() {
   const { data: me, isPending } = useMe();
@@ -40,7 +49,7 @@ export function AppRoutes() {
   return (
     <BrowserRouter>
       <Routes>
-        <Route path="/login" element={loading(<SignInRoute />)} />
+        <Route path="/login" element={<SignIn />} />
         <Route element={<SignedIn />}>
           <Route path="*" element={loading(<PageRoutes />)} />
         </Route>

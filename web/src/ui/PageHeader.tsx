@@ -2,21 +2,13 @@
  * The page's header, as Ant Design Pro draws it: breadcrumbs (首页 / 案件办理 / 632221-…) and the page's name, which
  * is also the browser tab's title (「案件办理 · 安网」), so a tab, a bookmark and the history say where they lead.
  */
-import { useEffect } from 'react';
 import { Breadcrumb, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useDocumentTitle } from './document-title';
 
 /** One step of the trail: its words and, except for the last, where it leads. */
 export interface Crumb { title: string; to?: string }
-
-/** Sets document.title to the trail read backwards (the page first, the app last). */
-export function useDocumentTitle(parts: string[]): void {
-  const joined = parts.join(' · ');
-  useEffect(() => {
-    document.title = joined;
-  }, [joined]);
-}
 
 export function PageHeader({ crumbs }: { crumbs: Crumb[] }) {
   const { t } = useTranslation();
