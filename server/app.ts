@@ -3,13 +3,12 @@ import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import fastifyStatic from '@fastify/static';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AppContext } from './lib/context.ts';
-import { installErrorHandler, sendError } from './http/error-handler.ts';
+import { installErrorHandler } from './http/error-handler.ts';
+import { installWebApp } from './http/static-web.ts';
 import { installAuthHook } from './http/auth-hook.ts';
 import { installSecurityHeaders } from './http/security-headers.ts';
 import { installBodyGuard } from './http/body-guard.ts';
@@ -48,6 +47,8 @@ export interface BuildOptions {
   logLevel?: string;
   /** Where log lines go (default stdout); tests capture them to check for personal data. */
   logStream?: { write(line: string): void };
+  /** The built web app's folder (default web/dist); tests point it at a folder of their own. */
+  webDist?: string;
 }
 
 /** The HTTP app: API, OpenAPI, and the built web app when present. */
@@ -127,14 +128,6 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   open311Routes(app, ctx);
   uploadRoutes(app, ctx);
 
-  const hasWeb = existsSync(join(webDist, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: 'index.html' });
-  app.setNotFoundHandler((req, reply) => {
-    // The single-page app owns every non-API GET path (client-side routing).
-    // The resident pages (/report, /track/<code>) are their own small entry; staff pages the main one.
-    if (hasWeb && req.method === 'GET' && /^\/(report|track)(\/|$|\?)/.test(req.url)) return reply.sendFile('report.html');
-    if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
-    return sendError(reply, 'NOT_FOUND', req.locale ?? 'zh-CN');
-  });
+  await installWebApp(app, opts.webDist ?? webDist);
   return app;
 }

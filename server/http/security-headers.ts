@@ -52,7 +52,8 @@ export function installSecurityHeaders(app: FastifyInstance, config: Pick<Config
     if (config.hsts) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
     const path = req.url.split('?')[0]!;
     if (path.startsWith('/api/') || path.startsWith('/open311/') || path === '/healthz') reply.header('cache-control', 'no-store');
-    else if (path.startsWith('/assets/') && reply.statusCode === 200) reply.header('cache-control', 'public, max-age=31536000, immutable');
+    // A revalidation (304) keeps the same promise: the name changes with the content.
+    else if (path.startsWith('/assets/') && (reply.statusCode === 200 || reply.statusCode === 304)) reply.header('cache-control', 'public, max-age=31536000, immutable');
     // The pages themselves (index.html, report.html) must be revalidated so a new build's asset names are seen.
     else if (!reply.getHeader('cache-control') || String(reply.getHeader('content-type') ?? '').startsWith('text/html')) reply.header('cache-control', 'no-cache');
     return payload;

@@ -1,43 +1,27 @@
-/** The staff app's providers: Ant Design in the UI language, the query client, failures shown to the user, the router. */
-import { useEffect, useState } from 'react';
-import { App as AntApp, ConfigProvider } from 'antd';
-import zhCN from 'antd/locale/zh_CN';
-import zhTW from 'antd/locale/zh_TW';
-import enUS from 'antd/locale/en_US';
-import dayjs from 'dayjs';
-import 'dayjs/locale/zh-cn';
-import 'dayjs/locale/zh-tw';
-import { useTranslation } from 'react-i18next';
+/** The staff app's providers: Ant Design in the UI language, the query client, the router. */
+import { useState } from 'react';
+import { ConfigProvider } from 'antd';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { RouterProvider } from 'react-router';
 import { createQueryClient } from './data/query-client';
-import { setErrorReporter } from './data/errors';
-import { createRouter } from './router';
+import { AppRoutes } from './router';
+import { useAntdLocale } from './ui/antd-locale';
+import { useMe } from './features/auth/auth.api';
 
-const antLocales: Record<string, typeof zhCN> = { 'zh-CN': zhCN, 'zh-TW': zhTW, en: enUS };
-// Calendars and date pickers take month and weekday names from dayjs: 十月 and 周一, not Oct and Mo.
-const dayjsLocales: Record<string, string> = { 'zh-CN': 'zh-cn', 'zh-TW': 'zh-tw', en: 'en' };
-
-/** Routes query and action failures to Ant Design's message (it needs the App context, hence a component). */
-function ErrorReporter() {
-  const { message } = AntApp.useApp();
-  useEffect(() => setErrorReporter((text) => void message.error(text)), [message]);
+/** Asks who is signed in at the first render, while the route's script is still on its way. */
+function AskWhoIsSignedIn() {
+  useMe();
   return null;
 }
 
 export function App() {
-  const { i18n } = useTranslation();
+  const locale = useAntdLocale();
   const [client] = useState(createQueryClient);
-  const [router] = useState(createRouter);
-  dayjs.locale(dayjsLocales[i18n.language] ?? 'zh-cn');
   return (
-    <ConfigProvider locale={antLocales[i18n.language] ?? zhCN} theme={{ token: { colorPrimary: '#1655c0' } }}>
-      <AntApp style={{ height: '100%' }}>
-        <ErrorReporter />
-        <QueryClientProvider client={client}>
-          <RouterProvider router={router} />
-        </QueryClientProvider>
-      </AntApp>
+    <ConfigProvider locale={locale} theme={{ token: { colorPrimary: '#1655c0' } }}>
+      <QueryClientProvider client={client}>
+        <AskWhoIsSignedIn />
+        <AppRoutes />
+      </QueryClientProvider>
     </ConfigProvider>
   );
 }

@@ -7,20 +7,35 @@ import type { Me } from '../../core/schemas/auth.schema';
 type Page = ComponentType<{ me: Me }>;
 const load = <K extends string>(f: () => Promise<Record<K, Page>>, name: K) => lazy(() => f().then((m) => ({ default: m[name] })));
 
-export interface PageEntry { path: string; key: string; icon: ReactNode; permission: string | null; Page: Page; child?: string }
+export interface PageEntry {
+  path: string;
+  key: string;
+  icon: ReactNode;
+  permission: string | null;
+  Page: Page;
+  /** The optional sub-path the same page answers (a case, a people tab). */
+  child?: string;
+  /** For the breadcrumb: the strings' key prefix naming a sub-path (people tabs: 'people.' + tab); none shows it as is (a case code). */
+  childKey?: string;
+}
 
-/** Menu entries in order; `child` is the optional sub-path the same page answers (a case, a people tab). */
+/** Menu entries in order. */
 export const pages: PageEntry[] = [
   { path: '/', key: 'nav.home', icon: <HomeOutlined />, permission: null, Page: load(() => import('./features/home/HomePage'), 'HomePage') },
   { path: '/cases', key: 'nav.cases', icon: <FileTextOutlined />, permission: 'case:read', Page: load(() => import('./features/cases/CasesPage'), 'CasesPage'), child: ':code' },
   { path: '/dashboard', key: 'nav.dashboard', icon: <DashboardOutlined />, permission: 'kpi:read', Page: load(() => import('./features/dashboard/DashboardPage'), 'DashboardPage') },
-  { path: '/people', key: 'nav.people', icon: <ContactsOutlined />, permission: 'person:read', Page: load(() => import('./features/people/PeoplePage'), 'PeoplePage'), child: ':tab' },
+  { path: '/people', key: 'nav.people', icon: <ContactsOutlined />, permission: 'person:read', Page: load(() => import('./features/people/PeoplePage'), 'PeoplePage'), child: ':tab', childKey: 'people.' },
   { path: '/grids', key: 'nav.grids', icon: <ApartmentOutlined />, permission: 'grid:read', Page: load(() => import('./features/grids/GridBrowser'), 'GridBrowser') },
   { path: '/users', key: 'nav.users', icon: <TeamOutlined />, permission: 'user:read', Page: load(() => import('./features/users/UsersPage'), 'UsersPage') },
   { path: '/tokens', key: 'nav.tokens', icon: <KeyOutlined />, permission: 'token:manage', Page: load(() => import('./features/tokens/TokensPage'), 'TokensPage') },
   { path: '/audit', key: 'nav.audit', icon: <AuditOutlined />, permission: 'audit:read', Page: load(() => import('./features/audit/AuditPage'), 'AuditPage') },
   { path: '/catalog', key: 'nav.catalog', icon: <SettingOutlined />, permission: 'catalog:manage', Page: load(() => import('./features/catalog/CatalogPage'), 'CatalogPage') },
 ];
+
+/** The page a path belongs to, among those given (the longest path that matches). */
+export function pageOf(list: PageEntry[], pathname: string): PageEntry | undefined {
+  return [...list].sort((a, b) => b.path.length - a.path.length).find((p) => pathname === p.path || pathname.startsWith(`${p.path === '/' ? '' : p.path}/`));
+}
 
 /** The pages a user may open. */
 export function pagesFor(me: Me): PageEntry[] {

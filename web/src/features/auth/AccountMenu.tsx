@@ -7,7 +7,9 @@ import type { Me } from '../../../../core/schemas/auth.schema';
 export function AccountMenu({ me, onChangePassword, onSignOut }: { me: Me; onChangePassword: () => void; onSignOut: () => void }) {
   const { t } = useTranslation();
   const screens = AntGrid.useBreakpoint();
-  const who = `${me.displayName} · ${t(`role.${me.role}`)} · ${me.scopeName}`;
+  // The user's name often holds the place and the role already (浩门镇 受理员): say them only when they add something.
+  const role = t(`role.${me.role}`);
+  const who = [me.displayName, me.displayName.includes(role) ? null : role, me.displayName.includes(me.scopeName) ? null : me.scopeName].filter(Boolean).join(' · ');
   return (
     <Dropdown
       trigger={['click']}

@@ -1,6 +1,6 @@
 /** Sign-in: username and password, then the TOTP code when the account has one. */
 import { useEffect, useState, type ReactNode } from 'react';
-import { Alert, Button, Card, Form, Input, Space, Typography } from 'antd';
+import { Alert, Button, Form, Input, Space, Typography } from 'antd';
 import { LockOutlined, UserOutlined, SafetyOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../../core/schemas/auth.schema';
@@ -8,6 +8,7 @@ import { ApiError } from '../../api';
 import { errorText } from '../../data/errors';
 import { useLogin } from './auth.api';
 import { useClientConfig } from '../regions/regions.api';
+import { Panel } from '../../ui/Panel';
 
 export function LoginPage({ onSignedIn, languageMenu }: { onSignedIn: (me: Me) => void; languageMenu: ReactNode }) {
   const { t } = useTranslation();
@@ -25,7 +26,7 @@ export function LoginPage({ onSignedIn, languageMenu }: { onSignedIn: (me: Me) =
 
   return (
     <div className="login-bg">
-      <Card style={{ width: 380, maxWidth: '100%' }}>
+      <Panel style={{ width: 380, maxWidth: '100%' }}>
         <Space direction="vertical" style={{ width: '100%' }} size="middle">
           <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
             <Typography.Title level={3} style={{ margin: 0 }}>
@@ -52,7 +53,7 @@ export function LoginPage({ onSignedIn, languageMenu }: { onSignedIn: (me: Me) =
           </Form>
           {demo && <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="demo-hint">{t('login.demoHint')}</Typography.Text>}
         </Space>
-      </Card>
+      </Panel>
     </div>
   );
 }

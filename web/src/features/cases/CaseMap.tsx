@@ -1,6 +1,7 @@
 /** Where the case is: a marker on the case's grid outline (tiles only when configured). */
 import { useEffect, useRef } from 'react';
 import L from 'leaflet';
+import 'leaflet/dist/leaflet.css';
 import { escapeHtml } from '../../../../core/html';
 import { useGridOutline } from '../grids/grids.api';
 import { useClientConfig } from '../regions/regions.api';

@@ -1,6 +1,7 @@
 /** Leaflet map of grid polygons with village names. No base map unless ANWANG_TILE_URL is set, so it works offline. */
 import { useEffect, useRef } from 'react';
 import L from 'leaflet';
+import 'leaflet/dist/leaflet.css';
 import { escapeHtml, htmlLines } from '../../../../core/html';
 import { baseMap, showLabelsWhenReadable, villageLabels } from '../regions/base-map';
 import { NoTilesNote } from '../regions/NoTilesNote';

@@ -1,0 +1,171 @@
+/**
+ * Screenshots of every page, kept as CI artefacts in .tmp/screenshots/: each staff page signed in as the role that
+ * uses it, at 1440×900 and 390×844 in zh-CN (a case, each people tab, sign-in, TOTP enrolment and the forced
+ * password change included), and the resident pages (report, tracking) in zh-CN, zh-TW and English. Each shot
+ * asserts that the page drew its title and that no script error happened on the way.
+ * E2E_SERVER_URL reuses a running demo server instead of starting one (a fresh one: the administrators enrol TOTP here).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { generate } from 'otplib';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, startServer, type RunningServer } from './server.ts';
+
+export const screenshotsDir = join(process.cwd(), '.tmp', 'screenshots');
+const password = 'Anwang@2026';
+const sizes = [
+  { name: 'desktop', viewport: { width: 1440, height: 900 }, isMobile: false },
+  { name: 'phone', viewport: { width: 390, height: 844 }, isMobile: true },
+] as const;
+
+let server: RunningServer | undefined;
+let url = '';
+let browser: Browser;
+let caseCode = '';
+const sessions = new Map<string, string>();
+
+/** Signs a demo account in over the API; administrators enrol TOTP on the way. Returns the session cookie's value. */
+async function sessionOf(username: string, pass = password): Promise<string> {
+  const known = sessions.get(username);
+  if (known) return known;
+  const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: pass }) });
+  expect(res.status, `${username}: ${await res.clone().text()}`).toBe(200);
+  const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+  const me = (await res.json()) as { stage: string };
+  if (me.stage === 'enrol') {
+    const post = (path: string, body?: unknown) => fetch(`${url}${path}`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify(body ?? {}) });
+    const { secret } = (await (await post('/api/auth/totp/setup')).json()) as { secret: string };
+    const enrolled = await post('/api/auth/totp/enroll', { code: await generate({ secret }) });
+    expect(enrolled.status, await enrolled.clone().text()).toBe(200);
+  }
+  sessions.set(username, cookie);
+  return cookie;
+}
+
+/** A browser context of one size and language, signed in as `username` (none: signed out). */
+async function contextFor(size: (typeof sizes)[number], lang: string, username?: string): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: size.viewport, isMobile: size.isMobile, hasTouch: size.isMobile, locale: lang });
+  const cookies = [{ name: 'lang', value: lang, url }];
+  if (username) {
+    const [name, value] = (await sessionOf(username)).split('=') as [string, string];
+    cookies.push({ name, value, url });
+  }
+  await context.addCookies(cookies);
+  return context;
+}
+
+/** Opens a path, waits for the title to be drawn and the network to calm down, saves the shot; fails on a script error. */
+async function shoot(page: Page, path: string, file: string, title: () => Promise<string | null>, expected: string | RegExp): Promise<void> {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${url}${path}`);
+  await expect.poll(title, { timeout: 30_000 }).toMatch(expected);
+  await page.waitForLoadState('networkidle').catch(() => undefined);
+  await page.waitForTimeout(400); // animations (drawers, charts) settle
+  await page.screenshot({ path: join(screenshotsDir, `${file}.png`), fullPage: false });
+  expect(errors, `${path}: script errors`).toEqual([]);
+}
+
+beforeAll(async () => {
+  rmSync(screenshotsDir, { recursive: true, force: true });
+  mkdirSync(screenshotsDir, { recursive: true });
+  if (process.env.E2E_SERVER_URL) url = process.env.E2E_SERVER_URL;
+  else {
+    server = await startServer();
+    url = server.url;
+  }
+  browser = await launchBrowser();
+  const cookie = await sessionOf('township.operator');
+  const list = (await (await fetch(`${url}/api/cases?pageSize=1`, { headers: { cookie } })).json()) as { items: { code: string }[] };
+  caseCode = list.items[0]!.code;
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Staff pages: the path, who uses it, the file name and the page title expected (zh-CN). */
+const staffPages = () => [
+  { path: '/', user: 'township.operator', file: 'home', title: '首页' },
+  { path: '/cases', user: 'township.operator', file: 'cases', title: '案件办理' },
+  { path: `/cases/${caseCode}`, user: 'township.operator', file: 'case-card', title: caseCode },
+  { path: '/dashboard', user: 'county.leader', file: 'dashboard', title: '指挥中心' },
+  { path: '/people', user: 'village.gridWorker', file: 'people-overview', title: '人口与户' },
+  ...['households', 'places', 'buildings', 'expiring', 'persons'].map((tab) => ({ path: `/people/${tab}`, user: 'village.gridWorker', file: `people-${tab}`, title: /./ })),
+  { path: '/grids', user: 'township.operator', file: 'grids', title: '一张网' },
+  { path: '/users', user: 'prefecture.sysadmin', file: 'users', title: '用户管理' },
+  { path: '/catalog', user: 'prefecture.sysadmin', file: 'catalog', title: '事项与规则' },
+  { path: '/tokens', user: 'prefecture.secadmin', file: 'tokens', title: '接口令牌' },
+  { path: '/audit', user: 'prefecture.auditor', file: 'audit', title: '审计日志' },
+];
+
+describe('staff pages in zh-CN', () => {
+  for (const size of sizes) {
+    it(`every page at ${size.viewport.width}×${size.viewport.height}`, async () => {
+      for (const p of staffPages()) {
+        const context = await contextFor(size, 'zh-CN', p.user);
+        const page = await context.newPage();
+        const title = () => page.getByTestId('page-title').textContent({ timeout: 1000 }).catch(() => null);
+        await shoot(page, p.path, `staff-${p.file}-${size.name}`, title, p.title);
+        // The browser tab names the page too.
+        expect(await page.title()).toContain(typeof p.title === 'string' ? p.title : '安网');
+        await context.close();
+      }
+    });
+
+    it(`sign-in, TOTP enrolment and the forced password change at ${size.viewport.width}×${size.viewport.height}`, async () => {
+      let context = await contextFor(size, 'zh-CN');
+      let page = await context.newPage();
+      await shoot(page, '/login', `staff-login-${size.name}`, () => page.locator('h3').first().textContent(), /安网/);
+      expect(await page.title()).toBe('登录 · 安网');
+      await context.close();
+
+      // An administrator's first sign-in: enrolment before anything else (a fresh session, not enrolled through the API).
+      const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: `county.${size.name === 'desktop' ? 'secadmin' : 'auditor'}`, password }) });
+      const enrolCookie = login.headers.get('set-cookie')!.split(';')[0]!.split('=') as [string, string];
+      context = await contextFor(size, 'zh-CN');
+      await context.addCookies([{ name: enrolCookie[0], value: enrolCookie[1], url }]);
+      page = await context.newPage();
+      await shoot(page, '/', `staff-totp-enrol-${size.name}`, () => page.getByTestId('totp-secret').textContent({ timeout: 1000 }).catch(() => null), /\w{16,}/);
+      await context.close();
+
+      // An account an administrator made must change its password first.
+      const admin = await sessionOf('prefecture.sysadmin');
+      const username = `shot.${size.name}.${Date.now().toString(36)}`;
+      const made = await fetch(`${url}/api/users`, { method: 'POST', headers: { cookie: admin, 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() }, body: JSON.stringify({ username, displayName: '截图 网格员', password: 'Shot@2026x', role: 'gridWorker', scopeCode: '632221100001' }) });
+      expect(made.status, await made.clone().text()).toBeLessThan(300);
+      const forced = await sessionOf(username, 'Shot@2026x');
+      context = await contextFor(size, 'zh-CN');
+      const [name, value] = forced.split('=') as [string, string];
+      await context.addCookies([{ name, value, url }]);
+      page = await context.newPage();
+      await shoot(page, '/', `staff-password-forced-${size.name}`, () => page.locator('input[type=password]').count().then(String), /^[1-9]/);
+      await context.close();
+    });
+  }
+});
+
+describe('resident pages', () => {
+  for (const lang of ['zh-CN', 'zh-TW', 'en']) {
+    it(`report and tracking in ${lang}, on a phone and a desktop`, async () => {
+      for (const size of sizes) {
+        const context = await contextFor(size, lang);
+        const page = await context.newPage();
+        const heading = () => page.locator('h1').first().textContent({ timeout: 1000 }).catch(() => null);
+        await shoot(page, '/report', `resident-report-${lang}-${size.name}`, heading, /\S/);
+        expect(await page.title()).not.toBe('');
+        await shoot(page, `/track/${caseCode}`, `resident-track-${lang}-${size.name}`, heading, /\S/);
+        await context.close();
+      }
+    });
+  }
+});
+
+describe('the artefacts', () => {
+  it('are all there', () => {
+    const files = readdirSync(screenshotsDir).filter((f) => f.endsWith('.png'));
+    // 16 staff pages and 3 sign-in pages at two sizes, 2 resident pages in 3 languages at two sizes.
+    expect(files.length).toBe((staffPages().length + 3) * 2 + 2 * 3 * 2);
+  });
+});
