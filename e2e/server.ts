@@ -39,7 +39,7 @@ export async function startServer(opts: { before?: string[][] } = {}): Promise<R
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 120_000;
+  const deadline = Date.now() + 300_000; // a demo build on a loaded two-core machine has taken over two minutes
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited: ${output}`);
     try {

@@ -7,7 +7,7 @@ export default defineConfig({
     pool: 'forks',
     fileParallelism: false,
     testTimeout: 120_000,
-    hookTimeout: 180_000,
+    hookTimeout: 360_000,
     // The UI answers after a network round trip and a re-render; a second is too short under CI load.
     expect: { poll: { timeout: 15_000, interval: 100 } },
   },
