@@ -1,5 +1,5 @@
 /** The auditor's view: the audit log in words (who, what, on what, outcome), searchable, newest first, and a check of its hash chain. */
-import { Alert, Button, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Space, Tag, Tooltip, Typography } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -12,6 +12,7 @@ import { usePagedList } from '../../data/use-paged-list';
 import { useUrlState } from '../../data/url-state';
 import { useVerifyAudit } from './audit.api';
 import { AuditFilters, auditFilterDefaults } from './AuditFilters';
+import { ResponsiveTable } from '../../ui/ResponsiveTable';
 
 const outcomeColour: Record<string, string> = { success: 'green', failure: 'orange', denied: 'red' };
 
@@ -57,7 +58,7 @@ export function AuditPage() {
         : <Alert type="error" showIcon message={verify.firstBroken
           ? t('audit.broken', { id: verify.firstBroken.id, reason: verify.firstBroken.reason })
           : t(`audit.anchors.${verify.anchors?.problem ?? 'missing'}`, { line: verify.anchors?.line })} />)}
-      <Table rowKey="id" size="small" {...list.tableProps} scroll={{ x: 900 }} data-testid="audit-table"
+      <ResponsiveTable rowKey="id" size="small" {...list.tableProps} scroll={{ x: 900 }} data-testid="audit-table"
         columns={[
           // On a phone the row number and address give way to who, what and on what.
           { title: '#', dataIndex: 'id', width: 70, responsive: ['md'] },

@@ -4,7 +4,7 @@
  * live in the query string (a reload or a shared link keeps them); /cases/<code> opens that case's card.
  */
 import { useMemo, useState } from 'react';
-import { App, Badge, Button, Cascader, DatePicker, Input, Modal, Select, Space, Table, Tabs, Tag } from 'antd';
+import { App, Badge, Button, Cascader, DatePicker, Input, Modal, Select, Space, Tabs, Tag } from 'antd';
 import { DownloadOutlined, PlusOutlined, SendOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams } from 'react-router';
@@ -22,6 +22,7 @@ import { NewCaseModal } from './NewCaseModal';
 import { statusColour } from './case-colours';
 import { useCaseBoxes } from './boxes.api';
 import { remaining, toneColour } from './remaining';
+import { ResponsiveTable } from '../../ui/ResponsiveTable';
 
 type CaseItem = CaseListPage['items'][number];
 const filterNames = ['region', 'category', 'tier', 'status', 'channel', 'q', 'from', 'to', 'sort'] as const;
@@ -110,7 +111,7 @@ export function CasesPage({ me }: { me: Me }) {
           </>
         )}
       </Space>
-      <Table
+      <ResponsiveTable
         rowKey="code"
         size="middle"
         {...list.tableProps}

@@ -1,6 +1,6 @@
 /** 事项与规则: categories (public or private, default tier), departments and what they own, routing rules, deadlines, holidays — all by name. */
 import { useEffect, useState } from 'react';
-import { App, Button, Card, Empty, Form, InputNumber, Select, Space, Switch, Table, Tabs, Tag } from 'antd';
+import { App, Button, Card, Empty, Form, InputNumber, Select, Space, Switch, Tabs, Tag } from 'antd';
 import { LockOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../../core/schemas/auth.schema';
@@ -11,6 +11,7 @@ import { CountyField } from '../regions/CountyField';
 import { CalendarTab } from './CalendarTab';
 import { DepartmentsTab } from './DepartmentsTab';
 import { useCalendar, useCatalog, useDeadlinePolicies, useRoutingRules, useSetDeadlinePolicy, useSetRoutingRules, useUpdateCategory } from './catalog.api';
+import { ResponsiveTable } from '../../ui/ResponsiveTable';
 
 const tiers = ['minor', 'tricky', 'complex', 'hard'];
 const levels = ['village', 'township', 'department', 'county'];
@@ -47,7 +48,7 @@ export function CatalogPage({ me }: { me: Me }) {
           key: 'categories',
           label: t('catalog.categories'),
           children: (
-            <Table size="small" rowKey="id" dataSource={leaves} pagination={false} scroll={{ x: 640 }} columns={[
+            <ResponsiveTable size="small" rowKey="id" dataSource={leaves} pagination={false} scroll={{ x: 640 }} columns={[
               { title: t('common.name'), dataIndex: 'name', render: (n: string, c: Category) => <Space size={4}>{n}{!c.isPublic && <LockOutlined title={t('catalog.private')} />}</Space> },
               { title: t('catalog.group'), dataIndex: 'parentId', render: (p: string) => categories.find((c) => c.id === p)?.name },
               { title: t('catalog.public'), dataIndex: 'isPublic', render: (v: boolean, c: Category) => {
@@ -93,7 +94,7 @@ export function CatalogPage({ me }: { me: Me }) {
                   <Button htmlType="submit" type="primary" loading={setPolicy.pending}>{t('common.ok')}</Button>
                 </Form>
               </Card>
-              <Table size="small" rowKey={(p) => `${p.countyCode}/${p.categoryId}/${p.tier}`} dataSource={policies} pagination={false} scroll={{ x: 760 }} columns={[
+              <ResponsiveTable size="small" rowKey={(p) => `${p.countyCode}/${p.categoryId}/${p.tier}`} dataSource={policies} pagination={false} scroll={{ x: 760 }} columns={[
                 { title: t('catalog.county'), dataIndex: 'countyName', render: (n: string | null, p: DeadlinePolicy) => (p.countyCode === EVERY_COUNTY ? <Tag>{t('catalog.default')}</Tag> : (n ?? '—')) },
                 { title: t('cases.category'), dataIndex: 'categoryId', render: categoryName },
                 { title: t('cases.tier'), dataIndex: 'tier', render: (x: string) => t(`tier.${x}`) },

@@ -1,10 +1,11 @@
 /** 职能部门: add a department to a county, and edit one (name, the categories it owns, active), counties by name. */
 import { useState } from 'react';
-import { App, Button, Card, Form, Input, Modal, Select, Space, Switch, Table, Tag } from 'antd';
+import { App, Button, Card, Form, Input, Modal, Select, Space, Switch, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Category, Department } from '../../../../core/schemas/catalog.response';
 import { CountyField } from '../regions/CountyField';
 import { useCreateDepartment, useUpdateDepartment } from './catalog.api';
+import { ResponsiveTable } from '../../ui/ResponsiveTable';
 
 export function DepartmentsTab({ departments, categories, county }: { departments: Department[]; categories: Category[]; county: string | undefined }) {
   const { t } = useTranslation();
@@ -30,7 +31,7 @@ export function DepartmentsTab({ departments, categories, county }: { department
           </Space>
         </Form>
       </Card>
-      <Table size="small" rowKey="id" dataSource={departments} pagination={false} scroll={{ x: 720 }} columns={[
+      <ResponsiveTable size="small" rowKey="id" dataSource={departments} pagination={false} scroll={{ x: 720 }} columns={[
         { title: t('common.name'), dataIndex: 'name' },
         { title: t('catalog.county'), dataIndex: 'countyName', render: (n: string | null) => n ?? '—' },
         { title: t('catalog.owns'), dataIndex: 'categoryIds', render: (ids: string[]) => ids.map((i) => <Tag key={i}>{nameOf(i) ?? t('catalog.unknownCategory')}</Tag>) },

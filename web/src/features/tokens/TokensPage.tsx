@@ -1,6 +1,6 @@
 /** Integration tokens: issue (shown once), list, revoke. */
 import { useState } from 'react';
-import { Alert, Button, Form, Input, InputNumber, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Form, Input, InputNumber, Modal, Popconfirm, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../../core/schemas/auth.schema';
 import { formatTime } from '../../format';
@@ -9,6 +9,7 @@ import { TokenCreateSchema } from '../../../../core/schemas/tokens.schema';
 import { rulesFor } from '../../data/zod-rules';
 import { RegionTreeSelect } from '../regions/RegionTreeSelect';
 import { useIssueToken, useRevokeToken, useTokens } from './tokens.api';
+import { ResponsiveTable } from '../../ui/ResponsiveTable';
 
 export function TokensPage({ me }: { me: Me }) {
   const { t } = useTranslation();
@@ -30,7 +31,7 @@ export function TokensPage({ me }: { me: Me }) {
       <Space direction="vertical" style={{ width: '100%' }}>
         <Button type="primary" onClick={() => setOpen(true)}>{t('tokens.create')}</Button>
         {issued && <Alert type="warning" showIcon closable onClose={() => setIssued(null)} message={t('tokens.once')} description={<Typography.Text code copyable>{issued}</Typography.Text>} />}
-        <Table rowKey="id" dataSource={rows} pagination={false} scroll={{ x: 720 }} columns={[
+        <ResponsiveTable rowKey="id" dataSource={rows} pagination={false} scroll={{ x: 720 }} columns={[
           { title: t('tokens.name'), dataIndex: 'name' },
           { title: t('users.scope'), dataIndex: 'scopeName', render: (n: string | null) => n ?? '—' },
           { title: t('tokens.lastUsed'), dataIndex: 'lastUsedAt', render: (v: string | null) => formatTime(v) },

@@ -1,6 +1,6 @@
 /** User administration: list under my scope, create, and the security administrator's actions. */
 import { useState } from 'react';
-import { App, Button, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag } from 'antd';
+import { App, Button, Form, Input, Modal, Popconfirm, Select, Space, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../../core/schemas/auth.schema';
@@ -14,6 +14,7 @@ import { rulesFor } from '../../data/zod-rules';
 import { RegionTreeSelect } from '../regions/RegionTreeSelect';
 import { useDepartments } from '../catalog/catalog.api';
 import { useCreateUser, useResetPassword, useUpdateUser, useUserCommand } from './users.api';
+import { ResponsiveTable } from '../../ui/ResponsiveTable';
 
 /** Only what the dialog changed: a name change alone needs no grant check and ends no session. */
 function changedFields(u: UserRow, v: { displayName: string; role: string; scopeCode: string }) {
@@ -65,7 +66,7 @@ export function UsersPage({ me }: { me: Me }) {
         <Input.Search placeholder={t('users.username')} allowClear defaultValue={q} onSearch={(v) => setUrl({ q: v, page: undefined })} style={{ width: 240 }} />
         {canCreate && creatableRoles.length > 0 && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{t('users.create')}</Button>}
       </Space>
-      <Table
+      <ResponsiveTable
         rowKey="id"
         size="middle"
         {...list.tableProps}
