@@ -97,6 +97,7 @@ export const listProbes: Record<string, { query: string; want: 'clean' | 'refuse
   'GET /api/notifications': [{ query: '', want: 'clean' }],
   'GET /api/users': [{ query: '', want: 'clean' }, { query: '?q=target', want: 'clean' }],
   'GET /api/audit': [{ query: '', want: 'clean' }],
+  'GET /api/audit/actors': [{ query: '', want: 'clean' }, { query: `?q=${encodeURIComponent('operator')}`, want: 'clean' }],
   'GET /api/handlers': [{ query: '', want: 'clean' }],
   'GET /api/cases': [{ query: '', want: 'clean' }, { query: '?q=B村道路破损', want: 'clean' }, { query: '?category=municipal.road', want: 'clean' }, { query: `?region=${fixture.villageB}`, want: 'refused' }, { query: '?region=000000000000', want: 'refused' }],
   'GET /api/cases/boxes': [{ query: '', want: 'clean' }],
