@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { BuildingCreateSchema, GridItemsQuery, PlaceCreateSchema, PlaceUpdateSchema, LegalHoldSchema, PeopleStatsQuery, PersonLeaveSchema, PersonRecordSchema, HouseholdCreateSchema, HouseholdListQuery, HouseholdMemberSchema, HouseholdMoveSchema, HouseholdUpdateSchema, ExpiringQuery, PersonCreateSchema, PersonMoveSchema, PersonUpdateSchema, PersonListQuery, RevealSchema } from '../../../core/schemas/people.schema.ts';
+import { BuildingCreateSchema, GridItemsQuery, PlaceCreateSchema, PlaceListQuery, PlaceUpdateSchema, LegalHoldSchema, PeopleStatsQuery, PersonLeaveSchema, PersonRecordSchema, HouseholdCreateSchema, HouseholdListQuery, HouseholdMemberSchema, HouseholdMoveSchema, HouseholdUpdateSchema, ExpiringQuery, PersonCreateSchema, PersonMoveSchema, PersonUpdateSchema, PersonListQuery, RevealSchema } from '../../../core/schemas/people.schema.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { actorOf } from '../../http/route-config.ts';
 import * as persons from './persons.service.ts';
@@ -100,7 +100,7 @@ export function peopleRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.post('/api/buildings', { config: { access: { permission: 'person:write' } }, schema: { tags: ['people'], summary: '登记楼栋 Add a building', body: BuildingCreateSchema } }, async (req, reply) =>
     reply.code(201).send(await places.createBuilding(ctx, actorOf(req), req.body)),
   );
-  r.get('/api/places', { config: { access: { permission: 'person:read' } }, schema: { tags: ['people'], summary: '场所与组织 Places and organisations of a grid', querystring: GridItemsQuery } }, async (req) => places.listPlaces(ctx, actorOf(req), req.query));
+  r.get('/api/places', { config: { access: { permission: 'person:read' } }, schema: { tags: ['people'], summary: '场所与组织 Places and organisations of a grid, a region under the scope, or the whole scope', querystring: PlaceListQuery } }, async (req) => places.listPlaces(ctx, actorOf(req), req.query));
   r.post('/api/places', { config: { access: { permission: 'person:write' } }, schema: { tags: ['people'], summary: '登记场所 Add a place or organisation', body: PlaceCreateSchema } }, async (req, reply) =>
     reply.code(201).send(await places.createPlace(ctx, actorOf(req), req.body)),
   );
@@ -108,7 +108,7 @@ export function peopleRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.patch('/api/places/:id', { config: { access: { permission: 'person:write', objects: ['place'] } }, schema: { tags: ['people'], summary: '修改场所 Correct a place or organisation (kind, name, credit code, contact, point) with the version read', params: Id, body: PlaceUpdateSchema } }, async (req) =>
     places.updatePlace(ctx, actorOf(req), req.params.id, req.body),
   );
-  r.get('/api/households', { config: { access: { permission: 'person:read' } }, schema: { tags: ['people'], summary: '网格内的户 Households of a grid', querystring: HouseholdListQuery } }, async (req) =>
+  r.get('/api/households', { config: { access: { permission: 'person:read' } }, schema: { tags: ['people'], summary: '户 Households of a grid, a region under the scope (township, village), or the whole scope, a page at a time', querystring: HouseholdListQuery } }, async (req) =>
     households.listHouseholds(ctx, actorOf(req), req.query),
   );
   r.post('/api/households', { config: { access: { permission: 'person:write' } }, schema: { tags: ['people'], summary: '新建户 Add a household', body: HouseholdCreateSchema } }, async (req, reply) =>
