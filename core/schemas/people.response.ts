@@ -69,7 +69,7 @@ export const PlaceRow = z.object({ id: z.string(), gridCode: z.string().optional
 export type PlaceRow = z.infer<typeof PlaceRow>;
 
 /** A residence permit or visa expired or expiring soon. */
-export const Expiring = z.object({ person: z.object({ id: z.string(), name: z.string(), gridCode: z.string(), phone: Str }), recordId: z.string(), kind: z.string(), expiresOn: z.string(), daysLeft: z.number() });
+export const Expiring = z.object({ person: z.object({ id: z.string(), name: z.string(), gridCode: z.string(), gridName: Str.optional(), phone: Str }), recordId: z.string(), kind: z.string(), expiresOn: z.string(), daysLeft: z.number() });
 export type Expiring = z.infer<typeof Expiring>;
 
 /** Persons per group; a count under 5 comes back null (shown "<5"). */

@@ -64,9 +64,9 @@ export function peopleRoutes(app: FastifyInstance, ctx: AppContext): void {
     reply.header('content-disposition', 'attachment; filename="persons-template.xlsx"').type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     return reply.send(await templateXlsx(await templateCodes(ctx)));
   });
-  r.get('/api/people/export', { config: { access: { permission: 'person:read' } }, schema: { tags: ['people'], summary: '导出人员 Masked persons as XLSX with a watermark of user and time (audited)', querystring: z.object({ grid: z.string().regex(/^\d{15}$/).optional() }) } }, async (req, reply) => {
+  r.get('/api/people/export', { config: { access: { permission: 'person:read' } }, schema: { tags: ['people'], summary: '导出人员 Masked persons as XLSX with a watermark of user and time (audited)', querystring: z.object({ grid: z.string().regex(/^\d{15}$/).optional(), region: z.string().regex(/^\d{12}$/).optional() }) } }, async (req, reply) => {
     const { rows, watermark } = await persons.exportPersons(ctx, actorOf(req), req.query);
-    reply.header('content-disposition', `attachment; filename="persons-${req.query.grid ?? 'all'}.xlsx"`).type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    reply.header('content-disposition', `attachment; filename="persons-${req.query.grid ?? req.query.region ?? 'all'}.xlsx"`).type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     return reply.send(await personsXlsx(rows, watermark));
   });
   r.get('/api/people/:id', { config: { access: { permission: 'person:read', objects: ['person'] } }, schema: { tags: ['people'], summary: '人员详情 One person (masked) with history', params: Id } }, async (req) =>

@@ -172,11 +172,11 @@ const EXPORT_CAP = 50_000;
  * The persons of the actor's scope (or one grid), masked, as XLSX with a watermark of user and time; the export
  * is audited with its filter and row count. @throws FORBIDDEN, VALIDATION_FAILED (more than 50,000 rows: narrow it)
  */
-export async function exportPersons(ctx: AppContext, actor: Actor, q: { grid?: string }) {
+export async function exportPersons(ctx: AppContext, actor: Actor, q: { grid?: string; region?: string }) {
   requirePermission(actor, 'person:read');
   const n = await codeNames(ctx, ['person_type', 'sex', 'ethnicity', 'household_relation']);
   const label = (table: string, code: string | null) => (code ? n[table]!.get(code) ?? code : '');
-  const prefix = q.grid ? (await gridFor(ctx.db, actor, q.grid, 'query.grid')).code : scopePrefix(actor);
+  const prefix = await listPrefix(ctx, actor, q);
   const first = await repo.listPersonsPlaced(ctx.db, { prefix }, 1, 0);
   if (first.total > EXPORT_CAP) throw new AppError('VALIDATION_FAILED', [{ path: 'query.grid', code: 'too_many', message: `共 ${first.total} 人，超过 ${EXPORT_CAP}：请按网格导出` }]);
   const day = today(ctx.clock);
@@ -188,7 +188,7 @@ export async function exportPersons(ctx: AppContext, actor: Actor, q: { grid?: s
     }
   }
   const now = ctx.clock.now();
-  await audit.recordAlone(ctx.db, ctx, actor, { action: 'person.export', objectType: 'person', countyCode: actor.scopeCode.slice(0, 6), detail: { grid: q.grid ?? null, rows: rows.length } });
+  await audit.recordAlone(ctx.db, ctx, actor, { action: 'person.export', objectType: 'person', countyCode: actor.scopeCode.slice(0, 6), detail: { grid: q.grid ?? null, region: q.region ?? null, rows: rows.length } });
   return { rows, watermark: exportWatermark(actor.name, now, `${rows.length} 人`) };
 }
 

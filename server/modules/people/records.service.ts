@@ -119,16 +119,17 @@ export async function recordStats(ctx: AppContext, actor: Actor, q: z.infer<type
 }
 
 /**
- * Residence permits and visas that have expired or expire within `days` (证件到期提醒), under the actor's scope or
- * one grid, soonest first, with the person masked. @throws FORBIDDEN, VALIDATION_FAILED
+ * Residence permits and visas that have expired or expire within `days` (证件到期提醒), under the actor's scope, a
+ * township, village or grid of it, soonest first, with the person masked and their grid named. @throws FORBIDDEN, VALIDATION_FAILED
  */
 export async function expiringPermits(ctx: AppContext, actor: Actor, q: z.infer<typeof ExpiringQuery>) {
   requirePermission(actor, 'person:read');
   const prefix = await listPrefix(ctx, actor, q);
   const today = todayOf(ctx.clock);
   const rows = await repo.expiringRecords(ctx.db, prefix, expiryFields, addDays(today, q.days), 500);
+  const names = await repo.gridNames(ctx.db, rows.map(({ p }) => p.gridCode));
   return rows.map(({ r, p, expiresOn }) => ({
-    person: presentPerson(p, today),
+    person: { ...presentPerson(p, today), gridName: names.get(p.gridCode) ?? null },
     recordId: r.id,
     kind: r.kind,
     expiresOn,

@@ -39,8 +39,8 @@ export function HomePage({ me }: { me: Me }) {
               dataSource={children}
               pagination={false}
               columns={[
-                { title: t('grids.name'), dataIndex: 'name' },
-                { title: t('grids.code'), dataIndex: 'code' },
+                { title: t('grids.regionName'), dataIndex: 'name' },
+                { title: t('grids.regionCode'), dataIndex: 'code' },
                 { title: t('home.grids'), dataIndex: 'gridCount', align: 'right' },
               ]}
             />
