@@ -130,9 +130,15 @@ describe('people and households in the browser', () => {
     await dialog.getByRole('button', { name: /确\s*定/ }).click(); // no field, no reason yet
     await expect.poll(() => dialog.textContent()).toContain('请填写查看理由');
     await dialog.getByLabel('身份证号').check();
+    await dialog.getByLabel('姓名').check();
+    await dialog.getByLabel('出生日期').check();
     await page.getByTestId('reveal-reason').fill('入户走访核实身份');
     await shot('2-reveal-reason');
+    expect(await page.getByTestId('person-birth-date').textContent()).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     await dialog.getByRole('button', { name: /确\s*定/ }).click();
+    // The birth date asked for shows, and the drawer's title follows the revealed name.
+    await expect.poll(() => page.getByTestId('person-birth-date').textContent()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await expect.poll(() => drawer.locator('.ant-drawer-title').textContent()).not.toContain('*');
     await expect.poll(async () => /\d{17}[\dX]/.exec((await drawer.textContent()) ?? '')?.[0] ?? '').toMatch(/^\d{17}[\dX]$/);
     revealedId = /\d{17}[\dX]/.exec((await drawer.textContent())!)![0];
     expect(await drawer.textContent()).toContain('已记入审计日志');

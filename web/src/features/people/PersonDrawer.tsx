@@ -1,6 +1,6 @@
 /** A person's card: masked values, extension records, history; edit, add a record, move, and the audited reveal. */
 import { useEffect, useState } from 'react';
-import { Button, Checkbox, Descriptions, Drawer, Form, Input, Modal, Space, Tag, Typography } from 'antd';
+import { Button, Checkbox, Descriptions, Drawer, Form, Grid, Input, Modal, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Revealed } from '../../../../core/schemas/people.response';
 import { HistoryTimeline } from './HistoryTimeline';
@@ -30,6 +30,17 @@ export function PersonDrawer({ id, canWrite, canReveal, onClose }: { id: string 
     setRevealed(undefined);
   }, [id, reset]);
 
+  // On a phone the buttons go above the card: beside the title they squeeze the name into a column.
+  const narrow = !Grid.useBreakpoint().sm;
+  const actions = person && (
+    <Space wrap>
+      {canWrite && <Button data-testid="edit-person" onClick={() => setEditing('edit')}>{t('people.edit')}</Button>}
+      {canWrite && <Button data-testid="add-record" onClick={() => setEditing('record')}>{t('people.addRecord')}</Button>}
+      {canWrite && !person.householdId && <Button data-testid="move-person" onClick={() => setEditing('move')}>{t('people.movePerson')}</Button>}
+      {canReveal && <Button data-testid="reveal" onClick={() => { reveal.begin(); setRevealing(true); }}>{t('people.reveal')}</Button>}
+    </Space>
+  );
+
   const submitReveal = async () => {
     const r = await reveal.run(() => form.validateFields());
     if (!r.ok) return;
@@ -43,14 +54,8 @@ export function PersonDrawer({ id, canWrite, canReveal, onClose }: { id: string 
       {/* Opens once the card is read, as before: what it shows is never a half-loaded card. */}
       {/* The title follows a name reveal like the row below it does. */}
       <Drawer open={!!id && !!person} onClose={onClose} title={revealed?.name ?? person?.name} width={Math.min(480, window.innerWidth)} data-testid="person-drawer"
-        extra={person && (
-          <Space wrap>
-            {canWrite && <Button data-testid="edit-person" onClick={() => setEditing('edit')}>{t('people.edit')}</Button>}
-            {canWrite && <Button data-testid="add-record" onClick={() => setEditing('record')}>{t('people.addRecord')}</Button>}
-            {canWrite && !person.householdId && <Button data-testid="move-person" onClick={() => setEditing('move')}>{t('people.movePerson')}</Button>}
-            {canReveal && <Button data-testid="reveal" onClick={() => { reveal.begin(); setRevealing(true); }}>{t('people.reveal')}</Button>}
-          </Space>
-        )}>
+        extra={!narrow && actions}>
+        {narrow && actions && <div style={{ marginBottom: 12 }}>{actions}</div>}
         {person && (
           <>
             <Descriptions size="small" column={1} items={[
