@@ -124,4 +124,18 @@ describe('the registry of a township', () => {
     expect(Math.round(box!.width)).toBe(390);
     await shot('4-phone-household');
   });
+
+  it('titles columns by what they hold: regions on the home page, household groups on a grid card', async () => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.getByRole('menuitem', { name: '首页' }).click();
+    const regions = page.locator('.ant-card', { hasText: '下级区划' }).locator('thead');
+    await expect.poll(() => regions.textContent()).toContain('区划名称');
+    expect(await regions.textContent()).not.toContain('网格名称');
+    await page.getByRole('menuitem', { name: '一张网' }).click();
+    await page.getByRole('tab', { name: '网格列表' }).click();
+    await page.locator('.ant-table-row').first().click();
+    const groups = page.getByTestId('grid-drawer').locator('thead');
+    await expect.poll(() => groups.textContent()).toContain('联户组名称');
+    expect(await groups.textContent()).not.toContain('网格名称');
+  });
 });
