@@ -1,13 +1,12 @@
 /** A person's card: masked values, extension records, history; edit, add a record, move, and the audited reveal. */
 import { useEffect, useState } from 'react';
-import { Button, Checkbox, Descriptions, Drawer, Form, Grid, Input, Modal, Space, Tag, Typography } from 'antd';
+import { Button, Checkbox, Descriptions, Drawer, Form, Input, Modal, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Revealed } from '../../../../core/schemas/people.response';
 import { HistoryTimeline } from './HistoryTimeline';
 import { recordText } from './person-record-text';
 import { useCodes, usePerson, useRevealPerson } from './people.api';
 import { PersonEditModal, PersonMoveModal, RecordModal } from './RegistryEditForms';
-import { useGridChoices } from '../grids/grids.api';
 import { GridName } from './GridName';
 
 export function PersonDrawer({ id, canWrite, canReveal, onClose }: { id: string | undefined; canWrite: boolean; canReveal: boolean; onClose: () => void }) {
@@ -17,7 +16,6 @@ export function PersonDrawer({ id, canWrite, canReveal, onClose }: { id: string 
   const sexes = useCodes('sex');
   const ethnicities = useCodes('ethnicity');
   const names: Record<string, Record<string, string>> = { special_group: useCodes('special_group'), youth: useCodes('youth_type'), care: useCodes('care_group') };
-  const grids = useGridChoices().data ?? [];
   const [editing, setEditing] = useState<'edit' | 'move' | 'record' | null>(null);
   const [revealing, setRevealing] = useState(false);
   const reveal = useRevealPerson(id);
@@ -30,8 +28,7 @@ export function PersonDrawer({ id, canWrite, canReveal, onClose }: { id: string 
     setRevealed(undefined);
   }, [id, reset]);
 
-  // On a phone the buttons go above the card: beside the title they squeeze the name into a column.
-  const narrow = !Grid.useBreakpoint().sm;
+  // The buttons go above the card: beside the title (up to four of them) they squeeze the name into a column.
   const actions = person && (
     <Space wrap>
       {canWrite && <Button data-testid="edit-person" onClick={() => setEditing('edit')}>{t('people.edit')}</Button>}
@@ -53,9 +50,8 @@ export function PersonDrawer({ id, canWrite, canReveal, onClose }: { id: string 
     <>
       {/* Opens once the card is read, as before: what it shows is never a half-loaded card. */}
       {/* The title follows a name reveal like the row below it does. */}
-      <Drawer open={!!id && !!person} onClose={onClose} title={revealed?.name ?? person?.name} width={Math.min(480, window.innerWidth)} data-testid="person-drawer"
-        extra={!narrow && actions}>
-        {narrow && actions && <div style={{ marginBottom: 12 }}>{actions}</div>}
+      <Drawer open={!!id && !!person} onClose={onClose} title={revealed?.name ?? person?.name} width={Math.min(480, window.innerWidth)} data-testid="person-drawer">
+        {actions && <div style={{ marginBottom: 12 }}>{actions}</div>}
         {person && (
           <>
             <Descriptions size="small" column={1} items={[
@@ -90,7 +86,7 @@ export function PersonDrawer({ id, canWrite, canReveal, onClose }: { id: string 
         )}
       </Drawer>
       <PersonEditModal open={editing === 'edit'} person={person} types={types} ethnicities={ethnicities} onClose={() => setEditing(null)} onSaved={() => setEditing(null)} />
-      <PersonMoveModal open={editing === 'move'} personId={person?.id} grids={grids} onClose={() => setEditing(null)} onSaved={() => setEditing(null)} />
+      <PersonMoveModal open={editing === 'move'} personId={person?.id} onClose={() => setEditing(null)} onSaved={() => setEditing(null)} />
       <RecordModal open={editing === 'record'} personId={person?.id} onClose={() => setEditing(null)} onSaved={() => setEditing(null)} />
       <Modal open={revealing} title={t('people.reveal')} onOk={submitReveal} confirmLoading={reveal.pending} onCancel={() => { setRevealing(false); form.resetFields(); }} okText={t('common.ok')} cancelText={t('common.cancel')}>
         <Typography.Paragraph type="secondary">{t('people.revealHint')}</Typography.Paragraph>

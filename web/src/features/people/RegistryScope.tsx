@@ -3,10 +3,11 @@
  * (each "all" until chosen), below the reader's own scope. A county leader starts at the townships, a township
  * operator at their villages, a village worker at their grids; no list of every grid, so no cap on how many.
  */
-import { Select } from 'antd';
+import { useState } from 'react';
+import { Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ancestorAt, levelOfCode, regionLevels, type RegionLevel } from '../../../../core/region-code';
-import { useRegionChildren } from '../regions/regions.api';
+import { useRegionChildren, useRootRegion } from '../regions/regions.api';
 import { useGridsOf } from './people.api';
 
 /** The region (township or village) and grid chosen; empty strings mean "all". */
@@ -57,5 +58,17 @@ function GridSelect({ village, value, placeholder, width, onChange }: { village:
   return (
     <Select data-testid="people-grid" style={{ width }} value={value} placeholder={placeholder} allowClear showSearch optionFilterProp="label"
       options={grids.map((g) => ({ value: g.code, label: g.name }))} onChange={(v?: string) => onChange(v)} />
+  );
+}
+
+/** A grid chosen the same way (township → village → grid, by name) as a form field whose value is the grid's code. */
+export function GridField({ value, onChange }: { value?: string; onChange?: (code: string | undefined) => void }) {
+  const root = useRootRegion().data;
+  const [region, setRegion] = useState('');
+  if (!root) return null;
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <RegistryScope scopeCode={root.code} value={{ region, grid: value ?? '' }} width="100%" onChange={(c) => { setRegion(c.region); onChange?.(c.grid || undefined); }} />
+    </Space>
   );
 }
