@@ -59,7 +59,7 @@ export function PeoplePage({ me }: { me: Me }) {
   const openPerson = (id: string) => setUrl({ person: id });
   const openHousehold = (id: string) => setUrl({ household: id });
   const field = phone ? '100%' : 200;
-  const needsGrid = (button: ReactElement) => (grid ? button : <Tooltip title={t('people.scope.pickGrid')}>{button}</Tooltip>);
+  const needsGrid = (button: ReactElement) => (grid ? button : <Tooltip placement="bottom" title={t('people.scope.pickGrid')}>{button}</Tooltip>);
 
   return (
     <>

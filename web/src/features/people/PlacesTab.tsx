@@ -33,7 +33,7 @@ export function PlacesTab({ scope, home, grid, canWrite }: { scope?: string; hom
     <>
       {village && <GridMap data={geo} tileUrl={config?.tileUrl ?? ''} attribution={config?.tileAttribution ?? ''} selected={grid} onSelect={() => undefined} points={points} />}
       {canWrite && (
-        <Tooltip title={grid ? undefined : t('people.scope.pickGrid')}>
+        <Tooltip placement="bottom" title={grid ? undefined : t('people.scope.pickGrid')}>
           <Button data-testid="add-place" style={{ marginTop: 12 }} disabled={!grid} onClick={() => setPlaceForm({})}>{t('people.addPlace')}</Button>
         </Tooltip>
       )}
