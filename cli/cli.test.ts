@@ -95,6 +95,8 @@ describe('anwang CLI', { timeout: 240_000 }, () => {
     const r = anwang('import', 'persons', file);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain('imported: 1 new, 0 updated, 1 refused, of 2 rows');
+    // The first refused rows are printed with their row, column and reason, not only the report's path.
+    expect(r.stdout).toMatch(/第 3 行.*公民身份号码.*校验码错误/);
     expect(r.stderr).toContain('已处理 2 行');
     expect(existsSync(join(dir, 'persons.errors.xlsx'))).toBe(true);
     const all = anwang('import', 'persons', file, '--mode', 'all');

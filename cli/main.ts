@@ -242,6 +242,15 @@ async function dbRolesCommand(role: string, password: string | undefined): Promi
   }
 }
 
+const REFUSED_SHOWN = 10;
+
+/** The first refused rows of an import, one line each: row number, then each column and reason. */
+function refusedRowsText(problems: { row: number; issues: { column: string; message: string }[] }[], limit: number): string {
+  const lines = problems.slice(0, limit).map((p) => `  第 ${p.row} 行 row ${p.row}: ${p.issues.map((i) => `${i.column}：${i.message}`).join('；')}\n`);
+  const more = problems.length > limit ? `  …其余见错误报告 the rest are in the report\n` : '';
+  return lines.join('') + more;
+}
+
 /** `anwang import persons`: streams the file with progress on stderr and writes the error report beside it. */
 async function importPersonsCommand(file: string | undefined, template: string | undefined, mode = 'upsert'): Promise<void> {
   if (template) {
@@ -262,6 +271,7 @@ async function importPersonsCommand(file: string | undefined, template: string |
     const errFile = file.replace(/\.(csv|xlsx)$/i, '') + '.errors.xlsx';
     await writeErrorReport(errFile, report.header, report.problems, report.problemCount);
     process.stdout.write(`${report.problemCount} 行有问题 rows with problems → ${errFile}\n`);
+    process.stdout.write(refusedRowsText(report.problems, REFUSED_SHOWN));
   }
   if (report.rejected) fail(`未导入 nothing imported (--mode all): ${report.problemCount} of ${report.rows} rows have problems`);
   process.stdout.write(`已导入 imported: ${report.created} new, ${report.updated} updated, ${report.problemCount} refused, of ${report.rows} rows in ${secs} s (${report.unchanged} already up to date)\n`);

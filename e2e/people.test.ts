@@ -26,6 +26,11 @@ const closeDrawers = async () => {
     return open.count();
   }, { timeout: 15_000 }).toBe(0);
 };
+/** Picks the first grid of the village in the scope picker (forms that add a record need a grid). */
+const pickFirstGrid = async () => {
+  await page.getByTestId('people-grid').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+};
 const shot = async (name: string) => {
   await page.waitForTimeout(400); // drawers and dialogs animate in
   await page.screenshot({ path: join(artifacts, `people-${name}.png`) });
@@ -119,11 +124,21 @@ describe('people and households in the browser', () => {
     await page.getByTestId('reveal').click();
     const dialog = page.getByRole('dialog', { name: '查看完整信息' });
     await dialog.waitFor();
-    await dialog.getByRole('button', { name: /确\s*定/ }).click(); // no reason yet
+    // Nothing is ticked and no reason filled in beforehand.
+    expect(await dialog.locator('input[type=checkbox]:checked').count()).toBe(0);
+    expect(await page.getByTestId('reveal-reason').inputValue()).toBe('');
+    await dialog.getByRole('button', { name: /确\s*定/ }).click(); // no field, no reason yet
     await expect.poll(() => dialog.textContent()).toContain('请填写查看理由');
+    await dialog.getByLabel('身份证号').check();
+    await dialog.getByLabel('姓名').check();
+    await dialog.getByLabel('出生日期').check();
     await page.getByTestId('reveal-reason').fill('入户走访核实身份');
     await shot('2-reveal-reason');
+    expect(await page.getByTestId('person-birth-date').textContent()).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     await dialog.getByRole('button', { name: /确\s*定/ }).click();
+    // The birth date asked for shows, and the drawer's title follows the revealed name.
+    await expect.poll(() => page.getByTestId('person-birth-date').textContent()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await expect.poll(() => drawer.locator('.ant-drawer-title').textContent()).not.toContain('*');
     await expect.poll(async () => /\d{17}[\dX]/.exec((await drawer.textContent()) ?? '')?.[0] ?? '').toMatch(/^\d{17}[\dX]$/);
     revealedId = /\d{17}[\dX]/.exec((await drawer.textContent())!)![0];
     expect(await drawer.textContent()).toContain('已记入审计日志');
@@ -144,6 +159,7 @@ describe('people and households in the browser', () => {
 
   it('registers a person (a wrong ID number is pointed out on the form), adds a household and puts the person in it', async () => {
     const idNumber = id18('63222119950607408');
+    await pickFirstGrid();
     await page.getByTestId('add-person').click();
     const form = page.getByRole('dialog', { name: '登记人员' });
     await form.waitFor();
@@ -177,7 +193,7 @@ describe('people and households in the browser', () => {
   });
 
   it('shows the grid’s buildings and places on the map and in a list', async () => {
-    await page.getByRole('tab', { name: '楼栋与场所' }).click();
+    await page.getByRole('tab', { name: '场所（商铺/单位）' }).click();
     await expect.poll(async () => Number(await page.getByTestId('grid-map').getAttribute('data-point-count'))).toBeGreaterThanOrEqual(2);
     await expect.poll(() => page.getByTestId('place-table').locator('tbody tr.ant-table-row').count()).toBeGreaterThanOrEqual(1);
     expect(await page.locator('.leaflet-interactive').count()).toBeGreaterThanOrEqual(3); // the grid and its points
@@ -208,7 +224,7 @@ describe('people and households in the browser', () => {
   });
 
   it('opens a building, adds a dwelling, registers it as let out and moves a tenant in and out', async () => {
-    await page.getByRole('tab', { name: '楼栋与房屋' }).click();
+    await page.getByRole('tab', { name: '楼栋与出租房' }).click();
     const buildings = page.getByTestId('building-table').locator('tbody tr.ant-table-row');
     await expect.poll(() => buildings.count()).toBeGreaterThanOrEqual(1);
     await buildings.first().click();

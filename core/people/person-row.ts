@@ -83,10 +83,13 @@ export function validatePersonRow(cells: string[], index: Partial<Record<PersonC
   if (!name) bad('name', 'required', '姓名不能为空');
   else if ([...name].length > 50) bad('name', 'too_long', '姓名超过50字');
   const gridCode = get('gridCode');
-  if (!/^\d{15}$/.test(gridCode)) bad('gridCode', 'bad_grid_code', '所属网格应为15位网格编码');
+  // A blank required cell says it is required (naming its column), not that "" is an unknown value.
+  if (!gridCode) bad('gridCode', 'required', '所属网格不能为空');
+  else if (!/^\d{15}$/.test(gridCode)) bad('gridCode', 'bad_grid_code', '所属网格应为15位网格编码');
   const typeCell = get('personType');
   const personType = codes.personType.get(typeCell);
-  if (!personType) bad('personType', 'unknown_code', `人员类型「${typeCell}」不在代码表中`);
+  if (!typeCell) bad('personType', 'required', '人员类型不能为空');
+  else if (!personType) bad('personType', 'unknown_code', `人员类型「${typeCell}」不在代码表中`);
   let idNumber: string | undefined, sex: string | undefined, birthDate: string | undefined;
   const idCell = get('idNumber');
   if (idCell) {

@@ -8,6 +8,8 @@ export const PersonView = z.object({
   id: z.string(), gridCode: z.string(), personType: z.string(), name: z.string(), sex: Str, age: z.number().nullable(), ageBand: Str,
   idNumber: Str, phone: Str, address: Str, householdId: Str, relation: Str, head: z.boolean().optional(), ethnicity: Str, version: z.number(),
   status: z.string(), updatedAt: z.string(),
+  /** Lists only: the grid's name and the household the person belongs to (address hidden for a child under 14). */
+  gridName: Str.optional(), household: z.object({ id: z.string(), number: Str, address: Str }).nullable().optional(),
 });
 export type PersonView = z.infer<typeof PersonView>;
 
@@ -31,7 +33,7 @@ export const Revealed = z.object({
 export type Revealed = z.infer<typeof Revealed>;
 
 /** A household as the list shows it. */
-export const HouseholdView = z.object({ id: z.string(), gridCode: z.string(), villageCode: z.string(), number: Str, address: z.string(), riskLevel: z.string(), members: z.number(), note: Str, headPersonId: Str, status: z.string(), updatedAt: z.string(), version: z.number() });
+export const HouseholdView = z.object({ id: z.string(), gridCode: z.string(), gridName: Str.optional(), villageCode: z.string(), number: Str, address: z.string(), riskLevel: z.string(), members: z.number(), note: Str, headPersonId: Str, status: z.string(), updatedAt: z.string(), version: z.number() });
 export type HouseholdView = z.infer<typeof HouseholdView>;
 
 /** A household's card: its members and history. */
@@ -63,11 +65,11 @@ export const LedgerRow = Rental.extend({ id: z.string(), buildingId: Str, buildi
 export type LedgerRow = z.infer<typeof LedgerRow>;
 
 /** A place or organisation of a grid (contact masked). */
-export const PlaceRow = z.object({ id: z.string(), kind: z.string(), name: z.string(), creditCode: Str, address: Str, lat: z.number().nullable(), lng: z.number().nullable(), contactName: Str, contactPhone: Str, staffCount: z.number().nullable(), version: z.number() });
+export const PlaceRow = z.object({ id: z.string(), gridCode: z.string().optional(), gridName: Str.optional(), kind: z.string(), name: z.string(), creditCode: Str, address: Str, lat: z.number().nullable(), lng: z.number().nullable(), contactName: Str, contactPhone: Str, staffCount: z.number().nullable(), version: z.number() });
 export type PlaceRow = z.infer<typeof PlaceRow>;
 
 /** A residence permit or visa expired or expiring soon. */
-export const Expiring = z.object({ person: z.object({ id: z.string(), name: z.string(), gridCode: z.string(), phone: Str }), recordId: z.string(), kind: z.string(), expiresOn: z.string(), daysLeft: z.number() });
+export const Expiring = z.object({ person: z.object({ id: z.string(), name: z.string(), gridCode: z.string(), gridName: Str.optional(), phone: Str }), recordId: z.string(), kind: z.string(), expiresOn: z.string(), daysLeft: z.number() });
 export type Expiring = z.infer<typeof Expiring>;
 
 /** Persons per group; a count under 5 comes back null (shown "<5"). */

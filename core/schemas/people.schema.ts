@@ -4,6 +4,8 @@ import { Day } from './common.schema.ts';
 
 const Code = z.string().regex(/^[0-9A-Za-z_]{1,32}$/);
 const GridCode = z.string().regex(/^\d{15}$/, '15-digit grid code');
+/** A township, village or other region (12 digits) under the reader's scope: lists read its whole subtree. */
+const RegionCode = z.string().regex(/^\d{12}$/, '12-digit region code');
 
 export const PersonCreateSchema = z.object({
   gridCode: GridCode,
@@ -21,6 +23,7 @@ export const PersonCreateSchema = z.object({
 
 export const PersonListQuery = z.object({
   grid: GridCode.optional(),
+  region: RegionCode.optional(),
   /** Exact full name (searched through its keyed hash: the names themselves are encrypted). */
   name: z.string().trim().min(1).max(50).optional(),
   /** Exact ID number (15 or 18 characters). */
@@ -34,9 +37,9 @@ export const PersonListQuery = z.object({
 export const revealableFields = ['name', 'idNumber', 'phone', 'birthDate', 'records'] as const;
 
 export const RevealSchema = z.object({
-  fields: z.array(z.enum(revealableFields)).min(1),
-  /** Why the full values are needed: kept in the audit log. */
-  reason: z.string().trim().min(2).max(200),
+  fields: z.array(z.enum(revealableFields), { error: '请选择要查看的字段' }).min(1, '请选择要查看的字段'),
+  /** Why the full values are needed, typed by the user (never a default): kept in the audit log. */
+  reason: z.string({ error: '请填写查看理由' }).trim().min(2, '请填写查看理由（至少2个字）').max(200, '查看理由不能超过200字'),
 });
 
 export const HouseholdCreateSchema = z.object({
@@ -61,7 +64,8 @@ export const HouseholdMoveSchema = z.object({
 });
 
 export const HouseholdListQuery = z.object({
-  grid: GridCode,
+  grid: GridCode.optional(),
+  region: RegionCode.optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -129,6 +133,13 @@ export const GridItemsQuery = z.object({
   kind: Code.optional(),
 });
 
+/** Places of one grid, of a region under the reader's scope, or of the whole scope. */
+export const PlaceListQuery = z.object({
+  grid: GridCode.optional(),
+  region: RegionCode.optional(),
+  kind: Code.optional(),
+});
+
 
 /** A dwelling (房屋) of a building: a flat, a room, a yard. */
 export const DwellingCreateSchema = z.object({
@@ -185,6 +196,7 @@ export const HouseholdUpdateSchema = z.object({
 /** Permits and visas expired or expiring within `days`, under the caller's scope or one grid. */
 export const ExpiringQuery = z.object({
   grid: GridCode.optional(),
+  region: RegionCode.optional(),
   days: z.coerce.number().int().min(0).max(366).default(30),
 });
 

@@ -18,6 +18,7 @@ import { presentHistory } from './persons.service.ts';
 import { foundOrMissing, requirePermission, scopePrefix } from '../../lib/access.ts';
 import { gridFor } from '../grids/grids.service.ts';
 import { codeProblems } from '../codes/codes.service.ts';
+import { listPrefix } from './list-scope.ts';
 import { endTenanciesOf } from './dwellings.service.ts';
 
 /** Adds a household to a grid. @throws FORBIDDEN, VALIDATION_FAILED */
@@ -40,15 +41,16 @@ export async function householdCard(ctx: AppContext, actor: Actor, id: string) {
   const h = foundOrMissing(await repo.householdInScope(ctx.db, id, scopePrefix(actor)));
   const [members, history] = await Promise.all([repo.membersOf(ctx.db, h.countyCode, h.id), repo.historyOf(ctx.db, 'household', h.id)]);
   const day = today(ctx.clock);
-  return { ...presentHousehold(h), members: members.map((m) => ({ ...presentPerson(m, day), head: m.id === h.headPersonId })), history: history.map(presentHistory) };
+  const gridName = (await repo.gridNames(ctx.db, [h.gridCode])).get(h.gridCode) ?? null;
+  return { ...presentHousehold(h), gridName, members: members.map((m) => ({ ...presentPerson(m, day), head: m.id === h.headPersonId })), history: history.map(presentHistory) };
 }
 
-/** A page of a grid's households with member counts. @throws FORBIDDEN, VALIDATION_FAILED */
+/** A page of the households of a grid, village, township or the whole scope, with member counts and grid names. @throws FORBIDDEN, VALIDATION_FAILED */
 export async function listHouseholds(ctx: AppContext, actor: Actor, q: z.infer<typeof HouseholdListQuery>) {
   requirePermission(actor, 'person:read');
-  const grid = await gridFor(ctx.db, actor, q.grid, 'query.grid');
-  const { rows, total } = await repo.householdsOfGrid(ctx.db, grid.code, q.pageSize, (q.page - 1) * q.pageSize);
-  return { items: rows.map((r) => ({ ...presentHousehold(r.h), members: r.members })), total, page: q.page, pageSize: q.pageSize };
+  const prefix = await listPrefix(ctx, actor, q);
+  const { rows, total } = await repo.householdsUnder(ctx.db, prefix, q.pageSize, (q.page - 1) * q.pageSize);
+  return { items: rows.map((r) => ({ ...presentHousehold(r.h), gridName: r.gridName, members: r.members })), total, page: q.page, pageSize: q.pageSize };
 }
 
 /** Puts a person of the same county into a household (leaving any other). @throws FORBIDDEN, NOT_FOUND, VALIDATION_FAILED */

@@ -1,7 +1,7 @@
 /** Persons, households and their grid history. */
-import { and, asc, desc, eq, like, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, like, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import { households, personRecords, persons, registryHistory } from '../../db/schema.ts';
+import { grids, households, personRecords, persons, registryHistory } from '../../db/schema.ts';
 
 export type PersonRow = typeof persons.$inferSelect;
 export type HouseholdRow = typeof households.$inferSelect;
@@ -37,11 +37,21 @@ export interface PersonFilter {
   phoneHash?: string;
 }
 
-/** A page of active persons under a prefix, by masked name. */
-export async function listPersons(ex: Executor, f: PersonFilter, limit: number, offset: number) {
-  const where = and(eq(persons.status, 'active'), like(persons.gridCode, `${f.prefix}%`), f.nameHash ? eq(persons.nameHash, f.nameHash) : undefined, f.idNumberHash ? eq(persons.idNumberHash, f.idNumberHash) : undefined, f.phoneHash ? eq(persons.phoneHash, f.phoneHash) : undefined);
+const personsWhere = (f: PersonFilter) => and(eq(persons.status, 'active'), like(persons.gridCode, `${f.prefix}%`), f.nameHash ? eq(persons.nameHash, f.nameHash) : undefined, f.idNumberHash ? eq(persons.idNumberHash, f.idNumberHash) : undefined, f.phoneHash ? eq(persons.phoneHash, f.phoneHash) : undefined);
+
+/** A page of active persons under a prefix, each with their grid's name and their household's number and address. */
+export async function listPersonsPlaced(ex: Executor, f: PersonFilter, limit: number, offset: number) {
+  const where = personsWhere(f);
   const [rows, [count]] = await Promise.all([
-    ex.select().from(persons).where(where).orderBy(asc(persons.gridCode), asc(persons.nameMask), asc(persons.id)).limit(limit).offset(offset),
+    ex
+      .select({ p: persons, gridName: grids.name, household: { id: households.id, number: households.number, address: households.address } })
+      .from(persons)
+      .leftJoin(households, and(eq(households.countyCode, persons.countyCode), eq(households.id, persons.householdId)))
+      .leftJoin(grids, eq(grids.code, persons.gridCode))
+      .where(where)
+      .orderBy(asc(persons.gridCode), asc(persons.nameMask), asc(persons.id))
+      .limit(limit)
+      .offset(offset),
     ex.select({ n: sql<number>`count(*)::int` }).from(persons).where(where),
   ]);
   return { rows, total: count?.n ?? 0 };
@@ -82,20 +92,33 @@ export async function updateHousehold(ex: Executor, h: HouseholdRow, set: Partia
   await ex.update(households).set({ ...set, version: h.version + 1 }).where(and(eq(households.countyCode, h.countyCode), eq(households.id, h.id)));
 }
 
-/** A page of active households of a grid, with their member counts. */
-export async function householdsOfGrid(ex: Executor, gridCode: string, limit: number, offset: number) {
-  const where = and(eq(households.gridCode, gridCode), eq(households.status, 'active'));
+/**
+ * A page of active households under a prefix (a grid, village, township or the scope), with their member counts
+ * and their grid's name. The count names its outer table in full: an unqualified column inside the subquery would
+ * bind to `persons` itself and count nothing.
+ */
+export async function householdsUnder(ex: Executor, prefix: string, limit: number, offset: number) {
+  const where = and(like(households.gridCode, `${prefix}%`), eq(households.status, 'active'));
   const [rows, [count]] = await Promise.all([
     ex
-      .select({ h: households, members: sql<number>`(SELECT count(*)::int FROM persons p WHERE p.county_code = ${households.countyCode} AND p.household_id = ${households.id} AND p.status = 'active')` })
+      .select({ h: households, gridName: grids.name, members: sql<number>`(SELECT count(*)::int FROM persons p WHERE p.county_code = "households"."county_code" AND p.household_id = "households"."id" AND p.status = 'active')` })
       .from(households)
+      .leftJoin(grids, eq(grids.code, households.gridCode))
       .where(where)
-      .orderBy(asc(households.address), asc(households.id))
+      .orderBy(asc(households.gridCode), asc(households.address), asc(households.id))
       .limit(limit)
       .offset(offset),
     ex.select({ n: sql<number>`count(*)::int` }).from(households).where(where),
   ]);
   return { rows, total: count?.n ?? 0 };
+}
+
+/** The names of these grids (code → name). */
+export async function gridNames(ex: Executor, codes: string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(codes)];
+  if (!unique.length) return new Map();
+  const rows = await ex.select({ code: grids.code, name: grids.name }).from(grids).where(inArray(grids.code, unique));
+  return new Map(rows.map((r) => [r.code, r.name]));
 }
 
 /** Appends history rows (one statement, one array parameter per column). */

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { BuildingCreateSchema, GridItemsQuery, PlaceCreateSchema, PlaceUpdateSchema, LegalHoldSchema, PeopleStatsQuery, PersonLeaveSchema, PersonRecordSchema, HouseholdCreateSchema, HouseholdListQuery, HouseholdMemberSchema, HouseholdMoveSchema, HouseholdUpdateSchema, ExpiringQuery, PersonCreateSchema, PersonMoveSchema, PersonUpdateSchema, PersonListQuery, RevealSchema } from '../../../core/schemas/people.schema.ts';
+import { BuildingCreateSchema, GridItemsQuery, PlaceCreateSchema, PlaceListQuery, PlaceUpdateSchema, LegalHoldSchema, PeopleStatsQuery, PersonLeaveSchema, PersonRecordSchema, HouseholdCreateSchema, HouseholdListQuery, HouseholdMemberSchema, HouseholdMoveSchema, HouseholdUpdateSchema, ExpiringQuery, PersonCreateSchema, PersonMoveSchema, PersonUpdateSchema, PersonListQuery, RevealSchema } from '../../../core/schemas/people.schema.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { actorOf } from '../../http/route-config.ts';
 import * as persons from './persons.service.ts';
@@ -64,9 +64,9 @@ export function peopleRoutes(app: FastifyInstance, ctx: AppContext): void {
     reply.header('content-disposition', 'attachment; filename="persons-template.xlsx"').type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     return reply.send(await templateXlsx(await templateCodes(ctx)));
   });
-  r.get('/api/people/export', { config: { access: { permission: 'person:read' } }, schema: { tags: ['people'], summary: '导出人员 Masked persons as XLSX with a watermark of user and time (audited)', querystring: z.object({ grid: z.string().regex(/^\d{15}$/).optional() }) } }, async (req, reply) => {
+  r.get('/api/people/export', { config: { access: { permission: 'person:read' } }, schema: { tags: ['people'], summary: '导出人员 Masked persons as XLSX with a watermark of user and time (audited)', querystring: z.object({ grid: z.string().regex(/^\d{15}$/).optional(), region: z.string().regex(/^\d{12}$/).optional() }) } }, async (req, reply) => {
     const { rows, watermark } = await persons.exportPersons(ctx, actorOf(req), req.query);
-    reply.header('content-disposition', `attachment; filename="persons-${req.query.grid ?? 'all'}.xlsx"`).type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    reply.header('content-disposition', `attachment; filename="persons-${req.query.grid ?? req.query.region ?? 'all'}.xlsx"`).type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     return reply.send(await personsXlsx(rows, watermark));
   });
   r.get('/api/people/:id', { config: { access: { permission: 'person:read', objects: ['person'] } }, schema: { tags: ['people'], summary: '人员详情 One person (masked) with history', params: Id } }, async (req) =>
@@ -100,7 +100,7 @@ export function peopleRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.post('/api/buildings', { config: { access: { permission: 'person:write' } }, schema: { tags: ['people'], summary: '登记楼栋 Add a building', body: BuildingCreateSchema } }, async (req, reply) =>
     reply.code(201).send(await places.createBuilding(ctx, actorOf(req), req.body)),
   );
-  r.get('/api/places', { config: { access: { permission: 'person:read' } }, schema: { tags: ['people'], summary: '场所与组织 Places and organisations of a grid', querystring: GridItemsQuery } }, async (req) => places.listPlaces(ctx, actorOf(req), req.query));
+  r.get('/api/places', { config: { access: { permission: 'person:read' } }, schema: { tags: ['people'], summary: '场所与组织 Places and organisations of a grid, a region under the scope, or the whole scope', querystring: PlaceListQuery } }, async (req) => places.listPlaces(ctx, actorOf(req), req.query));
   r.post('/api/places', { config: { access: { permission: 'person:write' } }, schema: { tags: ['people'], summary: '登记场所 Add a place or organisation', body: PlaceCreateSchema } }, async (req, reply) =>
     reply.code(201).send(await places.createPlace(ctx, actorOf(req), req.body)),
   );
@@ -108,7 +108,7 @@ export function peopleRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.patch('/api/places/:id', { config: { access: { permission: 'person:write', objects: ['place'] } }, schema: { tags: ['people'], summary: '修改场所 Correct a place or organisation (kind, name, credit code, contact, point) with the version read', params: Id, body: PlaceUpdateSchema } }, async (req) =>
     places.updatePlace(ctx, actorOf(req), req.params.id, req.body),
   );
-  r.get('/api/households', { config: { access: { permission: 'person:read' } }, schema: { tags: ['people'], summary: '网格内的户 Households of a grid', querystring: HouseholdListQuery } }, async (req) =>
+  r.get('/api/households', { config: { access: { permission: 'person:read' } }, schema: { tags: ['people'], summary: '户 Households of a grid, a region under the scope (township, village), or the whole scope, a page at a time', querystring: HouseholdListQuery } }, async (req) =>
     households.listHouseholds(ctx, actorOf(req), req.query),
   );
   r.post('/api/households', { config: { access: { permission: 'person:write' } }, schema: { tags: ['people'], summary: '新建户 Add a household', body: HouseholdCreateSchema } }, async (req, reply) =>

@@ -223,7 +223,10 @@ describe('export', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const ws = wb.worksheets[0]!;
-    expect(String(ws.getCell(1, 1).value)).toMatch(/导出人 gw\.a · \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC · 内部资料/);
+    // China time, said in Chinese: the clock's instant shifted by eight hours.
+    const china = new Date(env.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+    expect(String(ws.getCell(1, 1).value)).toContain(`导出人 gw.a · ${china}（北京时间） · 内部资料`);
+    expect(String(ws.getCell(1, 1).value)).not.toContain('UTC');
     expect(ws.headerFooter.oddHeader).toContain('gw.a');
     const all: string[] = [];
     ws.eachRow((row) => row.eachCell((cell) => void all.push(String(cell.value))));

@@ -132,17 +132,19 @@ export async function writeErrorReport(path: string, header: string[], problems:
 
 /** One exported person: masked values only (what lists show). */
 export interface ExportedPerson {
-  name: string; sex: string; age: number | null; personType: string; idNumber: string | null; phone: string | null; ethnicity: string; address: string | null; gridCode: string; relation: string;
+  name: string; sex: string; age: number | null; personType: string; idNumber: string | null; phone: string | null; ethnicity: string; address: string | null; grid: string; relation: string;
 }
 
 const exportHeaders: [keyof ExportedPerson, string][] = [
   ['name', '姓名'], ['sex', '性别'], ['age', '年龄'], ['personType', '人员类型'], ['idNumber', '公民身份号码'], ['phone', '联系电话'],
-  ['ethnicity', '民族'], ['address', '现住址'], ['gridCode', '所属网格'], ['relation', '与户主关系'],
+  ['ethnicity', '民族'], ['address', '现住址'], ['grid', '所属网格'], ['relation', '与户主关系'],
 ];
 
-/** The watermark of an export: the system, who exported, when (UTC), a confidentiality note and what it holds. */
+/** The watermark of an export: the system, who exported, when (China time, UTC+8), a confidentiality note and what it holds. */
 export function exportWatermark(actorName: string, now: Date, holds: string): string {
-  return `安网 · 导出人 ${actorName} · ${now.toISOString().slice(0, 16).replace('T', ' ')} UTC · 内部资料 注意保密 · ${holds}`;
+  // China has one time zone and no daylight saving: UTC+8 all year, so a fixed shift is exact.
+  const china = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+  return `安网 · 导出人 ${actorName} · ${china}（北京时间） · 内部资料 注意保密 · ${holds}`;
 }
 
 /** An XLSX of masked persons under a watermark of who exported it and when. */

@@ -35,6 +35,15 @@ const csv = (name: string, lines: string[]) => {
 };
 
 describe('persons import', () => {
+  it('names a blank required field as required, with its column, not as an unknown code', async () => {
+    const file = csv('blank.csv', ['姓名,公民身份号码,所属网格,人员类型', `扎西,${id(40)},${fixture.gridA1},`, `卓玛,${id(41)},,01`]);
+    const r = await importPersons(env.ctx, actor, fileRows(file), { mode: 'upsert' });
+    const issues = Object.fromEntries(r.problems.map((p) => [p.row, p.issues]));
+    expect(issues[2]).toEqual([{ column: '人员类型', code: 'required', message: '人员类型不能为空' }]);
+    expect(issues[3]).toEqual([{ column: '所属网格', code: 'required', message: '所属网格不能为空' }]);
+    for (const p of r.problems) for (const i of p.issues) expect(i.message).not.toContain('「」');
+  });
+
   it('imports good rows and reports each bad one by line, column and reason (upsert)', async () => {
     const file = csv('a.csv', [
       'Name,ID Number,phone,grid,type,性别,民族',

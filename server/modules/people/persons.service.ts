@@ -21,6 +21,7 @@ import * as repo from './people.repository.ts';
 import { presentPerson } from './people.presenter.ts';
 import { presentRecord, recordCategory } from './records.service.ts';
 import { exportWatermark } from './person-files.ts';
+import { listPrefix } from './list-scope.ts';
 import { spendRevealBudget } from '../reveals/reveal-budget.service.ts';
 
 /** The answer for an ID number that already has a living registration: the same wherever it is, naming nothing of it. */
@@ -133,11 +134,13 @@ export async function getPerson(ctx: AppContext, actor: Actor, id: string) {
   return { ...view, records: records.map((r) => ({ ...presentRecord(r), ...(view.ageBand === 'under14' ? { data: null } : {}) })), history: history.map(presentHistory) };
 }
 
-/** A page of persons under the actor's scope (or one grid), masked; exact search by name, ID number or mobile. @throws FORBIDDEN, VALIDATION_FAILED */
+/**
+ * A page of persons under the actor's scope (or a township, village or grid of it), masked, each with their grid's
+ * name and household; exact search by name, ID number or mobile. @throws FORBIDDEN, VALIDATION_FAILED
+ */
 export async function listPersons(ctx: AppContext, actor: Actor, q: z.infer<typeof PersonListQuery>) {
   requirePermission(actor, 'person:read');
-  let prefix = scopePrefix(actor);
-  if (q.grid) prefix = (await gridFor(ctx.db, actor, q.grid, 'query.grid')).code;
+  const prefix = await listPrefix(ctx, actor, q);
   let byId: string | undefined;
   if (q.idNumber) {
     const parsed = parseIdNumber(q.idNumber, today(ctx.clock));
@@ -150,9 +153,17 @@ export async function listPersons(ctx: AppContext, actor: Actor, q: z.infer<type
     if (!phone) throw new AppError('VALIDATION_FAILED', [mobileIssue('query.phone')]);
     byPhone = ctx.crypto.lookupHash(`phone:${phone}`);
   }
-  const { rows, total } = await repo.listPersons(ctx.db, { prefix, nameHash: q.name ? ctx.crypto.lookupHash(`name:${q.name}`) : undefined, idNumberHash: byId, phoneHash: byPhone }, q.pageSize, (q.page - 1) * q.pageSize);
+  const { rows, total } = await repo.listPersonsPlaced(ctx.db, { prefix, nameHash: q.name ? ctx.crypto.lookupHash(`name:${q.name}`) : undefined, idNumberHash: byId, phoneHash: byPhone }, q.pageSize, (q.page - 1) * q.pageSize);
   const day = today(ctx.clock);
-  return { items: rows.map((r) => presentPerson(r, day)), total, page: q.page, pageSize: q.pageSize };
+  return {
+    items: rows.map((r) => {
+      const view = presentPerson(r.p, day);
+      // A child's address is not shown, so neither is the household's: the number still opens the card.
+      const household = r.household?.id ? { id: r.household.id, number: r.household.number, address: view.ageBand === 'under14' ? null : r.household.address } : null;
+      return { ...view, gridName: r.gridName, household };
+    }),
+    total, page: q.page, pageSize: q.pageSize,
+  };
 }
 
 const EXPORT_CAP = 50_000;
@@ -161,23 +172,23 @@ const EXPORT_CAP = 50_000;
  * The persons of the actor's scope (or one grid), masked, as XLSX with a watermark of user and time; the export
  * is audited with its filter and row count. @throws FORBIDDEN, VALIDATION_FAILED (more than 50,000 rows: narrow it)
  */
-export async function exportPersons(ctx: AppContext, actor: Actor, q: { grid?: string }) {
+export async function exportPersons(ctx: AppContext, actor: Actor, q: { grid?: string; region?: string }) {
   requirePermission(actor, 'person:read');
   const n = await codeNames(ctx, ['person_type', 'sex', 'ethnicity', 'household_relation']);
   const label = (table: string, code: string | null) => (code ? n[table]!.get(code) ?? code : '');
-  const prefix = q.grid ? (await gridFor(ctx.db, actor, q.grid, 'query.grid')).code : scopePrefix(actor);
-  const first = await repo.listPersons(ctx.db, { prefix }, 1, 0);
+  const prefix = await listPrefix(ctx, actor, q);
+  const first = await repo.listPersonsPlaced(ctx.db, { prefix }, 1, 0);
   if (first.total > EXPORT_CAP) throw new AppError('VALIDATION_FAILED', [{ path: 'query.grid', code: 'too_many', message: `共 ${first.total} 人，超过 ${EXPORT_CAP}：请按网格导出` }]);
   const day = today(ctx.clock);
   const rows = [];
   for (let offset = 0; offset < first.total; offset += 5000) {
-    for (const p of (await repo.listPersons(ctx.db, { prefix }, 5000, offset)).rows) {
-      const v = presentPerson(p, day);
-      rows.push({ name: v.name, sex: label('sex', v.sex), age: v.age, personType: label('person_type', v.personType), idNumber: v.idNumber, phone: v.phone, ethnicity: label('ethnicity', v.ethnicity), address: v.address, gridCode: v.gridCode, relation: label('household_relation', v.relation) });
+    for (const r of (await repo.listPersonsPlaced(ctx.db, { prefix }, 5000, offset)).rows) {
+      const v = presentPerson(r.p, day);
+      rows.push({ name: v.name, sex: label('sex', v.sex), age: v.age, personType: label('person_type', v.personType), idNumber: v.idNumber, phone: v.phone, ethnicity: label('ethnicity', v.ethnicity), address: v.address, grid: r.gridName ?? v.gridCode, relation: label('household_relation', v.relation) });
     }
   }
   const now = ctx.clock.now();
-  await audit.recordAlone(ctx.db, ctx, actor, { action: 'person.export', objectType: 'person', countyCode: actor.scopeCode.slice(0, 6), detail: { grid: q.grid ?? null, rows: rows.length } });
+  await audit.recordAlone(ctx.db, ctx, actor, { action: 'person.export', objectType: 'person', countyCode: actor.scopeCode.slice(0, 6), detail: { grid: q.grid ?? null, region: q.region ?? null, rows: rows.length } });
   return { rows, watermark: exportWatermark(actor.name, now, `${rows.length} 人`) };
 }
 

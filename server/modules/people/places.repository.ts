@@ -21,9 +21,9 @@ export async function insertPlace(ex: Executor, row: PlaceRow): Promise<void> {
   await ex.insert(places).values(row);
 }
 
-/** A grid's places, of one kind if given. */
-export function placesOf(ex: Executor, gridCode: string, kind?: string): Promise<PlaceRow[]> {
-  return ex.select().from(places).where(and(eq(places.gridCode, gridCode), kind ? eq(places.kind, kind) : undefined)).orderBy(asc(places.kind), asc(places.name));
+/** The places under a prefix (a grid, village, township or scope), of one kind if given; at most 1,000. */
+export function placesOf(ex: Executor, prefix: string, kind?: string): Promise<PlaceRow[]> {
+  return ex.select().from(places).where(and(like(places.gridCode, `${prefix}%`), kind ? eq(places.kind, kind) : undefined)).orderBy(asc(places.gridCode), asc(places.kind), asc(places.name)).limit(1000);
 }
 
 /** A place under a region prefix, or undefined. */

@@ -9,7 +9,7 @@ import { AppError, staleVersion, type FieldIssue } from '../../../core/errors.ts
 import { maskPhone, mobileIssue, normaliseMobile } from '../../../core/contact.ts';
 import { maskName } from '../../../core/people/masks.ts';
 import { parseCreditCode } from '../../../core/people/credit-code.ts';
-import type { BuildingCreateSchema, BuildingUpdateSchema, GridItemsQuery, PlaceCreateSchema, PlaceUpdateSchema } from '../../../core/schemas/people.schema.ts';
+import type { BuildingCreateSchema, BuildingUpdateSchema, GridItemsQuery, PlaceCreateSchema, PlaceListQuery, PlaceUpdateSchema } from '../../../core/schemas/people.schema.ts';
 import type { Executor } from '../../db/client.ts';
 import type { Actor } from '../../lib/actor.ts';
 import type { AppContext } from '../../lib/context.ts';
@@ -18,6 +18,7 @@ import * as repo from './places.repository.ts';
 import * as peopleRepo from './people.repository.ts';
 import { foundOrMissing, requirePermission, scopePrefix } from '../../lib/access.ts';
 import { gridFor } from '../grids/grids.service.ts';
+import { listPrefix } from './list-scope.ts';
 import { codeProblems } from '../codes/codes.service.ts';
 
 function pointIssues(ctx: AppContext, gridCode: string, lat?: number, lng?: number): FieldIssue[] {
@@ -77,11 +78,12 @@ async function placeProblems(ctx: AppContext, input: { kind?: string; creditCode
   return { issues, creditCode, phone };
 }
 
-/** A grid's places, of one kind if asked. @throws FORBIDDEN, VALIDATION_FAILED */
-export async function listPlaces(ctx: AppContext, actor: Actor, q: z.infer<typeof GridItemsQuery>) {
+/** The places of a grid, village, township or the whole scope, of one kind if asked, with their grid's name. @throws FORBIDDEN, VALIDATION_FAILED */
+export async function listPlaces(ctx: AppContext, actor: Actor, q: z.infer<typeof PlaceListQuery>) {
   requirePermission(actor, 'person:read');
-  const grid = await gridFor(ctx.db, actor, q.grid, 'query.grid');
-  return (await repo.placesOf(ctx.db, grid.code, q.kind)).map(presentPlace);
+  const rows = await repo.placesOf(ctx.db, await listPrefix(ctx, actor, q), q.kind);
+  const names = await peopleRepo.gridNames(ctx.db, rows.map((p) => p.gridCode));
+  return rows.map((p) => ({ ...presentPlace(p), gridName: names.get(p.gridCode) ?? null }));
 }
 
 /** One place. @throws FORBIDDEN, NOT_FOUND */

@@ -14,12 +14,12 @@ import type { Actor } from '../../lib/actor.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { today as todayOf } from '../../lib/clock.ts';
 import * as audit from '../audit/audit.service.ts';
+import { listPrefix } from './list-scope.ts';
 import * as repo from './people.repository.ts';
 import { expiryFields, recordFieldProblems, recordFields } from '../../../core/people/record-fields.ts';
 import { categoryTokenText, isSensitiveCategory } from '../../../core/people/record-sensitivity.ts';
 import { addDays, daysBetween } from '../../../core/calendar.ts';
 import { presentPerson } from './people.presenter.ts';
-import { gridFor } from '../grids/grids.service.ts';
 import { codeNames } from '../codes/codes.service.ts';
 import { foundOrMissing, notFoundUnlessInScope, requirePermission, scopePrefix } from '../../lib/access.ts';
 import { codeProblems } from '../codes/codes.service.ts';
@@ -119,16 +119,17 @@ export async function recordStats(ctx: AppContext, actor: Actor, q: z.infer<type
 }
 
 /**
- * Residence permits and visas that have expired or expire within `days` (证件到期提醒), under the actor's scope or
- * one grid, soonest first, with the person masked. @throws FORBIDDEN, VALIDATION_FAILED
+ * Residence permits and visas that have expired or expire within `days` (证件到期提醒), under the actor's scope, a
+ * township, village or grid of it, soonest first, with the person masked and their grid named. @throws FORBIDDEN, VALIDATION_FAILED
  */
 export async function expiringPermits(ctx: AppContext, actor: Actor, q: z.infer<typeof ExpiringQuery>) {
   requirePermission(actor, 'person:read');
-  const prefix = q.grid ? (await gridFor(ctx.db, actor, q.grid, 'query.grid')).code : scopePrefix(actor);
+  const prefix = await listPrefix(ctx, actor, q);
   const today = todayOf(ctx.clock);
   const rows = await repo.expiringRecords(ctx.db, prefix, expiryFields, addDays(today, q.days), 500);
+  const names = await repo.gridNames(ctx.db, rows.map(({ p }) => p.gridCode));
   return rows.map(({ r, p, expiresOn }) => ({
-    person: presentPerson(p, today),
+    person: { ...presentPerson(p, today), gridName: names.get(p.gridCode) ?? null },
     recordId: r.id,
     kind: r.kind,
     expiresOn,

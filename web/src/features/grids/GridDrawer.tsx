@@ -40,7 +40,7 @@ export function GridDrawer({ code, canEdit, onClose }: { code: string | null; ca
           <div>
             <Typography.Title level={5}>{t('grids.groups')}</Typography.Title>
             <Table size="small" rowKey="id" pagination={false} dataSource={grid.householdGroups} columns={[
-              { title: t('grids.name'), dataIndex: 'name' },
+              { title: t('grids.groupName'), dataIndex: 'name' },
               { title: t('grids.kind'), dataIndex: 'kind', render: (k: string) => t(`group.${k}`) },
               { title: t('grids.leader'), dataIndex: 'leaderName' },
               { title: t('grids.members'), dataIndex: 'memberCount', align: 'right' },

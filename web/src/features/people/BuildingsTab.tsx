@@ -1,5 +1,5 @@
 /**
- * 楼栋与房屋: a grid's buildings and its rental ledger (出租房屋台账); the building card lists its dwellings, each
+ * 楼栋与出租房: a grid's buildings and its rental ledger (出租房屋台账); the building card lists its dwellings, each
  * with its rental registration (landlord masked) and tenants, and the forms to add a dwelling, register a rental,
  * move a tenant in (by exact ID number) and out.
  */
@@ -11,10 +11,11 @@ import type { BuildingCard, Dwelling, LedgerRow, Tenant } from '../../../../core
 import { options, useCreateOrCorrect, useSave } from './PersonForms';
 import { registryWrites, useBuilding, useBuildings, useCodes, useRentals } from './people.api';
 import { PointFields } from './PlaceForms';
+import { GridName } from './GridName';
 
 const day = (d: dayjs.Dayjs | undefined) => (d ? d.format('YYYY-MM-DD') : undefined);
 
-/** The 楼栋与房屋 tab of a grid. */
+/** The 楼栋与出租房 tab of a grid (a grid must be chosen: buildings and rentals are kept per grid). */
 export function BuildingsTab({ grid, canWrite }: { grid?: string; canWrite: boolean }) {
   const { t } = useTranslation();
   const uses = useCodes('rental_use');
@@ -26,6 +27,7 @@ export function BuildingsTab({ grid, canWrite }: { grid?: string; canWrite: bool
   const [editing, setEditing] = useState(false);
   const open = (id: string) => setCardId(id);
 
+  if (!grid) return <Empty data-testid="buildings-pick-grid" description={t('people.scope.pickGridBuildings')} />;
   return (
     <>
       <Space style={{ marginBottom: 8 }}>
@@ -72,7 +74,7 @@ function BuildingDetail({ card, uses, canWrite }: { card: BuildingCard; uses: Re
   return (
     <>
       <Descriptions size="small" column={1} items={[
-        { label: t('people.grid'), children: card.gridCode },
+        { label: t('people.grid'), children: <GridName code={card.gridCode} /> },
         { label: t('people.address'), children: card.address ?? '—' },
         { label: t('people.floors'), children: card.floors ?? '—' },
       ]} />

@@ -6,10 +6,10 @@ import type { Expiring } from '../../../../core/schemas/people.response';
 import { useExpiring } from './people.api';
 
 /** The 证件到期 tab: the list, with 7/30/90 days to choose. */
-export function ExpiringTab({ grid, onOpen }: { grid?: string; onOpen: (personId: string) => void }) {
+export function ExpiringTab({ scope, onOpen }: { scope?: string; onOpen: (personId: string) => void }) {
   const { t } = useTranslation();
   const [days, setDays] = useState(30);
-  const items = useExpiring(days, grid).data ?? [];
+  const items = useExpiring(days, scope).data ?? [];
   return (
     <>
       <Space style={{ marginBottom: 8 }}>
@@ -22,7 +22,7 @@ export function ExpiringTab({ grid, onOpen }: { grid?: string; onOpen: (personId
           { title: t('people.expiresOn'), dataIndex: 'expiresOn' },
           { title: t('people.daysLeft'), dataIndex: 'daysLeft', render: (n: number) => <Tag color={n < 0 ? 'red' : n <= 7 ? 'orange' : 'gold'}>{n < 0 ? t('people.expiredDays', { n: -n }) : t('people.daysLeftN', { n })}</Tag> },
           { title: t('people.phone'), render: (_: unknown, x: Expiring) => x.person.phone },
-          { title: t('people.grid'), render: (_: unknown, x: Expiring) => x.person.gridCode },
+          { title: t('people.grid'), render: (_: unknown, x: Expiring) => x.person.gridName ?? x.person.gridCode },
         ]} />
     </>
   );

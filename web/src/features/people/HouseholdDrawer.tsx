@@ -23,7 +23,7 @@ export function HouseholdDrawer({ id, canWrite, onClose, onOpenPerson }: { id: s
           <>
             <Descriptions size="small" column={1} items={[
               { label: t('people.householdNumber'), children: card.number ?? '—' },
-              { label: t('people.grid'), children: card.gridCode },
+              { label: t('people.grid'), children: card.gridName ?? card.gridCode },
               { label: t('people.risk'), children: <Tag color={riskColour[card.riskLevel]}>{t(`people.riskLevel.${card.riskLevel}`)}</Tag> },
             ]} />
             <Typography.Title level={5}>{t('people.members')}</Typography.Title>

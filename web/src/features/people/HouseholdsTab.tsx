@@ -1,4 +1,4 @@
-/** 户: households of the grid, a page at a time; a row opens the household's card. */
+/** 户: households of the chosen scope, a page at a time from the server, with their grid's name; a row opens the household's card. */
 import { Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { HouseholdView } from '../../../../core/schemas/people.response';
@@ -13,7 +13,8 @@ export function HouseholdsTab({ list, onOpen }: { list: ReturnType<typeof usePag
       columns={[
         { title: t('people.address'), dataIndex: 'address' },
         { title: t('people.householdNumber'), dataIndex: 'number' },
-        { title: t('people.members'), dataIndex: 'members' },
+        { title: t('people.members'), dataIndex: 'members', align: 'right' as const },
+        { title: t('people.grid'), dataIndex: 'gridName', render: (v: string | null | undefined, h: HouseholdView) => v ?? h.gridCode },
         { title: t('people.risk'), dataIndex: 'riskLevel', render: (v: string) => <Tag color={riskColour[v]}>{t(`people.riskLevel.${v}`)}</Tag> },
       ]} />
   );

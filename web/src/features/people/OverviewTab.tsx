@@ -9,10 +9,10 @@ import { Chart } from '../dashboard/Chart';
 import { groupsOption } from './overview.option';
 import { useCodes, usePeopleStats } from './people.api';
 
-/** The 概况 tab of a grid. */
-export function OverviewTab({ grid, households }: { grid?: string; households: number }) {
+/** The 概况 tab of a grid, township, village or the whole scope; `households` is undefined while it loads. */
+export function OverviewTab({ scope, households }: { scope?: string; households?: number }) {
   const { t } = useTranslation();
-  const stats = usePeopleStats(grid).data;
+  const stats = usePeopleStats(scope).data;
   const specialGroups = useCodes('special_group');
   const youthTypes = useCodes('youth_type');
   const careGroups = useCodes('care_group');
@@ -24,7 +24,7 @@ export function OverviewTab({ grid, households }: { grid?: string; households: n
   return (
     <Row gutter={[12, 12]}>
       <Col xs={12} md={6}><Card size="small"><Statistic title={t('people.totalPersons')} value={stats ? small(stats.total) : '—'} data-testid="overview-total" /></Card></Col>
-      <Col xs={12} md={6}><Card size="small"><Statistic title={t('people.households')} value={households} /></Card></Col>
+      <Col xs={12} md={6}><Card size="small"><Statistic title={t('people.households')} value={households ?? '—'} data-testid="overview-households" /></Card></Col>
       <Col span={24}>
         <Card size="small" title={t('people.groups')}>
           {stats && stats.counts.length === 0 ? <Empty description={t('people.noGroups')} /> : <Chart option={option} height={Math.max(160, 30 * (stats?.counts.length ?? 0) + 40)} testId="overview-chart" />}

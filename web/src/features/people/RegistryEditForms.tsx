@@ -8,6 +8,7 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { HouseholdCard, PersonCard } from '../../../../core/schemas/people.response';
 import { options, useSave } from './PersonForms';
+import { GridField } from './RegistryScope';
 import { registryWrites, useCodes } from './people.api';
 
 type Editable = Pick<PersonCard, 'id' | 'version' | 'personType' | 'ethnicity' | 'address' | 'name'>;
@@ -41,15 +42,15 @@ export function PersonEditModal({ open, person, types, ethnicities, onClose, onS
   );
 }
 
-/** 人员迁移: a person without a household to another grid of the worker's scope. */
-export function PersonMoveModal({ open, personId, grids, onClose, onSaved }: { open: boolean; personId?: string; grids: { code: string; name: string }[]; onClose: () => void; onSaved: () => void }) {
+/** 人员迁移: a person without a household to another grid of the worker's scope, chosen by name (no cap on grids). */
+export function PersonMoveModal({ open, personId, onClose, onSaved }: { open: boolean; personId?: string; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm();
   const save = useSave(form, (v, i) => registryWrites.movePerson(personId!, filled(v), i), onSaved);
   return (
     <Modal open={open} title={t('people.movePerson')} onOk={save} onCancel={onClose} okText={t('common.ok')} cancelText={t('common.cancel')} destroyOnHidden>
       <Form form={form} layout="vertical" data-testid="person-move-form">
-        <Form.Item name="gridCode" label={t('people.toGrid')} rules={[{ required: true, message: t('common.required') }]}><Select showSearch optionFilterProp="label" options={grids.map((g) => ({ value: g.code, label: `${g.name} ${g.code}` }))} /></Form.Item>
+        <Form.Item name="gridCode" label={t('people.toGrid')} rules={[{ required: true, message: t('common.required') }]}><GridField /></Form.Item>
         <Form.Item name="address" label={t('people.newAddress')}><Input maxLength={200} /></Form.Item>
         <Form.Item name="reason" label={t('people.moveReason')} rules={[{ required: true, min: 2, message: t('common.required') }]}><Input maxLength={200} /></Form.Item>
       </Form>

@@ -17,6 +17,11 @@ export function useCodes(table: string): Record<string, string> {
   return q.data ?? {};
 }
 
+/** The grids of one village (a village has a handful), by name, for the scope picker. */
+export function useGridsOf(village: string | undefined) {
+  return useQuery({ queryKey: ['grids', 'of', village], queryFn: () => api<{ items: { code: string; name: string }[] }>(`/api/grids?region=${village}&pageSize=200`).then((r) => r.items), enabled: !!village, staleTime: 300_000 });
+}
+
 /** One person's card. */
 export function usePerson(id: string | undefined) {
   return useQuery({ queryKey: ['people', 'person', id], queryFn: () => api<PersonCard>(`/api/people/${id}`), enabled: !!id });
@@ -42,19 +47,25 @@ export function useRentals(grid: string | undefined) {
   return useQuery({ queryKey: ['people', 'rentals', grid], queryFn: () => api<LedgerRow[]>(`/api/rentals?grid=${grid}`), enabled: !!grid });
 }
 
-/** The places of a grid. */
-export function usePlaces(grid: string | undefined) {
-  return useQuery({ queryKey: ['people', 'places', grid], queryFn: () => api<PlaceRow[]>(`/api/places?grid=${grid}`), enabled: !!grid });
+/** `grid=` for a 15-digit grid code, `region=` for a township or village, nothing for the whole scope. */
+export const scopeParam = (code: string | undefined) => (!code ? '' : code.length === 15 ? `grid=${code}` : `region=${code}`);
+
+/** The places of a grid, a township or village, or the whole scope (the scope is part of the key: no stale answer). */
+export function usePlaces(scope: string | undefined) {
+  return useQuery({ queryKey: ['people', 'places', scope ?? ''], queryFn: () => api<PlaceRow[]>(`/api/places?${scopeParam(scope)}`) });
 }
 
-/** Permits and visas expiring within `days` (in a grid or the whole scope). */
-export function useExpiring(days: number, grid: string | undefined) {
-  return useQuery({ queryKey: ['people', 'expiring', days, grid], queryFn: () => api<Expiring[]>(`/api/people/expiring?days=${days}${grid ? `&grid=${grid}` : ''}`) });
+/** Permits and visas expiring within `days` (in a grid, a township or village, or the whole scope). */
+export function useExpiring(days: number, scope: string | undefined) {
+  return useQuery({ queryKey: ['people', 'expiring', days, scope ?? ''], queryFn: () => api<Expiring[]>(`/api/people/expiring?days=${days}${scope ? `&${scopeParam(scope)}` : ''}`) });
 }
 
-/** Persons per group in a grid or the whole scope. */
-export function usePeopleStats(grid: string | undefined) {
-  return useQuery({ queryKey: ['people', 'stats', grid], queryFn: () => api<PeopleStats>(`/api/people/stats${grid ? `?region=${grid}` : ''}`) });
+/** The key of the overview's counts for a scope: each scope its own entry, so a quick switch never shows another's answer. */
+export const statsKey = (scope: string | undefined): QueryKey => ['people', 'stats', scope ?? ''];
+
+/** Persons per group in a grid, a township or village, or the whole scope. */
+export function usePeopleStats(scope: string | undefined) {
+  return useQuery({ queryKey: statsKey(scope), queryFn: () => api<PeopleStats>(`/api/people/stats${scope ? `?region=${scope}` : ''}`) });
 }
 
 /** An import job, asked every half second while it runs. */
