@@ -29,7 +29,8 @@ const choose = async (testId: string, name: string) => {
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: name }).first().click();
   await page.waitForTimeout(400); // the dropdown closes
 };
-const householdRows = () => page.getByTestId('household-table').locator('tbody tr.ant-table-row');
+// A table's rows on a wide screen, its cards on a phone.
+const householdRows = () => page.getByTestId('household-table').locator('tbody tr.ant-table-row, .card-list-item');
 
 beforeAll(async () => {
   server = await startServer();

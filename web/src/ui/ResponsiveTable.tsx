@@ -17,7 +17,10 @@ export function ResponsiveTable<T extends object>(props: TableProps<T>) {
 }
 
 /** The phone rendering: one card per row, the pager below. */
-export function CardList<T extends object>({ columns = [], dataSource = [], rowKey, pagination, onRow, rowSelection, loading, onChange }: TableProps<T>) {
+export function CardList<T extends object>(props: TableProps<T>) {
+  const { columns = [], dataSource = [], rowKey, pagination, onRow, rowSelection, loading, onChange } = props;
+  // A page's test id names the list in either form (tests find a table's rows or its cards under the same id).
+  const testId = (props as { 'data-testid'?: string })['data-testid'] ?? 'card-list';
   const { t } = useTranslation();
   // The Table's own paging when the page does not control it.
   const [ownPage, setOwnPage] = useState(1);
@@ -32,7 +35,7 @@ export function CardList<T extends object>({ columns = [], dataSource = [], rowK
   const busy = typeof loading === 'object' ? !!loading.spinning : !!loading;
   return (
     <Spin spinning={busy}>
-      <div className="card-list" data-testid="card-list">
+      <div className="card-list" data-testid={testId}>
         {page.rows.length === 0 && <Empty description={t('table.empty')} />}
         {page.rows.map((row, i) => {
           const index = page.offset + i;

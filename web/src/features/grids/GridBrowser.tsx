@@ -1,6 +1,6 @@
 /** 一张网: the region tree, a map and a list of the grids under the chosen region, and a grid's card. */
 import { useCallback, useEffect, useState } from 'react';
-import { Card, Col, Input, Row, Table, Tabs, Tree, Typography } from 'antd';
+import { Card, Col, Input, Row, Tabs, Tree, Typography } from 'antd';
 import type { TreeDataNode } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../../core/schemas/auth.schema';
@@ -12,6 +12,7 @@ import { useClientConfig, useRegionLoader, useRootRegion } from '../regions/regi
 import { GridMap } from './GridMap';
 import { GridDrawer } from './GridDrawer';
 import { useGridGeo } from './grids.api';
+import { ResponsiveTable } from '../../ui/ResponsiveTable';
 
 const toNode = (r: RegionNode): TreeDataNode => ({ key: r.code, title: `${r.name} (${r.gridCount})`, isLeaf: r.childCount === 0 });
 const noTiles = { tileUrl: '', tileAttribution: '' };
@@ -77,7 +78,7 @@ export function GridBrowser({ me }: { me: Me }) {
                 children: (
                   <>
                     <Input.Search placeholder={t('grids.search')} allowClear defaultValue={q} onSearch={(v) => setUrl({ q: v, page: undefined })} style={{ maxWidth: 320, marginBottom: 8 }} />
-                    <Table
+                    <ResponsiveTable
                       size="small"
                       rowKey="code"
                       {...list.tableProps}

@@ -4,7 +4,7 @@
  * move a tenant in (by exact ID number) and out.
  */
 import { useState } from 'react';
-import { Button, Card, DatePicker, Descriptions, Drawer, Empty, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, DatePicker, Descriptions, Drawer, Empty, Form, Input, InputNumber, Modal, Select, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { BuildingCard, Dwelling, LedgerRow, Tenant } from '../../../../core/schemas/people.response';
@@ -12,6 +12,7 @@ import { options, useCreateOrCorrect, useSave } from './PersonForms';
 import { registryWrites, useBuilding, useBuildings, useCodes, useRentals } from './people.api';
 import { PointFields } from './PlaceForms';
 import { GridName } from './GridName';
+import { ResponsiveTable } from '../../ui/ResponsiveTable';
 
 const day = (d: dayjs.Dayjs | undefined) => (d ? d.format('YYYY-MM-DD') : undefined);
 
@@ -33,7 +34,7 @@ export function BuildingsTab({ grid, canWrite }: { grid?: string; canWrite: bool
       <Space style={{ marginBottom: 8 }}>
         {canWrite && <Button data-testid="add-building" onClick={() => setAdding(true)}>{t('people.addBuilding')}</Button>}
       </Space>
-      <Table data-testid="building-table" rowKey="id" size="middle" dataSource={buildings} pagination={{ pageSize: 20, showSizeChanger: false }} scroll={{ x: 500 }}
+      <ResponsiveTable data-testid="building-table" rowKey="id" size="middle" dataSource={buildings} pagination={{ pageSize: 20, showSizeChanger: false }} scroll={{ x: 500 }}
         onRow={(b) => ({ onClick: () => void open(b.id), style: { cursor: 'pointer' } })}
         columns={[
           { title: t('common.name'), dataIndex: 'name' },
@@ -44,7 +45,7 @@ export function BuildingsTab({ grid, canWrite }: { grid?: string; canWrite: bool
         <Typography.Title level={5} style={{ margin: 0 }}>{t('people.rentalLedger')}</Typography.Title>
         {grid && <Button size="small" data-testid="rental-export" href={`/api/rentals/export?grid=${grid}`} title={t('people.exportLedgerHint')}>{t('people.exportLedger')}</Button>}
       </Space>
-      <Table data-testid="rental-table" rowKey="id" size="small" dataSource={ledger} pagination={false} scroll={{ x: 700 }}
+      <ResponsiveTable data-testid="rental-table" rowKey="id" size="small" dataSource={ledger} pagination={false} scroll={{ x: 700 }}
         onRow={(r) => ({ onClick: () => r.buildingId && void open(r.buildingId), style: { cursor: 'pointer' } })}
         columns={[
           { title: t('people.building'), dataIndex: 'buildingName' },
@@ -97,7 +98,7 @@ function BuildingDetail({ card, uses, canWrite }: { card: BuildingCard; uses: Re
             )}>
             {d.rental && <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>{t('people.landlord')}：{[d.rental.landlord.name, d.rental.landlord.phone].filter(Boolean).join(' ')}{d.rental.landlord.personId ? '' : ` (${t('people.landlordOutside')})`} · {t('people.registeredOn')} {d.rental.registeredOn}</Typography.Paragraph>}
             {d.tenants.length > 0 && (
-              <Table rowKey="personId" size="small" pagination={false} dataSource={d.tenants} columns={[
+              <ResponsiveTable rowKey="personId" size="small" pagination={false} dataSource={d.tenants} columns={[
                 { title: t('people.name'), dataIndex: 'name' },
                 { title: t('people.age'), dataIndex: 'age' },
                 { title: t('people.phone'), dataIndex: 'phone' },

@@ -3,7 +3,7 @@
  * row opens its form); for a village or a grid, its outlines with the places (and a grid's buildings) on a map.
  */
 import { useMemo, useState } from 'react';
-import { Button, Table, Tooltip, Typography } from 'antd';
+import { Button, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { PlaceRow } from '../../../../core/schemas/people.response';
 import { GridMap, type MapPoint } from '../grids/GridMap';
@@ -11,6 +11,7 @@ import { useGridGeo } from '../grids/grids.api';
 import { useClientConfig } from '../regions/regions.api';
 import { useBuildings, useCodes, usePlaces } from './people.api';
 import { PlaceModal } from './PlaceForms';
+import { ResponsiveTable } from '../../ui/ResponsiveTable';
 
 /** `scope` is what the list reads (undefined: the reader's whole scope, `home`). */
 export function PlacesTab({ scope, home, grid, canWrite }: { scope?: string; home: string; grid?: string; canWrite: boolean }) {
@@ -38,7 +39,7 @@ export function PlacesTab({ scope, home, grid, canWrite }: { scope?: string; hom
         </Tooltip>
       )}
       <PlaceModal open={!!placeForm} grid={grid} place={placeForm?.place} kinds={placeKinds} onClose={() => setPlaceForm(null)} onSaved={() => setPlaceForm(null)} />
-      <Table data-testid="place-table" rowKey="id" size="middle" dataSource={places} pagination={false} scroll={{ x: 700 }} style={{ marginTop: 12 }}
+      <ResponsiveTable data-testid="place-table" rowKey="id" size="middle" dataSource={places} pagination={false} scroll={{ x: 700 }} style={{ marginTop: 12 }}
         onRow={(p) => (canWrite ? { onClick: () => setPlaceForm({ place: p }), style: { cursor: 'pointer' } } : {})}
         columns={[
           { title: t('people.placeKind'), dataIndex: 'kind', render: (v: string) => placeKinds[v] ?? v },
