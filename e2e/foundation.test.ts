@@ -75,6 +75,17 @@ describe('township operator', () => {
     await page.keyboard.press('Escape');
     await page.waitForTimeout(400); // let the language menu close
     await page.screenshot({ path: join(artifacts, 'foundation-4-english.png') });
+
+    // Category names in English too: the list carries the Chinese name, the page names it in the UI language.
+    await page.goto(`${server.url}/cases?box=all`);
+    const categoryCells = () =>
+      page.locator('.ant-table').evaluate((table) => {
+        const col = [...table.querySelectorAll('thead th')].findIndex((th) => th.textContent?.trim() === 'Category');
+        return [...table.querySelectorAll('tbody tr.ant-table-row')].map((tr) => tr.querySelectorAll('td')[col]?.textContent ?? '');
+      });
+    await expect.poll(async () => (await categoryCells()).length).toBeGreaterThan(0);
+    const cells = await categoryCells();
+    expect(cells.filter((c) => /[\u4e00-\u9fff]/.test(c))).toEqual([]);
     await page.close();
   });
 

@@ -18,6 +18,7 @@ import { statusColour } from './case-colours';
 import { CaseMap } from './CaseMap';
 import { BeforeAfter, CaseHistory } from './CaseResult';
 import { caseKeys, useCase, useCaseAction, useCaseDuplicates, useRevealReporter } from './cases.api';
+import { useCatalog } from '../catalog/catalog.api';
 
 const colour: Record<string, string> = { green: 'green', yellow: 'gold', red: 'red', grey: 'default' };
 const primary = ['accept', 'dispatch', 'start', 'reportBack', 'verify', 'close'];
@@ -26,6 +27,7 @@ export function CaseDrawer({ code, onClose, departments }: { code: string | null
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { data: c, error } = useCase(code ?? undefined);
+  const { categoryName } = useCatalog();
   const duplicates = useCaseDuplicates(code ?? undefined, !!c?.allowedActions.includes('merge')).data ?? [];
   const [action, setAction] = useState<string | null>(null);
   const [files, setFiles] = useState<UploadFile[]>([]);
@@ -89,7 +91,7 @@ export function CaseDrawer({ code, onClose, departments }: { code: string | null
             ))}
           </Space>
           <Descriptions column={{ xs: 1, md: 2 }} size="small" bordered>
-            <Descriptions.Item label={t('cases.category')}>{c.categoryName}{!c.isPublic && <Tag style={{ marginLeft: 6 }}>{t('cases.private')}</Tag>}</Descriptions.Item>
+            <Descriptions.Item label={t('cases.category')}>{categoryName(c.categoryId, c.categoryName)}{!c.isPublic && <Tag style={{ marginLeft: 6 }}>{t('cases.private')}</Tag>}</Descriptions.Item>
             <Descriptions.Item label={t('cases.tier')}>{t(`tier.${c.tier}`)}{c.tier !== c.suggestedTier && <Typography.Text type="secondary"> ({t('cases.suggested')} {t(`tier.${c.suggestedTier}`)})</Typography.Text>}</Descriptions.Item>
             <Descriptions.Item label={t('cases.place')}>{c.countyName} · {c.townshipName} · {c.villageName}{c.address ? ` · ${c.address}` : ''}</Descriptions.Item>
             <Descriptions.Item label={t('cases.unit')}>{t(`level.${c.unitLevel}`)} · {c.unitName}</Descriptions.Item>

@@ -41,7 +41,7 @@ export function CasesPage({ me }: { me: Me }) {
   const navigate = useNavigate();
   const location = useLocation();
   const { code } = useParams();
-  const { tree, departments, categories } = useCatalog();
+  const { tree, departments, categories, categoryName } = useCatalog();
   const defaults = useMemo(() => ({ box: '', ...Object.fromEntries(filterNames.map((f) => [f, ''])) }) as Record<'box' | (typeof filterNames)[number], string>, []);
   const [f, setF] = useUrlState(defaults);
   const boxes = useCaseBoxes().data;
@@ -127,7 +127,7 @@ export function CasesPage({ me }: { me: Me }) {
           { title: t('cases.code'), dataIndex: 'code', width: 150, render: (c: string, r: CaseItem) => <Space size={4}>{c}{r.urgency !== 'normal' && <Tag color="red">{t(`urgency.${r.urgency}`)}</Tag>}</Space> },
           { title: t('cases.status'), dataIndex: 'status', width: 110, render: (s: string, r: CaseItem) => <Badge dot={r.isOverdue} offset={[4, 0]}><Tag color={statusColour[s]}>{t(`status.${s}`)}</Tag></Badge> },
           { title: t('cases.remaining'), key: 'remaining', width: 120, sorter: true, sortOrder: f.sort === 'due' ? 'ascend' : null, sortDirections: ['ascend', null], showSorterTooltip: { title: t('cases.sortByDue') }, render: (_: unknown, r: CaseItem) => <RemainingCell item={r} /> },
-          { title: t('cases.category'), dataIndex: 'categoryName', width: 120 },
+          { title: t('cases.category'), dataIndex: 'categoryName', width: 120, render: (n: string, r: CaseItem) => categoryName(r.categoryId, n) },
           { title: t('cases.tier'), dataIndex: 'tier', width: 80, render: (x: string) => t(`tier.${x}`) },
           { title: t('cases.description'), dataIndex: 'description', ellipsis: true },
           { title: t('grids.village'), dataIndex: 'villageName', width: 110 },

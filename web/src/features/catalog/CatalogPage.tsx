@@ -24,7 +24,7 @@ function ownCounty(scopeCode: string): string | undefined {
 export function CatalogPage({ me }: { me: Me }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const { categories, departments } = useCatalog();
+  const { categories, departments, categoryName: nameOfCategory } = useCatalog();
   const [county, setCounty] = useState<string | undefined>(ownCounty(me.scopeCode));
   const saved = useRoutingRules(county ?? '').data;
   const [rules, setRules] = useState<Record<string, string> | null>(null);
@@ -38,7 +38,7 @@ export function CatalogPage({ me }: { me: Me }) {
   const setPolicy = useSetDeadlinePolicy();
   const saidSaved = (r: { ok: boolean }) => r.ok && void message.success(t('grids.saved'));
   const patch = (id: string, body: Partial<Category>) => void updateCategory.run({ id, body }).then(saidSaved);
-  const categoryName = (id: string) => (id === '*' ? t('catalog.anyCategory') : (categories.find((x) => x.id === id)?.name ?? t('catalog.unknownCategory')));
+  const categoryName = (id: string) => (id === '*' ? t('catalog.anyCategory') : nameOfCategory(id, t('catalog.unknownCategory')));
   const leaves = categories.filter((c) => c.parentId);
 
   return (

@@ -1,5 +1,6 @@
 /** Server state of the catalog: categories, departments, routing rules, deadline policies, the holiday calendar. */
 import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import type { CalendarDay, Category, DeadlinePolicy, Department } from '../../../../core/schemas/catalog.response';
 import { api } from '../../api';
 import { useAction, type FormOptions } from '../../data/use-action';
@@ -16,12 +17,26 @@ export function useDepartments() {
   return useQuery({ queryKey: keys.departments, queryFn: () => api<Department[]>('/api/departments'), staleTime: 300_000 });
 }
 
-/** The category tree as Cascader options (🔒 marks a private category) and the department list. */
+/** A category's name in the UI language: the English name in English, the Chinese name otherwise. */
+export function categoryNameIn(c: Pick<Category, 'name' | 'nameEn'>, language: string): string {
+  return language === 'en' && c.nameEn ? c.nameEn : c.name;
+}
+
+/**
+ * The category tree as Cascader options (🔒 marks a private category), the department list, and `categoryName(id,
+ * fallback)`: a category's name in the UI language (lists carry the Chinese name; an English reader gets nameEn).
+ */
 export function useCatalog() {
+  const { i18n } = useTranslation();
   const categories = useCategories().data ?? [];
   const departments = useDepartments().data ?? [];
-  const tree = categories.filter((c) => !c.parentId).map((p) => ({ value: p.id, label: p.name, children: categories.filter((c) => c.parentId === p.id).map((c) => ({ value: c.id, label: c.name + (c.isPublic ? '' : ' 🔒') })) }));
-  return { categories, departments, tree };
+  const nameOf = (c: Category) => categoryNameIn(c, i18n.language);
+  const tree = categories.filter((c) => !c.parentId).map((p) => ({ value: p.id, label: nameOf(p), children: categories.filter((c) => c.parentId === p.id).map((c) => ({ value: c.id, label: nameOf(c) + (c.isPublic ? '' : ' 🔒') })) }));
+  const categoryName = (id: string, fallback = id) => {
+    const c = categories.find((x) => x.id === id);
+    return c ? nameOf(c) : fallback;
+  };
+  return { categories, departments, tree, categoryName };
 }
 
 /** Tier → handling level of a county. */

@@ -18,6 +18,7 @@ import { statusColour } from '../cases/case-colours';
 import { linkOf, useNotifications } from '../notifications/notifications.api';
 import { useKpis } from '../dashboard/dashboard.api';
 import { chinaDayEnd, chinaShort } from './china-day';
+import { useCatalog } from '../catalog/catalog.api';
 
 type CaseItem = CaseListPage['items'][number];
 
@@ -32,13 +33,14 @@ function CaseLine({ c }: { c: CaseItem }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const r = remaining(c.nextDueAt, new Date());
+  const { categoryName } = useCatalog();
   return (
     <List.Item onClick={() => navigate(`/cases/${c.code}`)} style={{ cursor: 'pointer' }} data-testid={`home-case-${c.code}`}>
       <Space wrap size={6}>
         <Typography.Text strong>{c.code}</Typography.Text>
         {r.tone !== 'none' && <Tag color={toneColour[r.tone]}>{t(r.key, { n: r.n })}</Tag>}
         <Tag color={statusColour[c.status]}>{t(`status.${c.status}`)}</Tag>
-        <Typography.Text type="secondary">{c.categoryName} · {c.villageName}</Typography.Text>
+        <Typography.Text type="secondary">{categoryName(c.categoryId, c.categoryName)} · {c.villageName}</Typography.Text>
       </Space>
     </List.Item>
   );
