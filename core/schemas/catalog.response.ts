@@ -2,7 +2,7 @@
 import { z } from 'zod';
 
 /** A category (a group when it has no parent); `ownerCode` is the region whose administrators may change it. */
-export const Category = z.object({ id: z.string(), parentId: z.string().nullable(), name: z.string(), nameEn: z.string(), isPublic: z.boolean(), defaultTier: z.string(), keywords: z.record(z.string(), z.array(z.string()).optional()), sort: z.number(), active: z.boolean(), ownerCode: z.string() });
+export const Category = z.object({ id: z.string(), parentId: z.string().nullable(), name: z.string(), nameEn: z.string(), nameZhTw: z.string().nullable(), isPublic: z.boolean(), defaultTier: z.string(), keywords: z.record(z.string(), z.array(z.string()).optional()), sort: z.number(), active: z.boolean(), ownerCode: z.string() });
 export type Category = z.infer<typeof Category>;
 
 /** A county department and the categories it owns. */

@@ -12,6 +12,8 @@ export const CategoryCreateSchema = z.object({
   parentId: z.string().optional(),
   name: z.string().min(1).max(50),
   nameEn: z.string().min(1).max(80),
+  /** The name in Traditional characters, for zh-TW readers (optional: they see `name` without it). */
+  nameZhTw: z.string().min(1).max(50).optional(),
   /** Private categories never appear publicly (Open311, tracking, exports). */
   isPublic: z.boolean(),
   defaultTier: Tier,

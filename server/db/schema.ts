@@ -120,6 +120,7 @@ export const categories = pgTable('categories', {
   parentId: text('parent_id'),
   name: text('name').notNull(),
   nameEn: text('name_en').notNull(),
+  nameZhTw: text('name_zh_tw'),
   isPublic: boolean('is_public').notNull(),
   defaultTier: text('default_tier').notNull(),
   keywords: jsonb('keywords').notNull().$type<Partial<Record<string, string[]>>>(),

@@ -201,7 +201,7 @@ export async function trackCase(ctx: AppContext, code: string, opts: { key?: str
   const c = await byPublicCode(ctx, code);
   const isReporter = reporterKeyMatches(c.reporterKeyHash, opts.key);
   const [events, deadlines, cat, names, photos] = await Promise.all([repo.eventsOf(ctx.db, c), clocksOf(ctx.db, c, ctx.clock.now()), catalog.findCategory(ctx, ctx.db, c.categoryId), regions.namesOf(ctx.db, [c.villageCode, ancestorAt(c.villageCode, 'township')]), isReporter ? resultPhotos(ctx, c) : []]);
-  const categoryName = opts.locale === 'en' ? (cat?.nameEn ?? cat?.name) : cat?.name;
+  const categoryName = opts.locale === 'en' ? (cat?.nameEn ?? cat?.name) : opts.locale === 'zh-TW' ? (cat?.nameZhTw ?? cat?.name) : cat?.name;
   return presentTracking(c, { events, clocks: deadlines, categoryName, township: names.get(ancestorAt(c.villageCode, 'township')), village: names.get(c.villageCode), canMeToo: open.slice(0, 6).includes(c.status), isReporter, resultPhotos: photos });
 }
 

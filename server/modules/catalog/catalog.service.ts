@@ -36,7 +36,7 @@ function assertOwner(actor: Actor, ownerCode: string, path: string): void {
 }
 
 /** A category as the API shows it (`ownerCode`: whose administrators may change it; '000000000000' = shared). */
-export const presentCategory = (c: repo.CategoryRow): Category => ({ id: c.id, parentId: c.parentId, name: c.name, nameEn: c.nameEn, isPublic: c.isPublic, defaultTier: c.defaultTier, keywords: c.keywords, sort: c.sort, active: c.active, ownerCode: c.ownerCode });
+export const presentCategory = (c: repo.CategoryRow): Category => ({ id: c.id, parentId: c.parentId, name: c.name, nameEn: c.nameEn, nameZhTw: c.nameZhTw ?? null, isPublic: c.isPublic, defaultTier: c.defaultTier, keywords: c.keywords, sort: c.sort, active: c.active, ownerCode: c.ownerCode });
 
 /**
  * Ids of every private category, active or not (need-to-know reads them). Pass the open transaction when
@@ -81,7 +81,7 @@ export async function createCategory(ctx: AppContext, actor: Actor, input: z.inf
   if (input.parentId && (!parent || !appliesAt(parent.ownerCode, ownerCode))) {
     throw new AppError('VALIDATION_FAILED', [{ path: 'parentId', code: 'unknown', message: input.parentId }]);
   }
-  const row = { ...input, parentId: input.parentId ?? null, active: true, ownerCode };
+  const row = { ...input, parentId: input.parentId ?? null, nameZhTw: input.nameZhTw ?? null, active: true, ownerCode };
   await ctx.db.transaction(async (tx) => {
     await repo.insertCategory(tx, row);
     await audit.record(tx, ctx, actor, { action: 'category.create', objectType: 'category', objectId: row.id });

@@ -18,7 +18,7 @@ export async function reportPage(root: HTMLElement): Promise<void> {
   let where: { lat: number; lng: number } | null = null;
   const err = h('div', { className: 'err', role: 'alert' });
   // Names in the reader's language; a private category (family dispute, tip-off) is marked confidential.
-  const nameOf = (c: Category) => (language === 'en' ? c.nameEn || c.name : c.name);
+  const nameOf = (c: Category) => (language === 'en' ? c.nameEn || c.name : language === 'zh-TW' ? c.nameZhTw || c.name : c.name);
   const category = h('select', { name: 'category', required: true }, h('option', { value: '' }, t.choose),
     ...cats.filter((c) => !c.parentId).map((g) => h('optgroup', { label: nameOf(g) }, ...cats.filter((c) => c.parentId === g.id).map((c) => h('option', { value: c.id }, `${nameOf(c)}${c.isPublic ? '' : t.confidential}`)))));
   const privateNote = h('p', { className: 'note', hidden: true, 'data-testid': 'private-note' }, t.privateNote);

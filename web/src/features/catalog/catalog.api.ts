@@ -17,9 +17,11 @@ export function useDepartments() {
   return useQuery({ queryKey: keys.departments, queryFn: () => api<Department[]>('/api/departments'), staleTime: 300_000 });
 }
 
-/** A category's name in the UI language: the English name in English, the Chinese name otherwise. */
-export function categoryNameIn(c: Pick<Category, 'name' | 'nameEn'>, language: string): string {
-  return language === 'en' && c.nameEn ? c.nameEn : c.name;
+/** A category's name in the UI language: English or Traditional where the category has one, else its name. */
+export function categoryNameIn(c: Pick<Category, 'name' | 'nameEn' | 'nameZhTw'>, language: string): string {
+  if (language === 'en' && c.nameEn) return c.nameEn;
+  if (language === 'zh-TW' && c.nameZhTw) return c.nameZhTw;
+  return c.name;
 }
 
 /**
