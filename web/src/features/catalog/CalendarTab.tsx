@@ -46,8 +46,11 @@ export function CalendarTab({ me, rows, initialTarget }: { me: Me; rows: Calenda
     setDayKind.begin();
   };
   const save = async () => {
-    const v = await form.validateFields();
-    const r = await setDayKind.run({ countyCode: target, day: day!, kind: v.kind, name: v.kind === 'normal' ? '' : v.name });
+    // Validation inside run: a refused form shows on its fields instead of an uncaught rejection (bug 15).
+    const r = await setDayKind.run(async () => {
+      const v = await form.validateFields();
+      return { countyCode: target, day: day!, kind: v.kind, name: v.kind === 'normal' ? '' : v.name };
+    });
     if (r.ok) setDay(null);
   };
 
