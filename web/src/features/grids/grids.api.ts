@@ -14,11 +14,6 @@ export function useGrid(code: string | null) {
   return useQuery({ queryKey: ['grids', 'one', code], queryFn: () => api<GridDetail>(`/api/grids/${code}`), enabled: !!code });
 }
 
-/** Every grid of my scope (at most 200), for pickers. */
-export function useGridChoices() {
-  return useQuery({ queryKey: ['grids', 'choices'], queryFn: () => api<{ items: { code: string; name: string }[] }>('/api/grids?pageSize=200').then((r) => r.items), staleTime: 300_000 });
-}
-
 /** Sets a grid's duty layers; the card shows the answer. */
 export function useSetDuties(code: string | null) {
   const qc = useQueryClient();
