@@ -185,7 +185,7 @@ describe('rules as data', () => {
     await page.getByPlaceholder('123456').fill(await generate({ secret }));
     await page.getByRole('button', { name: /确认绑定/ }).click();
     await page.getByRole('menuitem', { name: '事项与规则' }).click();
-    const family = page.getByRole('row').filter({ hasText: 'dispute.family' });
+    const family = page.getByRole('row').filter({ hasText: '婚姻家庭纠纷' }); // categories by name, no raw ids
     await expect.poll(() => family.getByRole('switch').getAttribute('aria-checked')).toBe('false');
     await shot(page, '8-categories');
     await page.getByRole('tab', { name: '办理时限' }).click();

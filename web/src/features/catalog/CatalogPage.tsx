@@ -49,7 +49,7 @@ export function CatalogPage({ me }: { me: Me }) {
           label: t('catalog.categories'),
           children: (
             <ResponsiveTable size="small" rowKey="id" dataSource={leaves} pagination={false} scroll={{ x: 640 }} columns={[
-              { title: t('common.name'), dataIndex: 'name', render: (n: string, c: Category) => <Space size={4}>{n}{!c.isPublic && <LockOutlined title={t('catalog.private')} />}</Space> },
+              { title: t('common.name'), dataIndex: 'name', render: (n: string, c: Category) => <Space size={4}>{nameOfCategory(c.id, n)}{!c.isPublic && <LockOutlined title={t('catalog.private')} />}</Space> },
               { title: t('catalog.group'), dataIndex: 'parentId', render: (p: string) => categories.find((c) => c.id === p)?.name },
               { title: t('catalog.public'), dataIndex: 'isPublic', render: (v: boolean, c: Category) => {
                 const owned = mayChangeOwned(me.scopeCode, c.ownerCode ?? SHARED_OWNER);
