@@ -80,7 +80,7 @@ describe('own account', () => {
     await shoot(page, 'password-change-1440-zh-CN');
     await page.getByRole('button', { name: '修改密码' }).click();
     // Every session ended: back at sign-in, told why.
-    await expect.poll(() => page.locator('.ant-message').textContent(), { timeout: 15_000 }).toContain('密码已修改');
+    await expect.poll(() => page.getByTestId('sign-in-notice').textContent(), { timeout: 15_000 }).toContain('密码已修改');
     await page.getByLabel('用户名').waitFor();
     await signIn(page, server.url, 'village.mediator', 'Tiaojie#2026x');
     await expect.poll(() => page.getByTestId('whoami').textContent()).toContain('城关社区');

@@ -6,13 +6,14 @@ import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../../core/schemas/auth.schema';
 import { ApiError } from '../../api';
 import { errorText } from '../../data/errors';
-import { useLogin } from './auth.api';
+import { takeSignInNotice, useLogin } from './auth.api';
 import { useClientConfig } from '../regions/regions.api';
 import { Panel } from '../../ui/Panel';
 
 export function LoginPage({ onSignedIn, languageMenu }: { onSignedIn: (me: Me) => void; languageMenu: ReactNode }) {
   const { t } = useTranslation();
   const [needTotp, setNeedTotp] = useState(false);
+  const [notice] = useState(takeSignInNotice);
   const login = useLogin(onSignedIn);
   // The demo password belongs only to a database the demo seed filled.
   const demo = useClientConfig().data?.demo === true;
@@ -34,6 +35,7 @@ export function LoginPage({ onSignedIn, languageMenu }: { onSignedIn: (me: Me) =
             </Typography.Title>
             {languageMenu}
           </div>
+          {notice && !error && <Alert type="success" showIcon message={t(notice)} data-testid="sign-in-notice" />}
           {error && <Alert type="error" showIcon message={error} data-testid="login-error" />}
           <Form layout="vertical" onFinish={submit} requiredMark={false}>
             <Form.Item name="username" label={t('login.username')} rules={[{ required: true }]}>

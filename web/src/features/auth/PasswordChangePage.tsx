@@ -3,12 +3,12 @@
  * session ends on success, so the user signs in again with the new password.
  */
 import type { ReactNode } from 'react';
-import { Alert, App, Button, Card, Form, Input, Space, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { ApiError } from '../../api';
 import { errorText } from '../../data/errors';
-import { useChangePassword } from './auth.api';
+import { leaveSignInNotice, useChangePassword } from './auth.api';
 
 /** What was wrong, in the words of this page. */
 function problem(e: unknown, t: TFunction): string {
@@ -22,12 +22,11 @@ function problem(e: unknown, t: TFunction): string {
 export function PasswordChangePage({ forced, onDone, onCancel, onSignOut, languageMenu }: { forced: boolean; onDone: () => void; onCancel?: () => void; onSignOut?: () => void; languageMenu: ReactNode }) {
   const { t } = useTranslation();
   const change = useChangePassword();
-  const { message } = App.useApp();
   // Every session ends with the change: say so, then sign-in with the new password.
   const submit = (v: { currentPassword: string; newPassword: string }) =>
     void change.run({ currentPassword: v.currentPassword, newPassword: v.newPassword }).then((r) => {
       if (!r.ok) return;
-      void message.success(t('account.passwordChanged'), 6);
+      leaveSignInNotice('account.passwordChanged');
       onDone();
     });
   const error = change.error ? problem(change.error, t) : null;

@@ -7,6 +7,22 @@ import { reportError } from '../../data/errors';
 
 export const meKey = ['me'] as const;
 
+// A word for the next sign-in page (e.g. the password was changed and every session ended): the signed-in frame that
+// would show a message is gone by then, so the sign-in page shows it inline.
+let signInNotice: string | null = null;
+
+/** Leaves a notice (a string key) for the next sign-in page. */
+export function leaveSignInNotice(key: string): void {
+  signInNotice = key;
+}
+
+/** Takes the notice left for the sign-in page, if any (once). */
+export function takeSignInNotice(): string | null {
+  const n = signInNotice;
+  signInNotice = null;
+  return n;
+}
+
 /** Forgets everything cached for the previous user and records who is signed in now (null: nobody). */
 export function setSignedIn(qc: QueryClient, me: Me | null): void {
   // The 'me' query stays (its observers would otherwise wait on a removed query); everything else goes.
