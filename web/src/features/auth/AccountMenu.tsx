@@ -3,13 +3,12 @@ import { Button, Dropdown, Grid as AntGrid, Typography } from 'antd';
 import { DownOutlined, LockOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../../core/schemas/auth.schema';
+import { whoText } from './who';
 
 export function AccountMenu({ me, onChangePassword, onSignOut }: { me: Me; onChangePassword: () => void; onSignOut: () => void }) {
   const { t } = useTranslation();
   const screens = AntGrid.useBreakpoint();
-  // The user's name often holds the place and the role already (浩门镇 受理员): say them only when they add something.
-  const role = t(`role.${me.role}`);
-  const who = [me.displayName, me.displayName.includes(role) ? null : role, me.displayName.includes(me.scopeName) ? null : me.scopeName].filter(Boolean).join(' · ');
+  const who = whoText(me, t);
   return (
     <Dropdown
       trigger={['click']}

@@ -19,6 +19,7 @@ import { linkOf, useNotifications } from '../notifications/notifications.api';
 import { useKpis } from '../dashboard/dashboard.api';
 import { chinaDayEnd, chinaShort } from './china-day';
 import { useCatalog } from '../catalog/catalog.api';
+import { whoText } from '../auth/who';
 
 type CaseItem = CaseListPage['items'][number];
 
@@ -103,7 +104,7 @@ export function HomePage({ me }: { me: Me }) {
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Text type="secondary">
-        {t('home.greeting', { name: me.displayName })} · {t(`role.${me.role}`)} · {me.scopeName}
+        {t('home.greeting', { name: whoText(me, t) })}
       </Typography.Text>
       {canReadCases && (
         <Card size="small" title={t('home.today')} data-testid="home-boxes">
