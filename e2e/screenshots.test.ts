@@ -55,7 +55,7 @@ async function contextFor(size: (typeof sizes)[number], lang: string, username?:
   return context;
 }
 
-/** Opens a path, waits for the title to be drawn and the network to calm down, saves the shot; fails on a script error. */
+/** Opens a path, waits for the title to be drawn and the network to calm down, saves the shot; fails on a script error or an error message. */
 async function shoot(page: Page, path: string, file: string, title: () => Promise<string | null>, expected: string | RegExp): Promise<void> {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -65,6 +65,8 @@ async function shoot(page: Page, path: string, file: string, title: () => Promis
   await page.waitForTimeout(400); // animations (drawers, charts) settle
   await page.screenshot({ path: join(screenshotsDir, `${file}.png`), fullPage: false });
   expect(errors, `${path}: script errors`).toEqual([]);
+  // A page that merely opens must not greet its user with an error message (a request it should not have sent).
+  expect(await page.locator('.ant-message-error').allTextContents(), `${path}: error messages`).toEqual([]);
 }
 
 beforeAll(async () => {

@@ -43,7 +43,8 @@ export function useCatalog() {
 
 /** Tier → handling level of a county. */
 export function useRoutingRules(county: string) {
-  return useQuery({ queryKey: keys.rules(county), queryFn: () => api<Record<string, string>>(`/api/routing-rules?county=${county}`) });
+  // Asked only once a county is chosen: an administrator above a county has none until they pick one.
+  return useQuery({ queryKey: keys.rules(county), queryFn: () => api<Record<string, string>>(`/api/routing-rules?county=${county}`), enabled: !!county });
 }
 
 /** Deadline policies. */
