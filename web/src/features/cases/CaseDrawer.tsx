@@ -2,7 +2,7 @@
  * One case: what, where, who handles it, its clocks, the request beside the report-back, and its history; buttons
  * come from what the server says this reader may do (allowedActions, canRevealReporter).
  */
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Alert, App, Button, Descriptions, Drawer, Form, Input, Modal, Space, Tag, Typography, type UploadFile } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -15,10 +15,12 @@ import { errorText } from '../../data/errors';
 import { rulesFor } from '../../data/zod-rules';
 import { ActionForm, bodyProblems, toBody } from './ActionForm';
 import { statusColour } from './case-colours';
-import { CaseMap } from './CaseMap';
 import { BeforeAfter, CaseHistory } from './CaseResult';
 import { caseKeys, useCase, useCaseAction, useCaseDuplicates, useRevealReporter } from './cases.api';
 import { useCatalog } from '../catalog/catalog.api';
+
+// Leaflet loads when a case with a point is opened, not with the case list.
+const CaseMap = lazy(() => import('./CaseMap').then((m) => ({ default: m.CaseMap })));
 
 const colour: Record<string, string> = { green: 'green', yellow: 'gold', red: 'red', grey: 'default' };
 const primary = ['accept', 'dispatch', 'start', 'reportBack', 'verify', 'close'];
@@ -107,7 +109,7 @@ export function CaseDrawer({ code, onClose, departments }: { code: string | null
             {c.redirectTo && <Descriptions.Item label={t('status.redirected')} span={2}>{c.redirectTo}</Descriptions.Item>}
             {c.duplicateOf && <Descriptions.Item label={t('status.merged')} span={2}>{c.duplicateOf}</Descriptions.Item>}
           </Descriptions>
-          {c.lat !== null && c.lng !== null && <CaseMap lat={c.lat} lng={c.lng} gridCode={c.gridCode} />}
+          {c.lat !== null && c.lng !== null && <Suspense fallback={null}><CaseMap lat={c.lat} lng={c.lng} gridCode={c.gridCode} /></Suspense>}
           <Space wrap data-testid="case-clocks">
             {c.clocks.filter((k) => k.kind !== 'stage' || k.colour !== 'grey').map((k) => <Tag key={k.kind + k.dueAt} color={colour[k.colour]}>{t(`clock.${k.kind}`)}: {formatTime(k.dueAt)}{k.paused ? ` (${t('clock.paused')})` : ''}</Tag>)}
           </Space>

@@ -5,8 +5,8 @@
  * the server). Each tab has its URL (/people/<tab>); the grid and an open card are in the query string. The
  * search terms are not: an ID number or a phone must not end up in the browser's history.
  */
-import { useState, type ReactElement } from 'react';
-import { Button, Grid, Input, Space, Tabs, Tooltip } from 'antd';
+import { lazy, Suspense, useState, type ReactElement, type ReactNode } from 'react';
+import { Button, Grid, Input, Space, Spin, Tabs, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useLocation } from 'react-router';
 import type { Me } from '../../../../core/schemas/auth.schema';
@@ -18,15 +18,18 @@ import { ExpiringTab } from './ExpiringTab';
 import { HouseholdDrawer } from './HouseholdDrawer';
 import { HouseholdsTab } from './HouseholdsTab';
 import { ImportModal } from './ImportModal';
-import { OverviewTab } from './OverviewTab';
 import { scopeParam, useCodes } from './people.api';
 import { HouseholdModal, PersonModal } from './PersonForms';
 import { PersonDrawer } from './PersonDrawer';
 import { PersonsTab } from './PersonsTab';
-import { PlacesTab } from './PlacesTab';
 import { RegistryScope, scopeOfChoice } from './RegistryScope';
 
 const tabs = ['overview', 'households', 'places', 'buildings', 'expiring', 'persons'] as const;
+// The tabs that draw a chart (ECharts) or a map (Leaflet) load with their first visit, not with the page.
+const OverviewTab = lazy(() => import('./OverviewTab').then((m) => ({ default: m.OverviewTab })));
+const PlacesTab = lazy(() => import('./PlacesTab').then((m) => ({ default: m.PlacesTab })));
+const loading = (tab: ReactNode) => <Suspense fallback={<Spin style={{ margin: 40 }} />}>{tab}</Suspense>;
+
 const urlDefaults = { region: '', grid: '', person: '', household: '' };
 
 /** The 人口与户 page. */
@@ -85,9 +88,9 @@ export function PeoplePage({ me }: { me: Me }) {
         onChange={(k) => navigate({ pathname: k === 'overview' ? '/people' : `/people/${k}`, search: query })}
         items={[
           // The household count of another scope is never shown while this one's loads.
-          { key: 'overview', label: t('people.overview'), children: <OverviewTab scope={scope} households={households.query.isPlaceholderData || !households.query.data ? undefined : households.total} /> },
+          { key: 'overview', label: t('people.overview'), children: loading(<OverviewTab scope={scope} households={households.query.isPlaceholderData || !households.query.data ? undefined : households.total} />) },
           { key: 'households', label: t('people.households'), children: <HouseholdsTab list={households} onOpen={openHousehold} /> },
-          { key: 'places', label: t('people.places'), children: <PlacesTab scope={scope} home={me.scopeCode} grid={grid} canWrite={canWrite} /> },
+          { key: 'places', label: t('people.places'), children: loading(<PlacesTab scope={scope} home={me.scopeCode} grid={grid} canWrite={canWrite} />) },
           { key: 'buildings', label: t('people.buildings'), children: <BuildingsTab grid={grid} canWrite={canWrite} /> },
           { key: 'expiring', label: t('people.expiring'), children: <ExpiringTab scope={scope} onOpen={openPerson} /> },
           { key: 'persons', label: t('people.persons'), children: <PersonsTab list={people} onOpen={openPerson} onOpenHousehold={openHousehold} /> },
