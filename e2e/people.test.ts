@@ -148,6 +148,7 @@ describe('people and households in the browser', () => {
   it('finds the person by the exact ID number, masked again in the list', async () => {
     await closeDrawers(); // the person drawer, then the household card
     await page.getByRole('tab', { name: '人员' }).click();
+    await expect.poll(() => page.url()).toContain('/people/persons');
     await page.getByTestId('people-id').locator('input').fill(revealedId);
     await page.getByTestId('people-id').locator('input').press('Enter');
     const rows = page.getByTestId('person-table').locator('tbody tr.ant-table-row');
@@ -269,6 +270,8 @@ describe('people and households in the browser', () => {
   it('records a migrant’s residence permit, edits the phone, and lists the permit among those expiring', async () => {
     const idNumber = id18('63222119950607408');
     await page.getByRole('tab', { name: '人员' }).click();
+    // The tab is an address: search once it is there, or the search lands on the tab being left (a loaded machine).
+    await expect.poll(() => page.url()).toContain('/people/persons');
     await page.getByTestId('people-id').locator('input').fill(idNumber);
     await page.getByTestId('people-id').locator('input').press('Enter');
     const rows = page.getByTestId('person-table').locator('tbody tr.ant-table-row');
