@@ -21,6 +21,11 @@ export function cstDate(t: Date): string {
   return new Date(t.getTime() + OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** An instant as China time to the minute, as people read it: 2026-12-01 17:30 (China has one zone, no DST). */
+export function cstMinute(t: Date): string {
+  return new Date(t.getTime() + OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
+}
+
 /** The earliest and latest day any date input may name: older or later is a typo (a year 1000 would schedule a purge at once). */
 export const FIRST_DAY = '1900-01-01';
 export const LAST_DAY = '2199-12-31';

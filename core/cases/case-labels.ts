@@ -170,8 +170,3 @@ export function caseLabel(locale: Locale, kind: string, code: string | null | un
   if (!code) return '';
   return caseExportLabels[locale][`${kind}.${code}`] ?? code;
 }
-
-/** A time as China time (UTC+8), to the minute: 2026-12-01 17:30. */
-export function chinaTime(t: Date): string {
-  return new Date(t.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
-}

@@ -3,7 +3,8 @@ import { maskName, maskPhone } from '../../../core/contact.ts';
 import type { CaseDetail, CaseEvent, CaseListItem, CaseListPage, CaseTracking } from '../../../core/schemas/cases.response.ts';
 import type { CryptoProvider } from '../../lib/crypto.ts';
 import type { Locale } from '../../../core/errors.ts';
-import { caseExportLabels, caseLabel, chinaTime } from '../../../core/cases/case-labels.ts';
+import { caseExportLabels, caseLabel } from '../../../core/cases/case-labels.ts';
+import { cstMinute } from '../../../core/calendar.ts';
 import type { CaseRow, EventRow } from './cases.repository.ts';
 
 /** One row of a case list. */
@@ -119,7 +120,7 @@ export function presentExportRow(c: CaseRow, category: { name: string; isPublic:
   const word = (kind: string, code: string | null) => caseLabel(locale, kind, code);
   return {
     code: c.code,
-    createdAt: chinaTime(c.createdAt),
+    createdAt: cstMinute(c.createdAt),
     status: word('status', c.status),
     outcome: word('outcome', c.outcome),
     category: hidden ? caseExportLabels[locale].private! : (category?.name ?? c.categoryId),

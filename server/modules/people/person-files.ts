@@ -2,6 +2,7 @@
 import { createReadStream, writeFileSync } from 'node:fs';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
+import { cstMinute } from '../../../core/calendar.ts';
 import { AppError } from '../../../core/errors.ts';
 import { personColumns, type RowIssue } from '../../../core/people/person-row.ts';
 import { guardedXlsx } from './xlsx-guard.ts';
@@ -142,9 +143,7 @@ const exportHeaders: [keyof ExportedPerson, string][] = [
 
 /** The watermark of an export: the system, who exported, when (China time, UTC+8), a confidentiality note and what it holds. */
 export function exportWatermark(actorName: string, now: Date, holds: string): string {
-  // China has one time zone and no daylight saving: UTC+8 all year, so a fixed shift is exact.
-  const china = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
-  return `安网 · 导出人 ${actorName} · ${china}（北京时间） · 内部资料 注意保密 · ${holds}`;
+  return `安网 · 导出人 ${actorName} · ${cstMinute(now)}（北京时间） · 内部资料 注意保密 · ${holds}`;
 }
 
 /** An XLSX of masked persons under a watermark of who exported it and when. */
