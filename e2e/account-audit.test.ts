@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { generate } from 'otplib';
-import { artifacts, launchBrowser, startServer, type RunningServer } from './server.ts';
+import { artifacts, launchBrowser, signInAt, startServer, type RunningServer } from './server.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -33,12 +33,7 @@ async function shoot(page: Page, name: string) {
   if (shots) await page.screenshot({ path: join(shots, `${name}.png`) });
 }
 
-async function signIn(page: Page, url: string, username: string, password = 'Anwang@2026') {
-  await page.goto(url);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-}
+const signIn = signInAt;
 
 describe('the sign-in page', () => {
   it('shows the demo password on a demo installation only', async () => {

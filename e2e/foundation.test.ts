@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { generate } from 'otplib';
-import { artifacts, launchBrowser, startServer, type RunningServer } from './server.ts';
+import { artifacts, launchBrowser, signInAt, startServer, type RunningServer } from './server.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -20,12 +20,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function signIn(page: Page, username: string, password = 'Anwang@2026') {
-  await page.goto(server.url);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-}
+const signIn = (page: Page, username: string, password?: string) => signInAt(page, server.url, username, password);
 
 /** Grid counts as another user sees them through the API (to compare with what the map draws). */
 async function gridTotal(username: string, region: string): Promise<number> {

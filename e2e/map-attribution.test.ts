@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { artifacts, launchBrowser, startServer, type RunningServer } from './server.ts';
+import { artifacts, launchBrowser, signInAt, startServer, type RunningServer } from './server.ts';
 import { gridCentre } from './demo-api.ts';
 
 const ATTRIBUTION = '© 测试底图 TestTiles';
@@ -29,10 +29,7 @@ afterAll(async () => {
 });
 
 async function signIn(page: Page, username: string) {
-  await page.goto(server.url);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill('Anwang@2026');
-  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await signInAt(page, server.url, username);
   await expect.poll(() => page.getByTestId('whoami').count()).toBe(1);
 }
 

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export interface RunningServer {
   url: string;
@@ -70,3 +70,11 @@ export function launchBrowser(): Promise<Browser> {
 
 export const artifacts = join(process.cwd(), 'e2e', 'artifacts');
 mkdirSync(artifacts, { recursive: true });
+
+/** Fills the sign-in form at `url` as a demo account (every demo account has the same password) and submits it. */
+export async function signInAt(page: Page, url: string, username: string, password = 'Anwang@2026'): Promise<void> {
+  await page.goto(url);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+}
