@@ -274,9 +274,12 @@ describe('people and households in the browser', () => {
     await expect.poll(() => page.url()).toContain('/people/persons');
     await page.getByTestId('people-id').locator('input').fill(idNumber);
     await page.getByTestId('people-id').locator('input').press('Enter');
+    // The tab still lists the earlier search's one person until this search answers: wait for this person's row
+    // (the list masks all but the last four characters) and a single row, then open the card from its name.
     const rows = page.getByTestId('person-table').locator('tbody tr.ant-table-row');
-    await expect.poll(() => rows.count()).toBe(1);
-    await rows.first().getByRole('button').first().click();
+    const row = rows.filter({ hasText: idNumber.slice(-4) });
+    await expect.poll(async () => [await rows.count(), await row.count()]).toEqual([1, 1]);
+    await row.getByRole('button').first().click();
     const drawer = page.getByTestId('person-drawer');
     await expect.poll(() => drawer.isVisible()).toBe(true);
 
