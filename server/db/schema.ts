@@ -531,3 +531,36 @@ export const places = pgTable('places', {
   updatedAt: ts('updated_at').notNull(),
   version: integer('version').notNull(),
 }, (t) => [primaryKey({ columns: [t.countyCode, t.id] })]);
+
+// ── Issue 13, helper K: monthly KPI rollups (migration 0025) ──
+
+/** The daily counters summed per village and month (folded from case_stats_daily once the month is over). */
+export const caseStatsMonthly = pgTable('case_stats_monthly', {
+  countyCode: char('county_code', { length: 6 }).notNull(),
+  villageCode: char('village_code', { length: 12 }).notNull(),
+  month: date('month', { mode: 'string' }).notNull(),
+  received: integer('received').notNull(),
+  closed: integer('closed').notNull(),
+  closedOnTime: integer('closed_on_time').notNull(),
+  resolved: integer('resolved').notNull(),
+  resolvedVillage: integer('resolved_village').notNull(),
+  resolvedTownship: integer('resolved_township').notNull(),
+  rated: integer('rated').notNull(),
+  satisfied: integer('satisfied').notNull(),
+  firstResponses: integer('first_responses').notNull(),
+}, (t) => [primaryKey({ columns: [t.countyCode, t.villageCode, t.month] })]);
+
+/** The first-response histogram summed per village and month (folded from case_first_response_hist). */
+export const caseFirstResponseHistMonthly = pgTable('case_first_response_hist_monthly', {
+  countyCode: char('county_code', { length: 6 }).notNull(),
+  villageCode: char('village_code', { length: 12 }).notNull(),
+  month: date('month', { mode: 'string' }).notNull(),
+  bucket: smallint('bucket').notNull(),
+  n: integer('n').notNull().default(0),
+}, (t) => [primaryKey({ columns: [t.countyCode, t.villageCode, t.month, t.bucket] })]);
+
+/** The months (first day) whose monthly rollups are folded; any other month is read from the daily rows. */
+export const caseKpiMonths = pgTable('case_kpi_months', {
+  month: date('month', { mode: 'string' }).primaryKey(),
+  foldedAt: ts('folded_at').notNull(),
+});

@@ -9,6 +9,7 @@ import { purgeDue } from '../modules/people/retention.service.ts';
 import { purgeUnclaimedUploads } from '../modules/uploads/uploads.service.ts';
 import { anchorHead } from '../modules/audit/audit.service.ts';
 import { caseClockHandlers } from '../modules/cases/deadline-sweep.service.ts';
+import { foldFinishedMonths } from '../modules/cases/case-kpi-months.service.ts';
 
 /** Subject type → the warn and breach handlers of the module that owns it; the one sweep claims clocks of all of them. */
 export const clockHandlers: ClockHandlerRegistry = {
@@ -39,6 +40,9 @@ export const jobs: Job[] = [
   { name: 'maintain', everyMs: () => HOUR, run: async (ctx) => void (await ctx.database.maintain()) },
   { name: 'retention purge', everyMs: () => HOUR, run: async (ctx) => ((n) => (n ? `purged the personal data of ${n} archived persons` : undefined))(await purgeDue(ctx)) },
   { name: 'unclaimed uploads', everyMs: () => HOUR, run: async (ctx) => ((n) => (n ? `deleted ${n} uploads no report claimed` : undefined))(await purgeUnclaimedUploads(ctx)) },
+  // Monthly KPI rollups: every finished month folded from the daily rows, at start and then hourly (a no-op
+  // until a month ends; one server folds, another running it at once skips).
+  { name: 'kpi months', everyMs: () => HOUR, atStart: true, run: async (ctx) => ((ms) => (ms.length ? `folded the KPI rollups of ${ms.join(', ')}` : undefined))(await foldFinishedMonths(ctx)) },
   // Every tick: the one clock sweep over every registered subject type, then the outbox.
   { name: 'clock sweep', everyMs: () => 0, atStart: true, run: async (ctx) => ((s) => (s.warned || s.breached ? `${s.warned} warned, ${s.breached} breached` : undefined))(await sweepClocks(ctx, clockHandlers)) },
   { name: 'outbox', everyMs: () => 0, atStart: true, run: async (ctx) => ((n) => (n ? `${n} delivered` : undefined))(await deliverDue(ctx)) },

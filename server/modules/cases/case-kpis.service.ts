@@ -1,6 +1,6 @@
 /**
  * The cases domain's KPIs for the dashboard (server/modules/dashboard), read from the rollups the transitions
- * maintain (never a scan of the case table): received, closed, close rate, on-time rate, satisfaction rate, share
+ * maintain (never a scan of the case table; whole finished months from the monthly rollups): received, closed, close rate, on-time rate, satisfaction rate, share
  * resolved in the village and in the township, median first-response time, overdue now; a daily trend and the
  * children of the region.
  */
@@ -9,21 +9,22 @@ import { codeFromPrefix } from '../../../core/region-code.ts';
 import { defineKpis } from '../dashboard/kpi-types.ts';
 import * as regions from '../regions/regions.service.ts';
 import * as stats from './case-stats.repository.ts';
+import { windowByChild, windowFirstResponse, windowSums } from './case-kpi-months.service.ts';
 
 /** The named queries of the cases domain and how their results read on the dashboard. */
 export const caseKpis = defineKpis({
   queries: {
-    /** Sums of the daily counters (received, closed, on time, resolved where, rated, satisfied). */
-    totals: (ctx, w) => stats.sums(ctx.db, w.prefix, w.fromDay, w.toDay),
+    /** Sums of the counters (received, closed, on time, resolved where, rated, satisfied): folded months, then days. */
+    totals: windowSums,
     /** Minutes from report to first response, as 5-minute buckets. */
-    firstResponse: (ctx, w) => stats.firstResponseHist(ctx.db, w.prefix, w.fromDay, w.toDay),
+    firstResponse: windowFirstResponse,
     /** Open cases past their deadline now (not limited to the window). */
     overdueNow: (ctx, w) => stats.overdueNow(ctx.db, w.prefix),
-    /** Received and closed per day. */
+    /** Received and closed per day (daily rows: the chart has a point per day). */
     trend: (ctx, w) => stats.daily(ctx.db, w.prefix, w.fromDay, w.toDay),
     /** Received, closed and satisfaction per child region, with the child's name. */
     children: async (ctx, w) => {
-      const rows = await stats.byChild(ctx.db, w.prefix, w.childPrefixLength, w.fromDay, w.toDay);
+      const rows = await windowByChild(ctx, w);
       const names = await regions.namesOf(ctx.db, rows.map((c) => codeFromPrefix(c.prefix)));
       return rows.map((c) => ({ ...c, name: names.get(codeFromPrefix(c.prefix)) ?? c.prefix }));
     },
