@@ -1,10 +1,12 @@
 /**
  * Dashboard KPIs for one county holding many cases (generated with SQL): the query reads the rollups, so
- * its time must not grow with the number of cases.
+ * its time must not grow with the number of cases; whole finished months come from the monthly rollups (folded
+ * here as the hourly job folds them), so a year costs about what a month does.
  */
 import { loadConfig } from '../server/config.ts';
 import { createContext } from '../server/context.ts';
 import { kpis } from '../server/modules/dashboard/dashboard.service.ts';
+import { foldFinishedMonths } from '../server/modules/cases/case-kpi-months.service.ts';
 import { seedFixture } from '../server/test/harness.ts';
 import { createScratchDatabase } from '../server/test/scratch-db.ts';
 import { pct, type Result } from './lib.ts';
@@ -26,6 +28,11 @@ export async function kpiBench(): Promise<Result> {
   await ctx.database.execScript(`INSERT INTO case_first_response_hist (county_code, village_code, day, bucket, n)
     SELECT '632221', '632221100' || lpad(v::text, 3, '0'), (current_date - d)::date, b, 3 FROM generate_series(1, 300) v, generate_series(0, 364) d, generate_series(0, 11) b`);
   notes.push(`rollups: 300 villages × 365 days in ${Math.round(performance.now() - t)} ms`);
+  t = performance.now();
+  const months = await foldFinishedMonths(ctx); // the "kpi months" job's first run on this history
+  const foldMs = performance.now() - t;
+  figures.push({ label: `fold ${months.length} finished months (the job's run)`, value: Math.round(foldMs), unit: 'ms' });
+  notes.push(`months folded: ${months[0]} … ${months.at(-1)} (${Math.round(foldMs / Math.max(1, months.length))} ms a month for 300 villages)`);
   const actor = { kind: 'user' as const, id: 'bench', name: 'bench', role: 'leader' as const, scopeCode: '632221000000' };
   let have = 0;
   for (const n of sizes) {

@@ -49,6 +49,7 @@ INSERT INTO case_first_response_hist_monthly (county_code, village_code, month, 
   FROM case_first_response_hist WHERE day < date_trunc('month', (now() AT TIME ZONE 'UTC' + interval '8 hours')::date - 1)::date
   GROUP BY county_code, village_code, date_trunc('month', day)::date, bucket;
 INSERT INTO case_kpi_months (month, folded_at)
-  SELECT DISTINCT date_trunc('month', day)::date, now() FROM case_stats_daily WHERE day < date_trunc('month', (now() AT TIME ZONE 'UTC' + interval '8 hours')::date - 1)::date
-  UNION
-  SELECT DISTINCT date_trunc('month', day)::date, now() FROM case_first_response_hist WHERE day < date_trunc('month', (now() AT TIME ZONE 'UTC' + interval '8 hours')::date - 1)::date;
+  SELECT month, now() FROM (
+    SELECT DISTINCT date_trunc('month', day)::date AS month FROM case_stats_daily WHERE day < date_trunc('month', (now() AT TIME ZONE 'UTC' + interval '8 hours')::date - 1)::date
+    UNION
+    SELECT DISTINCT date_trunc('month', day)::date FROM case_first_response_hist WHERE day < date_trunc('month', (now() AT TIME ZONE 'UTC' + interval '8 hours')::date - 1)::date) m;
