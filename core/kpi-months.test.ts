@@ -34,8 +34,8 @@ describe('month arithmetic', () => {
     expect(nextMonth('2026-09-01')).toBe('2026-10-01');
   });
 
-  it('folds a month only once its last day is more than a day behind', () => {
-    expect(foldCutoff('2026-03-01')).toBe('2026-02-01'); // February may still get a late row on 1 March
-    expect(foldCutoff('2026-03-02')).toBe('2026-03-01'); // from 2 March, February is foldable
+  it('folds a month only once it ended more than an hour ago (China time)', () => {
+    expect(foldCutoff(new Date('2026-02-28T16:30:00Z'))).toBe('2026-02-01'); // 00:30 on 1 March: February may still get a row
+    expect(foldCutoff(new Date('2026-02-28T17:00:00Z'))).toBe('2026-03-01'); // 01:00: February is foldable
   });
 });

@@ -3,7 +3,7 @@
  * from the monthly rows only when it lies entirely inside the window and has been folded; every other day (the
  * partial months at the edges, the current month, a month not folded yet) is read from the daily rows.
  */
-import { addDays } from './calendar.ts';
+import { addDays, cstDate } from './calendar.ts';
 
 /** The first day of the month of a YYYY-MM-DD day. */
 export function monthOf(day: string): string {
@@ -17,12 +17,15 @@ export function nextMonth(month: string): string {
   return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
 }
 
+/** How long after a month's end (China time) it is folded: far longer than any transaction that read the clock. */
+export const FOLD_GRACE_MS = 3600_000;
+
 /**
- * The first month that may not be folded yet on `today` (China time): a month is folded once its last day is more
- * than a day behind, so a transition that read the clock just before midnight has long committed its daily row.
+ * The first month that may not be folded yet at instant `now`: a month is folded once it ended more than an hour
+ * ago, so a transition that read the clock just before midnight has long committed its daily row.
  */
-export function foldCutoff(today: string): string {
-  return monthOf(addDays(today, -1));
+export function foldCutoff(now: Date): string {
+  return monthOf(cstDate(new Date(now.getTime() - FOLD_GRACE_MS)));
 }
 
 /** A window split into whole folded months (first days) and inclusive day ranges read from the daily rows. */

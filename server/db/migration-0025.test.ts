@@ -1,7 +1,6 @@
 /** 0025: monthly KPI rollups — a database with history gets every finished month folded by the migration itself. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, type TestEnv } from '../test/harness.ts';
-import { cstDate } from '../../core/calendar.ts';
 import { foldCutoff } from '../../core/kpi-months.ts';
 import { migrate } from './migrate.ts';
 
@@ -24,7 +23,7 @@ describe('0025: monthly KPI rollups', () => {
         SELECT '632221', '632221100201', current_date - d, d % 12, 1 + d % 3 FROM generate_series(0, 400) d;`);
     expect(await migrate(env.ctx.database)).toEqual(['0025_kpi_monthly_rollups.sql']);
     const q = <T>(text: string) => env.ctx.database.query<T>(text);
-    const cutoff = foldCutoff(cstDate(new Date()));
+    const cutoff = foldCutoff(new Date());
     const months = (await q<{ m: string }>(`SELECT month::text AS m FROM case_kpi_months ORDER BY 1`)).map((r) => r.m);
     expect(months.length).toBeGreaterThanOrEqual(12);
     expect(months.every((m) => m < cutoff)).toBe(true);

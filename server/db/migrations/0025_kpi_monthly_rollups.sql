@@ -37,19 +37,19 @@ CREATE TABLE case_kpi_months (
   folded_at  timestamptz NOT NULL
 );
 
--- The history already there: every month with daily rows that ended more than a day ago (China time, UTC+8
--- all year), folded the way the job folds it.
+-- The history already there: every month with daily rows that ended more than an hour ago (China time is UTC+8
+-- all year, so an hour after its end is UTC+7), folded the way the job folds it.
 INSERT INTO case_stats_monthly (county_code, village_code, month, received, closed, closed_on_time, resolved, resolved_village, resolved_township, rated, satisfied, first_responses)
   SELECT county_code, village_code, date_trunc('month', day)::date, sum(received), sum(closed), sum(closed_on_time), sum(resolved),
          sum(resolved_village), sum(resolved_township), sum(rated), sum(satisfied), sum(first_responses)
-  FROM case_stats_daily WHERE day < date_trunc('month', (now() AT TIME ZONE 'UTC' + interval '8 hours')::date - 1)::date
+  FROM case_stats_daily WHERE day < date_trunc('month', now() AT TIME ZONE 'UTC' + interval '7 hours')::date
   GROUP BY county_code, village_code, date_trunc('month', day)::date;
 INSERT INTO case_first_response_hist_monthly (county_code, village_code, month, bucket, n)
   SELECT county_code, village_code, date_trunc('month', day)::date, bucket, sum(n)
-  FROM case_first_response_hist WHERE day < date_trunc('month', (now() AT TIME ZONE 'UTC' + interval '8 hours')::date - 1)::date
+  FROM case_first_response_hist WHERE day < date_trunc('month', now() AT TIME ZONE 'UTC' + interval '7 hours')::date
   GROUP BY county_code, village_code, date_trunc('month', day)::date, bucket;
 INSERT INTO case_kpi_months (month, folded_at)
   SELECT month, now() FROM (
-    SELECT DISTINCT date_trunc('month', day)::date AS month FROM case_stats_daily WHERE day < date_trunc('month', (now() AT TIME ZONE 'UTC' + interval '8 hours')::date - 1)::date
+    SELECT DISTINCT date_trunc('month', day)::date AS month FROM case_stats_daily WHERE day < date_trunc('month', now() AT TIME ZONE 'UTC' + interval '7 hours')::date
     UNION
-    SELECT DISTINCT date_trunc('month', day)::date FROM case_first_response_hist WHERE day < date_trunc('month', (now() AT TIME ZONE 'UTC' + interval '8 hours')::date - 1)::date) m;
+    SELECT DISTINCT date_trunc('month', day)::date FROM case_first_response_hist WHERE day < date_trunc('month', now() AT TIME ZONE 'UTC' + interval '7 hours')::date) m;

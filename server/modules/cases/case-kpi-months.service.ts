@@ -3,7 +3,6 @@
  * window reads that take whole folded months from the monthly rows and every other day from the daily rows, so a
  * year costs about what a month does.
  */
-import { cstDate } from '../../../core/calendar.ts';
 import { addCounters, foldCutoff, mergeByKey, monthOf, nextMonth, planWindow, type WindowPlan } from '../../../core/kpi-months.ts';
 import type { AppContext } from '../../lib/context.ts';
 import type { KpiWindow } from '../dashboard/kpi-types.ts';
@@ -17,7 +16,7 @@ import * as stats from './case-stats.repository.ts';
 export async function foldFinishedMonths(ctx: AppContext): Promise<string[]> {
   const first = await months.firstDailyDay(ctx.db);
   if (!first) return [];
-  const cutoff = foldCutoff(cstDate(ctx.clock.now()));
+  const cutoff = foldCutoff(ctx.clock.now());
   const done = new Set(await months.foldedMonths(ctx.db, monthOf(first), cutoff));
   const folded: string[] = [];
   for (let m = monthOf(first); m < cutoff; m = nextMonth(m)) {

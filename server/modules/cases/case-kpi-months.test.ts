@@ -101,10 +101,10 @@ describe('monthly KPI rollups', () => {
     expect(await dashboard('632221000000', w)).toEqual(fresh);
   });
 
-  it('fold a month once its last day is more than a day behind', async () => {
-    clock.advance(21 * 86_400_000); // 1 July, 12:00: a transition just before midnight may still be committing June
+  it('fold a month once it ended more than an hour ago', async () => {
+    clock.advance(20 * 86_400_000 + 12.5 * 3600_000); // 00:30 on 1 July, China time: June may still get a row
     expect(await foldFinishedMonths(env.ctx)).toEqual([]);
-    clock.advance(86_400_000); // 2 July
+    clock.advance(3600_000); // 01:30
     expect(await foldFinishedMonths(env.ctx)).toEqual(['2026-06-01']);
   });
 
