@@ -64,6 +64,9 @@ export const placement: Record<string, Placement> = {
   case_stats_daily: byCounty('dashboard rollups per village and day'),
   case_first_response_hist: byCounty('dashboard rollups of first-response times'),
   case_overdue_now: byCounty('dashboard count of overdue cases per village'),
+  case_stats_monthly: byCounty('dashboard rollups per village and month, folded from case_stats_daily (co-located with it, so the fold stays on each worker)'),
+  case_first_response_hist_monthly: byCounty('monthly rollups of first-response times, folded from case_first_response_hist'),
+  case_kpi_months: reference('the months whose monthly rollups are folded, one row a month for every county; read by every dashboard, written once a month'),
   living_id_numbers: { kind: 'distributed', column: 'id_number_hash', why: 'one living registration per ID number nationally: keyed (and split) by the ID number\'s hash alone, so the unique key holds across counties' },
 };
 
