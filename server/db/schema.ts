@@ -531,3 +531,17 @@ export const places = pgTable('places', {
   updatedAt: ts('updated_at').notNull(),
   version: integer('version').notNull(),
 }, (t) => [primaryKey({ columns: [t.countyCode, t.id] })]);
+
+// ---- Audit chains per county (issue 13, migration 0023) ----
+
+/** Where the single global audit chain written before migration 0023 ends: one row, never changed. */
+export const auditLegacyChain = pgTable('audit_legacy_chain', {
+  lastId: bigint('last_id', { mode: 'number' }).primaryKey(),
+  headHash: char('head_hash', { length: 64 }).notNull(),
+});
+
+/** The per-county audit chains that have started (one row per chain, added with its first audit row). */
+export const auditChains = pgTable('audit_chains', {
+  countyCode: char('county_code', { length: 6 }).primaryKey(),
+  startedAt: ts('started_at').notNull(),
+});
