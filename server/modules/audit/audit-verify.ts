@@ -87,9 +87,11 @@ export async function verifyChain(ctx: Pick<AppContext, 'db' | 'audit'>, only?: 
   const legacyThrough = read.anchors.length ? Math.min(...read.anchors.map((a) => a.legacyThrough)) : undefined;
   const chains: ChainResult[] = [];
   let legacyHead = legacy.headHash;
-  if (only === undefined || only === LEGACY) {
+  const old = read.anchors.filter((a) => a.chain === undefined);
+  // An installation begun after migration 0023 has no legacy chain to report.
+  const hasLegacy = legacy.lastId > 0 || old.length > 0 || moved;
+  if ((only === undefined && hasLegacy) || only === LEGACY) {
     const state = walkStart();
-    const old = read.anchors.filter((a) => a.chain === undefined);
     const r = await walk(ctx.audit.keys, LEGACY, state, (after) => repo.legacyPageAfter(db, after, legacy.lastId, 2000), old, legacyThrough);
     // The rows stop short of where migration 0023 said the legacy chain ended (or that record itself was changed).
     if (r.ok && (state.nextId !== legacy.lastId + 1 || moved)) chains.push({ chain: LEGACY, ok: false, checked: r.checked, firstBroken: { chain: LEGACY, id: state.nextId, reason: moved ? 'anchor_mismatch' : 'truncated' } });
