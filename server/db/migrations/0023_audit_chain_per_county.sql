@@ -10,8 +10,10 @@ CREATE TABLE audit_legacy_chain (
   last_id   bigint PRIMARY KEY,
   head_hash char(64) NOT NULL
 );
+-- (The head is read in a CTE so the statement also runs where audit_log is already distributed by Citus.)
+WITH head AS (SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1)
 INSERT INTO audit_legacy_chain (last_id, head_hash)
-SELECT coalesce(max(id), 0), coalesce((SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1), repeat('0', 64)) FROM audit_log;
+SELECT coalesce(max(id), 0), coalesce(max(hash), repeat('0', 64)) FROM head;
 
 -- The chains that exist (a row is added with a chain's first audit row, in the same transaction), so the anchor
 -- writer lists chains without scanning the log, and a chain whose every row was deleted is still known.
