@@ -20,6 +20,7 @@ import { anchorHead, appendMany, record, recordAlone, verifyChain } from './audi
 import { openDatabase, type Database } from '../../db/client.ts';
 import { migrate } from '../../db/migrate.ts';
 import { grantAppRole } from '../../db/roles.ts';
+import { hasCitus } from '../../db/distribute.ts';
 import type { AuditAction } from '../../../core/audit-actions.ts';
 
 let env: TestEnv;
@@ -180,6 +181,16 @@ describe('one keyed audit chain per county', () => {
     await same;
     expect((await chainRows('632221')).slice(-2).map((x) => x.action)).toEqual(['test.hold', 'test.same']);
     expect((await verifyChain(env.ctx)).ok).toBe(true);
+  });
+
+  it('on Citus: reads a chain head from one shard (a router query) and keeps the chain register beside its rows (skipped elsewhere)', async (t) => {
+    if (!(await hasCitus(env.ctx.database))) return t.skip();
+    const q = <T>(text: string) => env.ctx.database.query<T>(text);
+    const plan = (await q<{ 'QUERY PLAN': string }>(`EXPLAIN SELECT id, hash FROM audit_log WHERE county_code = '632221' AND id > 3 ORDER BY id DESC LIMIT 1`)).map((r) => r['QUERY PLAN']).join('\n');
+    expect(plan).toContain('Task Count: 1');
+    const [co] = await q<{ same: boolean }>(`SELECT (SELECT colocationid FROM pg_dist_partition WHERE logicalrelid = 'audit_chains'::regclass) = (SELECT colocationid FROM pg_dist_partition WHERE logicalrelid = 'audit_log'::regclass) AS same`);
+    expect(co!.same).toBe(true);
+    expect((await q<{ n: number }>(`SELECT count(*)::int AS n FROM pg_dist_partition WHERE logicalrelid = 'audit_legacy_chain'::regclass AND partmethod = 'n'`))[0]!.n).toBe(1); // a reference table
   });
 });
 
