@@ -21,6 +21,7 @@ import { openDatabase, type Database } from '../../db/client.ts';
 import { migrate } from '../../db/migrate.ts';
 import { grantAppRole } from '../../db/roles.ts';
 import { hasCitus } from '../../db/distribute.ts';
+import { anchorLine, appendLine } from './audit-anchors.ts';
 import type { AuditAction } from '../../../core/audit-actions.ts';
 
 let env: TestEnv;
@@ -69,6 +70,8 @@ describe('one keyed audit chain per county', () => {
       await run('DROP TABLE audit_chains, audit_legacy_chain');
       await run(`DELETE FROM schema_migrations WHERE name = '0023_audit_chain_per_county.sql'`);
     });
+    // The server before the upgrade anchored the global chain's head in the old format (no chain named).
+    appendLine(anchorFile(), anchorLine(env.ctx.audit.keys, { id: 3, hash: prev, at: '2026-01-03T00:01:00.000Z', legacyThrough: 2 }));
     await asOwnerDatabase(async (owner) => {
       await migrate(owner);
       // As `anwang db roles` is run again after an upgrade: the application's grants on the tables just made.
@@ -90,7 +93,7 @@ describe('one keyed audit chain per county', () => {
     expect(hash).toBe(createHmac('sm3', Buffer.from(AUDIT_KEY_HEX, 'hex')).update(chainText(third)).digest('hex'));
     expect(hash).not.toBe(sm3Hex(chainText(third)));
     const r = await verifyChain(env.ctx);
-    expect(r).toMatchObject({ ok: true, checked: 6, anchors: { count: 2 } });
+    expect(r).toMatchObject({ ok: true, checked: 6, anchors: { count: 3 } });
     expect(r.chains.map((c) => [c.chain, c.checked])).toEqual([['legacy', 3], ['000000', 2], ['632221', 1]]);
   });
 
