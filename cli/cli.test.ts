@@ -117,17 +117,22 @@ describe('anwang CLI', { timeout: 240_000 }, () => {
     expect(anwang('frobnicate').status).not.toBe(0);
   });
 
-  it('verifies the audit chain, and names the first row changed behind its back', async () => {
+  it('verifies the audit chains, and names the chain and the first row changed behind its back', async () => {
     const ok = anwang('audit', 'verify');
     expect(ok.status).toBe(0);
-    expect(ok.stdout).toMatch(/audit chain OK: \d+ rows/);
+    expect(ok.stdout).toMatch(/audit chain OK: \d+ chains, \d+ rows/);
+    expect(ok.stdout).toMatch(/chain 000000 \(system-wide\): OK, \d+ rows/);
     // The append-only trigger refuses ordinary updates…
-    await expect(sql("UPDATE audit_log SET outcome = 'failure' WHERE id = 2")).rejects.toThrow(/append-only/);
+    await expect(sql("UPDATE audit_log SET outcome = 'failure' WHERE county_code = '000000' AND id = 2")).rejects.toThrow(/append-only/);
     // …so a tamperer disables it first; the chain still gives them away.
-    await sql("ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update; UPDATE audit_log SET actor_name = 'someone-else' WHERE id = 3; ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update;");
+    await sql("ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update; UPDATE audit_log SET actor_name = 'someone-else' WHERE county_code = '000000' AND id = 3; ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update;");
     const broken = anwang('audit', 'verify');
     expect(broken.status).toBe(1);
-    expect(broken.stderr).toContain('BROKEN at row 3 (hash_mismatch)');
+    expect(broken.stderr).toContain('audit chain 000000 (system-wide) BROKEN at row 3 (hash_mismatch)');
+    expect(broken.stderr).toMatch(/chain 632221: OK/); // the other chains still verify
+    const one = anwang('audit', 'verify', '--chain', '632221');
+    expect(one.status).toBe(0);
+    expect(one.stdout).toMatch(/1 chains, \d+ rows/);
   });
 });
 

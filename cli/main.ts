@@ -45,7 +45,7 @@ const usage = `用法 Usage: anwang <command>
   import persons --template FILE.csv|FILE.xlsx   写出导入模板 write the import template
   user create --username U --password P --role R --scope CODE [--name NAME]
   token create --name N --scope CODE [--days D]
-  audit verify               校验审计日志链与锚点 verify the audit chain and its anchors
+  audit verify [--chain C]   校验各审计日志链与锚点 verify every audit chain (or county C, 000000, legacy) and its anchors
   db roles [--name anwang_app] [--password P]
                              创建应用数据库角色 create the application's PostgreSQL role (run as the owner)
   keys status                各密钥加密的字段数 ciphertexts per encryption key
@@ -110,6 +110,7 @@ async function main(argv: string[]): Promise<void> {
       mode: { type: 'string' },
       template: { type: 'string' },
       days: { type: 'string' },
+      chain: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -166,7 +167,7 @@ async function main(argv: string[]): Promise<void> {
     case 'audit': {
       if (sub !== 'verify') fail(usage);
       // No anchor here: a verification must not pin the state it is judging.
-      const r = await withContext(auditVerifyReport, false);
+      const r = await withContext((ctx) => auditVerifyReport(ctx, values.chain), false);
       if (!r.ok) fail(r.text);
       process.stdout.write(r.text + '\n');
       return;

@@ -30,6 +30,7 @@ export const placement: Record<string, Placement> = {
   routing_rules: reference('per-county routing policy, a handful of rows per county'),
   deadline_policies: reference('per-county deadline policy, small'),
   calendar_days: reference('holidays and working weekends, a few dozen rows a year'),
+  audit_legacy_chain: reference('one row, written once by migration 0023: where the single audit chain before per-county chains ends; read when a county chain starts and by verification'),
   users: reference('staff accounts (tens of thousands at most) found by username at sign-in with no county; grid staff and notifications reference them'),
 
   // Coordinator-local: looked up without a county, or hot and small.
@@ -60,6 +61,7 @@ export const placement: Record<string, Placement> = {
   clocks: byCounty('a case\'s deadlines'),
   outbox: byCounty('side effects of a county\'s transactions, written in them'),
   audit_log: byCounty('the audit trail, one chain per county (system-wide actions under their own code)'),
+  audit_chains: byCounty('one row per county audit chain, inserted in the transaction of that county\'s first audit row (same shard as the row: no two-phase commit)'),
   notifications: byCounty('in-app notifications, written in the transaction of the county\'s case'),
   case_stats_daily: byCounty('dashboard rollups per village and day'),
   case_first_response_hist: byCounty('dashboard rollups of first-response times'),

@@ -6,10 +6,10 @@
  */
 import type { Database } from './client.ts';
 
-/** Tables the application may read and append to, never change. */
-const appendOnly = ['audit_log'];
-/** Tables the application may only read. */
-const readOnly = ['schema_migrations'];
+/** Tables the application may read and append to, never change (the audit rows and the register of their chains). */
+const appendOnly = ['audit_log', 'audit_chains'];
+/** Tables the application may only read (where the legacy audit chain ends is fixed by migration 0023). */
+const readOnly = ['schema_migrations', 'audit_legacy_chain'];
 
 const ident = (name: string) => {
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`role name "${name}" must be lower-case letters, digits and _`);

@@ -571,3 +571,17 @@ export const caseKpiMonths = pgTable('case_kpi_months', {
   month: date('month', { mode: 'string' }).primaryKey(),
   foldedAt: ts('folded_at').notNull(),
 });
+
+// ---- Audit chains per county (issue 13, migration 0023) ----
+
+/** Where the single global audit chain written before migration 0023 ends: one row, never changed. */
+export const auditLegacyChain = pgTable('audit_legacy_chain', {
+  lastId: bigint('last_id', { mode: 'number' }).primaryKey(),
+  headHash: char('head_hash', { length: 64 }).notNull(),
+});
+
+/** The per-county audit chains that have started (one row per chain, added with its first audit row). */
+export const auditChains = pgTable('audit_chains', {
+  countyCode: char('county_code', { length: 6 }).primaryKey(),
+  startedAt: ts('started_at').notNull(),
+});

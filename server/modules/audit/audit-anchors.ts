@@ -1,5 +1,5 @@
 /**
- * Anchors: the audit chain's head (id and hash) written at intervals to an append-only file outside the database,
+ * Anchors: each audit chain's head (chain, id and hash) written at intervals to an append-only file outside the database,
  * each line HMAC-SM3 under the audit key. Someone with only database access cannot remove an anchored row, rewrite
  * rows behind an anchor or pass new rows off as older plain-SM3 ones without `anwang audit verify` noticing.
  * The file may sit on a WORM or remote mount (ANWANG_AUDIT_ANCHOR_FILE); lines are only ever appended.
@@ -10,8 +10,12 @@ import { createInterface } from 'node:readline';
 import { canonicalJson } from '../../lib/canonical-json.ts';
 import type { AuditKeys } from '../../lib/crypto.ts';
 
-/** One anchored head. Ids run from 1 without gaps, so `id` is also the number of rows then. */
+/** One anchored head of one chain. */
 export interface Anchor {
+  /** The county chain (a county code, '000000' for system-wide actions); absent on lines written before migration 0023, which anchor the legacy chain. */
+  chain?: string;
+  /** Since migration 0023: the legacy chain's last id, where every county chain begins (pinned so it cannot move). */
+  legacyEnd?: number;
   /** The head row's id (0: the log was empty). */
   id: number;
   hash: string;
@@ -24,7 +28,9 @@ export interface Anchor {
   mac: string;
 }
 
-const macText = (a: Omit<Anchor, 'keyId' | 'mac'>) => canonicalJson(['anchor', a.id, a.hash, a.at, a.legacyThrough]);
+// Lines from before migration 0023 keep the text they were MAC'd over; later ones also cover the chain and its start.
+const macText = (a: Omit<Anchor, 'keyId' | 'mac'>) =>
+  a.chain === undefined ? canonicalJson(['anchor', a.id, a.hash, a.at, a.legacyThrough]) : canonicalJson(['anchor', a.chain, a.legacyEnd ?? null, a.id, a.hash, a.at, a.legacyThrough]);
 
 /** The file line of an anchor, MAC'd with the current audit key. */
 export function anchorLine(keys: AuditKeys, a: Omit<Anchor, 'keyId' | 'mac'>): string {
@@ -71,7 +77,8 @@ export async function readAnchors(file: string, keys: AuditKeys): Promise<Anchor
 function parse(line: string): Anchor | undefined {
   try {
     const a = JSON.parse(line) as Anchor;
-    const ok = Number.isSafeInteger(a.id) && Number.isSafeInteger(a.legacyThrough) && [a.hash, a.at, a.keyId, a.mac].every((v) => typeof v === 'string');
+    const chainOk = a.chain === undefined || (typeof a.chain === 'string' && Number.isSafeInteger(a.legacyEnd));
+    const ok = chainOk && Number.isSafeInteger(a.id) && Number.isSafeInteger(a.legacyThrough) && [a.hash, a.at, a.keyId, a.mac].every((v) => typeof v === 'string');
     return ok ? a : undefined;
   } catch {
     return undefined;

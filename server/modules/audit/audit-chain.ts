@@ -3,6 +3,10 @@
  * check of one stored row against the row before it. Rows since migration 0015 are HMAC-SM3 under the audit key
  * (kept outside the database); older rows are plain SM3 and are accepted only before the first keyed row and up to
  * the boundary the anchors pinned, so nobody can rewrite rows and pass them off as old ones.
+ *
+ * Since migration 0023 each county has a chain of its own (county '000000': system-wide actions). The rows written
+ * before it form the legacy chain (ids 1..lastId in id order, every county together); each county chain goes on
+ * from lastId + 1 and its first row links to a genesis that commits to the county and the legacy chain's head.
  */
 import { canonicalJson } from '../../lib/canonical-json.ts';
 import { sm3Hex, type AuditKeys } from '../../lib/crypto.ts';
@@ -10,6 +14,20 @@ import type { AuditRow } from './audit.repository.ts';
 
 /** The prev_hash of the first row. */
 export const GENESIS = '0'.repeat(64);
+
+/** Where the single global chain written before migration 0023 ends. */
+export interface LegacyChain {
+  lastId: number;
+  headHash: string;
+}
+
+/** The chain name of the rows written before migration 0023. */
+export const LEGACY = 'legacy';
+
+/** The prev_hash of a county chain's first row: commits to the county and to the legacy chain's head. */
+export function chainGenesis(countyCode: string, legacy: LegacyChain): string {
+  return sm3Hex(canonicalJson(['anwang audit chain', countyCode, legacy.lastId, legacy.headHash]));
+}
 
 /** Why a row does not fit the chain (or, for `truncated`, why rows are missing after it). */
 export type BreakReason = 'gap' | 'prev_hash_mismatch' | 'hash_mismatch' | 'unknown_key' | 'unkeyed' | 'anchor_mismatch' | 'truncated';
@@ -34,8 +52,11 @@ export interface WalkState {
   keyedSeen: boolean;
 }
 
-/** The state before the first row. */
+/** The state before the legacy chain's first row. */
 export const walkStart = (): WalkState => ({ prevHash: GENESIS, nextId: 1, keyedSeen: false });
+
+/** The state before a county chain's first row: every row of it must be keyed. */
+export const chainStart = (countyCode: string, legacy: LegacyChain): WalkState => ({ prevHash: chainGenesis(countyCode, legacy), nextId: legacy.lastId + 1, keyedSeen: true });
 
 /**
  * Checks the next stored row and advances the state; returns why it breaks the chain, or undefined.

@@ -58,6 +58,15 @@ describe('audit search', () => {
     expect(rows.find((r) => r.action === 'auth.login' && r.outcome === 'failure' && r.actor.kind === 'unknown')).toBeDefined();
     expect(rows.find((r) => r.action === 'region.import')?.actor.kind).toBe('demo');
   });
+  it('lists rows newest first across county chains, whose ids count within each chain', async () => {
+    for (const [i, countyCode] of ['632221', '632222', '632221'].entries()) {
+      env.clock.advance(1000);
+      await recordAlone(env.ctx.db, env.ctx, systemActor('000000000000', 'cli'), { action: 'region.import', objectType: 'orderProbe', objectId: String(i), countyCode });
+    }
+    const items = (await q('objectType=orderProbe')).body.items as { objectId: string; id: number }[];
+    expect(items.map((r) => r.objectId)).toEqual(['2', '1', '0']);
+    expect(items[1]!.id).toBeLessThan(items[2]!.id); // 632222's chain is younger: a smaller id, yet newer
+  });
   it('refuses the search and the picker to anyone but an auditor', async () => {
     const gw = await login(env.app, 'gw.search');
     expect((await call(env.app, 'GET', '/api/audit/actors?q=op', gw)).status).toBe(403);

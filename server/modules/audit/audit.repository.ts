@@ -1,20 +1,49 @@
-/** I/O for the audit log: append one chained row, read rows in order. */
+/** I/O for the audit log: lock a county's chain, read its head, append rows, read a chain's rows in order. */
 import { and, asc, desc, eq, gt, gte, ilike, isNull, like, lte, max, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { auditLog, users } from '../../db/schema.ts';
+import { auditChains, auditLegacyChain, auditLog, users } from '../../db/schema.ts';
 import type { Executor } from '../../db/client.ts';
 
 export type AuditRow = typeof auditLog.$inferSelect;
 
-/** Serialises appends so each row links to the one before it (held until the transaction ends). */
-export async function lockChain(tx: Executor): Promise<void> {
-  await tx.execute(sql`SELECT pg_advisory_xact_lock(7263002)`);
+/**
+ * Serialises appends to one chain so each row links to the one before it (held until the transaction ends);
+ * other chains' appends do not wait. The two-key form keeps these locks apart from every single-key lock.
+ */
+export async function lockChain(tx: Executor, countyCode: string): Promise<void> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(7263002, hashtext(${countyCode}::text))`);
 }
 
-/** The newest row, or undefined for an empty log. */
-export async function lastRow(tx: Executor): Promise<Pick<AuditRow, 'id' | 'hash'> | undefined> {
-  const [row] = await tx.select({ id: auditLog.id, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
+/** A county chain's newest row (ids above the legacy chain's), or undefined before its first: a single-county query. */
+export async function chainHead(tx: Executor, countyCode: string, legacyLastId: number): Promise<Pick<AuditRow, 'id' | 'hash'> | undefined> {
+  const [row] = await tx
+    .select({ id: auditLog.id, hash: auditLog.hash })
+    .from(auditLog)
+    .where(and(eq(auditLog.countyCode, countyCode), gt(auditLog.id, legacyLastId)))
+    .orderBy(desc(auditLog.id))
+    .limit(1);
   return row;
+}
+
+/** Where the legacy chain ends (migration 0023 wrote it), or undefined when the row is missing. */
+export async function legacyChain(tx: Executor): Promise<{ lastId: number; headHash: string } | undefined> {
+  const [row] = await tx.select().from(auditLegacyChain).limit(1);
+  return row;
+}
+
+/** Records that a county's chain has started (in the transaction of its first row). */
+export async function startChain(tx: Executor, countyCode: string, at: Date): Promise<void> {
+  await tx.insert(auditChains).values({ countyCode, startedAt: at }).onConflictDoNothing();
+}
+
+/** The county chains that have started. */
+export async function startedChains(tx: Executor): Promise<string[]> {
+  return (await tx.select({ c: auditChains.countyCode }).from(auditChains).orderBy(asc(auditChains.countyCode))).map((r) => r.c);
+}
+
+/** The counties holding rows after the legacy chain (a full scan: for verification only). */
+export async function countiesWithRows(tx: Executor, legacyLastId: number): Promise<string[]> {
+  return (await tx.selectDistinct({ c: auditLog.countyCode }).from(auditLog).where(gt(auditLog.id, legacyLastId))).map((r) => r.c);
 }
 
 /** The id of the last row hashed with plain SM3 (written before migration 0015), 0 when there is none. */
@@ -23,14 +52,19 @@ export async function lastUnkeyedId(tx: Executor): Promise<number> {
   return Number(row?.id ?? 0);
 }
 
-/** Inserts a fully formed row. */
-export async function insert(tx: Executor, row: AuditRow): Promise<void> {
-  await tx.insert(auditLog).values(row);
+/** Inserts fully formed rows in one statement. */
+export async function insertMany(tx: Executor, rows: AuditRow[]): Promise<void> {
+  if (rows.length) await tx.insert(auditLog).values(rows);
 }
 
-/** Rows with id > afterId in id order, a page at a time (for verification). */
-export async function pageAfter(tx: Executor, afterId: number, limit: number): Promise<AuditRow[]> {
-  return tx.select().from(auditLog).where(gt(auditLog.id, afterId)).orderBy(asc(auditLog.id)).limit(limit);
+/** Legacy-chain rows with afterId < id <= lastId in id order, a page at a time (for verification). */
+export async function legacyPageAfter(tx: Executor, afterId: number, lastId: number, limit: number): Promise<AuditRow[]> {
+  return tx.select().from(auditLog).where(and(gt(auditLog.id, afterId), lte(auditLog.id, lastId))).orderBy(asc(auditLog.id)).limit(limit);
+}
+
+/** One county's rows with id > afterId in id order, a page at a time (for verification). */
+export async function chainPageAfter(tx: Executor, countyCode: string, afterId: number, limit: number): Promise<AuditRow[]> {
+  return tx.select().from(auditLog).where(and(eq(auditLog.countyCode, countyCode), gt(auditLog.id, afterId))).orderBy(asc(auditLog.id)).limit(limit);
 }
 
 export interface AuditFilter {
@@ -75,7 +109,8 @@ export async function search(tx: Executor, f: AuditFilter): Promise<NamedAuditRo
     .leftJoin(actorUser, sql`${actorUser.id}::text = ${auditLog.actorId}`)
     .leftJoin(objectUser, and(eq(auditLog.objectType, 'user'), sql`${objectUser.id}::text = ${auditLog.objectId}`))
     .where(and(...where))
-    .orderBy(desc(auditLog.id))
+    // Ids count within a chain, not across them: newest first is by time (then chain and id for a stable order).
+    .orderBy(desc(auditLog.at), desc(auditLog.countyCode), desc(auditLog.id))
     .limit(f.limit)
     .offset(f.offset);
   return rows.map((r) => ({ ...r.row, actorDisplayName: r.actorDisplayName, actorRole: r.actorRole, objectUserName: r.objectUserName }));

@@ -1,6 +1,7 @@
 /**
  * The tamper-evident audit log (等保 level 3 安全审计): time, actor, action, object, outcome and IP, each row
- * chained to the one before by HMAC-SM3 under an audit key kept outside the database, and the chain's head anchored
+ * chained to the one before in its county's chain by HMAC-SM3 under an audit key kept outside the database (each
+ * county appends under its own lock, so counties never wait for each other), and every chain's head anchored
  * at intervals in a file outside the database, so a changed, removed, inserted or truncated row is found by
  * `verifyChain` even when the one who changed it could write to the database.
  */
@@ -10,8 +11,9 @@ import { countyPrefix, requirePermission, scopePrefix } from '../../lib/access.t
 import { presentAuditRow } from './audit.presenter.ts';
 import type { AppContext } from '../../lib/context.ts';
 import * as repo from './audit.repository.ts';
-import { checkRow, GENESIS, sealRow, walkStart, type BreakReason } from './audit-chain.ts';
-import { anchorLine, appendLine, readAnchors, type Anchor } from './audit-anchors.ts';
+import { chainGenesis, GENESIS, sealRow, type LegacyChain } from './audit-chain.ts';
+import { anchorLine, appendLine, type Anchor } from './audit-anchors.ts';
+export { verifyChain, type ChainResult, type VerifyResult } from './audit-verify.ts';
 import type { AuditAction } from '../../../core/audit-actions.ts';
 
 /** What appending and verifying need: the clock, the audit keys and the anchor file. */
@@ -28,25 +30,71 @@ export interface AuditEntry {
   detail?: Record<string, unknown>;
 }
 
+/** One event to append: who acted, what, and from where. */
+export interface AuditEvent {
+  actor: Actor | null;
+  entry: AuditEntry;
+  ip?: string;
+}
+
+/** Where the legacy chain ends, read once per context (migration 0023 fixed it; it never changes). */
+const legacyCache = new WeakMap<AuditContext['audit'], LegacyChain>();
+
+/** The legacy chain's end; a database without the row (it was deleted) chains from 0, which verification names. */
+export async function legacyOf(tx: Executor, ctx: AuditContext): Promise<LegacyChain> {
+  const cached = legacyCache.get(ctx.audit);
+  if (cached) return cached;
+  const legacy = (await repo.legacyChain(tx)) ?? { lastId: 0, headHash: GENESIS };
+  legacyCache.set(ctx.audit, legacy);
+  return legacy;
+}
+
+/**
+ * Appends a transaction's events: per county chain one lock and one head read, then every row in one INSERT.
+ * Chains are locked in county order, so two batches touching the same counties never wait on each other in a cycle.
+ */
+export async function appendMany(tx: Executor, ctx: AuditContext, events: AuditEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  const legacy = await legacyOf(tx, ctx);
+  const byChain = new Map<string, AuditEvent[]>();
+  for (const e of events) {
+    const county = e.entry.countyCode ?? '000000';
+    byChain.set(county, [...(byChain.get(county) ?? []), e]);
+  }
+  const at = ctx.clock.now();
+  const rows: repo.AuditRow[] = [];
+  for (const county of [...byChain.keys()].sort()) {
+    await repo.lockChain(tx, county);
+    const head = await repo.chainHead(tx, county, legacy.lastId);
+    if (!head) await repo.startChain(tx, county, at);
+    let id = head?.id ?? legacy.lastId;
+    let prevHash = head?.hash ?? chainGenesis(county, legacy);
+    for (const { actor, entry, ip } of byChain.get(county)!) {
+      const row = {
+        countyCode: county,
+        id: ++id,
+        at,
+        actorId: actor?.id ?? null,
+        actorName: actor?.name ?? null,
+        action: entry.action,
+        objectType: entry.objectType ?? null,
+        objectId: entry.objectId ?? null,
+        outcome: entry.outcome ?? 'success',
+        ip: ip ?? actor?.ip ?? null,
+        detail: entry.detail ?? null,
+        prevHash,
+      };
+      const sealed = { ...row, ...sealRow(ctx.audit.keys, row) };
+      rows.push(sealed);
+      prevHash = sealed.hash;
+    }
+  }
+  await repo.insertMany(tx, rows);
+}
+
 /** Appends one entry inside the caller's transaction (or its own statement group). */
 export async function record(tx: Executor, ctx: AuditContext, actor: Actor | null, entry: AuditEntry, ip?: string): Promise<void> {
-  await repo.lockChain(tx);
-  const last = await repo.lastRow(tx);
-  const row = {
-    countyCode: entry.countyCode ?? '000000',
-    id: (last?.id ?? 0) + 1,
-    at: ctx.clock.now(),
-    actorId: actor?.id ?? null,
-    actorName: actor?.name ?? null,
-    action: entry.action,
-    objectType: entry.objectType ?? null,
-    objectId: entry.objectId ?? null,
-    outcome: entry.outcome ?? 'success',
-    ip: ip ?? actor?.ip ?? null,
-    detail: entry.detail ?? null,
-    prevHash: last?.hash ?? GENESIS,
-  };
-  await repo.insert(tx, { ...row, ...sealRow(ctx.audit.keys, row) });
+  await appendMany(tx, ctx, [{ actor, entry, ip }]);
 }
 
 /** Appends one entry in a transaction of its own (for outcomes recorded while the request fails). */
@@ -54,70 +102,31 @@ export async function recordAlone(db: Db, ctx: AuditContext, actor: Actor | null
   await db.transaction((tx) => record(tx, ctx, actor, entry, ip));
 }
 
-/** The last head each anchor file received from this process: an unchanged head is not written again. */
+/** The last head each anchor file received from this process, per chain: an unchanged head is not written again. */
 const lastAnchored = new Map<string, string>();
 
 /**
- * Appends the chain's current head to the anchor file (the scheduler every minute and at shutdown, each CLI
- * command at its end); returns it, or undefined when there is no anchor file or the head is already anchored.
+ * Appends every chain's current head to the anchor file (the scheduler every minute and at shutdown, each CLI
+ * command at its end), one line per chain whose head moved; returns the anchors written (none without a file).
  */
-export async function anchorHead(ctx: Pick<AppContext, 'db' | 'clock' | 'audit'>): Promise<Anchor | undefined> {
+export async function anchorHead(ctx: Pick<AppContext, 'db' | 'clock' | 'audit'>): Promise<Anchor[]> {
   const file = ctx.audit.anchorFile;
-  if (!file) return undefined;
-  const head = await repo.lastRow(ctx.db);
+  if (!file) return [];
+  const legacy = await legacyOf(ctx.db, ctx);
   const legacyThrough = await repo.lastUnkeyedId(ctx.db);
-  const id = head?.id ?? 0;
-  const hash = head?.hash ?? GENESIS;
-  if (lastAnchored.get(file) === `${id}:${hash}`) return undefined;
-  const line = anchorLine(ctx.audit.keys, { id, hash, at: ctx.clock.now().toISOString(), legacyThrough });
-  appendLine(file, line);
-  lastAnchored.set(file, `${id}:${hash}`);
-  return JSON.parse(line) as Anchor;
-}
-
-export interface VerifyResult {
-  ok: boolean;
-  checked: number;
-  /**
-   * The first row that does not fit the chain, and why; for `truncated`, the first missing row (an anchor written
-   * at `anchoredAt` recorded the chain up to `anchoredId`).
-   */
-  firstBroken?: { id: number; reason: BreakReason; anchoredAt?: string; anchoredId?: number };
-  /** The anchor file read (null: none configured), how many anchors it held, and what was wrong with it. */
-  anchors: { file: string | null; count: number; problem?: 'missing' | 'not_authentic'; line?: number };
-}
-
-/**
- * Walks the whole chain in id order, checks every row's keyed hash and link, then that every anchored head is
- * still in the chain; names the first row that does not fit or the first one missing.
- */
-export async function verifyChain(ctx: Pick<AppContext, 'db' | 'audit'>): Promise<VerifyResult> {
-  const file = ctx.audit.anchorFile ?? null;
-  const read = file ? await readAnchors(file, ctx.audit.keys) : { anchors: [] as Anchor[], missing: false, badLine: undefined };
-  const anchorInfo: VerifyResult['anchors'] = { file, count: read.anchors.length };
-  if (read.badLine !== undefined) return { ok: false, checked: 0, anchors: { ...anchorInfo, problem: 'not_authentic', line: read.badLine } };
-  const byId = new Map<number, Anchor[]>();
-  for (const a of read.anchors) byId.set(a.id, [...(byId.get(a.id) ?? []), a]);
-  // The earliest boundary wins: rows rewritten as plain SM3 later would move it up, never down.
-  const legacyThrough = read.anchors.length ? Math.min(...read.anchors.map((a) => a.legacyThrough)) : undefined;
-  const state = walkStart();
-  let checked = 0;
-  for (;;) {
-    const rows = await repo.pageAfter(ctx.db, state.nextId - 1, 2000);
-    if (rows.length === 0) break;
-    for (const r of rows) {
-      const reason = checkRow(ctx.audit.keys, state, r, legacyThrough);
-      if (reason) return { ok: false, checked, firstBroken: { id: reason === 'gap' ? state.nextId : r.id, reason }, anchors: anchorInfo };
-      const differs = byId.get(r.id)?.find((a) => a.hash !== r.hash);
-      if (differs) return { ok: false, checked, firstBroken: { id: r.id, reason: 'anchor_mismatch', anchoredAt: differs.at, anchoredId: differs.id }, anchors: anchorInfo };
-      checked++;
-    }
+  const written: Anchor[] = [];
+  for (const chain of await repo.startedChains(ctx.db)) {
+    const head = await repo.chainHead(ctx.db, chain, legacy.lastId);
+    if (!head) continue; // started with no rows left: verification names it, an anchor would add nothing
+    const { id, hash } = head;
+    const key = `${file}\n${chain}`;
+    if (lastAnchored.get(key) === `${id}:${hash}`) continue;
+    const line = anchorLine(ctx.audit.keys, { chain, legacyEnd: legacy.lastId, id, hash, at: ctx.clock.now().toISOString(), legacyThrough });
+    appendLine(file, line);
+    lastAnchored.set(key, `${id}:${hash}`);
+    written.push(JSON.parse(line) as Anchor);
   }
-  const beyond = read.anchors.filter((a) => a.id >= state.nextId).sort((a, b) => b.id - a.id)[0];
-  if (beyond) return { ok: false, checked, firstBroken: { id: state.nextId, reason: 'truncated', anchoredAt: beyond.at, anchoredId: beyond.id }, anchors: anchorInfo };
-  // Without its anchors a removed tail cannot be told from a quiet log: a configured file must exist.
-  if (read.missing && checked > 0) return { ok: false, checked, anchors: { ...anchorInfo, problem: 'missing' } };
-  return { ok: true, checked, anchors: anchorInfo };
+  return written;
 }
 
 export interface AuditQuery {
