@@ -531,3 +531,11 @@ export const places = pgTable('places', {
   updatedAt: ts('updated_at').notNull(),
   version: integer('version').notNull(),
 }, (t) => [primaryKey({ columns: [t.countyCode, t.id] })]);
+
+// --- issue 13, several servers (migration 0024) ---------------------------------------------------------------
+/** Request-limit counters shared by every server process on one database (coordinator-local on Citus). */
+export const rateLimits = pgTable('rate_limits', {
+  key: text('key').primaryKey(),
+  hits: integer('hits').notNull(),
+  resetAt: ts('reset_at').notNull(),
+});
