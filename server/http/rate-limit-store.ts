@@ -19,13 +19,13 @@ export function databaseRateStore(ex: Executor): FastifyRateLimitStoreCtor {
     if (Date.now() - lastPurge < PURGE_EVERY_MS) return;
     lastPurge = Date.now();
     // Best effort: a failed purge leaves rows the next one deletes, and never fails a request.
-    purgeEnded(ex).catch(() => undefined);
+    purgeEnded(ex, new Date()).catch(() => undefined);
   };
   class DatabaseRateStore implements FastifyRateLimitStore {
     constructor(_options: unknown, private readonly prefix = '') {}
     incr(key: string, callback: (error: Error | null, result?: { current: number; ttl: number }) => void, timeWindow: number): void {
       purgeNow();
-      hit(ex, this.prefix + key, timeWindow).then((r) => callback(null, r), (e: Error) => callback(e));
+      hit(ex, this.prefix + key, new Date(), timeWindow).then((r) => callback(null, r), (e: Error) => callback(e));
     }
     child(routeOptions: Parameters<FastifyRateLimitStore['child']>[0]): FastifyRateLimitStore {
       // The plugin passes the route under `routeInfo` (empty for createRateLimit, whose keys name their limit):

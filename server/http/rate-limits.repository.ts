@@ -1,17 +1,21 @@
-/** I/O of the shared request-limit counters (rate-limit-store.ts). Time is the database's, the same for every server. */
+/**
+ * I/O of the shared request-limit counters (rate-limit-store.ts). Times come from the calling server as parameters:
+ * on Citus the table sits in the coordinator's metadata, where an upsert may call no function that is not IMMUTABLE
+ * (not even now()); servers' clocks agree to NTP's precision, which is far finer than a limit's window.
+ */
 import { lt, sql } from 'drizzle-orm';
 import { rateLimits } from '../db/schema.ts';
 import type { Executor } from '../db/client.ts';
 
 /**
- * Counts one hit on `key` in one statement (concurrent hits from any server queue on the row): a new window of
- * `windowMs` starts when there is none or the last has ended. Returns the hits in the window and the ms left.
+ * Counts one hit on `key` at `now` in one statement (concurrent hits from any server queue on the row): a new
+ * window of `windowMs` starts when there is none or the last has ended. Returns the hits in the window and the ms left.
  */
-export async function hit(ex: Executor, key: string, windowMs: number): Promise<{ current: number; ttl: number }> {
-  const ended = sql`${rateLimits.resetAt} <= clock_timestamp()`;
+export async function hit(ex: Executor, key: string, now: Date, windowMs: number): Promise<{ current: number; ttl: number }> {
+  const ended = sql`${rateLimits.resetAt} <= ${now.toISOString()}::timestamptz`;
   const [row] = await ex
     .insert(rateLimits)
-    .values({ key, hits: 1, resetAt: sql`clock_timestamp() + make_interval(secs => ${windowMs / 1000})` })
+    .values({ key, hits: 1, resetAt: new Date(now.getTime() + windowMs) })
     .onConflictDoUpdate({
       target: rateLimits.key,
       set: {
@@ -19,11 +23,11 @@ export async function hit(ex: Executor, key: string, windowMs: number): Promise<
         resetAt: sql`CASE WHEN ${ended} THEN excluded.reset_at ELSE ${rateLimits.resetAt} END`,
       },
     })
-    .returning({ current: rateLimits.hits, ttl: sql<number>`greatest(0, ceil(extract(epoch FROM ${rateLimits.resetAt} - clock_timestamp()) * 1000))::int` });
-  return { current: row!.current, ttl: Number(row!.ttl) };
+    .returning({ current: rateLimits.hits, resetAt: rateLimits.resetAt });
+  return { current: row!.current, ttl: Math.max(0, row!.resetAt.getTime() - now.getTime()) };
 }
 
-/** Deletes counters whose window has ended. */
-export async function purgeEnded(ex: Executor): Promise<void> {
-  await ex.delete(rateLimits).where(lt(rateLimits.resetAt, sql`clock_timestamp()`));
+/** Deletes counters whose window ended before `now`. */
+export async function purgeEnded(ex: Executor, now: Date): Promise<void> {
+  await ex.delete(rateLimits).where(lt(rateLimits.resetAt, now));
 }
