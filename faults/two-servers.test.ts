@@ -165,5 +165,5 @@ describe.skipIf(!process.env.DATABASE_URL)('two servers on one database (needs D
     expect(notices[0]!.sent).toBeGreaterThan(REPORTS); // each report and each warning or escalation told someone
     expect(notices[0]!.made).toBe(notices[0]!.sent);
     process.stdout.write(`two servers: ${perCase.reduce((s, r) => s + r.events, 0)} clock breaches and ${perCase.reduce((s, r) => s + r.warnings, 0)} warnings for ${REPORTS} cases, ${escalated} escalations, ${notices[0]!.made} notices, none twice\n`);
-  }, 400_000);
+  }, 600_000); // a bound, not a goal: 131 s on PostgreSQL and 322 s on Citus with this 2-core machine shared by six sessions
 });
