@@ -25,7 +25,7 @@ export async function announce(ctx: AppContext, tx: Executor, topic: ChangeTopic
 export type ChangeHandlers = Record<ChangeTopic, () => Promise<void> | void>;
 
 export interface ChangeListener {
-  /** Resolves once the first LISTEN is in place (tests wait for it). */
+  /** Resolves once the first LISTEN is in place (createContext waits for it, at most 5 s: a change made before is missed). */
   ready: Promise<void>;
   close(): Promise<void>;
 }
