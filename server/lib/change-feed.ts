@@ -65,7 +65,8 @@ export function listenForChanges(url: string, handlers: ChangeHandlers, log: (ms
   const ready = new Promise<void>((r) => (resolveReady = r));
 
   const connect = async () => {
-    const c = new pg.Client({ connectionString: url });
+    // TCP keep-alive: a connection a firewall dropped silently is noticed and replaced, not listened on forever.
+    const c = new pg.Client({ connectionString: url, keepAlive: true });
     client = c;
     let dropped = false;
     const lost = (why: string) => {
