@@ -121,7 +121,7 @@ export async function removeStaff(ctx: AppContext, actor: Actor, code: string, s
   const g = await gridInScope(ctx, actor, code);
   const s = foundOrMissing(await repo.findStaff(ctx.db, code, staffId));
   await ctx.db.transaction(async (tx) => {
-    await repo.deleteStaff(tx, staffId);
+    await repo.deleteStaff(tx, g.countyCode, staffId);
     await audit.record(tx, ctx, actor, { action: 'grid.removeStaff', objectType: 'gridStaff', objectId: staffId, countyCode: g.countyCode, detail: { grid: code, role: s.role } });
   });
 }
