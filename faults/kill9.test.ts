@@ -5,14 +5,14 @@
  * Short version in `npm test` (FAULT_SUBMISSIONS=200); `npm run test:faults` sends 2,000.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer } from 'node:net';
 import { gridsGeoJson, regionsCsv } from '../server/test/harness.ts';
 import { createScratchDatabase } from '../server/test/scratch-db.ts';
 import { openDatabase } from '../server/db/client.ts';
+import { startServer } from './serve-process.ts';
 
 const total = Number(process.env.FAULT_SUBMISSIONS ?? 200);
 const dir = mkdtempSync(join(tmpdir(), 'anwang-kill9-'));
@@ -22,22 +22,7 @@ afterAll(async () => {
   await drop?.();
 });
 
-const port = () => new Promise<number>((r) => { const s = createServer(); s.listen(0, '127.0.0.1', () => { const p = (s.address() as { port: number }).port; s.close(() => r(p)); }); });
-
-async function start(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string }> {
-  const p = await port();
-  const child = spawn(process.execPath, ['bin/anwang.js', 'serve'], { env: { ...env, PORT: String(p), HOST: '127.0.0.1' }, stdio: 'ignore' });
-  const url = `http://127.0.0.1:${p}`;
-  for (let i = 0; i < 600; i++) {
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) return { child, url };
-    } catch {
-      /* starting */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('server did not start');
-}
+const start = (env: NodeJS.ProcessEnv) => startServer(env);
 
 describe('kill -9 during a burst', () => {
   it(`loses and duplicates nothing across ${total} submissions`, async () => {

@@ -22,6 +22,7 @@ import { tokenRoutes } from './modules/tokens/tokens.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
+import { databaseRateStore } from './http/rate-limit-store.ts';
 import { caseRoutes } from './modules/cases/cases.routes.ts';
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes.ts';
 import { publicRoutes } from './modules/cases/public.routes.ts';
@@ -86,7 +87,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(cookie);
   // Limits are per route (config.rateLimit). Per-IP limits run on request, before the body is read or parsed;
   // per-token limits (a token in the body counts) run after parsing, the plugin's default set here.
-  await app.register(rateLimit, { global: false, hook: 'preHandler' });
+  // On a server database the counters are rows, so several server processes share each limit; PGlite is one process.
+  await app.register(rateLimit, { global: false, hook: 'preHandler', ...(ctx.database.kind === 'postgres' ? { store: databaseRateStore(ctx.db) } : {}) });
   // One file per request, at most 10 MB (the per-type limits are checked again by content).
   await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 5 } });
   await app.register(swagger, {

@@ -14,6 +14,7 @@ import { encryptedStorage, localStorage, memoryStorage } from './lib/storage.ts'
 import { loggingSms, type SmsSender } from './modules/outbox/sms.ts';
 import { join } from 'node:path';
 import { sweepImportLeftovers } from './modules/people/import-jobs.ts';
+import { listenForChanges } from './lib/change-feed.ts';
 
 export interface ContextOptions {
   clock?: Clock;
@@ -55,6 +56,17 @@ export async function createContext(config: Config, opts: ContextOptions = {}): 
     // Rows written before migration 0011 keep sensitive record categories in clear until converted here.
     await protectRecordCategories(ctx);
     await rebuildIndex(ctx);
+    if (config.databaseUrl) {
+      // Other server processes on the same database change reference data and grids: follow their notices.
+      const feed = listenForChanges(config.databaseUrl, { reference: () => ctx.cache.clear(), grids: () => rebuildIndex(ctx).then(() => undefined) });
+      const closeDatabase = database.close;
+      database.close = async () => {
+        await feed.close();
+        await closeDatabase();
+      };
+      // Wait for the LISTEN (a change made meanwhile would be missed), but never hang a start on it: it keeps retrying.
+      await Promise.race([feed.ready, new Promise((r) => setTimeout(r, 5000).unref())]);
+    }
     return ctx;
   } catch (e) {
     await database.close();

@@ -39,6 +39,7 @@ export const placement: Record<string, Placement> = {
   idempotency_keys: local('found by (scope, key) with no county; short-lived, written on every retried write'),
   reveal_budgets: local('a rate-limit counter per user, written on every reveal'),
   heartbeat: local('one row: the server\'s liveness'),
+  rate_limits: local('request-limit counters shared by every server, found by key with no county; hot and small, so never a replicated reference table (each hit would be a two-phase commit to every node)'),
   schema_migrations: local('the migration runner\'s own bookkeeping on the coordinator'),
   uploads: local('a photo is uploaded before any county is known (county set when a record claims it); found by id; rows are small, the files are on disk'),
 

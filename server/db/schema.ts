@@ -585,3 +585,11 @@ export const auditChains = pgTable('audit_chains', {
   countyCode: char('county_code', { length: 6 }).primaryKey(),
   startedAt: ts('started_at').notNull(),
 });
+
+// --- issue 13, several servers (migration 0024) ---------------------------------------------------------------
+/** Request-limit counters shared by every server process on one database (coordinator-local on Citus). */
+export const rateLimits = pgTable('rate_limits', {
+  key: text('key').primaryKey(),
+  hits: integer('hits').notNull(),
+  resetAt: ts('reset_at').notNull(),
+});

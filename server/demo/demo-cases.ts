@@ -63,7 +63,8 @@ export async function seedDemoCases(ctx: AppContext, password: string, count = 1
     if (!(await findAccountByUsername(ctx.db, d.username))) await createUser(ctx, root, { username: d.username, displayName: `${d.name.replace('门源县', '')}处置人`, password, role: 'handler', scopeCode: '632221000000', departmentId: id });
   }
   if (!(await hasNoCases(ctx))) return 0;
-  const end = Date.now() - 3600_000;
+  // The service clock, not the machine's: a seed under a fixed clock (tests) builds the same cases every time.
+  const end = ctx.clock.now().getTime() - 3600_000;
   const start = end - 60 * 86_400_000;
   const clock = new SeedClock(start);
   const c2: AppContext = { ...ctx, clock };

@@ -2,6 +2,8 @@
  * The one clock sweep: due clocks of every subject type are rows, claimed with FOR UPDATE SKIP LOCKED so several
  * server processes never fire one twice, and a restart between due time and sweep loses nothing. Each clock
  * is marked warned (80%) or breached (100%) and handed to the warn or breach handler its module registered.
+ * Claims go county by county, one transaction each: Citus locks rows only in a query confined to one shard
+ * (county_code is the distribution column), and one county's trouble never holds back another's.
  */
 import type { Executor } from '../db/client.ts';
 import type { AppContext } from '../lib/context.ts';
@@ -27,24 +29,30 @@ export async function sweepClocks(ctx: AppContext, handlers: ClockHandlerRegistr
   const types = Object.keys(handlers);
   let warned = 0, breached = 0;
   if (!types.length) return { warned, breached };
-  await ctx.db.transaction(async (tx) => {
-    for (const d of await repo.claimDue(tx, now, limit, types)) {
-      const h = handlers[d.subjectType]!;
-      // A savepoint per clock: one bad subject does not hold back the others.
-      await tx.transaction(async (sp) => {
-        const row = await h.lockSkipLocked(sp, { countyCode: d.countyCode, id: d.subjectId });
-        if (row === undefined) return; // someone is acting on it right now; the next sweep takes it
-        if (now >= d.dueAt) {
-          await repo.update(sp, d, { state: 'breached' });
-          await h.breach(sp, ctx, row, d, now);
-          breached++;
-        } else {
-          await repo.update(sp, d, { state: 'warned' });
-          await h.warn(sp, ctx, row, d, now);
-          warned++;
-        }
-      });
-    }
-  });
+  let left = limit;
+  for (const county of await repo.countiesWithDue(ctx.db, now, types)) {
+    if (left <= 0) break;
+    await ctx.db.transaction(async (tx) => {
+      const due = await repo.claimDue(tx, now, left, types, county);
+      left -= due.length;
+      for (const d of due) {
+        const h = handlers[d.subjectType]!;
+        // A savepoint per clock: one bad subject does not hold back the others.
+        await tx.transaction(async (sp) => {
+          const row = await h.lockSkipLocked(sp, { countyCode: d.countyCode, id: d.subjectId });
+          if (row === undefined) return; // someone is acting on it right now; the next sweep takes it
+          if (now >= d.dueAt) {
+            await repo.update(sp, d, { state: 'breached' });
+            await h.breach(sp, ctx, row, d, now);
+            breached++;
+          } else {
+            await repo.update(sp, d, { state: 'warned' });
+            await h.warn(sp, ctx, row, d, now);
+            warned++;
+          }
+        });
+      }
+    });
+  }
   return { warned, breached };
 }

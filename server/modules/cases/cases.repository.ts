@@ -112,6 +112,8 @@ export interface CaseFilter {
 function where(f: CaseFilter): SQL {
   const w: SQL[] = [visibleTo(f.view)];
   if (f.regionPrefix) w.push(like(cases.villageCode, `${f.regionPrefix}%`));
+  // A region of a county or below names the county: on Citus the list then reads that county's shard only.
+  if (f.regionPrefix && f.regionPrefix.length >= 6) w.push(eq(cases.countyCode, f.regionPrefix.slice(0, 6)));
   if (f.categoryIds?.length) w.push(inArray(cases.categoryId, f.categoryIds));
   if (f.tier) w.push(eq(cases.tier, f.tier));
   if (f.statuses?.length) w.push(inArray(cases.status, f.statuses));

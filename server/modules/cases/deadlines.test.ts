@@ -108,7 +108,7 @@ describe('restarts', () => {
     await second.close();
     const third = await createTestEnv({ ...opts, clock: clk }); // another restart: nothing fires again
     expect(await sweepDeadlines(third.ctx)).toEqual({ warned: 0, breached: 0 });
-    const events = await third.ctx.database.query<{ type: string }>(`SELECT e.type FROM case_events e JOIN cases c ON c.id = e.case_id WHERE c.code = $1 ORDER BY e.id`, [code]);
+    const events = await third.ctx.database.query<{ type: string }>(`SELECT e.type FROM case_events e JOIN cases c ON c.county_code = e.county_code AND c.id = e.case_id WHERE c.code = $1 ORDER BY e.id`, [code]);
     expect(events.map((e) => e.type)).toEqual(['submit', 'deadlineBreached', 'urge', 'escalate']);
     await third.close();
   });

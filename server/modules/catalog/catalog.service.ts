@@ -19,6 +19,7 @@ import type { AppContext } from '../../lib/context.ts';
 import type { Executor } from '../../db/client.ts';
 import * as audit from '../audit/audit.service.ts';
 import * as repo from './catalog.repository.ts';
+import { announce } from '../../lib/change-feed.ts';
 
 const manage = (actor: Actor) => requirePermission(actor, 'catalog:manage');
 function assertCounty(actor: Actor, countyCode: string): void {
@@ -85,6 +86,7 @@ export async function createCategory(ctx: AppContext, actor: Actor, input: z.inf
   await ctx.db.transaction(async (tx) => {
     await repo.insertCategory(tx, row);
     await audit.record(tx, ctx, actor, { action: 'category.create', objectType: 'category', objectId: row.id });
+    await announce(ctx, tx, 'reference'); // the other servers drop their cached copies on commit
   });
   ctx.cache.clear(); // after the commit, so no reader re-caches the old rows
   return presentCategory(row);
@@ -105,6 +107,7 @@ export async function updateCategory(ctx: AppContext, actor: Actor, id: string, 
   await ctx.db.transaction(async (tx) => {
     await repo.updateCategory(tx, id, patch);
     await audit.record(tx, ctx, actor, { action: 'category.update', objectType: 'category', objectId: id, detail: { fields: Object.keys(patch) } });
+    await announce(ctx, tx, 'reference'); // the other servers drop their cached copies on commit
   });
   ctx.cache.clear(); // after the commit, so no reader re-caches the old rows
   return presentCategory({ ...c, ...patch } as repo.CategoryRow);
@@ -145,6 +148,7 @@ export async function updateDepartment(ctx: AppContext, actor: Actor, id: string
     await repo.updateDepartment(tx, id, { ...(patch.name !== undefined ? { name: patch.name } : {}), ...(patch.active !== undefined ? { active: patch.active } : {}) });
     if (patch.categoryIds) await repo.replaceOwnership(tx, d.countyCode, id, patch.categoryIds);
     await audit.record(tx, ctx, actor, { action: 'department.update', objectType: 'department', objectId: id, countyCode: d.countyCode, detail: { fields: Object.keys(patch), ...(patch.categoryIds ? { categories: patch.categoryIds } : {}) } });
+    await announce(ctx, tx, 'reference'); // the other servers drop their cached copies on commit
   });
   ctx.cache.clear(); // after the commit: routing reads the owners through the cache
   const now = await listDepartments(ctx, actor);
@@ -172,6 +176,7 @@ export async function createDepartment(ctx: AppContext, actor: Actor, input: z.i
   await ctx.db.transaction(async (tx) => {
     await repo.insertDepartment(tx, row, input.categoryIds);
     await audit.record(tx, ctx, actor, { action: 'department.create', objectType: 'department', objectId: row.id, countyCode: row.countyCode, detail: { categories: input.categoryIds } });
+    await announce(ctx, tx, 'reference'); // the other servers drop their cached copies on commit
   });
   return { ...row, createdAt: row.createdAt.toISOString(), categoryIds: input.categoryIds };
 }
@@ -197,6 +202,7 @@ export async function setRoutingRules(ctx: AppContext, actor: Actor, countyCode:
   await ctx.db.transaction(async (tx) => {
     await repo.setRouting(tx, countyCode, rules);
     await audit.record(tx, ctx, actor, { action: 'routing.set', objectType: 'county', objectId: countyCode, countyCode, detail: rules });
+    await announce(ctx, tx, 'reference'); // the other servers drop their cached copies on commit
   });
   return routingRules(ctx.db, countyCode);
 }
@@ -235,6 +241,7 @@ export async function setPolicy(ctx: AppContext, actor: Actor, p: z.infer<typeof
   await ctx.db.transaction(async (tx) => {
     await repo.upsertPolicy(tx, p);
     await audit.record(tx, ctx, actor, { action: 'deadlinePolicy.set', objectType: 'deadlinePolicy', objectId: `${p.countyCode}/${p.categoryId}/${p.tier}`, detail: p });
+    await announce(ctx, tx, 'reference'); // the other servers drop their cached copies on commit
   });
   ctx.cache.clear(); // after the commit, so no reader re-caches the old rows
   return p;
@@ -273,6 +280,7 @@ export async function setCalendarDay(ctx: AppContext, actor: Actor, input: z.inf
     if (input.kind === 'normal') await repo.deleteCalendarDay(tx, input.countyCode, input.day);
     else await repo.upsertCalendar(tx, input.countyCode, [{ day: input.day, kind: input.kind, name: input.name }]);
     await audit.record(tx, ctx, actor, { action: 'calendar.setDay', objectType: 'calendar', objectId: `${input.countyCode}/${input.day}`, ...(input.countyCode !== EVERY_COUNTY ? { countyCode: input.countyCode } : {}), detail: { day: input.day, kind: input.kind } });
+    await announce(ctx, tx, 'reference'); // the other servers drop their cached copies on commit
   });
   ctx.cache.clear(); // after the commit, so no reader re-caches the old days
   return { countyCode: input.countyCode, day: input.day, kind: input.kind, name: input.kind === 'normal' ? '' : input.name };
@@ -292,6 +300,7 @@ export async function importCalendar(ctx: AppContext, actor: Actor, csvText: str
   await ctx.db.transaction(async (tx) => {
     await repo.upsertCalendar(tx, countyCode, entries.map((e) => ({ day: e.date, kind: e.kind, name: e.name })));
     await audit.record(tx, ctx, actor, { action: 'calendar.import', objectType: 'calendar', objectId: countyCode, ...(countyCode !== EVERY_COUNTY ? { countyCode } : {}), detail: { rows: entries.length } });
+    await announce(ctx, tx, 'reference'); // the other servers drop their cached copies on commit
   });
   ctx.cache.clear(); // after the commit, so no reader re-caches the old rows
   return { imported: entries.length, countyCode };

@@ -15,6 +15,7 @@ import type { AppContext } from '../../lib/context.ts';
 import { sm3Hex } from '../../lib/crypto.ts';
 import * as audit from '../audit/audit.service.ts';
 import * as repo from './codes.repository.ts';
+import { announce } from '../../lib/change-feed.ts';
 
 const tablesDir = join(dirname(fileURLToPath(import.meta.url)), 'tables');
 
@@ -39,9 +40,10 @@ export async function syncShippedTables(ctx: AppContext): Promise<string[]> {
   for (const { file, hash } of shippedTables()) {
     if (stored.get(file.id) === hash) continue;
     const now = ctx.clock.now();
-    await ctx.db.transaction((tx) =>
-      repo.replaceTable(tx, { id: file.id, name: file.name, nameEn: file.nameEn ?? null, countyCode: '000000', version: file.version, source: file.source, confidence: file.confidence, contentHash: hash, loadedAt: now }, file.items.map((it, i) => ({ tableId: file.id, code: it.code, name: it.name, nameEn: it.nameEn ?? null, parentCode: it.parentCode ?? null, sort: i, active: true }))),
-    );
+    await ctx.db.transaction(async (tx) => {
+      await repo.replaceTable(tx, { id: file.id, name: file.name, nameEn: file.nameEn ?? null, countyCode: '000000', version: file.version, source: file.source, confidence: file.confidence, contentHash: hash, loadedAt: now }, file.items.map((it, i) => ({ tableId: file.id, code: it.code, name: it.name, nameEn: it.nameEn ?? null, parentCode: it.parentCode ?? null, sort: i, active: true })));
+      await announce(ctx, tx, 'reference'); // servers already running (an upgrade rolling through) reload the codes
+    });
     loaded.push(file.id);
   }
   if (loaded.length) ctx.cache.clear();
@@ -75,6 +77,7 @@ export async function saveLocalTable(ctx: AppContext, actor: Actor, input: z.inf
   await ctx.db.transaction(async (tx) => {
     await repo.replaceTable(tx, { id, name: input.name, nameEn: null, countyCode: input.countyCode, version: now.toISOString().slice(0, 10), source: input.source, confidence: 'L', contentHash: null, loadedAt: now }, input.items.map((it, i) => ({ tableId: id, code: it.code, name: it.name, nameEn: it.nameEn ?? null, parentCode: it.parentCode ?? null, sort: i, active: true })));
     await audit.record(tx, ctx, actor, { action: 'codeTable.save', objectType: 'codeTable', objectId: id, countyCode: input.countyCode, detail: { items: input.items.length } });
+    await announce(ctx, tx, 'reference'); // the other servers drop their cached codes on commit
   });
   ctx.cache.clear();
   return getTable(ctx, actor, id);

@@ -2,6 +2,7 @@
 import { and, asc, count, eq, gte, ilike, like, lte, or, sql, type SQL } from 'drizzle-orm';
 import { grids, gridStaff, householdGroups } from '../../db/schema.ts';
 import type { Executor } from '../../db/client.ts';
+import { countyOf } from '../../../core/region-code.ts';
 
 export type GridRow = typeof grids.$inferSelect;
 export type GroupRow = typeof householdGroups.$inferSelect;
@@ -9,8 +10,15 @@ export type StaffRow = typeof gridStaff.$inferSelect;
 
 const brief = { code: grids.code, name: grids.name, villageCode: grids.villageCode, duties: grids.duties };
 
+/** A prefix of a county or below names its county: the condition that keeps a query on that county's shard (Citus). */
+function sameCounty(column: typeof grids.countyCode | typeof gridStaff.countyCode | typeof householdGroups.countyCode, prefix: string): SQL | undefined {
+  return prefix.length >= 6 ? eq(column, countyOf(prefix)) : undefined;
+}
+
 function underPrefix(prefix: string, q?: string): SQL {
   const where: SQL[] = [like(grids.code, `${prefix}%`)];
+  const county = sameCounty(grids.countyCode, prefix);
+  if (county) where.push(county);
   if (q) where.push(or(ilike(grids.name, `%${q}%`), like(grids.code, `%${q}%`))!);
   return and(...where)!;
 }
@@ -25,12 +33,12 @@ export async function listUnder(ex: Executor, prefix: string, q: string | undefi
 
 /** Geometry of every grid under a prefix (map), capped. */
 export async function geometriesUnder(ex: Executor, prefix: string, cap: number) {
-  return ex.select({ code: grids.code, name: grids.name, geometry: grids.geometry }).from(grids).where(like(grids.code, `${prefix}%`)).orderBy(asc(grids.code)).limit(cap);
+  return ex.select({ code: grids.code, name: grids.name, geometry: grids.geometry }).from(grids).where(and(sameCounty(grids.countyCode, prefix), like(grids.code, `${prefix}%`))).orderBy(asc(grids.code)).limit(cap);
 }
 
 /** One grid if it lies under `scopePrefix`. */
 export async function findInScope(ex: Executor, code: string, scopePrefix: string): Promise<GridRow | undefined> {
-  const [row] = await ex.select().from(grids).where(and(eq(grids.code, code), like(grids.code, `${scopePrefix}%`)));
+  const [row] = await ex.select().from(grids).where(and(eq(grids.countyCode, countyOf(code)), eq(grids.code, code), like(grids.code, `${scopePrefix}%`)));
   return row;
 }
 
@@ -62,12 +70,12 @@ export async function upsertMany(ex: Executor, rows: Omit<GridRow, 'createdAt' |
 
 /** Sets the duty layers of one grid. */
 export async function setDuties(ex: Executor, code: string, duties: string[], now: Date): Promise<void> {
-  await ex.update(grids).set({ duties, updatedAt: now }).where(eq(grids.code, code));
+  await ex.update(grids).set({ duties, updatedAt: now }).where(and(eq(grids.countyCode, countyOf(code)), eq(grids.code, code)));
 }
 
 /** Household groups of one grid. */
 export async function groupsOf(ex: Executor, gridCode: string): Promise<GroupRow[]> {
-  return ex.select().from(householdGroups).where(eq(householdGroups.gridCode, gridCode)).orderBy(asc(householdGroups.name));
+  return ex.select().from(householdGroups).where(and(eq(householdGroups.countyCode, countyOf(gridCode)), eq(householdGroups.gridCode, gridCode))).orderBy(asc(householdGroups.name));
 }
 
 /** Inserts household groups. */
@@ -77,7 +85,7 @@ export async function insertGroups(ex: Executor, rows: GroupRow[]): Promise<void
 
 /** Staff of one grid. */
 export async function staffOf(ex: Executor, gridCode: string): Promise<StaffRow[]> {
-  return ex.select().from(gridStaff).where(eq(gridStaff.gridCode, gridCode)).orderBy(asc(gridStaff.role), asc(gridStaff.name));
+  return ex.select().from(gridStaff).where(and(eq(gridStaff.countyCode, countyOf(gridCode)), eq(gridStaff.gridCode, gridCode))).orderBy(asc(gridStaff.role), asc(gridStaff.name));
 }
 
 /** Inserts staff assignments. */
@@ -87,18 +95,18 @@ export async function insertStaff(ex: Executor, rows: StaffRow[]): Promise<void>
 
 /** One staff assignment of one grid. */
 export async function findStaff(ex: Executor, gridCode: string, id: string): Promise<StaffRow | undefined> {
-  const [row] = await ex.select().from(gridStaff).where(and(eq(gridStaff.gridCode, gridCode), eq(gridStaff.id, id)));
+  const [row] = await ex.select().from(gridStaff).where(and(eq(gridStaff.countyCode, countyOf(gridCode)), eq(gridStaff.gridCode, gridCode), eq(gridStaff.id, id)));
   return row;
 }
 
 /** Removes one staff assignment. */
-export async function deleteStaff(ex: Executor, id: string): Promise<void> {
-  await ex.delete(gridStaff).where(eq(gridStaff.id, id));
+export async function deleteStaff(ex: Executor, countyCode: string, id: string): Promise<void> {
+  await ex.delete(gridStaff).where(and(eq(gridStaff.countyCode, countyCode), eq(gridStaff.id, id)));
 }
 
 /** One household group if its grid lies under `scopePrefix`. */
 export async function findGroupInScope(ex: Executor, id: string, scopePrefix: string): Promise<GroupRow | undefined> {
-  const [row] = await ex.select().from(householdGroups).where(and(eq(householdGroups.id, id), like(householdGroups.gridCode, `${scopePrefix}%`)));
+  const [row] = await ex.select().from(householdGroups).where(and(sameCounty(householdGroups.countyCode, scopePrefix), eq(householdGroups.id, id), like(householdGroups.gridCode, `${scopePrefix}%`)));
   return row;
 }
 
@@ -110,7 +118,7 @@ export async function gridCodesWithGroups(ex: Executor): Promise<string[]> {
 
 /** Accounts linked to a grid's staff in one role (e.g. the village police officer). */
 export async function staffUserIds(ex: Executor, gridCode: string, role: string): Promise<string[]> {
-  const rows = await ex.select({ id: gridStaff.userId }).from(gridStaff).where(and(eq(gridStaff.gridCode, gridCode), eq(gridStaff.role, role)));
+  const rows = await ex.select({ id: gridStaff.userId }).from(gridStaff).where(and(eq(gridStaff.countyCode, countyOf(gridCode)), eq(gridStaff.gridCode, gridCode), eq(gridStaff.role, role)));
   return rows.map((r) => r.id).filter((x): x is string => !!x);
 }
 
@@ -125,5 +133,5 @@ export function geometriesInBox(ex: Executor, box: [number, number, number, numb
 
 /** Every grid code under a prefix, with its county and village (for checking imported rows in bulk). */
 export function codesUnder(ex: Executor, prefix: string) {
-  return ex.select({ code: grids.code, countyCode: grids.countyCode, villageCode: grids.villageCode }).from(grids).where(like(grids.code, `${prefix}%`));
+  return ex.select({ code: grids.code, countyCode: grids.countyCode, villageCode: grids.villageCode }).from(grids).where(and(sameCounty(grids.countyCode, prefix), like(grids.code, `${prefix}%`)));
 }

@@ -7,6 +7,7 @@ import { type GridDuty, type GridStaffRole } from '../../../core/roles.ts';
 import type { Polygon } from '../../../core/geo.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { foundOrMissing, inActorScope, requirePermission as need, scopePrefix } from '../../lib/access.ts';
+import { announce } from '../../lib/change-feed.ts';
 import type { AppContext } from '../../lib/context.ts';
 import type { Executor } from '../../db/client.ts';
 import * as audit from '../audit/audit.service.ts';
@@ -120,7 +121,7 @@ export async function removeStaff(ctx: AppContext, actor: Actor, code: string, s
   const g = await gridInScope(ctx, actor, code);
   const s = foundOrMissing(await repo.findStaff(ctx.db, code, staffId));
   await ctx.db.transaction(async (tx) => {
-    await repo.deleteStaff(tx, staffId);
+    await repo.deleteStaff(tx, g.countyCode, staffId);
     await audit.record(tx, ctx, actor, { action: 'grid.removeStaff', objectType: 'gridStaff', objectId: staffId, countyCode: g.countyCode, detail: { grid: code, role: s.role } });
   });
 }
@@ -157,6 +158,7 @@ export async function importGrids(ctx: AppContext, actor: Actor, text: string): 
   await ctx.db.transaction(async (tx) => {
     await repo.upsertMany(tx, rows, ctx.clock.now());
     await audit.record(tx, ctx, actor, { action: 'grid.import', objectType: 'grid', detail: { rows: rows.length } });
+    await announce(ctx, tx, 'grids'); // the other servers rebuild their point → grid index on commit
   });
   await rebuildIndex(ctx);
   return { imported: rows.length };

@@ -23,7 +23,10 @@ beforeAll(async () => {
   const c = await login(env.app, 'sec.admin');
   const setup = (await env.app.inject({ method: 'POST', url: '/api/auth/totp/setup', headers: { cookie: c } })).json();
   await env.app.inject({ method: 'POST', url: '/api/auth/totp/enroll', headers: { cookie: c }, payload: { code: await totpAt(setup.secret, env.clock) } });
-  await env.ctx.database.query(`UPDATE cases SET reporter_name_enc = $1 WHERE reporter_name_enc IS NOT NULL AND ctid = (SELECT ctid FROM cases WHERE reporter_name_enc IS NOT NULL LIMIT 1)`, [legacyEncrypt(K1, '李四')]);
+  // One case's reporter name as an older version wrote it (found first, then changed by its key: a row of a
+  // table split by county is named by its county and id, never by ctid).
+  const [one] = await env.ctx.database.query<{ county_code: string; id: string }>(`SELECT county_code, id FROM cases WHERE reporter_name_enc IS NOT NULL LIMIT 1`);
+  await env.ctx.database.query(`UPDATE cases SET reporter_name_enc = $1 WHERE county_code = $2 AND id = $3`, [legacyEncrypt(K1, '李四'), one!.county_code, one!.id]);
 });
 afterAll(() => env?.close());
 

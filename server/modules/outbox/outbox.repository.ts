@@ -10,9 +10,18 @@ export async function insert(ex: Executor, row: { countyCode: string; kind: stri
   await ex.insert(outbox).values({ countyCode: row.countyCode, kind: row.kind, payload: row.payload, createdAt: row.at, availableAt: row.at });
 }
 
-/** Claims due messages for delivery; other workers skip the locked rows. */
-export async function claimDue(ex: Executor, now: Date, limit: number): Promise<OutboxRow[]> {
-  return ex.select().from(outbox).where(and(isNull(outbox.deliveredAt), lte(outbox.availableAt, now))).orderBy(asc(outbox.availableAt)).limit(limit).for('update', { skipLocked: true });
+/** The counties with messages due (a plain read across every shard: no row is locked here). */
+export async function countiesWithDue(ex: Executor, now: Date): Promise<string[]> {
+  const rows = await ex.selectDistinct({ countyCode: outbox.countyCode }).from(outbox).where(and(isNull(outbox.deliveredAt), lte(outbox.availableAt, now)));
+  return rows.map((r) => r.countyCode).sort();
+}
+
+/**
+ * Claims one county's due messages for delivery; other workers skip the locked rows. Filtered on county_code so
+ * that on Citus it is a single-shard (router) query, the only kind that may lock rows.
+ */
+export async function claimDue(ex: Executor, now: Date, limit: number, countyCode: string): Promise<OutboxRow[]> {
+  return ex.select().from(outbox).where(and(eq(outbox.countyCode, countyCode), isNull(outbox.deliveredAt), lte(outbox.availableAt, now))).orderBy(asc(outbox.availableAt)).limit(limit).for('update', { skipLocked: true });
 }
 
 /** Marks a message delivered. */

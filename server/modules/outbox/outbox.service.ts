@@ -1,7 +1,8 @@
 /**
  * Side effects after commit: a transition writes outbox rows in its own transaction, and this job delivers
  * them (in-app notifications, SMS to reporters). Rows are claimed with FOR UPDATE SKIP LOCKED, so several
- * server processes deliver each message once; a failure is retried with back-off. Messages name the record
+ * server processes deliver each message once; a failure is retried with back-off. Claims go county by county,
+ * one transaction each (on Citus only a single-shard query may lock rows). Messages name the record
  * they are about (`subject`), so any workflow (cases, petitions …) uses the same outbox.
  */
 import type { AppContext } from '../../lib/context.ts';
@@ -60,22 +61,28 @@ export async function enqueue(tx: Executor, at: Date, countyCode: string, msg: O
 export async function deliverDue(ctx: AppContext, limit = 100): Promise<number> {
   const now = ctx.clock.now();
   let delivered = 0;
-  await ctx.db.transaction(async (tx) => {
-    for (const row of await repo.claimDue(tx, now, limit)) {
-      const msg = row.payload as unknown as OutboxMessage;
-      try {
-        const deliver = deliverers[msg.kind] as Deliverer<typeof msg.kind> | undefined;
-        if (!deliver) throw new Error(`no deliverer for outbox kind ${msg.kind}`);
-        await deliver(ctx, tx, msg as never, row, now);
-        await repo.markDelivered(tx, row, now);
-        delivered++;
-      } catch (e) {
-        // Back off 1, 2, 4 … minutes, at most an hour.
-        const wait = Math.min(60, 2 ** row.attempts) * 60_000;
-        await repo.markFailed(tx, row, new Date(now.getTime() + wait), (e as Error).message);
+  let left = limit;
+  for (const county of await repo.countiesWithDue(ctx.db, now)) {
+    if (left <= 0) break;
+    await ctx.db.transaction(async (tx) => {
+      const due = await repo.claimDue(tx, now, left, county);
+      left -= due.length;
+      for (const row of due) {
+        const msg = row.payload as unknown as OutboxMessage;
+        try {
+          const deliver = deliverers[msg.kind] as Deliverer<typeof msg.kind> | undefined;
+          if (!deliver) throw new Error(`no deliverer for outbox kind ${msg.kind}`);
+          await deliver(ctx, tx, msg as never, row, now);
+          await repo.markDelivered(tx, row, now);
+          delivered++;
+        } catch (e) {
+          // Back off 1, 2, 4 … minutes, at most an hour.
+          const wait = Math.min(60, 2 ** row.attempts) * 60_000;
+          await repo.markFailed(tx, row, new Date(now.getTime() + wait), (e as Error).message);
+        }
       }
-    }
-  });
+    });
+  }
   return delivered;
 }
 

@@ -1,6 +1,7 @@
 /** Dwellings of buildings, rental registrations and tenancies. */
 import { and, asc, desc, eq, isNull, like, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
+import { rowInScope } from './in-scope.repository.ts';
 import { buildings, dwellings, persons, tenancies } from '../../db/schema.ts';
 
 export type DwellingRow = typeof dwellings.$inferSelect;
@@ -19,9 +20,7 @@ export async function insertDwelling(ex: Executor, row: DwellingRow): Promise<vo
 
 /** A dwelling under a region prefix, or undefined; `lock` holds it for the transaction. */
 export async function dwellingInScope(ex: Executor, id: string, prefix: string, lock = false): Promise<DwellingRow | undefined> {
-  const q = ex.select().from(dwellings).where(and(eq(dwellings.id, id), like(dwellings.gridCode, `${prefix}%`)));
-  const [row] = lock ? await q.for('update') : await q;
-  return row;
+  return rowInScope(ex, dwellings, id, prefix, lock);
 }
 
 /** A building's dwellings by label. */

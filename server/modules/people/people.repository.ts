@@ -1,6 +1,7 @@
 /** Persons, households and their grid history. */
 import { and, asc, desc, eq, inArray, like, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
+import { rowInScope } from './in-scope.repository.ts';
 import { grids, households, livingIdNumbers, personRecords, persons, registryHistory } from '../../db/schema.ts';
 
 export type PersonRow = typeof persons.$inferSelect;
@@ -22,9 +23,7 @@ export async function insertPerson(ex: Executor, row: PersonRow): Promise<boolea
 
 /** A person under a region prefix, or undefined (outside the scope reads as missing); `lock` holds the row. */
 export async function personInScope(ex: Executor, id: string, prefix: string, lock = false): Promise<PersonRow | undefined> {
-  const q = ex.select().from(persons).where(and(eq(persons.id, id), like(persons.gridCode, `${prefix}%`)));
-  const [row] = lock ? await q.for('update') : await q;
-  return row;
+  return rowInScope(ex, persons, id, prefix, lock);
 }
 
 /** Changes a person's fields (the caller holds the row). */
@@ -58,7 +57,7 @@ export async function listPersonsPlaced(ex: Executor, f: PersonFilter, limit: nu
       .select({ p: persons, gridName: grids.name, household: { id: households.id, number: households.number, address: households.address } })
       .from(persons)
       .leftJoin(households, and(eq(households.countyCode, persons.countyCode), eq(households.id, persons.householdId)))
-      .leftJoin(grids, eq(grids.code, persons.gridCode))
+      .leftJoin(grids, and(eq(grids.countyCode, persons.countyCode), eq(grids.code, persons.gridCode)))
       .where(where)
       .orderBy(asc(persons.gridCode), asc(persons.nameMask), asc(persons.id))
       .limit(limit)
@@ -93,9 +92,7 @@ export async function insertHousehold(ex: Executor, row: HouseholdRow): Promise<
 
 /** A household under a region prefix, locked for update when asked. */
 export async function householdInScope(ex: Executor, id: string, prefix: string, lock = false): Promise<HouseholdRow | undefined> {
-  const q = ex.select().from(households).where(and(eq(households.id, id), like(households.gridCode, `${prefix}%`)));
-  const [row] = lock ? await q.for('update') : await q;
-  return row;
+  return rowInScope(ex, households, id, prefix, lock);
 }
 
 /** Changes a household. */
@@ -114,7 +111,7 @@ export async function householdsUnder(ex: Executor, prefix: string, limit: numbe
     ex
       .select({ h: households, gridName: grids.name, members: sql<number>`(SELECT count(*)::int FROM persons p WHERE p.county_code = "households"."county_code" AND p.household_id = "households"."id" AND p.status = 'active')` })
       .from(households)
-      .leftJoin(grids, eq(grids.code, households.gridCode))
+      .leftJoin(grids, and(eq(grids.countyCode, households.countyCode), eq(grids.code, households.gridCode)))
       .where(where)
       .orderBy(asc(households.gridCode), asc(households.address), asc(households.id))
       .limit(limit)
@@ -225,11 +222,13 @@ export async function insertUnregistered(ex: Executor, rows: PersonRow[], prefix
   const skipped = [...new Set(rows.flatMap((r) => (r.idNumberHash && !claimed.has(r.idNumberHash) ? [r.idNumberHash] : [])))];
   if (!skipped.length) return [];
   // The holders are read through their claims (county and id), and only when they lie under the importer's scope.
+  // Two statements: the claims are split by ID-number hash, the persons by county (a join across the two could not
+  // stay on one shard on Citus).
+  const owners = new Map((await ex.select().from(livingIdNumbers).where(inArray(livingIdNumbers.idNumberHash, skipped))).map((o) => [o.idNumberHash, o]));
   const res = await ex.execute(sql`
     SELECT s.h, p.county_code, p.id, p.grid_code, p.version, p.household_id, p.name_hash, p.phone_hash, p.address, p.person_type, p.ethnicity
-    FROM unnest(${sql.param(skipped)}::text[]) AS s(h)
-    LEFT JOIN living_id_numbers l ON l.id_number_hash = s.h
-    LEFT JOIN persons p ON p.county_code = l.county_code AND p.id = l.person_id AND p.status = 'active' AND p.grid_code LIKE ${prefix + '%'}`);
+    FROM unnest(${sql.param(skipped)}::text[], ${sql.param(skipped.map((h) => owners.get(h)?.countyCode ?? null))}::char(6)[], ${sql.param(skipped.map((h) => owners.get(h)?.personId ?? null))}::uuid[]) AS s(h, county_code, person_id)
+    LEFT JOIN persons p ON p.county_code = s.county_code AND p.id = s.person_id AND p.status = 'active' AND p.grid_code LIKE ${prefix + '%'}`);
   type Raw = { h: string; county_code: string | null; id: string | null; grid_code: string | null; version: number | null; household_id: string | null; name_hash: string; phone_hash: string | null; address: string | null; person_type: string; ethnicity: string | null };
   return (res as unknown as { rows: Raw[] }).rows.map((r) =>
     r.id === null

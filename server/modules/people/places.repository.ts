@@ -1,6 +1,7 @@
 /** Buildings and places of the registry. */
 import { and, asc, eq, like } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
+import { rowInScope } from './in-scope.repository.ts';
 import { buildings, places } from '../../db/schema.ts';
 
 export type BuildingRow = typeof buildings.$inferSelect;
@@ -28,20 +29,17 @@ export function placesOf(ex: Executor, prefix: string, kind?: string): Promise<P
 
 /** A place under a region prefix, or undefined. */
 export async function placeInScope(ex: Executor, id: string, prefix: string): Promise<PlaceRow | undefined> {
-  const [row] = await ex.select().from(places).where(and(eq(places.id, id), like(places.gridCode, `${prefix}%`)));
-  return row;
+  return rowInScope(ex, places, id, prefix, false);
 }
 
 /** A building under a region prefix, held for the transaction. */
 export async function buildingForUpdate(ex: Executor, id: string, prefix: string): Promise<BuildingRow | undefined> {
-  const [row] = await ex.select().from(buildings).where(and(eq(buildings.id, id), like(buildings.gridCode, `${prefix}%`))).for('update');
-  return row;
+  return rowInScope(ex, buildings, id, prefix, true);
 }
 
 /** A place under a region prefix, held for the transaction. */
 export async function placeForUpdate(ex: Executor, id: string, prefix: string): Promise<PlaceRow | undefined> {
-  const [row] = await ex.select().from(places).where(and(eq(places.id, id), like(places.gridCode, `${prefix}%`))).for('update');
-  return row;
+  return rowInScope(ex, places, id, prefix, true);
 }
 
 /** Writes a building's fields. */

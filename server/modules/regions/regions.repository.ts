@@ -2,6 +2,7 @@
 import { and, asc, count, eq, ilike, inArray, like, sql, type SQL } from 'drizzle-orm';
 import { grids, regions } from '../../db/schema.ts';
 import type { Executor } from '../../db/client.ts';
+import { countyOf, subtreePrefix } from '../../../core/region-code.ts';
 
 export type RegionRow = typeof regions.$inferSelect;
 
@@ -19,7 +20,7 @@ export async function findMany(ex: Executor, codes: string[]): Promise<RegionRow
 
 /** Direct children of a node with their child and grid counts, in code order. */
 export async function childrenWithCounts(ex: Executor, parentCode: string) {
-  return ex
+  const children = await ex
     .select({
       code: regions.code,
       name: regions.name,
@@ -27,13 +28,26 @@ export async function childrenWithCounts(ex: Executor, parentCode: string) {
       parentCode: regions.parentCode,
       // Qualified by hand: inside a sub-select Drizzle would render the outer column unqualified.
       childCount: sql<number>`(SELECT count(*)::int FROM regions c WHERE c.parent_code = "regions"."code")`,
-      // the subtree prefix by level, as core/region-code.ts subtreePrefix computes it
-      gridCount: sql<number>`(SELECT count(*)::int FROM grids g WHERE g.code LIKE left("regions"."code", CASE "regions"."level"
-        WHEN 'village' THEN 12 WHEN 'township' THEN 9 WHEN 'county' THEN 6 WHEN 'prefecture' THEN 4 ELSE 2 END) || '%')`,
     })
     .from(regions)
     .where(eq(regions.parentCode, parentCode))
     .orderBy(asc(regions.code));
+  // Grids are counted apart, grouped by each child's subtree prefix: grids are split by county on Citus, where a
+  // sub-select per region row over them is refused.
+  const prefixes = children.map((c) => subtreePrefix(c.code));
+  const counts = new Map<string, number>();
+  for (const len of new Set(prefixes.map((p) => p.length))) {
+    const under = subtreePrefix(parentCode);
+    // The length written into the text (a whole number): as two parameters the GROUP BY would not match the column.
+    const head = sql<string>`left(${grids.code}, ${sql.raw(String(Math.trunc(len)))})`;
+    const rows = await ex
+      .select({ prefix: head, n: count() })
+      .from(grids)
+      .where(and(under.length >= 6 ? eq(grids.countyCode, countyOf(under)) : undefined, like(grids.code, `${under}%`)))
+      .groupBy(head);
+    for (const r of rows) counts.set(r.prefix, Number(r.n));
+  }
+  return children.map((c, i) => ({ ...c, gridCount: counts.get(prefixes[i]!) ?? 0 }));
 }
 
 /** Inserts or renames regions (imports). */

@@ -4,6 +4,7 @@ import type { RegionMatch } from '../../../core/schemas/regions.response.ts';
 import { subtreePrefix } from '../../../core/region-code.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { foundOrMissing, inActorScope, requirePermission as need, scopePrefix } from '../../lib/access.ts';
+import { announce } from '../../lib/change-feed.ts';
 import type { AppContext } from '../../lib/context.ts';
 import type { Executor } from '../../db/client.ts';
 import * as audit from '../audit/audit.service.ts';
@@ -58,6 +59,7 @@ export async function importRegions(ctx: AppContext, actor: Actor, csvText: stri
   await ctx.db.transaction(async (tx) => {
     await repo.upsertMany(tx, rows, ctx.clock.now());
     await audit.record(tx, ctx, actor, { action: 'region.import', objectType: 'region', detail: { rows: rows.length } });
+    await announce(ctx, tx, 'reference'); // the other servers drop what they cached of the old tree on commit
   });
   return { imported: rows.length };
 }
