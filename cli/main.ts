@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { openDatabase } from '../server/db/client.ts';
 import { migrate } from '../server/db/migrate.ts';
 import { grantAppRole } from '../server/db/roles.ts';
+import { ClusterNotReady, distribute, hasCitus } from '../server/db/distribute.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { loadConfig } from '../server/config.ts';
 import { createContext } from '../server/context.ts';
@@ -33,7 +34,8 @@ import { personRoles } from '../core/roles.ts';
 
 const usage = `用法 Usage: anwang <command>
   serve                      启动服务 start the server (seeds the demo on an empty database)
-  migrate                    执行数据库迁移 apply database migrations
+  migrate                    执行数据库迁移 apply database migrations (and distribute, on a Citus coordinator)
+  distribute                 在 Citus 集群上分布各表 place every table on a Citus cluster (ANWANG_CITUS_SHARDS, default 32)
   seed --demo                写入演示数据 load the demo prefecture (also into a non-empty database)
   import regions FILE.csv    导入区划 (code,name,parent_code)
   import grids FILE.geojson  导入网格 (FeatureCollection of Polygons with code, name)
@@ -169,6 +171,8 @@ async function main(argv: string[]): Promise<void> {
       process.stdout.write(r.text + '\n');
       return;
     }
+    case 'distribute':
+      return distributeCommand();
     case 'db': {
       if (sub !== 'roles') fail(usage);
       return dbRolesCommand(values.name ?? 'anwang_app', values.password);
@@ -216,6 +220,25 @@ async function main(argv: string[]): Promise<void> {
  * `anwang db roles`: as the schema's owner (ANWANG_MIGRATE_URL, else DATABASE_URL), applies the migrations and
  * creates or updates the application's role, which may only read and append to the audit log.
  */
+/** Migrates and places the tables on the Citus coordinator of ANWANG_MIGRATE_URL (or DATABASE_URL), as the owner. */
+async function distributeCommand(): Promise<void> {
+  const config = loadConfig();
+  const ownerUrl = config.migrateUrl ?? config.databaseUrl;
+  if (!ownerUrl) fail('anwang distribute 需要 Citus 协调节点：设置 ANWANG_MIGRATE_URL（或 DATABASE_URL）(PGlite is one process: nothing to distribute)');
+  const owner = await openDatabase({ databaseUrl: ownerUrl, poolSize: 1 });
+  try {
+    if (!(await hasCitus(owner))) fail('此数据库未安装 citus 扩展 the citus extension is not installed in this database: CREATE EXTENSION citus on the coordinator and every worker, then register them (docs/OPERATIONS.md)');
+    await migrate(owner);
+    const placed = await distribute(owner);
+    process.stdout.write(placed.length ? `已分布 placed ${placed.length} tables: ${placed.join(', ')}\n` : '各表均已分布 every table is already placed\n');
+  } catch (e) {
+    if (e instanceof ClusterNotReady) fail(`集群未就绪 cluster not ready: ${e.message}`);
+    throw e;
+  } finally {
+    await owner.close();
+  }
+}
+
 async function dbRolesCommand(role: string, password: string | undefined): Promise<void> {
   const config = loadConfig();
   const ownerUrl = config.migrateUrl ?? config.databaseUrl;

@@ -7,6 +7,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
 import type { Database } from './client.ts';
+import { distribute, hasCitus } from './distribute.ts';
+import { sql } from 'drizzle-orm';
+import { splitStatements } from './split-statements.ts';
 
 const migrationsDir = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 
@@ -15,12 +18,17 @@ export function migrationFiles(): string[] {
   return readdirSync(migrationsDir).filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f)).sort();
 }
 
-/** Applies pending migrations; returns the names applied. @throws Error when an applied file was edited */
+/**
+ * Applies pending migrations; returns the names applied. On a Citus coordinator the tables are then placed
+ * (server/db/distribute.ts; nothing to do when they are). @throws Error when an applied file was edited
+ */
 export async function migrate(database: Database): Promise<string[]> {
   // The application's own role (server/db/roles.ts) may not create tables: it starts when nothing is pending.
   if (await upToDate(database)) return [];
   try {
-    return await applyPending(database);
+    const applied = await applyPending(database);
+    if (await hasCitus(database)) await distribute(database);
+    return applied;
   } catch (e) {
     if ((e as { code?: string }).code !== '42501') throw e;
     throw new Error(`migrations are pending and this database role may not apply them (${(e as Error).message}): run \`anwang migrate\` with ANWANG_MIGRATE_URL set to the schema owner's URL`, { cause: e });
@@ -41,6 +49,7 @@ async function applyPending(database: Database): Promise<string[]> {
   await database.execScript(`CREATE TABLE IF NOT EXISTS schema_migrations (
     name text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
   const applied: string[] = [];
+  const citus = await hasCitus(database);
   await database.execScript('SELECT pg_advisory_lock(7263001)');
   try {
     const done = new Map((await database.query<{ name: string; checksum: string }>('SELECT name, checksum FROM schema_migrations')).map((r) => [r.name, r.checksum]));
@@ -53,7 +62,15 @@ async function applyPending(database: Database): Promise<string[]> {
         continue;
       }
       const name = file.replace(/'/g, "''");
-      await database.execScript(`BEGIN;\n${text}\n;INSERT INTO schema_migrations (name, checksum) VALUES ('${name}', '${checksum}');\nCOMMIT;`);
+      const record = `INSERT INTO schema_migrations (name, checksum) VALUES ('${name}', '${checksum}')`;
+      if (citus) {
+        // A Citus coordinator forwards a DDL statement's text to the workers: one statement at a time, one transaction.
+        // A trigger a migration makes on a distributed table (the audit log's guard) is made on every shard.
+        await database.db.transaction(async (tx) => {
+          await tx.execute(sql.raw('SET LOCAL citus.enable_unsafe_triggers TO on'));
+          for (const statement of [...splitStatements(text), record]) await tx.execute(sql.raw(statement));
+        });
+      } else await database.execScript(`BEGIN;\n${text}\n;${record};\nCOMMIT;`);
       applied.push(file);
     }
   } catch (e) {

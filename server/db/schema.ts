@@ -14,7 +14,7 @@ export const regions = pgTable('regions', {
 });
 
 export const grids = pgTable('grids', {
-  code: char('code', { length: 15 }).primaryKey(),
+  code: char('code', { length: 15 }).notNull(),
   villageCode: char('village_code', { length: 12 }).notNull(),
   countyCode: char('county_code', { length: 6 }).notNull(),
   name: text('name').notNull(),
@@ -26,10 +26,10 @@ export const grids = pgTable('grids', {
   duties: text('duties').array().notNull().default([]),
   createdAt: ts('created_at').notNull().defaultNow(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
-});
+}, (t) => [primaryKey({ columns: [t.countyCode, t.code] })]);
 
 export const householdGroups = pgTable('household_groups', {
-  id: uuid('id').primaryKey(),
+  id: uuid('id').notNull(),
   gridCode: char('grid_code', { length: 15 }).notNull(),
   countyCode: char('county_code', { length: 6 }).notNull(),
   name: text('name').notNull(),
@@ -37,7 +37,7 @@ export const householdGroups = pgTable('household_groups', {
   leaderName: text('leader_name'),
   memberCount: integer('member_count').notNull().default(0),
   createdAt: ts('created_at').notNull().defaultNow(),
-});
+}, (t) => [primaryKey({ columns: [t.countyCode, t.id] })]);
 
 export const users = pgTable('users', {
   id: uuid('id').primaryKey(),
@@ -60,14 +60,14 @@ export const users = pgTable('users', {
 });
 
 export const gridStaff = pgTable('grid_staff', {
-  id: uuid('id').primaryKey(),
+  id: uuid('id').notNull(),
   gridCode: char('grid_code', { length: 15 }).notNull(),
   countyCode: char('county_code', { length: 6 }).notNull(),
   role: text('role').notNull(),
   name: text('name').notNull(),
   userId: uuid('user_id'),
   createdAt: ts('created_at').notNull().defaultNow(),
-});
+}, (t) => [primaryKey({ columns: [t.countyCode, t.id] })]);
 
 export const sessions = pgTable('sessions', {
   idHash: text('id_hash').primaryKey(),
@@ -309,7 +309,7 @@ export const outbox = pgTable('outbox', {
 }, (t) => [primaryKey({ columns: [t.countyCode, t.id] })]);
 
 export const notifications = pgTable('notifications', {
-  id: bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity().primaryKey(),
+  id: bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity(),
   userId: uuid('user_id').notNull(),
   countyCode: char('county_code', { length: 6 }).notNull(),
   kind: text('kind').notNull(),
@@ -319,7 +319,7 @@ export const notifications = pgTable('notifications', {
   subjectType: text('subject_type'),
   subjectId: uuid('subject_id'),
   subjectCode: text('subject_code'),
-});
+}, (t) => [primaryKey({ columns: [t.countyCode, t.id] })]);
 
 export const idempotencyKeys = pgTable('idempotency_keys', {
   scope: text('scope').notNull(),
@@ -433,6 +433,13 @@ export const persons = pgTable('persons', {
   updatedAt: ts('updated_at').notNull(),
   version: integer('version').notNull(),
 }, (t) => [primaryKey({ columns: [t.countyCode, t.id] })]);
+
+/** One living registration per ID number nationally: the unique key persons cannot hold once split by county. */
+export const livingIdNumbers = pgTable('living_id_numbers', {
+  idNumberHash: text('id_number_hash').primaryKey(),
+  countyCode: char('county_code', { length: 6 }).notNull(),
+  personId: uuid('person_id').notNull(),
+});
 
 export const registryHistory = pgTable('registry_history', {
   countyCode: char('county_code', { length: 6 }).notNull(),

@@ -1,9 +1,13 @@
-/** A throw-away database on the PostgreSQL server named by a URL (tests on the server pass). */
+/** A throw-away database on the PostgreSQL server (or Citus coordinator) named by a URL (tests on the server passes). */
 import pg from 'pg';
 import { randomBytes } from 'node:crypto';
 import { openDatabase } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
+import { distribute } from '../db/distribute.ts';
 import { grantAppRole } from '../db/roles.ts';
+
+/** Shards per distributed table in a test database: few, so ~60 test files stay fast on a small cluster. */
+const TEST_SHARDS = 4;
 
 export interface ScratchDatabase {
   /** The URL the application connects with (the app role's when `appRole` was asked for). */
@@ -21,28 +25,27 @@ export interface ScratchDatabase {
 export async function createScratchDatabase(baseUrl: string, prefix = 'anwang_test', opts: { appRole?: boolean } = {}): Promise<ScratchDatabase> {
   const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   const role = `${name}_app`;
-  const run = async (sql: string) => {
-    const c = new pg.Client({ connectionString: baseUrl });
-    await c.connect();
-    try {
-      await c.query(sql);
-    } finally {
-      await c.end();
-    }
+  const workers = await citusWorkers(baseUrl);
+  const nodes = [baseUrl, ...(workers ?? []).map((w) => w.url)];
+  const dropAll = async () => {
+    // Workers first: the coordinator's database holds connections to theirs.
+    for (const node of [...nodes].reverse()) await run(node, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   };
-  await run(`CREATE DATABASE ${name}`);
-  const u = new URL(baseUrl);
-  u.pathname = '/' + name;
-  const ownerUrl = u.toString();
-  if (!opts.appRole) return { url: ownerUrl, drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+  for (const node of nodes) await run(node, `CREATE DATABASE ${name}`);
+  const ownerUrl = withDatabase(baseUrl, name);
+  if (workers) await joinCluster(ownerUrl, workers, nodes.slice(1).map((n) => withDatabase(n, name)));
+  // On Citus the owner migrates and distributes (with few shards) before the application opens the database.
+  if (!opts.appRole && !workers) return { url: ownerUrl, drop: dropAll };
   const owner = await openDatabase({ databaseUrl: ownerUrl, poolSize: 1 });
   const password = randomBytes(12).toString('hex');
   try {
     await migrate(owner);
-    await grantAppRole(owner, role, password);
+    if (workers) await distribute(owner, { shardCount: TEST_SHARDS });
+    if (opts.appRole) await grantAppRole(owner, role, password);
   } finally {
     await owner.close();
   }
+  if (!opts.appRole) return { url: ownerUrl, drop: dropAll };
   const app = new URL(ownerUrl);
   app.username = role;
   app.password = password;
@@ -50,8 +53,58 @@ export async function createScratchDatabase(baseUrl: string, prefix = 'anwang_te
     url: app.toString(),
     ownerUrl,
     drop: async () => {
-      await run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await run(`DROP ROLE IF EXISTS ${role}`);
+      await dropAll();
+      for (const node of [...nodes].reverse()) await run(node, `DROP ROLE IF EXISTS ${role}`);
     },
   };
+}
+
+async function run(url: string, sql: string): Promise<void> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    await c.query(sql);
+  } finally {
+    await c.end();
+  }
+}
+
+function withDatabase(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = '/' + name;
+  return u.toString();
+}
+
+interface Worker {
+  host: string;
+  port: number;
+  url: string;
+}
+
+/** The workers of the Citus coordinator at `url` (node metadata of its database), or undefined on plain PostgreSQL. */
+async function citusWorkers(url: string): Promise<Worker[] | undefined> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    const ext = await c.query(`SELECT 1 FROM pg_extension WHERE extname = 'citus'`);
+    if (!ext.rowCount) return undefined;
+    const rows = (await c.query<{ nodename: string; nodeport: number }>(`SELECT nodename, nodeport FROM pg_dist_node WHERE groupid <> 0 AND noderole = 'primary' ORDER BY nodeid`)).rows;
+    const base = new URL(url);
+    return rows.map((r) => {
+      const u = new URL(base);
+      u.hostname = r.nodename;
+      u.port = String(r.nodeport);
+      return { host: r.nodename, port: r.nodeport, url: u.toString() };
+    });
+  } finally {
+    await c.end();
+  }
+}
+
+/** Node metadata is per database: the new database gets the extension on every node and the same nodes registered. */
+async function joinCluster(coordinatorDbUrl: string, workers: Worker[], workerDbUrls: string[]): Promise<void> {
+  for (const w of workerDbUrls) await run(w, 'CREATE EXTENSION IF NOT EXISTS citus');
+  const u = new URL(coordinatorDbUrl);
+  await run(coordinatorDbUrl, `CREATE EXTENSION IF NOT EXISTS citus; SELECT citus_set_coordinator_host('${u.hostname}', ${Number(u.port || 5432)});
+    ${workers.map((w) => `SELECT citus_add_node('${w.host.replace(/'/g, "''")}', ${w.port});`).join('\n')}`);
 }

@@ -46,7 +46,7 @@ export async function upsertMany(ex: Executor, rows: Omit<GridRow, 'createdAt' |
       .insert(grids)
       .values(rows.slice(i, i + 200).map((r) => ({ ...r, createdAt: now, updatedAt: now })))
       .onConflictDoUpdate({
-        target: grids.code,
+        target: [grids.countyCode, grids.code],
         set: {
           name: sql`excluded.name`,
           geometry: sql`excluded.geometry`,

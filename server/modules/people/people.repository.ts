@@ -1,15 +1,23 @@
 /** Persons, households and their grid history. */
 import { and, asc, desc, eq, inArray, like, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import { grids, households, personRecords, persons, registryHistory } from '../../db/schema.ts';
+import { grids, households, livingIdNumbers, personRecords, persons, registryHistory } from '../../db/schema.ts';
 
 export type PersonRow = typeof persons.$inferSelect;
 export type HouseholdRow = typeof households.$inferSelect;
 export type HistoryRow = typeof registryHistory.$inferInsert;
 
-/** Inserts a person. */
-export async function insertPerson(ex: Executor, row: PersonRow): Promise<void> {
+/**
+ * Inserts a person, first claiming their ID number's living registration (national, in living_id_numbers): returns
+ * false, writing nothing, when another living registration holds it (a concurrent claim waits for the other to end).
+ */
+export async function insertPerson(ex: Executor, row: PersonRow): Promise<boolean> {
+  if (row.idNumberHash && row.status === 'active') {
+    const claimed = await ex.insert(livingIdNumbers).values({ idNumberHash: row.idNumberHash, countyCode: row.countyCode, personId: row.id }).onConflictDoNothing().returning({ h: livingIdNumbers.idNumberHash });
+    if (!claimed.length) return false;
+  }
   await ex.insert(persons).values(row);
+  return true;
 }
 
 /** A person under a region prefix, or undefined (outside the scope reads as missing); `lock` holds the row. */
@@ -26,7 +34,10 @@ export async function updatePerson(ex: Executor, p: PersonRow, set: Partial<Pers
 
 /** The living registration with this ID-number hash, anywhere (ID numbers are unique nationally). */
 export async function activeByIdHash(ex: Executor, hash: string): Promise<PersonRow | undefined> {
-  const [row] = await ex.select().from(persons).where(and(eq(persons.idNumberHash, hash), eq(persons.status, 'active')));
+  // Two keyed reads (the hash's one row, then the person by county and id) rather than a search of every county.
+  const [owner] = await ex.select().from(livingIdNumbers).where(eq(livingIdNumbers.idNumberHash, hash));
+  if (!owner) return undefined;
+  const [row] = await ex.select().from(persons).where(and(eq(persons.countyCode, owner.countyCode), eq(persons.id, owner.personId), eq(persons.status, 'active')));
   return row;
 }
 
@@ -163,9 +174,23 @@ function unnestRows(rows: PersonRow[]) {
 }
 const personColumnNames = sql.raw(personColumns.map(([c]) => c).join(', '));
 
-/** Inserts many new persons in one statement. */
+/** Inserts many new persons in one statement, with their ID numbers' living registrations (a taken one fails it). */
 export async function insertPersons(ex: Executor, rows: PersonRow[]): Promise<void> {
-  if (rows.length) await ex.execute(sql`INSERT INTO persons (${personColumnNames}) ${unnestRows(rows)}`);
+  if (!rows.length) return;
+  await claimIdNumbers(ex, rows, false);
+  await ex.execute(sql`INSERT INTO persons (${personColumnNames}) ${unnestRows(rows)}`);
+}
+
+/** Registers the ID numbers of active rows in living_id_numbers; returns the hashes claimed (`skipTaken`: others are left out, else they fail). */
+async function claimIdNumbers(ex: Executor, rows: PersonRow[], skipTaken: boolean): Promise<Set<string>> {
+  const owned = rows.filter((r) => r.idNumberHash && r.status === 'active');
+  if (!owned.length) return new Set();
+  const res = await ex.execute(sql`
+    INSERT INTO living_id_numbers (id_number_hash, county_code, person_id)
+    SELECT * FROM unnest(${sql.param(owned.map((r) => r.idNumberHash))}::text[], ${sql.param(owned.map((r) => r.countyCode))}::char(6)[], ${sql.param(owned.map((r) => r.id))}::uuid[])
+    ${skipTaken ? sql`ON CONFLICT (id_number_hash) DO NOTHING` : sql``}
+    RETURNING id_number_hash`);
+  return new Set((res as unknown as { rows: { id_number_hash: string }[] }).rows.map((r) => r.id_number_hash));
 }
 
 /** A living registration an imported row collided with, as the importer may see it. */
@@ -186,24 +211,25 @@ export interface KnownPerson {
 }
 
 /**
- * Inserts persons in one statement, except those whose ID number already has a living registration (the unique
- * index decides, so concurrent imports cannot both insert one). The same statement answers, for each skipped
- * ID-number hash, whether the living record lies under `prefix` (the importer's scope) and, only when it does,
- * what the update path needs: a record outside the scope is never returned, so it cannot be touched or leaked.
+ * Inserts persons, except those whose ID number already has a living registration: the claims in
+ * living_id_numbers decide (a claim made by a concurrent import waits for it to end, so both cannot insert one).
+ * Then answers, for each skipped ID-number hash, whether the living record lies under `prefix` (the importer's
+ * scope) and, only when it does, what the update path needs: a record outside the scope is never returned, so it
+ * cannot be touched or leaked.
  */
 export async function insertUnregistered(ex: Executor, rows: PersonRow[], prefix: string): Promise<KnownPerson[]> {
   if (!rows.length) return [];
-  const hashes = rows.flatMap((r) => (r.idNumberHash ? [r.idNumberHash] : []));
-  // The outer SELECT reads the snapshot from before the insert, so it sees the rows the insert collided with; a row
-  // committed by a concurrent import after the snapshot is not seen and comes back as out of scope (refused).
+  const claimed = await claimIdNumbers(ex, rows, true);
+  const fresh = rows.filter((r) => !r.idNumberHash || claimed.has(r.idNumberHash));
+  if (fresh.length) await ex.execute(sql`INSERT INTO persons (${personColumnNames}) ${unnestRows(fresh)}`);
+  const skipped = [...new Set(rows.flatMap((r) => (r.idNumberHash && !claimed.has(r.idNumberHash) ? [r.idNumberHash] : [])))];
+  if (!skipped.length) return [];
+  // The holders are read through their claims (county and id), and only when they lie under the importer's scope.
   const res = await ex.execute(sql`
-    WITH ins AS (
-      INSERT INTO persons (${personColumnNames}) ${unnestRows(rows)}
-      ON CONFLICT (id_number_hash) WHERE id_number_hash IS NOT NULL AND status = 'active' DO NOTHING
-      RETURNING id_number_hash),
-    skipped AS (SELECT h FROM unnest(${sql.param(hashes)}::text[]) AS h EXCEPT SELECT id_number_hash FROM ins)
     SELECT s.h, p.county_code, p.id, p.grid_code, p.version, p.household_id, p.name_hash, p.phone_hash, p.address, p.person_type, p.ethnicity
-    FROM skipped s LEFT JOIN persons p ON p.id_number_hash = s.h AND p.status = 'active' AND p.grid_code LIKE ${prefix + '%'}`);
+    FROM unnest(${sql.param(skipped)}::text[]) AS s(h)
+    LEFT JOIN living_id_numbers l ON l.id_number_hash = s.h
+    LEFT JOIN persons p ON p.county_code = l.county_code AND p.id = l.person_id AND p.status = 'active' AND p.grid_code LIKE ${prefix + '%'}`);
   type Raw = { h: string; county_code: string | null; id: string | null; grid_code: string | null; version: number | null; household_id: string | null; name_hash: string; phone_hash: string | null; address: string | null; person_type: string; ethnicity: string | null };
   return (res as unknown as { rows: Raw[] }).rows.map((r) =>
     r.id === null
@@ -230,6 +256,8 @@ export async function updateImported(ex: Executor, known: { countyCode: string; 
 /** Marks a person moved away or deceased, out of their household, with the purge date. */
 export async function archivePerson(ex: Executor, p: PersonRow, status: 'moved_away' | 'deceased', on: string, purgeAfter: string, now: Date): Promise<void> {
   await ex.update(persons).set({ status, leftOn: on, purgeAfter, householdId: null, relation: null, updatedAt: now, version: p.version + 1 }).where(and(eq(persons.countyCode, p.countyCode), eq(persons.id, p.id)));
+  // The ID number is free again for a new living registration (in the county they move to).
+  if (p.idNumberHash) await ex.delete(livingIdNumbers).where(and(eq(livingIdNumbers.idNumberHash, p.idNumberHash), eq(livingIdNumbers.personId, p.id)));
   if (p.householdId) await ex.update(households).set({ headPersonId: null, updatedAt: now }).where(and(eq(households.countyCode, p.countyCode), eq(households.id, p.householdId), eq(households.headPersonId, p.id)));
 }
 

@@ -57,8 +57,7 @@ export async function createPerson(ctx: AppContext, actor: Actor, input: z.infer
     // ID numbers are unique nationally, so a second registration must fail; the answer is the same wherever the
     // first one lives (in the caller's scope or not) and names nothing of it. Each refusal is audited, so someone
     // probing ID numbers this way leaves a trace.
-    if (row.idNumberHash && (await repo.activeByIdHash(tx, row.idNumberHash))) return true;
-    await repo.insertPerson(tx, row);
+    if (!(await repo.insertPerson(tx, row))) return true;
     await repo.addHistory(tx, [{ countyCode: row.countyCode, objectType: 'person', objectId: row.id, event: 'created', fromGrid: null, toGrid: row.gridCode, data: null, actorId: actor.id, actorName: actor.name, at: now }]);
     await audit.record(tx, ctx, actor, { action: 'person.create', objectType: 'person', objectId: row.id, countyCode: row.countyCode });
     return false;

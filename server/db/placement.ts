@@ -1,0 +1,71 @@
+/**
+ * Where every table of the schema lives on a Citus cluster (server/db/distribute.ts applies it; placement.test.ts
+ * checks that no table is missing and that keys fit). On PGlite and plain PostgreSQL the list changes nothing.
+ *
+ * - `distributed`: split into shards by `column` (county_code unless said otherwise), all co-located, so a county's
+ *   rows of every large table sit on one worker and joins and transactions within a county stay on it.
+ * - `reference`: small shared tables copied to every node (joinable with anything; each write is replicated with
+ *   two-phase commit, so only for data that changes rarely).
+ * - `local`: kept on the coordinator only (looked up without a county, or written often and small).
+ */
+
+export type Placement =
+  | { kind: 'distributed'; column: string; colocateWith?: string; why: string }
+  | { kind: 'reference'; why: string }
+  | { kind: 'local'; why: string };
+
+const byCounty = (why: string): Placement => ({ kind: 'distributed', column: 'county_code', why });
+const reference = (why: string): Placement => ({ kind: 'reference', why });
+const local = (why: string): Placement => ({ kind: 'local', why });
+
+/** Every table, in the order distribution creates them (referenced tables before the tables referencing them). */
+export const placement: Record<string, Placement> = {
+  // Reference data: small, read by every county's queries, changed by administrators.
+  regions: reference('the region tree (thousands of rows), joined with every county\'s data'),
+  categories: reference('the case categories, shared by all counties'),
+  code_tables: reference('code tables (national ones and a county\'s own), a few hundred rows'),
+  code_items: reference('the items of the code tables'),
+  departments: reference('county departments, a few dozen per county; users reference them'),
+  department_categories: reference('which department owns a category in a county (routing), small'),
+  routing_rules: reference('per-county routing policy, a handful of rows per county'),
+  deadline_policies: reference('per-county deadline policy, small'),
+  calendar_days: reference('holidays and working weekends, a few dozen rows a year'),
+  users: reference('staff accounts (tens of thousands at most) found by username at sign-in with no county; grid staff and notifications reference them'),
+
+  // Coordinator-local: looked up without a county, or hot and small.
+  sessions: local('found by token hash on every request, with no county; written on every request (idle timeout), so never a replicated reference table'),
+  api_tokens: local('found by token hash with no county; few rows'),
+  idempotency_keys: local('found by (scope, key) with no county; short-lived, written on every retried write'),
+  reveal_budgets: local('a rate-limit counter per user, written on every reveal'),
+  heartbeat: local('one row: the server\'s liveness'),
+  schema_migrations: local('the migration runner\'s own bookkeeping on the coordinator'),
+  uploads: local('a photo is uploaded before any county is known (county set when a record claims it); found by id; rows are small, the files are on disk'),
+
+  // Large tables, by county.
+  grids: byCounty('every grid of a county; its code starts with the county code'),
+  household_groups: byCounty('十户联防 groups of a grid'),
+  grid_staff: byCounty('staff of a grid'),
+  households: byCounty('the registry: households'),
+  persons: byCounty('the registry: persons (tens of millions in a province)'),
+  person_records: byCounty('persons\' extension records'),
+  buildings: byCounty('the registry: buildings'),
+  dwellings: byCounty('the registry: dwellings and rental housing'),
+  tenancies: byCounty('tenants of rental dwellings'),
+  places: byCounty('the registry: places'),
+  registry_history: byCounty('the registry\'s history, append-mostly'),
+  cases: byCounty('cases: every query of a case carries its county'),
+  case_events: byCounty('a case\'s event log'),
+  case_attachments: byCounty('a case\'s photos and voice notes'),
+  case_me_too: byCounty('"me too" votes of a case'),
+  clocks: byCounty('a case\'s deadlines'),
+  outbox: byCounty('side effects of a county\'s transactions, written in them'),
+  audit_log: byCounty('the audit trail, one chain per county (system-wide actions under their own code)'),
+  notifications: byCounty('in-app notifications, written in the transaction of the county\'s case'),
+  case_stats_daily: byCounty('dashboard rollups per village and day'),
+  case_first_response_hist: byCounty('dashboard rollups of first-response times'),
+  case_overdue_now: byCounty('dashboard count of overdue cases per village'),
+  living_id_numbers: { kind: 'distributed', column: 'id_number_hash', why: 'one living registration per ID number nationally: keyed (and split) by the ID number\'s hash alone, so the unique key holds across counties' },
+};
+
+/** The table every county-distributed table is co-located with. */
+export const colocationAnchor = 'grids';
