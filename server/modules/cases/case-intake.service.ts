@@ -92,7 +92,7 @@ type IntakeAnswer = Record<string, unknown> & { code: string };
 /** Takes in one report. @throws VALIDATION_FAILED (category, place, phone), UPLOAD_REJECTED, FORBIDDEN */
 export async function createCase(ctx: AppContext, actor: Actor, input: IntakeInput, ticket?: Ticket) {
   const p = await prepare(ctx, actor, input, ticket);
-  const result = await queueOf(ctx).submit(p);
+  const result = await queueOf(ctx, p.row.countyCode).submit(p);
   return p.reporterKey ? { ...result, reporterKey: p.reporterKey.key } : result;
 }
 
@@ -173,16 +173,22 @@ async function prepare(ctx: AppContext, actor: Actor, input: IntakeInput, ticket
   return { actor, input, row, categoryName: category.name, suggested, policy, cal, view, reporterKey, ticket };
 }
 
-/** The intake queue of a context: one per server process (and per test environment). */
-const queues = new WeakMap<AppContext, GroupCommit<Prepared, IntakeAnswer>>();
-function queueOf(ctx: AppContext): GroupCommit<Prepared, IntakeAnswer> {
-  let q = queues.get(ctx);
-  if (!q) queues.set(ctx, (q = new GroupCommit(ctx.config.intakeBatch, (ps) => writeReports(ctx, ps))));
+/**
+ * The intake queues of a context (one per server process and test environment), one per county: a batch is one
+ * county's, so on Citus its transaction touches one shard group (no two-phase commit across workers) and it
+ * extends one county's audit chain.
+ */
+const queues = new WeakMap<AppContext, Map<string, GroupCommit<Prepared, IntakeAnswer>>>();
+function queueOf(ctx: AppContext, countyCode: string): GroupCommit<Prepared, IntakeAnswer> {
+  let byCounty = queues.get(ctx);
+  if (!byCounty) queues.set(ctx, (byCounty = new Map()));
+  let q = byCounty.get(countyCode);
+  if (!q) byCounty.set(countyCode, (q = new GroupCommit(ctx.config.intakeBatch, (ps) => writeReports(ctx, ps))));
   return q;
 }
 
-/** Batches written and reports retried alone by a context's intake queue. */
-export const intakeCounts = (ctx: AppContext) => queueOf(ctx).counts;
+/** Batches written and reports retried alone by a county's intake queue. */
+export const intakeCounts = (ctx: AppContext, countyCode: string) => queueOf(ctx, countyCode).counts;
 
 const actorName = (a: Actor) => (a.kind === 'public' ? 'resident' : a.name);
 const actorRole = (a: Actor) => (a.kind === 'public' ? 'resident' : a.role);
