@@ -41,7 +41,7 @@ export function freePort(): Promise<number> {
   });
 }
 
-export interface BenchServer { url: string; dataDir: string; env: NodeJS.ProcessEnv; stop(): Promise<number>; cli(...args: string[]): string }
+export interface BenchServer { url: string; dataDir: string; env: NodeJS.ProcessEnv; pid: number; stop(): Promise<number>; cli(...args: string[]): string }
 
 /** A data directory (or the DATABASE_URL server) with the test fixture imported, ready for `serve`. */
 export async function prepare(fixtureDir: string): Promise<{ dataDir: string; env: NodeJS.ProcessEnv; cli: (...args: string[]) => string }> {
@@ -84,6 +84,7 @@ export async function startServer(p: { dataDir: string; env: NodeJS.ProcessEnv; 
     url,
     dataDir: p.dataDir,
     env,
+    pid: child.pid!,
     cli: p.cli,
     stop: async () => {
       let peak = 0;

@@ -22,24 +22,31 @@ export interface ClockSpec {
 }
 
 /** Opens one clock per spec at `now`. */
-export async function openClocks(tx: Executor, s: SubjectKey, specs: ClockSpec[], cal: WorkCalendar, now: Date): Promise<void> {
+export function openClocks(tx: Executor, s: SubjectKey, specs: ClockSpec[], cal: WorkCalendar, now: Date): Promise<void> {
+  return openClocksMany(tx, [{ subject: s, specs, cal, now }]);
+}
+
+/** Opens the clocks of many subjects in one statement (intake's group commit). */
+export async function openClocksMany(tx: Executor, opens: { subject: SubjectKey; specs: ClockSpec[]; cal: WorkCalendar; now: Date }[]): Promise<void> {
   await repo.insert(
     tx,
-    specs.map((spec) => ({
-      countyCode: s.countyCode,
-      id: randomUUID(),
-      subjectType: s.type,
-      subjectId: s.id,
-      kind: spec.kind,
-      mode: spec.rules.mode,
-      // Day clocks keep their limit in minutes too, so an extension or a pause moves them the same way.
-      limitMinutes: spec.rules.unit === 'days' ? spec.limit * 1440 : spec.limit,
-      startedAt: now,
-      ...clockTimes(now, spec.limit, spec.rules, cal),
-      state: 'open',
-      pausedAt: null,
-      closedAt: null,
-    })),
+    opens.flatMap(({ subject: s, specs, cal, now }) =>
+      specs.map((spec) => ({
+        countyCode: s.countyCode,
+        id: randomUUID(),
+        subjectType: s.type,
+        subjectId: s.id,
+        kind: spec.kind,
+        mode: spec.rules.mode,
+        // Day clocks keep their limit in minutes too, so an extension or a pause moves them the same way.
+        limitMinutes: spec.rules.unit === 'days' ? spec.limit * 1440 : spec.limit,
+        startedAt: now,
+        ...clockTimes(now, spec.limit, spec.rules, cal),
+        state: 'open',
+        pausedAt: null,
+        closedAt: null,
+      })),
+    ),
   );
 }
 

@@ -1,7 +1,8 @@
 /**
  * Intake from every channel: the resident H5 page, staff entry (walk-in, letter, phone, video, hotline,
  * patrol), the one-click alarm and Open311. Validates, locates the grid, suggests the tier, opens the
- * first-response clock (一小时介入), counts the report, and tells the centre, all in one transaction.
+ * first-response clock (一小时介入), counts the report, and tells the centre, all in one transaction; reports
+ * arriving together share that transaction (group commit, intake-batch.ts).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { AppError } from '../../../core/errors.ts';
@@ -10,7 +11,7 @@ import { suggestTier, type Tier } from '../../../core/cases/triage.ts';
 import { intakeUnit } from '../../../core/cases/intake-unit.ts';
 import { boxAround, rankDuplicates } from '../../../core/cases/duplicates.ts';
 import { normaliseMobile } from '../../../core/contact.ts';
-import { cstDate } from '../../../core/calendar.ts';
+import { cstDate, type WorkCalendar } from '../../../core/calendar.ts';
 import { terminalStatuses } from '../../../core/workflow/case-workflow.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { inActorScope, requirePermission } from '../../lib/access.ts';
@@ -18,17 +19,19 @@ import type { AppContext } from '../../lib/context.ts';
 import type { Executor } from '../../db/client.ts';
 import * as audit from '../audit/audit.service.ts';
 import * as catalog from '../catalog/catalog.service.ts';
+import type { DeadlinePolicy } from '../catalog/catalog.service.ts';
 import * as outbox from '../outbox/outbox.service.ts';
 import * as users from '../users/users.service.ts';
 import * as regions from '../regions/regions.service.ts';
 import { staffUserIds } from '../grids/grids.service.ts';
-import { completeKey, type Ticket } from '../idempotency/idempotency.service.ts';
+import { completeKeys, type Ticket } from '../idempotency/idempotency.service.ts';
 import * as repo from './cases.repository.ts';
 import * as stats from './case-stats.repository.ts';
 import * as clocks from './deadlines.service.ts';
 import { claimAttachments } from './attachments.service.ts';
 import { caseViewOf, type CaseView } from './case-visibility.ts';
 import { newReporterKey } from './reporter-key.ts';
+import { GroupCommit } from './intake-batch.ts';
 
 export interface IntakeInput {
   channel: 'visit' | 'letter' | 'web' | 'phone' | 'video' | 'patrol' | 'hotline' | 'alarm' | 'open311' | 'app';
@@ -70,11 +73,33 @@ async function place(ctx: AppContext, actor: Actor, input: IntakeInput): Promise
   throw bad('body.lat', 'location_required', '请提供位置（手机定位或地图选点）或村(社区) (a location or a village is required)');
 }
 
+/** One report checked and built before its transaction: everything read from reference data is in it. */
+interface Prepared {
+  actor: Actor;
+  input: IntakeInput;
+  row: repo.CaseRow;
+  categoryName: string;
+  suggested: Tier;
+  policy: DeadlinePolicy;
+  cal: WorkCalendar;
+  view: CaseView;
+  reporterKey: { key: string; hash: string } | null;
+  ticket?: Ticket;
+}
+
+type IntakeAnswer = Record<string, unknown> & { code: string };
+
 /** Takes in one report. @throws VALIDATION_FAILED (category, place, phone), UPLOAD_REJECTED, FORBIDDEN */
 export async function createCase(ctx: AppContext, actor: Actor, input: IntakeInput, ticket?: Ticket) {
+  const p = await prepare(ctx, actor, input, ticket);
+  const result = await queueOf(ctx, p.row.countyCode).submit(p);
+  return p.reporterKey ? { ...result, reporterKey: p.reporterKey.key } : result;
+}
+
+/** Validates, places and builds one report's case row (no writes). */
+async function prepare(ctx: AppContext, actor: Actor, input: IntakeInput, ticket?: Ticket): Promise<Prepared> {
   if (actor.kind === 'user' || actor.kind === 'token') requirePermission(actor, 'case:create');
   const category = await catalog.findCategory(ctx, ctx.db, input.categoryId);
-  const publicSide = actor.kind === 'public' || actor.kind === 'token';
   // Residents may send private matters (a tip-off in confidence); Open311 integrations see public services only.
   if (!category || !category.active || (actor.kind === 'token' && !category.isPublic) || !category.parentId) throw bad('body.categoryId', 'unknown_category', input.categoryId);
   let phone: string | null = null;
@@ -90,7 +115,6 @@ export async function createCase(ctx: AppContext, actor: Actor, input: IntakeInp
   const tier = (actor.kind === 'user' && input.tier) || suggested;
   const alarm = input.channel === 'alarm';
   const unit = intakeUnit(villageCode, input.channel, actor.kind === 'user' ? actor : null);
-  const unitCode = unit.regionCode;
   const now = ctx.clock.now();
   // Only a resident reporting for themselves gets the key that lets the tracking link rate the result.
   const reporterKey = actor.kind === 'public' ? newReporterKey() : null;
@@ -115,7 +139,7 @@ export async function createCase(ctx: AppContext, actor: Actor, input: IntakeInp
     gridCode,
     villageCode,
     unitLevel: unit.level,
-    unitCode,
+    unitCode: unit.regionCode,
     departmentId: null,
     handlerUserId: null,
     handlerDepartmentId: null,
@@ -142,28 +166,80 @@ export async function createCase(ctx: AppContext, actor: Actor, input: IntakeInp
     closedAt: null,
     version: 0,
   };
-  const view = await caseViewOf(ctx, actor); // before the transaction: it may read reference data
-  const result = await ctx.db.transaction(async (tx) => {
-    await repo.insertCase(tx, row);
-    await repo.insertEvent(tx, { countyCode, caseId: row.id, type: 'submit', actorId: actor.id, actorName: actor.kind === 'public' ? 'resident' : actor.name, actorRole: actor.kind === 'public' ? 'resident' : actor.role, fromStatus: null, toStatus: 'submitted', fromUnit: null, toUnit: `${row.unitLevel}:${unitCode}`, reason: null, data: { channel: input.channel, suggestedTier: suggested }, isPublic: true, at: now });
-    await claimAttachments(tx, ctx, row, input.uploadIds, 'submit', now);
-    const policy = await catalog.deadlinePolicy(ctx, tx, countyCode, category.id, tier);
-    await clocks.openClocks(tx, row, ['first_response'], policy, await catalog.workCalendar(ctx, tx, countyCode), now);
-    // 一键报警 goes straight to the county centre and the village police officer.
-    const notifyIds = [...(await users.staffIdsAt(tx, unitCode, ['operator'])), ...(alarm && gridCode ? await staffUserIds(tx, gridCode, 'villagePolice') : [])];
-    if (notifyIds.length) await outbox.enqueue(tx, now, countyCode, { kind: 'notify', userIds: notifyIds, subject: { type: 'case', id: row.id, code: row.code }, text: `${alarm ? '【一键报警】' : ''}新上报 ${row.code}：${category.name}` });
-    if (row.reporterPhoneEnc) await outbox.enqueue(tx, now, countyCode, { kind: 'sms', phoneEnc: row.reporterPhoneEnc, subject: { type: 'case', id: row.id, code: row.code }, text: `您的反映已收到，编号${row.code}，可凭编号查询办理进度。` });
-    const duplicates = await findDuplicates(tx, view, row);
-    const body = { code: row.code, status: row.status, tier, suggestedTier: suggested, unitLevel: row.unitLevel, isPublic: row.isPublic, duplicates: publicSide ? duplicates.filter((d) => d.isPublic).map(({ code, distance, similarity }) => ({ code, distance, similarity })) : duplicates };
+  // Reference data (cached) is read before the transaction, so the batch's transaction only writes.
+  const policy = await catalog.deadlinePolicy(ctx, ctx.db, countyCode, category.id, tier);
+  const cal = await catalog.workCalendar(ctx, ctx.db, countyCode);
+  const view = await caseViewOf(ctx, actor);
+  return { actor, input, row, categoryName: category.name, suggested, policy, cal, view, reporterKey, ticket };
+}
+
+/**
+ * The intake queues of a context (one per server process and test environment), one per county: a batch is one
+ * county's, so on Citus its transaction touches one shard group (no two-phase commit across workers) and it
+ * extends one county's audit chain.
+ */
+const queues = new WeakMap<AppContext, Map<string, GroupCommit<Prepared, IntakeAnswer>>>();
+function queueOf(ctx: AppContext, countyCode: string): GroupCommit<Prepared, IntakeAnswer> {
+  let byCounty = queues.get(ctx);
+  if (!byCounty) queues.set(ctx, (byCounty = new Map()));
+  let q = byCounty.get(countyCode);
+  if (!q) byCounty.set(countyCode, (q = new GroupCommit(ctx.config.intakeBatch, (ps) => writeReports(ctx, ps))));
+  return q;
+}
+
+/** Batches written and reports retried alone by a county's intake queue. */
+export const intakeCounts = (ctx: AppContext, countyCode: string) => queueOf(ctx, countyCode).counts;
+
+const actorName = (a: Actor) => (a.kind === 'public' ? 'resident' : a.name);
+const actorRole = (a: Actor) => (a.kind === 'public' ? 'resident' : a.role);
+
+/**
+ * Writes reports in one transaction: each still gets its case, submit event, attachments, first-response clock,
+ * notices, Idempotency-Key result, daily count and audit row; statements are multi-row where the rows are alike.
+ */
+async function writeReports(ctx: AppContext, ps: Prepared[]): Promise<IntakeAnswer[]> {
+  return ctx.db.transaction(async (tx) => {
+    await repo.insertCases(tx, ps.map((p) => p.row));
+    await repo.insertEvents(
+      tx,
+      ps.map(({ row, actor, input, suggested }) => ({ countyCode: row.countyCode, caseId: row.id, type: 'submit', actorId: actor.id, actorName: actorName(actor), actorRole: actorRole(actor), fromStatus: null, toStatus: 'submitted', fromUnit: null, toUnit: `${row.unitLevel}:${row.unitCode}`, reason: null, data: { channel: input.channel, suggestedTier: suggested }, isPublic: true, at: row.createdAt })),
+    );
+    for (const p of ps) await claimAttachments(tx, ctx, p.row, p.input.uploadIds, 'submit', p.row.createdAt);
+    await clocks.openClocksMany(tx, ps.map((p) => ({ c: p.row, kinds: ['first_response'], policy: p.policy, cal: p.cal, now: p.row.createdAt })));
+    const operators = new Map<string, string[]>(); // the centre's operators, read once per unit of the batch
+    const answers: IntakeAnswer[] = [];
+    for (const p of ps) {
+      const { row } = p;
+      const alarm = row.channel === 'alarm';
+      if (!operators.has(row.unitCode)) operators.set(row.unitCode, await users.staffIdsAt(tx, row.unitCode, ['operator']));
+      // 一键报警 goes straight to the county centre and the village police officer.
+      const notifyIds = [...operators.get(row.unitCode)!, ...(alarm && row.gridCode ? await staffUserIds(tx, row.gridCode, 'villagePolice') : [])];
+      const subject = { type: 'case', id: row.id, code: row.code };
+      if (notifyIds.length) await outbox.enqueue(tx, row.createdAt, row.countyCode, { kind: 'notify', userIds: notifyIds, subject, text: `${alarm ? '【一键报警】' : ''}新上报 ${row.code}：${p.categoryName}` });
+      if (row.reporterPhoneEnc) await outbox.enqueue(tx, row.createdAt, row.countyCode, { kind: 'sms', phoneEnc: row.reporterPhoneEnc, subject, text: `您的反映已收到，编号${row.code}，可凭编号查询办理进度。` });
+      const duplicates = await findDuplicates(tx, p.view, row);
+      const publicSide = p.actor.kind === 'public' || p.actor.kind === 'token';
+      answers.push({ code: row.code, status: row.status, tier: row.tier, suggestedTier: p.suggested, unitLevel: row.unitLevel, isPublic: row.isPublic, duplicates: publicSide ? duplicates.filter((d) => d.isPublic).map(({ code, distance, similarity }) => ({ code, distance, similarity })) : duplicates });
+    }
     // A replay must hand the resident the same key, so the stored answer keeps it, encrypted (never in clear).
-    if (ticket) await completeKey(tx, ticket, 201, reporterKey ? { ...body, reporterKeyEnc: ctx.crypto.encrypt(reporterKey.key) } : body);
-    // Shared rows last: the village's daily counter and the audit chain are held only until the commit
-    // that follows, so concurrent reports wait on each other as briefly as possible.
-    await stats.bump(tx, countyCode, villageCode, cstDate(now), { received: 1 });
-    await audit.record(tx, ctx, actor.kind === 'public' ? null : actor, { action: 'case.create', objectType: 'case', objectId: row.code, countyCode, detail: { channel: input.channel } }, actor.ip);
-    return body;
+    await completeKeys(
+      tx,
+      ps.flatMap((p, i) => (p.ticket ? [{ ticket: p.ticket, status: 201, body: p.reporterKey ? { ...answers[i], reporterKeyEnc: ctx.crypto.encrypt(p.reporterKey.key) } : answers[i] }] : [])),
+    );
+    // Shared rows last: the villages' daily counters and the audit chain are held only until the commit
+    // that follows, so concurrent batches wait on each other as briefly as possible.
+    const days = new Map<string, { countyCode: string; villageCode: string; day: string; n: number }>();
+    for (const { row } of ps) {
+      const day = cstDate(row.createdAt);
+      const k = `${row.villageCode}|${day}`;
+      const d = days.get(k) ?? { countyCode: row.countyCode, villageCode: row.villageCode, day, n: 0 };
+      d.n++;
+      days.set(k, d);
+    }
+    await stats.addReceived(tx, [...days.values()]);
+    for (const p of ps) await audit.record(tx, ctx, p.actor.kind === 'public' ? null : p.actor, { action: 'case.create', objectType: 'case', objectId: p.row.code, countyCode: p.row.countyCode, detail: { channel: p.input.channel } }, p.actor.ip);
+    return answers;
   });
-  return reporterKey ? { ...result, reporterKey: reporterKey.key } : result;
 }
 
 /**

@@ -19,6 +19,15 @@ export async function bump(tx: Executor, countyCode: string, villageCode: string
     ON CONFLICT (county_code, village_code, day) DO UPDATE SET ${sql.join(sets, sql`, `)}`);
 }
 
+/** Adds received reports to many days' rows in one upsert, in key order so concurrent batches lock rows alike. */
+export async function addReceived(tx: Executor, rows: { countyCode: string; villageCode: string; day: string; n: number }[]): Promise<void> {
+  const sorted = [...rows].sort((a, b) => (a.countyCode + a.villageCode + a.day < b.countyCode + b.villageCode + b.day ? -1 : 1));
+  if (!sorted.length) return;
+  await tx.execute(sql`INSERT INTO case_stats_daily (county_code, village_code, day, received)
+    VALUES ${sql.join(sorted.map((r) => sql`(${r.countyCode}, ${r.villageCode}, ${r.day}, ${r.n})`), sql`, `)}
+    ON CONFLICT (county_code, village_code, day) DO UPDATE SET received = case_stats_daily.received + excluded.received`);
+}
+
 /** Adds one first response to its minute bucket. */
 export async function bumpFirstResponse(tx: Executor, countyCode: string, villageCode: string, day: string, bucket: number): Promise<void> {
   await tx.execute(sql`INSERT INTO case_first_response_hist (county_code, village_code, day, bucket, n) VALUES (${countyCode}, ${villageCode}, ${day}, ${bucket}, 1)

@@ -19,6 +19,16 @@ export async function insertCase(ex: Executor, row: CaseRow): Promise<void> {
   await ex.insert(cases).values(row);
 }
 
+/** Inserts new cases in one statement (group commit). */
+export async function insertCases(ex: Executor, rows: CaseRow[]): Promise<void> {
+  if (rows.length) await ex.insert(cases).values(rows);
+}
+
+/** Appends events in one statement (group commit). */
+export async function insertEvents(tx: Executor, events: NewEvent[]): Promise<void> {
+  if (events.length) await tx.insert(caseEvents).values(events);
+}
+
 /** A case by its tracking code, locked for the rest of the transaction. */
 export async function lockByCode(tx: Executor, code: string): Promise<CaseRow | undefined> {
   const [row] = await tx.select().from(cases).where(and(eq(cases.countyCode, county(code)), eq(cases.code, code))).for('update');

@@ -16,6 +16,11 @@ export function openClocks(tx: Executor, c: CaseKey, kinds: CaseClockKind[], pol
   return clocks.openClocks(tx, subject(c), caseClockSpecs(policy, kinds), cal, now);
 }
 
+/** Opens the clocks of many new cases in one statement (intake's group commit). */
+export function openClocksMany(tx: Executor, opens: { c: CaseKey; kinds: CaseClockKind[]; policy: DeadlinePolicy; cal: WorkCalendar; now: Date }[]): Promise<void> {
+  return clocks.openClocksMany(tx, opens.map((o) => ({ subject: subject(o.c), specs: caseClockSpecs(o.policy, o.kinds), cal: o.cal, now: o.now })));
+}
+
 /** A case's clocks for display, with their colour now. */
 export function clocksOf(ex: Executor, c: CaseKey, now: Date) {
   return clocks.clocksOf(ex, subject(c), now);

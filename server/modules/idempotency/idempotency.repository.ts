@@ -1,5 +1,5 @@
 /** I/O for Idempotency-Key records. */
-import { and, eq, lt } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import { idempotencyKeys } from '../../db/schema.ts';
 import type { Executor } from '../../db/client.ts';
 
@@ -30,6 +30,14 @@ export async function takeOver(ex: Executor, scope: string, key: string, staleBe
 /** Stores the result (inside the transaction that made it). */
 export async function complete(ex: Executor, scope: string, key: string, status: number, body: unknown): Promise<void> {
   await ex.update(idempotencyKeys).set({ state: 'done', status, body }).where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)));
+}
+
+/** Stores many results in one statement (inside the transaction that made them). */
+export async function completeMany(ex: Executor, done: { scope: string; key: string; status: number; body: unknown }[]): Promise<void> {
+  if (!done.length) return;
+  const values = done.map((d) => sql`(${d.scope}, ${d.key}, ${d.status}::int, ${JSON.stringify(d.body)}::jsonb)`);
+  await ex.execute(sql`UPDATE idempotency_keys AS k SET state = 'done', status = v.status, body = v.body
+    FROM (VALUES ${sql.join(values, sql`, `)}) AS v (scope, key, status, body) WHERE k.scope = v.scope AND k.key = v.key`);
 }
 
 /** Drops an in-flight claim whose work failed, so the client may retry. */

@@ -41,6 +41,11 @@ export function completeKey(tx: Executor, ticket: Ticket, status: number, body: 
   return repo.complete(tx, ticket.scope, ticket.key, status, body);
 }
 
+/** Records many results inside the work's transaction (group commit). */
+export function completeKeys(tx: Executor, done: { ticket: Ticket; status: number; body: unknown }[]): Promise<void> {
+  return repo.completeMany(tx, done.map((d) => ({ ...d.ticket, status: d.status, body: d.body })));
+}
+
 /** Frees a key whose work failed. */
 export async function releaseKey(ctx: AppContext, ticket: Ticket): Promise<void> {
   await repo.release(ctx.db, ticket.scope, ticket.key);
