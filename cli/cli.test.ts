@@ -9,6 +9,7 @@ import { keyId, softwareCrypto } from '../server/lib/crypto.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { splitStatements } from '../server/db/split-statements.ts';
 import { gridsGeoJson, regionsCsv } from '../server/test/harness.ts';
 import { createScratchDatabase } from '../server/test/scratch-db.ts';
 
@@ -57,7 +58,16 @@ async function rows<T>(text: string): Promise<T[]> {
 /** Runs statements (several allowed) on the CLI's database. */
 async function sql(text: string): Promise<void> {
   if (env.DATABASE_URL) {
-    await rows(text);
+    // One statement at a time on one connection: a Citus coordinator takes DDL no other way, and switching a
+    // distributed table's triggers needs its session setting.
+    const c = new pg.Client({ connectionString: env.DATABASE_URL });
+    await c.connect();
+    try {
+      if ((await c.query(`SELECT 1 FROM pg_extension WHERE extname = 'citus'`)).rowCount) await c.query('SET citus.enable_unsafe_triggers TO on');
+      for (const statement of splitStatements(text)) await c.query(statement);
+    } finally {
+      await c.end();
+    }
     return;
   }
   const { PGlite } = await import('@electric-sql/pglite');

@@ -14,15 +14,16 @@ type Run = (sqlText: string, params?: unknown[]) => Promise<unknown>;
 /**
  * Runs statements as the schema's owner on a connection of their own (the migration URL when the app has a role of
  * its own, else the app's URL; PGlite's single connection otherwise). On Citus, switching a distributed table's
- * triggers off needs citus.enable_unsafe_triggers, which the owner may set (elsewhere it is an unused setting).
+ * triggers off needs citus.enable_unsafe_triggers, which the owner may set.
  */
 export async function asOwner(ctx: AppContext, fn: (run: Run) => Promise<void>): Promise<void> {
   const url = ctx.config.migrateUrl ?? ctx.config.databaseUrl;
   if (!url) return fn((text, params) => ctx.database.query(text, params));
+  // One connection throughout: on Citus, switching a distributed table's triggers needs this session setting.
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
-    await c.query('SET citus.enable_unsafe_triggers TO on');
+    if ((await c.query(`SELECT 1 FROM pg_extension WHERE extname = 'citus'`)).rowCount) await c.query('SET citus.enable_unsafe_triggers TO on');
     await fn((text, params) => c.query(text, params));
   } finally {
     await c.end();
