@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
 import type { Database } from './client.ts';
-import { distribute, hasCitus } from './distribute.ts';
+import { distribute, hasCitus, type DistributeOptions } from './distribute.ts';
 import { sql } from 'drizzle-orm';
 import { splitStatements } from './split-statements.ts';
 
@@ -22,12 +22,12 @@ export function migrationFiles(): string[] {
  * Applies pending migrations; returns the names applied. On a Citus coordinator the tables are then placed
  * (server/db/distribute.ts; nothing to do when they are). @throws Error when an applied file was edited
  */
-export async function migrate(database: Database): Promise<string[]> {
+export async function migrate(database: Database, placement: DistributeOptions = {}): Promise<string[]> {
   // The application's own role (server/db/roles.ts) may not create tables: it starts when nothing is pending.
   if (await upToDate(database)) return [];
   try {
     const applied = await applyPending(database);
-    if (await hasCitus(database)) await distribute(database);
+    if (await hasCitus(database)) await distribute(database, placement);
     return applied;
   } catch (e) {
     if ((e as { code?: string }).code !== '42501') throw e;

@@ -3,7 +3,6 @@ import pg from 'pg';
 import { randomBytes } from 'node:crypto';
 import { openDatabase } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
-import { distribute } from '../db/distribute.ts';
 import { grantAppRole } from '../db/roles.ts';
 
 /** Shards per distributed table in a test database: few, so ~60 test files stay fast on a small cluster. */
@@ -39,8 +38,7 @@ export async function createScratchDatabase(baseUrl: string, prefix = 'anwang_te
   const owner = await openDatabase({ databaseUrl: ownerUrl, poolSize: 1 });
   const password = randomBytes(12).toString('hex');
   try {
-    await migrate(owner);
-    if (workers) await distribute(owner, { shardCount: TEST_SHARDS });
+    await migrate(owner, { shardCount: TEST_SHARDS });
     if (opts.appRole) await grantAppRole(owner, role, password);
   } finally {
     await owner.close();
