@@ -90,13 +90,17 @@ export function eventsOf(ex: Executor, c: { countyCode: string; id: string }): P
   return ex.select().from(caseEvents).where(and(eq(caseEvents.countyCode, c.countyCode), eq(caseEvents.caseId, c.id))).orderBy(asc(caseEvents.id));
 }
 
+/** The county a filter confines a list to (its region, else the reader's scope, when a county or below), if any. */
+const countyOf = (f: CaseFilter): string | undefined => [f.regionPrefix, f.view.scopePrefix].find((p) => p && p.length >= 6)?.slice(0, 6);
+
 /**
  * The nearest due time of a case's running clocks (first response, stage, total; a breached one not yet settled
- * counts, so the most overdue come first), or null when none runs (ended, or paused).
+ * counts, so the most overdue come first), or null when none runs (ended, or paused). Written with the outer table
+ * named: Drizzle renders a single-table select's columns unqualified, which inside the subquery would bind to the
+ * clock's own columns. Inside a county the sub-select also names that county as a value: Citus does not carry the
+ * outer query's county into a correlated sub-select, and without it a county's list reads every shard.
  */
-// Written with the outer table named: Drizzle renders a single-table select's columns unqualified, which inside
-// the subquery would bind to the clock's own columns.
-const nextDue = sql<Date | string | null>`(SELECT min(k.due_at) FROM clocks k WHERE k.county_code = cases.county_code AND k.subject_type = 'case' AND k.subject_id = cases.id AND k.closed_at IS NULL AND k.paused_at IS NULL)`;
+const nextDueOf = (county: string | undefined) => sql<Date | string | null>`(SELECT min(k.due_at) FROM clocks k WHERE k.county_code = cases.county_code${county ? sql` AND k.county_code = ${county}` : sql``} AND k.subject_type = 'case' AND k.subject_id = cases.id AND k.closed_at IS NULL AND k.paused_at IS NULL)`;
 
 export interface CaseFilter {
   view: CaseView;
@@ -123,7 +127,8 @@ function where(f: CaseFilter): SQL {
   const w: SQL[] = [visibleTo(f.view)];
   if (f.regionPrefix) w.push(like(cases.villageCode, `${f.regionPrefix}%`));
   // A region of a county or below names the county: on Citus the list then reads that county's shard only.
-  if (f.regionPrefix && f.regionPrefix.length >= 6) w.push(eq(cases.countyCode, f.regionPrefix.slice(0, 6)));
+  const county = countyOf(f);
+  if (county) w.push(eq(cases.countyCode, county));
   if (f.categoryIds?.length) w.push(inArray(cases.categoryId, f.categoryIds));
   if (f.tier) w.push(eq(cases.tier, f.tier));
   if (f.statuses?.length) w.push(inArray(cases.status, f.statuses));
@@ -141,8 +146,8 @@ function where(f: CaseFilter): SQL {
   }
   if (f.overdue) w.push(eq(cases.isOverdue, true));
   if (f.publicOnly) w.push(eq(cases.isPublic, true));
-  if (f.dueFrom) w.push(sql`${nextDue} >= ${f.dueFrom.toISOString()}::timestamptz`);
-  if (f.dueTo) w.push(sql`${nextDue} <= ${f.dueTo.toISOString()}::timestamptz`);
+  if (f.dueFrom) w.push(sql`${nextDueOf(county)} >= ${f.dueFrom.toISOString()}::timestamptz`);
+  if (f.dueTo) w.push(sql`${nextDueOf(county)} <= ${f.dueTo.toISOString()}::timestamptz`);
   if (f.q) w.push(or(like(cases.description, `%${f.q}%`), like(cases.code, `%${f.q}%`), like(cases.address, `%${f.q}%`))!);
   return and(...w)!;
 }
@@ -154,7 +159,7 @@ export type CaseSort = 'newest' | 'due';
 export async function list(ex: Executor, f: CaseFilter, limit: number, offset: number, sort: CaseSort = 'newest') {
   const w = where(f);
   const order = sort === 'due' ? [sql`next_due ASC NULLS LAST`, desc(cases.createdAt), desc(cases.code)] : [desc(cases.createdAt), desc(cases.code)];
-  const found = await ex.select({ ...getTableColumns(cases), nextDueAt: nextDue.as('next_due') }).from(cases).where(w).orderBy(...order).limit(limit).offset(offset);
+  const found = await ex.select({ ...getTableColumns(cases), nextDueAt: nextDueOf(countyOf(f)).as('next_due') }).from(cases).where(w).orderBy(...order).limit(limit).offset(offset);
   const rows = found.map(({ nextDueAt, ...c }) => ({ row: c as CaseRow, nextDueAt: nextDueAt === null ? null : new Date(nextDueAt) }));
   return { rows, total: await countCases(ex, f) };
 }
