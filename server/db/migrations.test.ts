@@ -6,6 +6,7 @@ import { createHmac } from 'node:crypto';
 import { call, createTestEnv, fixture, login, makeUser, seedFixture, type TestEnv } from '../test/harness.ts';
 import { checkCharacter } from '../../core/people/id-number.ts';
 import { migrate } from './migrate.ts';
+import { hasCitus } from './distribute.ts';
 import { deliverDue } from '../modules/outbox/outbox.service.ts';
 
 let env: TestEnv;
@@ -40,7 +41,10 @@ describe('0008: lookup hashes kept to 128 bits', () => {
 });
 
 describe('0017: clocks, notices and pending messages keyed by subject', () => {
-  it('carries case clocks, notices and waiting outbox rows over from their case-only shape', async () => {
+  it('carries case clocks, notices and waiting outbox rows over from their case-only shape', async (t) => {
+    // 0017 ran before any cluster existed (tables are placed from 0022 on): rebuilding the pre-0017 tables on an
+    // already distributed database and replaying it there tests nothing a deployment goes through.
+    if (await hasCitus(env.ctx.database)) return t.skip('0017 cannot be replayed on an already distributed Citus database');
     await makeUser(env.ctx, 'op.a', 'operator', fixture.villageA);
     const op = await login(env.app, 'op.a');
     const made = await call(env.app, 'POST', '/api/cases', op, { channel: 'phone', categoryId: 'sanitation.garbage', description: '垃圾没人清运', lat: 37.05, lng: 101.05 });
