@@ -26,7 +26,8 @@ describe.skipIf(!url)('database connection lost inside a transition', () => {
     expect(made.status).toBe(201);
     const code = (made.body as { code: string }).code;
     const state = async () => (await env.ctx.database.query<{ status: string; version: number; events: number; clocks: number }>(
-      `SELECT c.status, c.version, (SELECT count(*)::int FROM case_events e WHERE e.case_id = c.id) AS events, (SELECT count(*)::int FROM clocks d WHERE d.subject_type = 'case' AND d.subject_id = c.id) AS clocks FROM cases c WHERE c.code = $1`, [code]))[0]!;
+      // Joined on the county as well as the case, and the county named: on Citus a case's rows are one county's shard.
+      `SELECT c.status, c.version, (SELECT count(*)::int FROM case_events e WHERE e.county_code = $2 AND e.county_code = c.county_code AND e.case_id = c.id) AS events, (SELECT count(*)::int FROM clocks d WHERE d.county_code = $2 AND d.county_code = c.county_code AND d.subject_type = 'case' AND d.subject_id = c.id) AS clocks FROM cases c WHERE c.county_code = $2 AND c.code = $1`, [code, code.slice(0, 6)]))[0]!;
     const before = await state();
 
     // The scratch database of this test env is the one the app uses.
@@ -47,7 +48,7 @@ describe.skipIf(!url)('database connection lost inside a transition', () => {
       expect(pid, 'the transition should be waiting on the lock').toBeDefined();
       const seen = (await blocker.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_locks l JOIN pg_class c ON c.oid = l.relation WHERE l.pid = $1 AND c.relname = 'case_events'`, [pid])).rows[0]!.n;
       expect(seen, 'the event row was already written in the dropped transaction').toBeGreaterThan(0);
-      await blocker.query('SELECT pg_terminate_backend($1)', [pid]);
+      await blocker.query('SELECT pg_terminate_backend($1::int)', [pid]); // ::int: Citus adds a bigint (global pid) overload
       const res = await pending;
       expect(res.status).toBe(503);
       expect(res.body).toEqual({ error: { code: 'UNAVAILABLE', message: 'Service temporarily unavailable; nothing was saved, please retry' } });
