@@ -59,7 +59,9 @@ export async function appendMany(tx: Executor, ctx: AuditContext, events: AuditE
   const byChain = new Map<string, AuditEvent[]>();
   for (const e of events) {
     const county = e.entry.countyCode ?? '000000';
-    byChain.set(county, [...(byChain.get(county) ?? []), e]);
+    const chain = byChain.get(county);
+    if (chain) chain.push(e);
+    else byChain.set(county, [e]);
   }
   const at = ctx.clock.now();
   const rows: repo.AuditRow[] = [];

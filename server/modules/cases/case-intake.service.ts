@@ -237,7 +237,8 @@ async function writeReports(ctx: AppContext, ps: Prepared[]): Promise<IntakeAnsw
       days.set(k, d);
     }
     await stats.addReceived(tx, [...days.values()]);
-    for (const p of ps) await audit.record(tx, ctx, p.actor.kind === 'public' ? null : p.actor, { action: 'case.create', objectType: 'case', objectId: p.row.code, countyCode: p.row.countyCode, detail: { channel: p.input.channel } }, p.actor.ip);
+    // One lock, one head read and one INSERT for the batch's audit rows.
+    await audit.appendMany(tx, ctx, ps.map((p) => ({ actor: p.actor.kind === 'public' ? null : p.actor, entry: { action: 'case.create', objectType: 'case', objectId: p.row.code, countyCode: p.row.countyCode, detail: { channel: p.input.channel } }, ip: p.actor.ip })));
     return answers;
   });
 }
