@@ -36,6 +36,20 @@ function assertOwner(actor: Actor, ownerCode: string, path: string): void {
   if (actor.kind !== 'system' && !mayChangeOwned(actor.scopeCode, ownerCode)) throw new AppError('INVALID_SCOPE', [{ path, code: 'owned_above', message: ownerCode }]);
 }
 
+/**
+ * Changes reference data in one transaction that tells the other servers (they drop their cached copies on
+ * commit), then drops this server's cached copies: after the commit, so no reader re-caches the old rows.
+ */
+async function writeReference<T>(ctx: AppContext, write: (tx: Executor) => Promise<T>): Promise<T> {
+  const out = await ctx.db.transaction(async (tx) => {
+    const result = await write(tx);
+    await announce(ctx, tx, 'reference');
+    return result;
+  });
+  ctx.cache.clear();
+  return out;
+}
+
 /** A category as the API shows it (`ownerCode`: whose administrators may change it; '000000000000' = shared). */
 export const presentCategory = (c: repo.CategoryRow): Category => ({ id: c.id, parentId: c.parentId, name: c.name, nameEn: c.nameEn, nameZhTw: c.nameZhTw ?? null, isPublic: c.isPublic, defaultTier: c.defaultTier, keywords: c.keywords, sort: c.sort, active: c.active, ownerCode: c.ownerCode });
 
@@ -83,12 +97,10 @@ export async function createCategory(ctx: AppContext, actor: Actor, input: z.inf
     throw new AppError('VALIDATION_FAILED', [{ path: 'parentId', code: 'unknown', message: input.parentId }]);
   }
   const row = { ...input, parentId: input.parentId ?? null, nameZhTw: input.nameZhTw ?? null, active: true, ownerCode };
-  await ctx.db.transaction(async (tx) => {
+  await writeReference(ctx, async (tx) => {
     await repo.insertCategory(tx, row);
     await audit.record(tx, ctx, actor, { action: 'category.create', objectType: 'category', objectId: row.id });
-    await announce(ctx, tx, 'reference'); // the other servers drop their cached copies on commit
   });
-  ctx.cache.clear(); // after the commit, so no reader re-caches the old rows
   return presentCategory(row);
 }
 
@@ -104,12 +116,10 @@ export async function updateCategory(ctx: AppContext, actor: Actor, id: string, 
       throw new AppError('VALIDATION_FAILED', [{ path: 'parentId', code: 'unknown', message: patch.parentId }]);
     }
   }
-  await ctx.db.transaction(async (tx) => {
+  await writeReference(ctx, async (tx) => {
     await repo.updateCategory(tx, id, patch);
     await audit.record(tx, ctx, actor, { action: 'category.update', objectType: 'category', objectId: id, detail: { fields: Object.keys(patch) } });
-    await announce(ctx, tx, 'reference'); // the other servers drop their cached copies on commit
   });
-  ctx.cache.clear(); // after the commit, so no reader re-caches the old rows
   return presentCategory({ ...c, ...patch } as repo.CategoryRow);
 }
 
@@ -144,13 +154,11 @@ export async function updateDepartment(ctx: AppContext, actor: Actor, id: string
     const unknown = patch.categoryIds.find((c) => !known.has(c));
     if (unknown) throw new AppError('VALIDATION_FAILED', [{ path: 'categoryIds', code: 'unknown', message: unknown }]);
   }
-  await ctx.db.transaction(async (tx) => {
+  await writeReference(ctx, async (tx) => {
     await repo.updateDepartment(tx, id, { ...(patch.name !== undefined ? { name: patch.name } : {}), ...(patch.active !== undefined ? { active: patch.active } : {}) });
     if (patch.categoryIds) await repo.replaceOwnership(tx, d.countyCode, id, patch.categoryIds);
     await audit.record(tx, ctx, actor, { action: 'department.update', objectType: 'department', objectId: id, countyCode: d.countyCode, detail: { fields: Object.keys(patch), ...(patch.categoryIds ? { categories: patch.categoryIds } : {}) } });
-    await announce(ctx, tx, 'reference'); // the other servers drop their cached copies on commit
   });
-  ctx.cache.clear(); // after the commit: routing reads the owners through the cache
   const now = await listDepartments(ctx, actor);
   return now.find((x) => x.id === id)!;
 }
@@ -238,12 +246,10 @@ export async function listPolicies(ctx: AppContext, actor: Actor) {
 export async function setPolicy(ctx: AppContext, actor: Actor, p: z.infer<typeof DeadlinePolicySchema>) {
   manage(actor);
   assertOwner(actor, ownerOfCounty(p.countyCode), 'countyCode');
-  await ctx.db.transaction(async (tx) => {
+  await writeReference(ctx, async (tx) => {
     await repo.upsertPolicy(tx, p);
     await audit.record(tx, ctx, actor, { action: 'deadlinePolicy.set', objectType: 'deadlinePolicy', objectId: `${p.countyCode}/${p.categoryId}/${p.tier}`, detail: p });
-    await announce(ctx, tx, 'reference'); // the other servers drop their cached copies on commit
   });
-  ctx.cache.clear(); // after the commit, so no reader re-caches the old rows
   return p;
 }
 
@@ -276,13 +282,11 @@ export async function listCalendar(ctx: AppContext, actor: Actor) {
 export async function setCalendarDay(ctx: AppContext, actor: Actor, input: z.infer<typeof CalendarDaySetSchema>) {
   manage(actor);
   assertOwner(actor, ownerOfCounty(input.countyCode), 'countyCode');
-  await ctx.db.transaction(async (tx) => {
+  await writeReference(ctx, async (tx) => {
     if (input.kind === 'normal') await repo.deleteCalendarDay(tx, input.countyCode, input.day);
     else await repo.upsertCalendar(tx, input.countyCode, [{ day: input.day, kind: input.kind, name: input.name }]);
     await audit.record(tx, ctx, actor, { action: 'calendar.setDay', objectType: 'calendar', objectId: `${input.countyCode}/${input.day}`, ...(input.countyCode !== EVERY_COUNTY ? { countyCode: input.countyCode } : {}), detail: { day: input.day, kind: input.kind } });
-    await announce(ctx, tx, 'reference'); // the other servers drop their cached copies on commit
   });
-  ctx.cache.clear(); // after the commit, so no reader re-caches the old days
   return { countyCode: input.countyCode, day: input.day, kind: input.kind, name: input.kind === 'normal' ? '' : input.name };
 }
 
@@ -297,12 +301,10 @@ export async function importCalendar(ctx: AppContext, actor: Actor, csvText: str
   if ((table[0] ?? []).map((h) => h.trim()).slice(0, 2).join(',') !== 'date,kind') throw new AppError('IMPORT_INVALID', [{ path: 'row 1', code: 'bad_header', message: '表头应为 date,kind,name' }]);
   const { entries, errors } = parseCalendarCsv(table);
   if (errors.length) throw new AppError('IMPORT_INVALID', errors.map((e) => ({ path: e.split(':')[0]!, code: 'bad_row', message: e })));
-  await ctx.db.transaction(async (tx) => {
+  await writeReference(ctx, async (tx) => {
     await repo.upsertCalendar(tx, countyCode, entries.map((e) => ({ day: e.date, kind: e.kind, name: e.name })));
     await audit.record(tx, ctx, actor, { action: 'calendar.import', objectType: 'calendar', objectId: countyCode, ...(countyCode !== EVERY_COUNTY ? { countyCode } : {}), detail: { rows: entries.length } });
-    await announce(ctx, tx, 'reference'); // the other servers drop their cached copies on commit
   });
-  ctx.cache.clear(); // after the commit, so no reader re-caches the old rows
   return { imported: entries.length, countyCode };
 }
 
