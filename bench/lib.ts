@@ -1,4 +1,5 @@
 /** Shared pieces of the benchmarks: results with machine facts, percentiles, a server child process, HTTP load. */
+import { Agent, request } from 'node:http';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
@@ -102,6 +103,24 @@ export async function startServer(p: { dataDir: string; env: NodeJS.ProcessEnv; 
     },
   };
 }
+
+/**
+ * POSTs (or GETs) over a keep-alive node:http agent and returns the status after reading the body. The load
+ * generator shares the machine's cores with the server and the database: global fetch costs it about a
+ * millisecond of CPU per request, this a third of that, which leaves the cores to what is measured.
+ */
+export function httpSend(url: string, init: { method?: string; headers?: Record<string, string>; body?: string }): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: init.method ?? 'GET', headers: { ...init.headers, ...(init.body ? { 'content-length': String(Buffer.byteLength(init.body)) } : {}) }, agent: keepAlive }, (res) => {
+      res.on('data', () => undefined);
+      res.on('end', () => resolve(res.statusCode ?? 0));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(init.body);
+  });
+}
+const keepAlive = new Agent({ keepAlive: true, maxSockets: 256 });
 
 /** Runs `connections` workers, each sending requests back to back for `ms`; returns rate and latencies. */
 export async function load(ms: number, connections: number, send: (i: number) => Promise<number>): Promise<{ perSecond: number; p50: number; p99: number; errors: number; total: number }> {

@@ -54,7 +54,7 @@ export interface Config {
    * written, new reports gather for up to `ms` milliseconds or `max` reports and are written in one transaction;
    * `max` 1 writes every report alone.
    */
-  intakeBatch: { ms: number; max: number };
+  intakeBatch: { ms: number; max: number; inFlight: number };
   /** Limits of persons imports uploaded from the web page (the CLI keeps the row limit off). */
   imports: ImportConfig;
   /**
@@ -161,7 +161,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     idempotencyStaleMs: Number(env.ANWANG_IDEMPOTENCY_STALE_MS ?? 60_000),
     referenceCacheMs: Number(env.ANWANG_REFERENCE_CACHE_MS ?? 10_000),
-    intakeBatch: { ms: positive('ANWANG_INTAKE_BATCH_MS', env.ANWANG_INTAKE_BATCH_MS, 5), max: positive('ANWANG_INTAKE_BATCH_MAX', env.ANWANG_INTAKE_BATCH_MAX, 64) },
+    intakeBatch: { ms: positive('ANWANG_INTAKE_BATCH_MS', env.ANWANG_INTAKE_BATCH_MS, 5), max: positive('ANWANG_INTAKE_BATCH_MAX', env.ANWANG_INTAKE_BATCH_MAX, 64), inFlight: positive('ANWANG_INTAKE_BATCH_IN_FLIGHT', env.ANWANG_INTAKE_BATCH_IN_FLIGHT, 1) },
     personRetentionDays: Number(env.ANWANG_PERSON_RETENTION_DAYS ?? 1095),
     imports: {
       maxBytes: Number(env.ANWANG_IMPORT_MAX_MB ?? 50) * MB,

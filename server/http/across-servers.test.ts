@@ -59,4 +59,12 @@ describe.skipIf(!server)('two servers on one database (needs DATABASE_URL: PGlit
     for (let i = 0; i < 5; i++) codes.push((await signIn(i % 2 ? b : a, 'nobody-guessed', `10.9.1.${i}`)).statusCode);
     expect(codes).toEqual([401, 401, 401, 429, 429]);
   });
+
+  it('attempts sent all at once to both servers (counted together per round trip) are refused exactly beyond the limit', async () => {
+    // 20 at once from one address: each server folds the hits that wait into one upsert; 6 pass, 14 are refused.
+    const codes = await Promise.all(Array.from({ length: 20 }, (_, i) => signIn(i % 2 ? b : a, `burst${i}`, '10.9.2.1')));
+    const statuses = codes.map((r) => r.statusCode);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(6);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(14);
+  });
 });

@@ -8,18 +8,19 @@ import { rateLimits } from '../db/schema.ts';
 import type { Executor } from '../db/client.ts';
 
 /**
- * Counts one hit on `key` at `now` in one statement (concurrent hits from any server queue on the row): a new
- * window of `windowMs` starts when there is none or the last has ended. Returns the hits in the window and the ms left.
+ * Counts `n` hits on `key` at `now` in one statement (concurrent hits from any server queue on the row): a new
+ * window of `windowMs` starts when there is none or the last has ended. Returns the hits in the window (these
+ * `n` included) and the ms left.
  */
-export async function hit(ex: Executor, key: string, now: Date, windowMs: number): Promise<{ current: number; ttl: number }> {
+export async function hit(ex: Executor, key: string, now: Date, windowMs: number, n = 1): Promise<{ current: number; ttl: number }> {
   const ended = sql`${rateLimits.resetAt} <= ${now.toISOString()}::timestamptz`;
   const [row] = await ex
     .insert(rateLimits)
-    .values({ key, hits: 1, resetAt: new Date(now.getTime() + windowMs) })
+    .values({ key, hits: n, resetAt: new Date(now.getTime() + windowMs) })
     .onConflictDoUpdate({
       target: rateLimits.key,
       set: {
-        hits: sql`CASE WHEN ${ended} THEN 1 ELSE ${rateLimits.hits} + 1 END`,
+        hits: sql`CASE WHEN ${ended} THEN ${n}::int ELSE ${rateLimits.hits} + ${n}::int END`,
         resetAt: sql`CASE WHEN ${ended} THEN excluded.reset_at ELSE ${rateLimits.resetAt} END`,
       },
     })

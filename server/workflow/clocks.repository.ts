@@ -2,6 +2,7 @@
 import { and, asc, eq, inArray, isNull, lte, or } from 'drizzle-orm';
 import { clocks } from '../db/schema.ts';
 import type { Executor } from '../db/client.ts';
+import { insertRows } from '../db/fast-insert.ts';
 
 export type ClockRow = typeof clocks.$inferSelect;
 
@@ -14,7 +15,7 @@ export interface SubjectKey {
 
 /** Adds clocks. */
 export async function insert(tx: Executor, rows: ClockRow[]): Promise<void> {
-  if (rows.length) await tx.insert(clocks).values(rows);
+  await insertRows(tx, clocks, rows);
 }
 
 /** A subject's clocks, oldest first. */

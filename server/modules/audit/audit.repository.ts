@@ -3,6 +3,7 @@ import { and, asc, desc, eq, gt, gte, ilike, isNull, like, lte, max, or, sql, ty
 import { alias } from 'drizzle-orm/pg-core';
 import { auditChains, auditLegacyChain, auditLog, users } from '../../db/schema.ts';
 import type { Executor } from '../../db/client.ts';
+import { insertRows } from '../../db/fast-insert.ts';
 
 export type AuditRow = typeof auditLog.$inferSelect;
 
@@ -54,7 +55,7 @@ export async function lastUnkeyedId(tx: Executor): Promise<number> {
 
 /** Inserts fully formed rows in one statement. */
 export async function insertMany(tx: Executor, rows: AuditRow[]): Promise<void> {
-  if (rows.length) await tx.insert(auditLog).values(rows);
+  await insertRows(tx, auditLog, rows);
 }
 
 /** Legacy-chain rows with afterId < id <= lastId in id order, a page at a time (for verification). */

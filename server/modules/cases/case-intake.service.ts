@@ -2,7 +2,7 @@
  * Intake from every channel: the resident H5 page, staff entry (walk-in, letter, phone, video, hotline,
  * patrol), the one-click alarm and Open311. Validates, locates the grid, suggests the tier, opens the
  * first-response clock (一小时介入), counts the report, and tells the centre, all in one transaction; reports
- * arriving together share that transaction (group commit, intake-batch.ts).
+ * arriving together share that transaction (group commit, server/lib/group-commit.ts).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { AppError } from '../../../core/errors.ts';
@@ -31,7 +31,7 @@ import * as clocks from './deadlines.service.ts';
 import { claimAttachments } from './attachments.service.ts';
 import { caseViewOf, type CaseView } from './case-visibility.ts';
 import { newReporterKey } from './reporter-key.ts';
-import { GroupCommit } from './intake-batch.ts';
+import { GroupCommit } from '../../lib/group-commit.ts';
 
 export interface IntakeInput {
   channel: 'visit' | 'letter' | 'web' | 'phone' | 'video' | 'patrol' | 'hotline' | 'alarm' | 'open311' | 'app';
@@ -207,7 +207,9 @@ async function writeReports(ctx: AppContext, ps: Prepared[]): Promise<IntakeAnsw
     for (const p of ps) await claimAttachments(tx, ctx, p.row, p.input.uploadIds, 'submit', p.row.createdAt);
     await clocks.openClocksMany(tx, ps.map((p) => ({ c: p.row, kinds: ['first_response'], policy: p.policy, cal: p.cal, now: p.row.createdAt })));
     const operators = new Map<string, string[]>(); // the centre's operators, read once per unit of the batch
+    const duplicatesOf = await duplicatesOfBatch(tx, ps);
     const answers: IntakeAnswer[] = [];
+    const messages: Parameters<typeof outbox.enqueueMany>[1] = [];
     for (const p of ps) {
       const { row } = p;
       const alarm = row.channel === 'alarm';
@@ -215,12 +217,13 @@ async function writeReports(ctx: AppContext, ps: Prepared[]): Promise<IntakeAnsw
       // 一键报警 goes straight to the county centre and the village police officer.
       const notifyIds = [...operators.get(row.unitCode)!, ...(alarm && row.gridCode ? await staffUserIds(tx, row.gridCode, 'villagePolice') : [])];
       const subject = { type: 'case', id: row.id, code: row.code };
-      if (notifyIds.length) await outbox.enqueue(tx, row.createdAt, row.countyCode, { kind: 'notify', userIds: notifyIds, subject, text: `${alarm ? '【一键报警】' : ''}新上报 ${row.code}：${p.categoryName}` });
-      if (row.reporterPhoneEnc) await outbox.enqueue(tx, row.createdAt, row.countyCode, { kind: 'sms', phoneEnc: row.reporterPhoneEnc, subject, text: `您的反映已收到，编号${row.code}，可凭编号查询办理进度。` });
-      const duplicates = await findDuplicates(tx, p.view, row);
+      if (notifyIds.length) messages.push({ at: row.createdAt, countyCode: row.countyCode, msg: { kind: 'notify', userIds: notifyIds, subject, text: `${alarm ? '【一键报警】' : ''}新上报 ${row.code}：${p.categoryName}` } });
+      if (row.reporterPhoneEnc) messages.push({ at: row.createdAt, countyCode: row.countyCode, msg: { kind: 'sms', phoneEnc: row.reporterPhoneEnc, subject, text: `您的反映已收到，编号${row.code}，可凭编号查询办理进度。` } });
+      const duplicates = duplicatesOf.get(p)!;
       const publicSide = p.actor.kind === 'public' || p.actor.kind === 'token';
       answers.push({ code: row.code, status: row.status, tier: row.tier, suggestedTier: p.suggested, unitLevel: row.unitLevel, isPublic: row.isPublic, duplicates: publicSide ? duplicates.filter((d) => d.isPublic).map(({ code, distance, similarity }) => ({ code, distance, similarity })) : duplicates });
     }
+    await outbox.enqueueMany(tx, messages);
     // A replay must hand the resident the same key, so the stored answer keeps it, encrypted (never in clear).
     await completeKeys(
       tx,
@@ -243,15 +246,40 @@ async function writeReports(ctx: AppContext, ps: Prepared[]): Promise<IntakeAnsw
   });
 }
 
+/** Each report's duplicates (the batch's own cases included, as they are inserted first): one search per view. */
+async function duplicatesOfBatch(tx: Executor, ps: Prepared[]) {
+  const byView = new Map<string, Prepared[]>();
+  for (const p of ps) {
+    const v = p.view;
+    const k = JSON.stringify([v.reader, v.scopePrefix, v.access, [...v.privateCategoryIds].sort()]);
+    byView.set(k, [...(byView.get(k) ?? []), p]);
+  }
+  const out = new Map<Prepared, Awaited<ReturnType<typeof findDuplicatesMany>>[number]>();
+  for (const group of byView.values()) {
+    const found = await findDuplicatesMany(tx, group[0]!.view, group.map((p) => p.row));
+    group.forEach((p, i) => out.set(p, found[i]!));
+  }
+  return out;
+}
+
 /**
  * Open cases that may be the same problem: same category, within 200 m, the last 30 days, by text
  * similarity; only cases the view may read (scope and need-to-know).
  */
 export async function findDuplicates(ex: Executor, view: CaseView, c: repo.CaseRow) {
-  if (c.lat === null || c.lng === null) return [];
-  const since = new Date(c.createdAt.getTime() - 30 * 86_400_000);
-  const near = (await repo.openNear(ex, view, c.countyCode, c.categoryId, since, boxAround(c.lng, c.lat, 200), terminalStatuses)).filter((x) => x.id !== c.id);
-  const ranked = rankDuplicates(c.lng, c.lat, c.description, near.map((x) => ({ code: x.code, lng: x.lng!, lat: x.lat!, description: x.description })));
-  const byCode = new Map(near.map((x) => [x.code, x]));
-  return ranked.slice(0, 5).map((r) => ({ ...r, status: byCode.get(r.code)!.status, isPublic: byCode.get(r.code)!.isPublic, description: byCode.get(r.code)!.description.slice(0, 60) }));
+  return (await findDuplicatesMany(ex, view, [c]))[0]!;
+}
+
+/** Duplicates of several cases of one county seen through one view, in one statement; answers in order. */
+async function findDuplicatesMany(ex: Executor, view: CaseView, cs: repo.CaseRow[]) {
+  const located = cs.filter((c) => c.lat !== null && c.lng !== null);
+  const probes = located.map((c) => ({ categoryId: c.categoryId, since: new Date(c.createdAt.getTime() - 30 * 86_400_000), box: boxAround(c.lng!, c.lat!, 200) }));
+  const found = located.length ? await repo.openNearMany(ex, view, cs[0]!.countyCode, probes, terminalStatuses) : [];
+  const byCase = new Map(located.map((c, i) => [c, found[i]!]));
+  return cs.map((c) => {
+    const near = (byCase.get(c) ?? []).filter((x) => x.id !== c.id);
+    const ranked = rankDuplicates(c.lng!, c.lat!, c.description, near.map((x) => ({ code: x.code, lng: x.lng, lat: x.lat, description: x.description })));
+    const byCode = new Map(near.map((x) => [x.code, x]));
+    return ranked.slice(0, 5).map((r) => ({ ...r, status: byCode.get(r.code)!.status, isPublic: byCode.get(r.code)!.isPublic, description: byCode.get(r.code)!.description.slice(0, 60) }));
+  });
 }

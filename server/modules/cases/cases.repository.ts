@@ -5,6 +5,7 @@ import type { Executor } from '../../db/client.ts';
 import type { CaseView } from './case-visibility.ts';
 import type { CaseEventType } from '../../../core/workflow/case-workflow.ts';
 import { ownCasesOnly } from '../../../core/cases/need-to-know.ts';
+import { insertRows } from '../../db/fast-insert.ts';
 
 export type CaseRow = typeof cases.$inferSelect;
 export type EventRow = typeof caseEvents.$inferSelect;
@@ -21,12 +22,12 @@ export async function insertCase(ex: Executor, row: CaseRow): Promise<void> {
 
 /** Inserts new cases in one statement (group commit). */
 export async function insertCases(ex: Executor, rows: CaseRow[]): Promise<void> {
-  if (rows.length) await ex.insert(cases).values(rows);
+  await insertRows(ex, cases, rows);
 }
 
 /** Appends events in one statement (group commit). */
 export async function insertEvents(tx: Executor, events: NewEvent[]): Promise<void> {
-  if (events.length) await tx.insert(caseEvents).values(events);
+  await insertRows(tx, caseEvents, events);
 }
 
 /** A case by its tracking code, locked for the rest of the transaction. */
@@ -171,27 +172,48 @@ export async function countCases(ex: Executor, f: CaseFilter): Promise<number> {
 }
 
 /** Open cases of a county and category since a time, inside a box, that the view may read (duplicate candidates). */
-export function openNear(ex: Executor, view: CaseView, countyCode: string, categoryId: string, since: Date, box: [number, number, number, number], terminal: readonly string[]) {
-  return ex
-    .select()
-    .from(cases)
-    .where(
-      and(
-        visibleTo(view),
-        eq(cases.countyCode, countyCode),
-        eq(cases.categoryId, categoryId),
-        gte(cases.createdAt, since),
-        // Written out literally so the planner can use the partial index over open cases (0004).
-        sql.raw(`status NOT IN (${terminal.map((t) => `'${t.replace(/'/g, '')}'`).join(', ')})`),
-        isNotNull(cases.lat),
-        gte(cases.lng, box[0]),
-        gte(cases.lat, box[1]),
-        lte(cases.lng, box[2]),
-        lte(cases.lat, box[3]),
-      ),
-    )
-    .orderBy(desc(cases.createdAt))
-    .limit(50);
+/** What a duplicate search reads of a nearby case. */
+export interface NearCase {
+  id: string;
+  code: string;
+  status: string;
+  isPublic: boolean;
+  lng: number;
+  lat: number;
+  description: string;
+}
+
+/** One place a duplicate search looks: a category, since when, and a box [minLng, minLat, maxLng, maxLat]. */
+export interface NearProbe {
+  categoryId: string;
+  since: Date;
+  box: [number, number, number, number];
+}
+
+/**
+ * Open cases of one county near each probe, newest first, at most 50 a probe, that the view may read: one
+ * statement for all probes (a LATERAL search per probe), so a batch of reports asks once. Answers in probe order.
+ */
+export async function openNearMany(ex: Executor, view: CaseView, countyCode: string, probes: NearProbe[], terminal: readonly string[]): Promise<NearCase[][]> {
+  if (!probes.length) return [];
+  const values = sql.join(
+    probes.map((p, i) => sql`(${i}::int, ${p.categoryId}::text, ${p.since.toISOString()}::timestamptz, ${p.box[0]}::float8, ${p.box[1]}::float8, ${p.box[2]}::float8, ${p.box[3]}::float8)`),
+    sql`, `,
+  );
+  const rows = (await ex.execute(sql`SELECT b.i, n.id, n.code, n.status, n.is_public, n.lng, n.lat, n.description
+    FROM (VALUES ${values}) AS b (i, category_id, since, x0, y0, x1, y1)
+    CROSS JOIN LATERAL (
+      SELECT ${cases.id}::text AS id, ${cases.code} AS code, ${cases.status} AS status, ${cases.isPublic} AS is_public, ${cases.lng} AS lng, ${cases.lat} AS lat, ${cases.description} AS description
+      FROM ${cases}
+      WHERE ${visibleTo(view)} AND ${cases.countyCode} = ${countyCode} AND ${cases.categoryId} = b.category_id AND ${cases.createdAt} >= b.since
+        -- Written out literally so the planner can use the partial index over open cases (0004).
+        AND ${sql.raw(`status NOT IN (${terminal.map((t) => `'${t.replace(/'/g, '')}'`).join(', ')})`)}
+        AND ${cases.lat} IS NOT NULL AND ${cases.lng} >= b.x0 AND ${cases.lat} >= b.y0 AND ${cases.lng} <= b.x1 AND ${cases.lat} <= b.y1
+      ORDER BY ${cases.createdAt} DESC LIMIT 50
+    ) AS n`)) as unknown as { rows: { i: number; id: string; code: string; status: string; is_public: boolean; lng: number; lat: number; description: string }[] };
+  const out: NearCase[][] = probes.map(() => []);
+  for (const r of rows.rows) out[r.i]!.push({ id: r.id, code: r.code, status: r.status, isPublic: r.is_public, lng: Number(r.lng), lat: Number(r.lat), description: r.description });
+  return out;
 }
 
 /** Adds attachments to a case. */

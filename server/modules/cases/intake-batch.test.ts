@@ -13,7 +13,7 @@ const BATCH = 5;
 let env: TestEnv;
 beforeAll(async () => {
   // A long window and a batch of five: five requests sent together close the batch by its size, deterministically.
-  env = await createTestEnv({ config: { intakeBatch: { ms: 5000, max: BATCH } } });
+  env = await createTestEnv({ config: { intakeBatch: { ms: 5000, max: BATCH, inFlight: 1 } } });
   await seedFixture(env.ctx);
   await makeUser(env.ctx, 'v.op', 'operator', fixture.villageA);
 });

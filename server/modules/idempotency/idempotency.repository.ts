@@ -5,10 +5,14 @@ import type { Executor } from '../../db/client.ts';
 
 export type KeyRow = typeof idempotencyKeys.$inferSelect;
 
-/** Inserts an in-flight claim; false when the key exists. */
-export async function claim(ex: Executor, scope: string, key: string, fingerprint: string, at: Date): Promise<boolean> {
-  const rows = await ex.insert(idempotencyKeys).values({ scope, key, fingerprint, state: 'in_flight', createdAt: at }).onConflictDoNothing().returning({ key: idempotencyKeys.key });
-  return rows.length === 1;
+/** Claims many keys in one statement; returns the `scope key` pairs claimed (a key already held is not). */
+export async function claimMany(ex: Executor, rows: { scope: string; key: string; fingerprint: string; at: Date }[]): Promise<Set<string>> {
+  const got = await ex
+    .insert(idempotencyKeys)
+    .values(rows.map((r) => ({ scope: r.scope, key: r.key, fingerprint: r.fingerprint, state: 'in_flight', createdAt: r.at })))
+    .onConflictDoNothing()
+    .returning({ scope: idempotencyKeys.scope, key: idempotencyKeys.key });
+  return new Set(got.map((r) => `${r.scope} ${r.key}`));
 }
 
 /** The record for a key. */

@@ -9,6 +9,7 @@ import { canonicalJson } from '../../lib/canonical-json.ts';
 import { sm3Hex } from '../../lib/crypto.ts';
 import type { AppContext } from '../../lib/context.ts';
 import type { Executor } from '../../db/client.ts';
+import { GroupCommit } from '../../lib/group-commit.ts';
 import * as repo from './idempotency.repository.ts';
 
 /** A claimed key; pass it into the work so it completes inside the same transaction. */
@@ -24,7 +25,7 @@ export async function claimKey(ctx: AppContext, scope: string, key: string, requ
   if (!/^[A-Za-z0-9_-]{8,100}$/.test(key)) throw new AppError('VALIDATION_FAILED', [{ path: 'header.idempotency-key', code: 'bad_key', message: 'Idempotency-Key: 8–100 letters, digits, - or _' }]);
   const fingerprint = sm3Hex(canonicalJson(request));
   const now = ctx.clock.now();
-  if (await repo.claim(ctx.db, scope, key, fingerprint, now)) return { ticket: { scope, key } };
+  if (await claimsOf(ctx).submit({ scope, key, fingerprint, at: now })) return { ticket: { scope, key } };
   const row = await repo.find(ctx.db, scope, key);
   if (!row) return claimKey(ctx, scope, key, request); // released between our insert and read: try again
   if (row.fingerprint !== fingerprint) throw new AppError('IDEMPOTENCY_MISMATCH');
@@ -34,6 +35,25 @@ export async function claimKey(ctx: AppContext, scope: string, key: string, requ
     return { ticket: { scope, key } };
   }
   throw new AppError('IDEMPOTENCY_IN_FLIGHT');
+}
+
+type ClaimRow = { scope: string; key: string; fingerprint: string; at: Date };
+/**
+ * Claims arriving together go in one INSERT (group commit: one statement and one commit per round trip instead of
+ * one per request). The same key twice in one batch is claimed by the first only; the second then finds it in flight.
+ */
+const claimQueues = new WeakMap<AppContext, GroupCommit<ClaimRow, boolean>>();
+function claimsOf(ctx: AppContext): GroupCommit<ClaimRow, boolean> {
+  let q = claimQueues.get(ctx);
+  if (!q)
+    claimQueues.set(
+      ctx,
+      (q = new GroupCommit({ ms: 0, max: ctx.config.intakeBatch.max }, async (rows) => {
+        const claimed = await repo.claimMany(ctx.db, rows);
+        return rows.map((r) => claimed.delete(`${r.scope} ${r.key}`));
+      })),
+    );
+  return q;
 }
 
 /** Records the result inside the work's transaction. */

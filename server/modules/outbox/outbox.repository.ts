@@ -2,12 +2,18 @@
 import { and, asc, eq, isNull, lte, sql } from 'drizzle-orm';
 import { outbox } from '../../db/schema.ts';
 import type { Executor } from '../../db/client.ts';
+import { insertRows } from '../../db/fast-insert.ts';
 
 export type OutboxRow = typeof outbox.$inferSelect;
 
 /** Adds a message inside the caller's transaction. */
 export async function insert(ex: Executor, row: { countyCode: string; kind: string; payload: Record<string, unknown>; at: Date }): Promise<void> {
-  await ex.insert(outbox).values({ countyCode: row.countyCode, kind: row.kind, payload: row.payload, createdAt: row.at, availableAt: row.at });
+  await insertMany(ex, [row]);
+}
+
+/** Queues several messages in one statement (group commit). */
+export async function insertMany(ex: Executor, rows: { countyCode: string; kind: string; payload: Record<string, unknown>; at: Date }[]): Promise<void> {
+  await insertRows(ex, outbox, rows.map((row) => ({ countyCode: row.countyCode, kind: row.kind, payload: row.payload, createdAt: row.at, availableAt: row.at })));
 }
 
 /** The counties with messages due (a plain read across every shard: no row is locked here). */

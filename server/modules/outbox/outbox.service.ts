@@ -57,6 +57,11 @@ export async function enqueue(tx: Executor, at: Date, countyCode: string, msg: O
   await repo.insert(tx, { countyCode, kind: msg.kind, payload: msg as unknown as Record<string, unknown>, at });
 }
 
+/** Queues several messages inside the caller's transaction, in one statement (group commit). */
+export async function enqueueMany(tx: Executor, msgs: { at: Date; countyCode: string; msg: OutboxMessage }[]): Promise<void> {
+  if (msgs.length) await repo.insertMany(tx, msgs.map((m) => ({ countyCode: m.countyCode, kind: m.msg.kind, payload: m.msg as unknown as Record<string, unknown>, at: m.at })));
+}
+
 /** Delivers due messages; returns how many were delivered. */
 export async function deliverDue(ctx: AppContext, limit = 100): Promise<number> {
   const now = ctx.clock.now();

@@ -65,9 +65,23 @@ export async function revokeToken(ctx: AppContext, actor: Actor, id: string): Pr
 
 /** The actor a bearer token stands for. @throws AUTH_REQUIRED for an unknown, revoked or expired token */
 export async function resolveToken(ctx: AppContext, secret: string): Promise<Actor> {
-  const t = await repo.findLiveByHash(ctx.db, sm3Hex(secret));
+  const t = await lookupShared(ctx, sm3Hex(secret));
   const now = ctx.clock.now();
   if (!t || t.expiresAt.getTime() <= now.getTime()) throw new AppError('AUTH_REQUIRED');
   if (!t.lastUsedAt || now.getTime() - t.lastUsedAt.getTime() > 60_000) await repo.touch(ctx.db, t.id, now);
   return { kind: 'token', id: t.id, name: `token:${t.name}`, role: 'integration', scopeCode: t.scopeCode };
+}
+
+// Lookups of one token on their way, per context: an integration sending many requests at once makes one
+// read per round trip instead of one per request. A request joins only a read that is still running, so it
+// sees the token as it was at most one round trip before it arrived (a revocation is refused from the next read).
+const inFlight = new WeakMap<AppContext, Map<string, Promise<repo.TokenRow | undefined>>>();
+function lookupShared(ctx: AppContext, hash: string): Promise<repo.TokenRow | undefined> {
+  let m = inFlight.get(ctx);
+  if (!m) inFlight.set(ctx, (m = new Map()));
+  const running = m.get(hash);
+  if (running) return running;
+  const p = repo.findLiveByHash(ctx.db, hash).finally(() => m.delete(hash));
+  m.set(hash, p);
+  return p;
 }
