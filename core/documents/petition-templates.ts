@@ -74,7 +74,7 @@ const redirectText: Record<Redirect['route'], (body: string) => string> = {
   other_body: (b) => `该事项不属于本机关职权范围，请向${b}提出。`,
 };
 
-const findings = (d: { facts: string; basis: string; decision: string }) => ['一、经调查核实的事实', d.facts, '二、处理依据', d.basis, '三、处理意见', d.decision];
+const findings = (d: { facts: string; basis: string; decision: string }) => [`一、经调查核实的事实：${d.facts}`, `二、处理依据：${d.basis}`, `三、处理意见：${d.decision}`];
 
 type Builders = { [T in PetitionTemplateId]: (d: PetitionTemplateData[T]) => PdfDoc };
 
@@ -96,7 +96,7 @@ export const petitionTemplates: Builders = {
     officialLetter({
       title: petitionTemplateTitles['petition.non_acceptance_notice'], docNo: d.docNo, addressee: d.petitioner, issuer: d.issuer, issuedOn: d.issuedOn, subject: d.petitionCode,
       paragraphs: [
-        `你于${chineseDate(d.receivedOn)}提出的关于${d.matter}的信访事项，经审查，本机关决定不予受理。`,
+        `你于${chineseDate(d.receivedOn)}提出的关于${d.matter}的信访事项（查询码 ${d.petitionCode}），经审查，本机关决定不予受理。`,
         `理由：${d.reason}`,
         redirectText[d.redirect.route](d.redirect.body),
         '依法应当通过诉讼、仲裁、行政复议等法定途径解决的事项，请依照法律、行政法规规定的程序向有关机关提出（诉访分离）。',
