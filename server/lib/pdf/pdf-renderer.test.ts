@@ -88,6 +88,14 @@ describe('PDF rendering', () => {
     expect(turns).toBeGreaterThan(3);
   });
 
+  it('fails the renders a dying worker held, and starts a new worker for the next one', async () => {
+    const doc = buildDocument('petition.reply', samples['petition.reply']);
+    const held = renderOffThread(doc);
+    await stopPdfWorker();
+    await expect(held).rejects.toThrow(/PDF worker exited/);
+    expect((await renderOffThread(doc)).pages).toBe(1);
+  });
+
   it('says which font file is missing when the fonts are not installed, at render time', async () => {
     const empty = mkdtempSync(join(dir, 'fonts-'));
     const before = process.env.ANWANG_PDF_FONT_DIR;
