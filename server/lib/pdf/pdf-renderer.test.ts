@@ -57,6 +57,10 @@ describe('PDF rendering', () => {
     const { bytes } = await renderOffThread(buildDocument('petition.reply', d));
     expect(fontsOf(bytes).map((f) => f.name.replace(/^[A-Z]{6}\+/, ''))).toContain('HanaMinB');
     expect(poppler('pdftotext', bytes)).toContain('李\u{2A6D6}：');
+    // 𠈌 (U+2020C, Extension B) and 䶮 (U+4DAE, Extension A) are in Noto Serif CJK SC itself: no fallback needed.
+    const common = await renderOffThread(buildDocument('petition.reply', { ...samples['petition.reply'], petitioner: '刘\u{2020C}\u4DAE' }));
+    expect(fontsOf(common.bytes).map((f) => f.name.replace(/^[A-Z]{6}\+/, ''))).not.toContain('HanaMinB');
+    expect(poppler('pdftotext', common.bytes)).toContain('刘\u{2020C}\u4DAE：');
   });
 
   it('refuses a character no font has, naming its code point and the character', async () => {
