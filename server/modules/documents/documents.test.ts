@@ -15,6 +15,8 @@ import { tinyPng } from '../../test/media-fixtures.ts';
 import { storeUpload } from '../uploads/uploads.service.ts';
 import { listOf, recordService, render, store, type Rendered } from './documents.service.ts';
 import { contentDisposition } from './documents.routes.ts';
+import { presentDocuments } from './documents.presenter.ts';
+import { DocumentItem } from '../../../core/schemas/documents.response.ts';
 
 let env: TestEnv;
 /** The file store under the encryption, so the test sees what is on disk. */
@@ -142,6 +144,11 @@ describe('documents', () => {
       { id: byPost.id, method: 'post', servedAt: byPost.servedAt, trackingNo: 'XA123456789CN', proofUploadIds: [] },
       { id: inPerson.id, method: 'in_person', servedAt: inPerson.servedAt, trackingNo: null, proofUploadIds: [proof.id] },
     ]);
+    // As a card shows them: the download address, ISO dates, and the shape the response schema declares.
+    const shown = presentDocuments(list);
+    expect(shown.map((d) => DocumentItem.parse(d))).toEqual(shown);
+    expect(shown[1]).toMatchObject({ url: `/api/documents/${first.id}/file`, createdAt: first.createdAt.toISOString(), services: [{ method: 'post', servedAt: byPost.servedAt.toISOString() }, { method: 'in_person', proofUploadIds: [proof.id] }] });
+    expect((await download(shown[1]!.id, cookies['op.a'])).statusCode).toBe(200);
     const served = await auditRows('document.serve', first.id);
     expect(served.map((r) => r.detail)).toMatchObject([{ method: 'in_person', proofs: 1 }, { method: 'post', trackingNo: 'XA123456789CN' }]);
     expect(await listOf(env.ctx.db, '632222', 'petition', subject)).toEqual([]);
