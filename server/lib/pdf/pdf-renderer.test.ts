@@ -100,6 +100,13 @@ describe('PDF rendering', () => {
     expect((await renderOffThread(doc)).pages).toBe(1);
   });
 
+  it('fails a render that takes too long and replaces the worker, so later documents still render', async () => {
+    const doc = buildDocument('petition.reply', samples['petition.reply']);
+    const f = await failureOf(renderOffThread(doc, { timeoutMs: 1 }));
+    expect(f).toMatchObject({ code: 'UNAVAILABLE', detail: 'render_timeout' });
+    expect((await renderOffThread(doc)).pages).toBe(1);
+  });
+
   it('says which font file is missing when the fonts are not installed, at render time', async () => {
     const empty = mkdtempSync(join(dir, 'fonts-'));
     const before = process.env.ANWANG_PDF_FONT_DIR;
