@@ -24,6 +24,9 @@ export const auditActions = [
   'deadlinePolicy.set', // 设置办理时限
   'department.create', // 新建职能部门
   'department.update', // 修改职能部门（名称、负责事项、停用）
+  'document.create', // 生成文书 (a PDF stored with the SM3 of its bytes)
+  'document.download', // 下载文书 (an audited read, with the SM3)
+  'document.serve', // 登记文书送达 (how, when, proof)
   'dwelling.create', // 新建房屋
   'dwelling.rental', // 登记出租
   'files.seal', // 加密存量文件 (CLI)

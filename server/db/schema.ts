@@ -705,3 +705,39 @@ export const petitionCaseLinks = pgTable('petition_case_links', {
   createdBy: uuid('created_by'),
   createdAt: ts('created_at').notNull(),
 }, (t) => [primaryKey({ columns: [t.countyCode, t.petitionId, t.caseId] })]);
+// ── Issue 14, helper D: documents and their service (migration 0027) ──
+
+/** A rendered document (PDF) of a record: the file is in the file store; the SM3 of its bytes is audited. */
+export const documents = pgTable('documents', {
+  countyCode: char('county_code', { length: 6 }).notNull(),
+  id: uuid('id').notNull(),
+  regionCode: char('region_code', { length: 12 }).notNull(),
+  subjectType: text('subject_type').notNull(),
+  subjectId: uuid('subject_id').notNull(),
+  subjectCode: text('subject_code').notNull(),
+  template: text('template').notNull(),
+  title: text('title').notNull(),
+  fileName: text('file_name').notNull(),
+  readPermission: text('read_permission').notNull(),
+  personal: boolean('personal').notNull(),
+  storageKey: text('storage_key').notNull(),
+  size: integer('size').notNull(),
+  pages: integer('pages').notNull(),
+  sm3: char('sm3', { length: 64 }).notNull(),
+  createdBy: text('created_by').notNull(),
+  createdAt: ts('created_at').notNull(),
+}, (t) => [primaryKey({ columns: [t.countyCode, t.id] })]);
+
+/** How and when a document was delivered (送达), with proof: review windows run from here. */
+export const documentServices = pgTable('document_services', {
+  countyCode: char('county_code', { length: 6 }).notNull(),
+  id: uuid('id').notNull(),
+  documentId: uuid('document_id').notNull(),
+  method: text('method').notNull(),
+  servedAt: ts('served_at').notNull(),
+  trackingNo: text('tracking_no'),
+  proofUploadIds: uuid('proof_upload_ids').array().notNull().default([]),
+  note: text('note'),
+  recordedBy: text('recorded_by').notNull(),
+  recordedAt: ts('recorded_at').notNull(),
+}, (t) => [primaryKey({ columns: [t.countyCode, t.id] })]);
