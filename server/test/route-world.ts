@@ -19,6 +19,7 @@ import { createBuilding, createPlace } from '../modules/people/places.service.ts
 import { addDwelling, registerRental } from '../modules/people/dwellings.service.ts';
 import { fixture, makeUser, type TestEnv } from './harness.ts';
 import { deliverDue, enqueue } from '../modules/outbox/outbox.service.ts';
+import { registerPetition } from '../modules/petitions/petition-register.service.ts';
 import { render as renderDocument, store as storeDocument } from '../modules/documents/documents.service.ts';
 
 export type Side = 'A' | 'B' | 'missing';
@@ -134,9 +135,9 @@ export function missingPlace(query: string): string {
 /** Objects of every kind in villages A and B, and ids naming nothing. */
 export async function buildRouteWorld(env: TestEnv): Promise<Record<Side, Record<ScopedObject, string>>> {
   const objects: Record<Side, Record<ScopedObject, string>> = {
-    A: { region: fixture.villageA, grid: fixture.gridA1, householdGroup: '', gridStaff: '', user: '', token: '', case: '', attachment: '', category: 'municipal.road', department: '', codeTable: 'sex', person: '', household: '', place: '', building: '', dwelling: '', notification: '', document: '' },
-    B: { region: fixture.villageB, grid: fixture.gridB1, householdGroup: '', gridStaff: '', user: '', token: '', case: '', attachment: '', category: 'municipal.road', department: '', codeTable: 'sex', person: '', household: '', place: '', building: '', dwelling: '', notification: '', document: '' },
-    missing: { region: '632221100299', grid: '632221100201099', householdGroup: randomUUID(), gridStaff: randomUUID(), user: randomUUID(), token: randomUUID(), case: '632221-00000000', attachment: randomUUID(), category: 'no.such', department: randomUUID(), codeTable: 'no_such_table', person: randomUUID(), household: randomUUID(), place: randomUUID(), building: randomUUID(), dwelling: randomUUID(), notification: '999999999', document: randomUUID() },
+    A: { region: fixture.villageA, grid: fixture.gridA1, householdGroup: '', gridStaff: '', user: '', token: '', case: '', attachment: '', category: 'municipal.road', department: '', codeTable: 'sex', person: '', household: '', place: '', building: '', dwelling: '', notification: '', document: '', petition: '' },
+    B: { region: fixture.villageB, grid: fixture.gridB1, householdGroup: '', gridStaff: '', user: '', token: '', case: '', attachment: '', category: 'municipal.road', department: '', codeTable: 'sex', person: '', household: '', place: '', building: '', dwelling: '', notification: '', document: '', petition: '' },
+    missing: { region: '632221100299', grid: '632221100201099', householdGroup: randomUUID(), gridStaff: randomUUID(), user: randomUUID(), token: randomUUID(), case: '632221-00000000', attachment: randomUUID(), category: 'no.such', department: randomUUID(), codeTable: 'no_such_table', person: randomUUID(), household: randomUUID(), place: randomUUID(), building: randomUUID(), dwelling: randomUUID(), notification: '999999999', document: randomUUID(), petition: '632221-X0000000' },
   };
   const root = systemActor(fixture.province, 'test');
   for (const side of ['A', 'B'] as const) {
@@ -175,9 +176,12 @@ export async function buildRouteWorld(env: TestEnv): Promise<Record<Side, Record
     // A notice of the side's target user: no caller owns it, so every caller gets the missing answer.
     objects[side].notification = String(await noticeFor(env, objects[side].user, objects[side].case));
     objects[side].document = await documentFor(env, village, objects[side].case);
+    // A petition about the side's village, registered by the county's 信访部门 (issue 14).
+    objects[side].petition = (await registerPetition(env.ctx, root, { channel: 'phone', kind: 'complaint', categoryId: 'municipal.road', matter: `${side}村信访道路`, villageCode: village, skippedLevel: false, uploadIds: [], petitioners: [{ name: side === 'A' ? '信访甲' : '信访乙', phone: side === 'A' ? '13811112222' : '13833334444', representative: false }] })).code;
+    sensitiveValues.push(side === 'A' ? '信访甲' : '信访乙', side === 'A' ? '13811112222' : '13833334444');
   }
   const b = objects.B;
-  outOfScopeMarkers.push(b.document, b.case, 'B村道路破损', 'B村小学', 'B村3号楼', 'B村1号', 'B网格员', 'B联户组', 'target-b', b.person, b.household, b.place, b.building, b.dwelling, b.user, b.gridStaff);
+  outOfScopeMarkers.push(b.document, b.petition, 'B村信访道路', b.case, 'B村道路破损', 'B村小学', 'B村3号楼', 'B村1号', 'B网格员', 'B联户组', 'target-b', b.person, b.household, b.place, b.building, b.dwelling, b.user, b.gridStaff);
   return objects;
 }
 
