@@ -5,14 +5,15 @@ import type { AppContext } from '../../lib/context.ts';
 import * as audit from '../audit/audit.service.ts';
 import { canRead as canReadCase, caseViewOf } from '../cases/case-visibility.ts';
 import * as repo from './petitions.repository.ts';
-import { actionsFor, canRead } from './petitions.policy.ts';
+import { requirePermission } from '../../lib/access.ts';
+import { canRead } from './petitions.policy.ts';
 
 /** POST /api/petitions/:code/case-links: links a case the actor can read to a petition they act on. @throws NOT_FOUND, FORBIDDEN, VALIDATION_FAILED */
 export async function linkCase(ctx: AppContext, actor: Actor, code: string, input: { caseCode: string; note?: string }) {
+  requirePermission(actor, 'petition:act');
   return ctx.db.transaction(async (tx) => {
     const p = await repo.lockByCode(tx, code);
     if (!p || !canRead(actor, p)) throw new AppError('NOT_FOUND');
-    if (!actionsFor(actor, p).length) throw new AppError('FORBIDDEN');
     const c = await repo.caseByCode(tx, p.countyCode, input.caseCode);
     if (!c || c.countyCode !== p.countyCode || !canReadCase(await caseViewOf(ctx, actor, tx), c)) throw new AppError('VALIDATION_FAILED', [{ path: 'body.caseCode', code: 'unknown_case', message: input.caseCode }]);
     const now = ctx.clock.now();

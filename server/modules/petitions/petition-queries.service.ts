@@ -76,8 +76,8 @@ export async function getPetition(ctx: AppContext, actor: Actor, code: string) {
   ]);
   const names = await namesOf(ctx, [...events.map((e) => e.actorId), p.extRequestedBy, p.extApprovedBy]);
   const villages = p.villageCode ? await regions.namesOf(ctx.db, [p.villageCode]) : new Map<string, string>();
-  const repeats = await findRepeats(ctx.db, ctx, p.countyCode, { idNumbers: [], phones: [], matter: p.matter, villageCode: p.villageCode, concerns: p.concerns }, p.id);
-  const byPerson = await repo.byPersonHashes(ctx.db, p.countyCode, people.flatMap((x) => (x.idNumberHash ? [x.idNumberHash] : [])), people.flatMap((x) => (x.phoneHash ? [x.phoneHash] : [])), p.id);
+  const repeats = await findRepeats(ctx.db, ctx, p.countyCode, { idNumbers: [], phones: [], matter: p.matter, villageCode: p.villageCode, concerns: p.concerns }, p.id, actor);
+  const byPerson = (await repo.byPersonHashes(ctx.db, p.countyCode, people.flatMap((x) => (x.idNumberHash ? [x.idNumberHash] : [])), people.flatMap((x) => (x.phoneHash ? [x.phoneHash] : [])), p.id)).filter((r) => canRead(actor, r));
   const personRepeats = byPerson.map((r) => ({ code: r.code, status: r.status, match: 'person' as const, final: false, matter: r.matter.slice(0, 120), registeredAt: r.createdAt.toISOString() }));
   const caseCodes = await repo.caseCodes(ctx.db, p.countyCode, caseIds);
   const nextDue = clockRows.filter((c) => !c.paused && (c.state === 'open' || c.state === 'warned') && !c.kind.endsWith('window')).map((c) => new Date(c.dueAt)).sort((a, b) => a.getTime() - b.getTime())[0] ?? null;

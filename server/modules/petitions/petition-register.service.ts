@@ -28,6 +28,7 @@ import { newReporterKey } from '../cases/reporter-key.ts';
 import * as repo from './petitions.repository.ts';
 import { petitionClockSpecs } from './petitions.workflow.ts';
 import { officeStaff } from './petition-bodies.ts';
+import { canRead } from './petitions.policy.ts';
 import * as outbox from '../outbox/outbox.service.ts';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'; // Crockford base32, as case codes
@@ -66,12 +67,13 @@ const idHash = (ctx: AppContext, n: string) => ctx.crypto.lookupHash(`id:${n}`);
 const phoneHash = (ctx: AppContext, n: string) => ctx.crypto.lookupHash(`phone:${n}`);
 
 /** Earlier petitions of the same person or matter in a county (item 6). */
-export async function findRepeats(ex: Executor, ctx: AppContext, countyCode: string, q: { idNumbers: string[]; phones: string[]; matter: string; villageCode: string | null; concerns: string | null }, excludeId?: string): Promise<Repeat[]> {
+export async function findRepeats(ex: Executor, ctx: AppContext, countyCode: string, q: { idNumbers: string[]; phones: string[]; matter: string; villageCode: string | null; concerns: string | null }, excludeId?: string, reader?: Actor): Promise<Repeat[]> {
   const [byPerson, near] = await Promise.all([
     repo.byPersonHashes(ex, countyCode, q.idNumbers.map((n) => idHash(ctx, n)), q.phones.map((n) => phoneHash(ctx, n)), excludeId),
     q.matter ? repo.nearMatter(ex, countyCode, q.villageCode, q.concerns) : Promise.resolve([]),
   ]);
-  const earlier = (rows: repo.PetitionRow[]) => rows.filter((r) => r.id !== excludeId).map((r) => ({ code: r.code, status: r.status, matter: r.matter, createdAt: r.createdAt, final: r.finalAt !== null }));
+  // Staff are shown only earlier petitions they may read; the scheduler and the register's own check see all.
+  const earlier = (rows: repo.PetitionRow[]) => rows.filter((r) => r.id !== excludeId && (!reader || canRead(reader, r))).map((r) => ({ code: r.code, status: r.status, matter: r.matter, createdAt: r.createdAt, final: r.finalAt !== null }));
   return rankRepeats(q.matter, earlier(byPerson), earlier(near));
 }
 
@@ -81,7 +83,7 @@ export async function repeatsFor(ctx: AppContext, actor: Actor, q: z.infer<typeo
   const today = cstDate(ctx.clock.now());
   const idNumbers = q.idNumber ? [clean({ name: 'x', idNumber: q.idNumber, representative: false }, 0, today).idNumber!] : [];
   const phones = q.phone ? [clean({ name: 'x', phone: q.phone, representative: false }, 0, today).phone!] : [];
-  return findRepeats(ctx.db, ctx, actor.scopeCode.slice(0, 6), { idNumbers, phones, matter: q.matter ?? '', villageCode: q.villageCode ?? null, concerns: null });
+  return findRepeats(ctx.db, ctx, actor.scopeCode.slice(0, 6), { idNumbers, phones, matter: q.matter ?? '', villageCode: q.villageCode ?? null, concerns: null }, undefined, actor);
 }
 
 /** The registering office: a petition officer's own region (a county or a township); the online form files with the county. */
@@ -138,6 +140,7 @@ export async function registerPetition(ctx: AppContext, actor: Actor, input: Pet
   // The officer confirms a suggested repeat by naming it; anything else named is refused.
   if (input.repeatOf && !repeats.some((r) => r.code === input.repeatOf)) throw bad('body.repeatOf', 'not_a_repeat', input.repeatOf);
   const final = isFinalRepeat(repeats);
+  const shown = new Set(actor.kind === 'user' ? (await findRepeats(ctx.db, ctx, countyCode, { idNumbers: people.flatMap((p) => (p.idNumber ? [p.idNumber] : [])), phones: people.flatMap((p) => (p.phone ? [p.phone] : [])), matter: input.matter, villageCode: place.villageCode, concerns: input.concerns ?? null }, undefined, actor)).map((r) => r.code) : []);
   const key = actor.kind === 'public' ? newReporterKey() : null;
   const persons = await Promise.all(people.map(async (p) => (p.idNumber ? (await repo.personIdByIdHash(ctx.db, countyCode, idHash(ctx, p.idNumber))) : null)));
   const row: repo.PetitionRow = {
@@ -172,7 +175,8 @@ export async function registerPetition(ctx: AppContext, actor: Actor, input: Pet
     const staff = await officeStaff(tx, officeRegion);
     if (actor.kind === 'public' && staff.length) await outbox.enqueue(tx, now, countyCode, { kind: 'notify', userIds: staff, subject: { type: 'petition', id, code: row.code }, text: `网上信访 ${row.code} 待登记处理` });
     await audit.record(tx, ctx, actor.kind === 'public' ? null : actor, { action: 'petition.register', objectType: 'petition', objectId: row.code, countyCode, detail: { channel: input.channel, kind: input.kind, peopleCount, finalRepeat: !!final } }, actor.ip);
-    const answer: Registered = { code: row.code, status: row.status, repeats };
+    // A resident is never shown other petitions; staff only those they may read.
+    const answer: Registered = { code: row.code, status: row.status, repeats: actor.kind === 'user' ? repeats.filter((r) => r.code === row.repeatOf || shown.has(r.code)) : [] };
     if (ticket) await completeKey(tx, ticket, 201, key ? { ...answer, petitionerKeyEnc: ctx.crypto.encrypt(key.key) } : answer);
     return answer;
   });

@@ -11,6 +11,7 @@
 type SQL = ReturnType<typeof visibleWhere>;
 import { allowedPetitionActions, type PetitionAction, type PetitionRole, type PetitionStatus } from '../../../core/workflow/petition-workflow.ts';
 import { inScope } from '../../../core/region-code.ts';
+import { petitionBodyOnly } from '../../../core/petitions/need-to-know.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { holds, scopePrefix } from '../../lib/access.ts';
 import { bodyWhere, visibleWhere, type PetitionRow, type Reader } from './petitions.repository.ts';
@@ -87,15 +88,15 @@ export function canRead(actor: Actor, p: PetitionRow): boolean {
   if (actor.kind === 'system') return true;
   if (actor.kind !== 'user' || !holds(actor, 'petition:read')) return false;
   if (isBody(actor, p) || isOffice(actor, p)) return true;
-  if (actor.role === 'petitionOfficer' || actor.role === 'leader') return [p.officeRegion, p.bodyRegionCode, p.villageCode].some((c) => !!c && inScope(actor.scopeCode, c));
-  return false;
+  if (petitionBodyOnly.includes(actor.role)) return false;
+  return [p.officeRegion, p.bodyRegionCode, p.villageCode].some((c) => !!c && inScope(actor.scopeCode, c));
 }
 
 /** The reader's parts as the repository's SQL needs them. */
 function readerOf(actor: Actor): Reader {
   const prefix = scopePrefix(actor);
   const township = actor.role === 'petitionOfficer' || actor.role === 'operator';
-  const wide = actor.role === 'petitionOfficer' || actor.role === 'leader';
+  const wide = !petitionBodyOnly.includes(actor.role);
   return { county: prefix.length >= 6 ? prefix.slice(0, 6) : null, departmentId: actor.departmentId ?? null, bodyRegion: township ? actor.scopeCode : null, placePrefix: wide ? prefix : null };
 }
 

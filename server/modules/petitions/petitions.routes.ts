@@ -40,7 +40,7 @@ export function petitionRoutes(app: FastifyInstance, ctx: AppContext): void {
     schema: { tags: ['petitions'], summary: '查看信访人 Reveal the petitioners (audited, with the reason)', params, body: RevealPetitionersSchema },
   }, async (req) => queries.revealPetitioners(ctx, actorOf(req), req.params.code, req.body.reason));
   r.get('/api/petitions/:code/attachments/:id', {
-    config: { access: { permission: 'petition:read', objects: ['petition', 'attachment'] } },
+    config: { access: { permission: 'petition:read', objects: ['petition', 'petitionAttachment'] } },
     schema: { tags: ['petitions'], summary: '附件 A letter scan, envelope or evidence', params: params.extend({ id: z.string().uuid() }) },
   }, async (req, reply) => {
     const f = await queries.attachmentOf(ctx, actorOf(req), req.params.code, req.params.id);
