@@ -32,7 +32,8 @@ export function petitionModuleFor(action: PetitionAction | null): WorkflowModule
     async writeStatus(tx, p, set, now) {
       const full: Partial<repo.PetitionRow> = { ...set, updatedAt: now };
       if (petitionTerminal.includes(set.status) && !p.closedAt) full.closedAt = now;
-      if (petitionTerminal.includes(set.status)) full.isOverdue = false;
+      // The flag marks the step that was late; a new step starts with its own clocks (lists also check those).
+      if (petitionTerminal.includes(set.status) || set.status !== p.status) full.isOverdue = false;
       await repo.updatePetition(tx, p, full);
       return { ...p, ...full, version: p.version + 1 };
     },
