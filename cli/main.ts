@@ -28,6 +28,7 @@ import { templateCodes } from '../server/modules/codes/codes.service.ts';
 import { addKeyToFile } from '../server/lib/crypto.ts';
 import { keyUsage, reencryptAll } from '../server/modules/keys/keys.service.ts';
 import { sealStoredFiles } from '../server/modules/uploads/uploads.service.ts';
+import { sealDocumentFiles } from '../server/modules/documents/documents.service.ts';
 import { anchorHead, recordAlone } from '../server/modules/audit/audit.service.ts';
 import { auditVerifyReport } from './audit.ts';
 import { personRoles } from '../core/roles.ts';
@@ -204,7 +205,10 @@ async function main(argv: string[]): Promise<void> {
     case 'files': {
       if (sub !== 'seal') fail(usage);
       const r = await withContext(async (ctx) => {
-        const done = await sealStoredFiles(ctx, (n) => process.stderr.write(`\r  ${n} files`));
+        const uploads = await sealStoredFiles(ctx, (n) => process.stderr.write(`\r  ${n} files`));
+        // Documents (PDF notices) are files of the same store.
+        const docs = await sealDocumentFiles(ctx, (n) => process.stderr.write(`\r  ${uploads.files + n} files`));
+        const done = { files: uploads.files + docs.files, plain: uploads.plain, oldKey: uploads.oldKey + docs.oldKey, missing: uploads.missing + docs.missing };
         process.stderr.write('\n');
         await recordAlone(ctx.db, ctx, cliActor(), { action: 'files.seal', detail: done });
         return done;

@@ -60,9 +60,11 @@ export function officialLetter(f: LetterFrame): PdfDoc {
       { text: `${f.addressee}：`, margin: [0, 0, 0, 4] },
       ...bodyBlocks(f.paragraphs),
       ...(f.closing ? [{ text: f.closing, leadingIndent: BODY * 2, margin: [0, 4, 0, 0] as [number, number, number, number] }] : []),
-      // The seal is stamped over the issuer's name and the date, at the right (印章 placeholder until e-seals).
+      // The seal is stamped over the issuer's name and the date, at the right (印章 placeholder until e-seals); the
+      // block is never split, so the date does not stand alone on a page.
       {
-        margin: [0, 36, 0, 0],
+        unbreakable: true,
+        margin: [0, 24, 0, 0],
         columns: [
           { width: '*', text: '' },
           { width: 'auto', stack: [{ text: '（印章）', alignment: 'center', margin: [0, 0, 0, 6] }, { text: f.issuer, alignment: 'center' }, { text: chineseDate(f.issuedOn), alignment: 'center' }] },

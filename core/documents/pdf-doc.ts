@@ -31,6 +31,8 @@ export interface PdfBlock {
   margin?: [number, number, number, number];
   characterSpacing?: number;
   pageBreak?: 'before' | 'after';
+  /** Kept on one page (moved whole to the next one when it does not fit). */
+  unbreakable?: boolean;
 }
 
 /** A whole document: A4 pages, margins, metadata (fixed for deterministic bytes) and its blocks. */

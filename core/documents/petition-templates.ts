@@ -74,70 +74,53 @@ const redirectText: Record<Redirect['route'], (body: string) => string> = {
   other_body: (b) => `该事项不属于本机关职权范围，请向${b}提出。`,
 };
 
-const findings = (d: { facts: string; basis: string; decision: string }) => ['一、经调查核实的事实', d.facts, '二、处理依据', d.basis, '三、处理意见', d.decision];
+const findings = (d: { facts: string; basis: string; decision: string }) => [`一、经调查核实的事实：${d.facts}`, `二、处理依据：${d.basis}`, `三、处理意见：${d.decision}`];
+
+/** An official letter of a petition from its base data: title, addressee, paragraphs and closing line. */
+const letter = (title: string, addressee: string, d: PetitionLetterBase, paragraphs: string[], closing?: string): PdfDoc =>
+  officialLetter({ title, docNo: d.docNo, addressee, issuer: d.issuer, issuedOn: d.issuedOn, subject: d.petitionCode, paragraphs, closing });
 
 type Builders = { [T in PetitionTemplateId]: (d: PetitionTemplateData[T]) => PdfDoc };
 
 /** Each template: its data → the official letter. */
 export const petitionTemplates: Builders = {
   'petition.acceptance_notice': (d) =>
-    officialLetter({
-      title: petitionTemplateTitles['petition.acceptance_notice'], docNo: d.docNo, addressee: d.petitioner, issuer: d.issuer, issuedOn: d.issuedOn, subject: d.petitionCode,
-      paragraphs: [
-        `你于${chineseDate(d.receivedOn)}提出的关于${d.matter}的信访事项，本机关已收到，并于${chineseDate(d.acceptedOn)}依法受理。`,
-        `处理途径：${d.route}`,
-        `办理程序：${d.procedure}`,
-        '本机关将自受理之日起60日内办结，并出具书面答复意见；情况复杂的，经本机关负责人批准，可以适当延长办理期限，延长期限不超过30日，并将延期理由告知你。',
-        `你可以凭查询码 ${d.petitionCode} 查询办理进展，并对办理情况作出评价。`,
-      ],
-      closing: '特此告知。',
-    }),
+    letter(petitionTemplateTitles['petition.acceptance_notice'], d.petitioner, d, [
+      `你于${chineseDate(d.receivedOn)}提出的关于${d.matter}的信访事项，本机关已收到，并于${chineseDate(d.acceptedOn)}依法受理。`,
+      `处理途径：${d.route}`,
+      `办理程序：${d.procedure}`,
+      '本机关将自受理之日起60日内办结，并出具书面答复意见；情况复杂的，经本机关负责人批准，可以适当延长办理期限，延长期限不超过30日，并将延期理由告知你。',
+      `你可以凭查询码 ${d.petitionCode} 查询办理进展，并对办理情况作出评价。`,
+    ], '特此告知。'),
   'petition.non_acceptance_notice': (d) =>
-    officialLetter({
-      title: petitionTemplateTitles['petition.non_acceptance_notice'], docNo: d.docNo, addressee: d.petitioner, issuer: d.issuer, issuedOn: d.issuedOn, subject: d.petitionCode,
-      paragraphs: [
-        `你于${chineseDate(d.receivedOn)}提出的关于${d.matter}的信访事项，经审查，本机关决定不予受理。`,
-        `理由：${d.reason}`,
-        redirectText[d.redirect.route](d.redirect.body),
-        '依法应当通过诉讼、仲裁、行政复议等法定途径解决的事项，请依照法律、行政法规规定的程序向有关机关提出（诉访分离）。',
-      ],
-      closing: '特此告知。',
-    }),
+    letter(petitionTemplateTitles['petition.non_acceptance_notice'], d.petitioner, d, [
+      `你于${chineseDate(d.receivedOn)}提出的关于${d.matter}的信访事项（查询码 ${d.petitionCode}），经审查，本机关决定不予受理。`,
+      `理由：${d.reason}`,
+      redirectText[d.redirect.route](d.redirect.body),
+      '依法应当通过诉讼、仲裁、行政复议等法定途径解决的事项，请依照法律、行政法规规定的程序向有关机关提出（诉访分离）。',
+    ], '特此告知。'),
   'petition.transfer_letter': (d) =>
-    officialLetter({
-      title: d.mode === 'assign' ? '信访事项交办函' : '信访事项转送函', docNo: d.docNo, addressee: d.recipient, issuer: d.issuer, issuedOn: d.issuedOn, subject: d.petitionCode,
-      paragraphs: [
-        `${d.petitionerMasked}（联系电话：${d.contactMasked}）反映的关于${d.matter}的信访事项（查询码 ${d.petitionCode}），本机关于${chineseDate(d.receivedOn)}登记。经研究，现${d.mode === 'assign' ? '交由你单位办理' : '转送你单位依法处理'}。`,
-        ...(d.mode === 'assign' ? [`请于${chineseDate(d.reportBackBy)}前将办理结果报送本机关。`] : []),
-        '属于你单位职权范围的，请自收到本函之日起15日内书面告知信访人受理情况及办理途径和程序；不属于你单位职权范围的，请自收到本函之日起5个工作日内向本机关提出异议，详细说明理由，并将本函退回。',
-      ],
-      closing: '此函。',
-    }),
+    letter(d.mode === 'assign' ? '信访事项交办函' : '信访事项转送函', d.recipient, d, [
+      `${d.petitionerMasked}（联系电话：${d.contactMasked}）反映的关于${d.matter}的信访事项（查询码 ${d.petitionCode}），本机关于${chineseDate(d.receivedOn)}登记。经研究，现${d.mode === 'assign' ? '交由你单位办理' : '转送你单位依法处理'}。`,
+      ...(d.mode === 'assign' ? [`请于${chineseDate(d.reportBackBy)}前将办理结果报送本机关。`] : []),
+      '属于你单位职权范围的，请自收到本函之日起15日内书面告知信访人受理情况及办理途径和程序；不属于你单位职权范围的，请自收到本函之日起5个工作日内向本机关提出异议，详细说明理由，并将本函退回。',
+    ], '此函。'),
   'petition.reply': (d) =>
-    officialLetter({
-      title: petitionTemplateTitles['petition.reply'], docNo: d.docNo, addressee: d.petitioner, issuer: d.issuer, issuedOn: d.issuedOn, subject: d.petitionCode,
-      paragraphs: [
-        `你反映的关于${d.matter}的信访事项（查询码 ${d.petitionCode}），本机关已于${chineseDate(d.acceptedOn)}受理，现已办理完毕，答复如下：`,
-        ...findings(d),
-        `如对本答复意见不服，可以自收到本答复意见书之日起30日内，向${d.reviewBody}请求复查。`,
-      ],
-    }),
+    letter(petitionTemplateTitles['petition.reply'], d.petitioner, d, [
+      `你反映的关于${d.matter}的信访事项（查询码 ${d.petitionCode}），本机关已于${chineseDate(d.acceptedOn)}受理，现已办理完毕，答复如下：`,
+      ...findings(d),
+      `如对本答复意见不服，可以自收到本答复意见书之日起30日内，向${d.reviewBody}请求复查。`,
+    ]),
   'petition.review_opinion': (d) =>
-    officialLetter({
-      title: petitionTemplateTitles['petition.review_opinion'], docNo: d.docNo, addressee: d.petitioner, issuer: d.issuer, issuedOn: d.issuedOn, subject: d.petitionCode,
-      paragraphs: [
-        `你不服${d.originalBody}就关于${d.matter}的信访事项（查询码 ${d.petitionCode}）作出的答复意见，于${chineseDate(d.requestReceivedOn)}提出复查请求。本机关已复查完毕，复查意见如下：`,
-        ...findings(d),
-        `如对本复查意见不服，可以自收到本复查意见书之日起30日内，向${d.reReviewBody}请求复核。`,
-      ],
-    }),
+    letter(petitionTemplateTitles['petition.review_opinion'], d.petitioner, d, [
+      `你不服${d.originalBody}就关于${d.matter}的信访事项（查询码 ${d.petitionCode}）作出的答复意见，于${chineseDate(d.requestReceivedOn)}提出复查请求。本机关已复查完毕，复查意见如下：`,
+      ...findings(d),
+      `如对本复查意见不服，可以自收到本复查意见书之日起30日内，向${d.reReviewBody}请求复核。`,
+    ]),
   'petition.re_review_opinion': (d) =>
-    officialLetter({
-      title: petitionTemplateTitles['petition.re_review_opinion'], docNo: d.docNo, addressee: d.petitioner, issuer: d.issuer, issuedOn: d.issuedOn, subject: d.petitionCode,
-      paragraphs: [
-        `你不服${d.reviewBody}就关于${d.matter}的信访事项（查询码 ${d.petitionCode}）作出的复查意见，于${chineseDate(d.requestReceivedOn)}提出复核请求。本机关已复核完毕${d.hearingHeld ? '（期间举行了听证，听证时间不计入复核期限）' : ''}，复核意见如下：`,
-        ...findings(d),
-        `本复核意见为最终意见。${finalityText}`,
-      ],
-    }),
+    letter(petitionTemplateTitles['petition.re_review_opinion'], d.petitioner, d, [
+      `你不服${d.reviewBody}就关于${d.matter}的信访事项（查询码 ${d.petitionCode}）作出的复查意见，于${chineseDate(d.requestReceivedOn)}提出复核请求。本机关已复核完毕${d.hearingHeld ? '（期间举行了听证，听证时间不计入复核期限）' : ''}，复核意见如下：`,
+      ...findings(d),
+      `本复核意见为最终意见。${finalityText}`,
+    ]),
 };

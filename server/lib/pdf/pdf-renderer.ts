@@ -8,7 +8,8 @@ import { AppError } from '../../../core/errors.ts';
 import type { PdfDoc } from '../../../core/documents/pdf-doc.ts';
 import type { PdfWorkerAnswer } from './pdf-worker.ts';
 
-type Pending = { resolve: (r: { bytes: Buffer; pages: number }) => void; reject: (e: Error) => void };
+/** A render waiting for its answer, and the worker it was sent to (a dying worker fails only its own). */
+type Pending = { resolve: (r: { bytes: Buffer; pages: number }) => void; reject: (e: Error) => void; worker: Worker };
 
 let worker: Worker | undefined;
 const pending = new Map<number, Pending>();
@@ -31,30 +32,51 @@ function start(): Worker {
   w.on('message', (m: PdfWorkerAnswer) => {
     const p = pending.get(m.id);
     pending.delete(m.id);
-    if (!pending.size) w.unref();
+    if (![...pending.values()].some((q) => q.worker === w)) w.unref();
     if ('error' in m) p?.reject(failure(m.error));
     else p?.resolve({ bytes: Buffer.from(m.bytes), pages: m.pages });
   });
   const fail = (e: Error) => {
     if (worker === w) worker = undefined;
-    for (const p of pending.values()) p.reject(e);
-    pending.clear();
+    for (const [id, p] of pending) {
+      if (p.worker !== w) continue;
+      pending.delete(id);
+      p.reject(e);
+    }
   };
   w.on('error', fail);
   w.on('exit', (code) => fail(new Error(`PDF worker exited (${code})`)));
   return w;
 }
 
-/** Renders a document definition to PDF bytes on the worker thread. @throws VALIDATION_FAILED (a character no font has), UNAVAILABLE (fonts missing) */
-export function renderOffThread(doc: PdfDoc): Promise<{ bytes: Buffer; pages: number }> {
-  worker ??= start();
+/** How long one render may take before the worker is presumed stuck (a notice renders in well under a second). */
+export const renderTimeoutMs = 60_000;
+
+/**
+ * Renders a document definition to PDF bytes on the worker thread. A render that does not finish in time fails and
+ * the worker is replaced, so one stuck document cannot hold every later one in the queue.
+ * @throws VALIDATION_FAILED (a character no font has), UNAVAILABLE (fonts missing, or the render timed out)
+ */
+export function renderOffThread(doc: PdfDoc, opts: { timeoutMs?: number } = {}): Promise<{ bytes: Buffer; pages: number }> {
+  const w = (worker ??= start());
   const id = ++seq;
   return new Promise((resolve, reject) => {
-    pending.set(id, { resolve, reject });
+    const timer = setTimeout(() => {
+      pending.delete(id);
+      reject(new AppError('UNAVAILABLE', [{ path: 'document', code: 'render_timeout', message: '文书生成超时，请稍后重试' }]));
+      if (worker === w) worker = undefined;
+      void w.terminate();
+    }, opts.timeoutMs ?? renderTimeoutMs);
+    timer.unref();
+    const settle = <T,>(f: (v: T) => void) => (v: T) => {
+      clearTimeout(timer);
+      f(v);
+    };
+    pending.set(id, { resolve: settle(resolve), reject: settle(reject), worker: w });
     // Referenced while it has work (an await on a render keeps the process alive); an idle worker must not keep a
     // CLI command or a test process alive.
-    worker!.ref();
-    worker!.postMessage({ id, doc });
+    w.ref();
+    w.postMessage({ id, doc });
   });
 }
 

@@ -1,5 +1,5 @@
 /** I/O of documents and their service records, and nothing else. */
-import { and, desc, eq, inArray, like } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, like, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { documents, documentServices } from '../../db/schema.ts';
 
@@ -41,4 +41,10 @@ export function servicesOf(ex: Executor, countyCode: string, documentIds: string
   return ex.select().from(documentServices)
     .where(and(eq(documentServices.countyCode, countyCode), inArray(documentServices.documentId, documentIds)))
     .orderBy(desc(documentServices.servedAt), desc(documentServices.id));
+}
+
+/** County, id and storage key of documents after (countyCode, id), in key order (to walk every stored file). */
+export function storageKeysAfter(ex: Executor, after: { countyCode: string; id: string } | null, limit: number): Promise<{ countyCode: string; id: string; storageKey: string }[]> {
+  const q = ex.select({ countyCode: documents.countyCode, id: documents.id, storageKey: documents.storageKey }).from(documents);
+  return (after ? q.where(sql`(${documents.countyCode}, ${documents.id}) > (${after.countyCode}, ${after.id})`) : q).orderBy(asc(documents.countyCode), asc(documents.id)).limit(limit);
 }

@@ -8,8 +8,8 @@ import { downloadDocument } from './documents.service.ts';
 /** `attachment` with an ASCII fallback and the real (Chinese) name in RFC 5987 `filename*`. */
 export function contentDisposition(fileName: string): string {
   const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '').replace(/["\\]/g, '').replace(/^_+/, '') || 'document.pdf';
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+  const ascii = fileName.replace(/\.pdf$/i, '').replace(/[^\x20-\x7e]/g, '').replace(/["\\]/g, '').replace(/^[_.\s-]+/, '');
+  return `attachment; filename="${ascii || 'document'}.pdf"; filename*=UTF-8''${encoded}`;
 }
 
 /** Registers GET /api/documents/:id/file. */

@@ -155,3 +155,28 @@ export async function downloadDocument(ctx: AppContext, actor: Actor, id: string
   await ctx.db.transaction((tx) => audit.record(tx, ctx, actor, { action: 'document.download', objectType: 'document', objectId: row.id, countyCode: row.countyCode, detail: { template: row.template, sm3: row.sm3, subjectCode: row.subjectCode } }, actor.ip));
   return { bytes, fileName: row.fileName };
 }
+
+/**
+ * Seals every stored document under the current key (`anwang files seal`, after a key rotation and before the old
+ * key is dropped); says how many were under an older key and how many files were missing.
+ */
+export async function sealDocumentFiles(ctx: AppContext, onProgress?: (done: number) => void): Promise<{ files: number; oldKey: number; missing: number }> {
+  const reseal = ctx.storage.reseal?.bind(ctx.storage);
+  if (!reseal) throw new Error('the file store does not encrypt');
+  const r = { files: 0, oldKey: 0, missing: 0 };
+  for (let after: { countyCode: string; id: string } | null = null; ; ) {
+    const batch = await repo.storageKeysAfter(ctx.db, after, 500);
+    if (!batch.length) return r;
+    for (const d of batch) {
+      r.files++;
+      const was = await reseal(d.storageKey).catch((e: NodeJS.ErrnoException) => {
+        if (e.code === 'ENOENT') return 'missing' as const;
+        throw e;
+      });
+      if (was === 'old-key' || was === 'plain') r.oldKey++;
+      else if (was === 'missing') r.missing++;
+    }
+    after = batch[batch.length - 1]!;
+    onProgress?.(r.files);
+  }
+}
