@@ -29,6 +29,8 @@ export const PetitionListItem = z.object({
   isOverdue: z.boolean(),
   /** The nearest due time of a running clock (past: overdue), null when none runs. */
   nextDueAt: z.string().nullable(),
+  /** The colour of the nearest running clock: green, yellow (past its warning), red (overdue); null when none runs. */
+  nextDueColour: z.enum(['green', 'yellow', 'red']).nullable(),
   /** A document of this petition has not been served yet. */
   toServe: z.boolean(),
   repeatOf: z.string().nullable(),

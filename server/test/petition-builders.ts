@@ -34,13 +34,14 @@ export async function petitionWorld(env: TestEnv) {
     if (res.status !== 200) throw new Error(`card: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body;
   };
+  const list = async (who: string, query = '') => (await as(who, 'GET', `/api/petitions${query}`)).body;
   const register = async (body: Partial<Record<string, unknown>> = {}) => {
     const res = await as('petition.county', 'POST', '/api/petitions', { channel: 'phone', kind: 'complaint', categoryId: 'municipal.road', matter: '村口道路塌陷三个月无人修复，要求尽快修复', villageCode: fixture.villageA, petitioners: [{ name: '李四', phone: '13900001111' }], ...body });
     if (res.status !== 201) throw new Error(`register: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body as { code: string; repeats: { code: string; final: boolean; match: string }[] };
   };
   const holiday = (day: string) => setCalendarDay(env.ctx, systemActor(ROOT_SCOPE, 'test'), { countyCode: '632221', day, kind: 'holiday', name: '测试假日' });
-  return { depts, cookies, act, card, register, holiday };
+  return { depts, cookies, act, card, list, register, holiday };
 }
 
 /** The due time of a petition card's clock of this kind that is still running (or the latest of that kind). */

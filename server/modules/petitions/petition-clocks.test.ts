@@ -43,6 +43,8 @@ describe('petition clocks (fake clock)', () => {
     let card = await w.card('handler.housing', code);
     expect(card.timeline.map((e: { type: string }) => e.type)).toContain('deadlineWarned');
     expect(card.isOverdue).toBe(false);
+    const listed = async () => (await w.list('handler.housing', '?box=inbox')).items.find((i: { code: string }) => i.code === code);
+    expect((await listed()).nextDueColour).toBe('yellow');
     until('2026-03-17T23:00:00');
     await sweepPetitionClocks(env.ctx);
     expect((await w.card('handler.housing', code)).isOverdue).toBe(false);
@@ -52,8 +54,9 @@ describe('petition clocks (fake clock)', () => {
     expect(card.isOverdue).toBe(true);
     expect(card.clocks.find((c: { kind: string }) => c.kind === 'notify_by').state).toBe('breached');
     expect(card.timeline.map((e: { type: string }) => e.type)).toEqual(expect.arrayContaining(['deadlineBreached', 'urge']));
-    const overdue = await w.card('petition.county', code);
-    expect(overdue.isOverdue).toBe(true);
+    expect((await listed()).nextDueColour).toBe('red');
+    const overdueBox = await w.list('petition.county', '?box=overdue');
+    expect(overdueBox.items.map((i: { code: string }) => i.code)).toContain(code);
   }, 60_000);
 
   it('an objection on the sixth working day across a weekend and a holiday is refused; on the fifth it is taken', async () => {

@@ -141,7 +141,8 @@ export async function registerPetition(ctx: AppContext, actor: Actor, input: Pet
   if (input.repeatOf && !repeats.some((r) => r.code === input.repeatOf)) throw bad('body.repeatOf', 'not_a_repeat', input.repeatOf);
   const final = isFinalRepeat(repeats);
   const shown = new Set(actor.kind === 'user' ? (await findRepeats(ctx.db, ctx, countyCode, { idNumbers: people.flatMap((p) => (p.idNumber ? [p.idNumber] : [])), phones: people.flatMap((p) => (p.phone ? [p.phone] : [])), matter: input.matter, villageCode: place.villageCode, concerns: input.concerns ?? null }, undefined, actor)).map((r) => r.code) : []);
-  const key = actor.kind === 'public' ? newReporterKey() : null;
+  // Every petitioner gets the key of their tracking link (the online form answers it; staff-registered ones by SMS).
+  const key = actor.kind === 'system' ? null : newReporterKey();
   const persons = await Promise.all(people.map(async (p) => (p.idNumber ? (await repo.personIdByIdHash(ctx.db, countyCode, idHash(ctx, p.idNumber))) : null)));
   const row: repo.PetitionRow = {
     countyCode, id, code: newPetitionCode(countyCode), status: 'registered', kind: input.kind, channel: input.channel, categoryId: input.categoryId,
@@ -172,13 +173,16 @@ export async function registerPetition(ctx: AppContext, actor: Actor, input: Pet
     await repo.insertAttachments(tx, claimed.map((u) => ({ countyCode, id: u.id, petitionId: id, role: roleOf.get(u.id) ?? 'evidence', mime: u.mime, size: u.size, storageKey: u.storageKey, createdAt: now })));
     await clocks.openClocks(tx, { type: 'petition', id, countyCode }, petitionClockSpecs(['transfer_by']), await catalog.workCalendar(ctx, tx, countyCode), row.receivedAt);
     await repo.insertEvent(tx, { countyCode, petitionId: id, type: 'register', actorId: actor.id, actorName: actor.kind === 'public' ? null : actor.name, actorRole: actor.kind === 'public' ? 'petitioner' : 'office', fromStatus: null, toStatus: 'registered', reason: null, data: { channel: input.channel, peopleCount, repeatOf: row.repeatOf, finalRepeat: !!final }, isPublic: true, at: now });
+    const phoneEnc = petitionerRows.find((r) => r.phoneEnc)?.phoneEnc;
+    if (key && actor.kind === 'user' && phoneEnc) await outbox.enqueue(tx, now, countyCode, { kind: 'sms', phoneEnc, subject: { type: 'petition', id, code: row.code }, text: `您的信访事项已登记，编号${row.code}。查询进度和评价：${ctx.config.publicUrl}/track/${row.code}#k=${key.key}` });
     const staff = await officeStaff(tx, officeRegion);
     if (actor.kind === 'public' && staff.length) await outbox.enqueue(tx, now, countyCode, { kind: 'notify', userIds: staff, subject: { type: 'petition', id, code: row.code }, text: `网上信访 ${row.code} 待登记处理` });
     await audit.record(tx, ctx, actor.kind === 'public' ? null : actor, { action: 'petition.register', objectType: 'petition', objectId: row.code, countyCode, detail: { channel: input.channel, kind: input.kind, peopleCount, finalRepeat: !!final } }, actor.ip);
     // A resident is never shown other petitions; staff only those they may read.
     const answer: Registered = { code: row.code, status: row.status, repeats: actor.kind === 'user' ? repeats.filter((r) => r.code === row.repeatOf || shown.has(r.code)) : [] };
-    if (ticket) await completeKey(tx, ticket, 201, key ? { ...answer, petitionerKeyEnc: ctx.crypto.encrypt(key.key) } : answer);
+    if (ticket) await completeKey(tx, ticket, 201, key && actor.kind === 'public' ? { ...answer, petitionerKeyEnc: ctx.crypto.encrypt(key.key) } : answer);
     return answer;
   });
-  return key ? { ...result, petitionerKey: key.key } : result;
+  // Only the petitioner sees the key: the resident who filed online; staff never do (the SMS carries it).
+  return key && actor.kind === 'public' ? { ...result, petitionerKey: key.key } : result;
 }

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestEnv, fixture, makeUser, login, upload, type TestEnv } from '../../test/harness.ts';
 import { tinyPng } from '../../test/media-fixtures.ts';
 import { petitionWorld } from '../../test/petition-builders.ts';
+import { deliverDue } from '../outbox/outbox.service.ts';
 
 let env: TestEnv;
 let w: Awaited<ReturnType<typeof petitionWorld>>;
@@ -19,7 +20,7 @@ beforeAll(async () => {
 afterAll(async () => env?.close());
 
 describe('a petition from letter to rating', () => {
-  it('registers a letter with its scan, transfers, accepts with a stored notice, serves by post and answers', async () => {
+  it('registers a letter with its scan, transfers, accepts with a stored notice, serves by post, answers, and is rated with the key the SMS carried', async () => {
     const po = w.cookies['petition.county'];
     const scan = await upload(env.app, '/api/uploads', tinyPng(), po, 'letter.png');
     expect(scan.status, JSON.stringify(scan.body)).toBe(201);
@@ -76,6 +77,16 @@ describe('a petition from letter to rating', () => {
     expect((await w.act('handler.housing', code, 'conclude', { facts: '村道塌陷属实', basis: '农村公路管理有关规定', decision: '列入本月维修计划' })).status).toBe(200);
     expect((await w.act('handler.housing', code, 'serve', { method: 'in_person', servedAt: env.clock.now().toISOString() })).status).toBe(200);
     expect((await w.card('handler.housing', code)).status).toBe('replied');
+
+    // The petitioner got the tracking link with their key by SMS at registration, and rates with it.
+    await deliverDue(env.ctx);
+    const link = env.sms.sent.find((m) => m.phone === '13900003333' && m.text.includes(`/track/${code}#k=`));
+    expect(link, JSON.stringify(env.sms.sent)).toBeDefined();
+    const key = link!.text.split('#k=')[1]!;
+    expect(reg.body.petitionerKey).toBeUndefined();
+    const rated = await call(env.app, 'POST', `/api/public/petitions/${code}/rating`, undefined, { rating: 'basically', key });
+    expect(rated.status, JSON.stringify(rated.body)).toBe(200);
+    expect(rated.body.rating).toBe('basically');
   }, 90_000);
 
   it('takes an online petition from the resident page, answers a key, and lets only that key rate, once, after a served reply', async () => {

@@ -115,7 +115,10 @@ export interface PetitionFilter {
   box?: { kind: 'new' } | { kind: 'toServe' } | { kind: 'overdue'; now: Date } | { kind: 'due'; from: Date; to: Date } | { kind: 'inbox'; body: SQL };
 }
 
-const dueOf = sql<Date | null>`(SELECT min(c.due_at) FROM clocks c WHERE c.county_code = ${petitions.countyCode} AND c.subject_type = 'petition' AND c.subject_id = ${petitions.id} AND c.closed_at IS NULL AND c.paused_at IS NULL AND c.kind NOT IN ('review_window', 're_review_window'))`;
+// Table-qualified by hand: in a select list drizzle writes bare column names, which the subquery would bind to c.
+const dueOf = sql<Date | null>`(SELECT min(c.due_at) FROM clocks c WHERE c.county_code = "petitions"."county_code" AND c.subject_type = 'petition' AND c.subject_id = "petitions"."id" AND c.closed_at IS NULL AND c.paused_at IS NULL AND c.kind NOT IN ('review_window', 're_review_window', 'objection_by'))`;
+
+const warnOf = sql<Date | null>`(SELECT min(c.warn_at) FROM clocks c WHERE c.county_code = "petitions"."county_code" AND c.subject_type = 'petition' AND c.subject_id = "petitions"."id" AND c.closed_at IS NULL AND c.paused_at IS NULL AND c.kind NOT IN ('review_window', 're_review_window', 'objection_by'))`;
 
 function where(f: PetitionFilter): SQL {
   const w: SQL[] = [f.visible];
@@ -138,7 +141,7 @@ function where(f: PetitionFilter): SQL {
 /** A page of petitions with the nearest due time of a running clock. */
 export function list(ex: Executor, f: PetitionFilter, limit: number, offset: number, sort: 'newest' | 'due') {
   return ex
-    .select({ p: petitions, nextDueAt: dueOf })
+    .select({ p: petitions, nextDueAt: dueOf, nextWarnAt: warnOf })
     .from(petitions)
     .where(where(f))
     .orderBy(sort === 'due' ? sql`${dueOf} ASC NULLS LAST` : desc(petitions.createdAt), desc(petitions.id))
