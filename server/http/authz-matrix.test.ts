@@ -14,6 +14,7 @@ import { createTestEnv, fixture, login, makeUser, PASSWORD, seedFixture, totpAt,
 import { buildRouteWorld, fillRoute, globalObjects, ownObjects, listProbes, missingPlace, outOfScopeMarkers, sampleBodies, sensitiveValues, type Side } from '../test/route-world.ts';
 import { personRoles, totpRequiredRoles, type Role } from '../../core/roles.ts';
 import { ownCasesOnly } from '../../core/cases/need-to-know.ts';
+import { petitionBodyOnly } from '../../core/petitions/need-to-know.ts';
 import { passes, type RouteAccess, type ScopedObject } from './route-config.ts';
 import { createToken } from '../modules/tokens/tokens.service.ts';
 import { systemActor } from '../lib/actor.ts';
@@ -89,6 +90,8 @@ function expected(key: string, access: RouteAccess, caller: Caller, side: Side |
   if (owned) return 'as-missing';
   // Need-to-know (core/cases/need-to-know.ts): a case someone else reported is missing to the roles that read only their own.
   if (kinds.includes('case') && ownCasesOnly[role]) return 'as-missing';
+  // …and a petition not sent to their body is missing to the roles that read only those (core/petitions/need-to-know.ts).
+  if (kinds.includes('petition') && petitionBodyOnly.includes(role)) return 'as-missing';
   const finer = finerRules[key];
   // An object out of scope is missing before any finer rule about it is looked at.
   if (finer?.callers.includes(caller)) return side === 'B' && scoped ? 'as-missing' : { status: 403, code: finer.code };
@@ -118,7 +121,7 @@ describe('authorisation matrix over the route table', { timeout: 300_000 }, () =
           for (const side of sides) {
             const send = (s: Side | '-') =>
               env.app.inject({ method: method as 'GET', url: s === '-' ? route.url.replace(':format', 'json').replace(/:[A-Za-z]+/g, 'unknown') : fillRoute(objects, route.url, kinds, s), headers, ...(hasBody ? { payload: sampleBodies[key] ?? {} } : {}) });
-            const reveals = async () => (await env.ctx.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'person.reveal'`))[0]!.n;
+            const reveals = async () => (await env.ctx.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action IN ('person.reveal', 'petition.revealPetitioners')`))[0]!.n;
             const revealsBefore = await reveals();
             const res = await send(side);
             const want = expected(key, access!, caller, side, scoped, kinds.some((k) => ownObjects.includes(k)), kinds);
@@ -132,7 +135,7 @@ describe('authorisation matrix over the route table', { timeout: 300_000 }, () =
             if (text !== res.body) counts.spreadsheets++;
             const leaked = sensitiveValues.filter((v) => text.includes(v));
             if (leaked.length) {
-              if (key === 'POST /api/people/:id/reveal' && res.statusCode === 200 && (await reveals()) === revealsBefore + 1) counts.revealed++;
+              if ((key === 'POST /api/people/:id/reveal' || key === 'POST /api/petitions/:code/petitioners/reveal') && res.statusCode === 200 && (await reveals()) === revealsBefore + 1) counts.revealed++;
               else wrong.push(`${cell}: the answer holds unmasked ${leaked.join(', ')}`);
             }
             // Every caller sits in village A: no signed-in answer may carry village B's records (lists of

@@ -19,6 +19,7 @@ import { createBuilding, createPlace } from '../modules/people/places.service.ts
 import { addDwelling, registerRental } from '../modules/people/dwellings.service.ts';
 import { fixture, makeUser, type TestEnv } from './harness.ts';
 import { deliverDue, enqueue } from '../modules/outbox/outbox.service.ts';
+import { registerPetition } from '../modules/petitions/petition-register.service.ts';
 import { render as renderDocument, store as storeDocument } from '../modules/documents/documents.service.ts';
 
 export type Side = 'A' | 'B' | 'missing';
@@ -37,11 +38,24 @@ const actionSamples: Record<string, object> = {
   extendRequest: { minutes: 1440, reason: '需要时间' }, extendDecide: { approve: true }, urge: {}, pause: { reason: '等待群众' }, resume: {},
 };
 
+const conclusion = { facts: '经查属实', basis: '有关规定', decision: '依法处理' };
+/** A valid body for each petition action (issue 14). */
+const petitionSamples: Record<string, object> = {
+  transfer: { to: { departmentId: randomUUID() } }, assign: { to: { regionCode: fixture.townshipB }, reportBy: '2026-12-31' }, handOver: { to: '县纪委监委' },
+  notAccept: { ground: 'litigation', reason: '应通过诉讼解决', steerTo: '县人民法院' }, accept: {}, object: { reason: '不属本单位职责' },
+  requestExtension: { days: 10, reason: '情况复杂' }, approveExtension: {}, conclude: conclusion, serve: { method: 'in_person', servedAt: '2026-03-02T01:00:00.000Z' },
+  requestReview: { to: { regionCode: fixture.county }, reason: '不服' }, concludeReview: conclusion, requestReReview: { to: { regionCode: fixture.county }, reason: '仍不服' },
+  startHearing: {}, endHearing: {}, concludeReReview: conclusion, urge: {}, close: {},
+};
+
 /** A valid body for each route with an object in its path that takes one. */
 export const sampleBodies: Record<string, object> = {
   'POST /api/cases/:code/reporter': { reason: '回访核实' },
   'POST /api/notifications/:id/read': {},
   ...Object.fromEntries(Object.entries(actionSamples).map(([a, b]) => [`POST /api/cases/:code/actions/${a}`, b])),
+  ...Object.fromEntries(Object.entries(petitionSamples).map(([a, b]) => [`POST /api/petitions/:code/actions/${a}`, b])),
+  'POST /api/petitions/:code/petitioners/reveal': { reason: '电话回访核实' },
+  'POST /api/petitions/:code/case-links': { caseCode: '632221-00000000' },
   'PUT /api/grids/:code/duties': { duties: ['safety'] },
   'POST /api/grids/:code/staff': { role: 'gridWorker', name: '测试' },
   'PATCH /api/users/:id': { displayName: '改名' },
@@ -118,6 +132,9 @@ export const listProbes: Record<string, { query: string; want: 'clean' | 'refuse
   'GET /api/places': [{ query: '', want: 'clean' }, { query: `?grid=${fixture.gridB1}`, want: 'refused' }, { query: `?region=${fixture.villageB}`, want: 'refused' }],
   'GET /api/households': [{ query: '', want: 'clean' }, { query: `?grid=${fixture.gridB1}`, want: 'refused' }, { query: `?region=${fixture.villageB}`, want: 'refused' }],
   'GET /api/rentals': [{ query: `?grid=${fixture.gridB1}`, want: 'refused' }],
+  'GET /api/petitions': [{ query: '', want: 'clean' }, { query: `?q=${encodeURIComponent('B村信访道路')}`, want: 'clean' }, { query: '?box=inbox', want: 'clean' }],
+  'GET /api/petitions/boxes': [{ query: '', want: 'clean' }],
+  'GET /api/petitions/repeats': [{ query: `?matter=${encodeURIComponent('B村信访道路')}&villageCode=${fixture.villageB}`, want: 'clean' }, { query: '?phone=13833334444', want: 'clean' }],
   'GET /api/rentals/export': [{ query: `?grid=${fixture.gridB1}`, want: 'refused' }],
 };
 
@@ -134,9 +151,9 @@ export function missingPlace(query: string): string {
 /** Objects of every kind in villages A and B, and ids naming nothing. */
 export async function buildRouteWorld(env: TestEnv): Promise<Record<Side, Record<ScopedObject, string>>> {
   const objects: Record<Side, Record<ScopedObject, string>> = {
-    A: { region: fixture.villageA, grid: fixture.gridA1, householdGroup: '', gridStaff: '', user: '', token: '', case: '', attachment: '', category: 'municipal.road', department: '', codeTable: 'sex', person: '', household: '', place: '', building: '', dwelling: '', notification: '', document: '' },
-    B: { region: fixture.villageB, grid: fixture.gridB1, householdGroup: '', gridStaff: '', user: '', token: '', case: '', attachment: '', category: 'municipal.road', department: '', codeTable: 'sex', person: '', household: '', place: '', building: '', dwelling: '', notification: '', document: '' },
-    missing: { region: '632221100299', grid: '632221100201099', householdGroup: randomUUID(), gridStaff: randomUUID(), user: randomUUID(), token: randomUUID(), case: '632221-00000000', attachment: randomUUID(), category: 'no.such', department: randomUUID(), codeTable: 'no_such_table', person: randomUUID(), household: randomUUID(), place: randomUUID(), building: randomUUID(), dwelling: randomUUID(), notification: '999999999', document: randomUUID() },
+    A: { region: fixture.villageA, grid: fixture.gridA1, householdGroup: '', gridStaff: '', user: '', token: '', case: '', attachment: '', category: 'municipal.road', department: '', codeTable: 'sex', person: '', household: '', place: '', building: '', dwelling: '', notification: '', document: '', petition: '', petitionAttachment: '' },
+    B: { region: fixture.villageB, grid: fixture.gridB1, householdGroup: '', gridStaff: '', user: '', token: '', case: '', attachment: '', category: 'municipal.road', department: '', codeTable: 'sex', person: '', household: '', place: '', building: '', dwelling: '', notification: '', document: '', petition: '', petitionAttachment: '' },
+    missing: { region: '632221100299', grid: '632221100201099', householdGroup: randomUUID(), gridStaff: randomUUID(), user: randomUUID(), token: randomUUID(), case: '632221-00000000', attachment: randomUUID(), category: 'no.such', department: randomUUID(), codeTable: 'no_such_table', person: randomUUID(), household: randomUUID(), place: randomUUID(), building: randomUUID(), dwelling: randomUUID(), notification: '999999999', document: randomUUID(), petition: '632221-X0000000', petitionAttachment: randomUUID() },
   };
   const root = systemActor(fixture.province, 'test');
   for (const side of ['A', 'B'] as const) {
@@ -175,9 +192,14 @@ export async function buildRouteWorld(env: TestEnv): Promise<Record<Side, Record
     // A notice of the side's target user: no caller owns it, so every caller gets the missing answer.
     objects[side].notification = String(await noticeFor(env, objects[side].user, objects[side].case));
     objects[side].document = await documentFor(env, village, objects[side].case);
+    // A petition about the side's village, registered by the county's 信访部门 (issue 14).
+    const scan = await storeUpload(env.ctx, tinyPng());
+    objects[side].petitionAttachment = scan.id;
+    objects[side].petition = (await registerPetition(env.ctx, root, { channel: 'phone', kind: 'complaint', categoryId: 'municipal.road', matter: `${side}村信访道路`, villageCode: village, skippedLevel: false, uploadIds: [scan.id], petitioners: [{ name: side === 'A' ? '信访甲' : '信访乙', phone: side === 'A' ? '13811112222' : '13833334444', representative: false }] })).code;
+    sensitiveValues.push(side === 'A' ? '信访甲' : '信访乙', side === 'A' ? '13811112222' : '13833334444');
   }
   const b = objects.B;
-  outOfScopeMarkers.push(b.document, b.case, 'B村道路破损', 'B村小学', 'B村3号楼', 'B村1号', 'B网格员', 'B联户组', 'target-b', b.person, b.household, b.place, b.building, b.dwelling, b.user, b.gridStaff);
+  outOfScopeMarkers.push(b.document, b.petition, 'B村信访道路', b.case, 'B村道路破损', 'B村小学', 'B村3号楼', 'B村1号', 'B网格员', 'B联户组', 'target-b', b.person, b.household, b.place, b.building, b.dwelling, b.user, b.gridStaff);
   return objects;
 }
 
