@@ -15,6 +15,7 @@ import { buildHaibei, personName } from './haibei.ts';
 import { demoDepartments, seedDemoCases } from './demo-cases.ts';
 import { seedDemoPeople } from './demo-people.ts';
 import { seedDemoCalendar } from './demo-calendar.ts';
+import { seedDemoPetitions } from './demo-petitions.ts';
 
 export const DEMO_PASSWORD = 'Anwang@2026';
 
@@ -37,7 +38,7 @@ export async function seedDemo(ctx: AppContext, onProgress: (msg: string) => voi
   const root = systemActor(ROOT_SCOPE, 'demo-seed');
   const { regions, grids } = buildHaibei();
   // Numbered steps with counts: the whole build takes a minute or two, and each step says how far it is.
-  const step = (n: number, msg: string) => onProgress(`[${n}/6] ${msg}`);
+  const step = (n: number, msg: string) => onProgress(`[${n}/7] ${msg}`);
   step(1, `区划 regions: ${regions.length}`);
   const csv = ['code,name,parent_code', ...regions.map((r) => `${r.code},${r.name},${r.parentCode ?? ''}`)].join('\n');
   await importRegions(ctx, root, csv);
@@ -94,6 +95,8 @@ export async function seedDemo(ctx: AppContext, onProgress: (msg: string) => voi
   step(5, people ? `户与人口 households: ${households}, persons: ${people}` : '户与人口：已有，跳过 households and persons: present already, skipped');
   const cases = await seedDemoCases(ctx, DEMO_PASSWORD, 120, (m) => onProgress(`  ${m}`));
   step(6, cases ? `演示案件 demo cases: ${cases} (部门处置人 department handlers: ${demoDepartments.length})` : '演示案件：已有，跳过 demo cases: present already, skipped');
+  const petitions = await seedDemoPetitions(ctx, (m) => onProgress(`  ${m}`));
+  step(7, petitions ? `演示信访 demo petitions: ${petitions}` : '演示信访：已有，跳过 demo petitions: present already, skipped');
   for (const d of demoDepartments) accounts.push({ username: d.username, role: 'handler', scope: d.name });
   return { regions: regions.length, grids: grids.length, accounts };
 }

@@ -1,6 +1,6 @@
 /** The names of the bodies a petition meets: the 信访部门 of a region, a department, a township's government. */
 import { AppError } from '../../../core/errors.ts';
-import { isRegionCode, levelOfCode } from '../../../core/region-code.ts';
+import { inScope, isRegionCode, levelOfCode } from '../../../core/region-code.ts';
 import type { Executor } from '../../db/client.ts';
 import * as catalog from '../catalog/catalog.service.ts';
 import * as regions from '../regions/regions.service.ts';
@@ -33,8 +33,12 @@ export async function resolveBody(ex: Executor, countyCode: string, to: { depart
   }
   const code = to.regionCode ?? '';
   const level = isRegionCode(code) ? levelOfCode(code) : null;
-  const name = level === 'township' || level === 'county' ? (await regions.namesOf(ex, [code])).get(code) : undefined;
-  if (!name || !code.startsWith(countyCode)) throw bad(`${path}.regionCode`, 'unknown_body', code);
+  // A township or the county itself; or a level above the county (its prefecture, its province): 复核 goes to
+  // the body above the reviewer, which for a county government's 复查 is the prefecture's.
+  const inCounty = (level === 'township' || level === 'county') && code.startsWith(countyCode);
+  const above = (level === 'prefecture' || level === 'province') && inScope(code, `${countyCode}000000`);
+  const name = inCounty || above ? (await regions.namesOf(ex, [code])).get(code) : undefined;
+  if (!name) throw bad(`${path}.regionCode`, 'unknown_body', code);
   return { bodyDepartmentId: null, bodyRegionCode: code, bodyName: `${name}人民政府` };
 }
 

@@ -107,3 +107,8 @@ export async function attachmentOf(ctx: AppContext, actor: Actor, code: string, 
   if (!a) throw new AppError('NOT_FOUND');
   return { mime: a.mime, data: await readStoredFile(ctx, a.storageKey) };
 }
+
+/** Whether a county has any petition yet (the demo seeds once). */
+export function hasPetitions(ctx: AppContext, countyCode: string): Promise<boolean> {
+  return repo.anyInCounty(ctx.db, countyCode);
+}

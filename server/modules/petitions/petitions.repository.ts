@@ -205,3 +205,8 @@ export async function caseCodes(ex: Executor, countyCode: string, ids: string[])
 }
 
 export { clocks as clockTable };
+
+/** Whether a county has any petition (the demo seeds once). */
+export async function anyInCounty(ex: Executor, countyCode: string): Promise<boolean> {
+  return (await ex.select({ id: petitions.id }).from(petitions).where(eq(petitions.countyCode, countyCode)).limit(1)).length > 0;
+}
