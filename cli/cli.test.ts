@@ -181,9 +181,15 @@ describe('demo data', { timeout: 240_000 }, () => {
     expect(first.status, first.stderr).toBe(0);
     expect(first.stdout).toContain('907 grids, 46 accounts'); // 10 roles × 4 levels, and 6 department handlers
     // The long steps say how far they are, with counts.
-    expect(first.stdout).toMatch(/\[1\/6\] .*\n(.|\n)*\[6\/6\] /);
+    expect(first.stdout).toMatch(/\[1\/7\] .*\n(.|\n)*\[7\/7\] /);
     expect(first.stdout).toMatch(/demo accounts 30\/40/);
     expect(first.stdout).toMatch(/demo cases 100\/120/);
+    // The petition officer has real work: petitions of every channel and at every stage, one 集体访.
+    const petitions = await rows<{ channel: string; status: string; collective: boolean; repeat_final: boolean }>(`SELECT channel, status, collective, repeat_final FROM petitions`);
+    expect(new Set(petitions.map((p) => p.channel))).toEqual(new Set(['visit', 'letter', 'online', 'phone', 'video']));
+    expect(new Set(petitions.map((p) => p.status))).toEqual(new Set(['registered', 'transferred', 'accepted', 'replied', 'review', 'closed', 'handed_over']));
+    expect(petitions.filter((p) => p.collective)).toHaveLength(1);
+    expect(petitions.filter((p) => p.repeat_final)).toHaveLength(1);
     const again = anwang('seed', '--demo');
     expect(again.status, again.stderr).toBe(0);
     expect(again.stdout).not.toContain('household groups'); // nothing added the second time
