@@ -24,6 +24,11 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   /** Runs a multi-statement SQL script (migrations). */
   execScript(sqlText: string): Promise<void>;
+  /**
+   * Runs `fn` with every SQL script it sends on one and the same connection (session-level locks, a transaction
+   * sent as text, its ROLLBACK after a failure); the connection is dropped afterwards if `fn` failed.
+   */
+  onOneConnection<T>(fn: (run: (sqlText: string) => Promise<void>) => Promise<T>): Promise<T>;
   /** Runs one query with parameters and returns its rows. */
   query<T = Record<string, unknown>>(sqlText: string, params?: unknown[]): Promise<T[]>;
   /** A round trip to the database (health checks). */
@@ -71,6 +76,8 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
     execScript: async (sqlText) => {
       await client.exec(sqlText);
     },
+    // One process, one connection: every script already goes the same way.
+    onOneConnection: (fn) => fn(async (sqlText) => void (await client.exec(sqlText))),
     query: async <T,>(sqlText: string, params: unknown[] = []) => (await client.query<T>(sqlText, params)).rows,
     ping: async () => void (await client.query('SELECT 1')),
     maintain: async () => void (await client.exec('ANALYZE')),
@@ -99,6 +106,19 @@ async function openPostgres(url: string, max: number): Promise<Database> {
     kind: 'postgres',
     execScript: async (sqlText) => {
       await pool.query(sqlText);
+    },
+    onOneConnection: async (fn) => {
+      const c = await pool.connect();
+      let failed = false;
+      try {
+        return await fn(async (sqlText) => void (await c.query(sqlText)));
+      } catch (e) {
+        failed = true;
+        throw e;
+      } finally {
+        // A connection whose work failed may hold a session lock or a broken transaction: never reuse it.
+        c.release(failed);
+      }
     },
     query: async <T,>(sqlText: string, params: unknown[] = []) => (await pool.query(sqlText, params)).rows as T[],
     ping: async () => void (await pool.query('SELECT 1')),

@@ -50,34 +50,41 @@ async function applyPending(database: Database): Promise<string[]> {
     name text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
   const applied: string[] = [];
   const citus = await hasCitus(database);
-  await database.execScript('SELECT pg_advisory_lock(7263001)');
-  try {
-    const done = new Map((await database.query<{ name: string; checksum: string }>('SELECT name, checksum FROM schema_migrations')).map((r) => [r.name, r.checksum]));
-    for (const file of migrationFiles()) {
-      const text = readFileSync(join(migrationsDir, file), 'utf8');
-      const checksum = checksumOf(text);
-      const seen = done.get(file);
-      if (seen) {
-        if (seen !== checksum) throw new Error(`migration ${file} was edited after it was applied; add a new migration instead`);
-        continue;
+  // The lock, each migration sent as text and its ROLLBACK go over one connection: a session lock taken on one
+  // pooled connection and released on another would stay held, and a failed BEGIN … COMMIT text leaves its own
+  // connection in an aborted transaction.
+  await database.onOneConnection(async (run) => {
+    await run('SELECT pg_advisory_lock(7263001)');
+    try {
+      const done = new Map((await database.query<{ name: string; checksum: string }>('SELECT name, checksum FROM schema_migrations')).map((r) => [r.name, r.checksum]));
+      for (const file of migrationFiles()) {
+        const text = readFileSync(join(migrationsDir, file), 'utf8');
+        const checksum = checksumOf(text);
+        const seen = done.get(file);
+        if (seen) {
+          if (seen !== checksum) throw new Error(`migration ${file} was edited after it was applied; add a new migration instead`);
+          continue;
+        }
+        const name = file.replace(/'/g, "''");
+        const record = `INSERT INTO schema_migrations (name, checksum) VALUES ('${name}', '${checksum}')`;
+        if (citus) {
+          // A Citus coordinator forwards a DDL statement's text to the workers: one statement at a time, one transaction.
+          // A trigger a migration makes on a distributed table (the audit log's guard) is made on every shard.
+          await database.db.transaction(async (tx) => {
+            await tx.execute(sql.raw('SET LOCAL citus.enable_unsafe_triggers TO on'));
+            for (const statement of [...splitStatements(text), record]) await tx.execute(sql.raw(statement));
+          });
+        } else {
+          await run(`BEGIN;\n${text}\n;${record};\nCOMMIT;`).catch(async (e: unknown) => {
+            await run('ROLLBACK').catch(() => undefined);
+            throw e;
+          });
+        }
+        applied.push(file);
       }
-      const name = file.replace(/'/g, "''");
-      const record = `INSERT INTO schema_migrations (name, checksum) VALUES ('${name}', '${checksum}')`;
-      if (citus) {
-        // A Citus coordinator forwards a DDL statement's text to the workers: one statement at a time, one transaction.
-        // A trigger a migration makes on a distributed table (the audit log's guard) is made on every shard.
-        await database.db.transaction(async (tx) => {
-          await tx.execute(sql.raw('SET LOCAL citus.enable_unsafe_triggers TO on'));
-          for (const statement of [...splitStatements(text), record]) await tx.execute(sql.raw(statement));
-        });
-      } else await database.execScript(`BEGIN;\n${text}\n;${record};\nCOMMIT;`);
-      applied.push(file);
+    } finally {
+      await run('SELECT pg_advisory_unlock(7263001)').catch(() => undefined);
     }
-  } catch (e) {
-    await database.execScript('ROLLBACK').catch(() => undefined);
-    throw e;
-  } finally {
-    await database.execScript('SELECT pg_advisory_unlock(7263001)');
-  }
+  });
   return applied;
 }

@@ -1,5 +1,5 @@
 /** I/O for cases, their events and their attachments (the links to the uploads they claimed). */
-import { and, asc, count, desc, eq, getTableColumns, gte, inArray, isNotNull, like, lte, ne, not, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, gte, inArray, like, lte, ne, not, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import { caseAttachments, caseEvents, caseMeToo, cases } from '../../db/schema.ts';
 import type { Executor } from '../../db/client.ts';
 import type { CaseView } from './case-visibility.ts';
