@@ -1,11 +1,14 @@
 /** Every petition status, action, event, kind, channel, clock, ground, box and action field has words in all three languages. */
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import zhCN from '../../locales/zh-CN/petitions.json';
+import zhTW from '../../locales/zh-TW/petitions.json';
+import en from '../../locales/en/petitions.json';
 import { notAcceptGrounds, petitionChannels, petitionEventTypes, petitionKinds, petitionRatings, petitionStatuses } from '../../../../core/workflow/petition-workflow';
 import { petitionActionSchemas, petitionBoxes } from '../../../../core/schemas/petitions.schema';
 import { petitionClockKinds } from '../../../../core/petitions/clock-kinds';
 
-const strings = (l: string) => JSON.parse(readFileSync(`web/src/locales/${l}/petitions.json`, 'utf8')) as Record<string, string>;
+const byLanguage: Record<string, Record<string, string>> = { 'zh-CN': zhCN, 'zh-TW': zhTW, en };
+const strings = (l: string) => byLanguage[l]!;
 
 describe('petition words', () => {
   it('name every code the server sends, in zh-CN, zh-TW and en', () => {
