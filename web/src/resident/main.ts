@@ -18,7 +18,9 @@ const switcher = h('select', { 'aria-label': t.language, 'data-testid': 'residen
 const code = tracking ? decodeURIComponent(path.split('/')[2] ?? '') || null : null;
 const petition = path.startsWith('/report/petition') || (!!code && isPetitionCode(code));
 const frame = (title: string) => {
-  mount(app, h('header', {}, h('h1', {}, `${t.brand} · ${title}`), h('nav', {}, switcher, !tracking && !petition && h('a', { href: '/report/petition' }, t.petition), h('a', { href: tracking ? '/report' : '/track' }, tracking ? t.title : t.track))), main);
+  mount(app, h('header', {}, h('h1', {}, `${t.brand} · ${title}`), h('nav', {}, switcher, h('a', { href: tracking ? '/report' : '/track' }, tracking ? t.title : t.track))), main,
+    // The report page points petitioners to their own form (a petition has statutory periods and a written reply).
+    !tracking && !petition && h('p', { className: 'muted', style: 'text-align:center' }, h('a', { href: '/report/petition', 'data-testid': 'to-petition' }, t.petition)));
   document.title = `${t.brand} · ${title}`;
 };
 if (petition) {

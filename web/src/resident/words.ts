@@ -44,7 +44,7 @@ export const en: Dict = {
   uploading: 'Uploading', failed: 'Failed', retry: 'Network trouble: try again (it will not be sent twice)', private: 'Private matter', meTooDone: 'Noted, thank you',
   keepLink: 'Keep the link below: it shows the progress, and once the work is done it lets you (and only you) rate it', rateNeedsLink: 'To rate, open this page with the link you got after reporting', meTooAlready: 'You have already added your voice',
   confidential: ' (confidential)', privateNote: 'Confidential: the category, place and text are never shown publicly and nobody can add "me too"; only the staff handling it see your name and phone. Only you, with the tracking link, see the result.',
-  privateGroup: 'In confidence', result: 'Result', resultPhotos: 'Photos after the work', language: 'Language', colon: ': ', petition: 'Petition',
+  privateGroup: 'In confidence', result: 'Result', resultPhotos: 'Photos after the work', language: 'Language', colon: ': ', petition: 'Online petition',
   st: { submitted: 'Submitted', accepted: 'Accepted', dispatched: 'Dispatched', in_progress: 'In progress', reported_back: 'Done by handler', verified: 'Checked, please rate', followed_up: 'Followed up', closed: 'Closed', rejected: 'Rejected', redirected: 'Sent to another unit', merged: 'Merged' },
   ev: { submit: 'Reported', accept: 'Accepted', reject: 'Rejected', redirect: 'Redirected', merge: 'Merged', dispatch: 'Dispatched', transfer: 'Transferred', escalate: 'Escalated', start: 'Work started', reportBack: 'Work done', verify: 'Checked', followUp: 'Rated', close: 'Closed', closeUnresolved: 'Closed (unresolved)', mergedIn: 'Merged in' },
 };
