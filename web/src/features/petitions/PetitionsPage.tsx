@@ -15,13 +15,14 @@ import { formatTime } from '../../format';
 import { useUrlState } from '../../data/url-state';
 import { usePagedList } from '../../data/use-paged-list';
 import { ResponsiveTable } from '../../ui/ResponsiveTable';
+import { useRegionChildren } from '../regions/regions.api';
 import { usePetitionBoxes } from './petitions.api';
 import { ClockTag } from './ClockTag';
 import { petitionStatusColour } from './petition-labels';
 import { PetitionDrawer } from './PetitionDrawer';
 import { RegisterModal } from './RegisterModal';
 
-const filterNames = ['status', 'kind', 'channel', 'q', 'sort'] as const;
+const filterNames = ['region', 'status', 'kind', 'channel', 'q', 'sort'] as const;
 /** Replies awaiting service: the "to serve" box narrowed to written replies and opinions (复查/复核 windows start at their service). */
 const replyStatuses = 'replied,reviewed,re_reviewed';
 const tabOrder = ['new', 'dueToday', 'overdue', 'toServe', 'repliesToServe', 'inbox', 'all'];
@@ -39,7 +40,9 @@ export function PetitionsPage({ me }: { me: Me }) {
   const box = tabs.some((b) => b.box === f.box) ? f.box : (tabs[0]?.box ?? '');
   const serverBox = box === 'repliesToServe' ? 'toServe' : box;
   const status = box === 'repliesToServe' ? replyStatuses : f.status || undefined;
-  const list = usePagedList<PetitionListItem>({ path: '/api/petitions', params: { box: serverBox, status, kind: f.kind || undefined, channel: f.channel || undefined, q: f.q || undefined, sort: f.sort || undefined }, enabled: !!serverBox });
+  const list = usePagedList<PetitionListItem>({ path: '/api/petitions', params: { box: serverBox, status, region: f.region || undefined, kind: f.kind || undefined, channel: f.channel || undefined, q: f.q || undefined, sort: f.sort || undefined }, enabled: !!serverBox });
+  // A leader's view: the register narrowed to one of the regions under them (a township, a village).
+  const regions = (useRegionChildren(me.scopeCode).data ?? []).map((k) => ({ value: k.code, label: k.name }));
   const [registering, setRegistering] = useState(false);
   const filter = (patch: Partial<Record<(typeof filterNames)[number] | 'box', string | undefined>>) => setF({ ...patch, page: undefined });
   const open = (c: string) => navigate({ pathname: `/petitions/${c}`, search: location.search }, { state: { fromList: true } });
@@ -63,6 +66,7 @@ export function PetitionsPage({ me }: { me: Me }) {
         }))}
       />
       <Space wrap style={{ marginBottom: 12 }}>
+        {regions.length > 0 && <Select allowClear placeholder={t('grids.regions')} style={{ width: 150 }} value={f.region || undefined} onChange={(v) => filter({ region: v })} options={regions} />}
         {box !== 'repliesToServe' && <Select allowClear placeholder={t('petitions.status')} style={{ width: 140 }} value={f.status || undefined} onChange={(v) => filter({ status: v })} options={petitionStatuses.map((s) => ({ value: s, label: t(`petitions.st.${s}`) }))} data-testid="petition-filter-status" />}
         <Select allowClear placeholder={t('petitions.kind')} style={{ width: 130 }} value={f.kind || undefined} onChange={(v) => filter({ kind: v })} options={petitionKinds.map((k) => ({ value: k, label: t(`petitions.kinds.${k}`) }))} />
         <Select allowClear placeholder={t('petitions.channel')} style={{ width: 120 }} value={f.channel || undefined} onChange={(v) => filter({ channel: v })} options={petitionChannels.map((c) => ({ value: c, label: t(`petitions.channels.${c}`) }))} />
