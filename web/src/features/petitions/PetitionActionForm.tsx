@@ -76,6 +76,7 @@ export function PetitionActionForm({ action, c, files, onFiles }: { action: stri
   const method = Form.useWatch('method') as string | undefined;
   const maxOf = (f: string) => (schema.shape[f] ? (unwrapField(schema.shape[f] as z.ZodType).inner.maxLength ?? undefined) : undefined);
   const area = (rows: number) => (f: string) => <Input.TextArea rows={rows} maxLength={maxOf(f)} showCount={(maxOf(f) ?? 0) > 500} />;
+  const { i18n } = useTranslation();
   const unserved = c.documents.filter((d) => !d.services.length);
   const input: Record<string, (f: string) => ReactNode> = {
     note: area(2), reason: area(3), procedure: area(3), facts: area(4), basis: area(3), decision: area(3),
@@ -88,7 +89,7 @@ export function PetitionActionForm({ action, c, files, onFiles }: { action: stri
     servedAt: () => <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" disabledDate={(d) => d.isAfter(dayjs().endOf('day'))} data-testid="petition-served-at" />,
     requestedAt: () => <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" disabledDate={(d) => d.isAfter(dayjs().endOf('day'))} />,
     method: () => <Radio.Group options={['in_person', 'post', 'sms_link'].map((m) => ({ value: m, label: t(`petitions.method.${m}`) }))} data-testid="petition-service-method" />,
-    documentId: () => <Select options={(unserved.length ? unserved : c.documents).map((d) => ({ value: d.id, label: d.title }))} />,
+    documentId: () => <Select options={(unserved.length ? unserved : c.documents).map((d) => ({ value: d.id, label: i18n.exists(`petitions.template.${d.template}`) ? t(`petitions.template.${d.template}`) : d.title }))} />,
   };
   const item = (f: string) => {
     if (f === 'trackingNo' && method !== 'post') return null;
@@ -101,6 +102,8 @@ export function PetitionActionForm({ action, c, files, onFiles }: { action: stri
         </Form.Item>
       );
     // Dates are pickers (dayjs values): the schema checks them after toBody turned them into text.
+    // 邮寄送达 needs its tracking number (the schema's refine says so too; here the field shows it as required).
+    if (f === 'trackingNo') return <Form.Item key={f} name={f} label={t('petitions.field.trackingNo')} rules={[{ required: true, whitespace: true, message: t('common.required') }, ...rulesFor(schema, f)]}>{input[f]!(f)}</Form.Item>;
     const rules = f === 'to' || f === 'reportBy' || instantFields.includes(f) ? (rulesFor(schema, f)[0] ? [rulesFor(schema, f)[0]!] : []) : rulesFor(schema, f);
     return (
       <Form.Item key={f} name={f} label={t(`petitions.field.${f}`)} rules={rules}>

@@ -25,7 +25,7 @@ const danger = ['notAccept', 'object', 'handOver'];
 
 /** A document with its service records; "record service" when it has none yet and this reader may serve. */
 function DocumentItem({ d, canServe, onServe }: { d: PetitionDocument; canServe: boolean; onServe: (id: string) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <List.Item
       data-testid={`petition-document-${d.template}`}
@@ -35,7 +35,7 @@ function DocumentItem({ d, canServe, onServe }: { d: PetitionDocument; canServe:
       ]}
     >
       <List.Item.Meta
-        title={<Space wrap size={6}>{d.title}{d.services.length ? <Tag color="green">{t('petitions.served')}</Tag> : <Tag color="orange">{t('petitions.notServed')}</Tag>}</Space>}
+        title={<Space wrap size={6}>{i18n.exists(`petitions.template.${d.template}`) ? t(`petitions.template.${d.template}`) : d.title}{d.services.length ? <Tag color="green">{t('petitions.served')}</Tag> : <Tag color="orange">{t('petitions.notServed')}</Tag>}</Space>}
         description={
           <Space direction="vertical" size={2}>
             <Typography.Text type="secondary">{formatTime(d.createdAt)} · SM3 {d.sm3.slice(0, 12)}…</Typography.Text>
