@@ -5,9 +5,11 @@
  */
 import { h, mount } from './dom';
 import { language } from './i18n';
-import { call, PublicError, uploadFile } from './api';
+import { call, type PublicError } from './api';
+import { photoUploads, placeControls, sendOnce } from './form-parts';
 import { keyFor, rememberKey, trackingLink } from './keys';
 import { pen, pzhCN, pzhTW } from './petition-words';
+import { normaliseMobile } from '../../../core/contact';
 
 // Types only: the resident entry stays free of zod at run time.
 import type { Category } from '../../../core/schemas/catalog.response';
@@ -33,54 +35,21 @@ export async function petitionPage(root: HTMLElement): Promise<void> {
   const category = h('select', { name: 'category', required: true }, h('option', { value: '' }, p.choose),
     ...cats.filter((c) => !c.parentId).map((g) => h('optgroup', { label: nameOf(g) }, ...cats.filter((c) => c.parentId === g.id).map((c) => h('option', { value: c.id }, nameOf(c))))));
   const matter = h('textarea', { name: 'matter', placeholder: p.matterHint, maxLength: 4000 });
-  let where: { lat: number; lng: number } | null = null;
-  const placeState = h('span', { className: 'muted', 'data-testid': 'place-state' });
-  const setPlace = (lat: number, lng: number) => {
-    where = { lat, lng };
-    placeState.textContent = `${p.located} ${lat.toFixed(5)}, ${lng.toFixed(5)}`;
-  };
-  const mapBox = h('div', { id: 'map', hidden: true });
-  let mapOpen = false;
-  const openMap = async () => {
-    mapBox.hidden = false;
-    if (mapOpen) return;
-    mapOpen = true;
-    const { openPicker } = await import('./map');
-    await openPicker(mapBox, where, setPlace);
-  };
-  const gps = h('button', { type: 'button', className: 'gps', onclick: () => {
-    if (!navigator.geolocation) return void ((placeState.textContent = p.gpsFailed), openMap());
-    placeState.textContent = p.locating;
-    navigator.geolocation.getCurrentPosition((x) => setPlace(x.coords.latitude, x.coords.longitude), () => ((placeState.textContent = p.gpsFailed), void openMap()), { enableHighAccuracy: true, timeout: 15000 });
-  } }, p.useGps);
+  const place = placeControls(p);
   const address = h('input', { type: 'text', name: 'address', maxLength: 200 });
   const name = h('input', { type: 'text', name: 'name', maxLength: 50, autocomplete: 'name' });
   const idNumber = h('input', { type: 'text', name: 'idNumber', maxLength: 18, autocapitalize: 'characters' });
   const phone = h('input', { type: 'tel', name: 'phone', maxLength: 20, autocomplete: 'tel' });
-  const photos: { id?: string }[] = [];
-  const thumbs = h('div', { className: 'thumbs' });
-  const fileInput = h('input', { type: 'file', accept: 'image/*', multiple: true, hidden: true, 'data-testid': 'petition-photo-input' });
-  fileInput.addEventListener('change', () => {
-    for (const f of Array.from(fileInput.files ?? []).slice(0, 9 - photos.length)) {
-      const el = h('div', { style: `background-image:url(${URL.createObjectURL(f)})` }, h('span', {}, `${p.uploading} 0%`));
-      const item: { id?: string } = {};
-      photos.push(item);
-      thumbs.append(el);
-      uploadFile(f, f.name, (pct) => (el.firstChild!.textContent = `${p.uploading} ${pct}%`))
-        .then((r) => { item.id = r.id; el.firstChild!.textContent = '✓'; })
-        .catch((e: PublicError) => { el.firstChild!.textContent = p.failed; err.textContent = e.message; });
-    }
-    fileInput.value = '';
-  });
+  const photos = photoUploads(p, err, 9, 'petition-photo-input');
   const submit = h('button', { type: 'submit', className: 'primary' }, p.submit);
   const form = h('form', { className: 'card', novalidate: true, 'data-testid': 'petition-form' },
     h('p', { className: 'note' }, p.intro),
     h('label', {}, p.kind), kind, h('div', { className: 'muted' }, p.accusationNote),
     h('label', {}, p.category), category,
     h('label', {}, p.matter), matter,
-    h('label', {}, p.place), gps, h('div', { className: 'row' }, placeState), h('button', { type: 'button', className: 'link', onclick: () => void openMap() }, p.pickMap), mapBox,
+    h('label', {}, p.place), place.gps, h('div', { className: 'row' }, place.state), place.pick, place.mapBox,
     h('label', {}, p.address), address,
-    h('label', {}, p.photos), h('div', { className: 'row' }, h('button', { type: 'button', onclick: () => fileInput.click() }, p.addPhoto), fileInput), thumbs,
+    h('label', {}, p.photos), h('div', { className: 'row' }, h('button', { type: 'button', onclick: () => photos.input.click() }, p.addPhoto), photos.input), photos.thumbs,
     h('label', {}, p.name), name,
     h('label', {}, p.idNumber), idNumber,
     h('label', {}, p.phone), phone,
@@ -90,29 +59,15 @@ export async function petitionPage(root: HTMLElement): Promise<void> {
     err.textContent = '';
     const missing = [[category.value, p.category], [matter.value.trim(), p.matter], [name.value.trim(), p.name], [phone.value.trim(), p.phone]].find(([v]) => !v);
     if (missing) return void (err.textContent = `${p.required}${p.colon}${missing[1]}`);
-    if (!/^1[3-9]\d{9}$/.test(phone.value.replace(/[\s-]/g, '').replace(/^(\+86|0086)/, ''))) return void (err.textContent = p.badPhone);
+    if (!normaliseMobile(phone.value)) return void (err.textContent = p.badPhone);
     const chosen = (form.querySelector('input[name=kind]:checked') as HTMLInputElement | null)?.value ?? 'complaint';
     const body = {
-      kind: chosen, categoryId: category.value, matter: matter.value, ...(where ?? {}), address: address.value || undefined,
-      name: name.value, idNumber: idNumber.value.trim().toUpperCase() || undefined, phone: phone.value.trim(), uploadIds: photos.map((x) => x.id).filter(Boolean),
+      kind: chosen, categoryId: category.value, matter: matter.value, ...(place.where() ?? {}), address: address.value || undefined,
+      name: name.value, idNumber: idNumber.value.trim().toUpperCase() || undefined, phone: phone.value.trim(), uploadIds: photos.ids(),
     };
     // One key per petition, kept until it succeeds: a retry after a dropped connection never registers it twice.
-    const pending = JSON.parse(sessionStorage.getItem(KEY) ?? 'null') as { key: string; body: string } | null;
-    const key = pending && pending.body === JSON.stringify(body) ? pending.key : crypto.randomUUID();
-    sessionStorage.setItem(KEY, JSON.stringify({ key, body: JSON.stringify(body) }));
-    submit.disabled = true;
-    submit.textContent = p.sending;
-    try {
-      const r = await call<PetitionRegistered>('/api/public/petitions', { method: 'POST', body, key });
-      sessionStorage.removeItem(KEY);
-      done(root, r);
-    } catch (x) {
-      const pe = x as PublicError;
-      err.textContent = pe.code === 'NETWORK' ? p.retry : [pe.message, ...(pe.details ?? []).map((d) => d.message)].join(' ');
-    } finally {
-      submit.disabled = false;
-      submit.textContent = p.submit;
-    }
+    const r = await sendOnce<PetitionRegistered>(KEY, '/api/public/petitions', body, submit, err, p);
+    if (r) done(root, r);
   });
   mount(root, form);
 }
