@@ -4,6 +4,7 @@
  * of the workflow's table (the table documents each action); the rest are listed here with one comment each.
  */
 import { caseActions, type CaseAction } from './workflow/case-workflow.ts';
+import { petitionActions, type PetitionAction } from './workflow/petition-workflow.ts';
 
 export const auditActions = [
   'audit.verify', // 校验审计链: someone checked the chain
@@ -24,6 +25,9 @@ export const auditActions = [
   'deadlinePolicy.set', // 设置办理时限
   'department.create', // 新建职能部门
   'department.update', // 修改职能部门（名称、负责事项、停用）
+  'document.create', // 生成文书 (a PDF stored with the SM3 of its bytes)
+  'document.download', // 下载文书 (an audited read, with the SM3)
+  'document.serve', // 登记文书送达 (how, when, proof)
   'dwelling.create', // 新建房屋
   'dwelling.rental', // 登记出租
   'files.seal', // 加密存量文件 (CLI)
@@ -50,6 +54,10 @@ export const auditActions = [
   'person.purge', // 到期清除个人信息
   'person.reveal', // 查看完整个人信息
   'person.update', // 修改人员
+  'petition.register', // 登记信访事项 (staff or the online form)
+  'petition.revealPetitioners', // 查看信访人完整信息 (with the reason)
+  'petition.rate', // 信访人评价
+  'petition.linkCase', // 信访件关联案件
   'place.create', // 新建场所
   'place.update', // 修改场所
   'region.import', // 导入行政区划
@@ -74,17 +82,20 @@ export const auditActions = [
 export interface WorkflowAuditActions {
   /** Every transition of the case workflow (受理, 派遣, 开始处置, 反馈, 核查, 回访, 办结, 督办, 上报 …). */
   case: CaseAction;
+  /** Every transition of the petition workflow (转送, 交办, 受理, 异议, 答复, 送达, 复查, 复核 …). */
+  petition: PetitionAction;
 }
 
 /** A workflow transition as an audit action. */
 export type WorkflowAuditAction = { [W in keyof WorkflowAuditActions]: `${W & string}.${WorkflowAuditActions[W] & string}` }[keyof WorkflowAuditActions];
 export const caseAuditActions: readonly WorkflowAuditAction[] = caseActions.map((a) => `case.${a}` as const);
+export const petitionAuditActions: readonly WorkflowAuditAction[] = petitionActions.map((a) => `petition.${a}` as const);
 
 /** An action a row of the audit chain may name. */
 export type AuditAction = (typeof auditActions)[number] | WorkflowAuditAction;
 
 /** Every declared action (for the audit search's list and for checking stored rows). */
-export const allAuditActions: readonly AuditAction[] = [...auditActions, ...caseAuditActions];
+export const allAuditActions: readonly AuditAction[] = [...auditActions, ...caseAuditActions, ...petitionAuditActions];
 
 /** True when `s` is a declared audit action. */
 export function isAuditAction(s: string): s is AuditAction {

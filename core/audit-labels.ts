@@ -5,6 +5,7 @@
  */
 import { auditActions, type AuditAction } from './audit-actions.ts';
 import type { CaseAction } from './workflow/case-workflow.ts';
+import type { PetitionAction } from './workflow/petition-workflow.ts';
 import type { Locale } from './errors.ts';
 
 /** One text in the three UI languages. */
@@ -30,6 +31,9 @@ const plainLabels: Record<(typeof auditActions)[number], Words> = {
   'deadlinePolicy.set': w('设置办理时限', '設定辦理時限', 'Set deadlines'),
   'department.create': w('新建职能部门', '新建職能部門', 'Added a department'),
   'department.update': w('修改职能部门', '修改職能部門', 'Changed a department'),
+  'document.create': w('生成文书', '產生文書', 'Generated a document'),
+  'document.download': w('下载文书', '下載文書', 'Downloaded a document'),
+  'document.serve': w('登记文书送达', '登記文書送達', 'Recorded service of a document'),
   'dwelling.create': w('新建房屋', '新建房屋', 'Added a dwelling'),
   'dwelling.rental': w('登记出租', '登記出租', 'Registered a rental'),
   'files.seal': w('加密存量文件', '加密存量檔案', 'Encrypted stored files'),
@@ -56,6 +60,10 @@ const plainLabels: Record<(typeof auditActions)[number], Words> = {
   'person.purge': w('到期清除个人信息', '到期清除個人資訊', 'Purged personal data'),
   'person.reveal': w('查看完整个人信息', '查看完整個人資訊', 'Revealed personal data'),
   'person.update': w('修改人员', '修改人員', 'Edited a person'),
+  'petition.register': w('登记信访事项', '登記信訪事項', 'Registered a petition'),
+  'petition.revealPetitioners': w('查看信访人完整信息', '查看信訪人完整資訊', 'Revealed the petitioners'),
+  'petition.rate': w('信访人评价', '信訪人評價', 'Petitioner rated the handling'),
+  'petition.linkCase': w('信访件关联案件', '信訪件關聯案件', 'Linked a petition and a case'),
   'place.create': w('新建场所', '新建場所', 'Added a place'),
   'place.update': w('修改场所', '修改場所', 'Edited a place'),
   'region.import': w('导入行政区划', '匯入行政區劃', 'Imported regions'),
@@ -98,6 +106,28 @@ const caseStepLabels: Record<CaseAction, Words> = {
   meToo: w('我也遇到', '我也遇到', 'Me too'),
 };
 
+/** The petition workflow's steps. */
+const petitionStepLabels: Record<PetitionAction, Words> = {
+  transfer: w('转送', '轉送', 'Transfer'),
+  assign: w('交办', '交辦', 'Assign'),
+  handOver: w('移交纪检监察', '移交紀檢監察', 'Hand over to discipline bodies'),
+  notAccept: w('不予受理', '不予受理', 'Not accepted'),
+  accept: w('受理', '受理', 'Accept'),
+  object: w('提出异议', '提出異議', 'Object'),
+  requestExtension: w('申请延期', '申請延期', 'Request extension'),
+  approveExtension: w('批准延期', '批准延期', 'Approve extension'),
+  conclude: w('答复', '答覆', 'Reply'),
+  serve: w('送达', '送達', 'Serve'),
+  requestReview: w('申请复查', '申請複查', 'Review requested'),
+  concludeReview: w('复查意见', '複查意見', 'Review opinion'),
+  requestReReview: w('申请复核', '申請複核', 'Re-review requested'),
+  startHearing: w('听证开始', '聽證開始', 'Hearing started'),
+  endHearing: w('听证结束', '聽證結束', 'Hearing ended'),
+  concludeReReview: w('复核意见', '複核意見', 'Re-review opinion'),
+  urge: w('督办', '督辦', 'Urge'),
+  close: w('办结', '辦結', 'Close'),
+};
+
 /** The words of an audit action in `locale`; a stored action no longer declared is shown as it is. */
 export function auditActionLabel(action: string, locale: Locale): string {
   if (action in plainLabels) return plainLabels[action as keyof typeof plainLabels][locale];
@@ -106,6 +136,8 @@ export function auditActionLabel(action: string, locale: Locale): string {
     const prefix = w('案件·', '案件·', 'Case: ')[locale];
     return prefix + caseStepLabels[step as CaseAction][locale];
   }
+  const pstep = /^petition\.(.+)$/.exec(action)?.[1];
+  if (pstep && pstep in petitionStepLabels) return w('信访·', '信訪·', 'Petition: ')[locale] + petitionStepLabels[pstep as PetitionAction][locale];
   return action;
 }
 

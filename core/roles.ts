@@ -25,6 +25,9 @@ export const permissions = [
   'person:read', // the population registry, masked (persons, households, places)
   'person:write', // add, change and move registry records
   'person:reveal', // see a registry record's sensitive values in full (each read audited, with a reason)
+  'petition:read', // see petitions the reader's office, body or scope is concerned with (issue 14)
+  'petition:register', // register petitions (the 信访部门)
+  'petition:act', // take petition workflow actions (which ones: core/workflow/petition-workflow.ts and the policy)
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -52,15 +55,19 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   sysadmin: ['region:read', 'region:write', 'grid:read', 'grid:write', 'user:read', 'user:create', 'locate:use', 'catalog:manage'],
   secadmin: ['region:read', 'user:read', 'user:security', 'token:manage'],
   auditor: ['region:read', 'user:read', 'audit:read'],
-  leader: [...businessRead, 'case:act', 'case:export', 'kpi:read', 'person:read'],
-  operator: [...businessRead, 'case:create', 'case:act', 'case:export', 'pii:view', 'kpi:read', 'person:read', 'person:write', 'person:reveal'],
+  // Leaders approve petition extensions and urge late steps.
+  leader: [...businessRead, 'case:act', 'case:export', 'kpi:read', 'person:read', 'petition:read', 'petition:act'],
+  // A township centre's operator acts for the township when a petition is sent to it.
+  operator: [...businessRead, 'case:create', 'case:act', 'case:export', 'pii:view', 'kpi:read', 'person:read', 'person:write', 'person:reveal', 'petition:read', 'petition:act'],
   // Department handlers work on cases routed to them, not on the population registry.
-  handler: [...businessRead, 'case:act'],
+  // …and on petitions transferred to their department (the receiving body).
+  handler: [...businessRead, 'case:act', 'petition:read', 'petition:act'],
   // 四必清: the grid worker knows every household of the grid, and confirms identities on visits.
   gridWorker: [...businessRead, 'case:create', 'case:act', 'person:read', 'person:write', 'person:reveal'],
   householdLeader: [...businessRead, 'case:create', 'case:act'],
   mediator: [...businessRead, 'person:read'],
-  petitionOfficer: [...businessRead, 'person:read'],
+  // The 信访部门: registers, routes, records service and review requests; sees petitioners in full (audited).
+  petitionOfficer: [...businessRead, 'person:read', 'petition:read', 'petition:register', 'petition:act', 'pii:view', 'kpi:read'],
   integration: ['region:read', 'grid:read', 'locate:use', 'case:create'],
 };
 

@@ -33,6 +33,8 @@ import { dwellingRoutes } from './modules/people/dwellings.routes.ts';
 import { notificationRoutes } from './modules/outbox/notifications.routes.ts';
 import { uploadRoutes } from './modules/uploads/uploads.routes.ts';
 import { open311Routes } from './modules/open311/open311.routes.ts';
+import { documentRoutes } from './modules/documents/documents.routes.ts';
+import { petitionRoutes } from './modules/petitions/petitions.routes.ts';
 
 const webDist = join(dirname(fileURLToPath(import.meta.url)), '..', 'web', 'dist');
 export const version = '0.1.0';
@@ -129,6 +131,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   notificationRoutes(app, ctx);
   open311Routes(app, ctx);
   uploadRoutes(app, ctx);
+  documentRoutes(app, ctx);
+  petitionRoutes(app, ctx);
 
   await installWebApp(app, opts.webDist ?? webDist);
   return app;

@@ -70,6 +70,15 @@ export const placement: Record<string, Placement> = {
   case_stats_monthly: byCounty('dashboard rollups per village and month, folded from case_stats_daily (co-located with it, so the fold stays on each worker)'),
   case_first_response_hist_monthly: byCounty('monthly rollups of first-response times, folded from case_first_response_hist'),
   case_kpi_months: reference('the months whose monthly rollups are folded, one row a month for every county; read by every dashboard, written once a month'),
+  // ── Issue 14, helper P: petitions (0028) ──
+  petitions: byCounty('petitions: every read and action carries the county (its code starts with it)'),
+  petitioners: byCounty('the people of a petition, written and read with it; repeat lookups by hash stay within the county'),
+  petition_events: byCounty('a petition\'s timeline'),
+  petition_attachments: byCounty('files a petition claimed'),
+  petition_case_links: byCounty('links between a county\'s petitions and its cases (both distributed by county: the keys stay on one worker)'),
+  // ── Issue 14, helper D: documents (migration 0027) ──
+  documents: byCounty('a record\'s written documents (PDF notices), read and written with their record\'s county'),
+  document_services: byCounty('how each document was delivered; its foreign key (county_code, document_id) stays on the document\'s shard'),
   living_id_numbers: { kind: 'distributed', column: 'id_number_hash', why: 'one living registration per ID number nationally: keyed (and split) by the ID number\'s hash alone, so the unique key holds across counties' },
 };
 

@@ -593,3 +593,151 @@ export const rateLimits = pgTable('rate_limits', {
   hits: integer('hits').notNull(),
   resetAt: ts('reset_at').notNull(),
 });
+
+// ── Issue 14, helper P: petitions (migration 0028) ──────────────────────────────────────────────────────────────
+/** A petition (信访事项): one row per matter, its status on the petition workflow (core/workflow/petition-workflow.ts). */
+export const petitions = pgTable('petitions', {
+  countyCode: char('county_code', { length: 6 }).notNull(),
+  id: uuid('id').notNull(),
+  code: text('code').notNull(),
+  status: text('status').notNull(),
+  kind: text('kind').notNull(),
+  channel: text('channel').notNull(),
+  categoryId: text('category_id').notNull(),
+  matter: text('matter').notNull(),
+  concerns: text('concerns'),
+  address: text('address'),
+  lat: doublePrecision('lat'),
+  lng: doublePrecision('lng'),
+  gridCode: char('grid_code', { length: 15 }),
+  villageCode: char('village_code', { length: 12 }),
+  officeRegion: char('office_region', { length: 12 }).notNull(),
+  registeredBy: uuid('registered_by'),
+  skippedLevel: boolean('skipped_level').notNull(),
+  peopleCount: integer('people_count').notNull(),
+  collective: boolean('collective').notNull(),
+  bodyDepartmentId: uuid('body_department_id'),
+  bodyRegionCode: char('body_region_code', { length: 12 }),
+  bodyName: text('body_name'),
+  reportBy: date('report_by', { mode: 'string' }),
+  repeatOf: text('repeat_of'),
+  repeatFinal: boolean('repeat_final').notNull(),
+  notAcceptGround: text('not_accept_ground'),
+  notAcceptReason: text('not_accept_reason'),
+  steerTo: text('steer_to'),
+  extDays: integer('ext_days'),
+  extReason: text('ext_reason'),
+  extRequestedBy: uuid('ext_requested_by'),
+  extApprovedBy: uuid('ext_approved_by'),
+  extApprovedAt: ts('ext_approved_at'),
+  hearingStartedAt: ts('hearing_started_at'),
+  hearingDays: integer('hearing_days').notNull(),
+  unservedDocumentId: uuid('unserved_document_id'),
+  servedAt: ts('served_at'),
+  rating: text('rating'),
+  ratedAt: ts('rated_at'),
+  petitionerKeyHash: text('petitioner_key_hash'),
+  isOverdue: boolean('is_overdue').notNull(),
+  receivedAt: ts('received_at').notNull(),
+  createdAt: ts('created_at').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+  acceptedAt: ts('accepted_at'),
+  repliedAt: ts('replied_at'),
+  finalAt: ts('final_at'),
+  closedAt: ts('closed_at'),
+  version: integer('version').notNull(),
+}, (t) => [primaryKey({ columns: [t.countyCode, t.id] })]);
+
+/** The people who brought a petition; personal values encrypted, hashed for lookup, masked for display. */
+export const petitioners = pgTable('petitioners', {
+  countyCode: char('county_code', { length: 6 }).notNull(),
+  id: uuid('id').notNull(),
+  petitionId: uuid('petition_id').notNull(),
+  position: smallint('position').notNull(),
+  nameEnc: text('name_enc').notNull(),
+  nameMask: text('name_mask').notNull(),
+  idNumberEnc: text('id_number_enc'),
+  idNumberHash: text('id_number_hash'),
+  idNumberMask: text('id_number_mask'),
+  phoneEnc: text('phone_enc'),
+  phoneHash: text('phone_hash'),
+  phoneMask: text('phone_mask'),
+  addressEnc: text('address_enc'),
+  personId: uuid('person_id'),
+  representative: boolean('representative').notNull(),
+  createdAt: ts('created_at').notNull(),
+}, (t) => [primaryKey({ columns: [t.countyCode, t.id] })]);
+
+/** A petition's timeline. */
+export const petitionEvents = pgTable('petition_events', {
+  countyCode: char('county_code', { length: 6 }).notNull(),
+  id: bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity(),
+  petitionId: uuid('petition_id').notNull(),
+  type: text('type').notNull(),
+  actorId: text('actor_id'),
+  actorName: text('actor_name'),
+  actorRole: text('actor_role'),
+  fromStatus: text('from_status'),
+  toStatus: text('to_status'),
+  reason: text('reason'),
+  data: jsonb('data').$type<Record<string, unknown> | null>(),
+  isPublic: boolean('is_public').notNull(),
+  at: ts('at').notNull(),
+}, (t) => [primaryKey({ columns: [t.countyCode, t.id] })]);
+
+/** Uploads a petition claimed (letter scan, envelope, evidence, proof of service). */
+export const petitionAttachments = pgTable('petition_attachments', {
+  countyCode: char('county_code', { length: 6 }).notNull(),
+  id: uuid('id').notNull(),
+  petitionId: uuid('petition_id').notNull(),
+  role: text('role').notNull(),
+  mime: text('mime').notNull(),
+  size: integer('size').notNull(),
+  storageKey: text('storage_key').notNull(),
+  createdAt: ts('created_at').notNull(),
+}, (t) => [primaryKey({ columns: [t.countyCode, t.id] })]);
+
+/** Petitions and the cases they became or came from. */
+export const petitionCaseLinks = pgTable('petition_case_links', {
+  countyCode: char('county_code', { length: 6 }).notNull(),
+  petitionId: uuid('petition_id').notNull(),
+  caseId: uuid('case_id').notNull(),
+  createdBy: uuid('created_by'),
+  createdAt: ts('created_at').notNull(),
+}, (t) => [primaryKey({ columns: [t.countyCode, t.petitionId, t.caseId] })]);
+// ── Issue 14, helper D: documents and their service (migration 0027) ──
+
+/** A rendered document (PDF) of a record: the file is in the file store; the SM3 of its bytes is audited. */
+export const documents = pgTable('documents', {
+  countyCode: char('county_code', { length: 6 }).notNull(),
+  id: uuid('id').notNull(),
+  regionCode: char('region_code', { length: 12 }).notNull(),
+  subjectType: text('subject_type').notNull(),
+  subjectId: uuid('subject_id').notNull(),
+  subjectCode: text('subject_code').notNull(),
+  template: text('template').notNull(),
+  title: text('title').notNull(),
+  fileName: text('file_name').notNull(),
+  readPermission: text('read_permission').notNull(),
+  personal: boolean('personal').notNull(),
+  storageKey: text('storage_key').notNull(),
+  size: integer('size').notNull(),
+  pages: integer('pages').notNull(),
+  sm3: char('sm3', { length: 64 }).notNull(),
+  createdBy: text('created_by').notNull(),
+  createdAt: ts('created_at').notNull(),
+}, (t) => [primaryKey({ columns: [t.countyCode, t.id] })]);
+
+/** How and when a document was delivered (送达), with proof: review windows run from here. */
+export const documentServices = pgTable('document_services', {
+  countyCode: char('county_code', { length: 6 }).notNull(),
+  id: uuid('id').notNull(),
+  documentId: uuid('document_id').notNull(),
+  method: text('method').notNull(),
+  servedAt: ts('served_at').notNull(),
+  trackingNo: text('tracking_no'),
+  proofUploadIds: uuid('proof_upload_ids').array().notNull().default([]),
+  note: text('note'),
+  recordedBy: text('recorded_by').notNull(),
+  recordedAt: ts('recorded_at').notNull(),
+}, (t) => [primaryKey({ columns: [t.countyCode, t.id] })]);

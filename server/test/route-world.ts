@@ -19,6 +19,8 @@ import { createBuilding, createPlace } from '../modules/people/places.service.ts
 import { addDwelling, registerRental } from '../modules/people/dwellings.service.ts';
 import { fixture, makeUser, type TestEnv } from './harness.ts';
 import { deliverDue, enqueue } from '../modules/outbox/outbox.service.ts';
+import { registerPetition } from '../modules/petitions/petition-register.service.ts';
+import { render as renderDocument, store as storeDocument } from '../modules/documents/documents.service.ts';
 
 export type Side = 'A' | 'B' | 'missing';
 
@@ -133,9 +135,9 @@ export function missingPlace(query: string): string {
 /** Objects of every kind in villages A and B, and ids naming nothing. */
 export async function buildRouteWorld(env: TestEnv): Promise<Record<Side, Record<ScopedObject, string>>> {
   const objects: Record<Side, Record<ScopedObject, string>> = {
-    A: { region: fixture.villageA, grid: fixture.gridA1, householdGroup: '', gridStaff: '', user: '', token: '', case: '', attachment: '', category: 'municipal.road', department: '', codeTable: 'sex', person: '', household: '', place: '', building: '', dwelling: '', notification: '' },
-    B: { region: fixture.villageB, grid: fixture.gridB1, householdGroup: '', gridStaff: '', user: '', token: '', case: '', attachment: '', category: 'municipal.road', department: '', codeTable: 'sex', person: '', household: '', place: '', building: '', dwelling: '', notification: '' },
-    missing: { region: '632221100299', grid: '632221100201099', householdGroup: randomUUID(), gridStaff: randomUUID(), user: randomUUID(), token: randomUUID(), case: '632221-00000000', attachment: randomUUID(), category: 'no.such', department: randomUUID(), codeTable: 'no_such_table', person: randomUUID(), household: randomUUID(), place: randomUUID(), building: randomUUID(), dwelling: randomUUID(), notification: '999999999' },
+    A: { region: fixture.villageA, grid: fixture.gridA1, householdGroup: '', gridStaff: '', user: '', token: '', case: '', attachment: '', category: 'municipal.road', department: '', codeTable: 'sex', person: '', household: '', place: '', building: '', dwelling: '', notification: '', document: '', petition: '' },
+    B: { region: fixture.villageB, grid: fixture.gridB1, householdGroup: '', gridStaff: '', user: '', token: '', case: '', attachment: '', category: 'municipal.road', department: '', codeTable: 'sex', person: '', household: '', place: '', building: '', dwelling: '', notification: '', document: '', petition: '' },
+    missing: { region: '632221100299', grid: '632221100201099', householdGroup: randomUUID(), gridStaff: randomUUID(), user: randomUUID(), token: randomUUID(), case: '632221-00000000', attachment: randomUUID(), category: 'no.such', department: randomUUID(), codeTable: 'no_such_table', person: randomUUID(), household: randomUUID(), place: randomUUID(), building: randomUUID(), dwelling: randomUUID(), notification: '999999999', document: randomUUID(), petition: '632221-X0000000' },
   };
   const root = systemActor(fixture.province, 'test');
   for (const side of ['A', 'B'] as const) {
@@ -173,10 +175,21 @@ export async function buildRouteWorld(env: TestEnv): Promise<Record<Side, Record
     sensitiveValues.push(landlord.name, landlord.idNumber, landlord.phone);
     // A notice of the side's target user: no caller owns it, so every caller gets the missing answer.
     objects[side].notification = String(await noticeFor(env, objects[side].user, objects[side].case));
+    objects[side].document = await documentFor(env, village, objects[side].case);
+    // A petition about the side's village, registered by the county's 信访部门 (issue 14).
+    objects[side].petition = (await registerPetition(env.ctx, root, { channel: 'phone', kind: 'complaint', categoryId: 'municipal.road', matter: `${side}村信访道路`, villageCode: village, skippedLevel: false, uploadIds: [], petitioners: [{ name: side === 'A' ? '信访甲' : '信访乙', phone: side === 'A' ? '13811112222' : '13833334444', representative: false }] })).code;
+    sensitiveValues.push(side === 'A' ? '信访甲' : '信访乙', side === 'A' ? '13811112222' : '13833334444');
   }
   const b = objects.B;
-  outOfScopeMarkers.push(b.case, 'B村道路破损', 'B村小学', 'B村3号楼', 'B村1号', 'B网格员', 'B联户组', 'target-b', b.person, b.household, b.place, b.building, b.dwelling, b.user, b.gridStaff);
+  outOfScopeMarkers.push(b.document, b.petition, 'B村信访道路', b.case, 'B村道路破损', 'B村小学', 'B村3号楼', 'B村1号', 'B网格员', 'B联户组', 'target-b', b.person, b.household, b.place, b.building, b.dwelling, b.user, b.gridStaff);
   return objects;
+}
+
+/** Renders and stores one document of a case in `village` (read under case:read) and returns its id. */
+async function documentFor(env: TestEnv, village: string, code: string): Promise<string> {
+  const rendered = await renderDocument(env.ctx, 'petition.acceptance_notice', { docNo: '测〔2026〕1号', issuer: '测试县信访局', issuedOn: '2026-01-05', petitionCode: code, matter: '道路破损', petitioner: '测试人', receivedOn: '2026-01-02', acceptedOn: '2026-01-03', route: '转交住建部门', procedure: '调查—处理—答复' });
+  const root = systemActor(fixture.province, 'test');
+  return (await env.ctx.db.transaction((tx) => storeDocument(tx, env.ctx, root, { countyCode: village.slice(0, 6), regionCode: village, subjectType: 'case', subjectId: randomUUID(), subjectCode: code, readPermission: 'case:read', personal: true, rendered }))).id;
 }
 
 /** Delivers one notice about a case to a user and returns its id. */

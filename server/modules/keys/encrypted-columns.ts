@@ -20,4 +20,5 @@ export const encryptedColumns: EncryptedColumns[] = [
   { table: 'person_records', key: ['county_code', 'id'], text: ['data_enc', 'category_enc'], json: [] },
   { table: 'places', key: ['county_code', 'id'], text: ['contact_enc'], json: [] },
   { table: 'dwellings', key: ['county_code', 'id'], text: ['landlord_enc'], json: [] },
+  { table: 'petitioners', key: ['county_code', 'id'], text: ['name_enc', 'id_number_enc', 'phone_enc', 'address_enc'], json: [] },
 ];
