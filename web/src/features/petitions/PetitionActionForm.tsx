@@ -11,7 +11,7 @@ import type { z } from 'zod';
 import { petitionActionSchemas } from '../../../../core/schemas/petitions.schema';
 import type { PetitionCard } from '../../../../core/schemas/petitions.response';
 import { notAcceptGrounds } from '../../../../core/workflow/petition-workflow';
-import { rulesFor, unwrapField } from '../../data/zod-rules';
+import { isRequired, rulesFor, unwrapField } from '../../data/zod-rules';
 import { useCatalog } from '../catalog/catalog.api';
 import { RegionTreeSelect } from '../regions/RegionTreeSelect';
 
@@ -101,10 +101,11 @@ export function PetitionActionForm({ action, c, files, onFiles }: { action: stri
           </Upload>
         </Form.Item>
       );
-    // Dates are pickers (dayjs values): the schema checks them after toBody turned them into text.
     // 邮寄送达 needs its tracking number (the schema's refine says so too; here the field shows it as required).
     if (f === 'trackingNo') return <Form.Item key={f} name={f} label={t('petitions.field.trackingNo')} rules={[{ required: true, whitespace: true, message: t('common.required') }, ...rulesFor(schema, f)]}>{input[f]!(f)}</Form.Item>;
-    const rules = f === 'to' || f === 'reportBy' || instantFields.includes(f) ? (rulesFor(schema, f)[0] ? [rulesFor(schema, f)[0]!] : []) : rulesFor(schema, f);
+    // A body and the dates are objects (a choice, dayjs values): only "required" here, as an object rule (a text rule
+    // would call them not a string); the schema checks them after toBody turned them into what it takes.
+    const rules = f === 'to' || f === 'reportBy' || instantFields.includes(f) ? (isRequired(schema, f) ? [{ required: true, type: 'object' as const, message: t('common.required') }] : []) : rulesFor(schema, f);
     return (
       <Form.Item key={f} name={f} label={t(`petitions.field.${f}`)} rules={rules}>
         {input[f]?.(f) ?? <Input />}
