@@ -31,11 +31,11 @@ function DocumentItem({ d, canServe, onServe }: { d: PetitionDocument; canServe:
       data-testid={`petition-document-${d.template}`}
       actions={[
         <a key="get" href={d.url} target="_blank" rel="noreferrer" data-testid="petition-document-download">{t('petitions.download')}</a>,
-        ...(canServe && !d.services.length ? [<Button key="serve" size="small" type="primary" onClick={() => onServe(d.id)} data-testid="petition-record-service">{t('petitions.recordService')}</Button>] : []),
+        ...(canServe && !d.services.length && d.template !== 'petition.transfer_letter' ? [<Button key="serve" size="small" type="primary" onClick={() => onServe(d.id)} data-testid="petition-record-service">{t('petitions.recordService')}</Button>] : []),
       ]}
     >
       <List.Item.Meta
-        title={<Space wrap size={6}>{i18n.exists(`petitions.template.${d.template}`) ? t(`petitions.template.${d.template}`) : d.title}{d.services.length ? <Tag color="green">{t('petitions.served')}</Tag> : <Tag color="orange">{t('petitions.notServed')}</Tag>}</Space>}
+        title={<Space wrap size={6}>{i18n.exists(`petitions.template.${d.template}`) ? t(`petitions.template.${d.template}`) : d.title}{/* A transfer or assignment letter goes to the receiving body, not to the petitioner: nothing to serve. */}{d.template === 'petition.transfer_letter' ? <Tag>{t('petitions.toBody')}</Tag> : d.services.length ? <Tag color="green">{t('petitions.served')}</Tag> : <Tag color="orange">{t('petitions.notServed')}</Tag>}</Space>}
         description={
           <Space direction="vertical" size={2}>
             <Typography.Text type="secondary">{formatTime(d.createdAt)} · SM3 {d.sm3.slice(0, 12)}…</Typography.Text>
