@@ -12,6 +12,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { artifacts, launchBrowser, startServer, type RunningServer } from './server.ts';
+import { gridCentre } from './demo-api.ts';
 
 const shots = process.env.PETITION_SHOTS ?? join(artifacts, 'petitions');
 mkdirSync(shots, { recursive: true });
@@ -209,6 +210,48 @@ describe('a letter petition from registration to the petitioner’s rating', () 
       await expect.poll(() => page.getByTestId('petition-rated').textContent()).toContain('满意');
       await shot(page, 'phone-zh-CN-7-rated');
     }
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('an online petition rated by its petitioner', () => {
+  it('a resident petitions from the phone, staff handle it, and the tracking link lets the petitioner rate', async () => {
+    const { lat, lng } = await gridCentre(server.url, '632221100001');
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN', geolocation: { latitude: lat, longitude: lng }, permissions: ['geolocation'] });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${server.url}/report/petition`);
+    await page.getByRole('button', { name: '使用当前位置' }).click();
+    await expect.poll(() => page.getByTestId('place-state').textContent()).toContain('已定位');
+    await page.locator('select[name=category]').selectOption({ index: 1 });
+    await page.locator('textarea[name=matter]').fill('村道年久失修，雨天无法通行，请求安排维修');
+    await page.locator('input[name=name]').fill('韩德明');
+    await page.locator('input[name=phone]').fill('13897011234');
+    await page.getByRole('button', { name: '提交信访' }).click();
+    const online = (await page.getByTestId('petition-code').textContent({ timeout: 20_000 }))!.trim();
+    const link = (await page.getByTestId('petition-link').textContent())!.trim();
+    expect(link).toContain(`/track/${online}#k=`);
+    await shot(page, 'phone-zh-CN-8-online-done');
+    // Staff take it through to a served reply over the API (the card's forms are the letter's test above).
+    const post = async (user: string, action: string, body: unknown) => {
+      const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: user, password: 'Anwang@2026' }) });
+      const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+      const r = await fetch(`${server.url}/api/petitions/${online}/actions/${action}`, { method: 'POST', headers: { cookie, 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() }, body: JSON.stringify(body) });
+      expect(r.status, `${action}: ${await r.clone().text()}`).toBe(200);
+    };
+    const departments = (await (await staffApi('county.petitionOfficer')).get('/api/departments')) as { id: string; name: string }[];
+    const housing = departments.find((d) => d.name.includes('住房和城乡建设局'))!;
+    await post('county.petitionOfficer', 'transfer', { to: { departmentId: housing.id } });
+    await post('dept.housing', 'accept', {});
+    await post('dept.housing', 'conclude', { facts: '经核实村道破损属实', basis: '农村公路管理养护有关规定', decision: '列入本年度养护计划，三十日内修复' });
+    await post('dept.housing', 'serve', { method: 'sms_link', servedAt: new Date().toISOString() });
+    await page.goto(link);
+    await expect.poll(() => page.getByTestId('petition-stage').textContent()).toBe('已答复');
+    expect(await page.locator('main').textContent()).not.toContain('韩');
+    await page.getByTestId('petition-rating').getByRole('button', { name: '基本满意', exact: true }).click();
+    await expect.poll(() => page.getByTestId('petition-rated').textContent()).toContain('基本满意');
+    await shot(page, 'phone-zh-CN-9-online-rated');
     expect(errors).toEqual([]);
     await context.close();
   });

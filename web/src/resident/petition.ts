@@ -60,6 +60,8 @@ export async function petitionPage(root: HTMLElement): Promise<void> {
     const missing = [[category.value, p.category], [matter.value.trim(), p.matter], [name.value.trim(), p.name], [phone.value.trim(), p.phone]].find(([v]) => !v);
     if (missing) return void (err.textContent = `${p.required}${p.colon}${missing[1]}`);
     if (!normaliseMobile(phone.value)) return void (err.textContent = p.badPhone);
+    // The server locates the matter to a grid: the place is asked before anything is sent.
+    if (!place.where()) return void (err.textContent = p.needPlace);
     const chosen = (form.querySelector('input[name=kind]:checked') as HTMLInputElement | null)?.value ?? 'complaint';
     const body = {
       kind: chosen, categoryId: category.value, matter: matter.value, ...(place.where() ?? {}), address: address.value || undefined,
