@@ -1,10 +1,11 @@
-/** The resident H5 entry: /report to report a problem, /track/<code> to follow it. No framework: it must load fast on a weak connection. */
+/** The resident H5 entry: /report to report a problem, /track/<code> to follow it; /report/petition and a petition code's tracking page are the petitioner's (their own script). No framework: it must load fast on a weak connection. */
 import './resident.css';
 import { h, mount } from './dom';
 import { language, languages, switchLanguage, t } from './i18n';
 import type { Language } from './words';
 import { reportPage } from './report';
 import { trackPage } from './track';
+import { isPetitionCode } from './petition-code';
 
 const app = document.getElementById('app')!;
 const main = h('main');
@@ -13,7 +14,21 @@ const tracking = path.startsWith('/track');
 // The language switch keeps the choice in the staff app's `lang` cookie.
 const switcher = h('select', { 'aria-label': t.language, 'data-testid': 'resident-language', onchange: (e: Event) => switchLanguage((e.target as HTMLSelectElement).value as Language) },
   ...languages.map((l) => h('option', { value: l.code, selected: l.code === language }, l.label)));
-mount(app, h('header', {}, h('h1', {}, `${t.brand} · ${tracking ? t.track : t.title}`), h('nav', {}, switcher, h('a', { href: tracking ? '/report' : '/track' }, tracking ? t.title : t.track))), main);
-document.title = `${t.brand} · ${tracking ? t.track : t.title}`;
+// Petition pages (网上信访 at /report/petition, a petition code's tracking page) bring their own script and words.
 const code = tracking ? decodeURIComponent(path.split('/')[2] ?? '') || null : null;
-void (tracking ? trackPage(main, code) : reportPage(main));
+const petition = path.startsWith('/report/petition') || (!!code && isPetitionCode(code));
+const frame = (title: string) => {
+  mount(app, h('header', {}, h('h1', {}, `${t.brand} · ${title}`), h('nav', {}, switcher, h('a', { href: tracking ? '/report' : '/track' }, tracking ? t.title : t.track))), main,
+    // The report page points petitioners to their own form (a petition has statutory periods and a written reply).
+    !tracking && !petition && h('p', { className: 'muted', style: 'text-align:center' }, h('a', { href: '/report/petition', 'data-testid': 'to-petition' }, t.petition)));
+  document.title = `${t.brand} · ${title}`;
+};
+if (petition) {
+  void import('./petition').then((m) => {
+    frame(m.petitionTitle(tracking));
+    return tracking ? m.petitionTrackPage(main, code!) : m.petitionPage(main);
+  });
+} else {
+  frame(tracking ? t.track : t.title);
+  void (tracking ? trackPage(main, code) : reportPage(main));
+}

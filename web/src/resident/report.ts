@@ -2,6 +2,7 @@
 import { h, mount } from './dom';
 import { language, t } from './i18n';
 import { call, PublicError, uploadFile } from './api';
+import { photoUploads, placeControls, sendOnce } from './form-parts';
 import { deviceId, rememberKey, trackingLink } from './keys';
 
 // Types only: the resident entry stays free of zod at run time.
@@ -13,9 +14,7 @@ const KEY = 'anwang.pendingReport';
 /** Renders the report page into `root`. */
 export async function reportPage(root: HTMLElement): Promise<void> {
   const cats = await call<Category[]>('/api/public/categories');
-  const photos: { id?: string; el: HTMLDivElement }[] = [];
   let voiceId: string | undefined;
-  let where: { lat: number; lng: number } | null = null;
   const err = h('div', { className: 'err', role: 'alert' });
   // Names in the reader's language; a private category (family dispute, tip-off) is marked confidential.
   const nameOf = (c: Category) => (language === 'en' ? c.nameEn || c.name : language === 'zh-TW' ? c.nameZhTw || c.name : c.name);
@@ -24,20 +23,7 @@ export async function reportPage(root: HTMLElement): Promise<void> {
   const privateNote = h('p', { className: 'note', hidden: true, 'data-testid': 'private-note' }, t.privateNote);
   category.addEventListener('change', () => (privateNote.hidden = cats.find((c) => c.id === category.value)?.isPublic !== false));
   const text = h('textarea', { name: 'description', placeholder: t.descHint, maxLength: 2000 });
-  const thumbs = h('div', { className: 'thumbs' });
-  const fileInput = h('input', { type: 'file', accept: 'image/*', multiple: true, hidden: true, 'data-testid': 'photo-input' });
-  fileInput.addEventListener('change', () => {
-    for (const f of Array.from(fileInput.files ?? []).slice(0, 9 - photos.length)) {
-      const el = h('div', { style: `background-image:url(${URL.createObjectURL(f)})` }, h('span', {}, `${t.uploading} 0%`));
-      const p: { id?: string; el: HTMLDivElement } = { el };
-      photos.push(p);
-      thumbs.append(el);
-      uploadFile(f, f.name, (pct) => (el.firstChild!.textContent = `${t.uploading} ${pct}%`))
-        .then((r) => { p.id = r.id; el.firstChild!.textContent = '✓'; })
-        .catch((e: PublicError) => { el.firstChild!.textContent = t.failed; err.textContent = e.message; });
-    }
-    fileInput.value = '';
-  });
+  const photos = photoUploads(t, err, 9, 'photo-input');
   const recordBtn = h('button', { type: 'button' }, t.record);
   const voiceState = h('span', { className: 'muted' });
   let recorder: MediaRecorder | null = null;
@@ -62,61 +48,28 @@ export async function reportPage(root: HTMLElement): Promise<void> {
       voiceState.textContent = t.failed;
     }
   });
-  const placeState = h('span', { className: 'muted', 'data-testid': 'place-state' });
-  const setPlace = (lat: number, lng: number) => {
-    where = { lat, lng };
-    placeState.textContent = `${t.located} ${lat.toFixed(5)}, ${lng.toFixed(5)}`;
-  };
-  const mapBox = h('div', { id: 'map', hidden: true });
-  let mapOpen = false;
-  const openMap = async () => {
-    mapBox.hidden = false;
-    if (mapOpen) return;
-    mapOpen = true;
-    const { openPicker } = await import('./map'); // Leaflet loads only when someone opens the map
-    await openPicker(mapBox, where, setPlace);
-  };
-  // The phone's position first (one tap); the map when it fails or is not precise enough.
-  const gps = h('button', { type: 'button', className: 'gps', onclick: () => {
-    if (!navigator.geolocation) return void ((placeState.textContent = t.gpsFailed), openMap());
-    placeState.textContent = t.locating;
-    navigator.geolocation.getCurrentPosition((p) => setPlace(p.coords.latitude, p.coords.longitude), () => ((placeState.textContent = t.gpsFailed), void openMap()), { enableHighAccuracy: true, timeout: 15000 });
-  } }, t.useGps);
-  const pick = h('button', { type: 'button', className: 'link', 'data-testid': 'pick-map', onclick: () => void openMap() }, t.pickMap);
+  const place = placeControls(t);
   const name = h('input', { type: 'text', name: 'name', maxLength: 50, autocomplete: 'name' });
   const phone = h('input', { type: 'tel', name: 'phone', maxLength: 20, autocomplete: 'tel' });
   const submit = h('button', { type: 'submit', className: 'primary' }, t.submit);
   const form = h('form', { className: 'card', novalidate: true },
     h('label', {}, t.category), category, privateNote,
     h('label', {}, t.description), text,
-    h('label', {}, t.photos), h('div', { className: 'row' }, h('button', { type: 'button', onclick: () => fileInput.click() }, t.addPhoto), fileInput), thumbs,
+    h('label', {}, t.photos), h('div', { className: 'row' }, h('button', { type: 'button', onclick: () => photos.input.click() }, t.addPhoto), photos.input), photos.thumbs,
     h('label', {}, t.voice), h('div', { className: 'row' }, recordBtn, voiceState),
-    h('label', {}, t.location), gps, h('div', { className: 'row' }, placeState), h('div', { className: 'row muted' }, t.orMap, pick), mapBox,
+    h('label', {}, t.location), place.gps, h('div', { className: 'row' }, place.state), h('div', { className: 'row muted' }, t.orMap, place.pick), place.mapBox,
     h('label', {}, t.name), name,
     h('label', {}, t.phone), phone,
     h('p', {}, err), submit);
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     err.textContent = '';
+    const where = place.where();
     if (!where) return void (err.textContent = t.needLocation);
-    const body = { categoryId: category.value, description: text.value, lat: where.lat, lng: where.lng, name: name.value || undefined, phone: phone.value || undefined, uploadIds: [...photos.map((p) => p.id).filter(Boolean), voiceId].filter(Boolean) };
+    const body = { categoryId: category.value, description: text.value, lat: where.lat, lng: where.lng, name: name.value || undefined, phone: phone.value || undefined, uploadIds: [...photos.ids(), voiceId].filter(Boolean) };
     // One key per report, kept until it succeeds: a retry after a dropped connection never makes a second case.
-    const pending = JSON.parse(sessionStorage.getItem(KEY) ?? 'null') as { key: string; body: string } | null;
-    const key = pending && pending.body === JSON.stringify(body) ? pending.key : crypto.randomUUID();
-    sessionStorage.setItem(KEY, JSON.stringify({ key, body: JSON.stringify(body) }));
-    submit.disabled = true;
-    submit.textContent = t.sending;
-    try {
-      const r = await call<Created>('/api/public/cases', { method: 'POST', body, key });
-      sessionStorage.removeItem(KEY);
-      done(root, r);
-    } catch (x) {
-      const pe = x as PublicError;
-      err.textContent = pe.code === 'NETWORK' ? t.retry : [pe.message, ...(pe.details ?? []).map((d) => d.message)].join(' ');
-    } finally {
-      submit.disabled = false;
-      submit.textContent = t.submit;
-    }
+    const r = await sendOnce<Created>(KEY, '/api/public/cases', body, submit, err, t);
+    if (r) done(root, r);
   });
   mount(root, form);
 }

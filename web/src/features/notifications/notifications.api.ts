@@ -31,5 +31,6 @@ export function useMarkAllRead() {
 
 /** Where a notice's record opens, when the web app has a page for it. */
 export function linkOf(n: NotificationItem): string | null {
-  return n.subject?.type === 'case' && n.subject.code ? `/cases/${n.subject.code}` : null;
+  if (!n.subject?.code) return null;
+  return n.subject.type === 'case' ? `/cases/${n.subject.code}` : n.subject.type === 'petition' ? `/petitions/${n.subject.code}` : null;
 }

@@ -1,0 +1,216 @@
+/**
+ * One petition: header with status and stage; its clocks with the time left and colour; what it is about and who
+ * brought it (masked, an audited reveal); documents with their service records and a "record service" button;
+ * attachments, suggested repeats and the timeline. Buttons come from what the server says this reader may do.
+ */
+import { useState } from 'react';
+import { Alert, App, Button, Card, Descriptions, Drawer, Empty, Form, Image, Input, List, Modal, Space, Tag, Timeline, Tooltip, Typography, type UploadFile } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import dayjs from 'dayjs';
+import type { PetitionCard, PetitionDocument } from '../../../../core/schemas/petitions.response';
+import { RevealPetitionersSchema } from '../../../../core/schemas/petitions.schema';
+import { formatTime } from '../../format';
+import { errorText } from '../../data/errors';
+import { rulesFor } from '../../data/zod-rules';
+import { useCatalog } from '../catalog/catalog.api';
+import { useActorText } from '../cases/CaseResult';
+import { ClockTag } from './ClockTag';
+import { PetitionActionForm, bodyProblems, toBody } from './PetitionActionForm';
+import { petitionStatusColour, stageOf } from './petition-labels';
+import { petitionKeys, usePetition, usePetitionAction, useRevealPetitioners } from './petitions.api';
+
+const primary = ['transfer', 'assign', 'accept', 'conclude', 'serve', 'concludeReview', 'concludeReReview', 'approveExtension'];
+const danger = ['notAccept', 'object', 'handOver'];
+
+/** A document with its service records; "record service" when it has none yet and this reader may serve. */
+function DocumentItem({ d, canServe, onServe }: { d: PetitionDocument; canServe: boolean; onServe: (id: string) => void }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <List.Item
+      data-testid={`petition-document-${d.template}`}
+      actions={[
+        <a key="get" href={d.url} target="_blank" rel="noreferrer" data-testid="petition-document-download">{t('petitions.download')}</a>,
+        ...(canServe && !d.services.length && d.template !== 'petition.transfer_letter' ? [<Button key="serve" size="small" type="primary" onClick={() => onServe(d.id)} data-testid="petition-record-service">{t('petitions.recordService')}</Button>] : []),
+      ]}
+    >
+      <List.Item.Meta
+        title={<Space wrap size={6}>{i18n.exists(`petitions.template.${d.template}`) ? t(`petitions.template.${d.template}`) : d.title}{/* A transfer or assignment letter goes to the receiving body, not to the petitioner: nothing to serve. */}{d.template === 'petition.transfer_letter' ? <Tag>{t('petitions.toBody')}</Tag> : d.services.length ? <Tag color="green">{t('petitions.served')}</Tag> : <Tag color="orange">{t('petitions.notServed')}</Tag>}</Space>}
+        description={
+          <Space direction="vertical" size={2}>
+            <Typography.Text type="secondary">{formatTime(d.createdAt)} · SM3 {d.sm3.slice(0, 12)}…</Typography.Text>
+            {d.services.map((s) => (
+              <Typography.Text key={s.id} data-testid="petition-service">
+                {t(`petitions.method.${s.method}`)} · {formatTime(s.servedAt)}{s.trackingNo ? ` · ${t('petitions.field.trackingNo')} ${s.trackingNo}` : ''}{s.proofUploadIds.length ? ` · ${t('petitions.proofCount', { n: s.proofUploadIds.length })}` : ''}
+              </Typography.Text>
+            ))}
+          </Space>
+        }
+      />
+    </List.Item>
+  );
+}
+
+/** The history, each step with who did it in words. */
+function History({ c }: { c: PetitionCard }) {
+  const { t } = useTranslation();
+  const actor = useActorText();
+  return (
+    <Timeline
+      data-testid="petition-timeline"
+      items={c.timeline.map((e) => ({
+        color: e.type.startsWith('deadline') ? 'red' : 'blue',
+        children: <><b>{t(`petitions.ev.${e.type}`)}</b> · {formatTime(e.at)} · {actor(e)}{e.reason ? <div>{e.reason}</div> : null}</>,
+      }))}
+    />
+  );
+}
+
+export function PetitionDrawer({ code, onClose, onOpen }: { code: string | null; onClose: () => void; onOpen: (code: string) => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { data: c, error } = usePetition(code ?? undefined);
+  const { categoryName } = useCatalog();
+  const [action, setAction] = useState<string | null>(null);
+  const [files, setFiles] = useState<UploadFile[]>([]);
+  const [preset, setPreset] = useState<Record<string, unknown> | undefined>();
+  const [form] = Form.useForm();
+  const [revealForm] = Form.useForm<{ reason: string }>();
+  const act = usePetitionAction(code ?? undefined, form);
+  const reveal = useRevealPetitioners(code ?? undefined, revealForm);
+  const [revealing, setRevealing] = useState(false);
+  const qc = useQueryClient();
+
+  // The intent starts when the dialog opens: its key is reused by a double click or a retry, never by the next action.
+  const start = (a: string, initial?: Record<string, unknown>) => {
+    form.resetFields();
+    setFiles([]);
+    act.reset();
+    act.begin();
+    setPreset(a === 'serve' ? { method: 'in_person', servedAt: dayjs(), ...initial } : initial);
+    setAction(a);
+  };
+  const submit = async () => {
+    const values = await form.validateFields().catch(() => null);
+    if (!values || !action) return;
+    const body = toBody(action, values, files);
+    const problems = bodyProblems(action, body);
+    if (problems.length) return form.setFields(problems);
+    const r = await act.run({ action, body });
+    if (!r.ok) return void (code && qc.invalidateQueries({ queryKey: petitionKeys.one(code) }));
+    message.success(r.result.documentId ? t('petitions.doneWithDocument') : t('petitions.done'));
+    setAction(null);
+  };
+  const openReveal = () => {
+    revealForm.resetFields();
+    reveal.reset();
+    reveal.begin();
+    setRevealing(true);
+  };
+  const submitReveal = async () => {
+    const v = await revealForm.validateFields().catch(() => null);
+    if (v && (await reveal.run(v.reason.trim())).ok) setRevealing(false);
+  };
+  const people = reveal.data && reveal.for === code ? reveal.data : c?.petitioners;
+  const canServe = !!c?.allowedActions.includes('serve');
+  const running = c?.clocks.filter((k) => k.colour !== 'grey') ?? [];
+
+  return (
+    <Drawer
+      open={!!code}
+      onClose={onClose}
+      width={Math.min(820, window.innerWidth)}
+      data-testid="petition-drawer"
+      title={c ? <Space wrap>{c.code}<Tag color={petitionStatusColour[c.status]} data-testid="petition-status">{t(`petitions.st.${c.status}`)}</Tag><Tag>{t(`petitions.stage.${stageOf(c.status)}`)}</Tag>{c.collective && <Tag color="red">{t('petitions.collective')}</Tag>}{c.skippedLevel && <Tag color="volcano">{t('petitions.skippedLevel')}</Tag>}</Space> : code}
+    >
+      {error && <Alert type="error" showIcon message={errorText(error)} data-testid="petition-error" />}
+      {c && (
+        <Space direction="vertical" style={{ width: '100%' }} size="middle">
+          <Space wrap data-testid="petition-actions">
+            {c.allowedActions.map((a) => (
+              <Button key={a} type={primary.includes(a) ? 'primary' : 'default'} danger={danger.includes(a)} onClick={() => start(a)}>{t(`petitions.action.${a}`)}</Button>
+            ))}
+          </Space>
+          <Space wrap data-testid="petition-clocks">
+            {running.length ? running.map((k) => (
+              <Tooltip key={k.kind + k.startedAt} title={`${k.source} · ${t('petitions.dueAt')} ${formatTime(k.dueAt)}`}>
+                <span><ClockTag dueAt={k.dueAt} colour={k.colour} paused={k.paused} label={t(`petitions.clockKind.${k.kind}`)} /></span>
+              </Tooltip>
+            )) : <Typography.Text type="secondary">{t('petitions.noClock')}</Typography.Text>}
+          </Space>
+          <Descriptions column={{ xs: 1, md: 2 }} size="small" bordered>
+            <Descriptions.Item label={t('petitions.channel')}>{t(`petitions.channels.${c.channel}`)}{c.channel === 'visit' ? ` · ${t('petitions.peopleN', { n: c.peopleCount })}` : ''}</Descriptions.Item>
+            <Descriptions.Item label={t('petitions.kind')}>{t(`petitions.kinds.${c.kind}`)}</Descriptions.Item>
+            <Descriptions.Item label={t('petitions.category')}>{categoryName(c.categoryId, c.categoryName)}</Descriptions.Item>
+            <Descriptions.Item label={t('petitions.place')}>{[c.villageName, c.address].filter(Boolean).join(' · ') || '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('petitions.body')}>{c.body?.name ?? '—'}{c.reportBy ? ` · ${t('petitions.reportBy')} ${c.reportBy}` : ''}</Descriptions.Item>
+            <Descriptions.Item label={t('petitions.concerns')}>{c.concerns ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('petitions.receivedAt')}>{formatTime(c.receivedAt)}</Descriptions.Item>
+            <Descriptions.Item label={t('petitions.acceptedAt')}>{formatTime(c.acceptedAt)}</Descriptions.Item>
+            {c.extension && <Descriptions.Item label={t('petitions.extension')} span={2}>{t('petitions.extensionText', { n: c.extension.days })} · {c.extension.reason} · {c.extension.approvedBy ? t('petitions.approvedBy', { who: c.extension.approvedBy }) : <Tag color="orange">{t('petitions.awaitingApproval')}</Tag>}</Descriptions.Item>}
+            {(c.hearing.running || c.hearing.days > 0) && <Descriptions.Item label={t('petitions.hearing')} span={2}>{c.hearing.running ? <Tag color="purple">{t('petitions.hearingRunning')}</Tag> : null}{t('petitions.hearingDays', { n: c.hearing.days })}</Descriptions.Item>}
+            {c.notAccepted && <Descriptions.Item label={t('petitions.st.not_accepted')} span={2}>{t(`petitions.ground.${c.notAccepted.ground}`)} · {c.notAccepted.reason}{c.notAccepted.steerTo ? ` → ${c.notAccepted.steerTo}` : ''}</Descriptions.Item>}
+            {c.rating && <Descriptions.Item label={t('petitions.rating')} span={2}>{t(`petitions.rate.${c.rating}`)}</Descriptions.Item>}
+            {c.caseCodes.length > 0 && <Descriptions.Item label={t('petitions.linkedCases')} span={2}>{c.caseCodes.map((x) => <a key={x} href={`/cases/${x}`} style={{ marginRight: 8 }}>{x}</a>)}</Descriptions.Item>}
+            <Descriptions.Item label={t('petitions.matterFull')} span={2}><Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }} data-testid="petition-matter-text">{c.matterFull}</Typography.Paragraph></Descriptions.Item>
+          </Descriptions>
+          <Card size="small" title={t('petitions.petitioners')} extra={c.canRevealPetitioners && !(reveal.data && reveal.for === code) ? <Button size="small" type="link" onClick={openReveal} data-testid="petition-reveal">{t('petitions.reveal')}</Button> : null}>
+            <List size="small" dataSource={people ?? []} renderItem={(p) => (
+              <List.Item data-testid="petition-petitioner">
+                <Space wrap size={8}>
+                  <b>{p.name}</b>{p.representative && <Tag color="red">{t('petitions.representative')}</Tag>}
+                  <span>{p.idNumber ?? '—'}</span><span>{p.phone ?? '—'}</span>{p.address && <Typography.Text type="secondary">{p.address}</Typography.Text>}
+                  {p.personId && <Tag color="blue">{t('petitions.registeredPerson')}</Tag>}
+                </Space>
+              </List.Item>
+            )} />
+          </Card>
+          <Card size="small" title={t('petitions.documents')} data-testid="petition-documents">
+            {c.documents.length ? <List size="small" dataSource={c.documents} renderItem={(d) => <DocumentItem d={d} canServe={canServe} onServe={(id) => start('serve', { documentId: id })} />} /> : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('petitions.noDocuments')} />}
+          </Card>
+          {c.attachments.length > 0 && (
+            <Card size="small" title={t('petitions.attachments')}>
+              <Image.PreviewGroup>
+                <Space wrap data-testid="petition-attachments-view">
+                  {c.attachments.map((a) => (
+                    <Space key={a.id} direction="vertical" size={0} align="center">
+                      {a.mime.startsWith('image/') ? <Image src={a.url} width={88} height={88} style={{ objectFit: 'cover', borderRadius: 6 }} /> : <a href={a.url}>{a.mime}</a>}
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t(`petitions.attachmentRole.${a.role}`)}</Typography.Text>
+                    </Space>
+                  ))}
+                </Space>
+              </Image.PreviewGroup>
+            </Card>
+          )}
+          {c.repeats.length > 0 && (
+            <Alert type={c.repeats.some((r) => r.final) ? 'error' : 'warning'} showIcon message={t('petitions.repeat.title')} data-testid="petition-card-repeats" description={
+              <Space direction="vertical" size={2}>
+                {c.repeats.map((r) => (
+                  <Space key={r.code} wrap size={6}>
+                    <Button type="link" size="small" style={{ padding: 0 }} onClick={() => onOpen(r.code)}>{r.code}</Button>
+                    <Tag color={petitionStatusColour[r.status]}>{t(`petitions.st.${r.status}`)}</Tag>
+                    <Tag>{t(`petitions.repeat.match.${r.match}`)}</Tag>
+                    {r.final && <Tag color="red">{t('petitions.repeat.noMore')}</Tag>}
+                  </Space>
+                ))}
+              </Space>
+            } />
+          )}
+          <History c={c} />
+        </Space>
+      )}
+      <Modal open={!!action} title={action ? t(`petitions.action.${action}`) : ''} onOk={submit} confirmLoading={act.pending} onCancel={() => setAction(null)} okText={t('common.ok')} cancelText={t('common.cancel')} destroyOnHidden>
+        {act.error && <Alert type="error" showIcon message={errorText(act.error)} style={{ marginBottom: 12 }} data-testid="petition-action-error" />}
+        <Form form={form} layout="vertical" initialValues={preset}>{action && c && <PetitionActionForm action={action} c={c} files={files} onFiles={setFiles} />}</Form>
+      </Modal>
+      <Modal open={revealing} title={t('petitions.revealTitle')} confirmLoading={reveal.pending} onCancel={() => setRevealing(false)} okText={t('common.ok')} cancelText={t('common.cancel')} onOk={submitReveal} destroyOnHidden>
+        {reveal.error && <Alert type="error" showIcon message={errorText(reveal.error)} style={{ marginBottom: 12 }} />}
+        <Form form={revealForm} layout="vertical">
+          <Form.Item name="reason" label={t('petitions.revealReason')} rules={rulesFor(RevealPetitionersSchema, 'reason')}>
+            <Input.TextArea rows={2} maxLength={200} autoFocus data-testid="petition-reveal-reason" />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </Drawer>
+  );
+}
