@@ -28,7 +28,7 @@ export interface Database {
    * Runs `fn` with every SQL script it sends on one and the same connection (session-level locks, a transaction
    * sent as text, its ROLLBACK after a failure); the connection is dropped afterwards if `fn` failed.
    */
-  onOneConnection<T>(fn: (run: (sqlText: string) => Promise<void>) => Promise<T>): Promise<T>;
+  onOneConnection<T>(fn: (run: <R = Record<string, unknown>>(sqlText: string) => Promise<R[]>) => Promise<T>): Promise<T>;
   /** Runs one query with parameters and returns its rows. */
   query<T = Record<string, unknown>>(sqlText: string, params?: unknown[]): Promise<T[]>;
   /** A round trip to the database (health checks). */
@@ -77,7 +77,7 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
       await client.exec(sqlText);
     },
     // One process, one connection: every script already goes the same way.
-    onOneConnection: (fn) => fn(async (sqlText) => void (await client.exec(sqlText))),
+    onOneConnection: (fn) => fn(async <R,>(sqlText: string) => ((await client.exec(sqlText)).at(-1)?.rows ?? []) as R[]),
     query: async <T,>(sqlText: string, params: unknown[] = []) => (await client.query<T>(sqlText, params)).rows,
     ping: async () => void (await client.query('SELECT 1')),
     maintain: async () => void (await client.exec('ANALYZE')),
@@ -111,7 +111,10 @@ async function openPostgres(url: string, max: number): Promise<Database> {
       const c = await pool.connect();
       let failed = false;
       try {
-        return await fn(async (sqlText) => void (await c.query(sqlText)));
+        return await fn(async <R,>(sqlText: string) => {
+          const r = (await c.query(sqlText)) as unknown as { rows?: R[] } | { rows?: R[] }[];
+          return (Array.isArray(r) ? (r.at(-1)?.rows ?? []) : (r.rows ?? [])) as R[];
+        });
       } catch (e) {
         failed = true;
         throw e;

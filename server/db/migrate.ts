@@ -8,7 +8,6 @@ import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
 import type { Database } from './client.ts';
 import { distribute, hasCitus, type DistributeOptions } from './distribute.ts';
-import { sql } from 'drizzle-orm';
 import { splitStatements } from './split-statements.ts';
 
 const migrationsDir = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
@@ -56,7 +55,8 @@ async function applyPending(database: Database): Promise<string[]> {
   await database.onOneConnection(async (run) => {
     await run('SELECT pg_advisory_lock(7263001)');
     try {
-      const done = new Map((await database.query<{ name: string; checksum: string }>('SELECT name, checksum FROM schema_migrations')).map((r) => [r.name, r.checksum]));
+      // Everything on this one connection: a pool of one (the tests' scratch databases) has no second.
+      const done = new Map((await run<{ name: string; checksum: string }>('SELECT name, checksum FROM schema_migrations')).map((r) => [r.name, r.checksum]));
       for (const file of migrationFiles()) {
         const text = readFileSync(join(migrationsDir, file), 'utf8');
         const checksum = checksumOf(text);
@@ -70,10 +70,15 @@ async function applyPending(database: Database): Promise<string[]> {
         if (citus) {
           // A Citus coordinator forwards a DDL statement's text to the workers: one statement at a time, one transaction.
           // A trigger a migration makes on a distributed table (the audit log's guard) is made on every shard.
-          await database.db.transaction(async (tx) => {
-            await tx.execute(sql.raw('SET LOCAL citus.enable_unsafe_triggers TO on'));
-            for (const statement of [...splitStatements(text), record]) await tx.execute(sql.raw(statement));
-          });
+          try {
+            await run('BEGIN');
+            await run('SET LOCAL citus.enable_unsafe_triggers TO on');
+            for (const statement of [...splitStatements(text), record]) await run(statement);
+            await run('COMMIT');
+          } catch (e) {
+            await run('ROLLBACK').catch(() => undefined);
+            throw e;
+          }
         } else {
           await run(`BEGIN;\n${text}\n;${record};\nCOMMIT;`).catch(async (e: unknown) => {
             await run('ROLLBACK').catch(() => undefined);
