@@ -28,7 +28,7 @@ describe('mediation documents', () => {
     expect(text).toContain(agreementEffectText);
     expect(text).toContain(judicialConfirmationText);
     expect(text).toContain('本协议一式3份，当事人各执一份，人民调解委员会留存一份。');
-    expect(text).toMatch(/当事人（签名、盖章或按指印）：\n申请人：马福海\n＿+\n年　　月　　日\n被申请人：韩桂兰[\s\S]*人民调解员（签名）：\n才让当知\n＿+\n年　　月　　日\n李秀英/);
+    expect(text).toMatch(/当事人（签名、盖章或按指印）：\n申请人：马福海\n＿+\n年\u3000\u3000月\u3000\u3000日\n被申请人：韩桂兰[\s\S]*人民调解员（签名）：\n才让当知\n＿+\n年\u3000\u3000月\u3000\u3000日\n李秀英/);
     expect(text.split('\n').filter(Boolean).slice(-3)).toEqual(['（印章）', '浩门镇人民调解委员会', '2026年3月12日']);
     const three = mediationTemplates['mediation.agreement']({ ...s['mediation.agreement'], parties: [...s['mediation.agreement'].parties, { role: '第三人', kind: 'organisation', name: '团结村村民委员会', representative: '马德林' }] });
     expect(textOf(three.content)).toContain('本协议一式4份');
@@ -63,6 +63,6 @@ describe('mediation documents', () => {
     expect(text.indexOf('人民调解权利义务告知书')).toBeLessThan(text.indexOf('本协议一式3份'));
     const starts = file.content.filter((b) => b.pageBreak === 'before').map((b) => textOf([b]).split('\n')[0]);
     expect(starts).toEqual(['卷内目录', '人民调解权利义务告知书', '人民调解协议书', '封　底']);
-    expect(text).toMatch(/封　底\n本卷宗共收录文书材料6件，卷宗编号 门浩调卷〔2026〕第12号/);
+    expect(text).toMatch(/封\u3000底\n本卷宗共收录文书材料6件，卷宗编号 门浩调卷〔2026〕第12号/);
   });
 });

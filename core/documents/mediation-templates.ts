@@ -216,7 +216,7 @@ function backCover(d: MediationTemplateData['mediation.file_cover']): PdfBlock[]
   return [
     { text: '封　底', alignment: 'center', bold: true, fontSize: 18, pageBreak: 'before', margin: [0, 0, 0, 24] },
     para(`本卷宗共收录文书材料${d.contents.length}件，卷宗编号 ${d.fileNo}，由${d.committee}立卷归档，保管期限${d.retention}。`),
-    para(`立卷日期：${chineseDate(d.closedOn)}　　立卷人（签名）：＿＿＿＿＿＿　　检查人（签名）：＿＿＿＿＿＿`, { margin: [0, 16, 0, 0] }),
+    para(`立卷日期：${chineseDate(d.closedOn)}\u3000\u3000立卷人（签名）：＿＿＿＿＿＿\u3000\u3000检查人（签名）：＿＿＿＿＿＿`, { margin: [0, 16, 0, 0] }),
   ];
 }
 
