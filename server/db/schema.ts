@@ -807,6 +807,7 @@ export const disputes = pgTable('disputes', {
   gridCode: char('grid_code', { length: 15 }),
   villageCode: char('village_code', { length: 12 }),
   committeeId: uuid('committee_id').notNull(),
+  committeeRegion: char('committee_region', { length: 12 }).notNull(),
   roomId: uuid('room_id'),
   assignedBy: text('assigned_by'),
   registeredBy: uuid('registered_by'),

@@ -86,6 +86,8 @@ CREATE TABLE disputes (
   grid_code          char(15),
   village_code       char(12),
   committee_id       uuid NOT NULL,
+  -- The committee's region, kept with the dispute so that scope filters need no join.
+  committee_region   char(12) NOT NULL,
   room_id            uuid,
   -- How the mediator(s) came: appointed by the committee, or chosen by the parties (人民调解法 Art. 19).
   assigned_by        text,
@@ -129,6 +131,7 @@ ALTER TABLE disputes ADD CONSTRAINT disputes_room_fkey FOREIGN KEY (county_code,
 CREATE INDEX disputes_county_status_idx ON disputes (county_code, status, created_at);
 CREATE INDEX disputes_committee_idx ON disputes (county_code, committee_id, status);
 CREATE INDEX disputes_village_idx ON disputes (county_code, village_code);
+CREATE INDEX disputes_committee_region_idx ON disputes (county_code, committee_region);
 
 -- The mediator(s) of a dispute (one or more, Art. 19); `lead` writes the record.
 CREATE TABLE dispute_mediators (
