@@ -22,8 +22,8 @@ const bad = (path: string, code: string, message: string) => new AppError('VALID
 
 /** Refuses a second dispute of the same record, naming the first. */
 async function notYetADispute(ctx: AppContext, countyCode: string, type: 'case' | 'petition', id: string): Promise<void> {
-  const d = await repo.disputeOfSubject(ctx.db, countyCode, type, id);
-  if (d) throw new AppError('CONFLICT', [{ path: 'code', code: 'already_dispute', message: d.code }]);
+  const [first] = await repo.disputeCodesOf(ctx.db, countyCode, type, id);
+  if (first) throw new AppError('CONFLICT', [{ path: 'code', code: 'already_dispute', message: first }]);
 }
 
 /** POST /api/cases/:code/dispute: the case becomes a dispute (its place, text and dispute category carried over). @throws NOT_FOUND, FORBIDDEN, VALIDATION_FAILED, CONFLICT */
@@ -54,6 +54,11 @@ export async function disputeFromPetition(ctx: AppContext, actor: Actor, code: s
     lat: body.lat ?? p.lat, lng: body.lng ?? p.lng, gridCode: body.lat != null ? null : p.gridCode, villageCode: body.villageCode ?? p.villageCode, address: body.address ?? p.address,
     from: { type: 'petition', id: p.id, code: p.code },
   }, ticket);
+}
+
+/** The codes of the disputes a case or petition became, for its card (the cases and petitions modules call this). */
+export function disputeCodesOf(ctx: AppContext, record: { countyCode: string; id: string }, type: 'case' | 'petition'): Promise<string[]> {
+  return repo.disputeCodesOf(ctx.db, record.countyCode, type, record.id);
 }
 
 /** POST /api/public/disputes: a resident applies for mediation (the applicant and the other side as parties). */

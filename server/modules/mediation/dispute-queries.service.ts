@@ -6,7 +6,7 @@ import type { DisputeListQuery } from '../../../core/schemas/disputes.schema.ts'
 import { disputeBoxes } from '../../../core/schemas/disputes.schema.ts';
 import type { Actor } from '../../lib/actor.ts';
 import type { AppContext } from '../../lib/context.ts';
-import { holds, requirePermission } from '../../lib/access.ts';
+import { holds, requirePermission, scopePrefix } from '../../lib/access.ts';
 import * as clocks from '../../workflow/clocks.service.ts';
 import * as audit from '../audit/audit.service.ts';
 import * as regions from '../regions/regions.service.ts';
@@ -29,10 +29,12 @@ async function inView(ctx: AppContext, actor: Actor, code: string) {
 
 const startOfCstDay = (now: Date) => new Date(Date.parse(`${cstDate(now)}T00:00:00+08:00`));
 
-/** The ids of the disputes the account mediates (in its county). */
+/** The reader's county, or null when the scope is wider than one county (then reads fan out). */
+const countyOf = (actor: Actor) => (scopePrefix(actor).length >= 6 ? actor.scopeCode.slice(0, 6) : null);
+
+/** The ids of the disputes the account mediates. */
 async function mediating(ctx: AppContext, who: Who): Promise<string[]> {
-  const county = who.actor.scopeCode.slice(0, 6);
-  return who.mediatorIds.size ? repo.disputeIdsOfMediators(ctx.db, county, [...who.mediatorIds]) : [];
+  return who.mediatorIds.size ? repo.disputeIdsOfMediators(ctx.db, countyOf(who.actor), [...who.mediatorIds]) : [];
 }
 
 async function filterOf(ctx: AppContext, who: Who, q: z.infer<typeof DisputeListQuery>, box: (typeof disputeBoxes)[number], now: Date): Promise<repo.DisputeFilter> {
@@ -41,7 +43,7 @@ async function filterOf(ctx: AppContext, who: Who, q: z.infer<typeof DisputeList
   if (box === 'mine') return { ...f, ids: mine, status: f.status ?? repo.openStatuses };
   if (box === 'sessionsToday') {
     const day = startOfCstDay(now);
-    return { ...f, ids: await repo.disputesWithSessionsBetween(ctx.db, who.actor.scopeCode.slice(0, 6), day, new Date(day.getTime() + 86_400_000)) };
+    return { ...f, ids: await repo.disputesWithSessionsBetween(ctx.db, countyOf(who.actor), day, new Date(day.getTime() + 86_400_000)) };
   }
   if (box === 'new' || box === 'overdue' || box === 'urgent') return { ...f, box };
   return f;
@@ -56,7 +58,8 @@ export async function listDisputes(ctx: AppContext, actor: Actor, q: z.infer<typ
   const [rows, total] = await Promise.all([repo.list(ctx.db, f, q.pageSize, (q.page - 1) * q.pageSize), repo.countOf(ctx.db, f)]);
   const committees = new Map<string, string>();
   for (const r of rows) if (!committees.has(r.d.committeeId)) committees.set(r.d.committeeId, (await orgRepo.committeeById(ctx.db, r.d.committeeId, r.d.countyCode))?.name ?? '');
-  const items = await Promise.all(rows.map(async (r) => presentListItem(r.d, { firstParty: (await repo.partiesOf(ctx.db, r.d))[0]?.nameMask ?? null, committeeName: committees.get(r.d.committeeId) ?? null, nextDueAt: r.nextDueAt, now })));
+  const first = await repo.firstPartyMasks(ctx.db, rows.map((r) => r.d.id));
+  const items = rows.map((r) => presentListItem(r.d, { firstParty: first.get(r.d.id) ?? null, committeeName: committees.get(r.d.committeeId) ?? null, nextDueAt: r.nextDueAt, now }));
   return { items, total, page: q.page, pageSize: q.pageSize };
 }
 

@@ -11,6 +11,7 @@ import { deliverDue } from '../outbox/outbox.service.ts';
 import { createCase } from '../cases/case-intake.service.ts';
 import { registerPetition } from '../petitions/petition-register.service.ts';
 import { systemActor } from '../../lib/actor.ts';
+import { disputeCodesOf } from './dispute-intake.service.ts';
 
 let env: TestEnv;
 let w: Awaited<ReturnType<typeof disputeWorld>>;
@@ -83,6 +84,9 @@ describe('registering disputes', () => {
     const twice = await w.as('op.a', 'POST', `/api/cases/${c.code}/dispute`, { parties: neighbours() });
     expect(twice.status).toBe(409);
     expect(JSON.stringify(twice.body)).toContain(res.body.code);
+    // What the case card can show (the cases module calls this).
+    const [caseRow] = await env.ctx.database.query<{ id: string }>('SELECT id FROM cases WHERE code = $1', [c.code]);
+    expect(await disputeCodesOf(env.ctx, { countyCode: '632221', id: caseRow!.id }, 'case')).toEqual([res.body.code]);
   });
 
   it('sends a petition to mediation (诉访分离), linking both', async () => {

@@ -57,6 +57,13 @@ export function partiesOf(ex: Executor, d: { countyCode: string; id: string }): 
   return ex.select().from(disputeParties).where(and(eq(disputeParties.countyCode, d.countyCode), eq(disputeParties.disputeId, d.id))).orderBy(asc(disputeParties.position));
 }
 
+/** The first party's mask of each of these disputes (a list page), by dispute id. */
+export async function firstPartyMasks(ex: Executor, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await ex.select({ id: disputeParties.disputeId, mask: disputeParties.nameMask }).from(disputeParties).where(and(inArray(disputeParties.disputeId, ids), eq(disputeParties.position, 0)));
+  return new Map(rows.map((r) => [r.id, r.mask]));
+}
+
 /** A dispute's timeline, oldest first. */
 export function eventsOf(ex: Executor, d: { countyCode: string; id: string }): Promise<DisputeEventRow[]> {
   return ex.select().from(disputeEvents).where(and(eq(disputeEvents.countyCode, d.countyCode), eq(disputeEvents.disputeId, d.id))).orderBy(asc(disputeEvents.at), asc(disputeEvents.id));
@@ -78,10 +85,10 @@ export async function setMediators(tx: Executor, d: { countyCode: string; id: st
   if (rows.length) await tx.insert(disputeMediators).values(rows);
 }
 
-/** Ids of the disputes these mediators work on (one county). */
-export async function disputeIdsOfMediators(ex: Executor, countyCode: string, mediatorIds: string[]): Promise<string[]> {
+/** Ids of the disputes these mediators work on (in one county, or all when null). */
+export async function disputeIdsOfMediators(ex: Executor, countyCode: string | null, mediatorIds: string[]): Promise<string[]> {
   if (!mediatorIds.length) return [];
-  const rows = await ex.selectDistinct({ id: disputeMediators.disputeId }).from(disputeMediators).where(and(eq(disputeMediators.countyCode, countyCode), inArray(disputeMediators.mediatorId, mediatorIds)));
+  const rows = await ex.selectDistinct({ id: disputeMediators.disputeId }).from(disputeMediators).where(and(...(countyCode ? [eq(disputeMediators.countyCode, countyCode)] : []), inArray(disputeMediators.mediatorId, mediatorIds)));
   return rows.map((r) => r.id);
 }
 
@@ -115,14 +122,14 @@ export async function insertLink(tx: Executor, row: LinkRow): Promise<boolean> {
   return done.length > 0;
 }
 
-/** The dispute a case or petition already became, if any. */
-export async function disputeOfSubject(ex: Executor, countyCode: string, subjectType: string, subjectId: string): Promise<DisputeRow | undefined> {
-  const [row] = await ex
-    .select({ d: disputes })
+/** Codes of the disputes a case or petition became (its card shows them). */
+export async function disputeCodesOf(ex: Executor, countyCode: string, subjectType: string, subjectId: string): Promise<string[]> {
+  const rows = await ex
+    .select({ code: disputes.code })
     .from(disputeLinks)
     .innerJoin(disputes, and(eq(disputes.countyCode, disputeLinks.countyCode), eq(disputes.id, disputeLinks.disputeId)))
     .where(and(eq(disputeLinks.countyCode, countyCode), eq(disputeLinks.subjectType, subjectType), eq(disputeLinks.subjectId, subjectId)));
-  return row?.d;
+  return rows.map((r) => r.code);
 }
 
 /** The links of a dispute. */
