@@ -4,6 +4,7 @@ import { AppError } from '../../../core/errors.ts';
 import { cstDate } from '../../../core/calendar.ts';
 import type { DisputeListQuery } from '../../../core/schemas/disputes.schema.ts';
 import { disputeBoxes } from '../../../core/schemas/disputes.schema.ts';
+import type { DisputeCard } from '../../../core/schemas/disputes.response.ts';
 import type { Actor } from '../../lib/actor.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { holds, requirePermission, scopePrefix } from '../../lib/access.ts';
@@ -74,7 +75,7 @@ export async function boxCounts(ctx: AppContext, actor: Actor) {
 }
 
 /** GET /api/disputes/:code: the card (parties masked; records only to those who take part). */
-export async function getDispute(ctx: AppContext, actor: Actor, code: string) {
+export async function getDispute(ctx: AppContext, actor: Actor, code: string): Promise<DisputeCard> {
   const { who, s, d } = await inView(ctx, actor, code);
   const now = ctx.clock.now();
   const [parties, events, clockRows, sessions, links, mediators, committee] = await Promise.all([

@@ -12,6 +12,7 @@ import { createCase } from '../cases/case-intake.service.ts';
 import { registerPetition } from '../petitions/petition-register.service.ts';
 import { systemActor } from '../../lib/actor.ts';
 import { disputeCodesOf } from './dispute-intake.service.ts';
+import { DisputeCard, DisputeTracking } from '../../../core/schemas/disputes.response.ts';
 
 let env: TestEnv;
 let w: Awaited<ReturnType<typeof disputeWorld>>;
@@ -31,6 +32,8 @@ describe('registering disputes', () => {
     expect(status).toBe('registered');
     expect(committee).toBe('A村人民调解委员会');
     const card = await w.card('med.head', code);
+    // The card is exactly the shape the web is built against.
+    expect(DisputeCard.strict().safeParse(card).error).toBeUndefined();
     expect(card.parties.map((p: { name: string }) => p.name)).toEqual(['马**', '韩**']);
     expect(card.parties[0]).toMatchObject({ idNumber: '632221********001' + neighbours()[0]!.idNumber!.slice(-1), phone: '139****2222', address: '***' });
     expect(card.parties[1].agent).toMatchObject({ name: '韩**', phone: '139****4444', relation: '儿子' });
@@ -113,6 +116,7 @@ describe('the resident\'s online application', () => {
     expect(replay.json()).toEqual(answer);
     const track = await env.app.inject({ method: 'GET', url: `/api/public/disputes/${answer.code}` });
     expect(track.statusCode).toBe(200);
+    expect(DisputeTracking.strict().safeParse(track.json()).error).toBeUndefined();
     expect(track.json()).toMatchObject({ code: answer.code, stage: 'registered', committeeName: 'A村人民调解委员会', timeline: [{ type: 'register' }] });
     for (const secret of ['拉毛措', '13911112222', '1111', '8000', '工资']) expect(track.body).not.toContain(secret);
     expect((await env.app.inject({ method: 'GET', url: '/api/public/disputes/632221-M0000000' })).statusCode).toBe(404);

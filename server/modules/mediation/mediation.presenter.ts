@@ -2,6 +2,7 @@
 import { disputeCategoryLabels, type DisputeCategory } from '../../../core/mediation/categories.ts';
 import { disputeClockKinds, type DisputeClockKindName } from '../../../core/mediation/clock-kinds.ts';
 import { publicDisputeEvents, type DisputeEventType } from '../../../core/workflow/dispute-workflow.ts';
+import type { DisputeListItem, DisputeParty, DisputeTracking, MediatorItem } from '../../../core/schemas/disputes.response.ts';
 import type { CryptoProvider } from '../../lib/crypto.ts';
 import type * as orgRepo from './organisation.repository.ts';
 import type * as repo from './mediation.repository.ts';
@@ -15,7 +16,7 @@ export function presentClock(c: ClockView) {
 }
 
 /** A list row (the first party's name masked). */
-export function presentListItem(d: repo.DisputeRow, x: { firstParty: string | null; committeeName: string | null; nextDueAt: Date | null; now: Date }) {
+export function presentListItem(d: repo.DisputeRow, x: { firstParty: string | null; committeeName: string | null; nextDueAt: Date | null; now: Date }): DisputeListItem {
   const overdue = d.status !== 'closed' && (d.isOverdue || (!!x.nextDueAt && x.nextDueAt < x.now));
   return {
     code: d.code, status: d.status, source: d.source, category: d.category, categoryName: disputeCategoryLabels[d.category as DisputeCategory] ?? d.category, scale: d.scale,
@@ -26,7 +27,7 @@ export function presentListItem(d: repo.DisputeRow, x: { firstParty: string | nu
 }
 
 /** A party, masked, or in full after an audited reveal. */
-export function presentParty(p: repo.PartyRow, crypto: CryptoProvider, full = false) {
+export function presentParty(p: repo.PartyRow, crypto: CryptoProvider, full = false): DisputeParty {
   const open = (v: string | null) => (v ? crypto.decrypt(v) : null);
   const agent = p.agentNameEnc ? { name: full ? open(p.agentNameEnc) : p.agentNameMask, phone: full ? open(p.agentPhoneEnc) : p.agentPhoneMask, relation: p.agentRelation } : null;
   if (full) return { id: p.id, kind: p.kind, side: p.side, name: open(p.nameEnc)!, idType: p.idType, idNumber: open(p.idNumberEnc), phone: open(p.phoneEnc), address: open(p.addressEnc), agent };
@@ -58,14 +59,14 @@ export function presentOutcome(d: repo.DisputeRow, parties: repo.PartyRow[]) {
 }
 
 /** A mediator of the pool, with the current load. */
-export function presentMediator(m: orgRepo.MediatorRow, load: number, committeeName: string | null) {
+export function presentMediator(m: orgRepo.MediatorRow, load: number, committeeName: string | null): MediatorItem {
   return { id: m.id, committeeId: m.committeeId, committeeName, name: m.name, userId: m.userId, isHead: m.isHead, skills: m.skills, languages: m.languages, awards: m.awards, active: m.active, openDisputes: load };
 }
 
 const stageOf: Record<string, string> = { registered: 'registered', assigned: 'assigned', mediating: 'mediating', agreed: 'agreed', failed: 'failed', referred: 'referred', refused: 'refused', closed: 'closed' };
 
 /** The public follow-up view: stage, dates, the committee's name; never a person, a reason or a record. */
-export function presentTracking(d: repo.DisputeRow, x: { events: repo.DisputeEventRow[]; committeeName: string | null; nextSession: Date | null }) {
+export function presentTracking(d: repo.DisputeRow, x: { events: repo.DisputeEventRow[]; committeeName: string | null; nextSession: Date | null }): DisputeTracking {
   return {
     code: d.code, status: d.status, stage: stageOf[d.status] ?? d.status, category: d.category, registeredAt: d.createdAt.toISOString(), committeeName: x.committeeName,
     nextSessionAt: x.nextSession?.toISOString() ?? null, outcome: d.status === 'closed' ? (d.agreementForm ? 'agreed' : d.failureReason ? 'failed' : d.referralTo ? 'referred' : d.refusedByParty ? 'refused' : null) : null,
