@@ -202,6 +202,22 @@ describe('mediating', () => {
     expect((await w.as('gw.a', 'POST', `/api/disputes/${code}/parties/reveal`, { reason: '查看' })).status).toBe(403);
   });
 
+  it('records one step for a double click: the same Idempotency-Key replays the first answer', async () => {
+    const code = await w.mediating();
+    const at = new Date(env.clock.now().getTime() + 86_400_000).toISOString();
+    const send = () => w.as('med.a', 'POST', `/api/disputes/${code}/actions/scheduleSession`, { at, place: '村委会会议室' }, { 'idempotency-key': `schedule-${code}` });
+    // A retry after the answer replays it; a copy sent while the first is in flight is refused (409), never run.
+    const both = await Promise.all([send(), send()]);
+    expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
+    const b = await send();
+    expect(b.status).toBe(200);
+    expect(b.headers['idempotent-replay']).toBe('true');
+    expect(b.body).toEqual(both.find((r) => r.status === 200)!.body);
+    const card = await w.card('med.a', code);
+    expect(card.sessions).toHaveLength(1);
+    expect(card.timeline.filter((e: { type: string }) => e.type === 'scheduleSession')).toHaveLength(1);
+  });
+
   it('transfers a dispute to the township committee, whose head then assigns it', async () => {
     const { code } = await w.register();
     const t = await w.act('med.head', code, 'transfer', { committeeId: w.committees.township, reason: '涉及跨村边界' });
