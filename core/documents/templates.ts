@@ -27,4 +27,4 @@ export function buildDocument<T extends TemplateId>(template: T, data: TemplateD
  * The permissions a stored document may require of its reader (the download route declares them: holding none,
  * a role is refused before any document is looked up). Each module adds the one its documents are read under.
  */
-export const documentReadPermissions: readonly Permission[] = ['case:read', 'petition:read'];
+export const documentReadPermissions: readonly Permission[] = ['case:read', 'petition:read', 'dispute:read'];
