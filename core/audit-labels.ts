@@ -150,6 +150,14 @@ const disputeStepLabels: Record<DisputeAction, Words> = {
   refuse: w('当事人拒绝调解', '當事人拒絕調解', 'A party refused mediation'),
   urge: w('督办', '督辦', 'Urge'),
   close: w('结案', '結案', 'Close'),
+  sign: w('协议签名盖章', '協議簽名蓋章', 'Signature or seal on the agreement'),
+  applyConfirmation: w('申请司法确认', '申請司法確認', 'Applied for judicial confirmation'),
+  recordCourtAcceptance: w('登记法院受理情况', '登記法院受理情況', 'Court\'s acceptance recorded'),
+  extendCourtReview: w('法院延长审查期限', '法院延長審查期限', 'Court review extended (approved)'),
+  recordCourtDecision: w('登记司法确认结果', '登記司法確認結果', 'Court\'s decision recorded'),
+  recordPerformance: w('登记协议履行情况', '登記協議履行情況', 'Performance recorded'),
+  recordFollowUpVisit: w('履行回访', '履行回訪', 'Follow-up visit on performance'),
+  fileDocuments: w('归档卷宗材料', '歸檔卷宗材料', 'Filed documents in the mediation file'),
 };
 
 /** The words of an audit action in `locale`; a stored action no longer declared is shown as it is. */

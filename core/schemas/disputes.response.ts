@@ -51,7 +51,7 @@ export type DisputeParty = z.infer<typeof DisputeParty>;
 
 /** A clock of the dispute with its label and the rule's source (shown, never used in logic). */
 export const DisputeClock = z.object({
-  kind: z.string().describe('mediate_by, referral_answer (confirmation_window, court_accept, court_decide: next session)'),
+  kind: z.string().describe('mediate_by, referral_answer, confirmation_window, court_accept, court_decide'),
   label: z.string(),
   limitDays: z.number(),
   startedAt: z.string(),
@@ -101,6 +101,31 @@ export const DisputeOutcome = z.object({
   refusal: z.object({ party: z.string().nullable(), reason: z.string(), at: z.string().nullable() }).nullable(),
 });
 
+/** The agreement: its document, signatures (effect at the last), terms with performance, judicial confirmation. */
+export const DisputeAgreement = z.object({
+  form: z.string().describe('written, oral'),
+  docNo: z.string().nullable(),
+  /** The stored 调解协议书 (GET /api/documents/:id/file). */
+  documentId: z.string().nullable(),
+  points: z.string().nullable(),
+  responsibility: z.string().nullable(),
+  /** Set when the agreement took effect (the last signature or seal; an oral one when reached). */
+  effectiveAt: z.string().nullable(),
+  signatures: z.array(z.object({ signer: z.string(), label: z.string(), method: z.string(), signedAt: z.string() })),
+  /** Who has yet to sign: party ids, 'mediator', 'committee' (empty once effective or for an oral agreement). */
+  missingSigners: z.array(z.string()),
+  terms: z.array(z.object({ position: z.number(), content: z.string(), manner: z.string(), place: z.string().nullable(), deadline: z.string(), performance: z.string().nullable(), performanceNote: z.string().nullable(), performanceAt: z.string().nullable() })),
+  /** Why no court would confirm it (identity, adoption, marriage status), else null. */
+  confirmationRefusal: z.string().nullable(),
+  confirmation: z.object({
+    court: z.string().nullable(), appliedAt: z.string().nullable(), caseNo: z.string().nullable(), acceptedAt: z.string().nullable(),
+    extendedBy: z.string().nullable(), outcome: z.string().nullable().describe('confirmed, invalid, not_accepted'), decidedAt: z.string().nullable(), note: z.string().nullable(),
+  }),
+});
+
+/** A stored document of the dispute (download: GET /api/documents/:id/file). */
+export const DisputeDocument = z.object({ id: z.string(), template: z.string(), title: z.string(), sm3: z.string(), createdAt: z.string() });
+
 /** The card (GET /api/disputes/:code). */
 export const DisputeCard = DisputeListItem.extend({
   factsFull: z.string(),
@@ -128,6 +153,8 @@ export const DisputeCard = DisputeListItem.extend({
   links: z.array(z.object({ type: z.string(), code: z.string() })),
   version: z.number(),
   allowedActions: z.array(z.string()),
+  agreement: DisputeAgreement.nullable(),
+  documents: z.array(DisputeDocument),
 });
 export type DisputeCard = z.infer<typeof DisputeCard>;
 

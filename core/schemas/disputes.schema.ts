@@ -6,7 +6,9 @@ import { z } from 'zod';
 import { agreementForms, committeeLevels, disputeScales, referralTargets, roomModes } from '../workflow/dispute-workflow.ts';
 import { disputeCategories } from '../mediation/categories.ts';
 import { MAX_EXTENSION_DAYS } from '../mediation/clock-kinds.ts';
-import { Instant, Paging, RegionCode } from './common.schema.ts';
+import { Day, Instant, Paging, RegionCode } from './common.schema.ts';
+import { followUpOutcomes, performanceResults, signatureMethods } from '../mediation/agreement.ts';
+import { statusMatters } from '../mediation/judicial-confirmation.ts';
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
 const Note = z.string().max(500).optional();
@@ -81,6 +83,12 @@ export type PublicDisputeInput = z.infer<typeof PublicDisputeSchema>;
 /** One party's consent to an extension: how it was given and when. */
 const Consent = z.object({ partyId: Id, how: z.enum(['signed', 'fingerprint', 'oral_recorded']), at: Instant });
 
+/** One agreed term (协议内容): what, how, where and by when it is performed. */
+export const AgreementItem = z.object({ content: Text(1000), manner: Text(200), place: z.string().trim().max(200).optional(), deadline: Day });
+
+/** Who signs: a party (its id), the mediator, or the committee (its seal). */
+export const Signer = z.union([Id, z.enum(['mediator', 'committee'])]);
+
 /** The body of each workflow action (POST /api/disputes/:code/actions/:action). */
 export const disputeActionSchemas = {
   assign: z.object({ mediatorIds: z.array(Id).min(1).max(5), leadId: Id.optional(), roomId: Id.optional(), note: Note }),
@@ -102,13 +110,48 @@ export const disputeActionSchemas = {
     signedMediatorIds: z.array(Id).max(5).default([]),
   }),
   extend: z.object({ days: z.number().int().min(1).max(MAX_EXTENSION_DAYS), reason: Text(500), consents: z.array(Consent).min(1).max(30) }),
-  recordAgreement: z.object({ form: z.enum(agreementForms), terms: Text(8000), note: Note }),
+  /**
+   * 达成协议. `terms` is the agreement's content as text (an oral agreement's record). A written agreement also
+   * gives what Art. 29 requires the 调解协议书 to say: the points in dispute, each side's responsibility and each
+   * term with its manner, place and deadline of performance (`items`); its PDF is rendered from them.
+   */
+  recordAgreement: z.object({
+    form: z.enum(agreementForms),
+    terms: Text(8000),
+    note: Note,
+    /** 争议事项 (defaults to the dispute's claims). */
+    points: z.string().trim().max(2000).optional(),
+    /** 各方当事人的责任. */
+    responsibility: z.string().trim().max(2000).optional(),
+    items: z.array(AgreementItem).max(20).default([]),
+    /** The agreement concerns identity, adoption or marriage status: no judicial confirmation. */
+    statusMatter: z.enum(statusMatters).optional(),
+  }).refine((v) => v.form === 'oral' || (v.items.length > 0 && !!v.responsibility), { message: '书面协议须写明各方责任和至少一项协议内容（履行方式、期限）', path: ['items'] }),
   recordFailure: z.object({ reason: Text(1000), routesTold: Text(1000), toldAt: Instant }),
   refer: z.object({ to: z.enum(referralTargets), receiver: Text(100), reason: Text(1000) }),
   recordReferralAnswer: z.object({ answer: z.enum(['accepted', 'declined']), text: Text(1000), answeredAt: Instant }),
   refuse: z.object({ partyId: Id, reason: Text(500) }),
   urge: z.object({ note: Note }),
   close: z.object({ note: Note }),
+  /** A signature, seal or fingerprint on the written agreement; a signed scan names its upload. */
+  sign: z.object({ signer: Signer, method: z.enum(signatureMethods), uploadId: Id.optional(), note: Note })
+    .refine((v) => v.method !== 'scan' || !!v.uploadId, { message: '扫描件签名须上传签名页', path: ['uploadId'] }),
+  /** 共同申请司法确认: the court and the day the parties applied. */
+  applyConfirmation: z.object({ court: Text(100), appliedAt: Instant, note: Note }),
+  /** The court's answer on acceptance: accepted with its 调确字 number, or not accepted with the reason. */
+  recordCourtAcceptance: z.object({ accepted: z.boolean(), caseNo: z.string().trim().max(60).optional(), at: Instant, reason: z.string().trim().max(500).optional() })
+    .refine((v) => !v.accepted || !!v.caseNo, { message: '受理须填写调确字案号', path: ['caseNo'] })
+    .refine((v) => v.accepted || !!v.reason, { message: '不予受理须填写理由', path: ['reason'] }),
+  /** The court's 10 more days, approved by its president (who approved, recorded). */
+  extendCourtReview: z.object({ approvedBy: Text(50), note: Note }),
+  /** The court's decision: confirmed, or the agreement invalid (不予确认). */
+  recordCourtDecision: z.object({ outcome: z.enum(['confirmed', 'invalid']), decidedAt: Instant, note: z.string().trim().max(500).optional() }),
+  /** 履行情况 of one term (by its position in the agreement). */
+  recordPerformance: z.object({ term: z.number().int().min(0).max(19), result: z.enum(performanceResults), note: z.string().trim().max(500).optional(), proofUploadIds: z.array(Id).max(9).default([]) }),
+  /** 回访 on a term not (fully) performed: urged it, or told the parties of litigation and enforcement. */
+  recordFollowUpVisit: z.object({ term: z.number().int().min(0).max(19).optional(), outcome: z.enum(followUpOutcomes), note: Text(1000), visitedAt: Instant.optional() }),
+  /** 归档: uploads filed in the mediation file, each of a kind the checklist knows. */
+  fileDocuments: z.object({ kind: z.enum(['application', 'identity', 'authorization', 'investigation', 'evidence', 'signature', 'performance', 'confirmation', 'other']), uploadIds: z.array(Id).min(1).max(9), title: z.string().trim().max(100).optional() }),
 };
 export type DisputeActionInputs = { [K in keyof typeof disputeActionSchemas]: z.infer<(typeof disputeActionSchemas)[K]> };
 

@@ -18,6 +18,14 @@ const expected: ExpectedTable<DisputeStatus, DisputeAction, DisputeRole> = {
   refuse: { from: ['registered', 'assigned', 'mediating'], roles: ['mediator', 'committee'], to: 'refused' },
   urge: { from: ['registered', 'assigned', 'mediating', 'referred'], roles: ['committee', 'system'], to: 'same' },
   close: { from: ['agreed', 'failed', 'referred', 'refused'], roles: ['mediator', 'committee'], to: 'closed' },
+  sign: { from: ['agreed'], roles: ['mediator', 'committee'], to: 'same' },
+  applyConfirmation: { from: ['agreed'], roles: ['mediator', 'committee'], to: 'same' },
+  recordCourtAcceptance: { from: ['agreed'], roles: ['mediator', 'committee'], to: 'same' },
+  extendCourtReview: { from: ['agreed'], roles: ['mediator', 'committee'], to: 'same' },
+  recordCourtDecision: { from: ['agreed'], roles: ['mediator', 'committee'], to: 'same' },
+  recordPerformance: { from: ['agreed'], roles: ['mediator', 'committee'], to: 'same' },
+  recordFollowUpVisit: { from: ['agreed'], roles: ['mediator', 'committee'], to: 'same' },
+  fileDocuments: { from: ['registered', 'assigned', 'mediating', 'agreed', 'failed', 'referred', 'refused'], roles: ['mediator', 'committee'], to: 'same' },
 };
 
 describe('dispute workflow', () => {

@@ -5,7 +5,8 @@
  * a month (extended only with both parties' consent); it ends in an agreement (written, or oral with its content
  * recorded: Art. 28), a failure with the legal routes told (Art. 26), a referral (诉调对接, arbitration, a
  * department) with the receiver's answer, or a party's clear refusal (mediation is voluntary: Art. 17); then it is
- * closed. An agreement's signatures, its taking effect and judicial confirmation come next (issue 15, items 5–7).
+ * closed. A written agreement takes effect at its last signature or seal (Art. 29); judicial confirmation, the
+ * performance of its terms and the mediation file follow while it stays `agreed` (issue 15, items 5–8).
  */
 import * as wf from './definition.ts';
 
@@ -70,8 +71,24 @@ export const disputeTransitions = {
   refuse: { from: open, to: 'refused', roles: ['mediator', 'committee'] },
   /** 督办: an urging note (the scheduler urges on every breach). */
   urge: { from: [...open, 'referred'], to: 'same', roles: ['committee', 'system'] },
-  /** 结案: after an outcome (a referral once answered). */
+  /** 结案: after an outcome (a referral once answered; an agreement's file complete). */
   close: { from: ended, to: 'closed', roles: ['mediator', 'committee'] },
+  /** 签名、盖章或按指印: a party's, the mediator's signature or the committee's seal on the written agreement. */
+  sign: { from: ['agreed'], to: 'same', roles: ['mediator', 'committee'] },
+  /** 申请司法确认: the parties' joint application to the court, within 30 days of the agreement taking effect. */
+  applyConfirmation: { from: ['agreed'], to: 'same', roles: ['mediator', 'committee'] },
+  /** 法院受理: the court accepted (调确字 number) or did not accept the application. */
+  recordCourtAcceptance: { from: ['agreed'], to: 'same', roles: ['mediator', 'committee'] },
+  /** 延长审查期限: the court's 15 days extended by 10 with its president's approval, recorded. */
+  extendCourtReview: { from: ['agreed'], to: 'same', roles: ['mediator', 'committee'] },
+  /** 司法确认结果: confirmed, or the agreement found invalid. */
+  recordCourtDecision: { from: ['agreed'], to: 'same', roles: ['mediator', 'committee'] },
+  /** 履行情况: an agreed term performed, partly performed or not. */
+  recordPerformance: { from: ['agreed'], to: 'same', roles: ['mediator', 'committee'] },
+  /** 回访: a follow-up visit on performance that urges it or tells the parties of litigation and enforcement. */
+  recordFollowUpVisit: { from: ['agreed'], to: 'same', roles: ['mediator', 'committee'] },
+  /** 归档材料: uploads filed in the mediation file (身份证明, evidence, signed scans …). */
+  fileDocuments: { from: [...open, ...ended], to: 'same', roles: ['mediator', 'committee'] },
 } as const satisfies Record<string, Transition>;
 
 export type DisputeAction = keyof typeof disputeTransitions;
@@ -96,12 +113,13 @@ export const disputeSystemEvents = [
   'register', // 登记: created (staff, from a case or a petition, or the online application)
   'deadlineWarned', // a clock reached 80%
   'deadlineBreached', // a clock reached 100%
+  'agreementEffective', // 协议生效: the last signature or seal (written), or reached (oral)
 ] as const;
 export type DisputeEventType = DisputeAction | (typeof disputeSystemEvents)[number];
 export const disputeEventTypes = [...disputeActions, ...disputeSystemEvents] as const;
 
 /** Event types the public follow-up page shows (stage and dates only: no names, no reasons, no record). */
-export const publicDisputeEvents: readonly DisputeEventType[] = ['register', 'assign', 'choose', 'transfer', 'accept', 'scheduleSession', 'recordSession', 'extend', 'recordAgreement', 'recordFailure', 'refer', 'refuse', 'close'];
+export const publicDisputeEvents: readonly DisputeEventType[] = ['register', 'assign', 'choose', 'transfer', 'accept', 'scheduleSession', 'recordSession', 'extend', 'recordAgreement', 'recordFailure', 'refer', 'refuse', 'close', 'agreementEffective', 'applyConfirmation', 'recordCourtAcceptance', 'recordCourtDecision'];
 
 /** Where a dispute came from. */
 export const disputeSources = ['screening', 'case', 'petition', 'walk_in', 'online'] as const;

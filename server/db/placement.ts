@@ -90,6 +90,11 @@ export const placement: Record<string, Placement> = {
   dispute_events: byCounty('a dispute\'s timeline'),
   mediation_sessions: byCounty('a dispute\'s sessions and their records'),
   dispute_links: byCounty('links between a county\'s disputes and its cases and petitions (one shard)'),
+  // ── Session 9, helper N: agreements, signatures, confirmation, performance, file (0031) ──
+  dispute_agreements: byCounty('a dispute\'s agreement and judicial confirmation, written and read with the dispute'),
+  dispute_agreement_terms: byCounty('an agreement\'s terms and their performance; follow-ups are found per county'),
+  dispute_signatures: byCounty('an agreement\'s signatures, written with the dispute'),
+  dispute_files: byCounty('the uploads of a dispute\'s file, claimed with the dispute'),
   living_id_numbers: { kind: 'distributed', column: 'id_number_hash', why: 'one living registration per ID number nationally: keyed (and split) by the ID number\'s hash alone, so the unique key holds across counties' },
 };
 

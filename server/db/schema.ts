@@ -945,3 +945,65 @@ export const disputeLinks = pgTable('dispute_links', {
   createdBy: uuid('created_by'),
   createdAt: ts('created_at').notNull(),
 }, (t) => [primaryKey({ columns: [t.countyCode, t.disputeId, t.subjectType, t.subjectId] })]);
+
+// ── Session 9, helper N: the mediation agreement, signatures, judicial confirmation, performance, file (0031) ──
+
+/** A dispute's agreement (written or oral), when it took effect, and its judicial confirmation. */
+export const disputeAgreements = pgTable('dispute_agreements', {
+  countyCode: char('county_code', { length: 6 }).notNull(),
+  disputeId: uuid('dispute_id').notNull(),
+  form: text('form').notNull(),
+  docNo: text('doc_no'),
+  documentId: uuid('document_id'),
+  points: text('points'),
+  responsibility: text('responsibility'),
+  statusMatter: text('status_matter'),
+  effectiveAt: ts('effective_at'),
+  confirmationCourt: text('confirmation_court'),
+  confirmationAppliedAt: ts('confirmation_applied_at'),
+  confirmationCaseNo: text('confirmation_case_no'),
+  confirmationAcceptedAt: ts('confirmation_accepted_at'),
+  confirmationExtendedBy: text('confirmation_extended_by'),
+  confirmationOutcome: text('confirmation_outcome'),
+  confirmationDecidedAt: ts('confirmation_decided_at'),
+  confirmationNote: text('confirmation_note'),
+  createdAt: ts('created_at').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+}, (t) => [primaryKey({ columns: [t.countyCode, t.disputeId] })]);
+
+/** The agreed terms with their performance deadline and result. */
+export const disputeAgreementTerms = pgTable('dispute_agreement_terms', {
+  countyCode: char('county_code', { length: 6 }).notNull(),
+  disputeId: uuid('dispute_id').notNull(),
+  position: smallint('position').notNull(),
+  content: text('content').notNull(),
+  manner: text('manner').notNull(),
+  place: text('place'),
+  deadline: date('deadline', { mode: 'string' }).notNull(),
+  performance: text('performance'),
+  performanceNote: text('performance_note'),
+  performanceAt: ts('performance_at'),
+  createdAt: ts('created_at').notNull(),
+}, (t) => [primaryKey({ columns: [t.countyCode, t.disputeId, t.position] })]);
+
+/** Signatures and the seal of an agreement, one per signer. */
+export const disputeSignatures = pgTable('dispute_signatures', {
+  countyCode: char('county_code', { length: 6 }).notNull(),
+  disputeId: uuid('dispute_id').notNull(),
+  signer: text('signer').notNull(),
+  method: text('method').notNull(),
+  uploadId: uuid('upload_id'),
+  signedAt: ts('signed_at').notNull(),
+  recordedBy: uuid('recorded_by'),
+}, (t) => [primaryKey({ columns: [t.countyCode, t.disputeId, t.signer] })]);
+
+/** Uploads filed in a dispute's file (卷宗) with their kind. */
+export const disputeFiles = pgTable('dispute_files', {
+  countyCode: char('county_code', { length: 6 }).notNull(),
+  disputeId: uuid('dispute_id').notNull(),
+  uploadId: uuid('upload_id').notNull(),
+  kind: text('kind').notNull(),
+  title: text('title'),
+  createdBy: uuid('created_by'),
+  createdAt: ts('created_at').notNull(),
+}, (t) => [primaryKey({ columns: [t.countyCode, t.disputeId, t.uploadId] })]);

@@ -59,6 +59,10 @@ const disputeSamples: Record<string, object> = {
   recordAgreement: { form: 'oral', terms: '赔偿500元' }, recordFailure: { reason: '分歧大', routesTold: '可向法院起诉', toldAt: '2026-03-02T01:00:00.000Z' },
   refer: { to: 'court', receiver: '县人民法院', reason: '诉调对接' }, recordReferralAnswer: { answer: 'accepted', text: '已立案', answeredAt: '2026-03-02T01:00:00.000Z' },
   refuse: { partyId: randomUUID(), reason: '不同意调解' }, urge: {}, close: {},
+  sign: { signer: 'mediator', method: 'screen' }, applyConfirmation: { court: '县人民法院', appliedAt: '2026-03-02T01:00:00.000Z' },
+  recordCourtAcceptance: { accepted: true, caseNo: '调确字第1号', at: '2026-03-02T01:00:00.000Z' }, extendCourtReview: { approvedBy: '院长' },
+  recordCourtDecision: { outcome: 'confirmed', decidedAt: '2026-03-02T01:00:00.000Z' }, recordPerformance: { term: 0, result: 'performed' },
+  recordFollowUpVisit: { outcome: 'urged', note: '电话回访' }, fileDocuments: { kind: 'identity', uploadIds: [randomUUID()] },
 };
 
 /** A valid body for each route with an object in its path that takes one. */

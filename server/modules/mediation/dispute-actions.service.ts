@@ -1,6 +1,8 @@
 /**
- * Dispute actions from the API: read the dispute in the actor's view, then lock the row and run the action
- * through the transition engine (one transaction per transition), answering with the actions now allowed.
+ * Dispute actions from the API: read the dispute in the actor's view, render the action's document BEFORE the
+ * transaction (a written agreement; documents.render runs off the request thread), then lock the row and run the
+ * action through the transition engine, which stores the document inside the same transaction (its SM3 in the
+ * audit event), answering with the actions now allowed.
  */
 import { AppError } from '../../../core/errors.ts';
 import type { DisputeAction } from '../../../core/workflow/dispute-workflow.ts';
@@ -12,12 +14,18 @@ import * as repo from './mediation.repository.ts';
 import { actionsFor, canRead, roleFor } from './mediation.policy.ts';
 import { subjectOf, whoOf } from './dispute-people.ts';
 import { disputeModuleFor } from './disputes.workflow.ts';
+import * as documents from '../documents/documents.service.ts';
+import { agreementData } from './agreement-document.ts';
+import type { DocumentExtra } from './dispute-effects.ts';
+import type { DisputeActionInputs } from '../../../core/schemas/disputes.schema.ts';
 
 /** The answer to an action. */
 export interface DisputeActionResult {
   code: string;
   status: string;
   event: string;
+  /** The document this action issued (a written agreement's 调解协议书), else null. */
+  documentId: string | null;
   allowedActions: string[];
 }
 
@@ -29,14 +37,25 @@ export async function applyDisputeAction(ctx: AppContext, actor: Actor, code: st
   if (actor.kind !== 'user') throw new AppError('NOT_FOUND');
   const who = await whoOf(ctx.db, actor);
   const before = await repo.findByCode(ctx.db, code);
-  if (!before || !canRead(who, await subjectOf(ctx.db, before))) throw new AppError('NOT_FOUND');
+  const seen = before ? await subjectOf(ctx.db, before) : null;
+  if (!before || !seen || !canRead(who, seen)) throw new AppError('NOT_FOUND');
+  const extra: DocumentExtra = { out: {} };
+  if (action === 'recordAgreement' && (input as DisputeActionInputs['recordAgreement']).form === 'written') {
+    // Refuse before rendering a document nobody may issue.
+    if (!roleFor(who, seen, action)) throw new AppError('INVALID_TRANSITION');
+    const data = await agreementData(ctx.db, ctx.crypto, before, input as DisputeActionInputs['recordAgreement'], ctx.clock.now());
+    extra.rendered = await documents.render(ctx, 'mediation.agreement', data);
+    extra.docNo = data.docNo;
+  }
   return ctx.db.transaction(async (tx) => {
     const d = await repo.lockByCode(tx, code);
     if (!d) throw new AppError('NOT_FOUND');
+    // The document says what the dispute was when it was rendered; a change in between renders again.
+    if (extra.rendered && d.version !== before.version) throw new AppError('STALE_VERSION');
     const s = await subjectOf(tx, d);
     if (!roleFor(who, s, action)) throw new AppError('INVALID_TRANSITION');
-    const moved = await engine.transition(tx, ctx, disputeModuleFor(who, s, action), actor, d, action, { ...input, actorMediatorIds: [...who.mediatorIds] });
-    const result: DisputeActionResult = { code: d.code, status: moved.row.status, event: moved.event, allowedActions: actionsFor(who, await subjectOf(tx, moved.row)) };
+    const moved = await engine.transition(tx, ctx, disputeModuleFor(who, s, action), actor, d, action, { ...input, ...extra, actorMediatorIds: [...who.mediatorIds] });
+    const result: DisputeActionResult = { code: d.code, status: moved.row.status, event: moved.event, documentId: extra.out?.documentId ?? null, allowedActions: actionsFor(who, await subjectOf(tx, moved.row)) };
     if (ticket) await completeKey(tx, ticket, 200, result);
     return result;
   });

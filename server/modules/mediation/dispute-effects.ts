@@ -13,9 +13,18 @@ import type { Effect, EffectFn } from '../../workflow/workflow-module.ts';
 import * as orgRepo from './organisation.repository.ts';
 import * as repo from './mediation.repository.ts';
 import { disputeStaff } from './dispute-people.ts';
+import type * as documents from '../documents/documents.service.ts';
+import { agreementEffects } from './agreement-effects.ts';
 
 /** The validated body of an action. */
-export type DisputeActionInput<A extends DisputeAction> = z.infer<(typeof disputeActionSchemas)[A]> & { actorMediatorIds?: string[] };
+export type DisputeActionInput<A extends DisputeAction> = z.infer<(typeof disputeActionSchemas)[A]> & { actorMediatorIds?: string[] } & DocumentExtra;
+
+/** What the action service adds: the document it rendered before the transaction, and where the stored id goes. */
+export interface DocumentExtra {
+  rendered?: documents.Rendered;
+  docNo?: string;
+  out?: { documentId?: string };
+}
 type Fx<A extends DisputeAction> = EffectFn<repo.DisputeRow, DisputeVariant, DisputeAction, DisputeActionInput<A>>;
 type Out = Effect<repo.DisputeRow, DisputeVariant, DisputeAction>;
 
@@ -127,9 +136,6 @@ export const disputeEffects: { [A in DisputeAction]: Fx<A> } = {
       clocks: { extend: { minutes: input.days * 1440, kinds: ['mediate_by'] } },
     };
   },
-  async recordAgreement(_tx, _ctx, _actor, _d, input, now) {
-    return { set: { agreementForm: input.form, agreementTerms: input.terms, outcomeAt: now }, reason: input.note ?? null, data: { form: input.form } };
-  },
   async recordFailure(_tx, _ctx, _actor, _d, input, now) {
     notFuture('body.toldAt', input.toldAt, now);
     return { set: { failureReason: input.reason, routesTold: input.routesTold, routesToldAt: input.toldAt, outcomeAt: now }, reason: input.reason, data: { routesTold: input.routesTold, toldAt: input.toldAt.toISOString() } };
@@ -158,4 +164,5 @@ export const disputeEffects: { [A in DisputeAction]: Fx<A> } = {
   async close(_tx, _ctx, _actor, _d, input, now) {
     return { set: { closedAt: now }, reason: input.note ?? null };
   },
+  ...agreementEffects,
 };

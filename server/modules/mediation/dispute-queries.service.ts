@@ -15,7 +15,9 @@ import * as orgRepo from './organisation.repository.ts';
 import * as repo from './mediation.repository.ts';
 import { actionsFor, canRead, isCommittee, isMediator, visibleSql, type Who } from './mediation.policy.ts';
 import { subjectOf, whoOf } from './dispute-people.ts';
-import { presentClock, presentEvent, presentListItem, presentOutcome, presentParty, presentSession } from './mediation.presenter.ts';
+import { presentAgreement, presentClock, presentEvent, presentListItem, presentOutcome, presentParty, presentSession } from './mediation.presenter.ts';
+import * as agreements from './agreement.repository.ts';
+import * as documents from '../documents/documents.service.ts';
 
 /** A dispute the actor may read, with who they are. @throws NOT_FOUND */
 async function inView(ctx: AppContext, actor: Actor, code: string) {
@@ -78,9 +80,10 @@ export async function boxCounts(ctx: AppContext, actor: Actor) {
 export async function getDispute(ctx: AppContext, actor: Actor, code: string): Promise<DisputeCard> {
   const { who, s, d } = await inView(ctx, actor, code);
   const now = ctx.clock.now();
-  const [parties, events, clockRows, sessions, links, mediators, committee] = await Promise.all([
+  const [parties, events, clockRows, sessions, links, mediators, committee, agreement, terms, signatures, docs] = await Promise.all([
     repo.partiesOf(ctx.db, d), repo.eventsOf(ctx.db, d), clocks.clocksOf(ctx.db, { type: 'dispute', id: d.id, countyCode: d.countyCode }, now), repo.sessionsOf(ctx.db, d),
     repo.linksOf(ctx.db, d), repo.mediatorsOfDispute(ctx.db, d), orgRepo.committeeById(ctx.db, d.committeeId, d.countyCode),
+    agreements.agreementOf(ctx.db, d), agreements.termsOf(ctx.db, d), agreements.signaturesOf(ctx.db, d), documents.listOf(ctx.db, d.countyCode, 'dispute', d.id),
   ]);
   const roomIds = [...new Set([d.roomId, ...sessions.map((x) => x.roomId)].filter((x): x is string => !!x))];
   const rooms = new Map((await Promise.all(roomIds.map((id) => orgRepo.roomById(ctx.db, id, d.countyCode)))).flatMap((r) => (r ? [[r.id, r.name] as const] : [])));
@@ -97,6 +100,8 @@ export async function getDispute(ctx: AppContext, actor: Actor, code: string): P
     sessions: sessions.map((x) => presentSession(x, rooms, ctx.crypto, takesPart)), outcome: presentOutcome(d, parties),
     clocks: clockRows.map(presentClock), timeline: events.map(presentEvent), links: links.map((l) => ({ type: l.subjectType, code: l.subjectCode })),
     version: d.version, allowedActions: actionsFor(who, s),
+    agreement: agreement ? presentAgreement(agreement, terms, signatures, parties) : null,
+    documents: docs.map((x) => ({ id: x.id, template: x.template, title: x.title, sm3: x.sm3, createdAt: x.createdAt.toISOString() })),
   };
 }
 

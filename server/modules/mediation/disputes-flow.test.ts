@@ -158,7 +158,7 @@ describe('mediating', () => {
     expect(row!.record_enc).not.toContain('围墙');
     expect((await w.card('med.t', code)).sessions[0]).toMatchObject({ hasRecord: true, record: null });
 
-    const agreed = await w.act('med.a', code, 'recordAgreement', { form: 'written', terms: '被申请人于2026年3月20日前按老界石位置重砌围墙，费用自理。' });
+    const agreed = await w.act('med.a', code, 'recordAgreement', { form: 'written', terms: '被申请人于2026年3月20日前按老界石位置重砌围墙，费用自理。', responsibility: '被申请人越界砌墙，负全部责任。', items: [{ content: '被申请人按老界石位置重砌围墙。', manner: '自行施工，费用自理', deadline: '2026-03-20' }] });
     expect(agreed.body.status).toBe('agreed');
     card = await w.card('med.a', code);
     expect(card.outcome.agreement).toMatchObject({ form: 'written', terms: expect.stringContaining('老界石') });

@@ -2,7 +2,11 @@
 import { disputeCategoryLabels, type DisputeCategory } from '../../../core/mediation/categories.ts';
 import { disputeClockKinds, type DisputeClockKindName } from '../../../core/mediation/clock-kinds.ts';
 import { publicDisputeEvents, type DisputeEventType } from '../../../core/workflow/dispute-workflow.ts';
-import type { DisputeListItem, DisputeParty, DisputeTracking, MediatorItem } from '../../../core/schemas/disputes.response.ts';
+import type { DisputeListItem, DisputeParty, DisputeTracking, MediatorItem, DisputeAgreement } from '../../../core/schemas/disputes.response.ts';
+import type { z } from 'zod';
+import { missingSigners } from '../../../core/mediation/agreement.ts';
+import { confirmationRefusal } from '../../../core/mediation/judicial-confirmation.ts';
+import type * as agreements from './agreement.repository.ts';
 import type { CryptoProvider } from '../../lib/crypto.ts';
 import type * as orgRepo from './organisation.repository.ts';
 import type * as repo from './mediation.repository.ts';
@@ -71,5 +75,23 @@ export function presentTracking(d: repo.DisputeRow, x: { events: repo.DisputeEve
     code: d.code, status: d.status, stage: stageOf[d.status] ?? d.status, category: d.category, registeredAt: d.createdAt.toISOString(), committeeName: x.committeeName,
     nextSessionAt: x.nextSession?.toISOString() ?? null, outcome: d.status === 'closed' ? (d.agreementForm ? 'agreed' : d.failureReason ? 'failed' : d.referralTo ? 'referred' : d.refusedByParty ? 'refused' : null) : null,
     timeline: x.events.filter((e) => e.isPublic && publicDisputeEvents.includes(e.type as DisputeEventType)).map((e) => ({ type: e.type, status: e.toStatus, at: e.at.toISOString() })),
+  };
+}
+
+const iso = (t: Date | null) => t?.toISOString() ?? null;
+
+/** The agreement with its signatures (parties by their masks), terms and judicial confirmation. */
+export function presentAgreement(a: agreements.AgreementRow, terms: agreements.TermRow[], signatures: agreements.SignatureRow[], parties: repo.PartyRow[]): z.infer<typeof DisputeAgreement> {
+  const label = (signer: string) => parties.find((p) => p.id === signer)?.nameMask ?? (signer === 'mediator' ? '人民调解员' : signer === 'committee' ? '人民调解委员会（印章）' : signer);
+  return {
+    form: a.form, docNo: a.docNo, documentId: a.documentId, points: a.points, responsibility: a.responsibility, effectiveAt: iso(a.effectiveAt),
+    signatures: signatures.map((s) => ({ signer: s.signer, label: label(s.signer), method: s.method, signedAt: s.signedAt.toISOString() })),
+    missingSigners: a.form === 'written' && !a.effectiveAt ? missingSigners(parties.map((p) => p.id), signatures.map((s) => s.signer)) : [],
+    terms: terms.map((t) => ({ position: t.position, content: t.content, manner: t.manner, place: t.place, deadline: t.deadline, performance: t.performance, performanceNote: t.performanceNote, performanceAt: iso(t.performanceAt) })),
+    confirmationRefusal: confirmationRefusal(a.statusMatter),
+    confirmation: {
+      court: a.confirmationCourt, appliedAt: iso(a.confirmationAppliedAt), caseNo: a.confirmationCaseNo, acceptedAt: iso(a.confirmationAcceptedAt),
+      extendedBy: a.confirmationExtendedBy, outcome: a.confirmationOutcome, decidedAt: iso(a.confirmationDecidedAt), note: a.confirmationNote,
+    },
   };
 }

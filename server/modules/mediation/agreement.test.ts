@@ -1,0 +1,213 @@
+/**
+ * Issue 15 items 5–7 through HTTP on a real database and the fake clock (the fixture clock starts Monday
+ * 2026-03-02 09:00 CST): a written agreement rendered as the 调解协议书 (both parties' full names and the terms in
+ * the PDF's text, stored sealed, its SM3 audited), each signature or seal an event, refused twice or before an
+ * agreement exists, the agreement effective exactly at the last one and the 30-day confirmation window from then,
+ * the parties texted; an oral agreement effective when reached; judicial confirmation within the window with the
+ * court's 3 and 15 (+10) days, refused for marriage-status matters; performance and the follow-up visit.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestEnv, login, type TestEnv } from '../../test/harness.ts';
+import { disputeWorld, dueOf } from '../../test/dispute-builders.ts';
+import { DisputeCard } from '../../../core/schemas/disputes.response.ts';
+import { deliverDue } from '../outbox/outbox.service.ts';
+import { stopPdfWorker } from '../../lib/pdf/pdf-renderer.ts';
+
+const DAY = 86_400_000;
+let env: TestEnv;
+let w: Awaited<ReturnType<typeof disputeWorld>>;
+
+beforeAll(async () => {
+  env = await createTestEnv();
+  w = await disputeWorld(env);
+}, 60_000);
+afterAll(async () => {
+  await env?.close();
+  await stopPdfWorker();
+});
+
+const at = (cst: string) => new Date(`${cst}+08:00`).getTime();
+/** Midnight (CST) starting the day `days` after the China-time day of `t`. */
+const startOfDayAfter = (t: string, days: number) => new Date(at(`${new Date(new Date(t).getTime() + 8 * 3600_000).toISOString().slice(0, 10)}T00:00:00`) + days * DAY).toISOString();
+
+const written = {
+  form: 'written', terms: '被申请人拆除越界围墙；申请人清理杂物', points: '围墙是否越过宅基地界线', responsibility: '被申请人院墙越界，负主要责任；申请人堆放杂物阻碍施工，负次要责任。',
+  items: [
+    { content: '被申请人将越界院墙拆除并按老界石重建。', manner: '被申请人自行施工，费用自担', place: '两家宅基地交界处', deadline: '2026-04-30' },
+    { content: '申请人清理界线处杂物。', manner: '申请人自行清理', deadline: '2026-03-20' },
+  ],
+};
+
+/** A dispute with a written agreement reached; its parties' ids. */
+async function agreed(body: object = written) {
+  const code = await w.mediating();
+  const r = await w.act('med.a', code, 'recordAgreement', body);
+  expect(r.status, JSON.stringify(r.body)).toBe(200);
+  const card = await w.card('med.a', code);
+  return { code, documentId: r.body.documentId as string | null, parties: (card.parties as { id: string }[]).map((p) => p.id), card };
+}
+
+describe('the written agreement (调解协议书)', () => {
+  it('is rendered from the dispute and the body, stored sealed with its SM3 audited, and holds both parties and the terms', async () => {
+    const { code, documentId, card } = await agreed();
+    expect(documentId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(DisputeCard.strict().safeParse(card).error).toBeUndefined();
+    expect(card.agreement).toMatchObject({ form: 'written', documentId, effectiveAt: null, docNo: expect.stringContaining('调字〔2026〕') });
+    expect(card.agreement.terms.map((t: { deadline: string }) => t.deadline)).toEqual(['2026-04-30', '2026-03-20']);
+    expect(card.agreement.missingSigners).toEqual([...card.parties.map((p: { id: string }) => p.id), 'mediator', 'committee']);
+    expect(card.documents.map((d: { template: string }) => d.template)).toEqual(['mediation.agreement']);
+    // The card stays masked; the PDF (sealed, for the parties) holds the full names.
+    expect(JSON.stringify(card)).not.toContain('马福海');
+    const res = await env.app.inject({ method: 'GET', url: `/api/documents/${documentId}/file`, headers: { cookie: await login(env.app, 'med.a') } });
+    expect(res.statusCode).toBe(200);
+    const dir = mkdtempSync(join(tmpdir(), 'agreement-'));
+    writeFileSync(join(dir, 'a.pdf'), res.rawPayload);
+    const text = execFileSync('pdftotext', ['-layout', join(dir, 'a.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    for (const s of ['人民调解协议书', '马福海', '韩德胜', '男', '被申请人将越界院墙拆除并按老界石重建', '履行期限：2026年4月30日前', '韩小明（儿子）', '本协议一式3份']) expect(text, s).toContain(s);
+    const audit = await env.ctx.database.query<{ action: string; detail: { sm3?: string } }>('SELECT action, detail FROM audit_log WHERE object_id = $1 ORDER BY id', [code]);
+    const step = audit.find((a) => a.action === 'dispute.recordAgreement')!;
+    const [doc] = await env.ctx.database.query<{ sm3: string; personal: boolean }>('SELECT sm3, personal FROM documents WHERE id = $1', [documentId]);
+    expect(step.detail.sm3).toBe(doc!.sm3);
+    expect(doc!.personal).toBe(true);
+  }, 60_000);
+
+  it('refuses a written agreement without its terms or the responsibility, naming the field', async () => {
+    const code = await w.mediating();
+    const r = await w.act('med.a', code, 'recordAgreement', { form: 'written', terms: '和解' });
+    expect(r.status).toBe(400);
+    expect(JSON.stringify(r.body)).toContain('items');
+  }, 60_000);
+});
+
+describe('signatures and effect', () => {
+  it('records each signature once, refuses one before an agreement exists, and takes effect exactly at the last (any order)', async () => {
+    const early = await w.mediating();
+    expect((await w.act('med.a', early, 'sign', { signer: 'mediator', method: 'screen' })).status).toBe(409);
+
+    const { code, parties } = await agreed();
+    const order = ['committee', parties[1]!, 'mediator', parties[0]!];
+    const methods: Record<string, string> = { committee: 'seal', mediator: 'screen', [parties[0]!]: 'fingerprint', [parties[1]!]: 'screen' };
+    let last = '';
+    for (const [i, signer] of order.entries()) {
+      env.clock.advance(3600_000);
+      const r = await w.act(i % 2 ? 'med.head' : 'med.a', code, 'sign', { signer, method: methods[signer] });
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      last = env.clock.now().toISOString();
+      const card = await w.card('med.a', code);
+      expect(card.agreement.effectiveAt).toBe(i === order.length - 1 ? last : null);
+      if (i === 0) {
+        const again = await w.act('med.a', code, 'sign', { signer: 'committee', method: 'seal' });
+        expect(again.status).toBe(400);
+        expect(JSON.stringify(again.body)).toContain('人民调解委员会已签署，不能重复签署');
+        expect(card.clocks.some((c: { kind: string }) => c.kind === 'confirmation_window')).toBe(false);
+      }
+    }
+    const card = await w.card('med.a', code);
+    expect(card.agreement.missingSigners).toEqual([]);
+    expect(card.agreement.signatures).toHaveLength(4);
+    // 30 days from the day after the effect (the effective day is not counted).
+    expect(dueOf(card, 'confirmation_window')).toBe(startOfDayAfter(last, 31));
+    expect(card.timeline.filter((e: { type: string }) => e.type === 'sign')).toHaveLength(4);
+    expect(card.timeline.at(-1)).toMatchObject({ type: 'agreementEffective', data: { effectiveAt: last } });
+    // The parties are texted once, after commit.
+    await deliverDue(env.ctx);
+    const texts = env.sms.sent.filter((m) => m.text.includes(code));
+    expect(texts.map((m) => m.phone).sort()).toEqual(['13900002222', '13900003333']);
+    expect(texts[0]!.text).toContain('人民调解协议已于');
+    // Nothing more to sign.
+    expect((await w.act('med.a', code, 'sign', { signer: parties[0], method: 'screen' })).status).toBe(400);
+  }, 60_000);
+
+  it('refuses a method a signer cannot use and a signature on an oral agreement, which took effect when reached', async () => {
+    const { code } = await agreed();
+    const bad = await w.act('med.a', code, 'sign', { signer: 'committee', method: 'fingerprint' });
+    expect(bad.status).toBe(400);
+    const oral = await agreed({ form: 'oral', terms: '双方口头约定各让一步，围墙后退0.2米' });
+    expect(oral.documentId).toBeNull();
+    expect(oral.card.agreement.effectiveAt).toBe(env.clock.now().toISOString());
+    expect(dueOf(oral.card, 'confirmation_window')).toBe(startOfDayAfter(env.clock.now().toISOString(), 31));
+    expect((await w.act('med.a', oral.code, 'sign', { signer: 'mediator', method: 'screen' })).status).toBe(400);
+  }, 60_000);
+});
+
+/** A court clock of `days` calendar days from now: due at the start of day days+1, or a few days later when that is a rest day. */
+function expectDays(card: Record<string, any>, kind: string, days: number) { // eslint-disable-line @typescript-eslint/no-explicit-any
+  expect(card.clocks.find((c: { kind: string }) => c.kind === kind)?.limitDays).toBe(days);
+  const due = new Date(dueOf(card, kind)).getTime();
+  const plain = new Date(startOfDayAfter(env.clock.now().toISOString(), days + 1)).getTime();
+  expect(due).toBeGreaterThanOrEqual(plain);
+  expect(due - plain).toBeLessThanOrEqual(3 * DAY);
+}
+
+describe('judicial confirmation (司法确认)', () => {
+  const oral = { form: 'oral', terms: '赔偿修墙费用3000元' };
+
+  it('records a joint application within the window, the court\'s acceptance (3 days) and decision (15 days, +10 once with approval)', async () => {
+    const { code, card } = await agreed(oral);
+    const effective = card.agreement.effectiveAt;
+    env.clock.advance(2 * DAY);
+    const applied = await w.act('med.a', code, 'applyConfirmation', { court: '门源县人民法院', appliedAt: env.clock.now().toISOString() });
+    expect(applied.status, JSON.stringify(applied.body)).toBe(200);
+    let c = await w.card('med.a', code);
+    expect(c.clocks.find((x: { kind: string }) => x.kind === 'confirmation_window').state).toBe('met');
+    expectDays(c, 'court_accept', 3);
+    expect((await w.act('med.a', code, 'applyConfirmation', { court: '门源县人民法院', appliedAt: env.clock.now().toISOString() })).status).toBe(400);
+    expect((await w.act('med.a', code, 'recordCourtAcceptance', { accepted: true, at: env.clock.now().toISOString() })).status).toBe(400);
+    const acc = await w.act('med.a', code, 'recordCourtAcceptance', { accepted: true, caseNo: '（2026）青2221民特调确字第8号', at: env.clock.now().toISOString() });
+    expect(acc.status, JSON.stringify(acc.body)).toBe(200);
+    c = await w.card('med.a', code);
+    const decideBy = dueOf(c, 'court_decide');
+    expectDays(c, 'court_decide', 15);
+    expect((await w.act('med.a', code, 'extendCourtReview', { approvedBy: '院长张某' })).status).toBe(200);
+    expect(new Date(dueOf(await w.card('med.a', code), 'court_decide')).getTime() - new Date(decideBy).getTime()).toBe(10 * DAY);
+    const twice = await w.act('med.a', code, 'extendCourtReview', { approvedBy: '院长张某' });
+    expect(JSON.stringify(twice.body)).toContain('不能再次延长');
+    const dec = await w.act('med.a', code, 'recordCourtDecision', { outcome: 'confirmed', decidedAt: env.clock.now().toISOString() });
+    expect(dec.status).toBe(200);
+    c = await w.card('med.a', code);
+    expect(c.agreement.confirmation).toMatchObject({ court: '门源县人民法院', caseNo: '（2026）青2221民特调确字第8号', extendedBy: '院长张某', outcome: 'confirmed' });
+    expect(c.clocks.find((x: { kind: string }) => x.kind === 'court_decide').state).toBe('met');
+    expect(effective).not.toBeNull();
+  }, 60_000);
+
+  it('refuses an application after the 30 days, naming the window and its last day', async () => {
+    const { code, card } = await agreed(oral);
+    const due = dueOf(card, 'confirmation_window');
+    env.clock.advance(new Date(due).getTime() - env.clock.now().getTime() + 3600_000);
+    const late = await w.act('med.a', code, 'applyConfirmation', { court: '门源县人民法院', appliedAt: env.clock.now().toISOString() });
+    expect(late.status).toBe(400);
+    expect(JSON.stringify(late.body)).toContain('司法确认申请期限已过：应自调解协议生效之日起30日内共同申请（至');
+  }, 60_000);
+
+  it('refuses up front an agreement on a marriage-status matter, with the reason, and opens no window', async () => {
+    const { code, card } = await agreed({ ...oral, terms: '双方同意解除婚姻关系', statusMatter: 'marriage_status' });
+    expect(card.agreement.confirmationRefusal).toContain('婚姻关系');
+    expect(card.clocks.some((c: { kind: string }) => c.kind === 'confirmation_window')).toBe(false);
+    const r = await w.act('med.a', code, 'applyConfirmation', { court: '门源县人民法院', appliedAt: env.clock.now().toISOString() });
+    expect(r.status).toBe(400);
+    expect(JSON.stringify(r.body)).toContain('人民法院不予受理司法确认申请');
+  }, 60_000);
+});
+
+describe('performance', () => {
+  it('records a term not performed, tells the mediators to visit, and the visit that tells the parties of their remedies', async () => {
+    const { code, parties } = await agreed();
+    for (const signer of [...parties, 'mediator']) expect((await w.act('med.a', code, 'sign', { signer, method: 'screen' })).status).toBe(200);
+    expect((await w.act('med.a', code, 'recordPerformance', { term: 1, result: 'not' })).status).toBe(400);
+    expect((await w.act('med.head', code, 'sign', { signer: 'committee', method: 'seal' })).status).toBe(200);
+    expect((await w.act('med.a', code, 'recordPerformance', { term: 5, result: 'not' })).status).toBe(400);
+    const r = await w.act('med.a', code, 'recordPerformance', { term: 1, result: 'not', note: '杂物未清理' });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    await deliverDue(env.ctx);
+    expect(JSON.stringify((await w.as('med.a', 'GET', '/api/notifications')).body)).toContain(`矛盾纠纷 ${code} 协议第2项未履行，请回访`);
+    const v = await w.act('med.a', code, 'recordFollowUpVisit', { term: 1, outcome: 'told_remedies', note: '上门回访，申请人仍拒绝清理，已告知诉讼途径' });
+    expect(v.status).toBe(200);
+    const card = await w.card('med.a', code);
+    expect(card.agreement.terms[1]).toMatchObject({ performance: 'not', performanceNote: '杂物未清理' });
+    expect(card.timeline.at(-1)).toMatchObject({ type: 'recordFollowUpVisit', data: { outcome: 'told_remedies' } });
+  }, 60_000);
+});
