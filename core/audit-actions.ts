@@ -31,6 +31,7 @@ export const auditActions = [
   'document.serve', // 登记文书送达 (how, when, proof)
   'dispute.register', // 登记矛盾纠纷 (staff, from a case or a petition, or the online application)
   'dispute.revealParties', // 查看当事人完整信息 (with the reason)
+  'dispute.exportFile', // 导出调解卷宗 PDF (it holds the parties' details and the records)
   'dwelling.create', // 新建房屋
   'dwelling.rental', // 登记出租
   'files.seal', // 加密存量文件 (CLI)

@@ -36,6 +36,7 @@ const plainLabels: Record<(typeof auditActions)[number], Words> = {
   'document.download': w('下载文书', '下載文書', 'Downloaded a document'),
   'dispute.register': w('登记矛盾纠纷', '登記矛盾糾紛', 'Registered a dispute'),
   'dispute.revealParties': w('查看当事人完整信息', '查看當事人完整資訊', 'Revealed the parties'),
+  'dispute.exportFile': w('导出调解卷宗', '匯出調解卷宗', 'Exported the mediation file'),
   'document.serve': w('登记文书送达', '登記文書送達', 'Recorded service of a document'),
   'dwelling.create': w('新建房屋', '新建房屋', 'Added a dwelling'),
   'dwelling.rental': w('登记出租', '登記出租', 'Registered a rental'),

@@ -155,6 +155,8 @@ export const DisputeCard = DisputeListItem.extend({
   allowedActions: z.array(z.string()),
   agreement: DisputeAgreement.nullable(),
   documents: z.array(DisputeDocument),
+  /** The mediation file's checklist: closing is refused while a required item is missing (GET …/file.pdf exports it). */
+  file: z.array(z.object({ id: z.string(), title: z.string(), required: z.boolean(), present: z.boolean() })),
 });
 export type DisputeCard = z.infer<typeof DisputeCard>;
 

@@ -11,6 +11,7 @@ import type { disputeActionSchemas } from '../../../core/schemas/disputes.schema
 import type { Executor } from '../../db/client.ts';
 import type { CryptoProvider } from '../../lib/crypto.ts';
 import * as orgRepo from './organisation.repository.ts';
+import { disputeCategoryLabels, type DisputeCategory } from '../../../core/mediation/categories.ts';
 import * as repo from './mediation.repository.ts';
 
 const idTypeNames: Record<string, string> = { resident_id: '居民身份证', passport: '护照', hk_macao_pass: '港澳居民来往内地通行证', taiwan_pass: '台湾居民来往大陆通行证', credit_code: '统一社会信用代码', other: '证件' };
@@ -47,5 +48,38 @@ export async function agreementData(ex: Executor, crypto: CryptoProvider, d: rep
     facts: d.facts, points: input.points || d.claims || '见上述事实', responsibility: input.responsibility ?? '',
     terms: input.items.map((t) => ({ content: t.content, manner: t.manner, place: t.place, deadline: t.deadline })),
     mediators: mediators.map((r) => r.m.name),
+  };
+}
+
+/** Parties' full names joined (the addressee line of a notice; decrypted for the sealed PDF only). */
+async function namesOf(ex: Executor, crypto: CryptoProvider, d: repo.DisputeRow, side?: string): Promise<string> {
+  return (await repo.partiesOf(ex, d)).filter((p) => !side || p.side === side).map((p) => crypto.decrypt(p.nameEnc)).join('、');
+}
+
+/** A rendered-to-be document of an action: the template and its data (null when the action issues none). */
+export type ActionDocument =
+  | { template: 'mediation.agreement'; data: MediationTemplateData['mediation.agreement'] }
+  | { template: 'mediation.rights_notice'; data: MediationTemplateData['mediation.rights_notice'] }
+  | { template: 'mediation.termination_notice'; data: MediationTemplateData['mediation.termination_notice'] };
+
+/**
+ * The document an action issues: a written agreement's 调解协议书, the 权利义务告知书 the parties receive at
+ * acceptance, the 终止告知书 with the legal routes on a failure.
+ */
+export async function documentOfAction(ex: Executor, crypto: CryptoProvider, d: repo.DisputeRow, action: string, input: Record<string, unknown>, now: Date): Promise<ActionDocument | null> {
+  if (action === 'recordAgreement' && input.form === 'written') return { template: 'mediation.agreement', data: await agreementData(ex, crypto, d, input as z.infer<(typeof disputeActionSchemas)['recordAgreement']>, now) };
+  if (action !== 'accept' && action !== 'recordFailure') return null;
+  const committee = (await orgRepo.committeeById(ex, d.committeeId, d.countyCode))?.name ?? '人民调解委员会';
+  const base = { committee, issuedOn: cstDate(now), disputeCode: d.code };
+  const year = cstDate(now).slice(0, 4);
+  if (action === 'accept') return { template: 'mediation.rights_notice', data: { ...base, docNo: `${committee}调告字〔${year}〕${d.code.slice(7)}号`, party: await namesOf(ex, crypto, d) } };
+  const f = input as z.infer<(typeof disputeActionSchemas)['recordFailure']>;
+  return {
+    template: 'mediation.termination_notice',
+    data: {
+      ...base, docNo: `${committee}调终字〔${year}〕${d.code.slice(7)}号`, party: await namesOf(ex, crypto, d, 'applicant'), otherParties: await namesOf(ex, crypto, d, 'respondent'),
+      matter: (disputeCategoryLabels[d.category as DisputeCategory] ?? '').replace(/纠纷$/, ''), reason: f.reason,
+      routes: f.routesTold.split(/[\n；;]+/).map((r) => r.trim()).filter(Boolean),
+    },
   };
 }

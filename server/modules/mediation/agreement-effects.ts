@@ -19,7 +19,9 @@ import { claimUploads } from '../uploads/uploads.service.ts';
 import * as repo from './mediation.repository.ts';
 import * as agreements from './agreement.repository.ts';
 import { disputeStaff } from './dispute-people.ts';
-import type { DisputeActionInput } from './dispute-effects.ts';
+import type { DisputeActionInput, DocumentExtra } from './dispute-effects.ts';
+import type { Actor } from '../../lib/actor.ts';
+import type { AppContext } from '../../lib/context.ts';
 
 type Fx<A extends DisputeAction> = EffectFn<repo.DisputeRow, DisputeVariant, DisputeAction, DisputeActionInput<A>>;
 type Out = Effect<repo.DisputeRow, DisputeVariant, DisputeAction>;
@@ -66,6 +68,17 @@ function takesEffect(d: repo.DisputeRow, statusMatter: string | null, now: Date)
   };
 }
 
+/**
+ * Stores the document the service rendered for this action (sealed: it names the parties) in this transaction, its
+ * SM3 going into the audit row; the file is written first (documents.store).
+ */
+export async function storeIssued(tx: Executor, ctx: AppContext, actor: Actor, d: repo.DisputeRow, input: DocumentExtra): Promise<documents.DocumentRef | null> {
+  if (!input.rendered) return null;
+  const doc = await documents.store(tx, ctx, actor, { countyCode: d.countyCode, regionCode: d.villageCode ?? d.committeeRegion, subjectType: 'dispute', subjectId: d.id, subjectCode: d.code, readPermission: 'dispute:read', personal: true, rendered: input.rendered });
+  if (input.out) input.out.documentId = doc.id;
+  return doc;
+}
+
 /** Per action of the agreement: what it changes and stores, whom it tells, which clocks it moves. */
 export const agreementEffects: { [A in 'recordAgreement' | 'sign' | 'applyConfirmation' | 'recordCourtAcceptance' | 'extendCourtReview' | 'recordCourtDecision' | 'recordPerformance' | 'recordFollowUpVisit' | 'fileDocuments']: Fx<A> } = {
   async recordAgreement(tx, ctx, actor, d, input, now) {
@@ -77,11 +90,7 @@ export const agreementEffects: { [A in 'recordAgreement' | 'sign' | 'applyConfir
       confirmationExtendedBy: null, confirmationOutcome: null, confirmationDecidedAt: null, confirmationNote: null, createdAt: now, updatedAt: now,
     };
     const terms = input.items.map((t, i): agreements.TermRow => ({ countyCode: d.countyCode, disputeId: d.id, position: i, content: t.content, manner: t.manner, place: t.place ?? null, deadline: t.deadline, performance: null, performanceNote: null, performanceAt: null, createdAt: now }));
-    // Stored (sealed, its SM3 audited) in this transaction; the file is written first (documents.store).
-    const doc = input.rendered
-      ? await documents.store(tx, ctx, actor, { countyCode: d.countyCode, regionCode: d.villageCode ?? d.committeeRegion, subjectType: 'dispute', subjectId: d.id, subjectCode: d.code, readPermission: 'dispute:read', personal: true, rendered: input.rendered })
-      : null;
-    if (doc && input.out) input.out.documentId = doc.id;
+    const doc = await storeIssued(tx, ctx, actor, d, input);
     // An oral agreement takes effect when reached (Art. 30).
     const effect = written ? null : takesEffect(d, row.statusMatter, now);
     return {

@@ -59,7 +59,7 @@ describe('the written agreement (调解协议书)', () => {
     expect(card.agreement).toMatchObject({ form: 'written', documentId, effectiveAt: null, docNo: expect.stringContaining('调字〔2026〕') });
     expect(card.agreement.terms.map((t: { deadline: string }) => t.deadline)).toEqual(['2026-04-30', '2026-03-20']);
     expect(card.agreement.missingSigners).toEqual([...card.parties.map((p: { id: string }) => p.id), 'mediator', 'committee']);
-    expect(card.documents.map((d: { template: string }) => d.template)).toEqual(['mediation.agreement']);
+    expect(card.documents.map((d: { template: string }) => d.template).sort()).toEqual(['mediation.agreement', 'mediation.rights_notice']);
     // The card stays masked; the PDF (sealed, for the parties) holds the full names.
     expect(JSON.stringify(card)).not.toContain('马福海');
     const res = await env.app.inject({ method: 'GET', url: `/api/documents/${documentId}/file`, headers: { cookie: await login(env.app, 'med.a') } });
@@ -209,5 +209,44 @@ describe('performance', () => {
     const card = await w.card('med.a', code);
     expect(card.agreement.terms[1]).toMatchObject({ performance: 'not', performanceNote: '杂物未清理' });
     expect(card.timeline.at(-1)).toMatchObject({ type: 'recordFollowUpVisit', data: { outcome: 'told_remedies' } });
+  }, 60_000);
+});
+
+describe('the mediation file (卷宗)', () => {
+  const pdfText = (bytes: Buffer) => {
+    const dir = mkdtempSync(join(tmpdir(), 'file-'));
+    writeFileSync(join(dir, 'f.pdf'), bytes);
+    return execFileSync('pdftotext', [join(dir, 'f.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+  };
+
+  it('issues the 权利义务告知书 at acceptance and the 终止告知书 with the routes on a failure', async () => {
+    const code = await w.mediating();
+    expect((await w.card('med.a', code)).documents.map((d: { template: string }) => d.template)).toEqual(['mediation.rights_notice']);
+    const f = await w.act('med.a', code, 'recordFailure', { reason: '双方对赔偿数额分歧过大', routesTold: '向门源县人民法院提起民事诉讼；向浩门镇人民政府申请处理', toldAt: env.clock.now().toISOString() });
+    expect(f.status, JSON.stringify(f.body)).toBe(200);
+    const res = await env.app.inject({ method: 'GET', url: `/api/documents/${f.body.documentId}/file`, headers: { cookie: await login(env.app, 'med.a') } });
+    const text = pdfText(res.rawPayload);
+    for (const s of ['人民调解终止告知书', '马福海', '韩德胜', '向门源县人民法院提起民事诉讼', '双方对赔偿数额分歧过大']) expect(text, s).toContain(s);
+    // Closing a failed mediation needs its record and the identity proofs.
+    const refused = await w.act('med.a', code, 'close', {});
+    expect(JSON.stringify(refused.body)).toContain('缺当事人身份证明、人民调解记录');
+    const file = (await w.card('med.a', code)).file as { id: string; required: boolean; present: boolean }[];
+    expect(file.filter((i) => i.required && !i.present).map((i) => i.id)).toEqual(['identity', 'record']);
+  }, 60_000);
+
+  it('exports the whole file as one PDF: cover, contents, the notice, the record, the agreement, the back cover; audited', async () => {
+    const code = await w.mediating();
+    const card0 = await w.card('med.a', code);
+    const partyIds = card0.parties.map((p: { id: string }) => p.id);
+    expect((await w.act('med.a', code, 'recordSession', { partyIds, record: '申请人称围墙越界四十厘米，被申请人同意按老界石重砌。', signedPartyIds: partyIds })).status).toBe(200);
+    expect((await w.act('med.a', code, 'recordAgreement', written)).status).toBe(200);
+    const res = await env.app.inject({ method: 'GET', url: `/api/disputes/${code}/file.pdf`, headers: { cookie: await login(env.app, 'med.head') } });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    const text = pdfText(res.rawPayload);
+    for (const s of ['人民调解卷宗', '卷内目录', '人民调解受理登记表', '人民调解权利义务告知书', '人民调解记录', '围墙越界四十厘米', '人民调解协议书', '被申请人将越界院墙拆除并按老界石重建', '马福海', '韩德胜', '封底', '本卷宗共收录文书材料4件']) expect(text, s).toContain(s);
+    const [row] = await env.ctx.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE object_id = $1 AND action = 'dispute.exportFile'`, [code]);
+    expect(row!.n).toBe(1);
+    expect((await w.as('gw.a2', 'GET', `/api/disputes/${code}/file.pdf`)).status).toBe(404);
   }, 60_000);
 });

@@ -15,9 +15,11 @@ import { actionsFor, canRead, roleFor } from './mediation.policy.ts';
 import { subjectOf, whoOf } from './dispute-people.ts';
 import { disputeModuleFor } from './disputes.workflow.ts';
 import * as documents from '../documents/documents.service.ts';
-import { agreementData } from './agreement-document.ts';
+import { documentOfAction } from './agreement-document.ts';
 import type { DocumentExtra } from './dispute-effects.ts';
-import type { DisputeActionInputs } from '../../../core/schemas/disputes.schema.ts';
+
+/** Actions that may issue a document (rendered before the transaction). */
+const issuesDocument = (a: DisputeAction) => a === 'recordAgreement' || a === 'accept' || a === 'recordFailure';
 
 /** The answer to an action. */
 export interface DisputeActionResult {
@@ -40,12 +42,12 @@ export async function applyDisputeAction(ctx: AppContext, actor: Actor, code: st
   const seen = before ? await subjectOf(ctx.db, before) : null;
   if (!before || !seen || !canRead(who, seen)) throw new AppError('NOT_FOUND');
   const extra: DocumentExtra = { out: {} };
-  if (action === 'recordAgreement' && (input as DisputeActionInputs['recordAgreement']).form === 'written') {
-    // Refuse before rendering a document nobody may issue.
-    if (!roleFor(who, seen, action)) throw new AppError('INVALID_TRANSITION');
-    const data = await agreementData(ctx.db, ctx.crypto, before, input as DisputeActionInputs['recordAgreement'], ctx.clock.now());
-    extra.rendered = await documents.render(ctx, 'mediation.agreement', data);
-    extra.docNo = data.docNo;
+  // Refuse before rendering a document nobody may issue.
+  if (issuesDocument(action) && !roleFor(who, seen, action)) throw new AppError('INVALID_TRANSITION');
+  const doc = issuesDocument(action) ? await documentOfAction(ctx.db, ctx.crypto, before, action, input, ctx.clock.now()) : null;
+  if (doc) {
+    extra.rendered = await documents.render(ctx, doc.template, doc.data as never);
+    extra.docNo = doc.data.docNo;
   }
   return ctx.db.transaction(async (tx) => {
     const d = await repo.lockByCode(tx, code);

@@ -14,7 +14,9 @@ import * as orgRepo from './organisation.repository.ts';
 import * as repo from './mediation.repository.ts';
 import { disputeStaff } from './dispute-people.ts';
 import type * as documents from '../documents/documents.service.ts';
-import { agreementEffects } from './agreement-effects.ts';
+import { agreementEffects, storeIssued } from './agreement-effects.ts';
+import { missingFromFile } from '../../../core/mediation/file-checklist.ts';
+import { fileFactsOf } from './dispute-file.service.ts';
 
 /** The validated body of an action. */
 export type DisputeActionInput<A extends DisputeAction> = z.infer<(typeof disputeActionSchemas)[A]> & { actorMediatorIds?: string[] } & DocumentExtra;
@@ -82,8 +84,10 @@ export const disputeEffects: { [A in DisputeAction]: Fx<A> } = {
       after: (tx2) => repo.setMediators(tx2, d, []),
     };
   },
-  async accept(_tx, _ctx, _actor, _d, input, now) {
-    return { set: { acceptedAt: now }, reason: input.note ?? null };
+  async accept(tx, ctx, actor, d, input, now) {
+    // The 权利义务告知书 the parties receive at acceptance (rendered by the service before the transaction).
+    const doc = await storeIssued(tx, ctx, actor, d, input);
+    return { set: { acceptedAt: now }, reason: input.note ?? null, data: doc ? { documentId: doc.id } : undefined, audit: doc ? { documentId: doc.id, sm3: doc.sm3 } : undefined };
   },
   async scheduleSession(tx, _ctx, actor, d, input, now) {
     if (input.at.getTime() < now.getTime() - 3600_000) throw bad('body.at', 'past', '调解时间不能早于现在');
@@ -136,9 +140,14 @@ export const disputeEffects: { [A in DisputeAction]: Fx<A> } = {
       clocks: { extend: { minutes: input.days * 1440, kinds: ['mediate_by'] } },
     };
   },
-  async recordFailure(_tx, _ctx, _actor, _d, input, now) {
+  async recordFailure(tx, ctx, actor, d, input, now) {
     notFuture('body.toldAt', input.toldAt, now);
-    return { set: { failureReason: input.reason, routesTold: input.routesTold, routesToldAt: input.toldAt, outcomeAt: now }, reason: input.reason, data: { routesTold: input.routesTold, toldAt: input.toldAt.toISOString() } };
+    // The 终止告知书 with the legal routes (Art. 26).
+    const doc = await storeIssued(tx, ctx, actor, d, input);
+    return {
+      set: { failureReason: input.reason, routesTold: input.routesTold, routesToldAt: input.toldAt, outcomeAt: now }, reason: input.reason,
+      data: { routesTold: input.routesTold, toldAt: input.toldAt.toISOString(), ...(doc ? { documentId: doc.id } : {}) }, audit: doc ? { documentId: doc.id, sm3: doc.sm3 } : undefined,
+    };
   },
   async refer(_tx, _ctx, _actor, d, input, now) {
     return { set: { referralTo: input.to, referralReceiver: input.receiver, referralAnswer: null, referralAnsweredAt: null, outcomeAt: d.outcomeAt ?? now }, reason: input.reason, data: { to: input.to, receiver: input.receiver } };
@@ -161,7 +170,9 @@ export const disputeEffects: { [A in DisputeAction]: Fx<A> } = {
   async urge(tx, _ctx, _actor, d, input) {
     return { set: {}, reason: input.note ?? null, notify: { userIds: await disputeStaff(tx, d), text: `督办：矛盾纠纷 ${d.code} ${input.note ?? '请抓紧调处'}` } };
   },
-  async close(_tx, _ctx, _actor, _d, input, now) {
+  async close(tx, _ctx, _actor, d, input, now) {
+    const missing = missingFromFile(await fileFactsOf(tx, d));
+    if (missing.length) throw bad('body', 'file_incomplete', `卷宗材料不全，不能结案：缺${missing.join('、')}`);
     return { set: { closedAt: now }, reason: input.note ?? null };
   },
   ...agreementEffects,

@@ -17,6 +17,7 @@ import { actionsFor, canRead, isCommittee, isMediator, visibleSql, type Who } fr
 import { subjectOf, whoOf } from './dispute-people.ts';
 import { presentAgreement, presentClock, presentEvent, presentListItem, presentOutcome, presentParty, presentSession } from './mediation.presenter.ts';
 import * as agreements from './agreement.repository.ts';
+import { fileChecklistOf } from './dispute-file.service.ts';
 import * as documents from '../documents/documents.service.ts';
 
 /** A dispute the actor may read, with who they are. @throws NOT_FOUND */
@@ -102,6 +103,7 @@ export async function getDispute(ctx: AppContext, actor: Actor, code: string): P
     version: d.version, allowedActions: actionsFor(who, s),
     agreement: agreement ? presentAgreement(agreement, terms, signatures, parties) : null,
     documents: docs.map((x) => ({ id: x.id, template: x.template, title: x.title, sm3: x.sm3, createdAt: x.createdAt.toISOString() })),
+    file: await fileChecklistOf(ctx.db, d),
   };
 }
 

@@ -12,6 +12,8 @@ import { createCase } from '../cases/case-intake.service.ts';
 import { registerPetition } from '../petitions/petition-register.service.ts';
 import { systemActor } from '../../lib/actor.ts';
 import { disputeCodesOf } from './dispute-intake.service.ts';
+import { storeUpload } from '../uploads/uploads.service.ts';
+import { tinyPng } from '../../test/media-fixtures.ts';
 import { DisputeCard, DisputeTracking } from '../../../core/schemas/disputes.response.ts';
 
 let env: TestEnv;
@@ -163,6 +165,12 @@ describe('mediating', () => {
     card = await w.card('med.a', code);
     expect(card.outcome.agreement).toMatchObject({ form: 'written', terms: expect.stringContaining('老界石') });
     expect(card.clocks.find((c: { kind: string }) => c.kind === 'mediate_by').state).toBe('met');
+    // The file lacks the parties' identity proofs: closing is refused naming it, then allowed once filed.
+    const refused = await w.act('med.a', code, 'close', {});
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(refused.body)).toContain('卷宗材料不全，不能结案：缺当事人身份证明');
+    const upload = await storeUpload(env.ctx, tinyPng(), { userId: w.users['med.a']! });
+    expect((await w.act('med.a', code, 'fileDocuments', { kind: 'identity', uploadIds: [upload.id], title: '双方身份证复印件' })).status).toBe(200);
     expect((await w.act('med.a', code, 'close', {})).body.status).toBe('closed');
     expect((await loadOf()).openDisputes).toBe(before.openDisputes);
   });

@@ -13,6 +13,8 @@ import type { AppContext } from '../../lib/context.ts';
 import { actorOf, perIp, perToken } from '../../http/route-config.ts';
 import { idempotent, keyScopeOf } from '../../http/idempotent.ts';
 import { registerDispute } from './dispute-register.service.ts';
+import { exportFile } from './dispute-file.service.ts';
+import { contentDisposition } from '../documents/documents.routes.ts';
 import { applyDisputeAction } from './dispute-actions.service.ts';
 import * as queries from './dispute-queries.service.ts';
 import * as org from './organisation.service.ts';
@@ -40,6 +42,13 @@ export function mediationRoutes(app: FastifyInstance, ctx: AppContext): void {
     config: { access: { permission: 'dispute:reveal', objects: ['dispute'] } },
     schema: { tags: ['disputes'], summary: '查看当事人 Reveal the parties to their mediators and committee (audited, with the reason)', params, body: DisputeRevealSchema },
   }, async (req) => queries.revealParties(ctx, actorOf(req), req.params.code, req.body.reason));
+  r.get('/api/disputes/:code/file.pdf', {
+    config: { access: { permission: 'dispute:read', objects: ['dispute'] } },
+    schema: { tags: ['disputes'], summary: '调解卷宗 The whole mediation file as one PDF (cover, contents, documents, back cover); each export is audited', params },
+  }, async (req, reply) => {
+    const { bytes, fileName } = await exportFile(ctx, actorOf(req), req.params.code);
+    return reply.header('content-type', 'application/pdf').header('content-disposition', contentDisposition(fileName)).send(bytes);
+  });
   for (const action of disputeActions) {
     r.post(`/api/disputes/:code/actions/${action}`, {
       config: { access: { permission: 'dispute:act', objects: ['dispute'] } },
