@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import zhCN from '../../locales/zh-CN/petitions.json';
+import zhTW from '../../locales/zh-TW/petitions.json';
+import en from '../../locales/en/petitions.json';
 import type { PetitionKpis } from './petition-overview.api';
 import { channelOption, keyFigures, shownCount, shownRate, suppressedDays, trendOption } from './petition-overview.option';
 
@@ -49,5 +52,13 @@ describe('petition overview charts', () => {
     expect(o.yAxis.data).toEqual(['视频', '来电', '网上', '来信', '走访']);
     expect(o.series[0]!.data).toEqual([0, 0, 20, 0, 12]);
     expect([0, 1, 2, 3, 4].map((i) => o.series[0]!.label.formatter({ dataIndex: i }))).toEqual(['<5', '0', '20', '<5', '12']);
+  });
+});
+
+describe('petition overview words', () => {
+  it('name and define every card in zh-CN, zh-TW and en', () => {
+    const names = [...keyFigures(kpis()).map((f) => f.name), 'overdueNow'];
+    const keys = names.flatMap((n) => [`petitions.ov.${n}`, `petitions.ov.def.${n}`]);
+    for (const [l, words] of Object.entries({ 'zh-CN': zhCN, 'zh-TW': zhTW, en })) expect(keys.filter((k) => !(k in words)), l).toEqual([]);
   });
 });
