@@ -76,6 +76,7 @@ export const placement: Record<string, Placement> = {
   petition_events: byCounty('a petition\'s timeline'),
   petition_attachments: byCounty('files a petition claimed'),
   petition_case_links: byCounty('links between a county\'s petitions and its cases (both distributed by county: the keys stay on one worker)'),
+  petition_stats_daily: byCounty('petition statistics per place, body and day, bumped in the transaction that changes a county\'s petition'),
   // ── Issue 14, helper D: documents (migration 0027) ──
   documents: byCounty('a record\'s written documents (PDF notices), read and written with their record\'s county'),
   document_services: byCounty('how each document was delivered; its foreign key (county_code, document_id) stays on the document\'s shard'),

@@ -741,3 +741,30 @@ export const documentServices = pgTable('document_services', {
   recordedBy: text('recorded_by').notNull(),
   recordedAt: ts('recorded_at').notNull(),
 }, (t) => [primaryKey({ columns: [t.countyCode, t.id] })]);
+
+// ── Issue 14, item 9: petition statistics (migration 0029) ──
+/** Petition counters per county, place (village, else the registering office), body and China-time day; bumped by the transitions. */
+export const petitionStatsDaily = pgTable('petition_stats_daily', {
+  countyCode: char('county_code', { length: 6 }).notNull(),
+  regionCode: char('region_code', { length: 12 }).notNull(),
+  bodyKey: text('body_key').notNull(),
+  day: date('day', { mode: 'string' }).notNull(),
+  registered: integer('registered').notNull().default(0),
+  chVisit: integer('ch_visit').notNull().default(0),
+  chLetter: integer('ch_letter').notNull().default(0),
+  chOnline: integer('ch_online').notNull().default(0),
+  chPhone: integer('ch_phone').notNull().default(0),
+  chVideo: integer('ch_video').notNull().default(0),
+  collective: integer('collective').notNull().default(0),
+  skippedLevel: integer('skipped_level').notNull().default(0),
+  repeated: integer('repeated').notNull().default(0),
+  notified: integer('notified').notNull().default(0),
+  notifiedInTime: integer('notified_in_time').notNull().default(0),
+  notAccepted: integer('not_accepted').notNull().default(0),
+  concluded: integer('concluded').notNull().default(0),
+  concludedInTime: integer('concluded_in_time').notNull().default(0),
+  served: integer('served').notNull().default(0),
+  rated: integer('rated').notNull().default(0),
+  satisfied: integer('satisfied').notNull().default(0),
+  basicallySatisfied: integer('basically_satisfied').notNull().default(0),
+}, (t) => [primaryKey({ name: 'petition_stats_daily_pkey', columns: [t.countyCode, t.regionCode, t.bodyKey, t.day] })]);
