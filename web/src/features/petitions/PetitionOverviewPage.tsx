@@ -17,13 +17,14 @@ import { ResponsiveTable } from '../../ui/ResponsiveTable';
 import { Chart } from '../dashboard/Chart';
 import { useRegionChildren, useRootRegion } from '../regions/regions.api';
 import { usePetitionKpis, usePetitionOverdue, type PetitionKpis } from './petition-overview.api';
-import { channelOption, channelOrder, keyFigures, shownCount, shownRate, suppressedDays, trendOption, type Shown } from './petition-overview.option';
+import { channelOption, channelOrder, everyDay, keyFigures, shownCount, shownRate, suppressedDays, trendOption, type Shown } from './petition-overview.option';
 
 /** A figure; a hidden one says why in a tooltip. */
 function Figure({ shown, below, testId }: { shown: Shown; below: number; testId?: string }) {
   const { t } = useTranslation();
   const text = <span data-testid={testId} data-suppressed={shown.suppressed || undefined}>{shown.text}</span>;
-  return shown.suppressed ? <Tooltip title={t('petitions.ov.suppressed', { n: below })}>{text}</Tooltip> : text;
+  if (shown.suppressed) return <Tooltip title={t('petitions.ov.suppressed', { n: below })}>{text}</Tooltip>;
+  return shown.maybeHidden ? <Tooltip title={t('petitions.ov.noneOrHidden', { n: below })}>{text}</Tooltip> : text;
 }
 
 /** A card title with its definition in a tooltip (petitions.ov.def.<name>). */
@@ -36,7 +37,7 @@ function Defined({ name, children }: { name: string; children: ReactNode }) {
   );
 }
 
-/** The regions below, with their counts and shares (a share of a hidden count is hidden too). */
+/** The regions below, with their counts and shares (a share whose count is not in the row may be hidden: its dash says so). */
 function ChildrenTable({ k, onOpen }: { k: PetitionKpis; onOpen?: (code: string) => boolean }) {
   const { t } = useTranslation();
   const b = k.suppressedBelow;
@@ -45,15 +46,16 @@ function ChildrenTable({ k, onOpen }: { k: PetitionKpis; onOpen?: (code: string)
   return (
     <ResponsiveTable<Row>
       rowKey="code" size="small" pagination={false} dataSource={k.children} data-testid="pov-children"
-      onRow={(r) => ({ onClick: () => onOpen?.(r.code), style: { cursor: 'pointer' } })}
+      onRow={(r) => (r.own ? {} : { onClick: () => onOpen?.(r.code), style: { cursor: 'pointer' } })}
       columns={[
-        { title: t('petitions.ov.region'), dataIndex: 'name' },
+        // Petitions not located to a village count at the region's own office: 本级.
+        { title: t('petitions.ov.region'), key: 'name', render: (_: unknown, r: Row) => (r.own ? <Tooltip title={t('petitions.ov.ownHint')}><span>{t('petitions.ov.own')}</span></Tooltip> : r.name) },
         { title: t('petitions.ov.registered'), key: 'registered', render: (_: unknown, r: Row) => count(r.registered) },
         { title: t('petitions.ov.collective'), key: 'collective', render: (_: unknown, r: Row) => count(r.collective) },
         { title: t('petitions.ov.skippedLevelCount'), key: 'skippedLevel', render: (_: unknown, r: Row) => count(r.skippedLevel) },
         { title: t('petitions.ov.repeated'), key: 'repeated', render: (_: unknown, r: Row) => count(r.repeated) },
-        { title: t('petitions.ov.concludedInTime'), key: 'concludedInTimeRate', render: (_: unknown, r: Row) => <Figure shown={shownRate(r.concludedInTimeRate, r.registered, b)} below={b} /> },
-        { title: t('petitions.ov.satisfaction'), key: 'satisfactionRate', render: (_: unknown, r: Row) => <Figure shown={shownRate(r.satisfactionRate, r.registered, b)} below={b} /> },
+        { title: t('petitions.ov.concludedInTime'), key: 'concludedInTimeRate', render: (_: unknown, r: Row) => <Figure shown={shownRate(r.concludedInTimeRate, undefined, b)} below={b} /> },
+        { title: t('petitions.ov.satisfaction'), key: 'satisfactionRate', render: (_: unknown, r: Row) => <Figure shown={shownRate(r.satisfactionRate, undefined, b)} below={b} /> },
       ]}
     />
   );
@@ -95,7 +97,7 @@ export function PetitionOverviewPage({ me }: { me: Me }) {
   const regions = root ? [{ value: root.code, label: root.name }, ...(kids ?? []).map((c) => ({ value: c.code, label: `· ${c.name}` }))] : [];
   const k = usePetitionKpis(f.region, f.from, f.to).data;
   const overdue = usePetitionOverdue(f.region === me.scopeCode ? undefined : f.region).data;
-  const trend = useMemo(() => trendOption(k?.trend ?? [], k?.suppressedBelow ?? 5, t('petitions.ov.registered')), [k, t]);
+  const trend = useMemo(() => trendOption(k ? everyDay(k.trend, k.from, k.to) : [], k?.suppressedBelow ?? 5, t('petitions.ov.registered')), [k, t]);
   const channels = useMemo(() => (k ? channelOption(k.channels, k.suppressedBelow, Object.fromEntries(channelOrder.map((c) => [c, t(`petitions.channels.${c}`)])) as Record<(typeof channelOrder)[number], string>) : null), [k, t]);
   const hiddenDays = k ? suppressedDays(k.trend) : 0;
   // The workbench's overdue box of the region shown (the whole scope when it is the user's own).

@@ -18,7 +18,8 @@ export interface PetitionKpis {
   channels: Record<'visit' | 'letter' | 'online' | 'phone' | 'video', Count>;
   rates: Record<'notifiedInTime' | 'concludedInTime' | 'satisfaction' | 'repeat' | 'skippedLevel', Rate>;
   trend: { day: string; registered: Count }[];
-  children: { code: string; name: string; registered: Count; collective: Count; skippedLevel: Count; repeated: Count; concludedInTimeRate: Rate; satisfactionRate: Rate }[];
+  /** `own`: petitions not located to a village, counted at the region's own office (本级). */
+  children: { code: string; name: string; own: boolean; registered: Count; collective: Count; skippedLevel: Count; repeated: Count; concludedInTimeRate: Rate; satisfactionRate: Rate }[];
   bodies: { key: string; name: string; notified: Count; notifiedInTime: Count; concluded: Count; concludedInTime: Count; rated: Count; notifiedInTimeRate: Rate; concludedInTimeRate: Rate; satisfactionRate: Rate }[];
 }
 

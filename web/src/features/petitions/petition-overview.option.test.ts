@@ -3,7 +3,7 @@ import zhCN from '../../locales/zh-CN/petitions.json';
 import zhTW from '../../locales/zh-TW/petitions.json';
 import en from '../../locales/en/petitions.json';
 import type { PetitionKpis } from './petition-overview.api';
-import { channelOption, keyFigures, shownCount, shownRate, suppressedDays, trendOption } from './petition-overview.option';
+import { channelOption, everyDay, keyFigures, shownCount, shownRate, suppressedDays, trendOption } from './petition-overview.option';
 
 const kpis = (over: Partial<PetitionKpis> = {}): PetitionKpis => ({
   region: '632221000000', from: '2026-11-02', to: '2026-12-01', suppressedBelow: 5,
@@ -24,7 +24,7 @@ describe('petition overview figures', () => {
     expect(shownRate(1, 30, 5).text).toBe('100.0%');
     expect(shownRate(null, null, 5)).toEqual({ text: '<5', suppressed: true });
     expect(shownRate(null, 0, 5)).toEqual({ text: '—', suppressed: false });
-    expect(shownRate(null, undefined, 5)).toEqual({ text: '—', suppressed: false });
+    expect(shownRate(null, undefined, 5)).toEqual({ text: '—', suppressed: false, maybeHidden: true });
   });
   it('lists the cards in order with each share taken against its own count', () => {
     expect(keyFigures(kpis()).map((f) => [f.name, f.shown.text])).toEqual([
@@ -37,7 +37,12 @@ describe('petition overview figures', () => {
 });
 
 describe('petition overview charts', () => {
-  it('draws the trend with gaps for hidden days, which the tooltip names "<5", and counts them', () => {
+  it('fills every day of the period: a day without a row had none, a hidden day stays hidden', () => {
+    const days = everyDay([{ day: '2026-11-29', registered: 7 }, { day: '2026-12-01', registered: null }], '2026-11-28', '2026-12-01');
+    expect(days).toEqual([{ day: '2026-11-28', registered: 0 }, { day: '2026-11-29', registered: 7 }, { day: '2026-11-30', registered: 0 }, { day: '2026-12-01', registered: null }]);
+    expect(everyDay([], '2026-12-01', '2026-11-01')).toEqual([]);
+  });
+  it('draws the trend with no bar for hidden days, which the tooltip names "<5", and counts them', () => {
     const rows = [{ day: '2026-11-30', registered: 7 }, { day: '2026-12-01', registered: null }];
     const o = trendOption(rows, 5, '登记');
     expect(o.xAxis.data).toEqual(['11-30', '12-01']);
