@@ -88,14 +88,14 @@ export function PetitionsPage({ me }: { me: Me }) {
         }}
         onRow={(r) => ({ onClick: () => open(r.code), style: { cursor: 'pointer' } })}
         columns={[
-          { title: t('petitions.code'), dataIndex: 'code', width: 150, render: (c: string, r: Row) => <Space size={4} wrap>{c}{r.collective && <Tag color="red">{t('petitions.collective')}</Tag>}{r.skippedLevel && <Tag color="volcano">{t('petitions.skippedLevel')}</Tag>}</Space> },
+          { title: t('petitions.code'), dataIndex: 'code', width: 170, render: (c: string, r: Row) => <Space size={4} wrap>{c}{r.collective && <Tag color="red">{t('petitions.collective')}</Tag>}{r.skippedLevel && <Tag color="volcano">{t('petitions.skippedLevel')}</Tag>}</Space> },
           { title: t('petitions.remaining'), key: 'remaining', width: 160, sorter: true, sortOrder: f.sort === 'due' ? 'ascend' : null, sortDirections: ['ascend', null], render: (_: unknown, r: Row) => (windowView(r, new Date()) ? <WindowTag p={r} /> : <ClockTag dueAt={r.nextDueAt} colour={r.isOverdue ? 'red' : (r.nextDueColour ?? undefined)} />) },
           { title: t('petitions.status'), dataIndex: 'status', width: 150, render: (s: string, r: Row) => <Space size={4} wrap><Tag color={petitionStatusColour[s]}>{t(`petitions.st.${s}`)}</Tag>{r.toServe && windowView(r, new Date())?.kind !== 'toServe' && <Tooltip title={t('petitions.toServeHint')}><Tag color="orange">{t('petitions.toServe')}</Tag></Tooltip>}</Space> },
           { title: t('petitions.channel'), dataIndex: 'channel', width: 80, render: (c: string) => t(`petitions.channels.${c}`) },
           { title: t('petitions.kind'), dataIndex: 'kind', width: 100, render: (k: string) => t(`petitions.kinds.${k}`) },
           { title: t('petitions.matter'), dataIndex: 'matter', ellipsis: true },
           { title: t('petitions.body'), key: 'body', width: 160, render: (_: unknown, r: Row) => r.body?.name ?? '—' },
-          { title: t('petitions.petitioner'), dataIndex: 'petitionerName', width: 90, render: (n: string | null, r: Row) => (n ? `${n}${r.peopleCount > 1 ? t('petitions.andOthers', { n: r.peopleCount }) : ''}` : '—') },
+          { title: t('petitions.petitioner'), dataIndex: 'petitionerName', width: 110, render: (n: string | null, r: Row) => (n ? `${n}${r.peopleCount > 1 ? t('petitions.andOthers', { n: r.peopleCount }) : ''}` : '—') },
           { title: t('petitions.registeredAt'), dataIndex: 'registeredAt', width: 170, render: formatTime },
         ]}
       />
