@@ -38,7 +38,7 @@ function Defined({ name, children }: { name: string; children: ReactNode }) {
 }
 
 /** The regions below, with their counts and shares (a share whose count is not in the row may be hidden: its dash says so). */
-function ChildrenTable({ k, onOpen }: { k: PetitionKpis; onOpen?: (code: string) => boolean }) {
+function ChildrenTable({ k, canOpen, onOpen }: { k: PetitionKpis; canOpen: (code: string) => boolean; onOpen: (code: string) => void }) {
   const { t } = useTranslation();
   const b = k.suppressedBelow;
   type Row = PetitionKpis['children'][number];
@@ -46,7 +46,7 @@ function ChildrenTable({ k, onOpen }: { k: PetitionKpis; onOpen?: (code: string)
   return (
     <ResponsiveTable<Row>
       rowKey="code" size="small" pagination={false} dataSource={k.children} data-testid="pov-children"
-      onRow={(r) => (r.own ? {} : { onClick: () => onOpen?.(r.code), style: { cursor: 'pointer' } })}
+      onRow={(r) => (!r.own && canOpen(r.code) ? { onClick: () => onOpen(r.code), style: { cursor: 'pointer' } } : {})}
       columns={[
         // Petitions not located to a village count at the region's own office: 本级.
         { title: t('petitions.ov.region'), key: 'name', render: (_: unknown, r: Row) => (r.own ? <Tooltip title={t('petitions.ov.ownHint')}><span>{t('petitions.ov.own')}</span></Tooltip> : r.name) },
@@ -102,7 +102,8 @@ export function PetitionOverviewPage({ me }: { me: Me }) {
   const hiddenDays = k ? suppressedDays(k.trend) : 0;
   // The workbench's overdue box of the region shown (the whole scope when it is the user's own).
   const overdueLink = `/petitions?box=overdue&sort=due${f.region !== me.scopeCode ? `&region=${f.region}` : ''}`;
-  const pick = (code: string) => (regions.some((r) => r.value === code) ? (setF({ region: code }), true) : false);
+  // A row of the table opens that region when the picker offers it (the regions right below mine).
+  const offered = (code: string) => regions.some((r) => r.value === code);
 
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
@@ -144,7 +145,7 @@ export function PetitionOverviewPage({ me }: { me: Me }) {
               <Card size="small" title={t('petitions.ov.channels')}>{channels && <Chart option={channels} height={260} testId="pov-channels" />}</Card>
             </Col>
             <Col span={24}>
-              <Card size="small" title={t('petitions.ov.children')}><ChildrenTable k={k} onOpen={pick} /></Card>
+              <Card size="small" title={t('petitions.ov.children')}><ChildrenTable k={k} canOpen={offered} onOpen={(code) => setF({ region: code })} /></Card>
             </Col>
             <Col span={24}>
               <Card size="small" title={t('petitions.ov.bodies')}><BodiesTable k={k} /></Card>
