@@ -25,6 +25,9 @@ describe("the petitioner's review windows", () => {
     expect(windowView({ status: 'replied', toServe: false, windowKind: 'review_window', windowDueAt: at(12.5) }, now)).toEqual({ kind: 'review_window', key: 'petitions.window.review_window.days', n: 12, hint: 'petitions.window.hint.review_window' });
     expect(windowView({ status: 'reviewed', toServe: false, windowKind: 're_review_window', windowDueAt: at(0.5) }, now)).toMatchObject({ kind: 're_review_window', key: 'petitions.window.re_review_window.hours', n: 12 });
     expect(windowView({ status: 'replied', toServe: false, windowKind: 'review_window', windowDueAt: at(-1) }, now)).toMatchObject({ key: 'petitions.window.review_window.lapsed' });
+    // Without the clock's kind, the status says which window the served opinion opened.
+    expect(windowView({ status: 'reviewed', toServe: false, windowDueAt: at(20) }, now)).toMatchObject({ key: 'petitions.window.re_review_window.days', n: 20 });
+    expect(windowView({ status: 're_reviewed', toServe: false, windowDueAt: at(20) }, now)).toBeNull();
   });
   it('show an unserved reply or opinion as awaiting service: its window has not started', () => {
     expect(windowView({ status: 'replied', toServe: true, windowKind: null, windowDueAt: null }, now)).toEqual({ kind: 'toServe', key: 'petitions.window.toServe.replied', hint: 'petitions.window.hint.toServe' });

@@ -28,6 +28,8 @@ export const isWindowKind = (kind: string | null | undefined): kind is WindowKin
 
 /** A written opinion whose service starts (or would start) the petitioner's next window: the reply, the 复查 and the 复核 opinion. */
 const openingStatuses = ['replied', 'reviewed', 're_reviewed'];
+/** The window a served opinion opens: after the reply 复查, after the 复查 opinion 复核 (after 复核, none: it is final). */
+const windowAfter: Record<string, WindowKind> = { replied: 'review_window', reviewed: 're_review_window' };
 
 /**
  * What the time cell shows for the petitioner's side, in a neutral colour: the written opinion still to be served
@@ -36,12 +38,16 @@ const openingStatuses = ['replied', 'reviewed', 're_reviewed'];
  */
 export type WindowView = { kind: 'toServe'; key: string; hint: string } | { kind: WindowKind; key: string; n: number; hint: string };
 
-/** The window view of a petition row or card (`windowKind`/`windowDueAt`: its running window clock, when the server sends it). */
+/**
+ * The window view of a petition row or card: `windowDueAt` is the due time of its running window clock, when the
+ * server sends it (`windowKind` names the clock; without it the status says which window a served opinion opened).
+ */
 export function windowView(p: { status: string; toServe: boolean; windowKind?: string | null; windowDueAt?: string | null }, now: Date): WindowView | null {
   if (!openingStatuses.includes(p.status)) return null;
   if (p.toServe) return { kind: 'toServe', key: `petitions.window.toServe.${p.status}`, hint: 'petitions.window.hint.toServe' };
-  if (!isWindowKind(p.windowKind) || !p.windowDueAt) return null;
-  return windowClockView(p.windowKind, p.windowDueAt, now);
+  const kind = p.windowKind ?? windowAfter[p.status];
+  if (!isWindowKind(kind) || !p.windowDueAt) return null;
+  return windowClockView(kind, p.windowDueAt, now);
 }
 
 /** A running window clock in words: "复查申请期 剩余 N 天" (hours, minutes near the end), or lapsed. */
