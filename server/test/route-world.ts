@@ -118,6 +118,7 @@ export const listProbes: Record<string, { query: string; want: 'clean' | 'refuse
   'GET /api/cases/boxes': [{ query: '', want: 'clean' }],
   'GET /api/cases/export': [{ query: '', want: 'clean' }, { query: `?region=${fixture.villageB}`, want: 'refused' }],
   'GET /api/kpis': [{ query: `?region=${fixture.villageB}`, want: 'refused' }, { query: '?region=000000000000', want: 'refused' }, { query: `?region=${fixture.county}`, want: 'refused' }],
+  'GET /api/kpis/petitions': [{ query: `?region=${fixture.villageB}`, want: 'refused' }, { query: '?region=000000000000', want: 'refused' }, { query: `?region=${fixture.county}`, want: 'refused' }, { query: '', want: 'clean' }],
   'GET /api/grids': [{ query: '', want: 'clean' }, { query: '?q=B', want: 'clean' }, { query: `?region=${fixture.villageB}`, want: 'refused' }],
   'GET /api/grids/geojson': [{ query: `?region=${fixture.villageB}`, want: 'refused' }],
   'GET /api/locate': [{ query: '?lng=101.25&lat=37.05', want: 'refused' }],
