@@ -92,7 +92,7 @@ describe('the leaders’ petition overview', () => {
     // A township picked by its name: another request for it, and the cards follow its answer.
     const leader = await apiAs(server.url, 'county.leader');
     const townships = (await leader('/api/regions/632221000000/children')) as { code: string; name: string }[];
-    // One without the demo's petitions, so its figures differ from the county's.
+    // A township other than the county seat's: it holds only part of the county's petitions, so its figures differ.
     const other = townships.find((t) => t.code !== '632221100000')!;
     const next = page.waitForResponse(isKpis(other.code));
     await page.getByTestId('pov-region').click();
