@@ -161,7 +161,8 @@ describe('staff pages in zh-CN', () => {
 
 /** The petition pages: path, who uses it, file name, the title expected per language, and a step before the shot. */
 const petitionPages = () => [
-  { path: '/petitions', user: 'county.petitionOfficer', file: 'petitions', title: { 'zh-CN': '信访', en: 'Petitions' } },
+  // The whole register: every stage's time cell (the body's clocks, the petitioner's windows, replies to serve).
+  { path: '/petitions?box=all', user: 'county.petitionOfficer', file: 'petitions', title: { 'zh-CN': '信访', en: 'Petitions' } },
   { path: `/petitions/${petitionCode}`, user: 'county.petitionOfficer', file: 'petition-card', title: { 'zh-CN': petitionCode, en: petitionCode }, act: (page: Page) => page.getByTestId('petition-timeline').waitFor() },
   { path: '/petitions', user: 'county.petitionOfficer', file: 'petition-register', title: { 'zh-CN': '信访', en: 'Petitions' }, act: async (page: Page) => { await page.getByTestId('petition-register').click(); await page.getByTestId('petition-matter').waitFor(); } },
   { path: '/petition-overview', user: 'county.leader', file: 'petition-overview', title: { 'zh-CN': '信访态势', en: 'Petition overview' }, act: (page: Page) => page.getByTestId('pov-cards').waitFor() },
