@@ -10,12 +10,14 @@ import { purgeUnclaimedUploads } from '../modules/uploads/uploads.service.ts';
 import { anchorHead } from '../modules/audit/audit.service.ts';
 import { caseClockHandlers } from '../modules/cases/deadline-sweep.service.ts';
 import { petitionClockHandlers } from '../modules/petitions/petition-sweep.service.ts';
+import { disputeClockHandlers } from '../modules/mediation/dispute-sweep.service.ts';
 import { foldFinishedMonths } from '../modules/cases/case-kpi-months.service.ts';
 
 /** Subject type → the warn and breach handlers of the module that owns it; the one sweep claims clocks of all of them. */
 export const clockHandlers: ClockHandlerRegistry = {
   case: caseClockHandlers,
   petition: petitionClockHandlers,
+  dispute: disputeClockHandlers,
 };
 
 /** One background job. */
