@@ -15,7 +15,7 @@ import { errorText } from '../../data/errors';
 import { rulesFor } from '../../data/zod-rules';
 import { useCatalog } from '../catalog/catalog.api';
 import { useActorText } from '../cases/CaseResult';
-import { ClockTag } from './ClockTag';
+import { ClockTag, WindowTag } from './ClockTag';
 import { PetitionActionForm, bodyProblems, toBody } from './PetitionActionForm';
 import { petitionStatusColour, stageOf } from './petition-labels';
 import { petitionKeys, usePetition, usePetitionAction, useRevealPetitioners } from './petitions.api';
@@ -132,9 +132,10 @@ export function PetitionDrawer({ code, onClose, onOpen }: { code: string | null;
             ))}
           </Space>
           <Space wrap data-testid="petition-clocks">
+            <WindowTag p={{ status: c.status, toServe: c.toServe }} />
             {running.length ? running.map((k) => (
               <Tooltip key={k.kind + k.startedAt} title={`${k.source} · ${t('petitions.dueAt')} ${formatTime(k.dueAt)}`}>
-                <span><ClockTag dueAt={k.dueAt} colour={k.colour} paused={k.paused} label={t(`petitions.clockKind.${k.kind}`)} /></span>
+                <span><ClockTag dueAt={k.dueAt} colour={k.colour} paused={k.paused} label={t(`petitions.clockKind.${k.kind}`)} kind={k.kind} /></span>
               </Tooltip>
             )) : <Typography.Text type="secondary">{t('petitions.noClock')}</Typography.Text>}
           </Space>
