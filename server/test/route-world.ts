@@ -56,6 +56,8 @@ export const sampleBodies: Record<string, object> = {
   ...Object.fromEntries(Object.entries(petitionSamples).map(([a, b]) => [`POST /api/petitions/:code/actions/${a}`, b])),
   'POST /api/petitions/:code/petitioners/reveal': { reason: '电话回访核实' },
   'POST /api/petitions/:code/case-links': { caseCode: '632221-00000000' },
+  'POST /api/petitions/:code/cases': { petitionerAsReporter: false },
+  'POST /api/cases/:code/petition': { kind: 'complaint' },
   'PUT /api/grids/:code/duties': { duties: ['safety'] },
   'POST /api/grids/:code/staff': { role: 'gridWorker', name: '测试' },
   'PATCH /api/users/:id': { displayName: '改名' },
