@@ -62,6 +62,7 @@ export async function getCase(ctx: AppContext, actor: Actor, code: string) {
   const petitions = await petitionLinksOfCase(ctx, actor, c);
   return presentCaseDetail(c, {
     petitions,
+    canSendToPetition: holds(actor, 'petition:register'),
     names: {
       category: cats.get(c.categoryId),
       village: names.get(c.villageCode),

@@ -55,6 +55,8 @@ export interface CaseDetailParts {
   attachments: CaseDetail['attachments'];
   /** The petitions linked to the case: the codes the reader may read, the rest counted. */
   petitions: { petitionCodes: string[]; petitionsHidden: number };
+  /** Whether the reader may send it to petitions (转信访). */
+  canSendToPetition: boolean;
 }
 
 /** One case for staff: the list row, the rest of the row, the masked reporter, the timeline and the parts gathered. */
@@ -89,6 +91,7 @@ export function presentCaseDetail(c: CaseRow, p: CaseDetailParts, crypto: Crypto
     attachments: p.attachments,
     petitionCodes: p.petitions.petitionCodes,
     petitionsHidden: p.petitions.petitionsHidden,
+    canSendToPetition: p.canSendToPetition,
   };
 }
 

@@ -6,6 +6,7 @@
 import { AppError } from '../../../core/errors.ts';
 import { normaliseMobile } from '../../../core/contact.ts';
 import { caseChannelOf, caseDescriptionOf, petitionChannelOf } from '../../../core/petitions/case-links.ts';
+import type { PetitionCaseMade } from '../../../core/schemas/petitions.response.ts';
 import type { CaseToPetitionInput, PetitionRegisterInput, PetitionToCaseInput } from '../../../core/schemas/petitions.schema.ts';
 import type { PetitionChannel } from '../../../core/workflow/petition-workflow.ts';
 import type { Actor } from '../../lib/actor.ts';
@@ -18,18 +19,12 @@ import { caseForLink, recordPetitionLink } from '../cases/case-petition-links.se
 import { completeKey, type Ticket } from '../idempotency/idempotency.service.ts';
 import { registerPetition, type Registered } from './petition-register.service.ts';
 import * as repo from './petitions.repository.ts';
-import { canRead, rolesOf } from './petitions.policy.ts';
+import { canRead, isBody, isOffice, mayMakeCase } from './petitions.policy.ts';
 
 const bad = (path: string, code: string, message: string) => new AppError('VALIDATION_FAILED', [{ path, code, message }]);
 
-/** True when the actor acts on the petition as its 信访部门 or as the body it is at. */
-const actsOn = (actor: Actor, p: repo.PetitionRow) => rolesOf(actor, p).some((r) => r === 'office' || r === 'body');
-
 /** The answer of POST /api/petitions/:code/cases. */
-export interface CaseMade {
-  caseCode: string;
-  caseCodes: string[];
-}
+export type CaseMade = PetitionCaseMade;
 
 /**
  * POST /api/petitions/:code/cases: makes a case of the petition's matter, category, place and channel; the case's
@@ -40,8 +35,8 @@ export async function petitionToCase(ctx: AppContext, actor: Actor, code: string
   requirePermission(actor, 'petition:act');
   const p = await repo.findByCode(ctx.db, code);
   if (!p || !canRead(actor, p)) throw new AppError('NOT_FOUND');
-  if (!actsOn(actor, p)) throw new AppError('FORBIDDEN');
-  if (p.kind === 'accusation' || p.status === 'handed_over') throw new AppError('INVALID_TRANSITION');
+  if (!isOffice(actor, p) && !isBody(actor, p)) throw new AppError('FORBIDDEN');
+  if (!mayMakeCase(actor, p)) throw new AppError('INVALID_TRANSITION');
   const villageCode = p.villageCode ?? input.villageCode;
   // Petitions and cases share one catalog, but a case needs an active leaf category that applies at its place.
   const categoryId = input.categoryId ?? p.categoryId;
@@ -57,7 +52,7 @@ export async function petitionToCase(ctx: AppContext, actor: Actor, code: string
   });
   return ctx.db.transaction(async (tx) => {
     const locked = await repo.lockByCode(tx, code);
-    if (!locked || !actsOn(actor, locked)) throw new AppError('NOT_FOUND');
+    if (!locked || !mayMakeCase(actor, locked)) throw new AppError('NOT_FOUND');
     const made = await writeReportIn(tx, ctx, prepared);
     const now = ctx.clock.now();
     await repo.linkCase(tx, { countyCode: p.countyCode, petitionId: p.id, caseId: made.id, createdBy: actor.id, createdAt: now });

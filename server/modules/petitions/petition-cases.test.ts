@@ -45,6 +45,8 @@ describe('a petition becomes a case', () => {
     const p = await w.card('petition.county', code);
     expect(p.caseCodes).toEqual([caseCode]);
     expect(p.status).toBe('registered');
+    expect(p.canMakeCase).toBe(true);
+    expect(c.canSendToPetition).toBe(true);
     expect(p.timeline.find((e: { type: string }) => e.type === 'linkCase')).toMatchObject({ reason: '属地先行处置', data: { caseCode, made: true } });
 
     expect((await auditOf(code)).map((r) => r.action)).toEqual(['petition.register', 'petition.createCase']);
@@ -91,6 +93,7 @@ describe('a petition becomes a case', () => {
     expect((await w.act('petition.county', code, 'transfer', { to: { departmentId: w.depts.housing } })).status).toBe(200);
     expect((await toCase('handler.market', code)).status).toBe(404);
     expect((await toCase('leader.county', code)).status).toBe(403);
+    expect((await w.card('leader.county', code)).canMakeCase).toBe(false);
     await makeUser(env.ctx, 'petition.north', 'petitionOfficer', fixture.townshipB);
     w.cookies['petition.north'] = await login(env.app, 'petition.north');
     expect((await toCase('petition.north', code)).status).toBe(404);
@@ -100,6 +103,7 @@ describe('a petition becomes a case', () => {
 
     const accusation = await w.register({ kind: 'accusation' });
     expect((await toCase('petition.county', accusation.code)).status).toBe(409);
+    expect((await w.card('petition.county', accusation.code)).canMakeCase).toBe(false);
   }, 60_000);
 });
 
@@ -146,5 +150,6 @@ describe('a case is sent to petitions', () => {
     const c = await caseCard('handler.market', made.body.caseCode);
     expect(c.petitionCodes).toEqual([]);
     expect(c.petitionsHidden).toBe(1);
+    expect(c.canSendToPetition).toBe(false);
   }, 60_000);
 });

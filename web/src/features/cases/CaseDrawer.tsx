@@ -18,6 +18,7 @@ import { statusColour } from './case-colours';
 import { BeforeAfter, CaseHistory } from './CaseResult';
 import { caseKeys, useCase, useCaseAction, useCaseDuplicates, useRevealReporter } from './cases.api';
 import { useCatalog } from '../catalog/catalog.api';
+import { SendToPetitionModal } from './SendToPetitionModal';
 
 // Leaflet loads when a case with a point is opened, not with the case list.
 const CaseMap = lazy(() => import('./CaseMap').then((m) => ({ default: m.CaseMap })));
@@ -38,6 +39,7 @@ export function CaseDrawer({ code, onClose, departments }: { code: string | null
   const act = useCaseAction(code ?? undefined, form);
   const reveal = useRevealReporter(code ?? undefined, revealForm);
   const [revealing, setRevealing] = useState(false);
+  const [toPetition, setToPetition] = useState(false);
   const qc = useQueryClient();
   const navigate = useNavigate();
   const location = useLocation();
@@ -91,6 +93,7 @@ export function CaseDrawer({ code, onClose, departments }: { code: string | null
                 {t(`action.${a}`)}
               </Button>
             ))}
+            {c.canSendToPetition && <Button onClick={() => setToPetition(true)} data-testid="case-to-petition">{t('cases.toPetition')}</Button>}
           </Space>
           <Descriptions column={{ xs: 1, md: 2 }} size="small" bordered>
             <Descriptions.Item label={t('cases.category')}>{categoryName(c.categoryId, c.categoryName)}{!c.isPublic && <Tag style={{ marginLeft: 6 }}>{t('cases.private')}</Tag>}</Descriptions.Item>
@@ -108,6 +111,14 @@ export function CaseDrawer({ code, onClose, departments }: { code: string | null
             {c.outcome && <Descriptions.Item label={t('cases.outcome')} span={2}>{t(`outcome.${c.outcome}`)} {c.outcomeNote}</Descriptions.Item>}
             {c.redirectTo && <Descriptions.Item label={t('status.redirected')} span={2}>{c.redirectTo}</Descriptions.Item>}
             {c.duplicateOf && <Descriptions.Item label={t('status.merged')} span={2}>{c.duplicateOf}</Descriptions.Item>}
+            {(c.petitionCodes.length > 0 || c.petitionsHidden > 0) && (
+              <Descriptions.Item label={t('cases.linkedPetitions')} span={2}>
+                <Space wrap size={4} data-testid="case-petition-codes">
+                  {c.petitionCodes.map((x) => <Button key={x} type="link" size="small" style={{ padding: 0 }} onClick={() => navigate(`/petitions/${x}`)}>{x}</Button>)}
+                  {c.petitionsHidden > 0 && <Typography.Text type="secondary">{t('cases.petitionsHidden', { n: c.petitionsHidden })}</Typography.Text>}
+                </Space>
+              </Descriptions.Item>
+            )}
           </Descriptions>
           {c.lat !== null && c.lng !== null && <Suspense fallback={null}><CaseMap lat={c.lat} lng={c.lng} gridCode={c.gridCode} /></Suspense>}
           <Space wrap data-testid="case-clocks">
@@ -132,6 +143,7 @@ export function CaseDrawer({ code, onClose, departments }: { code: string | null
         {/* Accept starts from the suggested tier: the operator changes it only when they disagree. */}
         <Form form={form} layout="vertical" initialValues={action === 'accept' && c ? { tier: c.suggestedTier } : undefined}>{action && c && <ActionForm action={action} c={c} departments={departments} duplicates={duplicates} files={files} onFiles={setFiles} />}</Form>
       </Modal>
+      {code && <SendToPetitionModal code={code} open={toPetition} onClose={() => setToPetition(false)} onSent={(x) => { setToPetition(false); message.success(t('cases.sentToPetition', { code: x })); }} />}
       <Modal open={revealing} title={t('cases.revealTitle')} confirmLoading={reveal.pending} onCancel={() => setRevealing(false)} okText={t('common.ok')} cancelText={t('common.cancel')} onOk={submitReveal} destroyOnHidden>
         {reveal.error && <Alert type="error" showIcon message={errorText(reveal.error)} style={{ marginBottom: 12 }} data-testid="reveal-error" />}
         <Form form={revealForm} layout="vertical">
