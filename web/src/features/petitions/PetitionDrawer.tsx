@@ -4,7 +4,7 @@
  * attachments, suggested repeats and the timeline. Buttons come from what the server says this reader may do.
  */
 import { useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, Drawer, Empty, Form, Image, Input, List, Modal, Space, Tag, Timeline, Tooltip, Typography, type UploadFile } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Drawer, Empty, Form, Image, List, Modal, Space, Tag, Timeline, Tooltip, Typography, type UploadFile } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -13,11 +13,11 @@ import type { PetitionCard, PetitionDocument } from '../../../../core/schemas/pe
 import { RevealPetitionersSchema } from '../../../../core/schemas/petitions.schema';
 import { formatTime } from '../../format';
 import { errorText } from '../../data/errors';
-import { rulesFor } from '../../data/zod-rules';
 import { useCatalog } from '../catalog/catalog.api';
 import { useActorText } from '../cases/CaseResult';
 import { ClockTag } from './ClockTag';
 import { MakeCaseModal } from './MakeCaseModal';
+import { RevealDialog, useRevealDialog } from '../../ui/RevealDialog';
 import { PetitionActionForm, bodyProblems, toBody } from './PetitionActionForm';
 import { petitionStatusColour, stageOf } from './petition-labels';
 import { petitionKeys, usePetition, usePetitionAction, useRevealPetitioners } from './petitions.api';
@@ -80,7 +80,7 @@ export function PetitionDrawer({ code, onClose, onOpen }: { code: string | null;
   const [revealForm] = Form.useForm<{ reason: string }>();
   const act = usePetitionAction(code ?? undefined, form);
   const reveal = useRevealPetitioners(code ?? undefined, revealForm);
-  const [revealing, setRevealing] = useState(false);
+  const revealDialog = useRevealDialog(reveal, revealForm);
   const [makingCase, setMakingCase] = useState(false);
   const qc = useQueryClient();
   const navigate = useNavigate();
@@ -105,16 +105,6 @@ export function PetitionDrawer({ code, onClose, onOpen }: { code: string | null;
     if (!r.ok) return void (code && qc.invalidateQueries({ queryKey: petitionKeys.one(code) }));
     message.success(r.result.documentId ? t('petitions.doneWithDocument') : t('petitions.done'));
     setAction(null);
-  };
-  const openReveal = () => {
-    revealForm.resetFields();
-    reveal.reset();
-    reveal.begin();
-    setRevealing(true);
-  };
-  const submitReveal = async () => {
-    const v = await revealForm.validateFields().catch(() => null);
-    if (v && (await reveal.run(v.reason.trim())).ok) setRevealing(false);
   };
   const people = reveal.data && reveal.for === code ? reveal.data : c?.petitioners;
   const canServe = !!c?.allowedActions.includes('serve');
@@ -160,7 +150,7 @@ export function PetitionDrawer({ code, onClose, onOpen }: { code: string | null;
             {c.caseCodes.length > 0 && <Descriptions.Item label={t('petitions.linkedCases')} span={2}><Space wrap size={4} data-testid="petition-case-codes">{c.caseCodes.map((x) => <Button key={x} type="link" size="small" style={{ padding: 0 }} onClick={() => openCase(x)}>{x}</Button>)}</Space></Descriptions.Item>}
             <Descriptions.Item label={t('petitions.matterFull')} span={2}><Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }} data-testid="petition-matter-text">{c.matterFull}</Typography.Paragraph></Descriptions.Item>
           </Descriptions>
-          <Card size="small" title={t('petitions.petitioners')} extra={c.canRevealPetitioners && !(reveal.data && reveal.for === code) ? <Button size="small" type="link" onClick={openReveal} data-testid="petition-reveal">{t('petitions.reveal')}</Button> : null}>
+          <Card size="small" title={t('petitions.petitioners')} extra={c.canRevealPetitioners && !(reveal.data && reveal.for === code) ? <Button size="small" type="link" onClick={revealDialog.start} data-testid="petition-reveal">{t('petitions.reveal')}</Button> : null}>
             <List size="small" dataSource={people ?? []} renderItem={(p) => (
               <List.Item data-testid="petition-petitioner">
                 <Space wrap size={8}>
@@ -210,14 +200,7 @@ export function PetitionDrawer({ code, onClose, onOpen }: { code: string | null;
         <Form form={form} layout="vertical" initialValues={preset}>{action && c && <PetitionActionForm action={action} c={c} files={files} onFiles={setFiles} />}</Form>
       </Modal>
       {c && <MakeCaseModal c={c} open={makingCase} onClose={() => setMakingCase(false)} onMade={(x) => { setMakingCase(false); message.success(t('petitions.caseMade', { code: x })); }} />}
-      <Modal open={revealing} title={t('petitions.revealTitle')} confirmLoading={reveal.pending} onCancel={() => setRevealing(false)} okText={t('common.ok')} cancelText={t('common.cancel')} onOk={submitReveal} destroyOnHidden>
-        {reveal.error && <Alert type="error" showIcon message={errorText(reveal.error)} style={{ marginBottom: 12 }} />}
-        <Form form={revealForm} layout="vertical">
-          <Form.Item name="reason" label={t('petitions.revealReason')} rules={rulesFor(RevealPetitionersSchema, 'reason')}>
-            <Input.TextArea rows={2} maxLength={200} autoFocus data-testid="petition-reveal-reason" />
-          </Form.Item>
-        </Form>
-      </Modal>
+      <RevealDialog dialog={revealDialog} reveal={reveal} form={revealForm} schema={RevealPetitionersSchema} title={t('petitions.revealTitle')} label={t('petitions.revealReason')} testId="petition-reveal" />
     </Drawer>
   );
 }
