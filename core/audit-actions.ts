@@ -5,6 +5,7 @@
  */
 import { caseActions, type CaseAction } from './workflow/case-workflow.ts';
 import { petitionActions, type PetitionAction } from './workflow/petition-workflow.ts';
+import { disputeActions, type DisputeAction } from './workflow/dispute-workflow.ts';
 
 export const auditActions = [
   'audit.verify', // 校验审计链: someone checked the chain
@@ -30,6 +31,8 @@ export const auditActions = [
   'document.create', // 生成文书 (a PDF stored with the SM3 of its bytes)
   'document.download', // 下载文书 (an audited read, with the SM3)
   'document.serve', // 登记文书送达 (how, when, proof)
+  'dispute.register', // 登记矛盾纠纷 (staff, from a case or a petition, or the online application)
+  'dispute.revealParties', // 查看当事人完整信息 (with the reason)
   'dwelling.create', // 新建房屋
   'dwelling.rental', // 登记出租
   'files.seal', // 加密存量文件 (CLI)
@@ -45,6 +48,9 @@ export const auditActions = [
   'household.update', // 修改户
   'keys.reencrypt', // 用新密钥重新加密 (CLI)
   'keys.rotate', // 轮换密钥 (CLI)
+  'mediationCommittee.save', // 新建或修改人民调解委员会
+  'mediationRoom.save', // 新建或修改调解室
+  'mediator.save', // 新建或修改人民调解员
   'person.addRecord', // 添加人员记录
   'person.create', // 新建人员
   'person.export', // 导出人员
@@ -87,18 +93,21 @@ export interface WorkflowAuditActions {
   case: CaseAction;
   /** Every transition of the petition workflow (转送, 交办, 受理, 异议, 答复, 送达, 复查, 复核 …). */
   petition: PetitionAction;
+  /** Every transition of the dispute workflow (指派, 受理, 调解, 延期, 协议, 调解不成, 移交, 拒绝调解, 结案 …). */
+  dispute: DisputeAction;
 }
 
 /** A workflow transition as an audit action. */
 export type WorkflowAuditAction = { [W in keyof WorkflowAuditActions]: `${W & string}.${WorkflowAuditActions[W] & string}` }[keyof WorkflowAuditActions];
 export const caseAuditActions: readonly WorkflowAuditAction[] = caseActions.map((a) => `case.${a}` as const);
 export const petitionAuditActions: readonly WorkflowAuditAction[] = petitionActions.map((a) => `petition.${a}` as const);
+export const disputeAuditActions: readonly WorkflowAuditAction[] = disputeActions.map((a) => `dispute.${a}` as const);
 
 /** An action a row of the audit chain may name. */
 export type AuditAction = (typeof auditActions)[number] | WorkflowAuditAction;
 
 /** Every declared action (for the audit search's list and for checking stored rows). */
-export const allAuditActions: readonly AuditAction[] = [...auditActions, ...caseAuditActions, ...petitionAuditActions];
+export const allAuditActions: readonly AuditAction[] = [...auditActions, ...caseAuditActions, ...petitionAuditActions, ...disputeAuditActions];
 
 /** True when `s` is a declared audit action. */
 export function isAuditAction(s: string): s is AuditAction {

@@ -6,6 +6,7 @@
 import { auditActions, type AuditAction } from './audit-actions.ts';
 import type { CaseAction } from './workflow/case-workflow.ts';
 import type { PetitionAction } from './workflow/petition-workflow.ts';
+import type { DisputeAction } from './workflow/dispute-workflow.ts';
 import type { Locale } from './errors.ts';
 
 /** One text in the three UI languages. */
@@ -33,6 +34,8 @@ const plainLabels: Record<(typeof auditActions)[number], Words> = {
   'department.update': w('修改职能部门', '修改職能部門', 'Changed a department'),
   'document.create': w('生成文书', '產生文書', 'Generated a document'),
   'document.download': w('下载文书', '下載文書', 'Downloaded a document'),
+  'dispute.register': w('登记矛盾纠纷', '登記矛盾糾紛', 'Registered a dispute'),
+  'dispute.revealParties': w('查看当事人完整信息', '查看當事人完整資訊', 'Revealed the parties'),
   'document.serve': w('登记文书送达', '登記文書送達', 'Recorded service of a document'),
   'dwelling.create': w('新建房屋', '新建房屋', 'Added a dwelling'),
   'dwelling.rental': w('登记出租', '登記出租', 'Registered a rental'),
@@ -48,6 +51,9 @@ const plainLabels: Record<(typeof auditActions)[number], Words> = {
   'household.removeMember': w('户移除成员', '戶移除成員', 'Removed a household member'),
   'household.update': w('修改户', '修改戶', 'Edited a household'),
   'keys.reencrypt': w('用新密钥重新加密', '用新金鑰重新加密', 'Re-encrypted with the new key'),
+  'mediationCommittee.save': w('保存人民调解委员会', '儲存人民調解委員會', 'Saved a mediation committee'),
+  'mediationRoom.save': w('保存调解室', '儲存調解室', 'Saved a mediation room'),
+  'mediator.save': w('保存人民调解员', '儲存人民調解員', 'Saved a mediator'),
   'keys.rotate': w('轮换密钥', '輪換金鑰', 'Rotated the keys'),
   'person.addRecord': w('添加人员记录', '新增人員記錄', 'Added a person record'),
   'person.create': w('新建人员', '新建人員', 'Added a person'),
@@ -131,6 +137,24 @@ const petitionStepLabels: Record<PetitionAction, Words> = {
   close: w('办结', '辦結', 'Close'),
 };
 
+/** The dispute workflow's steps. */
+const disputeStepLabels: Record<DisputeAction, Words> = {
+  assign: w('指派调解员', '指派調解員', 'Assign mediator'),
+  choose: w('当事人选定调解员', '當事人選定調解員', 'Mediator chosen by the parties'),
+  transfer: w('移送调委会', '移送調委會', 'Transfer to another committee'),
+  accept: w('受理', '受理', 'Accept'),
+  scheduleSession: w('安排调解', '安排調解', 'Schedule a session'),
+  recordSession: w('调解记录', '調解記錄', 'Record a session'),
+  extend: w('延长调解期限', '延長調解期限', 'Extend (both parties consent)'),
+  recordAgreement: w('达成调解协议', '達成調解協議', 'Agreement reached'),
+  recordFailure: w('调解不成', '調解不成', 'Mediation failed'),
+  refer: w('移交（诉调对接等）', '移交（訴調對接等）', 'Refer (court, arbitration, department)'),
+  recordReferralAnswer: w('登记接收方答复', '登記接收方答覆', 'Record the receiver\'s answer'),
+  refuse: w('当事人拒绝调解', '當事人拒絕調解', 'A party refused mediation'),
+  urge: w('督办', '督辦', 'Urge'),
+  close: w('结案', '結案', 'Close'),
+};
+
 /** The words of an audit action in `locale`; a stored action no longer declared is shown as it is. */
 export function auditActionLabel(action: string, locale: Locale): string {
   if (action in plainLabels) return plainLabels[action as keyof typeof plainLabels][locale];
@@ -141,6 +165,8 @@ export function auditActionLabel(action: string, locale: Locale): string {
   }
   const pstep = /^petition\.(.+)$/.exec(action)?.[1];
   if (pstep && pstep in petitionStepLabels) return w('信访·', '信訪·', 'Petition: ')[locale] + petitionStepLabels[pstep as PetitionAction][locale];
+  const dstep = /^dispute\.(.+)$/.exec(action)?.[1];
+  if (dstep && dstep in disputeStepLabels) return w('调解·', '調解·', 'Dispute: ')[locale] + disputeStepLabels[dstep as DisputeAction][locale];
   return action;
 }
 

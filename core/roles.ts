@@ -28,6 +28,12 @@ export const permissions = [
   'petition:read', // see petitions the reader's office, body or scope is concerned with (issue 14)
   'petition:register', // register petitions (the 信访部门)
   'petition:act', // take petition workflow actions (which ones: core/workflow/petition-workflow.ts and the policy)
+  // Issue 15 (session 9, helper M): disputes and people's mediation.
+  'dispute:read', // see disputes placed in the scope (some roles only those they registered: core/mediation/need-to-know.ts)
+  'dispute:register', // register a dispute (screening, walk-in, from a case or a petition)
+  'dispute:act', // take dispute workflow actions (which ones: core/workflow/dispute-workflow.ts and the policy)
+  'dispute:reveal', // see the parties of a dispute in full (each read audited, with a reason)
+  'mediation:admin', // keep the committees, rooms and mediators of the scope
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -52,22 +58,28 @@ export const personRoles = roles.filter((r) => r !== 'integration') as Exclude<R
 const businessRead: Permission[] = ['region:read', 'grid:read', 'locate:use', 'case:read'];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
-  sysadmin: ['region:read', 'region:write', 'grid:read', 'grid:write', 'user:read', 'user:create', 'locate:use', 'catalog:manage'],
+  // …and the mediation organisation (committees, rooms, mediators), as it runs departments and the catalog.
+  sysadmin: ['region:read', 'region:write', 'grid:read', 'grid:write', 'user:read', 'user:create', 'locate:use', 'catalog:manage', 'mediation:admin'],
   secadmin: ['region:read', 'user:read', 'user:security', 'token:manage'],
   auditor: ['region:read', 'user:read', 'audit:read'],
   // Leaders approve petition extensions and urge late steps.
-  leader: [...businessRead, 'case:act', 'case:export', 'kpi:read', 'person:read', 'petition:read', 'petition:act'],
+  // …and act for a mediation committee of their scope (assign, transfer, urge) and keep its roster (司法所).
+  leader: [...businessRead, 'case:act', 'case:export', 'kpi:read', 'person:read', 'petition:read', 'petition:act', 'dispute:read', 'dispute:act', 'mediation:admin'],
   // A township centre's operator acts for the township when a petition is sent to it.
-  operator: [...businessRead, 'case:create', 'case:act', 'case:export', 'pii:view', 'kpi:read', 'person:read', 'person:write', 'person:reveal', 'petition:read', 'petition:act'],
+  // The centre's operator registers disputes and hands them to a committee of its scope.
+  operator: [...businessRead, 'case:create', 'case:act', 'case:export', 'pii:view', 'kpi:read', 'person:read', 'person:write', 'person:reveal', 'petition:read', 'petition:act', 'dispute:read', 'dispute:register', 'dispute:act', 'dispute:reveal'],
   // Department handlers work on cases routed to them, not on the population registry.
   // …and on petitions transferred to their department (the receiving body).
   handler: [...businessRead, 'case:act', 'petition:read', 'petition:act'],
   // 四必清: the grid worker knows every household of the grid, and confirms identities on visits.
-  gridWorker: [...businessRead, 'case:create', 'case:act', 'person:read', 'person:write', 'person:reveal'],
+  // 排查: grid workers register the disputes they find and follow those (only those: need-to-know).
+  gridWorker: [...businessRead, 'case:create', 'case:act', 'person:read', 'person:write', 'person:reveal', 'dispute:read', 'dispute:register'],
   householdLeader: [...businessRead, 'case:create', 'case:act'],
-  mediator: [...businessRead, 'person:read'],
+  // People's mediators register, mediate and record; they see the parties in full (audited) to reach them.
+  mediator: [...businessRead, 'person:read', 'dispute:read', 'dispute:register', 'dispute:act', 'dispute:reveal'],
   // The 信访部门: registers, routes, records service and review requests; sees petitioners in full (audited).
-  petitionOfficer: [...businessRead, 'person:read', 'petition:read', 'petition:register', 'petition:act', 'pii:view', 'kpi:read'],
+  // …and send a petition suited to mediation to a committee (诉访分离), following the disputes they registered.
+  petitionOfficer: [...businessRead, 'person:read', 'petition:read', 'petition:register', 'petition:act', 'pii:view', 'kpi:read', 'dispute:read', 'dispute:register'],
   integration: ['region:read', 'grid:read', 'locate:use', 'case:create'],
 };
 

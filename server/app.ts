@@ -35,6 +35,7 @@ import { uploadRoutes } from './modules/uploads/uploads.routes.ts';
 import { open311Routes } from './modules/open311/open311.routes.ts';
 import { documentRoutes } from './modules/documents/documents.routes.ts';
 import { petitionRoutes } from './modules/petitions/petitions.routes.ts';
+import { mediationRoutes } from './modules/mediation/mediation.routes.ts';
 
 const webDist = join(dirname(fileURLToPath(import.meta.url)), '..', 'web', 'dist');
 export const version = '0.1.0';
@@ -133,6 +134,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   uploadRoutes(app, ctx);
   documentRoutes(app, ctx);
   petitionRoutes(app, ctx);
+  mediationRoutes(app, ctx);
 
   await installWebApp(app, opts.webDist ?? webDist);
   return app;

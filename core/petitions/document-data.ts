@@ -35,7 +35,7 @@ export const documentOfAction: Partial<Record<string, PetitionTemplateId>> = {
 };
 
 /** Documents addressed to the petitioner, which must be served (送达); a transfer letter goes to the body. */
-export const servedTemplates: readonly PetitionTemplateId[] = ['petition.acceptance_notice', 'petition.non_acceptance_notice', 'petition.reply', 'petition.review_opinion', 'petition.re_review_opinion'];
+export const servedTemplates: readonly string[] = ['petition.acceptance_notice', 'petition.non_acceptance_notice', 'petition.reply', 'petition.review_opinion', 'petition.re_review_opinion'];
 
 const prefixOf: Record<PetitionTemplateId, string> = {
   'petition.acceptance_notice': '信受',

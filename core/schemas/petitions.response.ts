@@ -31,6 +31,8 @@ export const PetitionListItem = z.object({
   nextDueAt: z.string().nullable(),
   /** The colour of the nearest running clock: green, yellow (past its warning), red (overdue); null when none runs. */
   nextDueColour: z.enum(['green', 'yellow', 'red']).nullable(),
+  /** The petitioner's running 复查/复核 request window (replied: 复查, reviewed: 复核); their time, never overdue. */
+  windowDueAt: z.string().nullable(),
   /** A document of this petition has not been served yet. */
   toServe: z.boolean(),
   repeatOf: z.string().nullable(),

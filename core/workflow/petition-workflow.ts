@@ -131,6 +131,7 @@ export const notAcceptGrounds = ['litigation', 'arbitration', 'administrative_re
 
 /** 满意 / 基本满意 / 不满意. */
 export const petitionRatings = ['satisfied', 'basically', 'unsatisfied'] as const;
+export type PetitionRating = (typeof petitionRatings)[number];
 
 /** Five or more people on one visit make a 集体访 (with up to five representatives). */
 export const COLLECTIVE_VISIT_MIN = 5;

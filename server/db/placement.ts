@@ -76,9 +76,20 @@ export const placement: Record<string, Placement> = {
   petition_events: byCounty('a petition\'s timeline'),
   petition_attachments: byCounty('files a petition claimed'),
   petition_case_links: byCounty('links between a county\'s petitions and its cases (both distributed by county: the keys stay on one worker)'),
+  petition_stats_daily: byCounty('petition statistics per place, body and day, bumped in the transaction that changes a county\'s petition'),
   // ── Issue 14, helper D: documents (migration 0027) ──
   documents: byCounty('a record\'s written documents (PDF notices), read and written with their record\'s county'),
   document_services: byCounty('how each document was delivered; its foreign key (county_code, document_id) stays on the document\'s shard'),
+  // ── Session 9, helper M: disputes and mediation (0030) ──
+  mediation_committees: byCounty('a county\'s mediation committees; disputes, rooms and mediators reference them with the county in the key'),
+  mediation_rooms: byCounty('a committee\'s rooms, read and written with the county'),
+  mediators: byCounty('a committee\'s mediators; their load is counted from the county\'s disputes on the same shard'),
+  disputes: byCounty('disputes: every read and action carries the county (its code starts with it)'),
+  dispute_mediators: byCounty('the mediators of a dispute, written with it'),
+  dispute_parties: byCounty('the parties of a dispute, written and read with it'),
+  dispute_events: byCounty('a dispute\'s timeline'),
+  mediation_sessions: byCounty('a dispute\'s sessions and their records'),
+  dispute_links: byCounty('links between a county\'s disputes and its cases and petitions (one shard)'),
   living_id_numbers: { kind: 'distributed', column: 'id_number_hash', why: 'one living registration per ID number nationally: keyed (and split) by the ID number\'s hash alone, so the unique key holds across counties' },
 };
 

@@ -741,3 +741,207 @@ export const documentServices = pgTable('document_services', {
   recordedBy: text('recorded_by').notNull(),
   recordedAt: ts('recorded_at').notNull(),
 }, (t) => [primaryKey({ columns: [t.countyCode, t.id] })]);
+
+// ── Issue 14, item 9: petition statistics (migration 0029) ──
+/** Petition counters per county, place (village, else the registering office), body and China-time day; bumped by the transitions. */
+export const petitionStatsDaily = pgTable('petition_stats_daily', {
+  countyCode: char('county_code', { length: 6 }).notNull(),
+  regionCode: char('region_code', { length: 12 }).notNull(),
+  bodyKey: text('body_key').notNull(),
+  day: date('day', { mode: 'string' }).notNull(),
+  registered: integer('registered').notNull().default(0),
+  chVisit: integer('ch_visit').notNull().default(0),
+  chLetter: integer('ch_letter').notNull().default(0),
+  chOnline: integer('ch_online').notNull().default(0),
+  chPhone: integer('ch_phone').notNull().default(0),
+  chVideo: integer('ch_video').notNull().default(0),
+  collective: integer('collective').notNull().default(0),
+  skippedLevel: integer('skipped_level').notNull().default(0),
+  repeated: integer('repeated').notNull().default(0),
+  notified: integer('notified').notNull().default(0),
+  notifiedInTime: integer('notified_in_time').notNull().default(0),
+  notAccepted: integer('not_accepted').notNull().default(0),
+  concluded: integer('concluded').notNull().default(0),
+  concludedInTime: integer('concluded_in_time').notNull().default(0),
+  served: integer('served').notNull().default(0),
+  rated: integer('rated').notNull().default(0),
+  satisfied: integer('satisfied').notNull().default(0),
+  basicallySatisfied: integer('basically_satisfied').notNull().default(0),
+}, (t) => [primaryKey({ name: 'petition_stats_daily_pkey', columns: [t.countyCode, t.regionCode, t.bodyKey, t.day] })]);
+
+// ── Session 9, helper M: disputes and people's mediation (migration 0030) ───────────────────────────────────────
+/** 人民调解委员会 at village, township, county or industry level. */
+export const mediationCommittees = pgTable('mediation_committees', {
+  countyCode: char('county_code', { length: 6 }).notNull(),
+  id: uuid('id').notNull(),
+  level: text('level').notNull(),
+  regionCode: char('region_code', { length: 12 }).notNull(),
+  name: text('name').notNull(),
+  industry: text('industry'),
+  active: boolean('active').notNull(),
+  createdAt: ts('created_at').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+  version: integer('version').notNull(),
+}, (t) => [primaryKey({ columns: [t.countyCode, t.id] })]);
+
+/** A committee's named room (家门口 on-site, 流动 mobile, 网上 online). */
+export const mediationRooms = pgTable('mediation_rooms', {
+  countyCode: char('county_code', { length: 6 }).notNull(),
+  id: uuid('id').notNull(),
+  committeeId: uuid('committee_id').notNull(),
+  name: text('name').notNull(),
+  mode: text('mode').notNull(),
+  namedAfter: text('named_after'),
+  address: text('address'),
+  active: boolean('active').notNull(),
+  createdAt: ts('created_at').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+}, (t) => [primaryKey({ columns: [t.countyCode, t.id] })]);
+
+/** 人民调解员 of one committee, with or without an account. */
+export const mediators = pgTable('mediators', {
+  countyCode: char('county_code', { length: 6 }).notNull(),
+  id: uuid('id').notNull(),
+  committeeId: uuid('committee_id').notNull(),
+  userId: uuid('user_id'),
+  name: text('name').notNull(),
+  isHead: boolean('is_head').notNull(),
+  skills: text('skills').array().notNull(),
+  languages: text('languages').array().notNull(),
+  awards: text('awards').array().notNull(),
+  active: boolean('active').notNull(),
+  createdAt: ts('created_at').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+}, (t) => [primaryKey({ columns: [t.countyCode, t.id] })]);
+
+/** 矛盾纠纷: its status on the dispute workflow (core/workflow/dispute-workflow.ts). */
+export const disputes = pgTable('disputes', {
+  countyCode: char('county_code', { length: 6 }).notNull(),
+  id: uuid('id').notNull(),
+  code: text('code').notNull(),
+  status: text('status').notNull(),
+  source: text('source').notNull(),
+  category: text('category').notNull(),
+  scale: text('scale').notNull(),
+  peopleCount: integer('people_count').notNull(),
+  escalationRisk: boolean('escalation_risk').notNull(),
+  urgent: boolean('urgent').notNull(),
+  facts: text('facts').notNull(),
+  claims: text('claims'),
+  address: text('address'),
+  lat: doublePrecision('lat'),
+  lng: doublePrecision('lng'),
+  gridCode: char('grid_code', { length: 15 }),
+  villageCode: char('village_code', { length: 12 }),
+  committeeId: uuid('committee_id').notNull(),
+  committeeRegion: char('committee_region', { length: 12 }).notNull(),
+  roomId: uuid('room_id'),
+  assignedBy: text('assigned_by'),
+  registeredBy: uuid('registered_by'),
+  acceptedAt: ts('accepted_at'),
+  extDays: integer('ext_days').notNull(),
+  outcomeAt: ts('outcome_at'),
+  agreementForm: text('agreement_form'),
+  agreementTerms: text('agreement_terms'),
+  failureReason: text('failure_reason'),
+  routesTold: text('routes_told'),
+  routesToldAt: ts('routes_told_at'),
+  referralTo: text('referral_to'),
+  referralReceiver: text('referral_receiver'),
+  referralAnswer: text('referral_answer'),
+  referralAnsweredAt: ts('referral_answered_at'),
+  refusedByParty: uuid('refused_by_party'),
+  refusalReason: text('refusal_reason'),
+  applicantKeyHash: text('applicant_key_hash'),
+  isOverdue: boolean('is_overdue').notNull(),
+  receivedAt: ts('received_at').notNull(),
+  createdAt: ts('created_at').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+  closedAt: ts('closed_at'),
+  version: integer('version').notNull(),
+}, (t) => [primaryKey({ columns: [t.countyCode, t.id] })]);
+
+/** The mediator(s) of a dispute. */
+export const disputeMediators = pgTable('dispute_mediators', {
+  countyCode: char('county_code', { length: 6 }).notNull(),
+  disputeId: uuid('dispute_id').notNull(),
+  mediatorId: uuid('mediator_id').notNull(),
+  lead: boolean('lead').notNull(),
+  createdAt: ts('created_at').notNull(),
+}, (t) => [primaryKey({ columns: [t.countyCode, t.disputeId, t.mediatorId] })]);
+
+/** 当事人: personal values encrypted, hashed for lookup, masked for display. */
+export const disputeParties = pgTable('dispute_parties', {
+  countyCode: char('county_code', { length: 6 }).notNull(),
+  id: uuid('id').notNull(),
+  disputeId: uuid('dispute_id').notNull(),
+  position: smallint('position').notNull(),
+  kind: text('kind').notNull(),
+  side: text('side').notNull(),
+  nameEnc: text('name_enc').notNull(),
+  nameMask: text('name_mask').notNull(),
+  idType: text('id_type'),
+  idNumberEnc: text('id_number_enc'),
+  idNumberHash: text('id_number_hash'),
+  idNumberMask: text('id_number_mask'),
+  phoneEnc: text('phone_enc'),
+  phoneHash: text('phone_hash'),
+  phoneMask: text('phone_mask'),
+  addressEnc: text('address_enc'),
+  agentNameEnc: text('agent_name_enc'),
+  agentNameMask: text('agent_name_mask'),
+  agentPhoneEnc: text('agent_phone_enc'),
+  agentPhoneMask: text('agent_phone_mask'),
+  agentRelation: text('agent_relation'),
+  personId: uuid('person_id'),
+  createdAt: ts('created_at').notNull(),
+}, (t) => [primaryKey({ columns: [t.countyCode, t.id] })]);
+
+/** A dispute's timeline. */
+export const disputeEvents = pgTable('dispute_events', {
+  countyCode: char('county_code', { length: 6 }).notNull(),
+  id: bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity(),
+  disputeId: uuid('dispute_id').notNull(),
+  type: text('type').notNull(),
+  actorId: text('actor_id'),
+  actorName: text('actor_name'),
+  actorRole: text('actor_role'),
+  fromStatus: text('from_status'),
+  toStatus: text('to_status'),
+  reason: text('reason'),
+  data: jsonb('data'),
+  isPublic: boolean('is_public').notNull(),
+  at: ts('at').notNull(),
+}, (t) => [primaryKey({ columns: [t.countyCode, t.id] })]);
+
+/** A mediation session: scheduled, then held with attendees, the encrypted record and who signed it. */
+export const mediationSessions = pgTable('mediation_sessions', {
+  countyCode: char('county_code', { length: 6 }).notNull(),
+  id: uuid('id').notNull(),
+  disputeId: uuid('dispute_id').notNull(),
+  scheduledAt: ts('scheduled_at').notNull(),
+  roomId: uuid('room_id'),
+  place: text('place'),
+  online: boolean('online').notNull(),
+  heldAt: ts('held_at'),
+  partyIds: uuid('party_ids').array().notNull(),
+  mediatorIds: uuid('mediator_ids').array().notNull(),
+  othersCount: integer('others_count').notNull(),
+  recordEnc: text('record_enc'),
+  signedPartyIds: uuid('signed_party_ids').array().notNull(),
+  signedMediatorIds: uuid('signed_mediator_ids').array().notNull(),
+  createdBy: uuid('created_by'),
+  createdAt: ts('created_at').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+}, (t) => [primaryKey({ columns: [t.countyCode, t.id] })]);
+
+/** Where a dispute came from: a case or a petition of the same county. */
+export const disputeLinks = pgTable('dispute_links', {
+  countyCode: char('county_code', { length: 6 }).notNull(),
+  disputeId: uuid('dispute_id').notNull(),
+  subjectType: text('subject_type').notNull(),
+  subjectId: uuid('subject_id').notNull(),
+  subjectCode: text('subject_code').notNull(),
+  createdBy: uuid('created_by'),
+  createdAt: ts('created_at').notNull(),
+}, (t) => [primaryKey({ columns: [t.countyCode, t.disputeId, t.subjectType, t.subjectId] })]);

@@ -6,15 +6,14 @@ import type { AppContext } from '../lib/context.ts';
 import type { Actor } from '../lib/actor.ts';
 import { systemActor } from '../lib/actor.ts';
 import { ROOT_SCOPE } from '../../core/region-code.ts';
-import type { Clock } from '../lib/clock.ts';
 import { createDepartment, listDepartments } from '../modules/catalog/catalog.service.ts';
 import { createUser, findAccountByUsername } from '../modules/users/users.service.ts';
 import { createCase } from '../modules/cases/case-intake.service.ts';
 import { applyCaseAction } from '../modules/cases/case-actions.service.ts';
 import { getCase, hasNoCases } from '../modules/cases/case-queries.service.ts';
-import type { Role } from '../../core/roles.ts';
 import type { CaseAction } from '../../core/workflow/case-workflow.ts';
 import { buildHaibei } from './haibei.ts';
+import { SeedClock, demoActor } from './demo-kit.ts';
 
 export const demoDepartments: { name: string; categories: string[]; username: string }[] = [
   { name: '门源县住房和城乡建设局', categories: ['municipal.road', 'municipal.water', 'municipal.manhole', 'municipal.streetlight', 'safety.construction', 'livelihood.heating'], username: 'dept.housing' },
@@ -41,17 +40,7 @@ const samples: [string, string][] = [
 ];
 
 /** A clock the seeding moves by hand. */
-class SeedClock implements Clock {
-  constructor(public t: number) {}
-  now() {
-    return new Date(this.t);
-  }
-}
-
-async function user(ctx: AppContext, username: string): Promise<Actor> {
-  const u = (await findAccountByUsername(ctx.db, username))!;
-  return { kind: 'user', id: u.id, name: u.username, role: u.role as Role, scopeCode: u.scopeCode, departmentId: u.departmentId };
-}
+const user = demoActor;
 
 /** Seeds departments, their handler accounts and `count` cases over the last 60 days. */
 export async function seedDemoCases(ctx: AppContext, password: string, count = 120, onProgress: (msg: string) => void = () => {}): Promise<number> {

@@ -16,6 +16,10 @@ import { demoDepartments, seedDemoCases } from './demo-cases.ts';
 import { seedDemoPeople } from './demo-people.ts';
 import { seedDemoCalendar } from './demo-calendar.ts';
 import { seedDemoPetitions } from './demo-petitions.ts';
+import { seedPetitionHistory } from './demo-petition-history.ts';
+
+/** Ordinary petitions over three months beside the story ones (enough for figures of five and more per township). */
+const DEMO_PETITION_HISTORY = 48;
 
 export const DEMO_PASSWORD = 'Anwang@2026';
 
@@ -96,7 +100,9 @@ export async function seedDemo(ctx: AppContext, onProgress: (msg: string) => voi
   const cases = await seedDemoCases(ctx, DEMO_PASSWORD, 120, (m) => onProgress(`  ${m}`));
   step(6, cases ? `演示案件 demo cases: ${cases} (部门处置人 department handlers: ${demoDepartments.length})` : '演示案件：已有，跳过 demo cases: present already, skipped');
   const petitions = await seedDemoPetitions(ctx, (m) => onProgress(`  ${m}`));
-  step(7, petitions ? `演示信访 demo petitions: ${petitions}` : '演示信访：已有，跳过 demo petitions: present already, skipped');
+  // Three months of ordinary petitions across the townships, for the leaders' overview (only with the story's).
+  const history = petitions ? await seedPetitionHistory(ctx, DEMO_PETITION_HISTORY, (m) => onProgress(`  ${m}`)) : 0;
+  step(7, petitions ? `演示信访 demo petitions: ${petitions + history}` : '演示信访：已有，跳过 demo petitions: present already, skipped');
   for (const d of demoDepartments) accounts.push({ username: d.username, role: 'handler', scope: d.name });
   return { regions: regions.length, grids: grids.length, accounts };
 }

@@ -12,9 +12,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, fixture, login, makeUser, PASSWORD, seedFixture, totpAt, type TestEnv } from '../test/harness.ts';
 import { buildRouteWorld, fillRoute, globalObjects, ownObjects, listProbes, missingPlace, outOfScopeMarkers, sampleBodies, sensitiveValues, type Side } from '../test/route-world.ts';
-import { personRoles, totpRequiredRoles, type Role } from '../../core/roles.ts';
+import { can, personRoles, totpRequiredRoles, type Role } from '../../core/roles.ts';
 import { ownCasesOnly } from '../../core/cases/need-to-know.ts';
 import { petitionBodyOnly } from '../../core/petitions/need-to-know.ts';
+import { disputeOwnOnly } from '../../core/mediation/need-to-know.ts';
 import { passes, type RouteAccess, type ScopedObject } from './route-config.ts';
 import { createToken } from '../modules/tokens/tokens.service.ts';
 import { systemActor } from '../lib/actor.ts';
@@ -37,6 +38,7 @@ const finerRules: Record<string, { callers: Caller[]; code: string; why: string 
   'POST /api/auth/totp/setup': { callers: [...totpRequiredRoles] as Caller[], code: 'FORBIDDEN', why: 'a second factor is enrolled once; only the security administrator resets it' },
   'POST /api/users/:id/password': { callers: ['secadmin'], code: 'FORBIDDEN', why: 'the target is a business account: only the system administrator resets its password (三权分立)' },
   'POST /api/petitions/:code/cases': { callers: ['leader', 'petitionOfficer'], code: 'FORBIDDEN', why: 'only the petition\'s 信访部门 or the body it is at makes a case of it; a reader of its place (a village\'s officer, a leader) plays neither part' },
+  'POST /api/disputes/:code/parties/reveal': { callers: ['mediator'], code: 'FORBIDDEN', why: 'the parties are revealed only to the dispute\'s own mediators and committee; this mediator account mediates none of them' },
 };
 /** Routes served by plugins without our access declaration: the interactive API documentation. */
 const undeclaredAllowed = (url: string) => url.startsWith('/api/docs');
@@ -93,6 +95,10 @@ function expected(key: string, access: RouteAccess, caller: Caller, side: Side |
   if (kinds.includes('case') && ownCasesOnly[role]) return 'as-missing';
   // …and a petition not sent to their body is missing to the roles that read only those (core/petitions/need-to-know.ts).
   if (kinds.includes('petition') && petitionBodyOnly.includes(role)) return 'as-missing';
+  // …and to a role that reads no petitions at all (a petition becoming a dispute, issue 15).
+  if (kinds.includes('petition') && !can(role, 'petition:read')) return 'as-missing';
+  // A dispute someone else registered is missing to the roles that read only their own (core/mediation/need-to-know.ts).
+  if (kinds.includes('dispute') && disputeOwnOnly.includes(role)) return 'as-missing';
   const finer = finerRules[key];
   // An object out of scope is missing before any finer rule about it is looked at.
   if (finer?.callers.includes(caller)) return side === 'B' && scoped ? 'as-missing' : { status: 403, code: finer.code };
@@ -122,7 +128,7 @@ describe('authorisation matrix over the route table', { timeout: 300_000 }, () =
           for (const side of sides) {
             const send = (s: Side | '-') =>
               env.app.inject({ method: method as 'GET', url: s === '-' ? route.url.replace(':format', 'json').replace(/:[A-Za-z]+/g, 'unknown') : fillRoute(objects, route.url, kinds, s), headers, ...(hasBody ? { payload: sampleBodies[key] ?? {} } : {}) });
-            const reveals = async () => (await env.ctx.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action IN ('person.reveal', 'petition.revealPetitioners')`))[0]!.n;
+            const reveals = async () => (await env.ctx.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action IN ('person.reveal', 'petition.revealPetitioners', 'dispute.revealParties')`))[0]!.n;
             const revealsBefore = await reveals();
             const res = await send(side);
             const want = expected(key, access!, caller, side, scoped, kinds.some((k) => ownObjects.includes(k)), kinds);
@@ -136,7 +142,7 @@ describe('authorisation matrix over the route table', { timeout: 300_000 }, () =
             if (text !== res.body) counts.spreadsheets++;
             const leaked = sensitiveValues.filter((v) => text.includes(v));
             if (leaked.length) {
-              if ((key === 'POST /api/people/:id/reveal' || key === 'POST /api/petitions/:code/petitioners/reveal') && res.statusCode === 200 && (await reveals()) === revealsBefore + 1) counts.revealed++;
+              if ((key === 'POST /api/people/:id/reveal' || key === 'POST /api/petitions/:code/petitioners/reveal' || key === 'POST /api/disputes/:code/parties/reveal') && res.statusCode === 200 && (await reveals()) === revealsBefore + 1) counts.revealed++;
               else wrong.push(`${cell}: the answer holds unmasked ${leaked.join(', ')}`);
             }
             // Every caller sits in village A: no signed-in answer may carry village B's records (lists of

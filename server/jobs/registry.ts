@@ -10,6 +10,7 @@ import { purgeUnclaimedUploads } from '../modules/uploads/uploads.service.ts';
 import { anchorHead } from '../modules/audit/audit.service.ts';
 import { caseClockHandlers } from '../modules/cases/deadline-sweep.service.ts';
 import { petitionClockHandlers } from '../modules/petitions/petition-sweep.service.ts';
+import { disputeClockHandlers } from '../modules/mediation/dispute-sweep.service.ts';
 import { foldFinishedMonths } from '../modules/cases/case-kpi-months.service.ts';
 import { purgePendingDocuments } from '../modules/documents/documents.service.ts';
 
@@ -17,6 +18,7 @@ import { purgePendingDocuments } from '../modules/documents/documents.service.ts
 export const clockHandlers: ClockHandlerRegistry = {
   case: caseClockHandlers,
   petition: petitionClockHandlers,
+  dispute: disputeClockHandlers,
 };
 
 /** One background job. */

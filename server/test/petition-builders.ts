@@ -41,7 +41,7 @@ export async function petitionWorld(env: TestEnv) {
     return res.body as { code: string; repeats: { code: string; final: boolean; match: string }[] };
   };
   const holiday = (day: string) => setCalendarDay(env.ctx, systemActor(ROOT_SCOPE, 'test'), { countyCode: '632221', day, kind: 'holiday', name: '测试假日' });
-  return { depts, cookies, act, card, list, register, holiday };
+  return { depts, cookies, as, act, card, list, register, holiday };
 }
 
 /** The due time of a petition card's clock of this kind that is still running (or the latest of that kind). */

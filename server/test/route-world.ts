@@ -21,6 +21,8 @@ import { fixture, makeUser, type TestEnv } from './harness.ts';
 import { deliverDue, enqueue } from '../modules/outbox/outbox.service.ts';
 import { registerPetition } from '../modules/petitions/petition-register.service.ts';
 import { render as renderDocument, store as storeDocument } from '../modules/documents/documents.service.ts';
+import { createCommittee, createMediator, createRoom } from '../modules/mediation/organisation.service.ts';
+import { registerDispute } from '../modules/mediation/dispute-register.service.ts';
 
 export type Side = 'A' | 'B' | 'missing';
 
@@ -48,6 +50,17 @@ const petitionSamples: Record<string, object> = {
   startHearing: {}, endHearing: {}, concludeReReview: conclusion, urge: {}, close: {},
 };
 
+/** A valid body for each dispute action (issue 15). */
+const twoParties = [{ side: 'applicant', name: '样例甲', phone: '13700001111' }, { side: 'respondent', name: '样例乙' }];
+const disputeSamples: Record<string, object> = {
+  assign: { mediatorIds: [randomUUID()] }, choose: { mediatorIds: [randomUUID()] }, transfer: { committeeId: randomUUID(), reason: '移送镇调委会' }, accept: {},
+  scheduleSession: { at: '2026-03-05T01:00:00.000Z', place: '村委会' }, recordSession: { partyIds: [randomUUID()], record: '双方陈述' },
+  extend: { days: 10, reason: '双方同意', consents: [{ partyId: randomUUID(), how: 'signed', at: '2026-03-02T01:00:00.000Z' }] },
+  recordAgreement: { form: 'oral', terms: '赔偿500元' }, recordFailure: { reason: '分歧大', routesTold: '可向法院起诉', toldAt: '2026-03-02T01:00:00.000Z' },
+  refer: { to: 'court', receiver: '县人民法院', reason: '诉调对接' }, recordReferralAnswer: { answer: 'accepted', text: '已立案', answeredAt: '2026-03-02T01:00:00.000Z' },
+  refuse: { partyId: randomUUID(), reason: '不同意调解' }, urge: {}, close: {},
+};
+
 /** A valid body for each route with an object in its path that takes one. */
 export const sampleBodies: Record<string, object> = {
   'POST /api/cases/:code/reporter': { reason: '回访核实' },
@@ -55,6 +68,13 @@ export const sampleBodies: Record<string, object> = {
   ...Object.fromEntries(Object.entries(actionSamples).map(([a, b]) => [`POST /api/cases/:code/actions/${a}`, b])),
   ...Object.fromEntries(Object.entries(petitionSamples).map(([a, b]) => [`POST /api/petitions/:code/actions/${a}`, b])),
   'POST /api/petitions/:code/petitioners/reveal': { reason: '电话回访核实' },
+  ...Object.fromEntries(Object.entries(disputeSamples).map(([a, b]) => [`POST /api/disputes/:code/actions/${a}`, b])),
+  'POST /api/disputes/:code/parties/reveal': { reason: '电话联系当事人' },
+  'POST /api/cases/:code/dispute': { category: 'neighbour', parties: twoParties },
+  'POST /api/petitions/:code/dispute': { category: 'neighbour', parties: twoParties },
+  'PATCH /api/mediation/committees/:id': { name: '改名调委会' },
+  'PATCH /api/mediation/rooms/:id': { mode: 'mobile' },
+  'PATCH /api/mediators/:id': { languages: ['zh', 'bo'] },
   'POST /api/petitions/:code/case-links': { caseCode: '632221-00000000' },
   'POST /api/petitions/:code/cases': { petitionerAsReporter: false },
   'POST /api/cases/:code/petition': { kind: 'complaint' },
@@ -120,6 +140,7 @@ export const listProbes: Record<string, { query: string; want: 'clean' | 'refuse
   'GET /api/cases/boxes': [{ query: '', want: 'clean' }],
   'GET /api/cases/export': [{ query: '', want: 'clean' }, { query: `?region=${fixture.villageB}`, want: 'refused' }],
   'GET /api/kpis': [{ query: `?region=${fixture.villageB}`, want: 'refused' }, { query: '?region=000000000000', want: 'refused' }, { query: `?region=${fixture.county}`, want: 'refused' }],
+  'GET /api/kpis/petitions': [{ query: `?region=${fixture.villageB}`, want: 'refused' }, { query: '?region=000000000000', want: 'refused' }, { query: `?region=${fixture.county}`, want: 'refused' }, { query: '', want: 'clean' }],
   'GET /api/grids': [{ query: '', want: 'clean' }, { query: '?q=B', want: 'clean' }, { query: `?region=${fixture.villageB}`, want: 'refused' }],
   'GET /api/grids/geojson': [{ query: `?region=${fixture.villageB}`, want: 'refused' }],
   'GET /api/locate': [{ query: '?lng=101.25&lat=37.05', want: 'refused' }],
@@ -138,6 +159,11 @@ export const listProbes: Record<string, { query: string; want: 'clean' | 'refuse
   'GET /api/petitions/boxes': [{ query: '', want: 'clean' }],
   'GET /api/petitions/repeats': [{ query: `?matter=${encodeURIComponent('B村信访道路')}&villageCode=${fixture.villageB}`, want: 'clean' }, { query: '?phone=13833334444', want: 'clean' }],
   'GET /api/rentals/export': [{ query: `?grid=${fixture.gridB1}`, want: 'refused' }],
+  'GET /api/disputes': [{ query: '', want: 'clean' }, { query: `?q=${encodeURIComponent('B村纠纷宅基地')}`, want: 'clean' }, { query: `?region=${fixture.villageB}`, want: 'clean' }, { query: '?box=urgent', want: 'clean' }],
+  'GET /api/disputes/boxes': [{ query: '', want: 'clean' }],
+  'GET /api/mediation/committees': [{ query: '', want: 'clean' }],
+  'GET /api/mediation/rooms': [{ query: '', want: 'clean' }],
+  'GET /api/mediators': [{ query: '', want: 'clean' }, { query: '?language=bo', want: 'clean' }],
 };
 
 /** The probe's query with village B's places replaced by codes that name nothing. */
@@ -153,9 +179,9 @@ export function missingPlace(query: string): string {
 /** Objects of every kind in villages A and B, and ids naming nothing. */
 export async function buildRouteWorld(env: TestEnv): Promise<Record<Side, Record<ScopedObject, string>>> {
   const objects: Record<Side, Record<ScopedObject, string>> = {
-    A: { region: fixture.villageA, grid: fixture.gridA1, householdGroup: '', gridStaff: '', user: '', token: '', case: '', attachment: '', category: 'municipal.road', department: '', codeTable: 'sex', person: '', household: '', place: '', building: '', dwelling: '', notification: '', document: '', petition: '', petitionAttachment: '' },
-    B: { region: fixture.villageB, grid: fixture.gridB1, householdGroup: '', gridStaff: '', user: '', token: '', case: '', attachment: '', category: 'municipal.road', department: '', codeTable: 'sex', person: '', household: '', place: '', building: '', dwelling: '', notification: '', document: '', petition: '', petitionAttachment: '' },
-    missing: { region: '632221100299', grid: '632221100201099', householdGroup: randomUUID(), gridStaff: randomUUID(), user: randomUUID(), token: randomUUID(), case: '632221-00000000', attachment: randomUUID(), category: 'no.such', department: randomUUID(), codeTable: 'no_such_table', person: randomUUID(), household: randomUUID(), place: randomUUID(), building: randomUUID(), dwelling: randomUUID(), notification: '999999999', document: randomUUID(), petition: '632221-X0000000', petitionAttachment: randomUUID() },
+    A: { region: fixture.villageA, grid: fixture.gridA1, householdGroup: '', gridStaff: '', user: '', token: '', case: '', attachment: '', category: 'municipal.road', department: '', codeTable: 'sex', person: '', household: '', place: '', building: '', dwelling: '', notification: '', document: '', petition: '', petitionAttachment: '', dispute: '', mediationCommittee: '', mediationRoom: '', mediator: '' },
+    B: { region: fixture.villageB, grid: fixture.gridB1, householdGroup: '', gridStaff: '', user: '', token: '', case: '', attachment: '', category: 'municipal.road', department: '', codeTable: 'sex', person: '', household: '', place: '', building: '', dwelling: '', notification: '', document: '', petition: '', petitionAttachment: '', dispute: '', mediationCommittee: '', mediationRoom: '', mediator: '' },
+    missing: { region: '632221100299', grid: '632221100201099', householdGroup: randomUUID(), gridStaff: randomUUID(), user: randomUUID(), token: randomUUID(), case: '632221-00000000', attachment: randomUUID(), category: 'no.such', department: randomUUID(), codeTable: 'no_such_table', person: randomUUID(), household: randomUUID(), place: randomUUID(), building: randomUUID(), dwelling: randomUUID(), notification: '999999999', document: randomUUID(), petition: '632221-X0000000', petitionAttachment: randomUUID(), dispute: '632221-M0000000', mediationCommittee: randomUUID(), mediationRoom: randomUUID(), mediator: randomUUID() },
   };
   const root = systemActor(fixture.province, 'test');
   for (const side of ['A', 'B'] as const) {
@@ -199,8 +225,17 @@ export async function buildRouteWorld(env: TestEnv): Promise<Record<Side, Record
     objects[side].petitionAttachment = scan.id;
     objects[side].petition = (await registerPetition(env.ctx, root, { channel: 'phone', kind: 'complaint', categoryId: 'municipal.road', matter: `${side}村信访道路`, villageCode: village, skippedLevel: false, uploadIds: [scan.id], petitioners: [{ name: side === 'A' ? '信访甲' : '信访乙', phone: side === 'A' ? '13811112222' : '13833334444', representative: false }] })).code;
     sensitiveValues.push(side === 'A' ? '信访甲' : '信访乙', side === 'A' ? '13811112222' : '13833334444');
+    // The side's mediation committee, room and mediator, and a dispute of its village (issue 15).
+    const committee = await createCommittee(env.ctx, root, { level: 'village', regionCode: village, name: `${side}村调委会`, active: true });
+    objects[side].mediationCommittee = committee.id;
+    objects[side].mediationRoom = (await createRoom(env.ctx, root, { committeeId: committee.id, name: `${side}村调解室`, mode: 'onsite', active: true })).id;
+    objects[side].mediator = (await createMediator(env.ctx, root, { committeeId: committee.id, name: `${side}调解员`, isHead: false, skills: [], languages: ['zh', 'bo'], awards: [], active: true })).id;
+    const party = { name: side === 'A' ? '纠纷甲' : '纠纷乙', phone: side === 'A' ? '13722221111' : '13744443333' };
+    objects[side].dispute = (await registerDispute(env.ctx, root, { source: 'walk_in', category: 'homestead', facts: `${side}村纠纷宅基地`, villageCode: village, escalationRisk: true, parties: [{ kind: 'person', side: 'applicant', ...party }, { kind: 'person', side: 'respondent', name: '对方当事人' }] })).code;
+    sensitiveValues.push(party.name, party.phone);
   }
   const b = objects.B;
+  outOfScopeMarkers.push(b.dispute, 'B村纠纷宅基地', 'B村调委会', 'B村调解室', 'B调解员', b.mediationCommittee, b.mediationRoom, b.mediator);
   outOfScopeMarkers.push(b.document, b.petition, 'B村信访道路', b.case, 'B村道路破损', 'B村小学', 'B村3号楼', 'B村1号', 'B网格员', 'B联户组', 'target-b', b.person, b.household, b.place, b.building, b.dwelling, b.user, b.gridStaff);
   return objects;
 }

@@ -103,6 +103,12 @@ export function colourOf(d: repo.ClockRow, now: Date): 'red' | 'grey' | 'yellow'
   return now >= d.warnAt && !d.pausedAt ? 'yellow' : 'green';
 }
 
+/** Whether the subject's running clock of this kind is still on time now (false when none runs or it is past due). */
+export async function runningOnTime(ex: Executor, s: SubjectKey, kind: string, now: Date): Promise<boolean> {
+  const d = (await repo.ofSubject(ex, s)).find((x) => x.kind === kind && !x.closedAt);
+  return !!d && !isPastDue({ state: d.state, dueAt: d.dueAt, paused: d.pausedAt !== null }, now);
+}
+
 /** A subject's clocks for display, with their colour now. */
 export async function clocksOf(ex: Executor, s: SubjectKey, now: Date) {
   return (await repo.ofSubject(ex, s)).map((d) => ({

@@ -10,8 +10,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildDocument, templateIds } from '../../../core/documents/templates.ts';
+import { buildDocument } from '../../../core/documents/templates.ts';
+import { petitionTemplateIds } from '../../../core/documents/petition-templates.ts';
 import { samples } from '../../../core/documents/petition-samples.ts';
+import { mediationFile, mediationTemplates } from '../../../core/documents/mediation-templates.ts';
+import { mediationSamples } from '../../../core/documents/mediation-samples.ts';
 import { renderOffThread, stopPdfWorker } from './pdf-renderer.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'anwang-pdf-'));
@@ -36,7 +39,7 @@ const failureOf = (p: Promise<unknown>) => p.then(() => null, (e: { code?: strin
 
 describe('PDF rendering', () => {
   it('renders each petition template with its matter, its body and embedded subset fonts', async () => {
-    for (const id of templateIds) {
+    for (const id of petitionTemplateIds) {
       const { bytes, pages } = await renderOffThread(buildDocument(id, samples[id] as never));
       expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
       expect(pages).toBe(1);
@@ -49,6 +52,22 @@ describe('PDF rendering', () => {
       expect(fonts.map((f) => f.name.replace(/^[A-Z]{6}\+/, '')).sort(), id).toEqual(['NotoSerifCJKsc-Bold', 'NotoSerifCJKsc-Regular']);
       expect(fonts.every((f) => f.emb === 'yes' && f.sub === 'yes' && /^[A-Z]{6}\+/.test(f.name)), id).toBe(true);
     }
+  });
+
+  it('renders a mediation agreement and a whole mediation file with their text and embedded subset fonts', async () => {
+    const agreement = await renderOffThread(buildDocument('mediation.agreement', mediationSamples['mediation.agreement']));
+    const text = poppler('pdftotext', agreement.bytes).replace(/\s+/g, '');
+    for (const want of ['人民调解协议书', '马福海', '韩桂兰', '履行期限：2026年4月30日前', '本协议一式3份', '浩门镇人民调解委员会']) expect(text).toContain(want);
+    expect(fontsOf(agreement.bytes).every((f) => f.emb === 'yes' && f.sub === 'yes')).toBe(true);
+    const file = await renderOffThread(mediationFile(mediationSamples['mediation.file_cover'], [
+      mediationTemplates['mediation.rights_notice'](mediationSamples['mediation.rights_notice']),
+      mediationTemplates['mediation.agreement'](mediationSamples['mediation.agreement']),
+    ]));
+    // Cover, contents, the notice, the agreement (two pages at least), back cover.
+    expect(file.pages).toBeGreaterThanOrEqual(agreement.pages + 4);
+    const all = poppler('pdftotext', file.bytes).replace(/\s+/g, '');
+    expect(all.indexOf('卷内目录')).toBeLessThan(all.indexOf('人民调解权利义务告知书门浩调字'));
+    expect(all).toMatch(/本卷宗共收录文书材料6件/);
   });
 
   it('draws a rare name character with the fallback font, and says so in the fonts', async () => {

@@ -39,6 +39,11 @@ export async function departmentUnder(ex: Executor, id: string, countyPrefix: st
   return row;
 }
 
+/** Departments by id (names for a dashboard's breakdown). */
+export function departmentsByIds(ex: Executor, ids: string[]): Promise<DepartmentRow[]> {
+  return ids.length ? ex.select().from(departments).where(inArray(departments.id, ids)) : Promise.resolve([]);
+}
+
 /** Inserts a department and its category ownership (replacing earlier owners of those categories). */
 export async function insertDepartment(ex: Executor, row: DepartmentRow, categoryIds: string[]): Promise<void> {
   await ex.insert(departments).values(row);

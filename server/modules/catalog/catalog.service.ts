@@ -174,6 +174,11 @@ export async function departmentName(ex: Executor, id: string): Promise<string |
   return (await repo.departmentUnder(ex, id, ''))?.name ?? null;
 }
 
+/** The names of these departments, by id (unknown ids left out). */
+export async function departmentNames(ex: Executor, ids: string[]): Promise<Map<string, string>> {
+  return new Map((await repo.departmentsByIds(ex, ids)).map((d) => [d.id, d.name]));
+}
+
 /** Adds a department owning some categories in its county. @throws FORBIDDEN, INVALID_SCOPE, CONFLICT */
 export async function createDepartment(ctx: AppContext, actor: Actor, input: z.infer<typeof DepartmentCreateSchema>) {
   manage(actor);

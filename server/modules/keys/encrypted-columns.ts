@@ -21,4 +21,7 @@ export const encryptedColumns: EncryptedColumns[] = [
   { table: 'places', key: ['county_code', 'id'], text: ['contact_enc'], json: [] },
   { table: 'dwellings', key: ['county_code', 'id'], text: ['landlord_enc'], json: [] },
   { table: 'petitioners', key: ['county_code', 'id'], text: ['name_enc', 'id_number_enc', 'phone_enc', 'address_enc'], json: [] },
+  // Session 9, helper M: disputes' parties and session records (0030).
+  { table: 'dispute_parties', key: ['county_code', 'id'], text: ['name_enc', 'id_number_enc', 'phone_enc', 'address_enc', 'agent_name_enc', 'agent_phone_enc'], json: [] },
+  { table: 'mediation_sessions', key: ['county_code', 'id'], text: ['record_enc'], json: [] },
 ];

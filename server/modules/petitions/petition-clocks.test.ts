@@ -113,6 +113,9 @@ describe('petition clocks (fake clock)', () => {
     // Served Wednesday 04-01 by post: the window's 30 days run 04-02 … 05-01 (a Friday).
     for (const code of [late, onTime]) expect((await w.act('petition.county', code, 'serve', { method: 'post', trackingNo: 'XA123456789CN', servedAt: env.clock.now().toISOString() })).status).toBe(200);
     expect(dueOf(await w.card('petition.county', late), 'review_window')).toBe(new Date(at('2026-05-02T00:00:00')).toISOString());
+    // The workbench row carries the petitioner's window apart from the bodies' clocks (it never makes a petition late).
+    const row = (await w.list('petition.county', '?status=replied')).items.find((i: { code: string }) => i.code === late);
+    expect(row).toMatchObject({ windowDueAt: new Date(at('2026-05-02T00:00:00')).toISOString(), nextDueAt: null, isOverdue: false });
     until('2026-05-01T15:00:00');
     const ok = await w.act('petition.county', onTime, 'requestReview', { to: { regionCode: '632221000000' }, reason: '对答复不服' });
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);

@@ -45,9 +45,9 @@ export async function listPetitions(ctx: AppContext, actor: Actor, q: z.infer<ty
   const [rows, total, cats] = await Promise.all([repo.list(ctx.db, f, q.pageSize, (q.page - 1) * q.pageSize, q.sort), repo.countOf(ctx.db, f), catalog.listCategories(ctx, false)]);
   const catNames = new Map(cats.map((c) => [c.id, c.name]));
   const villages = await regions.namesOf(ctx.db, [...new Set(rows.flatMap((r) => (r.p.villageCode ? [r.p.villageCode] : [])))]);
-  const items = await Promise.all(rows.map(async ({ p, nextDueAt, nextWarnAt }) => {
+  const items = await Promise.all(rows.map(async ({ p, nextDueAt, nextWarnAt, windowDueAt }) => {
     const first = (await repo.petitionersOf(ctx.db, p))[0];
-    return presentListItem(p, { categoryName: catNames.get(p.categoryId) ?? p.categoryId, villageName: p.villageCode ? (villages.get(p.villageCode) ?? null) : null, firstName: first?.nameMask ?? null, nextDueAt: nextDueAt ? new Date(nextDueAt) : null, nextWarnAt: nextWarnAt ? new Date(nextWarnAt) : null, now, allowedActions: actionsFor(actor, p) });
+    return presentListItem(p, { categoryName: catNames.get(p.categoryId) ?? p.categoryId, villageName: p.villageCode ? (villages.get(p.villageCode) ?? null) : null, firstName: first?.nameMask ?? null, nextDueAt: nextDueAt ? new Date(nextDueAt) : null, nextWarnAt: nextWarnAt ? new Date(nextWarnAt) : null, windowDueAt: windowDueAt ? new Date(windowDueAt) : null, now, allowedActions: actionsFor(actor, p) });
   }));
   return { items, total, page: q.page, pageSize: q.pageSize };
 }
@@ -84,7 +84,8 @@ export async function getPetition(ctx: AppContext, actor: Actor, code: string) {
   const running = clockRows.filter((c) => !c.paused && (c.state === 'open' || c.state === 'warned') && !c.kind.endsWith('window') && c.kind !== 'objection_by').sort((a, b) => a.dueAt.localeCompare(b.dueAt));
   const nextDue = running[0] ? new Date(running[0].dueAt) : null;
   const nextWarn = running[0] && running[0].colour === 'yellow' ? now : null;
-  const item = presentListItem(p, { categoryName: cats.find((c) => c.id === p.categoryId)?.name ?? p.categoryId, villageName: p.villageCode ? (villages.get(p.villageCode) ?? null) : null, firstName: people[0]?.nameMask ?? null, nextDueAt: nextDue, nextWarnAt: nextWarn, now, allowedActions: actionsFor(actor, p) });
+  const window = clockRows.find((c) => c.kind.endsWith('window') && (c.state === 'open' || c.state === 'warned'));
+  const item = presentListItem(p, { categoryName: cats.find((c) => c.id === p.categoryId)?.name ?? p.categoryId, villageName: p.villageCode ? (villages.get(p.villageCode) ?? null) : null, firstName: people[0]?.nameMask ?? null, nextDueAt: nextDue, nextWarnAt: nextWarn, windowDueAt: window ? new Date(window.dueAt) : null, now, allowedActions: actionsFor(actor, p) });
   return presentCard(p, {
     item, petitioners: people.map((r) => presentPetitioner(r, ctx.crypto)), canReveal: holds(actor, 'pii:view'), clocks: clockRows, events, names,
     documents: docs.map(presentDocument), attachments, repeats: [...personRepeats.filter((r) => !repeats.some((x) => x.code === r.code)), ...repeats], caseCodes, canMakeCase: mayMakeCase(actor, p), officeName: office,

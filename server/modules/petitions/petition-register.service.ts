@@ -20,6 +20,7 @@ import type { Actor } from '../../lib/actor.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { inActorScope, requirePermission } from '../../lib/access.ts';
 import * as audit from '../audit/audit.service.ts';
+import { countRegistration } from './petition-stats.service.ts';
 import * as catalog from '../catalog/catalog.service.ts';
 import * as clocks from '../../workflow/clocks.service.ts';
 import { claimUploads } from '../uploads/uploads.service.ts';
@@ -168,6 +169,7 @@ export async function registerPetition(ctx: AppContext, actor: Actor, input: Pet
   ];
   const result = await ctx.db.transaction(async (tx) => {
     await repo.insertPetition(tx, row, petitionerRows);
+    await countRegistration(tx, row, now);
     const claimed = await claimUploads(tx, ctx, files.map(([u]) => u), { ownerType: 'petition', countyCode, maxPhotos: 30, maxVoice: 1 });
     const roleOf = new Map(files);
     await repo.insertAttachments(tx, claimed.map((u) => ({ countyCode, id: u.id, petitionId: id, role: roleOf.get(u.id) ?? 'evidence', mime: u.mime, size: u.size, storageKey: u.storageKey, createdAt: now })));

@@ -16,7 +16,7 @@ export function presentClock(c: ClockView): PetitionClock {
 }
 
 /** A list row (the first petitioner's name masked). */
-export function presentListItem(p: repo.PetitionRow, x: { categoryName: string; villageName: string | null; firstName: string | null; nextDueAt: Date | null; nextWarnAt?: Date | null; now: Date; allowedActions: string[] }): PetitionListItem {
+export function presentListItem(p: repo.PetitionRow, x: { categoryName: string; villageName: string | null; firstName: string | null; nextDueAt: Date | null; nextWarnAt?: Date | null; windowDueAt?: Date | null; now: Date; allowedActions: string[] }): PetitionListItem {
   const overdue = p.isOverdue || (!!x.nextDueAt && x.nextDueAt < x.now);
   return {
     code: p.code, status: p.status, kind: p.kind, channel: p.channel, categoryId: p.categoryId, categoryName: x.categoryName,
@@ -25,6 +25,7 @@ export function presentListItem(p: repo.PetitionRow, x: { categoryName: string; 
     body: p.bodyName ? { departmentId: p.bodyDepartmentId, regionCode: p.bodyRegionCode, name: p.bodyName } : null,
     isOverdue: overdue, nextDueAt: x.nextDueAt?.toISOString() ?? null,
     nextDueColour: overdue ? 'red' : !x.nextDueAt ? null : x.nextWarnAt && x.nextWarnAt <= x.now ? 'yellow' : 'green',
+    windowDueAt: x.windowDueAt?.toISOString() ?? null,
     toServe: p.unservedDocumentId !== null, repeatOf: p.repeatOf, registeredAt: p.createdAt.toISOString(), allowedActions: x.allowedActions,
   };
 }

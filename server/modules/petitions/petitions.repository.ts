@@ -131,6 +131,9 @@ const dueOf = sql<Date | null>`(SELECT min(c.due_at) FROM clocks c WHERE c.count
 
 const warnOf = sql<Date | null>`(SELECT min(c.warn_at) FROM clocks c WHERE c.county_code = "petitions"."county_code" AND c.subject_type = 'petition' AND c.subject_id = "petitions"."id" AND c.closed_at IS NULL AND c.paused_at IS NULL AND c.kind NOT IN ('review_window', 're_review_window', 'objection_by'))`;
 
+/** The petitioner's running 复查/复核 request window (their time, never a body's): when it lapses the petition closes. */
+const windowOf = sql<Date | null>`(SELECT min(c.due_at) FROM clocks c WHERE c.county_code = "petitions"."county_code" AND c.subject_type = 'petition' AND c.subject_id = "petitions"."id" AND c.closed_at IS NULL AND c.kind IN ('review_window', 're_review_window'))`;
+
 function where(f: PetitionFilter): SQL {
   const w: SQL[] = [f.visible];
   if (f.status?.length) w.push(inArray(petitions.status, f.status));
@@ -152,7 +155,7 @@ function where(f: PetitionFilter): SQL {
 /** A page of petitions with the nearest due time of a running clock. */
 export function list(ex: Executor, f: PetitionFilter, limit: number, offset: number, sort: 'newest' | 'due') {
   return ex
-    .select({ p: petitions, nextDueAt: dueOf, nextWarnAt: warnOf })
+    .select({ p: petitions, nextDueAt: dueOf, nextWarnAt: warnOf, windowDueAt: windowOf })
     .from(petitions)
     .where(where(f))
     .orderBy(sort === 'due' ? sql`${dueOf} ASC NULLS LAST` : desc(petitions.createdAt), desc(petitions.id))

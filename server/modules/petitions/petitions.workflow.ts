@@ -10,6 +10,7 @@ import * as catalog from '../catalog/catalog.service.ts';
 import * as repo from './petitions.repository.ts';
 import { roleFor } from './petitions.policy.ts';
 import { petitionEffects } from './petition-effects.ts';
+import { countTransition } from './petition-stats.service.ts';
 
 /** The limits and counting rules of these clock kinds. */
 export const petitionClockSpecs = (kinds: readonly string[]) =>
@@ -52,6 +53,8 @@ export function petitionModuleFor(action: PetitionAction | null): WorkflowModule
         isPublic: publicPetitionEvents.includes(e.action),
         at: e.now,
       });
+      // The rollup moves with the event it counts (and before the engine settles the clock it judges).
+      await countTransition(tx, e);
     },
     subjectOf: (p) => ({ type: 'petition', id: p.id, code: p.code }),
     auditObjectId: (p) => p.code,

@@ -11,6 +11,7 @@ import * as audit from '../audit/audit.service.ts';
 import type { Ticket } from '../idempotency/idempotency.service.ts';
 import { reporterKeyMatches } from '../cases/reporter-key.ts';
 import { registerPetition } from './petition-register.service.ts';
+import { countRating } from './petition-stats.service.ts';
 import * as repo from './petitions.repository.ts';
 import { presentTracking } from './petitions.presenter.ts';
 
@@ -42,6 +43,7 @@ export async function ratePetition(ctx: AppContext, ip: string, code: string, in
     if (!canRate(p)) throw new AppError('INVALID_TRANSITION');
     const now = ctx.clock.now();
     await repo.updatePetition(tx, p, { rating: input.rating, ratedAt: now, updatedAt: now });
+    await countRating(tx, p, input.rating, now);
     await repo.insertEvent(tx, { countyCode: p.countyCode, petitionId: p.id, type: 'rate', actorId: 'public', actorName: null, actorRole: 'petitioner', fromStatus: p.status, toStatus: p.status, reason: input.comment ?? null, data: { rating: input.rating }, isPublic: true, at: now });
     await audit.record(tx, ctx, null, { action: 'petition.rate', objectType: 'petition', objectId: p.code, countyCode: p.countyCode, detail: { rating: input.rating } }, ip);
   });
