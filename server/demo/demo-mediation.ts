@@ -19,6 +19,17 @@ import { applyDisputeAction } from '../modules/mediation/dispute-actions.service
 import { applyOnline } from '../modules/mediation/dispute-intake.service.ts';
 import { getDispute } from '../modules/mediation/dispute-queries.service.ts';
 import { SeedClock, demoActor } from './demo-kit.ts';
+import { storeUpload } from '../modules/uploads/uploads.service.ts';
+import { pngImage } from '../lib/png.ts';
+import { cstDate } from '../../core/calendar.ts';
+
+const dayOf = (t: number) => cstDate(new Date(t));
+
+/** A grey page standing in for a scanned ID card (the file's 身份证明). */
+function idCardScan(): Uint8Array {
+  const rows = Array.from({ length: 54 }, () => Buffer.concat([Buffer.from([0]), Buffer.alloc(86, 220)]));
+  return new Uint8Array(pngImage(86, 54, 0, rows));
+}
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -104,14 +115,28 @@ export async function seedDemoMediation(ctx: AppContext, onProgress: (msg: strin
   await act(mediatorT, wages, 'accept', {});
   ids = await partyIds(wages);
   await act(mediatorT, wages, 'recordSession', { partyIds: ids, mediatorIds: [head.id], record: '包工头承认欠薪事实，称工程款未到位；经调解，同意分两期支付。', signedPartyIds: ids, signedMediatorIds: [head.id] }, 4 * DAY);
-  await act(mediatorT, wages, 'recordAgreement', { form: 'written', terms: '被申请人于本月25日前支付2.8万元，下月10日前付清余款2万元，均以银行转账方式支付至各申请人账户。' });
-  step('书面协议');
+  await act(mediatorT, wages, 'recordAgreement', {
+    form: 'written', terms: '被申请人于本月25日前支付2.8万元，下月10日前付清余款2万元，均以银行转账方式支付至各申请人账户。',
+    responsibility: '被申请人拖欠劳动报酬，负全部责任。',
+    items: [
+      { content: '被申请人支付拖欠工资2.8万元。', manner: '银行转账至各申请人账户', deadline: dayOf(clock.t + 10 * DAY) },
+      { content: '被申请人付清余款2万元。', manner: '银行转账至各申请人账户', deadline: dayOf(clock.t + 25 * DAY) },
+    ],
+  });
+  // Signed by both parties, the mediator and sealed: the agreement takes effect and its confirmation window opens.
+  for (const signer of [...ids, 'mediator', 'committee']) await act(mediatorT, wages, 'sign', { signer, method: signer === 'committee' ? 'seal' : 'screen' }, 10 * 60_000);
+  step('书面协议 已生效');
 
   // 6. Settled orally and closed: a blocked drain between two shops.
   const drain = await register(end - 9 * DAY, { source: 'screening', category: 'neighbour', facts: '两家商铺共用排水沟被堵，污水倒灌。', villageCode: COMMUNITY, committeeId: community.id, parties: [person('applicant', '孙丽', '13997030011'), person('respondent', '周斌', '13997030012')] });
   await act(mediatorC, drain, 'assign', { mediatorIds: [han.id] });
   await act(mediatorC, drain, 'accept', {});
-  await act(mediatorC, drain, 'recordAgreement', { form: 'oral', terms: '双方各出一半费用，当天请人疏通排水沟。' }, 5 * HOUR);
+  ids = await partyIds(drain);
+  await act(mediatorC, drain, 'recordSession', { partyIds: ids, record: '双方到场说明排水沟堵塞经过，同意共同出资疏通。', signedPartyIds: ids }, 4 * HOUR);
+  // The file needs the parties' identity proofs before it can be closed.
+  const idScan = await storeUpload(c2, idCardScan(), { userId: mediatorC.id });
+  await act(mediatorC, drain, 'fileDocuments', { kind: 'identity', uploadIds: [idScan.id], title: '双方身份证复印件' }, 10 * 60_000);
+  await act(mediatorC, drain, 'recordAgreement', { form: 'oral', terms: '双方各出一半费用，当天请人疏通排水沟。' }, 30 * 60_000);
   await act(mediatorC, drain, 'close', { note: '已现场履行' }, 2 * DAY);
   step('口头协议 已结案');
 
