@@ -156,11 +156,11 @@ export const disputeActionSchemas = {
 export type DisputeActionInputs = { [K in keyof typeof disputeActionSchemas]: z.infer<(typeof disputeActionSchemas)[K]> };
 
 /** Workbench boxes of GET /api/disputes. */
-export const disputeBoxes = ['all', 'mine', 'new', 'sessionsToday', 'overdue', 'urgent'] as const;
+export const disputeBoxes = ['all', 'mine', 'new', 'sessionsToday', 'overdue', 'urgent', 'followUps'] as const;
 
 /** GET /api/disputes */
 export const DisputeListQuery = Paging.extend({
-  /** mine: mine to mediate; new: waiting for a mediator; sessionsToday: a session scheduled today; overdue; urgent (民转刑). */
+  /** mine: mine to mediate; new: waiting for a mediator; sessionsToday: a session scheduled today; overdue; urgent (民转刑); followUps: an agreed term due and not performed (回访). */
   box: z.enum(disputeBoxes).default('all'),
   status: z.string().max(200).optional(),
   category: z.enum(disputeCategories).optional(),

@@ -195,11 +195,19 @@ describe('judicial confirmation (司法确认)', () => {
 
 describe('performance', () => {
   it('records a term not performed, tells the mediators to visit, and the visit that tells the parties of their remedies', async () => {
-    const { code, parties } = await agreed();
+    const day = (t: number) => new Date(t + 8 * 3600_000).toISOString().slice(0, 10);
+    const due = day(env.clock.now().getTime() + 5 * DAY);
+    const { code, parties } = await agreed({ ...written, items: [{ ...written.items[0], deadline: day(env.clock.now().getTime() + 60 * DAY) }, { ...written.items[1], deadline: due }] });
     for (const signer of [...parties, 'mediator']) expect((await w.act('med.a', code, 'sign', { signer, method: 'screen' })).status).toBe(200);
     expect((await w.act('med.a', code, 'recordPerformance', { term: 1, result: 'not' })).status).toBe(400);
     expect((await w.act('med.head', code, 'sign', { signer: 'committee', method: 'seal' })).status).toBe(200);
     expect((await w.act('med.a', code, 'recordPerformance', { term: 5, result: 'not' })).status).toBe(400);
+    // Term 2 is due in five days: a follow-up appears in the box on that day (China time), until performed.
+    const followUps = async () => (await w.as('med.a', 'GET', '/api/disputes?box=followUps')).body.items.map((i: { code: string }) => i.code);
+    env.clock.advance(at(`${due}T00:00:00`) - env.clock.now().getTime() - 3600_000);
+    expect(await followUps()).not.toContain(code);
+    env.clock.advance(2 * 3600_000);
+    expect(await followUps()).toContain(code);
     const r = await w.act('med.a', code, 'recordPerformance', { term: 1, result: 'not', note: '杂物未清理' });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     await deliverDue(env.ctx);

@@ -49,6 +49,8 @@ async function filterOf(ctx: AppContext, who: Who, q: z.infer<typeof DisputeList
     const day = startOfCstDay(now);
     return { ...f, ids: await repo.disputesWithSessionsBetween(ctx.db, countyOf(who.actor), day, new Date(day.getTime() + 86_400_000)) };
   }
+  // Each agreed term's deadline is a follow-up: due from that day until it is recorded as performed.
+  if (box === 'followUps') return { ...f, ids: await agreements.disputesWithTermsDue(ctx.db, countyOf(who.actor), cstDate(now)) };
   if (box === 'new' || box === 'overdue' || box === 'urgent') return { ...f, box };
   return f;
 }
