@@ -137,7 +137,7 @@ export function DisputeActionForm({ action, c }: { action: string; c: DisputeCar
     sessionId: () => <Select allowClear options={c.sessions.filter((s) => !s.heldAt).map((s) => ({ value: s.id, label: `${formatTime(s.scheduledAt)} · ${s.online ? t('mediation.online') : (s.room ?? s.place ?? '')}` }))} placeholder={t('mediation.sessionNow')} />,
     partyIds: () => <Checkbox.Group options={parties} data-testid="dispute-attendees" />,
     signedPartyIds: () => <Checkbox.Group options={parties} data-testid="dispute-signed-parties" />,
-    signedMediatorIds: () => <Checkbox.Group options={ours} />,
+    signedMediatorIds: () => <Checkbox.Group options={ours} data-testid="dispute-signed-mediators" />,
     partyId: () => <Select options={parties} />,
     consents: () => <Consents c={c} />,
     online: () => <Switch />,

@@ -5,7 +5,7 @@
  * the outcome; documents with download links; the timeline.
  */
 import { useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, Drawer, Empty, Form, Input, List, Modal, Space, Tag, Timeline, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Drawer, Empty, Form, Grid, Input, List, Modal, Space, Tag, Timeline, Tooltip, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { DisputeCard } from '../../../../core/schemas/disputes.response';
@@ -85,6 +85,8 @@ export function DisputeDrawer({ code, onClose }: { code: string | null; onClose:
   const [revealing, setRevealing] = useState(false);
   const qc = useQueryClient();
   const actor = useActorText();
+  // On a phone the labels go above their values: a narrow label column breaks 纠纷发生地 into three lines.
+  const phone = Grid.useBreakpoint().md === false;
 
   // The intent starts when the dialog opens: its key is reused by a double click or a retry, never by the next action.
   const start = (a: string) => {
@@ -142,7 +144,7 @@ export function DisputeDrawer({ code, onClose }: { code: string | null; onClose:
               </Tooltip>
             )) : <Typography.Text type="secondary">{t('mediation.noClock')}</Typography.Text>}
           </Space>
-          <Descriptions column={{ xs: 1, md: 2 }} size="small" bordered>
+          <Descriptions column={{ xs: 1, md: 2 }} size="small" bordered layout={phone ? 'vertical' : 'horizontal'}>
             <Descriptions.Item label={t('mediation.source')}>{t(`mediation.src.${c.source}`)}</Descriptions.Item>
             <Descriptions.Item label={t('mediation.scaleLabel')}>{t(`mediation.scale.${c.scale}`)} · {t('mediation.peopleN', { n: c.peopleCount })}</Descriptions.Item>
             <Descriptions.Item label={t('mediation.place')}>{[c.villageName, c.address].filter(Boolean).join(' · ') || '—'}</Descriptions.Item>
