@@ -181,7 +181,7 @@ describe('demo data', { timeout: 240_000 }, () => {
     expect(first.status, first.stderr).toBe(0);
     expect(first.stdout).toContain('907 grids, 46 accounts'); // 10 roles × 4 levels, and 6 department handlers
     // The long steps say how far they are, with counts.
-    expect(first.stdout).toMatch(/\[1\/7\] .*\n(.|\n)*\[7\/7\] /);
+    expect(first.stdout).toMatch(/\[1\/8\] .*\n(.|\n)*\[8\/8\] /);
     expect(first.stdout).toMatch(/demo accounts 30\/40/);
     expect(first.stdout).toMatch(/demo cases 100\/120/);
     // The petition officer has real work: petitions of every channel and at every stage, one 集体访.
@@ -190,6 +190,16 @@ describe('demo data', { timeout: 240_000 }, () => {
     expect(new Set(petitions.map((p) => p.status))).toEqual(new Set(['registered', 'transferred', 'accepted', 'replied', 'review', 'closed', 'handed_over']));
     expect(petitions.filter((p) => p.collective)).toHaveLength(1);
     expect(petitions.filter((p) => p.repeat_final)).toHaveLength(1);
+    // The mediator has real work too: disputes in every stage, one urgent (民转刑); a 365 room and a room named
+    // after a local mediator; mediators who speak Tibetan.
+    const disputes = await rows<{ status: string; urgent: boolean; source: string }>(`SELECT status, urgent, source FROM disputes`);
+    expect(new Set(disputes.map((d) => d.status))).toEqual(new Set(['registered', 'assigned', 'mediating', 'agreed', 'failed', 'referred', 'refused', 'closed']));
+    expect(disputes.filter((d) => d.urgent)).toHaveLength(1);
+    expect(disputes.some((d) => d.source === 'online')).toBe(true);
+    const rooms = await rows<{ name: string; named_after: string | null }>(`SELECT name, named_after FROM mediation_rooms`);
+    expect(rooms.some((r) => r.name.includes('365'))).toBe(true);
+    expect(rooms.some((r) => r.named_after)).toBe(true);
+    expect((await rows<{ n: number }>(`SELECT count(*)::int AS n FROM mediators WHERE 'bo' = ANY(languages)`))[0]!.n).toBeGreaterThan(0);
     const again = anwang('seed', '--demo');
     expect(again.status, again.stderr).toBe(0);
     expect(again.stdout).not.toContain('household groups'); // nothing added the second time

@@ -19,7 +19,9 @@ export const auditActions = [
   'calendar.setDay', // 在日历上设置一天（放假、调休上班或恢复正常）
   'case.create', // 上报案件 (intake, staff or resident)
   'case.export', // 导出案件
+  'case.fromPetition', // 案件由信访件转入
   'case.revealReporter', // 查看上报人完整联系方式
+  'case.toPetition', // 案件转信访
   'category.create', // 新建事项分类
   'category.update', // 修改事项分类
   'codeTable.save', // 保存代码表
@@ -63,6 +65,7 @@ export const auditActions = [
   'petition.register', // 登记信访事项 (staff or the online form)
   'petition.revealPetitioners', // 查看信访人完整信息 (with the reason)
   'petition.rate', // 信访人评价
+  'petition.createCase', // 信访件转为案件
   'petition.linkCase', // 信访件关联案件
   'place.create', // 新建场所
   'place.update', // 修改场所

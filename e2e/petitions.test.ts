@@ -287,3 +287,38 @@ describe('the pages at other sizes and in English', () => {
     }
   });
 });
+
+describe('a petition becomes a case', () => {
+  it('转为案件 on the petition card makes a case with the petitioner as reporter; the case card names the petition, and each code opens the other', async () => {
+    const { page, errors } = await signIn('county.petitionOfficer');
+    await page.goto(`${server.url}/petitions/${code}`);
+    await page.getByTestId('petition-make-case').click();
+    const dialog = page.getByRole('dialog', { name: '转为案件' });
+    await dialog.waitFor();
+    // The letter's category is a case category: it is offered as it is.
+    expect(await dialog.getByTestId('make-case-category').textContent()).not.toBe('');
+    await dialog.getByText('以信访人为反映人').click();
+    await shot(page, 'desktop-zh-CN-10-make-case');
+    await dialog.getByRole('button', { name: ok }).click();
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    const links = page.getByTestId('petition-case-codes');
+    await expect.poll(() => links.textContent()).toMatch(/\d{6}-[0-9A-Z]{8}/);
+    const caseCode = (await links.textContent())!.match(/\d{6}-[0-9A-Z]{8}/)![0];
+    await links.getByRole('button', { name: caseCode }).click();
+    await expect.poll(() => page.url()).toContain(`/cases/${caseCode}`);
+    const drawer = page.getByTestId('case-drawer');
+    await expect.poll(() => drawer.getByTestId('case-petition-codes').textContent()).toContain(code);
+    const text = (await drawer.textContent())!;
+    expect(text).toContain('由信访件转入');
+    expect(text).toContain('马*');
+    expect(text).toContain(matter.slice(0, 12));
+    await shot(page, 'desktop-zh-CN-11-case-from-petition');
+    // The case page itself, opened by its address, names the petition too; its code opens the petition's card.
+    await page.goto(`${server.url}/cases/${caseCode}`);
+    await drawer.getByTestId('case-petition-codes').getByRole('button', { name: code }).click();
+    await expect.poll(() => page.url()).toContain(`/petitions/${code}`);
+    await expect.poll(() => page.getByTestId('petition-case-codes').textContent()).toContain(caseCode);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});

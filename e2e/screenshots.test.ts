@@ -1,8 +1,10 @@
 /**
  * Screenshots of every page, kept as CI artefacts in .tmp/screenshots/: each staff page signed in as the role that
  * uses it, at 1440×900 and 390×844 in zh-CN (a case, each people tab, sign-in, TOTP enrolment and the forced
- * password change included), and the resident pages (report, tracking) in zh-CN, zh-TW and English. Each shot
- * asserts that the page drew its title and that no script error happened on the way.
+ * password change included), the petition pages (workbench, card, registration form, leaders' overview) in zh-CN and
+ * English, and the resident pages (report, tracking) in zh-CN, zh-TW and English, the petitioner's (online form,
+ * tracking) in zh-CN and English. Each shot asserts that the page drew its title and that no script error happened
+ * on the way.
  * E2E_SERVER_URL reuses a running demo server instead of starting one (a fresh one: the administrators enrol TOTP here).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,6 +25,7 @@ let server: RunningServer | undefined;
 let url = '';
 let browser: Browser;
 let caseCode = '';
+let petitionCode = '';
 const sessions = new Map<string, string>();
 
 /** Signs a demo account in over the API; administrators enrol TOTP on the way. Returns the session cookie's value. */
@@ -55,12 +58,16 @@ async function contextFor(size: (typeof sizes)[number], lang: string, username?:
   return context;
 }
 
-/** Opens a path, waits for the title to be drawn and the network to calm down, saves the shot; fails on a script error or an error message. */
-async function shoot(page: Page, path: string, file: string, title: () => Promise<string | null>, expected: string | RegExp): Promise<void> {
+/**
+ * Opens a path, waits for the title to be drawn (and `act`, e.g. opening a form) and the network to calm down, saves
+ * the shot; fails on a script error or an error message.
+ */
+async function shoot(page: Page, path: string, file: string, title: () => Promise<string | null>, expected: string | RegExp, act?: (page: Page) => Promise<void>): Promise<void> {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`${url}${path}`);
   await expect.poll(title, { timeout: 30_000 }).toMatch(expected);
+  await act?.(page);
   await page.waitForLoadState('networkidle').catch(() => undefined);
   await page.waitForTimeout(400); // animations (drawers, charts) settle
   await page.screenshot({ path: join(screenshotsDir, `${file}.png`), fullPage: false });
@@ -81,6 +88,10 @@ beforeAll(async () => {
   const cookie = await sessionOf('township.operator');
   const list = (await (await fetch(`${url}/api/cases?pageSize=1`, { headers: { cookie } })).json()) as { items: { code: string }[] };
   caseCode = list.items[0]!.code;
+  // A petition answered and served: its card holds documents, service records and the petitioner's 复查 window.
+  const officer = await sessionOf('county.petitionOfficer');
+  const petitions = (await (await fetch(`${url}/api/petitions?pageSize=50`, { headers: { cookie: officer } })).json()) as { items: { code: string; status: string }[] };
+  petitionCode = (petitions.items.find((p) => p.status === 'replied') ?? petitions.items[0]!).code;
 });
 afterAll(async () => {
   await browser?.close();
@@ -148,6 +159,42 @@ describe('staff pages in zh-CN', () => {
   }
 });
 
+/** The petition pages: path, who uses it, file name, the title expected per language, and a step before the shot. */
+const petitionPages = () => [
+  // The whole register: every stage's time cell (the body's clocks, the petitioner's windows, replies to serve).
+  { path: '/petitions?box=all', user: 'county.petitionOfficer', file: 'petitions', title: { 'zh-CN': '信访', en: 'Petitions' } },
+  { path: `/petitions/${petitionCode}`, user: 'county.petitionOfficer', file: 'petition-card', title: { 'zh-CN': petitionCode, en: petitionCode }, act: (page: Page) => page.getByTestId('petition-timeline').waitFor() },
+  { path: '/petitions', user: 'county.petitionOfficer', file: 'petition-register', title: { 'zh-CN': '信访', en: 'Petitions' }, act: async (page: Page) => { await page.getByTestId('petition-register').click(); await page.getByTestId('petition-matter').waitFor(); } },
+  { path: '/petition-overview', user: 'county.leader', file: 'petition-overview', title: { 'zh-CN': '信访态势', en: 'Petition overview' }, act: (page: Page) => page.getByTestId('pov-cards').waitFor() },
+];
+const petitionLanguages = ['zh-CN', 'en'] as const;
+
+describe('petition pages in zh-CN and English', () => {
+  for (const lang of petitionLanguages) {
+    for (const size of sizes) {
+      it(`the workbench, a card, the registration form and the overview in ${lang} at ${size.viewport.width}×${size.viewport.height}`, async () => {
+        for (const p of petitionPages()) {
+          const context = await contextFor(size, lang, p.user);
+          const page = await context.newPage();
+          const title = () => page.getByTestId('page-title').textContent({ timeout: 1000 }).catch(() => null);
+          await shoot(page, p.path, `staff-${p.file}-${lang}-${size.name}`, title, p.title[lang], p.act);
+          await context.close();
+        }
+      });
+    }
+    it(`the petitioner's online form and tracking page in ${lang}, on a phone and a desktop`, async () => {
+      for (const size of sizes) {
+        const context = await contextFor(size, lang);
+        const page = await context.newPage();
+        const heading = () => page.locator('h1').first().textContent({ timeout: 1000 }).catch(() => null);
+        await shoot(page, '/report/petition', `resident-petition-${lang}-${size.name}`, heading, /\S/, (pg) => pg.getByTestId('petition-form').waitFor());
+        await shoot(page, `/track/${petitionCode}`, `resident-petition-track-${lang}-${size.name}`, heading, /\S/, (pg) => pg.getByTestId('petition-stage').waitFor());
+        await context.close();
+      }
+    });
+  }
+});
+
 describe('resident pages', () => {
   for (const lang of ['zh-CN', 'zh-TW', 'en']) {
     it(`report and tracking in ${lang}, on a phone and a desktop`, async () => {
@@ -167,7 +214,8 @@ describe('resident pages', () => {
 describe('the artefacts', () => {
   it('are all there', () => {
     const files = readdirSync(screenshotsDir).filter((f) => f.endsWith('.png'));
-    // 16 staff pages and 3 sign-in pages at two sizes, 2 resident pages in 3 languages at two sizes.
-    expect(files.length).toBe((staffPages().length + 3) * 2 + 2 * 3 * 2);
+    // 16 staff pages and 3 sign-in pages at two sizes, 2 resident pages in 3 languages at two sizes; the petition
+    // pages and the petitioner's 2 pages in 2 languages at two sizes.
+    expect(files.length).toBe((staffPages().length + 3) * 2 + 2 * 3 * 2 + (petitionPages().length + 2) * petitionLanguages.length * 2);
   });
 });

@@ -106,6 +106,11 @@ export const CaseDetail = CaseListItem.extend({
   timeline: z.array(CaseEvent),
   clocks: z.array(CaseClock),
   attachments: z.array(CaseAttachment),
+  /** Petitions linked to the case (信访件) the reader may read; the others are only counted. */
+  petitionCodes: z.array(z.string()),
+  petitionsHidden: z.number(),
+  /** Whether this reader may send the case to the petition register (转信访: petition:register). */
+  canSendToPetition: z.boolean(),
 });
 export type CaseDetail = z.infer<typeof CaseDetail>;
 

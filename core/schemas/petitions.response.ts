@@ -153,8 +153,14 @@ export const PetitionCard = PetitionListItem.extend({
   attachments: z.array(PetitionAttachment),
   repeats: z.array(PetitionRepeat),
   caseCodes: z.array(z.string()),
+  /** Whether this reader may make a case of it (转为案件): its 信访部门 or its body, never for an accusation. */
+  canMakeCase: z.boolean(),
 });
 export type PetitionCard = z.infer<typeof PetitionCard>;
+
+/** The answer to making a case of a petition: the new case's code and every case now linked. */
+export const PetitionCaseMade = z.object({ caseCode: z.string(), caseCodes: z.array(z.string()) });
+export type PetitionCaseMade = z.infer<typeof PetitionCaseMade>;
 
 /** The answer to registering: the code, the repeats found, and (online form only) the petitioner's key. */
 export const PetitionRegistered = z.object({
@@ -207,6 +213,8 @@ export const petitionRoutes = [
   { method: 'POST', url: '/api/petitions/:code/petitioners/reveal', body: 'RevealPetitionersSchema', answers: 'PetitionPetitioner[]', permission: 'pii:view' },
   { method: 'GET', url: '/api/petitions/:code/attachments/:id', answers: 'file', permission: 'petition:read' },
   { method: 'POST', url: '/api/petitions/:code/case-links', body: 'PetitionCaseLinkSchema', answers: '{ caseCodes }', permission: 'petition:act' },
+  { method: 'POST', url: '/api/petitions/:code/cases', body: 'PetitionToCaseSchema', answers: 'PetitionCaseMade', permission: 'petition:act (its office or body)' },
+  { method: 'POST', url: '/api/cases/:code/petition', body: 'CaseToPetitionSchema', answers: 'PetitionRegistered & { caseCode }', permission: 'petition:register (and the case readable)' },
   { method: 'POST', url: '/api/public/petitions', body: 'PublicPetitionSchema', answers: 'PetitionRegistered', permission: 'public (rate-limited)' },
   { method: 'GET', url: '/api/public/petitions/:code', answers: 'PetitionTracking', permission: 'public (the key in the X-Petitioner-Key header sets isPetitioner)' },
   { method: 'POST', url: '/api/public/petitions/:code/rating', body: 'PublicPetitionRatingSchema', answers: 'PetitionTracking', permission: 'public (petitioner key)' },

@@ -162,3 +162,27 @@ export const PublicPetitionRatingSchema = z.object({ rating: z.enum(petitionRati
 
 /** POST /api/petitions/:code/case-links: link an existing case to the petition (either came first). */
 export const PetitionCaseLinkSchema = z.object({ caseCode: z.string().regex(/^\d{6}-[0-9A-Z]{8}$/), note: Note });
+
+/**
+ * POST /api/petitions/:code/cases: the petition becomes a case (item 7). Its category, place and matter carry over;
+ * `categoryId` picks a case category when the petition's does not fit one, `villageCode` a place when it has none.
+ */
+export const PetitionToCaseSchema = z.object({
+  categoryId: z.string().min(1).max(64).optional(),
+  villageCode: RegionCode.optional(),
+  /** 以信访人为反映人: only for a petition with exactly one petitioner; otherwise the case has no reporter. */
+  petitionerAsReporter: z.boolean().default(false),
+  note: Note,
+});
+export type PetitionToCaseInput = z.infer<typeof PetitionToCaseSchema>;
+
+/** POST /api/cases/:code/petition: the case is sent to the petition register (转信访); the case stays open. */
+export const CaseToPetitionSchema = z.object({
+  kind: z.enum(petitionKinds).default('complaint'),
+  /** A petition category when the case's is not one any more (inactive). */
+  categoryId: z.string().min(1).max(64).optional(),
+  /** The body the matter concerns (被反映单位), when known. */
+  concerns: z.string().max(100).optional(),
+  note: Note,
+});
+export type CaseToPetitionInput = z.infer<typeof CaseToPetitionSchema>;

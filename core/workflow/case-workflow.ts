@@ -129,6 +129,8 @@ export const caseSystemEvents = [
   'mergedIn', // another case was merged into this one
   'deadlineWarned', // a clock reached 80% (yellow)
   'deadlineBreached', // a clock reached 100% (red)
+  'fromPetition', // 由信访件转入: made from a petition (the reason holds its code)
+  'toPetition', // 转信访: sent to the petition register (the reason holds the petition's code); the case stays open
 ] as const;
 
 /** Every type a case event may have: the workflow's actions plus the system events. */

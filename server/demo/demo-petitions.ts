@@ -4,7 +4,6 @@
  * over, a 诉访分离 refusal, an approved extension, and a repeat after the final stage), driven through the real
  * services on a moving clock, so every clock, document, service record and audit row is what real use leaves.
  */
-import { deflateSync, crc32 } from 'node:zlib';
 import type { AppContext } from '../lib/context.ts';
 import type { Actor } from '../lib/actor.ts';
 import { systemActor } from '../lib/actor.ts';
@@ -19,6 +18,7 @@ import { applyPetitionAction } from '../modules/petitions/petition-actions.servi
 import { submitOnline } from '../modules/petitions/public-petition.service.ts';
 import { hasPetitions } from '../modules/petitions/petition-queries.service.ts';
 import { findFonts } from '../lib/pdf/fonts.ts';
+import { pngImage } from '../lib/png.ts';
 import { checkCharacter } from '../../core/people/id-number.ts';
 import type { PetitionAction } from '../../core/workflow/petition-workflow.ts';
 import type { PetitionRegisterInput } from '../../core/schemas/petitions.schema.ts';
@@ -51,20 +51,7 @@ function letterScan(): Uint8Array {
     if (y > 20 && y < h - 20 && y % 9 === 0) for (let x = 14; x < w - 14 - ((y * 7) % 30); x++) row[1 + x] = 70;
     rows.push(row);
   }
-  const chunk = (type: string, data: Buffer) => {
-    const td = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(td) >>> 0);
-    return Buffer.concat([len, td, crc]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(w, 0);
-  ihdr.writeUInt32BE(h, 4);
-  ihdr[8] = 8; // bit depth
-  ihdr[9] = 0; // greyscale
-  return new Uint8Array(Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(Buffer.concat(rows))), chunk('IEND', Buffer.alloc(0))]));
+  return new Uint8Array(pngImage(w, h, 0, rows)); // 8-bit greyscale
 }
 
 /** True when the PDF fonts are installed (documents can be issued). */

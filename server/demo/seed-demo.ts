@@ -17,6 +17,7 @@ import { seedDemoPeople } from './demo-people.ts';
 import { seedDemoCalendar } from './demo-calendar.ts';
 import { seedDemoPetitions } from './demo-petitions.ts';
 import { seedPetitionHistory } from './demo-petition-history.ts';
+import { seedDemoMediation } from './demo-mediation.ts';
 
 /** Ordinary petitions over three months beside the story ones (enough for figures of five and more per township). */
 const DEMO_PETITION_HISTORY = 48;
@@ -42,7 +43,7 @@ export async function seedDemo(ctx: AppContext, onProgress: (msg: string) => voi
   const root = systemActor(ROOT_SCOPE, 'demo-seed');
   const { regions, grids } = buildHaibei();
   // Numbered steps with counts: the whole build takes a minute or two, and each step says how far it is.
-  const step = (n: number, msg: string) => onProgress(`[${n}/7] ${msg}`);
+  const step = (n: number, msg: string) => onProgress(`[${n}/8] ${msg}`);
   step(1, `区划 regions: ${regions.length}`);
   const csv = ['code,name,parent_code', ...regions.map((r) => `${r.code},${r.name},${r.parentCode ?? ''}`)].join('\n');
   await importRegions(ctx, root, csv);
@@ -103,6 +104,8 @@ export async function seedDemo(ctx: AppContext, onProgress: (msg: string) => voi
   // Three months of ordinary petitions across the townships, for the leaders' overview (only with the story's).
   const history = petitions ? await seedPetitionHistory(ctx, DEMO_PETITION_HISTORY, (m) => onProgress(`  ${m}`)) : 0;
   step(7, petitions ? `演示信访 demo petitions: ${petitions + history}` : '演示信访：已有，跳过 demo petitions: present already, skipped');
+  const disputes = await seedDemoMediation(ctx, (m) => onProgress(`  ${m}`));
+  step(8, disputes ? `演示调解 demo disputes: ${disputes} (调解委员会 committees: 4)` : '演示调解：已有，跳过 demo mediation: present already, skipped');
   for (const d of demoDepartments) accounts.push({ username: d.username, role: 'handler', scope: d.name });
   return { regions: regions.length, grids: grids.length, accounts };
 }

@@ -37,6 +37,7 @@ type Expect = { status: number; code: string } | 'through' | 'as-missing';
 const finerRules: Record<string, { callers: Caller[]; code: string; why: string }> = {
   'POST /api/auth/totp/setup': { callers: [...totpRequiredRoles] as Caller[], code: 'FORBIDDEN', why: 'a second factor is enrolled once; only the security administrator resets it' },
   'POST /api/users/:id/password': { callers: ['secadmin'], code: 'FORBIDDEN', why: 'the target is a business account: only the system administrator resets its password (三权分立)' },
+  'POST /api/petitions/:code/cases': { callers: ['leader', 'petitionOfficer'], code: 'FORBIDDEN', why: 'only the petition\'s 信访部门 or the body it is at makes a case of it; a reader of its place (a village\'s officer, a leader) plays neither part' },
   'POST /api/disputes/:code/parties/reveal': { callers: ['mediator'], code: 'FORBIDDEN', why: 'the parties are revealed only to the dispute\'s own mediators and committee; this mediator account mediates none of them' },
 };
 /** Routes served by plugins without our access declaration: the interactive API documentation. */

@@ -12,6 +12,7 @@ import { caseClockHandlers } from '../modules/cases/deadline-sweep.service.ts';
 import { petitionClockHandlers } from '../modules/petitions/petition-sweep.service.ts';
 import { disputeClockHandlers } from '../modules/mediation/dispute-sweep.service.ts';
 import { foldFinishedMonths } from '../modules/cases/case-kpi-months.service.ts';
+import { purgePendingDocuments } from '../modules/documents/documents.service.ts';
 
 /** Subject type → the warn and breach handlers of the module that owns it; the one sweep claims clocks of all of them. */
 export const clockHandlers: ClockHandlerRegistry = {
@@ -40,10 +41,12 @@ export const jobs: Job[] = [
   // The audit chain's head, anchored outside the database at start (rows removed before the first minute is
   // up are found too), every ANWANG_AUDIT_ANCHOR_SECONDS and at stop.
   { name: 'audit anchor', everyMs: (ctx) => ctx.config.auditAnchorMs, atStart: true, atStop: true, run: async (ctx) => void (await anchorHead(ctx)) },
-  // Hourly upkeep: the database's own maintenance, the registry's retention purge, uploads no report claimed.
+  // Hourly upkeep: the database's own maintenance, the registry's retention purge, uploads no report claimed, document files no record names.
   { name: 'maintain', everyMs: () => HOUR, run: async (ctx) => void (await ctx.database.maintain()) },
   { name: 'retention purge', everyMs: () => HOUR, run: async (ctx) => ((n) => (n ? `purged the personal data of ${n} archived persons` : undefined))(await purgeDue(ctx)) },
   { name: 'unclaimed uploads', everyMs: () => HOUR, run: async (ctx) => ((n) => (n ? `deleted ${n} uploads no report claimed` : undefined))(await purgeUnclaimedUploads(ctx)) },
+  // Document files whose transaction rolled back (written under a pending key, never made final).
+  { name: 'pending documents', everyMs: () => HOUR, run: async (ctx) => ((n) => (n ? `deleted ${n} document files no record names` : undefined))(await purgePendingDocuments(ctx)) },
   // Monthly KPI rollups: every finished month folded from the daily rows, at start and then hourly (a no-op
   // until a month ends; one server folds, another running it at once skips).
   { name: 'kpi months', everyMs: () => HOUR, atStart: true, run: async (ctx) => ((ms) => (ms.length ? `folded the KPI rollups of ${ms.join(', ')}` : undefined))(await foldFinishedMonths(ctx)) },

@@ -14,9 +14,9 @@ const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('the job registry', () => {
   it('holds the sweep, outbox delivery, upkeep and the audit anchor, and the case, petition and dispute clock handlers', () => {
-    expect(jobs.map((j) => j.name)).toEqual(['audit anchor', 'maintain', 'retention purge', 'unclaimed uploads', 'kpi months', 'clock sweep', 'outbox']);
+    expect(jobs.map((j) => j.name)).toEqual(['audit anchor', 'maintain', 'retention purge', 'unclaimed uploads', 'pending documents', 'kpi months', 'clock sweep', 'outbox']);
     expect(jobs.find((j) => j.name === 'audit anchor')).toMatchObject({ atStart: true, atStop: true });
-    for (const name of ['maintain', 'retention purge', 'unclaimed uploads', 'kpi months']) expect(jobs.find((j) => j.name === name)!.everyMs(env.ctx)).toBe(3600_000);
+    for (const name of ['maintain', 'retention purge', 'unclaimed uploads', 'pending documents', 'kpi months']) expect(jobs.find((j) => j.name === name)!.everyMs(env.ctx)).toBe(3600_000);
     expect(Object.keys(clockHandlers)).toEqual(['case', 'petition', 'dispute']);
   });
 });

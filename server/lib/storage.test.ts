@@ -76,4 +76,18 @@ describe('stored files', () => {
     await files.delete('uploads/killed.png');
     await expect(stat(join(root, 'files', 'uploads', 'killed.png.part'))).rejects.toMatchObject({ code: 'ENOENT' });
   });
+
+  it('move to another key sealed as they are, and are listed under a prefix without half-written ones', async () => {
+    const store = encryptedStorage(localStorage(join(root, 'moves')), crypto);
+    await store.put('pending/documents/632221/1-a.pdf', Buffer.from('%PDF-1 a'));
+    await store.put('pending/documents/632222/2-b.pdf', Buffer.from('%PDF-1 b'));
+    await writeFile(join(root, 'moves', 'pending/documents/632221/3-c.pdf.part'), 'half');
+    expect((await store.list('pending/documents/')).sort()).toEqual(['pending/documents/632221/1-a.pdf', 'pending/documents/632222/2-b.pdf']);
+    expect(await store.list('nothing/here/')).toEqual([]);
+    await store.move('pending/documents/632221/1-a.pdf', 'documents/632221/2026-03/a.pdf');
+    expect((await store.get('documents/632221/2026-03/a.pdf')).toString()).toBe('%PDF-1 a');
+    await expect(store.get('pending/documents/632221/1-a.pdf')).rejects.toMatchObject({ code: 'ENOENT' });
+    await expect(store.move('pending/documents/632221/1-a.pdf', 'documents/x.pdf')).rejects.toMatchObject({ code: 'ENOENT' });
+    expect((await stat(join(root, 'moves', 'documents/632221/2026-03'))).mode & 0o777).toBe(0o700);
+  });
 });

@@ -4,7 +4,7 @@
  * owner-only modes (files 0600, directories 0700), so neither another account on the machine nor a copied disk
  * shows a resident's photo or voice.
  */
-import { chmod, mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { CryptoProvider } from './crypto.ts';
 import { isSealedFile, sealedFileKeyId } from './file-crypto.ts';
@@ -18,6 +18,10 @@ export interface FileStorage {
   delete(key: string): Promise<void>;
   /** Proves the store accepts a write now (health checks). @throws the write's error */
   checkWritable(): Promise<void>;
+  /** Gives a stored file another key (a pending file made final). @throws Error (ENOENT) when `from` is absent */
+  move(from: string, to: string): Promise<void>;
+  /** The keys of the stored files under a prefix ending in '/' (never half-written ones). */
+  list(prefix: string): Promise<string[]>;
   /**
    * Encrypted stores only: rewrites a file stored in clear (before encryption) or sealed with an older key so it is
    * sealed with the current key, 0600. Says which it was.
@@ -70,6 +74,25 @@ export function localStorage(root: string): FileStorage {
       await writeFile(probe, 'ok', { mode: 0o600 });
       await unlink(probe);
     },
+    async move(from, to) {
+      await mkdir(dirname(path(to)), { recursive: true, mode: 0o700 });
+      await rename(path(from), path(to));
+    },
+    async list(prefix) {
+      const keys: string[] = [];
+      const walk = async (key: string): Promise<void> => {
+        const entries = await readdir(path(key), { withFileTypes: true }).catch((e: NodeJS.ErrnoException) => {
+          if (e.code === 'ENOENT') return [];
+          throw e;
+        });
+        for (const e of entries) {
+          if (e.isDirectory()) await walk(`${key}${e.name}/`);
+          else if (e.isFile() && !e.name.endsWith('.part')) keys.push(key + e.name);
+        }
+      };
+      await walk(prefix);
+      return keys;
+    },
   };
 }
 
@@ -92,6 +115,13 @@ export function memoryStorage(): FileStorage & { files: Map<string, Buffer>; fai
     checkWritable: async () => {
       if (store.fail) throw store.fail;
     },
+    move: async (from: string, to: string) => {
+      const f = files.get(from);
+      if (!f) throw Object.assign(new Error('not found'), { code: 'ENOENT' });
+      files.set(to, f);
+      files.delete(from);
+    },
+    list: async (prefix: string) => [...files.keys()].filter((k) => k.startsWith(prefix)),
   };
   return store;
 }
@@ -110,6 +140,9 @@ export function encryptedStorage(inner: FileStorage, crypto: CryptoProvider): Fi
     },
     delete: (key) => inner.delete(key),
     checkWritable: () => inner.checkWritable(),
+    // A sealed file does not bind its key (file-crypto.ts): it moves as it is.
+    move: (from, to) => inner.move(from, to),
+    list: (prefix) => inner.list(prefix),
     async reseal(key) {
       const stored = await inner.get(key);
       if (isSealedFile(stored) && sealedFileKeyId(stored) === crypto.currentKeyId) return 'current';

@@ -1,5 +1,5 @@
 /** Small valid-looking media files made in code (no binary fixtures in the repository). */
-import { crc32, deflateSync } from 'node:zlib';
+import { PNG_SIGNATURE, pngChunk as chunk, pngIhdr, pngImage } from '../lib/png.ts';
 
 /** A 1×1 PNG. */
 export function tinyPng(): Uint8Array {
@@ -22,8 +22,7 @@ function u16(n: number): Buffer {
 
 /** A PNG signature and IHDR chunk declaring `width`×`height` (a few dozen bytes claiming any canvas). */
 export function pngHeader(width: number, height: number): Uint8Array {
-  const ihdr = Buffer.concat([Buffer.from('IHDR', 'latin1'), u32(width), u32(height), Buffer.from([8, 6, 0, 0, 0])]);
-  return new Uint8Array(Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), u32(13), ihdr, u32(crc32(ihdr)), Buffer.from('0000000049454e44ae426082', 'hex')]));
+  return new Uint8Array(Buffer.concat([PNG_SIGNATURE, chunk('IHDR', pngIhdr(width, height, 6)), chunk('IEND', Buffer.alloc(0))]));
 }
 
 function u32(n: number): Buffer {
@@ -54,16 +53,10 @@ export function jpegWithHiddenGps(): Uint8Array {
   return new Uint8Array(Buffer.concat([first, Buffer.from(tinyJpegWithGps()), gps('trailing GPS 37.0512')]));
 }
 
-const chunk = (type: string, data: Buffer) => {
-  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-  return Buffer.concat([u32(data.length), body, u32(crc32(body))]);
-};
-
 /** A 1×1 PNG with GPS in tEXt, zTXt, iTXt, eXIf and a private chunk, and a second PNG appended after IEND. */
 export function pngWithHiddenGps(): Uint8Array {
   // A well-formed 1×1 RGBA PNG (its IDAT really deflated), so every chunk boundary is where it says.
-  const ihdr = Buffer.concat([u32(1), u32(1), Buffer.from([8, 6, 0, 0, 0])]);
-  const png = Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(Buffer.from([0, 255, 0, 0, 255]))), chunk('IEND', Buffer.alloc(0))]);
+  const png = pngImage(1, 1, 6, [Buffer.from([0, 255, 0, 0, 255])]);
   const iend = png.length - 12;
   const text = (s: string) => Buffer.from(s, 'latin1');
   const extra = Buffer.concat([

@@ -76,6 +76,8 @@ export const sampleBodies: Record<string, object> = {
   'PATCH /api/mediation/rooms/:id': { mode: 'mobile' },
   'PATCH /api/mediators/:id': { languages: ['zh', 'bo'] },
   'POST /api/petitions/:code/case-links': { caseCode: '632221-00000000' },
+  'POST /api/petitions/:code/cases': { petitionerAsReporter: false },
+  'POST /api/cases/:code/petition': { kind: 'complaint' },
   'PUT /api/grids/:code/duties': { duties: ['safety'] },
   'POST /api/grids/:code/staff': { role: 'gridWorker', name: '测试' },
   'PATCH /api/users/:id': { displayName: '改名' },

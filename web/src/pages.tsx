@@ -1,6 +1,6 @@
 /** The staff app's pages: path, menu label, icon, the permission each needs, and the page itself (loaded on first visit). */
 import { lazy, type ComponentType, type ReactNode } from 'react';
-import { HomeOutlined, ApartmentOutlined, TeamOutlined, KeyOutlined, AuditOutlined, FileTextOutlined, DashboardOutlined, SettingOutlined, ContactsOutlined, MailOutlined, SolutionOutlined, ClusterOutlined } from '@ant-design/icons';
+import { HomeOutlined, ApartmentOutlined, TeamOutlined, KeyOutlined, AuditOutlined, FileTextOutlined, DashboardOutlined, SettingOutlined, ContactsOutlined, MailOutlined, FundOutlined, SolutionOutlined, ClusterOutlined } from '@ant-design/icons';
 import type { Me } from '../../core/schemas/auth.schema';
 
 /** A page component takes the signed-in user. */
@@ -11,7 +11,8 @@ export interface PageEntry {
   path: string;
   key: string;
   icon: ReactNode;
-  permission: string | null;
+  /** The permission the page needs, or several it needs all of; null: everyone signed in. */
+  permission: string | readonly string[] | null;
   Page: Page;
   /** The optional sub-path the same page answers (a case, a people tab). */
   child?: string;
@@ -24,6 +25,8 @@ export const pages: PageEntry[] = [
   { path: '/', key: 'nav.home', icon: <HomeOutlined />, permission: null, Page: load(() => import('./features/home/HomePage'), 'HomePage') },
   { path: '/cases', key: 'nav.cases', icon: <FileTextOutlined />, permission: 'case:read', Page: load(() => import('./features/cases/CasesPage'), 'CasesPage'), child: ':code' },
   { path: '/petitions', key: 'nav.petitions', icon: <MailOutlined />, permission: 'petition:read', Page: load(() => import('./features/petitions/PetitionsPage'), 'PetitionsPage'), child: ':code' },
+  // 信访态势: the leaders' petition figures; it opens the workbench's overdue box, hence petition:read too.
+  { path: '/petition-overview', key: 'nav.petitionOverview', icon: <FundOutlined />, permission: ['kpi:read', 'petition:read'], Page: load(() => import('./features/petitions/PetitionOverviewPage'), 'PetitionOverviewPage') },
   { path: '/mediation', key: 'nav.mediation', icon: <SolutionOutlined />, permission: 'dispute:read', Page: load(() => import('./features/mediation/DisputesPage'), 'DisputesPage'), child: ':code' },
   { path: '/mediation-org', key: 'nav.mediationOrg', icon: <ClusterOutlined />, permission: 'mediation:admin', Page: load(() => import('./features/mediation/OrganisationPage'), 'OrganisationPage'), child: ':tab', childKey: 'mediation.org.' },
   { path: '/dashboard', key: 'nav.dashboard', icon: <DashboardOutlined />, permission: 'kpi:read', Page: load(() => import('./features/dashboard/DashboardPage'), 'DashboardPage') },
@@ -42,5 +45,5 @@ export function pageOf(list: PageEntry[], pathname: string): PageEntry | undefin
 
 /** The pages a user may open. */
 export function pagesFor(me: Me): PageEntry[] {
-  return pages.filter((p) => !p.permission || me.permissions.includes(p.permission));
+  return pages.filter((p) => (typeof p.permission === 'string' ? [p.permission] : (p.permission ?? [])).every((x) => me.permissions.includes(x)));
 }

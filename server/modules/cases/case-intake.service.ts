@@ -96,9 +96,27 @@ export async function createCase(ctx: AppContext, actor: Actor, input: IntakeInp
   return p.reporterKey ? { ...result, reporterKey: p.reporterKey.key } : result;
 }
 
+/** A report checked and built for another module's transaction (a petition turned into a case, issue 14 item 7). */
+export type PreparedReport = Prepared;
+
+/**
+ * Checks and builds a case another module takes in under its own permission (the petitions module checked
+ * petition:act and that the actor acts on the petition); place, category and phone are checked as for any report.
+ * @throws VALIDATION_FAILED
+ */
+export function prepareOnBehalf(ctx: AppContext, actor: Actor, input: IntakeInput): Promise<PreparedReport> {
+  return prepare(ctx, actor, input, undefined, true);
+}
+
+/** Writes one prepared report inside the caller's transaction: its case, event, clock, notices, count and audit row. */
+export async function writeReportIn(tx: Executor, ctx: AppContext, p: PreparedReport): Promise<{ code: string; id: string; countyCode: string }> {
+  await writeReportsIn(tx, ctx, [p]);
+  return { code: p.row.code, id: p.row.id, countyCode: p.row.countyCode };
+}
+
 /** Validates, places and builds one report's case row (no writes). */
-async function prepare(ctx: AppContext, actor: Actor, input: IntakeInput, ticket?: Ticket): Promise<Prepared> {
-  if (actor.kind === 'user' || actor.kind === 'token') requirePermission(actor, 'case:create');
+async function prepare(ctx: AppContext, actor: Actor, input: IntakeInput, ticket?: Ticket, authorisedElsewhere = false): Promise<Prepared> {
+  if ((actor.kind === 'user' || actor.kind === 'token') && !authorisedElsewhere) requirePermission(actor, 'case:create');
   const category = await catalog.findCategory(ctx, ctx.db, input.categoryId);
   // Residents may send private matters (a tip-off in confidence); Open311 integrations see public services only.
   if (!category || !category.active || (actor.kind === 'token' && !category.isPublic) || !category.parentId) throw bad('body.categoryId', 'unknown_category', input.categoryId);
@@ -198,52 +216,55 @@ const actorRole = (a: Actor) => (a.kind === 'public' ? 'resident' : a.role);
  * notices, Idempotency-Key result, daily count and audit row; statements are multi-row where the rows are alike.
  */
 async function writeReports(ctx: AppContext, ps: Prepared[]): Promise<IntakeAnswer[]> {
-  return ctx.db.transaction(async (tx) => {
-    await repo.insertCases(tx, ps.map((p) => p.row));
-    await repo.insertEvents(
-      tx,
-      ps.map(({ row, actor, input, suggested }) => ({ countyCode: row.countyCode, caseId: row.id, type: 'submit', actorId: actor.id, actorName: actorName(actor), actorRole: actorRole(actor), fromStatus: null, toStatus: 'submitted', fromUnit: null, toUnit: `${row.unitLevel}:${row.unitCode}`, reason: null, data: { channel: input.channel, suggestedTier: suggested }, isPublic: true, at: row.createdAt })),
-    );
-    for (const p of ps) await claimAttachments(tx, ctx, p.row, p.input.uploadIds, 'submit', p.row.createdAt);
-    await clocks.openClocksMany(tx, ps.map((p) => ({ c: p.row, kinds: ['first_response'], policy: p.policy, cal: p.cal, now: p.row.createdAt })));
-    const operators = new Map<string, string[]>(); // the centre's operators, read once per unit of the batch
-    const duplicatesOf = await duplicatesOfBatch(tx, ps);
-    const answers: IntakeAnswer[] = [];
-    const messages: Parameters<typeof outbox.enqueueMany>[1] = [];
-    for (const p of ps) {
-      const { row } = p;
-      const alarm = row.channel === 'alarm';
-      if (!operators.has(row.unitCode)) operators.set(row.unitCode, await users.staffIdsAt(tx, row.unitCode, ['operator']));
-      // 一键报警 goes straight to the county centre and the village police officer.
-      const notifyIds = [...operators.get(row.unitCode)!, ...(alarm && row.gridCode ? await staffUserIds(tx, row.gridCode, 'villagePolice') : [])];
-      const subject = { type: 'case', id: row.id, code: row.code };
-      if (notifyIds.length) messages.push({ at: row.createdAt, countyCode: row.countyCode, msg: { kind: 'notify', userIds: notifyIds, subject, text: `${alarm ? '【一键报警】' : ''}新上报 ${row.code}：${p.categoryName}` } });
-      if (row.reporterPhoneEnc) messages.push({ at: row.createdAt, countyCode: row.countyCode, msg: { kind: 'sms', phoneEnc: row.reporterPhoneEnc, subject, text: `您的反映已收到，编号${row.code}，可凭编号查询办理进度。` } });
-      const duplicates = duplicatesOf.get(p)!;
-      const publicSide = p.actor.kind === 'public' || p.actor.kind === 'token';
-      answers.push({ code: row.code, status: row.status, tier: row.tier, suggestedTier: p.suggested, unitLevel: row.unitLevel, isPublic: row.isPublic, duplicates: publicSide ? duplicates.filter((d) => d.isPublic).map(({ code, distance, similarity }) => ({ code, distance, similarity })) : duplicates });
-    }
-    await outbox.enqueueMany(tx, messages);
-    // A replay must hand the resident the same key, so the stored answer keeps it, encrypted (never in clear).
-    await completeKeys(
-      tx,
-      ps.flatMap((p, i) => (p.ticket ? [{ ticket: p.ticket, status: 201, body: p.reporterKey ? { ...answers[i], reporterKeyEnc: ctx.crypto.encrypt(p.reporterKey.key) } : answers[i] }] : [])),
-    );
-    // Shared rows last: the villages' daily counters and the audit chain are held only until the commit
-    // that follows, so concurrent batches wait on each other as briefly as possible.
-    const days = new Map<string, { countyCode: string; villageCode: string; day: string; n: number }>();
-    for (const { row } of ps) {
-      const day = cstDate(row.createdAt);
-      const k = `${row.villageCode}|${day}`;
-      const d = days.get(k) ?? { countyCode: row.countyCode, villageCode: row.villageCode, day, n: 0 };
-      d.n++;
-      days.set(k, d);
-    }
-    await stats.addReceived(tx, [...days.values()]);
-    // One lock, one head read and one INSERT for the batch's audit rows.
-    await audit.appendMany(tx, ctx, ps.map((p) => ({ actor: p.actor.kind === 'public' ? null : p.actor, entry: { action: 'case.create', objectType: 'case', objectId: p.row.code, countyCode: p.row.countyCode, detail: { channel: p.input.channel } }, ip: p.actor.ip })));
-    return answers;
-  });
+  return ctx.db.transaction((tx) => writeReportsIn(tx, ctx, ps));
+}
+
+/** The writes of writeReports, in a transaction the caller holds. */
+async function writeReportsIn(tx: Executor, ctx: AppContext, ps: Prepared[]): Promise<IntakeAnswer[]> {
+  await repo.insertCases(tx, ps.map((p) => p.row));
+  await repo.insertEvents(
+    tx,
+    ps.map(({ row, actor, input, suggested }) => ({ countyCode: row.countyCode, caseId: row.id, type: 'submit', actorId: actor.id, actorName: actorName(actor), actorRole: actorRole(actor), fromStatus: null, toStatus: 'submitted', fromUnit: null, toUnit: `${row.unitLevel}:${row.unitCode}`, reason: null, data: { channel: input.channel, suggestedTier: suggested }, isPublic: true, at: row.createdAt })),
+  );
+  for (const p of ps) await claimAttachments(tx, ctx, p.row, p.input.uploadIds, 'submit', p.row.createdAt);
+  await clocks.openClocksMany(tx, ps.map((p) => ({ c: p.row, kinds: ['first_response'], policy: p.policy, cal: p.cal, now: p.row.createdAt })));
+  const operators = new Map<string, string[]>(); // the centre's operators, read once per unit of the batch
+  const duplicatesOf = await duplicatesOfBatch(tx, ps);
+  const answers: IntakeAnswer[] = [];
+  const messages: Parameters<typeof outbox.enqueueMany>[1] = [];
+  for (const p of ps) {
+    const { row } = p;
+    const alarm = row.channel === 'alarm';
+    if (!operators.has(row.unitCode)) operators.set(row.unitCode, await users.staffIdsAt(tx, row.unitCode, ['operator']));
+    // 一键报警 goes straight to the county centre and the village police officer.
+    const notifyIds = [...operators.get(row.unitCode)!, ...(alarm && row.gridCode ? await staffUserIds(tx, row.gridCode, 'villagePolice') : [])];
+    const subject = { type: 'case', id: row.id, code: row.code };
+    if (notifyIds.length) messages.push({ at: row.createdAt, countyCode: row.countyCode, msg: { kind: 'notify', userIds: notifyIds, subject, text: `${alarm ? '【一键报警】' : ''}新上报 ${row.code}：${p.categoryName}` } });
+    if (row.reporterPhoneEnc) messages.push({ at: row.createdAt, countyCode: row.countyCode, msg: { kind: 'sms', phoneEnc: row.reporterPhoneEnc, subject, text: `您的反映已收到，编号${row.code}，可凭编号查询办理进度。` } });
+    const duplicates = duplicatesOf.get(p)!;
+    const publicSide = p.actor.kind === 'public' || p.actor.kind === 'token';
+    answers.push({ code: row.code, status: row.status, tier: row.tier, suggestedTier: p.suggested, unitLevel: row.unitLevel, isPublic: row.isPublic, duplicates: publicSide ? duplicates.filter((d) => d.isPublic).map(({ code, distance, similarity }) => ({ code, distance, similarity })) : duplicates });
+  }
+  await outbox.enqueueMany(tx, messages);
+  // A replay must hand the resident the same key, so the stored answer keeps it, encrypted (never in clear).
+  await completeKeys(
+    tx,
+    ps.flatMap((p, i) => (p.ticket ? [{ ticket: p.ticket, status: 201, body: p.reporterKey ? { ...answers[i], reporterKeyEnc: ctx.crypto.encrypt(p.reporterKey.key) } : answers[i] }] : [])),
+  );
+  // Shared rows last: the villages' daily counters and the audit chain are held only until the commit
+  // that follows, so concurrent batches wait on each other as briefly as possible.
+  const days = new Map<string, { countyCode: string; villageCode: string; day: string; n: number }>();
+  for (const { row } of ps) {
+    const day = cstDate(row.createdAt);
+    const k = `${row.villageCode}|${day}`;
+    const d = days.get(k) ?? { countyCode: row.countyCode, villageCode: row.villageCode, day, n: 0 };
+    d.n++;
+    days.set(k, d);
+  }
+  await stats.addReceived(tx, [...days.values()]);
+  // One lock, one head read and one INSERT for the batch's audit rows.
+  await audit.appendMany(tx, ctx, ps.map((p) => ({ actor: p.actor.kind === 'public' ? null : p.actor, entry: { action: 'case.create', objectType: 'case', objectId: p.row.code, countyCode: p.row.countyCode, detail: { channel: p.input.channel } }, ip: p.actor.ip })));
+  return answers;
 }
 
 /** Each report's duplicates (the batch's own cases included, as they are inserted first): one search per view. */

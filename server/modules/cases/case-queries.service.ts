@@ -22,6 +22,7 @@ import { findDuplicates } from './case-intake.service.ts';
 import { presentCaseDetail, presentExportRow, presentListPage, presentTracking } from './cases.presenter.ts';
 import { spendRevealBudget } from '../reveals/reveal-budget.service.ts';
 import { reporterKeyMatches } from './reporter-key.ts';
+import { petitionLinksOfCase } from '../petitions/petition-links.service.ts';
 
 const open = ['submitted', 'accepted', 'dispatched', 'in_progress', 'reported_back', 'verified', 'followed_up'];
 
@@ -58,7 +59,10 @@ export async function getCase(ctx: AppContext, actor: Actor, code: string) {
   const handlerUser = c.handlerUserId ? await users.findAccountById(ctx.db, c.handlerUserId) : undefined;
   const actorNames = await displayNamesOf(ctx, events);
   const duplicate = c.duplicateOf ? await repo.findById(ctx.db, c.countyCode, c.duplicateOf) : undefined;
+  const petitions = await petitionLinksOfCase(ctx, actor, c);
   return presentCaseDetail(c, {
+    petitions,
+    canSendToPetition: holds(actor, 'petition:register'),
     names: {
       category: cats.get(c.categoryId),
       village: names.get(c.villageCode),

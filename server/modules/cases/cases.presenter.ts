@@ -53,6 +53,10 @@ export interface CaseDetailParts {
   actorNames: Map<string, string>;
   clocks: CaseDetail['clocks'];
   attachments: CaseDetail['attachments'];
+  /** The petitions linked to the case: the codes the reader may read, the rest counted. */
+  petitions: { petitionCodes: string[]; petitionsHidden: number };
+  /** Whether the reader may send it to petitions (转信访). */
+  canSendToPetition: boolean;
 }
 
 /** One case for staff: the list row, the rest of the row, the masked reporter, the timeline and the parts gathered. */
@@ -85,6 +89,9 @@ export function presentCaseDetail(c: CaseRow, p: CaseDetailParts, crypto: Crypto
     timeline: p.events.map((e) => presentEvent(e, p.actorNames)),
     clocks: p.clocks,
     attachments: p.attachments,
+    petitionCodes: p.petitions.petitionCodes,
+    petitionsHidden: p.petitions.petitionsHidden,
+    canSendToPetition: p.canSendToPetition,
   };
 }
 

@@ -14,6 +14,8 @@ import * as queries from './case-queries.service.ts';
 import { toCsv, toXlsx } from './case-export.ts';
 import { assignableHandlers } from '../users/users.service.ts';
 import { cstDate } from '../../../core/calendar.ts';
+import { CaseToPetitionSchema } from '../../../core/schemas/petitions.schema.ts';
+import { caseToPetition } from '../petitions/petition-cases.service.ts';
 
 const Code = z.string().regex(/^\d{6}-[0-9A-Z]{8}$/).describe('case code, e.g. 632221-7KQ2M9XF');
 
@@ -72,6 +74,13 @@ export function caseRoutes(app: FastifyInstance, ctx: AppContext): void {
     config: { access: { permission: 'pii:view', objects: ['case'] } },
     schema: { tags: ['cases'], summary: '查看反映人 Reveal the reporter (audited)', params: z.object({ code: Code }), body: RevealReporterSchema },
   }, async (req) => queries.revealReporter(ctx, actorOf(req), req.params.code, req.body.reason));
+  r.post('/api/cases/:code/petition', {
+    config: { access: { permission: 'petition:register', objects: ['case'] } },
+    schema: { tags: ['cases'], summary: '转信访 Register a petition of the case (linked both ways; the case stays open); honours Idempotency-Key', params: z.object({ code: Code }), body: CaseToPetitionSchema },
+  }, async (req, reply) => {
+    const actor = actorOf(req);
+    return idempotent(ctx, req, reply, keyScopeOf(actor), 201, (ticket) => caseToPetition(ctx, actor, req.params.code, req.body, ticket));
+  });
   r.get('/api/cases/:code/attachments/:id', {
     config: { access: { permission: 'case:read', objects: ['case', 'attachment'] } },
     schema: { tags: ['cases'], summary: '附件 An attachment', params: z.object({ code: Code, id: z.string().uuid() }) },

@@ -43,8 +43,8 @@ export function servicesOf(ex: Executor, countyCode: string, documentIds: string
     .orderBy(desc(documentServices.servedAt), desc(documentServices.id));
 }
 
-/** County, id and storage key of documents after (countyCode, id), in key order (to walk every stored file). */
-export function storageKeysAfter(ex: Executor, after: { countyCode: string; id: string } | null, limit: number): Promise<{ countyCode: string; id: string; storageKey: string }[]> {
-  const q = ex.select({ countyCode: documents.countyCode, id: documents.id, storageKey: documents.storageKey }).from(documents);
+/** County, id, storage key and time of documents after (countyCode, id), in key order (to walk every stored file). */
+export function storageKeysAfter(ex: Executor, after: { countyCode: string; id: string } | null, limit: number): Promise<{ countyCode: string; id: string; storageKey: string; createdAt: Date }[]> {
+  const q = ex.select({ countyCode: documents.countyCode, id: documents.id, storageKey: documents.storageKey, createdAt: documents.createdAt }).from(documents);
   return (after ? q.where(sql`(${documents.countyCode}, ${documents.id}) > (${after.countyCode}, ${after.id})`) : q).orderBy(asc(documents.countyCode), asc(documents.id)).limit(limit);
 }

@@ -15,7 +15,15 @@ import { foundOrMissing, holds, requireAnyPermission, scopePrefix } from '../../
 import { renderOffThread } from '../../lib/pdf/pdf-renderer.ts';
 import * as audit from '../audit/audit.service.ts';
 import { claimUploads } from '../uploads/uploads.service.ts';
+import * as outbox from '../outbox/outbox.service.ts';
 import * as repo from './documents.repository.ts';
+
+declare module '../outbox/outbox.service.ts' {
+  interface OutboxMessages {
+    /** After commit: a stored document's pending file gets its final key. */
+    documentFile: { from: string; to: string };
+  }
+}
 
 export type TemplateId = AnyTemplateId;
 /** One typed data shape per template (core/documents/). */
@@ -65,10 +73,15 @@ export async function render<T extends TemplateId>(_ctx: AppContext, template: T
 /** What a download is called: the title and the record's code (file-name safe). */
 const fileNameOf = (title: string, subjectCode: string) => `${title}_${subjectCode.replace(/[^0-9A-Za-z-]/g, '')}.pdf`;
 
+/** Where a document's file waits until its row commits: the write time in the key lets the purge judge its age. */
+const pendingPrefix = 'pending/documents/';
+const pendingKeyOf = (countyCode: string, id: string, at: Date) => `${pendingPrefix}${countyCode}/${at.getTime()}-${id}.pdf`;
+
 /**
  * Stores a rendered document inside the caller's transaction (encrypted when personal) and appends its audit row
- * with the SM3 hash. The file is written first: a transaction rolled back afterwards leaves an encrypted file no
- * row names, never a row without its file.
+ * with the SM3 hash. The file is written first under a pending key, and the outbox (in the same transaction) gives
+ * it its final key after the commit: a rollback leaves only a pending file, which the hourly purge deletes after a
+ * day, never a final file no row names nor a row without its file (reads fall back to the pending key meanwhile).
  */
 export async function store(
   tx: Executor,
@@ -86,13 +99,15 @@ export async function store(
   const storageKey = `documents/${input.countyCode}/${now.toISOString().slice(0, 7)}/${id}.pdf`;
   // The file store seals every file with SM4-GCM (storage.ts encryptedStorage), so a personal document is never
   // on disk in clear; `personal` is kept so readers and exports can tell what a document holds.
-  await ctx.storage.put(storageKey, r.bytes);
+  const pendingKey = pendingKeyOf(input.countyCode, id, now);
+  await ctx.storage.put(pendingKey, r.bytes);
   const row: repo.DocumentRow = {
     countyCode: input.countyCode, id, regionCode: input.regionCode, subjectType: input.subjectType, subjectId: input.subjectId, subjectCode: input.subjectCode,
     template: r.template, title, fileName: fileNameOf(title, input.subjectCode), readPermission: input.readPermission, personal: input.personal,
     storageKey, size: r.bytes.length, pages: r.pages, sm3: r.sm3, createdBy: actor.id, createdAt: now,
   };
   await repo.insertDocument(tx, row);
+  await outbox.enqueue(tx, now, input.countyCode, { kind: 'documentFile', from: pendingKey, to: storageKey });
   await audit.record(tx, ctx, actor, { action: 'document.create', objectType: 'document', objectId: id, countyCode: input.countyCode, detail: { template: r.template, sm3: r.sm3, subjectType: input.subjectType, subjectCode: input.subjectCode, pages: r.pages, size: r.bytes.length } }, actor.ip);
   return refOf(row);
 }
@@ -149,7 +164,7 @@ export async function downloadDocument(ctx: AppContext, actor: Actor, id: string
   requireAnyPermission(actor, documentReadPermissions);
   const row = foundOrMissing(uuidPattern.test(id) ? await repo.documentInScope(ctx.db, id, scopePrefix(actor)) : undefined);
   if (!holds(actor, row.readPermission as Permission)) throw new AppError('NOT_FOUND');
-  const bytes = await ctx.storage.get(row.storageKey);
+  const bytes = await fileOf(ctx, row);
   // A file changed behind the database's back is refused, not handed out as the document that was audited.
   if (sm3Of(bytes) !== row.sm3) throw new Error(`document ${row.id}: stored file does not match its SM3`);
   await ctx.db.transaction((tx) => audit.record(tx, ctx, actor, { action: 'document.download', objectType: 'document', objectId: row.id, countyCode: row.countyCode, detail: { template: row.template, sm3: row.sm3, subjectCode: row.subjectCode } }, actor.ip));
@@ -169,7 +184,10 @@ export async function sealDocumentFiles(ctx: AppContext, onProgress?: (done: num
     if (!batch.length) return r;
     for (const d of batch) {
       r.files++;
-      const was = await reseal(d.storageKey).catch((e: NodeJS.ErrnoException) => {
+      const was = await reseal(d.storageKey).catch(async (e: NodeJS.ErrnoException) => {
+        if (e.code === 'ENOENT') return reseal(pendingKeyOf(d.countyCode, d.id, d.createdAt));
+        throw e;
+      }).catch((e: NodeJS.ErrnoException) => {
         if (e.code === 'ENOENT') return 'missing' as const;
         throw e;
       });
@@ -179,4 +197,44 @@ export async function sealDocumentFiles(ctx: AppContext, onProgress?: (done: num
     after = batch[batch.length - 1]!;
     onProgress?.(r.files);
   }
+}
+
+/** A document's bytes: under its final key, or still under its pending one when the outbox has not moved it yet. */
+async function fileOf(ctx: AppContext, row: Pick<repo.DocumentRow, 'countyCode' | 'id' | 'storageKey' | 'createdAt'>): Promise<Buffer> {
+  try {
+    return await ctx.storage.get(row.storageKey);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    return ctx.storage.get(pendingKeyOf(row.countyCode, row.id, row.createdAt));
+  }
+}
+
+// After commit: the pending file takes its final key. A retry after a move that was done finds the final file there.
+outbox.registerDeliverer('documentFile', async (ctx, _tx, msg) => {
+  await ctx.storage.move(msg.from, msg.to).catch(async (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'ENOENT') throw e;
+    await ctx.storage.get(msg.to);
+  });
+});
+
+const DAY = 86_400_000;
+
+/**
+ * Hourly upkeep: pending document files older than a day. One whose row committed (its move never ran) is made
+ * final; one with no row (its transaction rolled back) is deleted. Returns how many were deleted.
+ */
+export async function purgePendingDocuments(ctx: AppContext): Promise<number> {
+  const before = ctx.clock.now().getTime() - DAY;
+  let deleted = 0;
+  for (const key of await ctx.storage.list(pendingPrefix)) {
+    const m = /^pending\/documents\/(\d{6})\/(\d+)-([0-9a-f-]{36})\.pdf$/.exec(key);
+    if (!m || Number(m[2]) >= before) continue;
+    const row = await repo.documentOf(ctx.db, m[1]!, m[3]!);
+    if (row) await ctx.storage.move(key, row.storageKey);
+    else {
+      await ctx.storage.delete(key);
+      deleted++;
+    }
+  }
+  return deleted;
 }

@@ -13,6 +13,7 @@ import { stopPdfWorker } from '../../lib/pdf/pdf-renderer.ts';
 import { createTestEnv, fixture, login, makeUser, seedFixture, type TestEnv } from '../../test/harness.ts';
 import { tinyPng } from '../../test/media-fixtures.ts';
 import { storeUpload } from '../uploads/uploads.service.ts';
+import { deliverDue } from '../outbox/outbox.service.ts';
 import { listOf, recordService, render, store, type Rendered } from './documents.service.ts';
 import { contentDisposition } from './documents.routes.ts';
 import { presentDocuments } from './documents.presenter.ts';
@@ -41,8 +42,12 @@ afterAll(async () => {
   await env?.close();
 });
 
-const storeIn = (regionCode: string, r = rendered, id = subjectId) =>
-  env.ctx.db.transaction((tx) => store(tx, env.ctx, root(), { countyCode: regionCode.slice(0, 6), regionCode, subjectType: 'petition', subjectId: id, subjectCode: '632221-7KQ2M9XF', readPermission: 'case:read', personal: true, rendered: r }));
+/** Stores a document and delivers the outbox, which gives its file the final key after the commit. */
+const storeIn = async (regionCode: string, r = rendered, id = subjectId) => {
+  const ref = await env.ctx.db.transaction((tx) => store(tx, env.ctx, root(), { countyCode: regionCode.slice(0, 6), regionCode, subjectType: 'petition', subjectId: id, subjectCode: '632221-7KQ2M9XF', readPermission: 'case:read', personal: true, rendered: r }));
+  await deliverDue(env.ctx);
+  return ref;
+};
 const auditRows = (action: string, objectId: string) =>
   env.ctx.database.query<{ actor_id: string | null; county_code: string; detail: { sm3?: string; template?: string } }>('SELECT actor_id, county_code, detail FROM audit_log WHERE action = $1 AND object_id = $2 ORDER BY id', [action, objectId]);
 const download = (id: string, cookie?: string) => env.app.inject({ method: 'GET', url: `/api/documents/${id}/file`, headers: cookie ? { cookie } : {} });

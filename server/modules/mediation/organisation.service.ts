@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { AppError } from '../../../core/errors.ts';
-import { levelOfCode } from '../../../core/region-code.ts';
+import { levelOfCode, ROOT_SCOPE } from '../../../core/region-code.ts';
 import type { CommitteePatchSchema, CommitteeSchema, MediatorListQuery, MediatorPatchSchema, MediatorSchema, RoomPatchSchema, RoomSchema } from '../../../core/schemas/disputes.schema.ts';
 import type { Actor } from '../../lib/actor.ts';
 import type { AppContext } from '../../lib/context.ts';
@@ -23,7 +23,8 @@ const readers = ['dispute:read', 'mediation:admin'] as const;
 /** What the actor may see: its subtree, and (below county level) the township and county above it. */
 function scopeOf(actor: Actor): orgRepo.OrgScope {
   const prefix = scopePrefix(actor);
-  const level = levelOfCode(actor.scopeCode);
+  // The whole tree (a root administrator) has no level and nothing above it.
+  const level = actor.scopeCode === ROOT_SCOPE ? null : levelOfCode(actor.scopeCode);
   const above = level === 'village' ? [`${actor.scopeCode.slice(0, 9)}000`, `${actor.scopeCode.slice(0, 6)}000000`] : level === 'township' ? [`${actor.scopeCode.slice(0, 6)}000000`] : [];
   return { county: prefix.length >= 6 ? prefix.slice(0, 6) : null, prefix, above };
 }

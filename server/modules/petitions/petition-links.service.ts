@@ -24,3 +24,10 @@ export async function linkCase(ctx: AppContext, actor: Actor, code: string, inpu
     return { caseCodes: await repo.caseCodes(tx, p.countyCode, ids) };
   });
 }
+
+/** The petitions linked to a case, for its card: codes of those the reader may read, the others only counted. */
+export async function petitionLinksOfCase(ctx: AppContext, actor: Actor, c: { countyCode: string; id: string }): Promise<{ petitionCodes: string[]; petitionsHidden: number }> {
+  const rows = await repo.petitionsOfCase(ctx.db, c.countyCode, c.id);
+  const seen = rows.filter((p) => canRead(actor, p));
+  return { petitionCodes: seen.map((p) => p.code), petitionsHidden: rows.length - seen.length };
+}

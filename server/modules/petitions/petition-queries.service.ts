@@ -17,7 +17,7 @@ import { readStoredFile } from '../uploads/uploads.service.ts';
 import { officeName } from './petition-bodies.ts';
 import { findRepeats } from './petition-register.service.ts';
 import * as repo from './petitions.repository.ts';
-import { actionsFor, bodySql, canRead, visibleSql } from './petitions.policy.ts';
+import { actionsFor, bodySql, canRead, mayMakeCase, visibleSql } from './petitions.policy.ts';
 import { presentCard, presentDocument, presentListItem, presentPetitioner } from './petitions.presenter.ts';
 
 /** A petition the actor may read. @throws NOT_FOUND */
@@ -88,7 +88,7 @@ export async function getPetition(ctx: AppContext, actor: Actor, code: string) {
   const item = presentListItem(p, { categoryName: cats.find((c) => c.id === p.categoryId)?.name ?? p.categoryId, villageName: p.villageCode ? (villages.get(p.villageCode) ?? null) : null, firstName: people[0]?.nameMask ?? null, nextDueAt: nextDue, nextWarnAt: nextWarn, windowDueAt: window ? new Date(window.dueAt) : null, now, allowedActions: actionsFor(actor, p) });
   return presentCard(p, {
     item, petitioners: people.map((r) => presentPetitioner(r, ctx.crypto)), canReveal: holds(actor, 'pii:view'), clocks: clockRows, events, names,
-    documents: docs.map(presentDocument), attachments, repeats: [...personRepeats.filter((r) => !repeats.some((x) => x.code === r.code)), ...repeats], caseCodes, officeName: office,
+    documents: docs.map(presentDocument), attachments, repeats: [...personRepeats.filter((r) => !repeats.some((x) => x.code === r.code)), ...repeats], caseCodes, canMakeCase: mayMakeCase(actor, p), officeName: office,
   });
 }
 

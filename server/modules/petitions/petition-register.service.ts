@@ -121,10 +121,10 @@ export interface Registered {
 }
 
 /**
- * Registers a petition (staff: any channel; public: the online form). @throws FORBIDDEN, VALIDATION_FAILED
+ * Registers a petition (staff: any channel; public: the online form); `also` writes more in its transaction. @throws FORBIDDEN, VALIDATION_FAILED
  * (category, place, ID number, phone, a repeat code that is not a suggested one), UPLOAD_REJECTED
  */
-export async function registerPetition(ctx: AppContext, actor: Actor, input: PetitionRegisterInput, ticket?: Ticket): Promise<Registered> {
+export async function registerPetition(ctx: AppContext, actor: Actor, input: PetitionRegisterInput, ticket?: Ticket, also?: (tx: Executor, row: repo.PetitionRow) => Promise<void>): Promise<Registered> {
   if (actor.kind !== 'public') requirePermission(actor, 'petition:register');
   const now = ctx.clock.now();
   const today = cstDate(now);
@@ -180,6 +180,8 @@ export async function registerPetition(ctx: AppContext, actor: Actor, input: Pet
     const staff = await officeStaff(tx, officeRegion);
     if (actor.kind === 'public' && staff.length) await outbox.enqueue(tx, now, countyCode, { kind: 'notify', userIds: staff, subject: { type: 'petition', id, code: row.code }, text: `网上信访 ${row.code} 待登记处理` });
     await audit.record(tx, ctx, actor.kind === 'public' ? null : actor, { action: 'petition.register', objectType: 'petition', objectId: row.code, countyCode, detail: { channel: input.channel, kind: input.kind, peopleCount, finalRepeat: !!final } }, actor.ip);
+    // What the caller adds in the same transaction (a case sent to petitions links itself here).
+    if (also) await also(tx, row);
     // A resident is never shown other petitions; staff only those they may read.
     const answer: Registered = { code: row.code, status: row.status, repeats: actor.kind === 'user' ? repeats.filter((r) => r.code === row.repeatOf || shown.has(r.code)) : [] };
     if (ticket) await completeKey(tx, ticket, 201, key && actor.kind === 'public' ? { ...answer, petitionerKeyEnc: ctx.crypto.encrypt(key.key) } : answer);

@@ -83,6 +83,12 @@ export function actionsFor(actor: Actor, p: PetitionRow): PetitionAction[] {
   return [...all];
 }
 
+/** Whether the actor may make a case of this petition: as its office or its body; accusations go to the discipline bodies instead. */
+export function mayMakeCase(actor: Actor, p: PetitionRow): boolean {
+  if (actor.kind !== 'user' || !holds(actor, 'petition:act') || p.kind === 'accusation' || p.status === 'handed_over') return false;
+  return isBody(actor, p) || isOffice(actor, p);
+}
+
 /** Whether the reader may see this petition: its office, its body, or (officers and leaders) its place in their scope. */
 export function canRead(actor: Actor, p: PetitionRow): boolean {
   if (actor.kind === 'system') return true;

@@ -77,6 +77,17 @@ export async function caseIdsOf(ex: Executor, p: { countyCode: string; id: strin
   return (await ex.select({ id: petitionCaseLinks.caseId }).from(petitionCaseLinks).where(and(eq(petitionCaseLinks.countyCode, p.countyCode), eq(petitionCaseLinks.petitionId, p.id)))).map((r) => r.id);
 }
 
+/** The petitions a case is linked to (the case card lists those its reader may see). */
+export async function petitionsOfCase(ex: Executor, countyCode: string, caseId: string): Promise<PetitionRow[]> {
+  const rows = await ex
+    .select({ p: petitions })
+    .from(petitionCaseLinks)
+    .innerJoin(petitions, and(eq(petitions.countyCode, petitionCaseLinks.countyCode), eq(petitions.id, petitionCaseLinks.petitionId)))
+    .where(and(eq(petitionCaseLinks.countyCode, countyCode), eq(petitionCaseLinks.caseId, caseId)))
+    .orderBy(asc(petitionCaseLinks.createdAt));
+  return rows.map((r) => r.p);
+}
+
 /** Earlier petitions of a county whose petitioners carry one of these keyed hashes (ID number or phone). */
 export async function byPersonHashes(ex: Executor, countyCode: string, idHashes: string[], phoneHashes: string[], excludeId?: string): Promise<PetitionRow[]> {
   const w: SQL[] = [];

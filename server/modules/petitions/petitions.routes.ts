@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { petitionActions, type PetitionAction } from '../../../core/workflow/petition-workflow.ts';
-import { PetitionCaseLinkSchema, PetitionCode, PetitionListQuery, PetitionRegisterSchema, PetitionRepeatQuery, PublicPetitionRatingSchema, PublicPetitionSchema, RevealPetitionersSchema, petitionActionSchemas } from '../../../core/schemas/petitions.schema.ts';
+import { PetitionCaseLinkSchema, PetitionCode, PetitionListQuery, PetitionRegisterSchema, PetitionRepeatQuery, PetitionToCaseSchema, PublicPetitionRatingSchema, PublicPetitionSchema, RevealPetitionersSchema, petitionActionSchemas } from '../../../core/schemas/petitions.schema.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { actorOf, perIp, perToken } from '../../http/route-config.ts';
 import { idempotent, keyScopeOf } from '../../http/idempotent.ts';
@@ -11,6 +11,7 @@ import { registerPetition, repeatsFor } from './petition-register.service.ts';
 import { applyPetitionAction } from './petition-actions.service.ts';
 import * as queries from './petition-queries.service.ts';
 import { linkCase } from './petition-links.service.ts';
+import { petitionToCase } from './petition-cases.service.ts';
 import { ratePetition, submitOnline, trackPetition } from './public-petition.service.ts';
 
 const params = z.object({ code: PetitionCode });
@@ -50,6 +51,13 @@ export function petitionRoutes(app: FastifyInstance, ctx: AppContext): void {
     config: { access: { permission: 'petition:act', objects: ['petition'] } },
     schema: { tags: ['petitions'], summary: '关联案件 Link a case to the petition', params, body: PetitionCaseLinkSchema },
   }, async (req) => linkCase(ctx, actorOf(req), req.params.code, req.body));
+  r.post('/api/petitions/:code/cases', {
+    config: { access: { permission: 'petition:act', objects: ['petition'] } },
+    schema: { tags: ['petitions'], summary: '转为案件 Make a case of the petition (linked both ways); honours Idempotency-Key', params, body: PetitionToCaseSchema },
+  }, async (req, reply) => {
+    const actor = actorOf(req);
+    return idempotent(ctx, req, reply, keyScopeOf(actor), 201, (ticket) => petitionToCase(ctx, actor, req.params.code, req.body, ticket));
+  });
   for (const action of petitionActions) {
     r.post(`/api/petitions/:code/actions/${action}`, {
       config: { access: { permission: 'petition:act', objects: ['petition'] } },

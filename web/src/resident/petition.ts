@@ -9,6 +9,7 @@ import { call, type PublicError } from './api';
 import { photoUploads, placeControls, sendOnce } from './form-parts';
 import { keyFor, rememberKey, trackingLink } from './keys';
 import { pen, pzhCN, pzhTW } from './petition-words';
+import { lastDayOf } from './due-day';
 import { normaliseMobile } from '../../../core/contact';
 
 // Types only: the resident entry stays free of zod at run time.
@@ -122,9 +123,9 @@ export async function petitionTrackPage(root: HTMLElement, code: string): Promis
       h('p', {}, `${p.status}${p.colon}`, h('span', { className: 'status', 'data-testid': 'petition-stage' }, p.stage[c.stage] ?? c.stage)),
       line(p.registeredAt, fmtDay(c.registeredAt), 'petition-registered-at'),
       line(p.body, c.bodyName, 'petition-body'),
-      line(p.expectedBy, c.expectedBy && fmtDay(c.expectedBy), 'petition-expected-by'),
+      line(p.expectedBy, c.expectedBy && fmtDay(lastDayOf(c.expectedBy).toISOString()), 'petition-expected-by'),
       line(p.servedAt, c.servedAt && fmt(c.servedAt), 'petition-served-at'),
-      line(p.reviewUntil, c.reviewUntil && fmtDay(c.reviewUntil), 'petition-review-until'),
+      line(p.reviewUntil, c.reviewUntil && fmtDay(lastDayOf(c.reviewUntil).toISOString()), 'petition-review-until'),
       c.rating && h('div', { className: 'ok', 'data-testid': 'petition-rated' }, `${p.rated}${p.colon}${p[c.rating as 'satisfied']}`)),
     c.canRate && rating,
     h('div', { className: 'card' }, h('b', {}, p.steps), h('ol', { className: 'steps', 'data-testid': 'petition-steps' }, ...c.timeline.map((s) => h('li', {}, h('div', {}, p.ev[s.type] ?? s.type), h('div', { className: 'muted' }, fmt(s.at)))))));

@@ -3,7 +3,7 @@
  * come from what the server says this reader may do (allowedActions, canRevealReporter).
  */
 import { lazy, Suspense, useState } from 'react';
-import { Alert, App, Button, Descriptions, Drawer, Form, Input, Modal, Space, Tag, Typography, type UploadFile } from 'antd';
+import { Alert, App, Button, Descriptions, Drawer, Form, Modal, Space, Tag, Typography, type UploadFile } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
@@ -12,12 +12,13 @@ import { RevealReporterSchema } from '../../../../core/schemas/cases.schema';
 import type { Department } from '../../../../core/schemas/catalog.response';
 import { formatTime } from '../../format';
 import { errorText } from '../../data/errors';
-import { rulesFor } from '../../data/zod-rules';
 import { ActionForm, bodyProblems, toBody } from './ActionForm';
 import { statusColour } from './case-colours';
 import { BeforeAfter, CaseHistory } from './CaseResult';
 import { caseKeys, useCase, useCaseAction, useCaseDuplicates, useRevealReporter } from './cases.api';
 import { useCatalog } from '../catalog/catalog.api';
+import { SendToPetitionModal } from './SendToPetitionModal';
+import { RevealDialog, useRevealDialog } from '../../ui/RevealDialog';
 
 // Leaflet loads when a case with a point is opened, not with the case list.
 const CaseMap = lazy(() => import('./CaseMap').then((m) => ({ default: m.CaseMap })));
@@ -37,7 +38,8 @@ export function CaseDrawer({ code, onClose, departments }: { code: string | null
   const [revealForm] = Form.useForm<{ reason: string }>();
   const act = useCaseAction(code ?? undefined, form);
   const reveal = useRevealReporter(code ?? undefined, revealForm);
-  const [revealing, setRevealing] = useState(false);
+  const revealDialog = useRevealDialog(reveal, revealForm);
+  const [toPetition, setToPetition] = useState(false);
   const qc = useQueryClient();
   const navigate = useNavigate();
   const location = useLocation();
@@ -66,16 +68,6 @@ export function CaseDrawer({ code, onClose, departments }: { code: string | null
     message.success(action === 'accept' && now ? t('card.acceptedTo', { unit: now.unitName ?? t(`level.${now.unitLevel}`) }) : t('cases.done'));
     setAction(null);
   };
-  const openReveal = () => {
-    revealForm.resetFields();
-    reveal.reset();
-    reveal.begin();
-    setRevealing(true);
-  };
-  const submitReveal = async () => {
-    const v = await valid(revealForm);
-    if (v && (await reveal.run(v.reason.trim())).ok) setRevealing(false);
-  };
   const openOther = (other: string) => navigate({ pathname: `/cases/${other}`, search: location.search }, { state: { fromList: true } });
   // A revealed reporter belongs to the case it was revealed for.
   const reporter = reveal.data && reveal.for === code ? reveal.data : null;
@@ -91,6 +83,7 @@ export function CaseDrawer({ code, onClose, departments }: { code: string | null
                 {t(`action.${a}`)}
               </Button>
             ))}
+            {c.canSendToPetition && <Button onClick={() => setToPetition(true)} data-testid="case-to-petition">{t('cases.toPetition')}</Button>}
           </Space>
           <Descriptions column={{ xs: 1, md: 2 }} size="small" bordered>
             <Descriptions.Item label={t('cases.category')}>{categoryName(c.categoryId, c.categoryName)}{!c.isPublic && <Tag style={{ marginLeft: 6 }}>{t('cases.private')}</Tag>}</Descriptions.Item>
@@ -101,13 +94,21 @@ export function CaseDrawer({ code, onClose, departments }: { code: string | null
             <Descriptions.Item label={t('cases.channel')}>{t(`channel.${c.channel}`)} {c.urgency !== 'normal' && <Tag color="red">{t(`urgency.${c.urgency}`)}</Tag>}</Descriptions.Item>
             <Descriptions.Item label={t('cases.reporter')}>
               {(reporter ?? c.reporter).name ?? '—'} {(reporter ?? c.reporter).phone ?? ''}
-              {!reporter && c.canRevealReporter && <Button size="small" type="link" onClick={openReveal} data-testid="reveal-reporter">{t('cases.reveal')}</Button>}
+              {!reporter && c.canRevealReporter && <Button size="small" type="link" onClick={revealDialog.start} data-testid="reveal-reporter">{t('cases.reveal')}</Button>}
             </Descriptions.Item>
             <Descriptions.Item label={t('cases.meToo')}>{c.meTooCount}</Descriptions.Item>
             <Descriptions.Item label={t('cases.description')} span={2}><Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{c.description}</Typography.Paragraph></Descriptions.Item>
             {c.outcome && <Descriptions.Item label={t('cases.outcome')} span={2}>{t(`outcome.${c.outcome}`)} {c.outcomeNote}</Descriptions.Item>}
             {c.redirectTo && <Descriptions.Item label={t('status.redirected')} span={2}>{c.redirectTo}</Descriptions.Item>}
             {c.duplicateOf && <Descriptions.Item label={t('status.merged')} span={2}>{c.duplicateOf}</Descriptions.Item>}
+            {(c.petitionCodes.length > 0 || c.petitionsHidden > 0) && (
+              <Descriptions.Item label={t('cases.linkedPetitions')} span={2}>
+                <Space wrap size={4} data-testid="case-petition-codes">
+                  {c.petitionCodes.map((x) => <Button key={x} type="link" size="small" style={{ padding: 0 }} onClick={() => navigate(`/petitions/${x}`)}>{x}</Button>)}
+                  {c.petitionsHidden > 0 && <Typography.Text type="secondary">{t('cases.petitionsHidden', { n: c.petitionsHidden })}</Typography.Text>}
+                </Space>
+              </Descriptions.Item>
+            )}
           </Descriptions>
           {c.lat !== null && c.lng !== null && <Suspense fallback={null}><CaseMap lat={c.lat} lng={c.lng} gridCode={c.gridCode} /></Suspense>}
           <Space wrap data-testid="case-clocks">
@@ -132,14 +133,8 @@ export function CaseDrawer({ code, onClose, departments }: { code: string | null
         {/* Accept starts from the suggested tier: the operator changes it only when they disagree. */}
         <Form form={form} layout="vertical" initialValues={action === 'accept' && c ? { tier: c.suggestedTier } : undefined}>{action && c && <ActionForm action={action} c={c} departments={departments} duplicates={duplicates} files={files} onFiles={setFiles} />}</Form>
       </Modal>
-      <Modal open={revealing} title={t('cases.revealTitle')} confirmLoading={reveal.pending} onCancel={() => setRevealing(false)} okText={t('common.ok')} cancelText={t('common.cancel')} onOk={submitReveal} destroyOnHidden>
-        {reveal.error && <Alert type="error" showIcon message={errorText(reveal.error)} style={{ marginBottom: 12 }} data-testid="reveal-error" />}
-        <Form form={revealForm} layout="vertical">
-          <Form.Item name="reason" label={t('cases.revealReason')} rules={rulesFor(RevealReporterSchema, 'reason')} extra={t('card.revealReasonHint')}>
-            <Input.TextArea rows={2} maxLength={200} autoFocus data-testid="reveal-reason" />
-          </Form.Item>
-        </Form>
-      </Modal>
+      {code && <SendToPetitionModal code={code} open={toPetition} onClose={() => setToPetition(false)} onSent={(x) => { setToPetition(false); message.success(t('cases.sentToPetition', { code: x })); }} />}
+      <RevealDialog dialog={revealDialog} reveal={reveal} form={revealForm} schema={RevealReporterSchema} title={t('cases.revealTitle')} label={t('cases.revealReason')} extra={t('card.revealReasonHint')} testId="reveal" />
     </Drawer>
   );
 }

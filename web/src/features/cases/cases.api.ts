@@ -59,3 +59,8 @@ export function useRevealReporter(code: string | undefined, form?: FormInstance)
   const a = useAction(({ reason }: { code: string; reason: string }, { key }) => api<z.infer<typeof CaseReporter>>(`/api/cases/${code}/reporter`, { method: 'POST', body: { reason }, key }), { inline: true, form });
   return { ...a, for: a.vars?.code, run: (reason: string) => a.run({ code: code!, reason }) };
 }
+
+/** Sends the case to the petition register (转信访); the answer names the new petition. Refreshes the case and the petitions. */
+export function useCaseToPetition(code: string | undefined, form?: FormOptions) {
+  return useAction((body: Record<string, unknown>, { key }) => api<{ code: string; caseCode: string }>(`/api/cases/${code}/petition`, { method: 'POST', body, key }), { ...form, inline: true, invalidates: () => [caseKeys.all, ['petitions'], ['/api/petitions']] });
+}

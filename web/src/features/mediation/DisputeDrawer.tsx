@@ -5,14 +5,14 @@
  * the outcome; documents with download links; the timeline.
  */
 import { useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, Drawer, Empty, Form, Grid, Input, List, Modal, Space, Tag, Timeline, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Drawer, Empty, Form, Grid, List, Modal, Space, Tag, Timeline, Tooltip, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { DisputeCard } from '../../../../core/schemas/disputes.response';
 import { DisputeRevealSchema } from '../../../../core/schemas/disputes.schema';
 import { formatTime } from '../../format';
 import { errorText } from '../../data/errors';
-import { rulesFor } from '../../data/zod-rules';
+import { RevealDialog, useRevealDialog } from '../../ui/RevealDialog';
 import { useActorText } from '../cases/CaseResult';
 import { ClockTag } from '../petitions/ClockTag';
 import { DisputeActionForm, bodyProblems, initialValues, toBody } from './DisputeActionForm';
@@ -82,7 +82,7 @@ export function DisputeDrawer({ code, onClose }: { code: string | null; onClose:
   const [revealForm] = Form.useForm<{ reason: string }>();
   const act = useDisputeAction(code ?? undefined, form);
   const reveal = useRevealParties(code ?? undefined, revealForm);
-  const [revealing, setRevealing] = useState(false);
+  const revealDialog = useRevealDialog(reveal, revealForm);
   const qc = useQueryClient();
   const actor = useActorText();
   // On a phone the labels go above their values: a narrow label column breaks 纠纷发生地 into three lines.
@@ -105,16 +105,6 @@ export function DisputeDrawer({ code, onClose }: { code: string | null; onClose:
     if (!r.ok) return void (code && qc.invalidateQueries({ queryKey: disputeKeys.one(code) }));
     message.success(t('mediation.done'));
     setAction(null);
-  };
-  const openReveal = () => {
-    revealForm.resetFields();
-    reveal.reset();
-    reveal.begin();
-    setRevealing(true);
-  };
-  const submitReveal = async () => {
-    const v = await revealForm.validateFields().catch(() => null);
-    if (v && (await reveal.run(v.reason.trim())).ok) setRevealing(false);
   };
   const parties = reveal.data && reveal.for === code ? reveal.data : c?.parties;
   const running = c?.clocks.filter((k) => k.colour !== 'grey') ?? [];
@@ -161,7 +151,7 @@ export function DisputeDrawer({ code, onClose }: { code: string | null; onClose:
             <Descriptions.Item label={t('mediation.factsFull')} span={2}><Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }} data-testid="dispute-facts-text">{c.factsFull}</Typography.Paragraph></Descriptions.Item>
             {c.claims && <Descriptions.Item label={t('mediation.claims')} span={2}><Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{c.claims}</Typography.Paragraph></Descriptions.Item>}
           </Descriptions>
-          <Card size="small" title={t('mediation.parties')} extra={c.canRevealParties && !(reveal.data && reveal.for === code) ? <Button size="small" type="link" onClick={openReveal} data-testid="dispute-reveal">{t('mediation.reveal')}</Button> : null}>
+          <Card size="small" title={t('mediation.parties')} extra={c.canRevealParties && !(reveal.data && reveal.for === code) ? <Button size="small" type="link" onClick={revealDialog.start} data-testid="dispute-reveal">{t('mediation.reveal')}</Button> : null}>
             <List size="small" dataSource={parties ?? []} renderItem={(p) => (
               <List.Item data-testid="dispute-party">
                 <Space wrap size={8}>
@@ -197,14 +187,7 @@ export function DisputeDrawer({ code, onClose }: { code: string | null; onClose:
         {act.error && <Alert type="error" showIcon message={errorText(act.error)} style={{ marginBottom: 12 }} data-testid="dispute-action-error" />}
         <Form form={form} layout="vertical" initialValues={action && c ? initialValues(action, c) : undefined}>{action && c && <DisputeActionForm action={action} c={c} />}</Form>
       </Modal>
-      <Modal open={revealing} title={t('mediation.revealTitle')} confirmLoading={reveal.pending} onCancel={() => setRevealing(false)} okText={t('common.ok')} cancelText={t('common.cancel')} onOk={submitReveal} destroyOnHidden>
-        {reveal.error && <Alert type="error" showIcon message={errorText(reveal.error)} style={{ marginBottom: 12 }} />}
-        <Form form={revealForm} layout="vertical">
-          <Form.Item name="reason" label={t('mediation.revealReason')} rules={rulesFor(DisputeRevealSchema, 'reason')}>
-            <Input.TextArea rows={2} maxLength={200} autoFocus data-testid="dispute-reveal-reason" />
-          </Form.Item>
-        </Form>
-      </Modal>
+      <RevealDialog dialog={revealDialog} reveal={reveal} form={revealForm} schema={DisputeRevealSchema} title={t('mediation.revealTitle')} label={t('mediation.revealReason')} testId="dispute-reveal" />
     </Drawer>
   );
 }

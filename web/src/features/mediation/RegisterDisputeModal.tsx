@@ -3,7 +3,6 @@
  * agent), checked as the petition form checks them; the category, scale, people involved, the 民转刑 risk (which
  * makes it urgent and tells the leaders), the place (village tree or a point on the map) and the committee.
  */
-import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Form, Input, InputNumber, Modal, Radio, Row, Select, Space, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -11,9 +10,7 @@ import dayjs from 'dayjs';
 import { disputeScales } from '../../../../core/workflow/dispute-workflow';
 import { disputeCategories } from '../../../../core/mediation/categories';
 import { cstDate } from '../../../../core/calendar';
-import { PointPicker, type PickedPoint } from '../regions/PointPicker';
-import { RegionTreeSelect } from '../regions/RegionTreeSelect';
-import { useRootRegion } from '../regions/regions.api';
+import { PlaceFields, usePlace } from '../regions/PlaceFields';
 import { phoneProblem } from '../petitions/petitioner-checks';
 import { partyIdProblem } from './party-checks';
 import { useCommittees, useRegisterDispute } from './mediation.api';
@@ -38,22 +35,12 @@ export function RegisterDisputeModal({ open, onClose, onRegistered }: { open: bo
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm();
-  const root = useRootRegion().data;
   const committees = useCommittees(open).data ?? [];
-  const [point, setPoint] = useState<PickedPoint | null>(null);
+  const place = usePlace(form);
   const register = useRegisterDispute({ form, rename: fieldOf });
-  const village = Form.useWatch('villageCode', form) as string | undefined;
   const risk = Form.useWatch('escalationRisk', form) as boolean | undefined;
   const parties = (Form.useWatch('parties', form) as PartyValues[] | undefined) ?? [];
   const today = cstDate(new Date());
-  useEffect(() => {
-    if (point?.village && village && village !== point.village.code) setPoint(null);
-  }, [village, point]);
-  const picked = (p: PickedPoint) => {
-    setPoint(p);
-    if (p.village) form.setFieldValue('villageCode', p.village.code);
-    void form.validateFields(['villageCode']).catch(() => undefined);
-  };
 
   const submit = async () => {
     const r = await register.run(async () => {
@@ -61,7 +48,7 @@ export function RegisterDisputeModal({ open, onClose, onRegistered }: { open: bo
       return {
         source: v.source, category: v.category, scale: v.scale, peopleCount: v.peopleCount, escalationRisk: !!v.escalationRisk,
         facts: v.facts, claims: v.claims?.trim() || undefined,
-        ...(point?.grid ? { lat: point.lat, lng: point.lng } : { villageCode: v.villageCode }),
+        ...place.body(v.villageCode),
         address: v.address?.trim() || undefined, committeeId: v.committeeId || undefined,
         receivedAt: v.receivedAt ? (v.receivedAt as dayjs.Dayjs).toISOString() : undefined,
         parties: (v.parties as PartyValues[]).map(partyBody),
@@ -70,7 +57,7 @@ export function RegisterDisputeModal({ open, onClose, onRegistered }: { open: bo
     if (!r.ok) return;
     message.success(t('mediation.registered', { code: r.result.code, committee: r.result.committee }));
     form.resetFields();
-    setPoint(null);
+    place.clear();
     onRegistered(r.result.code);
   };
 
@@ -150,12 +137,7 @@ export function RegisterDisputeModal({ open, onClose, onRegistered }: { open: bo
         <Form.Item name="claims" label={t('mediation.claims')} extra={t('mediation.claimsHint')}>
           <Input.TextArea rows={2} maxLength={2000} />
         </Form.Item>
-        <Form.Item name="villageCode" label={t('mediation.place')} extra={t('regions.villageHint')} rules={[{ validator: async (_, v) => { if (!v && !point?.grid) throw new Error(t('regions.placeRequired')); } }]}>
-          <RegionTreeSelect level="village" data-testid="dispute-village" />
-        </Form.Item>
-        <Form.Item label={t('regions.point')}>
-          <PointPicker region={village ?? root?.code} value={point} onPick={picked} />
-        </Form.Item>
+        <PlaceFields place={place} label={t('mediation.place')} testId="dispute-village" />
         <Form.Item name="address" label={t('mediation.placeAddress')}><Input maxLength={200} /></Form.Item>
         <Form.Item name="committeeId" label={t('mediation.committee')} extra={t('mediation.committeeHint')}>
           <Select allowClear showSearch optionFilterProp="label" options={committees.filter((c) => c.active).map((c) => ({ value: c.id, label: `${c.name} · ${t(`mediation.level.${c.level}`)}` }))} data-testid="dispute-committee" />

@@ -4,18 +4,20 @@
  * attachments, suggested repeats and the timeline. Buttons come from what the server says this reader may do.
  */
 import { useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, Drawer, Empty, Form, Image, Input, List, Modal, Space, Tag, Timeline, Tooltip, Typography, type UploadFile } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Drawer, Empty, Form, Image, List, Modal, Space, Tag, Timeline, Tooltip, Typography, type UploadFile } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import type { PetitionCard, PetitionDocument } from '../../../../core/schemas/petitions.response';
 import { RevealPetitionersSchema } from '../../../../core/schemas/petitions.schema';
 import { formatTime } from '../../format';
 import { errorText } from '../../data/errors';
-import { rulesFor } from '../../data/zod-rules';
 import { useCatalog } from '../catalog/catalog.api';
 import { useActorText } from '../cases/CaseResult';
-import { ClockTag } from './ClockTag';
+import { ClockTag, WindowTag } from './ClockTag';
+import { MakeCaseModal } from './MakeCaseModal';
+import { RevealDialog, useRevealDialog } from '../../ui/RevealDialog';
 import { PetitionActionForm, bodyProblems, toBody } from './PetitionActionForm';
 import { petitionStatusColour, stageOf } from './petition-labels';
 import { petitionKeys, usePetition, usePetitionAction, useRevealPetitioners } from './petitions.api';
@@ -78,8 +80,11 @@ export function PetitionDrawer({ code, onClose, onOpen }: { code: string | null;
   const [revealForm] = Form.useForm<{ reason: string }>();
   const act = usePetitionAction(code ?? undefined, form);
   const reveal = useRevealPetitioners(code ?? undefined, revealForm);
-  const [revealing, setRevealing] = useState(false);
+  const revealDialog = useRevealDialog(reveal, revealForm);
+  const [makingCase, setMakingCase] = useState(false);
   const qc = useQueryClient();
+  const navigate = useNavigate();
+  const openCase = (x: string) => navigate(`/cases/${x}`);
 
   // The intent starts when the dialog opens: its key is reused by a double click or a retry, never by the next action.
   const start = (a: string, initial?: Record<string, unknown>) => {
@@ -101,16 +106,6 @@ export function PetitionDrawer({ code, onClose, onOpen }: { code: string | null;
     message.success(r.result.documentId ? t('petitions.doneWithDocument') : t('petitions.done'));
     setAction(null);
   };
-  const openReveal = () => {
-    revealForm.resetFields();
-    reveal.reset();
-    reveal.begin();
-    setRevealing(true);
-  };
-  const submitReveal = async () => {
-    const v = await revealForm.validateFields().catch(() => null);
-    if (v && (await reveal.run(v.reason.trim())).ok) setRevealing(false);
-  };
   const people = reveal.data && reveal.for === code ? reveal.data : c?.petitioners;
   const canServe = !!c?.allowedActions.includes('serve');
   const running = c?.clocks.filter((k) => k.colour !== 'grey') ?? [];
@@ -130,11 +125,13 @@ export function PetitionDrawer({ code, onClose, onOpen }: { code: string | null;
             {c.allowedActions.map((a) => (
               <Button key={a} type={primary.includes(a) ? 'primary' : 'default'} danger={danger.includes(a)} onClick={() => start(a)}>{t(`petitions.action.${a}`)}</Button>
             ))}
+            {c.canMakeCase && <Button onClick={() => setMakingCase(true)} data-testid="petition-make-case">{t('petitions.makeCase')}</Button>}
           </Space>
           <Space wrap data-testid="petition-clocks">
+            <WindowTag p={{ status: c.status, toServe: c.toServe }} />
             {running.length ? running.map((k) => (
               <Tooltip key={k.kind + k.startedAt} title={`${k.source} · ${t('petitions.dueAt')} ${formatTime(k.dueAt)}`}>
-                <span><ClockTag dueAt={k.dueAt} colour={k.colour} paused={k.paused} label={t(`petitions.clockKind.${k.kind}`)} /></span>
+                <span><ClockTag dueAt={k.dueAt} colour={k.colour} paused={k.paused} label={t(`petitions.clockKind.${k.kind}`)} kind={k.kind} /></span>
               </Tooltip>
             )) : <Typography.Text type="secondary">{t('petitions.noClock')}</Typography.Text>}
           </Space>
@@ -151,10 +148,10 @@ export function PetitionDrawer({ code, onClose, onOpen }: { code: string | null;
             {(c.hearing.running || c.hearing.days > 0) && <Descriptions.Item label={t('petitions.hearing')} span={2}>{c.hearing.running ? <Tag color="purple">{t('petitions.hearingRunning')}</Tag> : null}{t('petitions.hearingDays', { n: c.hearing.days })}</Descriptions.Item>}
             {c.notAccepted && <Descriptions.Item label={t('petitions.st.not_accepted')} span={2}>{t(`petitions.ground.${c.notAccepted.ground}`)} · {c.notAccepted.reason}{c.notAccepted.steerTo ? ` → ${c.notAccepted.steerTo}` : ''}</Descriptions.Item>}
             {c.rating && <Descriptions.Item label={t('petitions.rating')} span={2}>{t(`petitions.rate.${c.rating}`)}</Descriptions.Item>}
-            {c.caseCodes.length > 0 && <Descriptions.Item label={t('petitions.linkedCases')} span={2}>{c.caseCodes.map((x) => <a key={x} href={`/cases/${x}`} style={{ marginRight: 8 }}>{x}</a>)}</Descriptions.Item>}
+            {c.caseCodes.length > 0 && <Descriptions.Item label={t('petitions.linkedCases')} span={2}><Space wrap size={4} data-testid="petition-case-codes">{c.caseCodes.map((x) => <Button key={x} type="link" size="small" style={{ padding: 0 }} onClick={() => openCase(x)}>{x}</Button>)}</Space></Descriptions.Item>}
             <Descriptions.Item label={t('petitions.matterFull')} span={2}><Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }} data-testid="petition-matter-text">{c.matterFull}</Typography.Paragraph></Descriptions.Item>
           </Descriptions>
-          <Card size="small" title={t('petitions.petitioners')} extra={c.canRevealPetitioners && !(reveal.data && reveal.for === code) ? <Button size="small" type="link" onClick={openReveal} data-testid="petition-reveal">{t('petitions.reveal')}</Button> : null}>
+          <Card size="small" title={t('petitions.petitioners')} extra={c.canRevealPetitioners && !(reveal.data && reveal.for === code) ? <Button size="small" type="link" onClick={revealDialog.start} data-testid="petition-reveal">{t('petitions.reveal')}</Button> : null}>
             <List size="small" dataSource={people ?? []} renderItem={(p) => (
               <List.Item data-testid="petition-petitioner">
                 <Space wrap size={8}>
@@ -203,14 +200,8 @@ export function PetitionDrawer({ code, onClose, onOpen }: { code: string | null;
         {act.error && <Alert type="error" showIcon message={errorText(act.error)} style={{ marginBottom: 12 }} data-testid="petition-action-error" />}
         <Form form={form} layout="vertical" initialValues={preset}>{action && c && <PetitionActionForm action={action} c={c} files={files} onFiles={setFiles} />}</Form>
       </Modal>
-      <Modal open={revealing} title={t('petitions.revealTitle')} confirmLoading={reveal.pending} onCancel={() => setRevealing(false)} okText={t('common.ok')} cancelText={t('common.cancel')} onOk={submitReveal} destroyOnHidden>
-        {reveal.error && <Alert type="error" showIcon message={errorText(reveal.error)} style={{ marginBottom: 12 }} />}
-        <Form form={revealForm} layout="vertical">
-          <Form.Item name="reason" label={t('petitions.revealReason')} rules={rulesFor(RevealPetitionersSchema, 'reason')}>
-            <Input.TextArea rows={2} maxLength={200} autoFocus data-testid="petition-reveal-reason" />
-          </Form.Item>
-        </Form>
-      </Modal>
+      {c && <MakeCaseModal c={c} open={makingCase} onClose={() => setMakingCase(false)} onMade={(x) => { setMakingCase(false); message.success(t('petitions.caseMade', { code: x })); }} />}
+      <RevealDialog dialog={revealDialog} reveal={reveal} form={revealForm} schema={RevealPetitionersSchema} title={t('petitions.revealTitle')} label={t('petitions.revealReason')} testId="petition-reveal" />
     </Drawer>
   );
 }

@@ -17,7 +17,8 @@ import { usePagedList } from '../../data/use-paged-list';
 import { ResponsiveTable } from '../../ui/ResponsiveTable';
 import { useRegionChildren } from '../regions/regions.api';
 import { usePetitionBoxes } from './petitions.api';
-import { ClockTag } from './ClockTag';
+import { ClockTag, WindowTag } from './ClockTag';
+import { windowView } from './petition-clock';
 import { petitionStatusColour } from './petition-labels';
 import { PetitionDrawer } from './PetitionDrawer';
 import { RegisterModal } from './RegisterModal';
@@ -26,6 +27,8 @@ const filterNames = ['region', 'status', 'kind', 'channel', 'q', 'sort'] as cons
 /** Replies awaiting service: the "to serve" box narrowed to written replies and opinions (复查/复核 windows start at their service). */
 const replyStatuses = 'replied,reviewed,re_reviewed';
 const tabOrder = ['new', 'dueToday', 'overdue', 'toServe', 'repliesToServe', 'inbox', 'all'];
+/** A row of the register (with the petitioner's running 复查/复核 window, windowDueAt). */
+type Row = PetitionListItem;
 
 export function PetitionsPage({ me }: { me: Me }) {
   const { t } = useTranslation();
@@ -40,7 +43,7 @@ export function PetitionsPage({ me }: { me: Me }) {
   const box = tabs.some((b) => b.box === f.box) ? f.box : (tabs[0]?.box ?? '');
   const serverBox = box === 'repliesToServe' ? 'toServe' : box;
   const status = box === 'repliesToServe' ? replyStatuses : f.status || undefined;
-  const list = usePagedList<PetitionListItem>({ path: '/api/petitions', params: { box: serverBox, status, region: f.region || undefined, kind: f.kind || undefined, channel: f.channel || undefined, q: f.q || undefined, sort: f.sort || undefined }, enabled: !!serverBox });
+  const list = usePagedList<Row>({ path: '/api/petitions', params: { box: serverBox, status, region: f.region || undefined, kind: f.kind || undefined, channel: f.channel || undefined, q: f.q || undefined, sort: f.sort || undefined }, enabled: !!serverBox });
   // A leader's view: the register narrowed to one of the regions under them (a township, a village).
   const regions = (useRegionChildren(me.scopeCode).data ?? []).map((k) => ({ value: k.code, label: k.name }));
   const [registering, setRegistering] = useState(false);
@@ -78,22 +81,22 @@ export function PetitionsPage({ me }: { me: Me }) {
         size="middle"
         data-testid="petition-list"
         {...list.tableProps}
-        scroll={{ x: 1000 }}
+        scroll={{ x: 1180 }}
         onChange={(_p, _f, sorter) => {
           const s = Array.isArray(sorter) ? sorter[0] : sorter;
           if (s?.columnKey === 'remaining') filter({ sort: s.order ? 'due' : undefined });
         }}
         onRow={(r) => ({ onClick: () => open(r.code), style: { cursor: 'pointer' } })}
         columns={[
-          { title: t('petitions.code'), dataIndex: 'code', width: 150, render: (c: string, r: PetitionListItem) => <Space size={4} wrap>{c}{r.collective && <Tag color="red">{t('petitions.collective')}</Tag>}{r.skippedLevel && <Tag color="volcano">{t('petitions.skippedLevel')}</Tag>}</Space> },
-          { title: t('petitions.remaining'), key: 'remaining', width: 130, sorter: true, sortOrder: f.sort === 'due' ? 'ascend' : null, sortDirections: ['ascend', null], render: (_: unknown, r: PetitionListItem) => <ClockTag dueAt={r.nextDueAt} colour={r.isOverdue ? 'red' : (r as { nextDueColour?: string }).nextDueColour} /> },
-          { title: t('petitions.status'), dataIndex: 'status', width: 110, render: (s: string, r: PetitionListItem) => <Space size={4}><Tag color={petitionStatusColour[s]}>{t(`petitions.st.${s}`)}</Tag>{r.toServe && <Tooltip title={t('petitions.toServeHint')}><Tag color="orange">{t('petitions.toServe')}</Tag></Tooltip>}</Space> },
+          { title: t('petitions.code'), dataIndex: 'code', width: 170, render: (c: string, r: Row) => <Space size={4} wrap>{c}{r.collective && <Tag color="red">{t('petitions.collective')}</Tag>}{r.skippedLevel && <Tag color="volcano">{t('petitions.skippedLevel')}</Tag>}</Space> },
+          { title: t('petitions.remaining'), key: 'remaining', width: 160, sorter: true, sortOrder: f.sort === 'due' ? 'ascend' : null, sortDirections: ['ascend', null], render: (_: unknown, r: Row) => (windowView(r, new Date()) ? <WindowTag p={r} /> : <ClockTag dueAt={r.nextDueAt} colour={r.isOverdue ? 'red' : (r.nextDueColour ?? undefined)} />) },
+          { title: t('petitions.status'), dataIndex: 'status', width: 120, render: (s: string, r: Row) => <Space size={4} wrap><Tag color={petitionStatusColour[s]}>{t(`petitions.st.${s}`)}</Tag>{r.toServe && windowView(r, new Date())?.kind !== 'toServe' && <Tooltip title={t('petitions.toServeHint')}><Tag color="orange">{t('petitions.toServe')}</Tag></Tooltip>}</Space> },
           { title: t('petitions.channel'), dataIndex: 'channel', width: 80, render: (c: string) => t(`petitions.channels.${c}`) },
-          { title: t('petitions.kind'), dataIndex: 'kind', width: 100, render: (k: string) => t(`petitions.kinds.${k}`) },
+          { title: t('petitions.kind'), dataIndex: 'kind', width: 96, render: (k: string) => t(`petitions.kinds.${k}`) },
           { title: t('petitions.matter'), dataIndex: 'matter', ellipsis: true },
-          { title: t('petitions.body'), key: 'body', width: 160, render: (_: unknown, r: PetitionListItem) => r.body?.name ?? '—' },
-          { title: t('petitions.petitioner'), dataIndex: 'petitionerName', width: 90, render: (n: string | null, r: PetitionListItem) => (n ? `${n}${r.peopleCount > 1 ? t('petitions.andOthers', { n: r.peopleCount }) : ''}` : '—') },
-          { title: t('petitions.registeredAt'), dataIndex: 'registeredAt', width: 170, render: formatTime },
+          { title: t('petitions.body'), key: 'body', width: 150, render: (_: unknown, r: Row) => r.body?.name ?? '—' },
+          { title: t('petitions.petitioner'), dataIndex: 'petitionerName', width: 110, render: (n: string | null, r: Row) => (n ? `${n}${r.peopleCount > 1 ? t('petitions.andOthers', { n: r.peopleCount }) : ''}` : '—') },
+          { title: t('petitions.registeredAt'), dataIndex: 'registeredAt', width: 160, render: formatTime },
         ]}
       />
       <PetitionDrawer code={code ?? null} onClose={close} onOpen={open} />

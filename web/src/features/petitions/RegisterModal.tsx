@@ -14,9 +14,7 @@ import type { PetitionRepeat } from '../../../../core/schemas/petitions.response
 import { COLLECTIVE_VISIT_MIN, MAX_REPRESENTATIVES, petitionChannels, petitionKinds } from '../../../../core/workflow/petition-workflow';
 import { cstDate } from '../../../../core/calendar';
 import { useCatalog } from '../catalog/catalog.api';
-import { PointPicker, type PickedPoint } from '../regions/PointPicker';
-import { RegionTreeSelect } from '../regions/RegionTreeSelect';
-import { useRootRegion } from '../regions/regions.api';
+import { PlaceFields, usePlace } from '../regions/PlaceFields';
 import { idNumberProblem, phoneProblem } from './petitioner-checks';
 import { useRegisterPetition, useRepeats } from './petitions.api';
 import { petitionStatusColour } from './petition-labels';
@@ -82,15 +80,14 @@ export function RegisterModal({ open, onClose, onRegistered }: { open: boolean; 
   const { message, modal } = App.useApp();
   const [form] = Form.useForm();
   const { tree, departments } = useCatalog();
-  const root = useRootRegion().data;
   const [letter, setLetter] = useState<UploadFile[]>([]);
   const [envelope, setEnvelope] = useState<UploadFile[]>([]);
   const [files, setFiles] = useState<UploadFile[]>([]);
-  const [point, setPoint] = useState<PickedPoint | null>(null);
+  const place = usePlace(form);
   const register = useRegisterPetition({ form, rename: fieldOf });
   const channel = (Form.useWatch('channel', form) as string | undefined) ?? 'visit';
   const peopleCount = (Form.useWatch('peopleCount', form) as number | undefined) ?? 1;
-  const village = Form.useWatch('villageCode', form) as string | undefined;
+  const village = place.village;
   const people = (Form.useWatch('petitioners', form) as { idNumber?: string; phone?: string }[] | undefined) ?? [];
   const matter = Form.useWatch('matter', form) as string | undefined;
   const collective = channel === 'visit' && peopleCount >= COLLECTIVE_VISIT_MIN;
@@ -104,20 +101,12 @@ export function RegisterModal({ open, onClose, onRegistered }: { open: boolean; 
     villageCode: village,
   });
   const repeats = useRepeats(open ? probe : {}).data ?? [];
-  useEffect(() => {
-    if (point?.village && village && village !== point.village.code) setPoint(null);
-  }, [village, point]);
-  const picked = (p: PickedPoint) => {
-    setPoint(p);
-    if (p.village) form.setFieldValue('villageCode', p.village.code);
-    void form.validateFields(['villageCode']).catch(() => undefined);
-  };
   const reset = () => {
     form.resetFields();
     setLetter([]);
     setEnvelope([]);
     setFiles([]);
-    setPoint(null);
+    place.clear();
   };
 
   const submit = async () => {
@@ -125,7 +114,7 @@ export function RegisterModal({ open, onClose, onRegistered }: { open: boolean; 
       const v = await form.validateFields();
       const body: Record<string, unknown> = {
         channel: v.channel, kind: v.kind, categoryId: v.category?.[1], matter: v.matter,
-        ...(point?.grid ? { lat: point.lat, lng: point.lng } : { villageCode: v.villageCode }),
+        ...place.body(v.villageCode),
         address: v.address || undefined, concerns: v.concerns || undefined, skippedLevel: !!v.skippedLevel,
         receivedAt: v.receivedAt ? (v.receivedAt as dayjs.Dayjs).toISOString() : undefined,
         repeatOf: v.repeatOf || undefined,
@@ -221,12 +210,7 @@ export function RegisterModal({ open, onClose, onRegistered }: { open: boolean; 
         <Form.Item name="matter" label={t('petitions.matterFull')} rules={[{ required: true, whitespace: true, message: t('common.required') }, { max: 4000 }]} extra={t('petitions.matterHint')}>
           <Input.TextArea rows={4} maxLength={4000} showCount data-testid="petition-matter" />
         </Form.Item>
-        <Form.Item name="villageCode" label={t('petitions.place')} extra={t('regions.villageHint')} rules={[{ validator: async (_, v) => { if (!v && !point?.grid) throw new Error(t('regions.placeRequired')); } }]}>
-          <RegionTreeSelect level="village" data-testid="petition-village" />
-        </Form.Item>
-        <Form.Item label={t('regions.point')}>
-          <PointPicker region={village ?? root?.code} value={point} onPick={picked} />
-        </Form.Item>
+        <PlaceFields place={place} label={t('petitions.place')} testId="petition-village" />
         <Form.Item name="address" label={t('petitions.placeAddress')}><Input maxLength={200} /></Form.Item>
         <Row gutter={12}>
           <Col xs={24} md={16}>

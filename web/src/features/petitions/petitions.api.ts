@@ -1,7 +1,7 @@
 /** Server state of petitions (信访): the workbench boxes, one petition's card, repeat suggestions, and every write (with an Idempotency-Key). */
 import { useQuery } from '@tanstack/react-query';
 import type { FormInstance } from 'antd';
-import type { PetitionActionResult, PetitionCard, PetitionPetitioner, PetitionRegistered, PetitionRepeat } from '../../../../core/schemas/petitions.response';
+import type { PetitionActionResult, PetitionCard, PetitionCaseMade, PetitionPetitioner, PetitionRegistered, PetitionRepeat } from '../../../../core/schemas/petitions.response';
 import { api } from '../../api';
 import { listQuery } from '../../data/use-paged-list';
 import { useAction, type FormOptions } from '../../data/use-action';
@@ -41,6 +41,11 @@ export function usePetitionAction(code: string | undefined, form?: FormInstance)
     inline: true,
     form,
   });
+}
+
+/** Makes a case of the petition (转为案件); refreshes the petition and the case lists. */
+export function usePetitionToCase(code: string | undefined, form?: FormOptions) {
+  return useAction((body: Record<string, unknown>, { key }) => api<PetitionCaseMade>(`/api/petitions/${code}/cases`, { method: 'POST', body, key }), { ...form, inline: true, invalidates: () => [petitionKeys.all, ['cases'], ['/api/cases']] });
 }
 
 /** Reveals the petitioners' full names, ID numbers and phones with a typed reason (audited on the server). */
