@@ -4,70 +4,17 @@
  * mediators with their load and languages, the committee's rooms, the parties, dates); a field it does not know yet
  * (an action added on the server later) is drawn by its type: text, number, yes/no, a choice, a date, parties.
  */
-import type { ReactNode } from 'react';
-import { Checkbox, DatePicker, Form, Input, InputNumber, Radio, Select, Space, Switch, Tag, Typography } from 'antd';
+import { useState, type ReactNode } from 'react';
+import { Button, Checkbox, DatePicker, Form, Input, InputNumber, Radio, Select, Space, Switch, Tag, Typography, Upload, type UploadFile } from 'antd';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import type { z } from 'zod';
-import { disputeActionSchemas } from '../../../../core/schemas/disputes.schema';
 import type { DisputeCard } from '../../../../core/schemas/disputes.response';
 import { formatTime } from '../../format';
 import { rulesFor, unwrapField } from '../../data/zod-rules';
+import { fieldsOf, kindOf, schemaOf, type Field } from './action-body';
 import { useCommittees, useMediators, useRooms } from './mediation.api';
-
-type Field = ReturnType<typeof unwrapField>['inner'] & { options?: readonly string[]; def: { type: string; element?: z.ZodType; entries?: Record<string, string> } };
-
-/** The schema of an action's body (an action the web does not know yet: no fields). */
-export function schemaOf(action: string): z.ZodObject {
-  return ((disputeActionSchemas as Record<string, unknown>)[action] ?? ({ shape: {}, safeParse: () => ({ success: true }) } as unknown)) as z.ZodObject;
-}
-
-/** The fields of an action, in the schema's order. */
-export function fieldsOf(action: string): string[] {
-  return Object.keys(schemaOf(action).shape);
-}
-
-/** A field's type with its wrappers taken off (string, number, boolean, enum, date, array, object). */
-export function kindOf(action: string, f: string): { type: string; options: string[]; element?: string } {
-  const inner = unwrapField(schemaOf(action).shape[f] as z.ZodType).inner as Field;
-  const options = inner.def.type === 'enum' ? Object.values(inner.def.entries ?? {}) : [];
-  const element = inner.def.type === 'array' && inner.def.element ? (unwrapField(inner.def.element).inner as Field).def.type : undefined;
-  return { type: inner.def.type, options, element };
-}
-
-/** Turns form values into the action's body: empty fields left out, dates as ISO instants, consents from their rows. */
-export function toBody(action: string, v: Record<string, unknown>): Record<string, unknown> {
-  const body: Record<string, unknown> = {};
-  for (const f of fieldsOf(action)) {
-    const x = v[f];
-    if (x === undefined || x === null || x === '') continue;
-    if (f === 'consents') body[f] = (x as { partyId: string; given?: boolean; how?: string; at?: dayjs.Dayjs }[]).filter((c) => c.given).map((c) => ({ partyId: c.partyId, how: c.how, at: (c.at ?? dayjs()).toISOString() }));
-    else if (dayjs.isDayjs(x)) body[f] = x.toISOString();
-    else if (typeof x === 'string') body[f] = x.trim() === '' ? undefined : x;
-    else body[f] = x;
-  }
-  return Object.fromEntries(Object.entries(body).filter(([, y]) => y !== undefined));
-}
-
-/** Checks the body with the schema; returns the field errors (a problem without a path lands on the first field). */
-export function bodyProblems(action: string, body: Record<string, unknown>): { name: string; errors: string[] }[] {
-  const r = schemaOf(action).safeParse(body);
-  if (r.success) return [];
-  return r.error.issues.map((i) => ({ name: String(i.path[0] ?? fieldsOf(action)[0]), errors: [i.message] }));
-}
-
-/** The values a form of this action starts with (now for dates the step happened; every party's consent row). */
-export function initialValues(action: string, c: DisputeCard): Record<string, unknown> {
-  const v: Record<string, unknown> = {};
-  for (const f of fieldsOf(action)) if (/At$/.test(f) && f !== 'at') v[f] = dayjs();
-  if (action === 'extend') v.consents = c.parties.map((p) => ({ partyId: p.id, given: false, how: 'signed', at: dayjs() }));
-  if (action === 'recordSession') {
-    const next = c.sessions.find((s) => !s.heldAt);
-    Object.assign(v, { sessionId: next?.id, partyIds: c.parties.map((p) => p.id), mediatorIds: c.mediators.map((m) => m.id), othersCount: 0 });
-  }
-  if (action === 'recordAgreement') v.form = 'written';
-  return v;
-}
 
 /** The mediators of the dispute's committee, each with the load and languages, for assigning or choosing. */
 function MediatorPicker({ c, value, onChange, single }: { c: DisputeCard; value?: string[] | string; onChange?: (v: string[] | string) => void; single?: boolean }) {
@@ -98,6 +45,45 @@ function MediatorPicker({ c, value, onChange, single }: { c: DisputeCard; value?
   );
 }
 
+/** Files uploaded as they are picked; the field's value is their ids (one id when `single`). */
+function UploadIds({ onChange, single }: { value?: string[] | string; onChange?: (v: string[] | string | undefined) => void; single?: boolean }) {
+  const { t } = useTranslation();
+  const [files, setFiles] = useState<UploadFile[]>([]);
+  return (
+    <Upload action="/api/uploads" listType="picture" accept="image/*" maxCount={single ? 1 : 10} multiple={!single} fileList={files} data-testid="dispute-upload"
+      onChange={({ fileList }) => {
+        setFiles(fileList);
+        const ids = fileList.map((f) => (f.response as { id: string } | undefined)?.id).filter((x): x is string => !!x);
+        onChange?.(single ? ids[0] : ids);
+      }}>
+      <a>{t('mediation.addFile')}</a>
+    </Upload>
+  );
+}
+
+/** The agreed terms (协议条款): each with what, the manner, the place and the day of performance. */
+function Terms() {
+  const { t } = useTranslation();
+  return (
+    <Form.List name="items">
+      {(fields, { add, remove }) => (
+        <>
+          {fields.map((f, i) => (
+            <Space key={f.key} align="start" wrap style={{ display: 'flex', marginBottom: 4 }} data-testid={`dispute-term-${i}`}>
+              <Form.Item name={[f.name, 'content']} rules={[{ required: true, whitespace: true, message: t('common.required') }]} style={{ marginBottom: 4 }}><Input.TextArea rows={2} style={{ width: 260 }} placeholder={t('mediation.term.content')} maxLength={2000} /></Form.Item>
+              <Form.Item name={[f.name, 'manner']} rules={[{ required: true, whitespace: true, message: t('common.required') }]} style={{ marginBottom: 4 }}><Input style={{ width: 120 }} placeholder={t('mediation.term.manner')} maxLength={200} /></Form.Item>
+              <Form.Item name={[f.name, 'place']} style={{ marginBottom: 4 }}><Input style={{ width: 110 }} placeholder={t('mediation.term.place')} maxLength={200} /></Form.Item>
+              <Form.Item name={[f.name, 'deadline']} rules={[{ required: true, type: 'object', message: t('common.required') }]} style={{ marginBottom: 4 }}><DatePicker placeholder={t('mediation.term.deadline')} /></Form.Item>
+              {fields.length > 1 && <Button type="text" icon={<DeleteOutlined />} onClick={() => remove(f.name)} aria-label={t('mediation.term.remove')} />}
+            </Space>
+          ))}
+          <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({})}>{t('mediation.term.add')}</Button>
+        </>
+      )}
+    </Form.List>
+  );
+}
+
 /** One row per party: consented or not, how, when (an extension needs every party's consent). */
 function Consents({ c }: { c: DisputeCard }) {
   const { t } = useTranslation();
@@ -112,6 +98,11 @@ function Consents({ c }: { c: DisputeCard }) {
       ))}
     </Form.List>
   );
+}
+
+/** The agreed terms on the card, when it carries the agreement. */
+export function agreementTerms(c: DisputeCard): { content: string }[] {
+  return ((c as { agreement?: { terms?: { content: string }[] } | null }).agreement?.terms) ?? [];
 }
 
 export function DisputeActionForm({ action, c }: { action: string; c: DisputeCard }) {
@@ -141,7 +132,13 @@ export function DisputeActionForm({ action, c }: { action: string; c: DisputeCar
     partyId: () => <Select options={parties} />,
     consents: () => <Consents c={c} />,
     online: () => <Switch />,
-    at: () => when(false),
+    at: () => when(action === 'scheduleSession' ? false : true),
+    signer: () => <Select options={[...parties, { value: 'mediator', label: t('mediation.signer.mediator') }, { value: 'committee', label: t('mediation.signer.committee') }]} data-testid="dispute-signer" />,
+    term: () => <Select options={agreementTerms(c).map((x, i) => ({ value: i, label: `${i + 1}. ${x.content}` }))} />,
+    items: () => <Terms />,
+    uploadIds: () => <UploadIds />,
+    proofUploadIds: () => <UploadIds />,
+    uploadId: () => <UploadIds single />,
   };
   const drawn = (f: string): ReactNode => {
     if (known[f]) return known[f]();
@@ -167,6 +164,7 @@ export function DisputeActionForm({ action, c }: { action: string; c: DisputeCar
     // Dates, arrays and the consents are objects: only "required" here; the schema checks them once toBody made the body.
     const rules = k.type === 'date' || k.type === 'array' || f === 'consents' ? (unwrapField(schema.shape[f] as z.ZodType).required && f !== 'consents' ? [{ required: true, message: t('common.required') }] : []) : rulesFor(schema, f);
     if (f === 'consents') return <Form.Item key={f} label={label(f)} extra={t('mediation.consentsHint')}>{node}</Form.Item>;
+    if (f === 'items') return <Form.Item key={f} label={label(f)} required>{node}</Form.Item>;
     return <Form.Item key={f} name={f} label={label(f)} rules={rules} valuePropName={valueProp}>{node}</Form.Item>;
   };
   return <>{fields.map(item)}</>;

@@ -15,7 +15,8 @@ import { errorText } from '../../data/errors';
 import { RevealDialog, useRevealDialog } from '../../ui/RevealDialog';
 import { useActorText } from '../cases/CaseResult';
 import { ClockTag } from '../petitions/ClockTag';
-import { DisputeActionForm, bodyProblems, initialValues, toBody } from './DisputeActionForm';
+import { DisputeActionForm } from './DisputeActionForm';
+import { bodyProblems, initialValues, toBody } from './action-body';
 import { disputeStatusColour } from './mediation-labels';
 import { disputeKeys, useDispute, useDisputeAction, useRevealParties } from './mediation.api';
 
@@ -23,7 +24,42 @@ const primary = ['assign', 'choose', 'accept', 'scheduleSession', 'recordSession
 const danger = ['refuse', 'recordFailure'];
 
 /** A document of the dispute, when the card carries them (the agreement, notices, the file). */
-interface DisputeDocument { id: string; template: string; title: string; url: string; createdAt: string; sm3?: string }
+interface DisputeDocument { id: string; template: string; title: string; url?: string; createdAt: string; sm3?: string }
+
+/** The agreement as the card carries it once agreements are signed (issue 15 items 5–7); read loosely until then. */
+interface AgreementView {
+  form: string; docNo?: string | null; effectiveAt?: string | null;
+  signatures?: { signer: string; label: string; method: string; signedAt: string }[];
+  missingSigners?: string[];
+  terms?: { position?: number; content: string; manner: string; place?: string | null; deadline: string; performance?: string | null }[];
+  confirmation?: { court: string; appliedAt: string | null; caseNo: string | null; outcome: string | null; decidedAt: string | null } | null;
+}
+
+/** Signatures, the day it took effect, the terms with their performance, and the judicial confirmation. */
+function Agreement({ c }: { c: DisputeCard }) {
+  const { t, i18n } = useTranslation();
+  const a = (c as { agreement?: AgreementView | null }).agreement;
+  if (!a) return null;
+  const word = (prefix: string, v: string) => (i18n.exists(`${prefix}${v}`) ? t(`${prefix}${v}`) : v);
+  const signerName = (s: string) => c.parties.find((p) => p.id === s)?.name ?? word('mediation.signer.', s);
+  return (
+    <Card size="small" title={t('mediation.agreementCard')} data-testid="dispute-agreement">
+      <Descriptions column={1} size="small">
+        <Descriptions.Item label={t('mediation.effect')}>{a.effectiveAt ? <Tag color="green" data-testid="dispute-effective">{t('mediation.effectiveAt', { at: formatTime(a.effectiveAt) })}</Tag> : <Tag color="orange">{t('mediation.notYetEffective')}</Tag>}{a.docNo ? ` · ${a.docNo}` : ''}</Descriptions.Item>
+        <Descriptions.Item label={t('mediation.signatures')}>
+          <Space wrap size={4} data-testid="dispute-signatures">
+            {(a.signatures ?? []).map((x) => <Tag key={x.signer + x.signedAt} color="green">{x.label || signerName(x.signer)} · {word('mediation.enum.method.', x.method)} · {formatTime(x.signedAt)}</Tag>)}
+            {(a.missingSigners ?? []).map((x) => <Tag key={x} color="orange">{t('mediation.awaitingSignature', { who: signerName(x) })}</Tag>)}
+          </Space>
+        </Descriptions.Item>
+        {(a.terms ?? []).map((x, i) => (
+          <Descriptions.Item key={i} label={t('mediation.termN', { n: i + 1 })}>{x.content} · {x.manner}{x.place ? ` · ${x.place}` : ''} · {t('mediation.term.by', { day: x.deadline })}{x.performance ? <Tag style={{ marginLeft: 6 }} color={x.performance === 'performed' ? 'green' : 'red'}>{word('mediation.enum.result.', x.performance)}</Tag> : null}</Descriptions.Item>
+        ))}
+        {a.confirmation && <Descriptions.Item label={t('mediation.confirmation')}>{a.confirmation.court}{a.confirmation.caseNo ? ` · ${a.confirmation.caseNo}` : ''}{a.confirmation.outcome ? <Tag style={{ marginLeft: 6 }}>{word('mediation.enum.outcome.', a.confirmation.outcome)}</Tag> : null}</Descriptions.Item>}
+      </Descriptions>
+    </Card>
+  );
+}
 
 function Sessions({ c }: { c: DisputeCard }) {
   const { t } = useTranslation();
@@ -167,9 +203,10 @@ export function DisputeDrawer({ code, onClose }: { code: string | null; onClose:
           </Card>
           <Card size="small" title={t('mediation.sessions')} data-testid="dispute-sessions"><Sessions c={c} /></Card>
           <Outcome c={c} />
+          <Agreement c={c} />
           <Card size="small" title={t('mediation.documents')} data-testid="dispute-documents">
             {documents.length ? <List size="small" dataSource={documents} renderItem={(d) => (
-              <List.Item actions={[<a key="get" href={d.url} target="_blank" rel="noreferrer" data-testid="dispute-document-download">{t('mediation.download')}</a>]}>
+              <List.Item actions={[<a key="get" href={d.url ?? `/api/documents/${d.id}/file`} target="_blank" rel="noreferrer" data-testid="dispute-document-download">{t('mediation.download')}</a>]}>
                 <List.Item.Meta title={i18n.exists(`mediation.template.${d.template}`) ? t(`mediation.template.${d.template}`) : d.title} description={`${formatTime(d.createdAt)}${d.sm3 ? ` · SM3 ${d.sm3.slice(0, 12)}…` : ''}`} />
               </List.Item>
             )} /> : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('mediation.noDocuments')} />}
