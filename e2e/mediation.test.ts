@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { artifacts, launchBrowser, startServer, type RunningServer } from './server.ts';
 import { gridCentre } from './demo-api.ts';
+import { demoCookie, signedInPage, watchErrors } from './staff-session.ts';
 
 const shots = process.env.MEDIATION_SHOTS ?? join(artifacts, 'mediation');
 mkdirSync(shots, { recursive: true });
@@ -28,36 +29,14 @@ let browser: Browser;
 let code = '';
 let online = '';
 
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && errors.push(`console: ${m.text()}`));
-  return errors;
-}
-
-/** A demo account's session cookie. */
-async function cookieOf(username: string): Promise<string> {
-  const res = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'Anwang@2026' }) });
-  return res.headers.get('set-cookie')!.split(';')[0]!;
-}
-
 /** A demo account's JSON API. */
 async function staffApi(username: string) {
-  const cookie = await cookieOf(username);
+  const cookie = await demoCookie(server.url, username);
   return (method: string, path: string, body?: unknown) =>
     fetch(`${server.url}${path}`, { method, headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined }).then(async (r) => ({ status: r.status, body: await r.json() }));
 }
 
-async function signIn(username: string, size: 'desktop' | 'phone' = 'desktop', lang = 'zh-CN'): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: size === 'desktop' ? { width: 1440, height: 900 } : { width: 390, height: 844 }, isMobile: size === 'phone', hasTouch: size === 'phone', locale: lang });
-  const [name, value] = (await cookieOf(username)).split('=') as [string, string];
-  await context.addCookies([{ name: 'lang', value: lang, url: server.url }, { name, value, url: server.url }]);
-  const page = await context.newPage();
-  const errors = watchErrors(page);
-  await page.goto(server.url);
-  await page.getByTestId('account-menu').waitFor();
-  return { page, errors };
-}
+const signIn = (username: string, size: 'desktop' | 'phone' = 'desktop', lang = 'zh-CN') => signedInPage(browser, server.url, username, size, lang);
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.waitForTimeout(500);
