@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bodyKeyOf, judgedClock, ratingDeltas, registrationDeltas, statPlaceOf, suppressed, suppressedRate, transitionDeltas } from './stats.ts';
+import { bodyKeyOf, hideColumn, judgedClock, ratingDeltas, registrationDeltas, statPlaceOf, suppressed, suppressedRate, transitionDeltas } from './stats.ts';
 
 describe('petition statistics: what each event counts', () => {
   it('a registration counts its channel and its flags', () => {
@@ -38,5 +38,18 @@ describe('small counts are hidden', () => {
     expect(suppressedRate(2, 3)).toBeNull();
     expect(suppressedRate(0, 0)).toBeNull();
     expect(suppressedRate(4, 5)).toBe(0.8);
+  });
+});
+
+describe('a breakdown does not give away its hidden cells', () => {
+  it('one hidden cell takes the smallest other non-zero cell with it, so the total minus the rest tells nothing', () => {
+    expect(hideColumn([12, 3, 7, 0], 22)).toEqual({ cells: [12, null, null, 0], total: 22 });
+  });
+  it('when the hidden cell is the only non-zero one, the total is hidden too', () => {
+    expect(hideColumn([0, 1, 0], 1)).toEqual({ cells: [0, null, 0], total: null });
+  });
+  it('two or more hidden cells are enough by themselves; nothing small, nothing hidden', () => {
+    expect(hideColumn([2, 3, 9], 14)).toEqual({ cells: [null, null, 9], total: 14 });
+    expect(hideColumn([5, 0, 9], 14)).toEqual({ cells: [5, 0, 9], total: 14 });
   });
 });

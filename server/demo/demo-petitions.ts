@@ -4,20 +4,17 @@
  * over, a 诉访分离 refusal, an approved extension, and a repeat after the final stage), driven through the real
  * services on a moving clock, so every clock, document, service record and audit row is what real use leaves.
  */
+import { SeedClock, demoActor, pdfFontsPresent } from './demo-kit.ts';
 import type { AppContext } from '../lib/context.ts';
 import type { Actor } from '../lib/actor.ts';
 import { systemActor } from '../lib/actor.ts';
 import { ROOT_SCOPE } from '../../core/region-code.ts';
-import type { Clock } from '../lib/clock.ts';
-import type { Role } from '../../core/roles.ts';
-import { findAccountByUsername } from '../modules/users/users.service.ts';
 import { listDepartments } from '../modules/catalog/catalog.service.ts';
 import { storeUpload } from '../modules/uploads/uploads.service.ts';
 import { registerPetition } from '../modules/petitions/petition-register.service.ts';
 import { applyPetitionAction } from '../modules/petitions/petition-actions.service.ts';
 import { submitOnline } from '../modules/petitions/public-petition.service.ts';
 import { hasPetitions } from '../modules/petitions/petition-queries.service.ts';
-import { findFonts } from '../lib/pdf/fonts.ts';
 import { pngImage } from '../lib/png.ts';
 import { checkCharacter } from '../../core/people/id-number.ts';
 import type { PetitionAction } from '../../core/workflow/petition-workflow.ts';
@@ -27,19 +24,7 @@ const DAY = 86_400_000;
 /** A valid 18-digit ID number from its first 17 digits (made-up people of the demo county). */
 const idOf = (first17: string) => first17 + checkCharacter(first17);
 
-/** A clock the seeding moves by hand. */
-class SeedClock implements Clock {
-  constructor(public t: number) {}
-  now() {
-    return new Date(this.t);
-  }
-}
-
-async function user(ctx: AppContext, username: string): Promise<Actor> {
-  const u = await findAccountByUsername(ctx.db, username);
-  if (!u) throw new Error(`demo account ${username} is missing`);
-  return { kind: 'user', id: u.id, name: u.username, role: u.role as Role, scopeCode: u.scopeCode, departmentId: u.departmentId };
-}
+const user = demoActor;
 
 /** A grey A4-shaped page with dark lines, as a PNG: the "scan" of a demo letter (made here, nothing shipped). */
 function letterScan(): Uint8Array {
@@ -54,15 +39,6 @@ function letterScan(): Uint8Array {
   return new Uint8Array(pngImage(w, h, 0, rows)); // 8-bit greyscale
 }
 
-/** True when the PDF fonts are installed (documents can be issued). */
-function fontsPresent(): boolean {
-  try {
-    findFonts();
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Seeds the demo petitions once (none present yet); returns how many were made. Without the PDF fonts only the
@@ -70,7 +46,7 @@ function fontsPresent(): boolean {
  */
 export async function seedDemoPetitions(ctx: AppContext, onProgress: (msg: string) => void = () => {}): Promise<number> {
   if (await hasPetitions(ctx, '632221')) return 0;
-  const withDocuments = fontsPresent();
+  const withDocuments = pdfFontsPresent();
   if (!withDocuments) onProgress('信访文书需要字体：apt-get install fonts-noto-cjk fonts-hanazono（只登记，不出文书） petition documents need fonts: registrations only');
   const end = ctx.clock.now().getTime() - 2 * 3600_000;
   const clock = new SeedClock(end - 95 * DAY);

@@ -2,10 +2,11 @@
  * The petitions domain's KPIs for the dashboard (issue 14 item 9), read from petition_stats_daily: notified in
  * time, concluded in time, satisfaction, repeat rate, 越级 rate, 集体访 counts and channels, per day, per child
  * region and per body. Counts of 1–4 are hidden (null) wherever they could point at a person: in every per-region
- * and per-body row, and everywhere when the region asked is one village; rates over fewer than 5 likewise.
+ * and per-body row, and everywhere when the region asked is one village; rates over fewer than 5 likewise; and a
+ * breakdown hides one cell more (or its total) when the total would otherwise give a hidden cell away.
  */
 import { levelOfCode, codeFromPrefix } from '../../../core/region-code.ts';
-import { petitionCounters, SUPPRESS_BELOW, suppressed, suppressedRate, type PetitionCounter } from '../../../core/petitions/stats.ts';
+import { hideColumn, petitionCounters, SUPPRESS_BELOW, suppressed, suppressedRate, type PetitionCounter } from '../../../core/petitions/stats.ts';
 import { rate } from '../../../core/kpi-math.ts';
 import { defineKpis } from '../dashboard/kpi-types.ts';
 import * as catalog from '../catalog/catalog.service.ts';
@@ -43,9 +44,27 @@ export const petitionKpis = defineKpis({
     },
   },
   present: ({ totals: s, trend, village, children, bodies }) => {
-    const shown = village ? hide : open;
-    const r = village ? suppressedRate : rate;
-    const t = shown(s);
+    // Breakdown columns hide their small cells and whatever would give them away (core/petitions/stats.ts hideColumn);
+    // a total that would give one away is hidden with it.
+    const kids = [...children].sort((a, b) => b.registered - a.registered);
+    const orgs = [...bodies].sort((a, b) => b.notified + b.concluded - (a.notified + a.concluded));
+    const totalsHidden = new Set<PetitionCounter>();
+    const columns = <R extends Sums>(rows: R[], keys: readonly PetitionCounter[]) =>
+      Object.fromEntries(keys.map((k) => {
+        const col = hideColumn(rows.map((r) => r[k]), s[k]);
+        if (col.total === null) totalsHidden.add(k);
+        return [k, col.cells];
+      })) as Record<PetitionCounter, (number | null)[]>;
+    const kidCols = columns(kids, ['registered', 'collective', 'skippedLevel', 'repeated']);
+    const orgCols = columns(orgs, ['notified', 'notifiedInTime', 'concluded', 'concludedInTime', 'rated']);
+    const base = village ? hide(s) : open(s);
+    const t = Object.fromEntries(petitionCounters.map((k) => [k, totalsHidden.has(k) ? null : base[k]])) as Record<PetitionCounter, number | null>;
+    // A rate over a hidden count is not shown either.
+    const r = (n: PetitionCounter | 'satisfiedAll', d: PetitionCounter) => {
+      if (t[d] === null || (n !== 'satisfiedAll' && t[n] === null)) return null;
+      const num = n === 'satisfiedAll' ? satisfiedOf(s) : s[n];
+      return village ? suppressedRate(num, s[d]) : rate(num, s[d]);
+    };
     return {
       suppressedBelow: SUPPRESS_BELOW,
       totals: {
@@ -55,30 +74,25 @@ export const petitionKpis = defineKpis({
       },
       channels: { visit: t.chVisit, letter: t.chLetter, online: t.chOnline, phone: t.chPhone, video: t.chVideo },
       rates: {
-        notifiedInTime: r(s.notifiedInTime, s.notified),
-        concludedInTime: r(s.concludedInTime, s.concluded),
-        satisfaction: r(satisfiedOf(s), s.rated),
-        repeat: r(s.repeated, s.registered),
-        skippedLevel: r(s.skippedLevel, s.registered),
+        notifiedInTime: r('notifiedInTime', 'notified'),
+        concludedInTime: r('concludedInTime', 'concluded'),
+        satisfaction: r('satisfiedAll', 'rated'),
+        repeat: r('repeated', 'registered'),
+        skippedLevel: r('skippedLevel', 'registered'),
       },
       trend: trend.map((d) => ({ day: d.day, registered: village ? suppressed(d.registered) : d.registered })),
-      children: children
-        .map((c) => {
-          const h = hide(c);
-          return { code: c.code, name: c.name, own: c.own, registered: h.registered, collective: h.collective, skippedLevel: h.skippedLevel, repeated: h.repeated,
-            concludedInTimeRate: suppressedRate(c.concludedInTime, c.concluded), satisfactionRate: suppressedRate(satisfiedOf(c), c.rated), order: c.registered };
-        })
-        .sort((a, b) => b.order - a.order)
-        .map(({ order: _o, ...c }) => c),
-      bodies: bodies
-        .map((b) => {
-          const h = hide(b);
-          return { key: b.key, name: b.name, notified: h.notified, notifiedInTime: h.notifiedInTime, concluded: h.concluded, concludedInTime: h.concludedInTime, rated: h.rated,
-            notifiedInTimeRate: suppressedRate(b.notifiedInTime, b.notified), concludedInTimeRate: suppressedRate(b.concludedInTime, b.concluded),
-            satisfactionRate: suppressedRate(satisfiedOf(b), b.rated), order: b.notified + b.concluded };
-        })
-        .sort((a, b) => b.order - a.order)
-        .map(({ order: _o, ...b }) => b),
+      children: kids.map((c, i) => ({
+        code: c.code, name: c.name, own: c.own,
+        registered: kidCols.registered[i]!, collective: kidCols.collective[i]!, skippedLevel: kidCols.skippedLevel[i]!, repeated: kidCols.repeated[i]!,
+        concludedInTimeRate: suppressedRate(c.concludedInTime, c.concluded), satisfactionRate: suppressedRate(satisfiedOf(c), c.rated),
+      })),
+      bodies: orgs.map((b, i) => ({
+        key: b.key, name: b.name,
+        notified: orgCols.notified[i]!, notifiedInTime: orgCols.notifiedInTime[i]!, concluded: orgCols.concluded[i]!, concludedInTime: orgCols.concludedInTime[i]!, rated: orgCols.rated[i]!,
+        notifiedInTimeRate: orgCols.notified[i] === null ? null : suppressedRate(b.notifiedInTime, b.notified),
+        concludedInTimeRate: orgCols.concluded[i] === null ? null : suppressedRate(b.concludedInTime, b.concluded),
+        satisfactionRate: orgCols.rated[i] === null ? null : suppressedRate(satisfiedOf(b), b.rated),
+      })),
     };
   },
 });
