@@ -109,6 +109,20 @@ function Outcome({ c }: { c: DisputeCard }) {
   );
 }
 
+/** The mediation file's checklist (卷宗), when the card carries it: what is there and what closing still needs. */
+function FileChecklist({ c }: { c: DisputeCard }) {
+  const { t } = useTranslation();
+  const items = (c as { file?: { id: string; title: string; required: boolean; present: boolean }[] }).file;
+  if (!items?.length) return null;
+  return (
+    <Card size="small" title={t('mediation.file')} data-testid="dispute-file">
+      <Space wrap size={4}>
+        {items.map((x) => <Tag key={x.id} color={x.present ? 'green' : x.required ? 'red' : 'default'}>{x.present ? '✓ ' : ''}{x.title}{!x.present && x.required ? ` · ${t('mediation.fileMissing')}` : ''}</Tag>)}
+      </Space>
+    </Card>
+  );
+}
+
 export function DisputeDrawer({ code, onClose }: { code: string | null; onClose: () => void }) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
@@ -204,6 +218,7 @@ export function DisputeDrawer({ code, onClose }: { code: string | null; onClose:
           <Card size="small" title={t('mediation.sessions')} data-testid="dispute-sessions"><Sessions c={c} /></Card>
           <Outcome c={c} />
           <Agreement c={c} />
+          <FileChecklist c={c} />
           <Card size="small" title={t('mediation.documents')} data-testid="dispute-documents">
             {documents.length ? <List size="small" dataSource={documents} renderItem={(d) => (
               <List.Item actions={[<a key="get" href={d.url ?? `/api/documents/${d.id}/file`} target="_blank" rel="noreferrer" data-testid="dispute-document-download">{t('mediation.download')}</a>]}>

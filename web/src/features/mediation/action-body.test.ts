@@ -20,7 +20,7 @@ describe('dispute action bodies', () => {
     expect(bodyProblems('recordFailure', { reason: '双方差距过大' }).map((p) => p.name).sort()).toEqual(['routesTold', 'toldAt']);
   });
   it('write each term\'s day of performance as a date', () => {
-    const items = [{ content: '拆除越界院墙', manner: '自行拆除', deadline: dayjs('2026-12-20T00:00:00+08:00'), place: '' }];
+    const items = [{ content: '拆除越界院墙', manner: '自行拆除', deadline: dayjs('2026-12-20'), place: '' /* a DatePicker's day: local midnight */ }];
     const body = toBody('recordAgreement', { form: 'written', terms: '见条款', items });
     // `items` is in the body only once the server's schema has it (an agreement's terms, issue 15 item 5).
     if (fieldsOf('recordAgreement').includes('items')) expect(body.items).toEqual([{ content: '拆除越界院墙', manner: '自行拆除', deadline: '2026-12-20' }]);
