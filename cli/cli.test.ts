@@ -33,7 +33,8 @@ afterAll(async () => {
   await dropDb?.();
 });
 
-const anwang = (...args: string[]) => spawnSync(process.execPath, ['bin/anwang.js', ...args], { env, encoding: 'utf8', timeout: 120_000 });
+// The demo seed draws ~150 PDFs and hashes 40 passwords: minutes on a busy two-core machine.
+const anwang = (...args: string[]) => spawnSync(process.execPath, ['bin/anwang.js', ...args], { env, encoding: 'utf8', timeout: 360_000 });
 
 /** Runs SQL on the CLI's database behind its back (while no anwang process holds it). */
 async function rows<T>(text: string): Promise<T[]> {
@@ -146,7 +147,7 @@ describe('anwang CLI', { timeout: 240_000 }, () => {
   });
 });
 
-describe('demo data', { timeout: 240_000 }, () => {
+describe('demo data', { timeout: 600_000 }, () => {
   it('rotates the encryption key: a new key in keys.json, every ciphertext re-encrypted, nothing lost', async () => {
     const ringFile = join(env.ANWANG_DATA_DIR!, 'keys.json');
     const first = JSON.parse(readFileSync(ringFile, 'utf8')).keys[0].key as string;

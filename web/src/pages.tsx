@@ -1,6 +1,6 @@
 /** The staff app's pages: path, menu label, icon, the permission each needs, and the page itself (loaded on first visit). */
 import { lazy, type ComponentType, type ReactNode } from 'react';
-import { HomeOutlined, ApartmentOutlined, TeamOutlined, KeyOutlined, AuditOutlined, FileTextOutlined, DashboardOutlined, SettingOutlined, ContactsOutlined, MailOutlined, FundOutlined } from '@ant-design/icons';
+import { HomeOutlined, ApartmentOutlined, TeamOutlined, KeyOutlined, AuditOutlined, FileTextOutlined, DashboardOutlined, SettingOutlined, ContactsOutlined, MailOutlined, FundOutlined, SolutionOutlined, ClusterOutlined } from '@ant-design/icons';
 import type { Me } from '../../core/schemas/auth.schema';
 
 /** A page component takes the signed-in user. */
@@ -27,6 +27,8 @@ export const pages: PageEntry[] = [
   { path: '/petitions', key: 'nav.petitions', icon: <MailOutlined />, permission: 'petition:read', Page: load(() => import('./features/petitions/PetitionsPage'), 'PetitionsPage'), child: ':code' },
   // 信访态势: the leaders' petition figures; it opens the workbench's overdue box, hence petition:read too.
   { path: '/petition-overview', key: 'nav.petitionOverview', icon: <FundOutlined />, permission: ['kpi:read', 'petition:read'], Page: load(() => import('./features/petitions/PetitionOverviewPage'), 'PetitionOverviewPage') },
+  { path: '/mediation', key: 'nav.mediation', icon: <SolutionOutlined />, permission: 'dispute:read', Page: load(() => import('./features/mediation/DisputesPage'), 'DisputesPage'), child: ':code' },
+  { path: '/mediation-org', key: 'nav.mediationOrg', icon: <ClusterOutlined />, permission: 'mediation:admin', Page: load(() => import('./features/mediation/OrganisationPage'), 'OrganisationPage'), child: ':tab', childKey: 'mediation.org.' },
   { path: '/dashboard', key: 'nav.dashboard', icon: <DashboardOutlined />, permission: 'kpi:read', Page: load(() => import('./features/dashboard/DashboardPage'), 'DashboardPage') },
   { path: '/people', key: 'nav.people', icon: <ContactsOutlined />, permission: 'person:read', Page: load(() => import('./features/people/PeoplePage'), 'PeoplePage'), child: ':tab', childKey: 'people.' },
   { path: '/grids', key: 'nav.grids', icon: <ApartmentOutlined />, permission: 'grid:read', Page: load(() => import('./features/grids/GridBrowser'), 'GridBrowser') },

@@ -13,7 +13,7 @@ export const zhCN = {
   uploading: '上传中', failed: '失败', retry: '网络不稳定，请重试（不会重复提交）', private: '非公开事项', meTooDone: '已记录，谢谢',
   keepLink: '请保存下面的进度链接：凭它查询进度，办结后凭它评价（只有您能评价）', rateNeedsLink: '请用提交后得到的进度链接打开本页再评价', meTooAlready: '您已反映过',
   confidential: '（保密）', privateNote: '保密事项：不公开类别、地点和内容，不接受他人"我也遇到"；您的姓名和电话只有办理人员可见。凭进度链接只有您能看到办理结果。',
-  privateGroup: '保密反映', result: '办理结果', resultPhotos: '处置后照片', language: '语言', colon: '：', petition: '网上信访',
+  privateGroup: '保密反映', result: '办理结果', resultPhotos: '处置后照片', language: '语言', colon: '：', petition: '网上信访', mediation: '申请调解',
   st: { submitted: '待受理', accepted: '已受理', dispatched: '已派遣', in_progress: '处置中', reported_back: '已反馈', verified: '已核查，待评价', followed_up: '已回访', closed: '已办结', rejected: '不予受理', redirected: '已转其他单位', merged: '已合并' } as Record<string, string>,
   ev: { submit: '已上报', accept: '已受理', reject: '不予受理', redirect: '转其他单位', merge: '合并办理', dispatch: '已派遣', transfer: '转办', escalate: '上报上级', start: '开始处置', reportBack: '处置完毕', verify: '核查', followUp: '回访评价', close: '办结', closeUnresolved: '办结（未解决）', mergedIn: '合并入' } as Record<string, string>,
 };
@@ -29,7 +29,7 @@ export const zhTW: Dict = {
   uploading: '上傳中', failed: '失敗', retry: '網路不穩定，請重試（不會重複提交）', private: '非公開事項', meTooDone: '已記錄，謝謝',
   keepLink: '請保存下面的進度連結：憑它查詢進度，辦結後憑它評價（只有您能評價）', rateNeedsLink: '請用提交後得到的進度連結開啟本頁再評價', meTooAlready: '您已反映過',
   confidential: '（保密）', privateNote: '保密事項：不公開類別、地點和內容，不接受他人「我也遇到」；您的姓名和電話只有辦理人員可見。憑進度連結只有您能看到辦理結果。',
-  privateGroup: '保密反映', result: '辦理結果', resultPhotos: '處置後照片', language: '語言', colon: '：', petition: '網上信訪',
+  privateGroup: '保密反映', result: '辦理結果', resultPhotos: '處置後照片', language: '語言', colon: '：', petition: '網上信訪', mediation: '申請調解',
   st: { submitted: '待受理', accepted: '已受理', dispatched: '已派遣', in_progress: '處置中', reported_back: '已回饋', verified: '已核查，待評價', followed_up: '已回訪', closed: '已辦結', rejected: '不予受理', redirected: '已轉其他單位', merged: '已合併' },
   ev: { submit: '已上報', accept: '已受理', reject: '不予受理', redirect: '轉其他單位', merge: '合併辦理', dispatch: '已派遣', transfer: '轉辦', escalate: '上報上級', start: '開始處置', reportBack: '處置完畢', verify: '核查', followUp: '回訪評價', close: '辦結', closeUnresolved: '辦結（未解決）', mergedIn: '合併入' },
 };
@@ -44,7 +44,7 @@ export const en: Dict = {
   uploading: 'Uploading', failed: 'Failed', retry: 'Network trouble: try again (it will not be sent twice)', private: 'Private matter', meTooDone: 'Noted, thank you',
   keepLink: 'Keep the link below: it shows the progress, and once the work is done it lets you (and only you) rate it', rateNeedsLink: 'To rate, open this page with the link you got after reporting', meTooAlready: 'You have already added your voice',
   confidential: ' (confidential)', privateNote: 'Confidential: the category, place and text are never shown publicly and nobody can add "me too"; only the staff handling it see your name and phone. Only you, with the tracking link, see the result.',
-  privateGroup: 'In confidence', result: 'Result', resultPhotos: 'Photos after the work', language: 'Language', colon: ': ', petition: 'Online petition',
+  privateGroup: 'In confidence', result: 'Result', resultPhotos: 'Photos after the work', language: 'Language', colon: ': ', petition: 'Online petition', mediation: 'Apply for mediation',
   st: { submitted: 'Submitted', accepted: 'Accepted', dispatched: 'Dispatched', in_progress: 'In progress', reported_back: 'Done by handler', verified: 'Checked, please rate', followed_up: 'Followed up', closed: 'Closed', rejected: 'Rejected', redirected: 'Sent to another unit', merged: 'Merged' },
   ev: { submit: 'Reported', accept: 'Accepted', reject: 'Rejected', redirect: 'Redirected', merge: 'Merged', dispatch: 'Dispatched', transfer: 'Transferred', escalate: 'Escalated', start: 'Work started', reportBack: 'Work done', verify: 'Checked', followUp: 'Rated', close: 'Closed', closeUnresolved: 'Closed (unresolved)', mergedIn: 'Merged in' },
 };
