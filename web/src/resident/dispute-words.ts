@@ -16,7 +16,7 @@ export const dzhCN = {
   notFound: '未找到该编号', search: '查询', colon: '：', apply: '申请人民调解',
   stage: { registered: '已登记，待指派调解员', assigned: '已指派调解员', mediating: '调解中', agreed: '已达成调解协议', failed: '调解未成，已告知其他解决途径', referred: '已移交有关单位', refused: '一方不同意调解，调解终止', closed: '已结案' } as Record<string, string>,
   outcomes: { agreed: '达成协议', failed: '调解未成', referred: '已移交', refused: '调解终止' } as Record<string, string>,
-  ev: { register: '登记', assign: '指派调解员', choose: '当事人选定调解员', transfer: '移送其他调委会', accept: '受理', scheduleSession: '安排调解', recordSession: '进行调解', extend: '经双方同意延长期限', recordAgreement: '达成协议', recordFailure: '调解未成', refer: '移交', refuse: '调解终止', close: '结案' } as Record<string, string>,
+  ev: { register: '登记', assign: '指派调解员', choose: '当事人选定调解员', transfer: '移送其他调委会', accept: '受理', scheduleSession: '安排调解', recordSession: '进行调解', extend: '经双方同意延长期限', recordAgreement: '达成协议', recordFailure: '调解未成', refer: '移交', refuse: '调解终止', close: '结案', agreementEffective: '调解协议生效', applyConfirmation: '申请司法确认', recordCourtAcceptance: '法院受理司法确认', recordCourtDecision: '法院作出确认决定' } as Record<string, string>,
   cat: { family: '婚姻家庭纠纷', neighbour: '邻里纠纷', land: '土地草场山林纠纷', homestead: '房屋宅基地纠纷', contract: '合同纠纷', damages: '损害赔偿纠纷', labour: '劳动争议与欠薪', property: '物业纠纷', village_affairs: '村务管理纠纷', other: '其他纠纷' } as Record<string, string>,
 };
 export type DisputeDict = typeof dzhCN;
@@ -34,7 +34,7 @@ export const dzhTW: DisputeDict = {
   notFound: '找不到該編號', search: '查詢', colon: '：', apply: '申請人民調解',
   stage: { registered: '已登記，待指派調解員', assigned: '已指派調解員', mediating: '調解中', agreed: '已達成調解協議', failed: '調解未成，已告知其他解決途徑', referred: '已移交有關單位', refused: '一方不同意調解，調解終止', closed: '已結案' },
   outcomes: { agreed: '達成協議', failed: '調解未成', referred: '已移交', refused: '調解終止' },
-  ev: { register: '登記', assign: '指派調解員', choose: '當事人選定調解員', transfer: '移送其他調委會', accept: '受理', scheduleSession: '安排調解', recordSession: '進行調解', extend: '經雙方同意延長期限', recordAgreement: '達成協議', recordFailure: '調解未成', refer: '移交', refuse: '調解終止', close: '結案' },
+  ev: { register: '登記', assign: '指派調解員', choose: '當事人選定調解員', transfer: '移送其他調委會', accept: '受理', scheduleSession: '安排調解', recordSession: '進行調解', extend: '經雙方同意延長期限', recordAgreement: '達成協議', recordFailure: '調解未成', refer: '移交', refuse: '調解終止', close: '結案', agreementEffective: '調解協議生效', applyConfirmation: '申請司法確認', recordCourtAcceptance: '法院受理司法確認', recordCourtDecision: '法院作出確認決定' },
   cat: { family: '婚姻家庭糾紛', neighbour: '鄰里糾紛', land: '土地草場山林糾紛', homestead: '房屋宅基地糾紛', contract: '合同糾紛', damages: '損害賠償糾紛', labour: '勞動爭議與欠薪', property: '物業糾紛', village_affairs: '村務管理糾紛', other: '其他糾紛' },
 };
 export const den: DisputeDict = {
@@ -51,6 +51,6 @@ export const den: DisputeDict = {
   notFound: 'No such code', search: 'Search', colon: ': ', apply: 'Apply for mediation',
   stage: { registered: 'Registered, waiting for a mediator', assigned: 'Mediator appointed', mediating: 'Being mediated', agreed: 'Agreement reached', failed: 'Not settled; other routes were explained', referred: 'Referred to another body', refused: 'Ended: a side declined mediation', closed: 'Closed' },
   outcomes: { agreed: 'Agreement', failed: 'Not settled', referred: 'Referred', refused: 'Ended' },
-  ev: { register: 'Registered', assign: 'Mediator appointed', choose: 'Mediator chosen by the parties', transfer: 'Sent to another committee', accept: 'Accepted', scheduleSession: 'Session arranged', recordSession: 'Session held', extend: 'Time extended with both sides\' consent', recordAgreement: 'Agreement reached', recordFailure: 'Not settled', refer: 'Referred', refuse: 'Mediation ended', close: 'Closed' },
+  ev: { register: 'Registered', assign: 'Mediator appointed', choose: 'Mediator chosen by the parties', transfer: 'Sent to another committee', accept: 'Accepted', scheduleSession: 'Session arranged', recordSession: 'Session held', extend: 'Time extended with both sides\' consent', recordAgreement: 'Agreement reached', recordFailure: 'Not settled', refer: 'Referred', refuse: 'Mediation ended', close: 'Closed', agreementEffective: 'Agreement in effect', applyConfirmation: 'Court confirmation applied for', recordCourtAcceptance: 'Court accepted the application', recordCourtDecision: 'Court decided' },
   cat: { family: 'Marriage and family', neighbour: 'Neighbours', land: 'Land, pasture, forest', homestead: 'Houses and homesteads', contract: 'Contracts', damages: 'Damages', labour: 'Labour and wages', property: 'Property management', village_affairs: 'Village affairs', other: 'Other' },
 };
