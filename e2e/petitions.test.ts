@@ -87,7 +87,7 @@ afterAll(async () => {
 describe('a letter petition from registration to the petitioner’s rating', () => {
   it('the county petition officer registers a letter with its scan; the card opens on its code', async () => {
     const { page, errors } = await signIn('county.petitionOfficer');
-    await page.getByRole('menuitem', { name: '信访' }).click();
+    await page.getByRole('menuitem', { name: /信访$/ }).click();
     await page.getByTestId('petition-boxes').waitFor();
     await page.getByTestId('petition-register').click();
     const dialog = page.getByRole('dialog', { name: '信访登记' });
