@@ -177,6 +177,8 @@ describe('a neighbours’ boundary dispute from the desk to an agreement', () =>
     await page.getByRole('dialog', { name: '查看当事人完整信息' }).getByRole('button', { name: ok }).click();
     await expect.poll(() => page.getByTestId('dispute-drawer').textContent()).toContain('马国强');
     await act(page, 'recordAgreement', '达成协议', async (d) => {
+      // Agreed on the spot: an oral agreement, its content recorded (a written one also needs its terms one by one).
+      await d.getByText('口头协议（记录内容）').click();
       await d.getByTestId('dispute-field-terms').fill(terms);
     });
     await expect.poll(() => page.getByTestId('dispute-status').textContent()).toBe('调解成功');

@@ -64,6 +64,9 @@ function UploadIds({ onChange, single }: { value?: string[] | string; onChange?:
 /** The agreed terms (协议条款): each with what, the manner, the place and the day of performance. */
 function Terms() {
   const { t } = useTranslation();
+  // An oral agreement has its content recorded in one text; terms one by one belong to the written 协议书.
+  const form = Form.useWatch('form');
+  if (form === 'oral') return null;
   return (
     <Form.List name="items">
       {(fields, { add, remove }) => (

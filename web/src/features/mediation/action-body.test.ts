@@ -22,6 +22,7 @@ describe('dispute action bodies', () => {
   it('write each term\'s day of performance as a date', () => {
     const items = [{ content: '拆除越界院墙', manner: '自行拆除', deadline: dayjs('2026-12-20'), place: '' /* a DatePicker's day: local midnight */ }];
     const body = toBody('recordAgreement', { form: 'written', terms: '见条款', items });
+    expect(toBody('recordAgreement', { form: 'oral', terms: '当场疏通排水沟', items: [{}] })).toEqual({ form: 'oral', terms: '当场疏通排水沟' });
     // `items` is in the body only once the server's schema has it (an agreement's terms, issue 15 item 5).
     if (fieldsOf('recordAgreement').includes('items')) expect(body.items).toEqual([{ content: '拆除越界院墙', manner: '自行拆除', deadline: '2026-12-20' }]);
     else expect(body).toEqual({ form: 'written', terms: '见条款' });

@@ -47,6 +47,8 @@ export function toBody(action: string, v: Record<string, unknown>): Record<strin
     else if (typeof x === 'string') body[f] = x.trim() === '' ? undefined : x;
     else body[f] = x;
   }
+  // The terms one by one are the written agreement's; an oral one records its content in `terms` alone.
+  if (action === 'recordAgreement' && body.form === 'oral') delete body.items;
   return Object.fromEntries(Object.entries(body).filter(([, y]) => y !== undefined));
 }
 
