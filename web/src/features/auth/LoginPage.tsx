@@ -7,7 +7,7 @@ import type { Me } from '../../../../core/schemas/auth.schema';
 import { ApiError } from '../../api';
 import { errorText } from '../../data/errors';
 import { takeSignInNotice, useLogin } from './auth.api';
-import { useClientConfig } from '../regions/regions.api';
+import { useClientConfig } from '../../data/client-config';
 import { Panel } from '../../ui/Panel';
 
 export function LoginPage({ onSignedIn, languageMenu }: { onSignedIn: (me: Me) => void; languageMenu: ReactNode }) {

@@ -1,9 +1,10 @@
 /** Server state of regions and the client configuration (map tiles); region search and point lookup for the pickers. */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { ClientConfig, RegionMatch, RegionNode } from '../../../../core/schemas/regions.response';
+import type { RegionMatch, RegionNode } from '../../../../core/schemas/regions.response';
 import type { LocateResult } from '../../../../core/schemas/grids.schema';
 import { api, ApiError } from '../../api';
+export { useClientConfig } from '../../data/client-config';
 
 /** One region with its path of codes from the top of the tree (to open the picker's tree down to it). */
 export type RegionWithPath = RegionNode & { path: string };
@@ -24,10 +25,7 @@ export function useRegionLoader() {
   return (code: string) => qc.fetchQuery({ queryKey: ['regions', 'children', code], queryFn: () => api<RegionNode[]>(`/api/regions/${code}/children`), staleTime: 300_000 });
 }
 
-/** Map tiles and their attribution (empty when none are configured). */
-export function useClientConfig() {
-  return useQuery({ queryKey: ['config'], queryFn: () => api<ClientConfig>('/api/config'), staleTime: Infinity });
-}
+
 
 /** Regions of my scope whose name holds `words` (empty words: no request). */
 export function useRegionSearch(words: string, level?: string) {
