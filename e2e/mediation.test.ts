@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { artifacts, launchBrowser, startServer, type RunningServer } from './server.ts';
 import { gridCentre } from './demo-api.ts';
-import { demoCookie, signedInPage, watchErrors } from './staff-session.ts';
+import { clickUntilVisible, demoCookie, signedInPage, watchErrors } from './staff-session.ts';
 
 const shots = process.env.MEDIATION_SHOTS ?? join(artifacts, 'mediation');
 mkdirSync(shots, { recursive: true });
@@ -50,9 +50,8 @@ async function choose(page: Page, text: string | RegExp): Promise<void> {
 
 /** Clicks an action on the open card and confirms its dialog after `fill` filled it. */
 async function act(page: Page, action: string, title: string, fill: (dialog: ReturnType<Page['getByRole']>) => Promise<void> = async () => undefined): Promise<void> {
-  await page.getByTestId(`dispute-action-${action}`).click();
   const dialog = page.getByRole('dialog', { name: title, exact: true });
-  await dialog.waitFor();
+  await clickUntilVisible(page.getByTestId(`dispute-action-${action}`), dialog);
   await fill(dialog);
   await dialog.getByRole('button', { name: ok }).click();
   await expect.poll(() => dialog.isVisible()).toBe(false);
@@ -139,8 +138,9 @@ describe('a neighbours’ boundary dispute from the desk to an agreement', () =>
   it('the committee assigns it from the mediator list showing load and Tibetan', async () => {
     const { page, errors } = await signIn('county.leader');
     await page.goto(`${server.url}/mediation/${code}`);
-    await page.getByTestId('dispute-action-assign').click();
+    await expect.poll(() => page.getByTestId('dispute-status').textContent()).toBe('已登记');
     const dialog = page.getByRole('dialog', { name: '指派调解员', exact: true });
+    await clickUntilVisible(page.getByTestId('dispute-action-assign'), dialog);
     await dialog.getByTestId('dispute-mediator-picker').click();
     const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '卓玛' }).first();
     await expect.poll(() => option.textContent()).toMatch(/在办\d+件.*藏语/);

@@ -1,5 +1,6 @@
 /** A browser page signed in as a demo account, and the errors it throws or logs, for browser tests of staff pages. */
-import type { Browser, Page } from 'playwright-core';
+import { onTestFailed } from 'vitest';
+import type { Browser, Locator, Page } from 'playwright-core';
 
 /** Errors a page throws or logs (a failed resource load aside). */
 export function watchErrors(page: Page): string[] {
@@ -26,7 +27,33 @@ export async function signedInPage(browser: Browser, baseUrl: string, username: 
   await context.addCookies([{ name: 'lang', value: lang, url: baseUrl }, { name, value, url: baseUrl }]);
   const page = await context.newPage();
   const errors = watchErrors(page);
+  reportOnFailure(page, errors);
   await page.goto(baseUrl);
   await page.getByTestId('account-menu').waitFor();
   return { page, errors };
+}
+
+/**
+ * When the running test fails, prints what the page showed (address, errors, open dialogs and drawers, the page's
+ * text): CI keeps only the test output, and "the dialog never opened" says little without it.
+ */
+export function reportOnFailure(page: Page, errors: string[]): void {
+  onTestFailed(async () => {
+    if (page.isClosed()) return;
+    const text = async (sel: string) => (await page.locator(sel).allInnerTexts().catch(() => [] as string[])).map((x) => x.replace(/\s+/g, ' ').slice(0, 800));
+    console.error(['--- the page when the test failed', `address: ${page.url()}`, `errors: ${JSON.stringify(errors)}`,
+      `dialogs: ${JSON.stringify(await text('.ant-modal-wrap:visible, .ant-drawer-content-wrapper:visible'))}`,
+      `page: ${JSON.stringify(await text('main'))}`].join('\n'));
+  });
+}
+
+/** Clicks `trigger` until `target` shows (a click can land while the page is still settling); at most three times. */
+export async function clickUntilVisible(trigger: Locator, target: Locator): Promise<void> {
+  for (let i = 0; ; i++) {
+    await trigger.click();
+    const shown = await target.waitFor({ timeout: 5_000 }).then(() => true, () => false);
+    if (shown) return;
+    if (i === 2) throw new Error(`${String(target)} did not show after three clicks on ${String(trigger)}`);
+    console.warn(`${String(target)} did not show after a click on ${String(trigger)}; clicking again`);
+  }
 }
