@@ -18,10 +18,12 @@ import { ResponsiveTable } from '../../ui/ResponsiveTable';
 import { RegionTreeSelect } from '../regions/RegionTreeSelect';
 import { mediatorLanguages } from './mediation-labels';
 import { useCommittees, useMediators, useRooms, useSaveOrg, type Committee, type Room } from './mediation.api';
+import { SubsidyRatesTab } from '../mediation-stats/SubsidyRatesTab';
 
-const tabs = ['committees', 'rooms', 'mediators'] as const;
+// rates: 补贴标准, the county's 以案定补 rates (features/mediation-stats).
+const tabs = ['committees', 'rooms', 'mediators', 'rates'] as const;
 type Tab = (typeof tabs)[number];
-type Editing = { tab: Tab; row: Record<string, unknown> | null } | null;
+type Editing = { tab: Exclude<Tab, 'rates'>; row: Record<string, unknown> | null } | null;
 
 /** The region level a committee of this level sits at (an industry committee sits at the county). */
 const regionLevelOf = (level: string) => (level === 'village' ? 'village' : level === 'township' ? 'township' : 'county');
@@ -83,12 +85,12 @@ export function OrganisationPage(_: { me: Me }) {
   const mediators = useMediators(undefined, tab === 'mediators');
   const [editing, setEditing] = useState<Editing>(null);
   const committeeName = (id: string) => committees.data?.find((c) => c.id === id)?.name ?? '—';
-  const edit = (row: Record<string, unknown>) => <Button size="small" type="link" icon={<EditOutlined />} onClick={(e) => { e.stopPropagation(); setEditing({ tab, row }); }} data-testid="org-edit">{t('mediation.org.editShort')}</Button>;
+  const edit = (row: Record<string, unknown>) => <Button size="small" type="link" icon={<EditOutlined />} onClick={(e) => { e.stopPropagation(); setEditing({ tab: tab as Exclude<Tab, 'rates'>, row }); }} data-testid="org-edit">{t('mediation.org.editShort')}</Button>;
   const active = (a: boolean) => (a ? <Tag color="green">{t('mediation.org.inUse')}</Tag> : <Tag>{t('mediation.org.notInUse')}</Tag>);
   return (
     <>
       <Tabs activeKey={tab} onChange={(k) => navigate(`/mediation-org/${k}`)} items={tabs.map((k) => ({ key: k, label: t(`mediation.org.${k}`) }))} data-testid="org-tabs"
-        tabBarExtraContent={<Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ tab, row: null })} data-testid="org-add">{t(`mediation.org.add.${tab}`)}</Button>} />
+        tabBarExtraContent={tab !== 'rates' && <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ tab, row: null })} data-testid="org-add">{t(`mediation.org.add.${tab}`)}</Button>} />
       {tab === 'committees' && (
         <ResponsiveTable<Committee> rowKey="id" size="middle" loading={committees.isLoading} dataSource={committees.data ?? []} pagination={false} data-testid="org-committees"
           columns={[
@@ -122,6 +124,7 @@ export function OrganisationPage(_: { me: Me }) {
             { title: '', key: 'edit', width: 90, render: (_: unknown, r) => edit({ id: r.id, committeeId: r.committeeId, name: r.name, isHead: r.isHead, skills: r.skills, languages: r.languages, awards: r.awards, active: r.active }) },
           ]} />
       )}
+      {tab === 'rates' && <SubsidyRatesTab />}
       <EditModal editing={editing} onClose={() => setEditing(null)} />
     </>
   );

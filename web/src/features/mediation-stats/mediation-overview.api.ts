@@ -1,0 +1,54 @@
+/**
+ * Server state of the leaders' mediation overview (调解态势): the mediation KPIs of a region over a period, the
+ * 调解能手 ranking, the 以案定补 subsidies and their rates (which a mediation admin sets).
+ */
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { Experts, MediationKpis, SubsidyRates as SubsidyRatesSchema, Subsidies as SubsidiesSchema } from '../../../../core/schemas/mediation-stats.response';
+import { api } from '../../api';
+import { useAction, type FormOptions } from '../../data/use-action';
+
+export type { MediationKpis };
+/** GET /api/mediation/experts: the 调解能手 ranking. */
+export type MediationExperts = z.infer<typeof Experts>;
+/** GET /api/mediation/subsidies: each mediator's 以案定补 subsidy over a period. */
+export type Subsidies = z.infer<typeof SubsidiesSchema>;
+/** GET /api/mediation/subsidy-rates: the county's rates per category and outcome, in fen. */
+export type SubsidyRates = z.infer<typeof SubsidyRatesSchema>;
+
+/** A period of China days (YYYY-MM-DD, both included) as the instants the server takes: the whole first and last day, whatever the browser's zone. */
+export function periodQuery(from: string, to: string): URLSearchParams {
+  return new URLSearchParams({ from: new Date(`${from}T00:00:00+08:00`).toISOString(), to: new Date(`${to}T23:59:59.999+08:00`).toISOString() });
+}
+
+const keys = { all: ['mediation-stats'] as const, rates: ['mediation-stats', 'rates'] as const };
+
+/** The mediation KPIs of a region and its subtree over a period. */
+export function useMediationKpis(region: string, from: string, to: string, enabled = true) {
+  const qs = periodQuery(from, to);
+  qs.set('region', region);
+  return useQuery({ queryKey: ['kpis', 'mediation', region, from, to], queryFn: () => api<MediationKpis>(`/api/kpis/mediation?${qs}`), placeholderData: keepPreviousData, enabled });
+}
+
+/** The 调解能手 ranking over a period. */
+export function useExperts(from: string, to: string, enabled = true) {
+  return useQuery({ queryKey: [...keys.all, 'experts', from, to], queryFn: () => api<MediationExperts>(`/api/mediation/experts?${periodQuery(from, to)}`), placeholderData: keepPreviousData, enabled });
+}
+
+/** The 以案定补 subsidies of each mediator over a period. */
+export function useSubsidies(from: string, to: string, enabled = true) {
+  return useQuery({ queryKey: [...keys.all, 'subsidies', from, to], queryFn: () => api<Subsidies>(`/api/mediation/subsidies?${periodQuery(from, to)}`), placeholderData: keepPreviousData, enabled });
+}
+
+/** The address of the subsidies' payment sheet (.xlsx) over a period; the browser downloads it. */
+export const subsidiesXlsx = (from: string, to: string) => `/api/mediation/subsidies.xlsx?${periodQuery(from, to)}`;
+
+/** The rates per category and outcome of the user's county. */
+export function useSubsidyRates(enabled = true) {
+  return useQuery({ queryKey: keys.rates, queryFn: () => api<SubsidyRates>('/api/mediation/subsidy-rates'), enabled });
+}
+
+/** Replaces the rates; the server's field problems land on the form, and the subsidies are asked again. */
+export function useSaveSubsidyRates(form?: FormOptions) {
+  return useAction((body: Record<string, unknown>, { key }) => api<SubsidyRates>('/api/mediation/subsidy-rates', { method: 'PUT', body, key }), { ...form, inline: true, invalidates: () => [keys.all] });
+}
