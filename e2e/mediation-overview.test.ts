@@ -1,0 +1,225 @@
+/**
+ * The leaders' mediation overview (调解态势, issue 15 items 9 and 10) in the browser: the demo county's leader opens
+ * it from the menu; every key figure is what the page's own GET /api/kpis/mediation answered (a count as is, the
+ * success rate as a percentage with one decimal, "<5" for a hidden count); a township picked by name is asked for
+ * and the cards follow; a committee's row opens the workbench filtered to it; the 调解能手 ranking lists the API's
+ * mediators in its order; the 以案定补 tab shows each mediator's amount in 元 and the total, and its export downloads
+ * an .xlsx whose names and total equal the API's. The leader, who is the county's mediation admin, then changes a
+ * rate on /mediation-org (a refused amount shows the server's reason on the form first) and the subsidies follow.
+ * Screenshots at desktop and phone size in zh-CN and en go to MEDIATION_OVERVIEW_SHOTS (default
+ * e2e/artifacts/mediation-overview). E2E_SERVER_URL reuses a running demo server.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Browser, Page, Response } from 'playwright-core';
+import { artifacts, launchBrowser, startServer, type RunningServer } from './server.ts';
+import { apiAs } from './demo-api.ts';
+import { demoCookie, signedInPage } from './staff-session.ts';
+import { disputeCategories } from '../core/mediation/categories.ts';
+
+const shots = process.env.MEDIATION_OVERVIEW_SHOTS ?? join(artifacts, 'mediation-overview');
+mkdirSync(shots, { recursive: true });
+
+let server: RunningServer;
+let browser: Browser;
+
+type Count = number | null;
+/** The parts of the KPI answer the page shows. */
+interface Kpis {
+  region: string;
+  suppressedBelow: number;
+  totals: Record<'registered' | 'mediated' | 'agreed' | 'failed' | 'referred' | 'refused' | 'inProgress', Count>;
+  successRate: number | null;
+  byCommittee: { key: string; name: string }[];
+}
+interface Subsidies { rows: { name: string; amountFen: number }[]; totalFen: number }
+interface Experts { rows: { rank: number | null; name: string; awards: string[] }[] }
+
+const names = ['registered', 'mediated', 'agreed', 'successRate', 'failed', 'referred', 'refused', 'inProgress'] as const;
+
+/** The cards' expected text, computed here from the answer (not with the page's own helpers). */
+function expected(a: Kpis): Record<string, string> {
+  const hidden = `<${a.suppressedBelow}`;
+  const count = (v: Count) => (v === null ? hidden : String(v));
+  const rate = a.successRate !== null ? `${(a.successRate * 100).toFixed(1)}%` : a.totals.mediated === null ? hidden : '—';
+  return Object.fromEntries(names.map((n) => [n, n === 'successRate' ? rate : count(a.totals[n])]));
+}
+
+/** What the cards show now. */
+async function cards(page: Page): Promise<Record<string, string>> {
+  return Object.fromEntries(await Promise.all(names.map(async (n) => [n, ((await page.getByTestId(`mov-${n}`).textContent()) ?? '').trim()] as const)));
+}
+
+/** 元 with two decimals and thousands separators, from fen. */
+const yuan = (fen: number) => `${Math.floor(fen / 100).toLocaleString('en')}.${String(fen % 100).padStart(2, '0')}`;
+
+const isGet = (path: string, region?: string) => (r: Response) => new URL(r.url()).pathname === path && r.request().method() === 'GET' && (!region || new URL(r.url()).searchParams.get('region') === region);
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.waitForTimeout(600);
+  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+}
+
+beforeAll(async () => {
+  server = process.env.E2E_SERVER_URL ? { url: process.env.E2E_SERVER_URL, stop: async () => undefined } : await startServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('调解态势', () => {
+  it('shows the figures the server answered, follows a township picked by name, opens the workbench from a committee, and ranks the mediators', async () => {
+    const { page, errors } = await signedInPage(browser, server.url, 'county.leader');
+    const first = page.waitForResponse(isGet('/api/kpis/mediation'));
+    await page.getByRole('menuitem', { name: '调解态势' }).click();
+    const county = (await (await first).json()) as Kpis;
+    expect(county.region).toBe('632221000000');
+    await page.getByTestId('mov-cards').waitFor();
+    await expect.poll(() => cards(page)).toEqual(expected(county));
+    // The demo county has disputes, agreements among them: the cards are not all empty.
+    expect(county.totals.registered).toBeGreaterThan(0);
+    expect(county.totals.agreed).toBeGreaterThan(0);
+    // Every committee the answer names is in its table, by name.
+    const committees = await page.getByTestId('mov-committees').textContent();
+    for (const c of county.byCommittee) expect(committees).toContain(c.name);
+
+    // A township other than the county seat's, picked by its name: asked for, and the cards follow its answer.
+    const leader = await apiAs(server.url, 'county.leader');
+    const townships = (await leader('/api/regions/632221000000/children')) as { code: string; name: string }[];
+    const other = townships.find((t) => t.code !== '632221100000')!;
+    const next = page.waitForResponse(isGet('/api/kpis/mediation', other.code));
+    await page.getByTestId('mov-region').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: other.name }).click();
+    const township = (await (await next).json()) as Kpis;
+    expect(township.region).toBe(other.code);
+    await expect.poll(() => cards(page)).toEqual(expected(township));
+    expect(page.url()).toContain(`region=${other.code}`);
+
+    // Back to the county; its first committee opens the workbench's register filtered to that committee.
+    await page.getByTestId('mov-region').click();
+    await page.locator('.ant-select-item-option').first().click();
+    await expect.poll(() => cards(page)).toEqual(expected(county));
+    const committee = county.byCommittee[0]!;
+    await page.getByTestId('mov-committees').locator('tr', { hasText: committee.name }).first().click();
+    await expect.poll(() => page.url()).toContain(`committeeId=${committee.key}`);
+    await page.getByTestId('dispute-boxes').waitFor();
+    await page.goBack();
+
+    // 调解能手: the API's mediators in its order, with their awards.
+    const ranking = page.waitForResponse(isGet('/api/mediation/experts'));
+    await page.getByRole('tab', { name: '调解能手' }).click();
+    const experts = (await (await ranking).json()) as Experts;
+    expect(experts.rows.length).toBeGreaterThan(0);
+    const rows = page.getByTestId('mov-experts').locator('tbody tr.ant-table-row');
+    await expect.poll(() => rows.count()).toBe(experts.rows.length);
+    for (const [i, r] of experts.rows.entries()) {
+      const text = await rows.nth(i).textContent();
+      expect(text).toContain(r.name);
+      for (const a of r.awards) expect(text).toContain(a);
+    }
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('shows each mediator’s subsidy in 元 and the total, and downloads the payment sheet with the same names and total', async () => {
+    const { page, errors } = await signedInPage(browser, server.url, 'county.leader');
+    const answer = page.waitForResponse(isGet('/api/mediation/subsidies'));
+    await page.goto(`${server.url}/mediation-overview/subsidies`);
+    const subsidies = (await (await answer).json()) as Subsidies;
+    expect(subsidies.rows.length, 'the demo rates pay someone').toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId('mov-total').textContent()).toBe(yuan(subsidies.totalFen));
+    expect(await page.getByTestId('mov-amount').allTextContents()).toEqual(subsidies.rows.map((r) => yuan(r.amountFen)));
+
+    const download = page.waitForEvent('download');
+    await page.getByTestId('mov-export').click();
+    const file = await (await download).path();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.worksheets[0]!;
+    const values = (n: number) => (ws.getRow(n).values as unknown[]).slice(1);
+    // A title, the header, one row per mediator, the total.
+    const last = ws.rowCount;
+    expect(values(last)[0]).toBe('合计');
+    const people = Array.from({ length: last - 3 }, (_, i) => values(i + 3)[1]);
+    expect(people).toEqual(subsidies.rows.map((r) => r.name));
+    expect(values(last)[7]).toBeCloseTo(subsidies.totalFen / 100, 2);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('the mediation admin changes a rate on /mediation-org; a refused amount shows the server’s reason, and the subsidies follow the new rate', async () => {
+    const { page, errors } = await signedInPage(browser, server.url, 'county.leader');
+    // The subsidies of the page's own period, as its own request answered them.
+    const subsidiesNow = async () => {
+      const answer = page.waitForResponse(isGet('/api/mediation/subsidies'));
+      await page.goto(`${server.url}/mediation-overview/subsidies`);
+      const s = (await (await answer).json()) as Subsidies;
+      await expect.poll(() => page.getByTestId('mov-total').textContent()).toBe(yuan(s.totalFen));
+      return s;
+    };
+    const before = await subsidiesNow();
+    const rates = (await (await apiAs(server.url, 'county.leader'))('/api/mediation/subsidy-rates')) as { rates: unknown[] };
+    await page.goto(server.url);
+    await page.getByRole('menuitem', { name: '调解组织' }).click();
+    await page.getByRole('tab', { name: '补贴标准' }).click();
+    const field = page.getByTestId('rate-*-agreed');
+    await expect.poll(() => field.inputValue()).not.toBe('');
+    const old = await field.inputValue();
+
+    // The form takes any amount with two decimals; the server's ceiling refuses this one, and says so on the form.
+    await field.fill('200000');
+    await page.getByTestId('rates-save').click();
+    await page.getByTestId('rates-error').waitFor();
+    expect(await page.getByTestId('rates-error').textContent()).not.toBe('');
+    // A third decimal is refused before sending.
+    await field.fill('12.345');
+    await page.getByTestId('rates-save').click();
+    await expect.poll(() => page.getByTestId('rates-form').locator('.ant-form-item-explain-error').first().textContent()).toContain('最多两位小数');
+
+    // One 元 more for an agreement in every category (its own rate, or the default): every agreement pays more.
+    await field.fill(old);
+    for (const category of ['*', ...disputeCategories]) {
+      const f = page.getByTestId(`rate-${category}-agreed`);
+      const v = await f.inputValue();
+      if (v || category === '*') await f.fill((Number(v || 0) + 1).toFixed(2));
+    }
+    const saved = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/mediation/subsidy-rates' && r.request().method() === 'PUT');
+    await page.getByTestId('rates-save').click();
+    expect((await saved).status()).toBe(200);
+    await page.getByText('补贴标准已保存').waitFor();
+    const after = await subsidiesNow();
+    expect(after.totalFen).toBeGreaterThan(before.totalFen);
+    // The old rates back, for the screenshots and a reused server.
+    const put = await fetch(`${server.url}/api/mediation/subsidy-rates`, { method: 'PUT', headers: { cookie: await demoCookie(server.url, 'county.leader'), 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() }, body: JSON.stringify({ rates: rates.rates }) });
+    expect(put.status, await put.clone().text()).toBe(200);
+    expect((await subsidiesNow()).totalFen).toBe(before.totalFen);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  for (const lang of ['zh-CN', 'en'] as const) {
+    it(`looks right at desktop and phone size in ${lang}`, async () => {
+      for (const size of ['desktop', 'phone'] as const) {
+        const { page, errors } = await signedInPage(browser, server.url, 'county.leader', size, lang);
+        await page.goto(`${server.url}/mediation-overview`);
+        await page.getByTestId('mov-cards').waitFor();
+        await shot(page, `overview-${lang}-${size}`);
+        await page.goto(`${server.url}/mediation-overview/experts`);
+        await page.getByTestId('mov-experts').locator('[data-testid=mov-rank]').first().waitFor();
+        await shot(page, `experts-${lang}-${size}`);
+        await page.goto(`${server.url}/mediation-overview/subsidies`);
+        await page.getByTestId('mov-total').waitFor();
+        await shot(page, `subsidies-${lang}-${size}`);
+        await page.goto(`${server.url}/mediation-org/rates`);
+        await expect.poll(() => page.getByTestId('rate-*-agreed').inputValue()).not.toBe('');
+        await shot(page, `rates-${lang}-${size}`);
+        expect(errors).toEqual([]);
+        await page.context().close();
+      }
+    });
+  }
+});
