@@ -2,7 +2,7 @@
  * Screenshots of every page, kept as CI artefacts in .tmp/screenshots/: each staff page signed in as the role that
  * uses it, at 1440×900 and 390×844 in zh-CN (a case, each people tab, sign-in, TOTP enrolment and the forced
  * password change included), the petition pages (workbench, card, registration form, leaders' overview) in zh-CN and
- * English, and the resident pages (report, tracking) in zh-CN, zh-TW and English, the petitioner's (online form,
+ * English, the mediation overview (figures, ranking, subsidies, their rates) in zh-CN and English, and the resident pages (report, tracking) in zh-CN, zh-TW and English, the petitioner's (online form,
  * tracking) in zh-CN and English. Each shot asserts that the page drew its title and that no script error happened
  * on the way.
  * E2E_SERVER_URL reuses a running demo server instead of starting one (a fresh one: the administrators enrol TOTP here).
@@ -195,6 +195,30 @@ describe('petition pages in zh-CN and English', () => {
   }
 });
 
+/** The leaders' mediation figures (调解态势) and the 补贴标准 tab, in zh-CN and English. */
+const mediationStatsPages = () => [
+  { path: '/mediation-overview', file: 'mediation-overview', title: { 'zh-CN': '调解态势', en: 'Mediation overview' }, act: (page: Page) => page.getByTestId('mov-cards').waitFor() },
+  { path: '/mediation-overview/experts', file: 'mediation-experts', title: { 'zh-CN': '调解态势', en: 'Mediation overview' }, act: (page: Page) => page.getByTestId('mov-rank').first().waitFor() },
+  { path: '/mediation-overview/subsidies', file: 'mediation-subsidies', title: { 'zh-CN': '调解态势', en: 'Mediation overview' }, act: (page: Page) => page.getByTestId('mov-total').waitFor() },
+  { path: '/mediation-org/rates', file: 'mediation-rates', title: { 'zh-CN': '调解组织', en: 'Mediation bodies' }, act: (page: Page) => page.getByTestId('rates-form').waitFor() },
+];
+
+describe('the mediation overview in zh-CN and English', () => {
+  for (const lang of petitionLanguages) {
+    for (const size of sizes) {
+      it(`the figures, the ranking, the subsidies and their rates in ${lang} at ${size.viewport.width}×${size.viewport.height}`, async () => {
+        for (const p of mediationStatsPages()) {
+          const context = await contextFor(size, lang, 'county.leader');
+          const page = await context.newPage();
+          const title = () => page.getByTestId('page-title').textContent({ timeout: 1000 }).catch(() => null);
+          await shoot(page, p.path, `staff-${p.file}-${lang}-${size.name}`, title, p.title[lang], p.act);
+          await context.close();
+        }
+      });
+    }
+  }
+});
+
 describe('resident pages', () => {
   for (const lang of ['zh-CN', 'zh-TW', 'en']) {
     it(`report and tracking in ${lang}, on a phone and a desktop`, async () => {
@@ -215,7 +239,7 @@ describe('the artefacts', () => {
   it('are all there', () => {
     const files = readdirSync(screenshotsDir).filter((f) => f.endsWith('.png'));
     // 16 staff pages and 3 sign-in pages at two sizes, 2 resident pages in 3 languages at two sizes; the petition
-    // pages and the petitioner's 2 pages in 2 languages at two sizes.
-    expect(files.length).toBe((staffPages().length + 3) * 2 + 2 * 3 * 2 + (petitionPages().length + 2) * petitionLanguages.length * 2);
+    // pages and the petitioner's 2 pages in 2 languages at two sizes; the mediation overview's pages likewise.
+    expect(files.length).toBe((staffPages().length + 3) * 2 + 2 * 3 * 2 + (petitionPages().length + 2 + mediationStatsPages().length) * petitionLanguages.length * 2);
   });
 });
