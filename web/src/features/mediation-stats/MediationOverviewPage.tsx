@@ -27,7 +27,7 @@ export function MediationOverviewPage({ me }: { me: Me }) {
   const tab = (tabs as readonly string[]).includes(raw ?? '') ? raw! : 'overview';
   // The default period: the last 30 China days, today included (fixed for the page's life).
   const [today] = useState(() => cstDate(new Date()));
-  const defaults = useMemo(() => ({ region: me.scopeCode, from: addDays(today, -29), to: today }), [me.scopeCode, today]);
+  const defaults = useMemo(() => ({ region: me.scopeCode, from: addDays(today, -29), to: today, min: '' }), [me.scopeCode, today]);
   const [f, setF] = useUrlState(defaults);
   const root = useRootRegion().data;
   const kids = useRegionChildren(root?.code).data;
@@ -49,7 +49,7 @@ export function MediationOverviewPage({ me }: { me: Me }) {
       </Space>
       <Tabs activeKey={tab} onChange={(key) => navigate({ pathname: `/mediation-overview/${key}`, search: window.location.search })} items={tabs.map((key) => ({ key, label: t(`mediationStats.tab.${key}`) }))} data-testid="mov-tabs" />
       {tab === 'overview' && k && <OverviewTab k={k} />}
-      {tab === 'experts' && <ExpertsTab from={f.from} to={f.to} />}
+      {tab === 'experts' && <ExpertsTab from={f.from} to={f.to} min={Number(f.min) || undefined} onMin={(n) => setF({ min: n ? String(n) : '' })} />}
       {tab === 'subsidies' && <SubsidiesTab from={f.from} to={f.to} />}
     </Space>
   );

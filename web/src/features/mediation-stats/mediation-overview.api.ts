@@ -30,22 +30,24 @@ export function useMediationKpis(region: string, from: string, to: string, enabl
   return useQuery({ queryKey: ['kpis', 'mediation', region, from, to], queryFn: () => api<MediationKpis>(`/api/kpis/mediation?${qs}`), placeholderData: keepPreviousData, enabled });
 }
 
-/** The 调解能手 ranking over a period. */
-export function useExperts(from: string, to: string, enabled = true) {
-  return useQuery({ queryKey: [...keys.all, 'experts', from, to], queryFn: () => api<MediationExperts>(`/api/mediation/experts?${periodQuery(from, to)}`), placeholderData: keepPreviousData, enabled });
+/** The 调解能手 ranking over a period; `minMediated` is the fewest mediations to be ranked (the server's default when absent). */
+export function useExperts(from: string, to: string, minMediated?: number) {
+  const qs = periodQuery(from, to);
+  if (minMediated) qs.set('minMediated', String(minMediated));
+  return useQuery({ queryKey: [...keys.all, 'experts', from, to, minMediated ?? 0], queryFn: () => api<MediationExperts>(`/api/mediation/experts?${qs}`), placeholderData: keepPreviousData });
 }
 
 /** The 以案定补 subsidies of each mediator over a period. */
-export function useSubsidies(from: string, to: string, enabled = true) {
-  return useQuery({ queryKey: [...keys.all, 'subsidies', from, to], queryFn: () => api<Subsidies>(`/api/mediation/subsidies?${periodQuery(from, to)}`), placeholderData: keepPreviousData, enabled });
+export function useSubsidies(from: string, to: string) {
+  return useQuery({ queryKey: [...keys.all, 'subsidies', from, to], queryFn: () => api<Subsidies>(`/api/mediation/subsidies?${periodQuery(from, to)}`), placeholderData: keepPreviousData });
 }
 
 /** The address of the subsidies' payment sheet (.xlsx) over a period; the browser downloads it. */
 export const subsidiesXlsx = (from: string, to: string) => `/api/mediation/subsidies.xlsx?${periodQuery(from, to)}`;
 
 /** The rates per category and outcome of the user's county. */
-export function useSubsidyRates(enabled = true) {
-  return useQuery({ queryKey: keys.rates, queryFn: () => api<SubsidyRates>('/api/mediation/subsidy-rates'), enabled });
+export function useSubsidyRates() {
+  return useQuery({ queryKey: keys.rates, queryFn: () => api<SubsidyRates>('/api/mediation/subsidy-rates') });
 }
 
 /** Replaces the rates; the server's field problems land on the form, and the subsidies are asked again. */
