@@ -57,9 +57,10 @@ const yuan = (fen: number) => `${Math.floor(fen / 100).toLocaleString('en')}.${S
 
 const isGet = (path: string, region?: string) => (r: Response) => new URL(r.url()).pathname === path && r.request().method() === 'GET' && (!region || new URL(r.url()).searchParams.get('region') === region);
 
+/** A screenshot: the whole page on a desktop, the first screen on a phone (a phone's whole page is metres long). */
 async function shot(page: Page, name: string): Promise<void> {
   await page.waitForTimeout(600);
-  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: name.endsWith('desktop') });
 }
 
 beforeAll(async () => {

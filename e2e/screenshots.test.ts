@@ -198,9 +198,9 @@ describe('petition pages in zh-CN and English', () => {
 /** The leaders' mediation figures (调解态势) and the 补贴标准 tab, in zh-CN and English. */
 const mediationStatsPages = () => [
   { path: '/mediation-overview', file: 'mediation-overview', title: { 'zh-CN': '调解态势', en: 'Mediation overview' }, act: (page: Page) => page.getByTestId('mov-cards').waitFor() },
-  { path: '/mediation-overview/experts?min=1', file: 'mediation-experts', title: { 'zh-CN': '调解态势', en: 'Mediation overview' }, act: (page: Page) => page.getByTestId('mov-rank').first().waitFor() },
-  { path: '/mediation-overview/subsidies', file: 'mediation-subsidies', title: { 'zh-CN': '调解态势', en: 'Mediation overview' }, act: (page: Page) => page.getByTestId('mov-total').waitFor() },
-  { path: '/mediation-org/rates', file: 'mediation-rates', title: { 'zh-CN': '调解组织', en: 'Mediation bodies' }, act: (page: Page) => page.getByTestId('rates-form').waitFor() },
+  { path: '/mediation-overview/experts?min=1', file: 'mediation-experts', title: { 'zh-CN': '调解能手', en: 'Top mediators' }, act: (page: Page) => page.getByTestId('mov-rank').first().waitFor() },
+  { path: '/mediation-overview/subsidies', file: 'mediation-subsidies', title: { 'zh-CN': '以案定补', en: 'Per-case subsidies' }, act: (page: Page) => page.getByTestId('mov-total').waitFor() },
+  { path: '/mediation-org/rates', file: 'mediation-rates', title: { 'zh-CN': '补贴标准', en: 'Subsidy rates' }, act: (page: Page) => page.getByTestId('rates-form').waitFor() },
 ];
 
 describe('the mediation overview in zh-CN and English', () => {

@@ -64,7 +64,7 @@ export function OverviewTab({ k }: { k: MediationKpis }) {
         <Col xs={24} xl={8}>
           <Card size="small" title={t('mediationStats.byLevel')}>
             <ResponsiveTable<Level> rowKey="key" size="small" pagination={false} dataSource={k.byLevel} data-testid="mov-levels"
-              columns={[{ title: t('mediationStats.level'), key: 'name', render: (_: unknown, r: Level) => t(`mediation.level.${r.key}`) }, ...counts.slice(0, 4)]} />
+              columns={[{ title: t('mediationStats.level'), key: 'name', width: 150, render: (_: unknown, r: Level) => t(`mediation.level.${r.key}`) }, ...counts.slice(0, 4)]} />
           </Card>
         </Col>
         <Col span={24}>
