@@ -109,7 +109,8 @@ export const SubsidyRow = z.object({
 
 /** GET /api/mediation/subsidies */
 export const Subsidies = z.object({
-  countyCode: z.string().describe('The county'),
+  countyCode: z.string().describe('The county whose rates apply'),
+  region: z.string().describe('The region asked (12 digits): cases of disputes whose place lies under it'),
   from: z.string().describe('First day, YYYY-MM-DD China time'),
   to: z.string().describe('Last day, YYYY-MM-DD China time'),
   rows: z.array(SubsidyRow).describe('Mediators with any case in the period, highest amount first'),
@@ -131,6 +132,7 @@ export const ExpertRow = z.object({
 
 /** GET /api/mediation/experts */
 export const Experts = z.object({
+  region: z.string().describe('The region asked (12 digits)'),
   from: z.string(),
   to: z.string(),
   minMediated: z.number().int().describe('Mediators with fewer mediations than this are listed after the ranked ones, unranked'),

@@ -9,6 +9,7 @@ import { disputeCategories } from '../../../core/mediation/categories.ts';
 import { rate } from '../../../core/kpi-math.ts';
 import { mediatorCounters, type MediatorCounter } from '../../../core/mediation/stats.ts';
 import { cstDate } from '../../../core/calendar.ts';
+import { subtreePrefix } from '../../../core/region-code.ts';
 import { subsidyOutcomes } from '../../../core/schemas/mediation-stats.response.ts';
 import type { Actor } from '../../lib/actor.ts';
 import type { AppContext } from '../../lib/context.ts';
@@ -38,12 +39,13 @@ export async function mediatorTable(ctx: AppContext, prefix: string, fromDay: st
   return [...out.values()].sort((a, b) => b.agreed - a.agreed || b.mediated - a.mediated || a.name.localeCompare(b.name, 'zh') || a.mediatorId.localeCompare(b.mediatorId));
 }
 
-/** The county asked (default the account's), which the account's scope must hold. @throws VALIDATION_FAILED, NOT_FOUND */
-function countyFor(actor: Actor, county: string | undefined): string {
-  const c = county ?? (actor.scopeCode.slice(6) === '000000' && actor.scopeCode.slice(4, 6) === '00' ? '' : actor.scopeCode.slice(0, 6));
-  if (!/^\d{6}$/.test(c) || c.endsWith('00')) throw new AppError('VALIDATION_FAILED', [{ path: 'county', code: 'required', message: '请选择区县' }]);
-  notFoundUnlessInScope(actor, `${c}000000`);
-  return c;
+/** The region asked (default the account's scope; a county or below, inside the scope) and its county. @throws VALIDATION_FAILED, NOT_FOUND */
+function regionFor(actor: Actor, region: string | undefined): { region: string; countyCode: string; prefix: string } {
+  const code = region ?? actor.scopeCode;
+  notFoundUnlessInScope(actor, code);
+  const prefix = subtreePrefix(code);
+  if (prefix.length < 6) throw new AppError('VALIDATION_FAILED', [{ path: 'region', code: 'county_or_below', message: '请选择一个区县或其下的区划' }]);
+  return { region: code, countyCode: code.slice(0, 6), prefix };
 }
 
 /** The days of a period: the instants' China-time days, default the last 30 days. */
@@ -53,18 +55,22 @@ function daysOf(ctx: AppContext, q: { from?: Date; to?: Date }) {
 }
 
 /** A county's rates as set. @throws FORBIDDEN, NOT_FOUND */
-export async function subsidyRates(ctx: AppContext, actor: Actor, q: { county?: string }) {
+export async function subsidyRates(ctx: AppContext, actor: Actor, q: { region?: string }) {
   requirePermission(actor, 'mediation:admin');
-  const countyCode = countyFor(actor, q.county);
+  const { countyCode } = regionFor(actor, q.region);
   const rows = await stats.ratesOf(ctx.db, countyCode);
   const last = rows.reduce<Date | null>((m, r) => (!m || r.updatedAt > m ? r.updatedAt : m), null);
   return { countyCode, rates: rows.map((r) => ({ category: r.category, outcome: r.outcome as Outcome, fen: r.fen })), updatedAt: last?.toISOString() ?? null };
 }
 
-/** Replaces a county's rates, audited with the old and the new. @throws FORBIDDEN, NOT_FOUND, VALIDATION_FAILED (unknown category, a rate set twice) */
+/**
+ * Replaces a county's rates, audited with the old and the new; only an account whose scope holds the whole county
+ * sets them. @throws FORBIDDEN, NOT_FOUND, VALIDATION_FAILED (unknown category, a rate set twice)
+ */
 export async function setSubsidyRates(ctx: AppContext, actor: Actor, body: { county?: string; rates: { category: string; outcome: Outcome; fen: number }[] }) {
   requirePermission(actor, 'mediation:admin');
-  const countyCode = countyFor(actor, body.county);
+  const { countyCode } = regionFor(actor, body.county ? `${body.county}000000` : undefined);
+  if (subtreePrefix(actor.scopeCode).length > 6) throw new AppError('FORBIDDEN');
   const seen = new Set<string>();
   body.rates.forEach((r, i) => {
     if (r.category !== '*' && !(disputeCategories as readonly string[]).includes(r.category)) throw new AppError('VALIDATION_FAILED', [{ path: `rates.${i}.category`, code: 'unknown_category', message: r.category }]);
@@ -80,15 +86,15 @@ export async function setSubsidyRates(ctx: AppContext, actor: Actor, body: { cou
       detail: { old: old.map((r) => ({ category: r.category, outcome: r.outcome, fen: r.fen })), new: body.rates },
     }, actor.ip);
   });
-  return subsidyRates(ctx, actor, { county: countyCode });
+  return subsidyRates(ctx, actor, { region: `${countyCode}000000` });
 }
 
 /** Each mediator's subsidy for a period, highest first. @throws FORBIDDEN, NOT_FOUND */
-export async function subsidies(ctx: AppContext, actor: Actor, q: { from?: Date; to?: Date; county?: string }) {
+export async function subsidies(ctx: AppContext, actor: Actor, q: { from?: Date; to?: Date; region?: string }) {
   requirePermission(actor, 'mediation:admin');
-  const countyCode = countyFor(actor, q.county);
+  const { region, countyCode, prefix } = regionFor(actor, q.region);
   const { from, to } = daysOf(ctx, q);
-  const [table, rates] = await Promise.all([mediatorTable(ctx, countyCode, from, to), stats.ratesOf(ctx.db, countyCode)]);
+  const [table, rates] = await Promise.all([mediatorTable(ctx, prefix, from, to), stats.ratesOf(ctx.db, countyCode)]);
   const fenOf = (category: string, outcome: Outcome) => (rates.find((r) => r.category === category && r.outcome === outcome) ?? rates.find((r) => r.category === '*' && r.outcome === outcome))?.fen ?? 0;
   const rows = table
     .filter((m) => subsidyOutcomes.some((o) => m[o] > 0))
@@ -98,30 +104,30 @@ export async function subsidies(ctx: AppContext, actor: Actor, q: { from?: Date;
       amountFen: [...m.byCategory].reduce((sum, [cat, c]) => sum + subsidyOutcomes.reduce((s2, o) => s2 + c[o] * fenOf(cat, o), 0), 0),
     }))
     .sort((a, b) => b.amountFen - a.amountFen || a.name.localeCompare(b.name, 'zh') || a.mediatorId.localeCompare(b.mediatorId));
-  return { countyCode, from, to, rows, totalFen: rows.reduce((s, r) => s + r.amountFen, 0) };
+  return { countyCode, region, from, to, rows, totalFen: rows.reduce((s, r) => s + r.amountFen, 0) };
 }
 
 /** The payment list as XLSX (names, cases, amounts in yuan, a total row), audited as an export. @throws FORBIDDEN, NOT_FOUND */
-export async function subsidiesXlsx(ctx: AppContext, actor: Actor, q: { from?: Date; to?: Date; county?: string }): Promise<{ name: string; body: Buffer }> {
+export async function subsidiesXlsx(ctx: AppContext, actor: Actor, q: { from?: Date; to?: Date; region?: string }): Promise<{ name: string; body: Buffer }> {
   const s = await subsidies(ctx, actor, q);
   const body = await subsidyWorkbook(s);
-  await audit.recordAlone(ctx.db, ctx, actor, { action: 'mediationSubsidy.export', objectType: 'mediation_subsidies', objectId: s.countyCode, countyCode: s.countyCode, detail: { from: s.from, to: s.to, rows: s.rows.length, totalFen: s.totalFen } }, actor.ip);
-  return { name: `subsidies-${s.countyCode}-${s.from}-${s.to}`, body };
+  await audit.recordAlone(ctx.db, ctx, actor, { action: 'mediationSubsidy.export', objectType: 'mediation_subsidies', objectId: s.countyCode, countyCode: s.countyCode, detail: { region: s.region, from: s.from, to: s.to, rows: s.rows.length, totalFen: s.totalFen } }, actor.ip);
+  return { name: `subsidies-${s.region}-${s.from}-${s.to}`, body };
 }
 
 /** The 调解能手 ranking: agreements, then success rate; equal in both share a rank; fewer than `minMediated` unranked. @throws FORBIDDEN, NOT_FOUND */
-export async function experts(ctx: AppContext, actor: Actor, q: { from?: Date; to?: Date; county?: string; minMediated?: number }) {
+export async function experts(ctx: AppContext, actor: Actor, q: { from?: Date; to?: Date; region?: string; minMediated?: number }) {
   requirePermission(actor, 'kpi:read');
-  const countyCode = countyFor(actor, q.county);
+  const { region, prefix } = regionFor(actor, q.region);
   const { from, to } = daysOf(ctx, q);
   const minMediated = q.minMediated ?? 5;
-  const all = (await mediatorTable(ctx, countyCode, from, to)).map((m) => ({ ...m, successRate: rate(m.agreed, m.mediated) }));
+  const all = (await mediatorTable(ctx, prefix, from, to)).map((m) => ({ ...m, successRate: rate(m.agreed, m.mediated) }));
   const byMerit = (a: (typeof all)[number], b: (typeof all)[number]) => b.agreed - a.agreed || (b.successRate ?? -1) - (a.successRate ?? -1) || a.name.localeCompare(b.name, 'zh') || a.mediatorId.localeCompare(b.mediatorId);
   const ranked = all.filter((m) => m.mediated >= minMediated).sort(byMerit);
   const rest = all.filter((m) => m.mediated < minMediated && m.mediated > 0).sort(byMerit);
   const rows = [...ranked.map((m) => ({ m, rank: ranked.findIndex((x) => x.agreed === m.agreed && x.successRate === m.successRate) + 1 })), ...rest.map((m) => ({ m, rank: null as number | null }))];
   return {
-    from, to, minMediated,
+    region, from, to, minMediated,
     order: `按调解成功（协议）件数排序，件数相同按调解成功率；两项都相同的并列同一名次；调解少于 ${minMediated} 件的不参加排名，列在最后`,
     rows: rows.map(({ m, rank }) => {
       const pool = rank === null ? rest : ranked;

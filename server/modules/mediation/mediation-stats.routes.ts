@@ -8,7 +8,7 @@ import { actorOf } from '../../http/route-config.ts';
 import { kpis } from '../dashboard/dashboard.service.ts';
 import * as rewards from './mediation-rewards.service.ts';
 
-const County = MediationPeriodQuery.pick({ county: true });
+const Region = MediationPeriodQuery.pick({ region: true });
 
 /** Registers /api/kpis/mediation, /api/mediation/subsidy-rates, /api/mediation/subsidies(.xlsx) and /api/mediation/experts. */
 export function mediationStatsRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -19,7 +19,7 @@ export function mediationStatsRoutes(app: FastifyInstance, ctx: AppContext): voi
   }, async (req) => kpis(ctx, actorOf(req), 'mediation', req.query));
   r.get('/api/mediation/subsidy-rates', {
     config: { access: { permission: 'mediation:admin' } },
-    schema: { tags: ['mediation'], summary: '以案定补标准 The county\'s per-case subsidy rates per category and outcome (fen)', querystring: County },
+    schema: { tags: ['mediation'], summary: '以案定补标准 The county\'s per-case subsidy rates per category and outcome (fen)', querystring: Region },
   }, async (req) => rewards.subsidyRates(ctx, actorOf(req), req.query));
   r.put('/api/mediation/subsidy-rates', {
     config: { access: { permission: 'mediation:admin' } },

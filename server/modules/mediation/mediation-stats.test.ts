@@ -240,6 +240,8 @@ describe('mediation statistics on generated data', () => {
     const [a] = await env.ctx.database.query<{ detail: { old: unknown[]; new: unknown[] } }>(`SELECT detail FROM audit_log WHERE action = 'mediationSubsidy.setRates' ORDER BY id DESC LIMIT 1`);
     expect(a!.detail.old).toEqual([{ category: '*', outcome: 'agreed', fen: 1 }]);
     expect(a!.detail.new).toEqual(rates);
+    // Rates are set for a whole county: a township's leader (mediation:admin) may not.
+    expect((await w.as('leader.t', 'PUT', '/api/mediation/subsidy-rates', { rates })).status).toBe(403);
     // Only mediation:admin: an operator may not read or set them.
     expect((await w.as('op.a', 'GET', '/api/mediation/subsidies')).status).toBe(403);
 
