@@ -12,9 +12,9 @@ import { shownRate } from './mediation-overview.option';
 type Row = MediationExperts['rows'][number];
 const medal = ['#d4a106', '#8c8c8c', '#ad6800'];
 
-export function ExpertsTab({ from, to, min, onMin }: { from: string; to: string; min: number | undefined; onMin: (n: number | null) => void }) {
+export function ExpertsTab({ region, from, to, min, onMin }: { region: string; from: string; to: string; min: number | undefined; onMin: (n: number | null) => void }) {
   const { t } = useTranslation();
-  const q = useExperts(from, to, min);
+  const q = useExperts(region, from, to, min);
   const rows = q.data?.rows ?? [];
   // A rank held by more than one row is a tie.
   const shared = new Set(rows.map((r) => r.rank).filter((r, i, all) => r !== null && all.indexOf(r) !== i));

@@ -1,7 +1,7 @@
 /**
  * 调解态势: the leaders' view of people's mediation over a period (in the address, China days). Three tabs, the tab
- * in the path (/mediation-overview/<tab>): the figures of a region or a region right below it (picked by name), the
- * 调解能手 ranking, and — for mediation admins — the 以案定补 subsidies with their payment sheet. A count under five
+ * in the path (/mediation-overview/<tab>), each for the user's region or a region right below it (picked by name): the
+ * figures, the 调解能手 ranking, and — for mediation admins — the 以案定补 subsidies with their payment sheet. A count under five
  * is hidden by the server where it could point at a person; it shows as "<5" with the reason, never as 0.
  */
 import { useMemo, useState } from 'react';
@@ -37,8 +37,7 @@ export function MediationOverviewPage({ me }: { me: Me }) {
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
       <Space wrap>
-        {/* The ranking and the subsidies are the county's: the region applies to the figures only. */}
-        {tab === 'overview' && <Select style={{ minWidth: 220 }} value={regions.length ? f.region : undefined} options={regions} onChange={(v) => setF({ region: v })} data-testid="mov-region" />}
+        <Select style={{ minWidth: 220 }} value={regions.length ? f.region : undefined} options={regions} onChange={(v) => setF({ region: v })} data-testid="mov-region" />
         <DatePicker.RangePicker
           value={[dayjs(f.from), dayjs(f.to)]}
           allowClear={false}
@@ -49,8 +48,8 @@ export function MediationOverviewPage({ me }: { me: Me }) {
       </Space>
       <Tabs activeKey={tab} onChange={(key) => navigate({ pathname: `/mediation-overview/${key}`, search: window.location.search })} items={tabs.map((key) => ({ key, label: t(`mediationStats.tab.${key}`) }))} data-testid="mov-tabs" />
       {tab === 'overview' && k && <OverviewTab k={k} />}
-      {tab === 'experts' && <ExpertsTab from={f.from} to={f.to} min={Number(f.min) || undefined} onMin={(n) => setF({ min: n ? String(n) : '' })} />}
-      {tab === 'subsidies' && <SubsidiesTab from={f.from} to={f.to} />}
+      {tab === 'experts' && <ExpertsTab region={f.region} from={f.from} to={f.to} min={Number(f.min) || undefined} onMin={(n) => setF({ min: n ? String(n) : '' })} />}
+      {tab === 'subsidies' && <SubsidiesTab region={f.region} from={f.from} to={f.to} />}
     </Space>
   );
 }

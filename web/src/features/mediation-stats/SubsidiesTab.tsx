@@ -13,15 +13,15 @@ import { yuan } from './mediation-overview.option';
 
 type Row = Subsidies['rows'][number];
 
-export function SubsidiesTab({ from, to }: { from: string; to: string }) {
+export function SubsidiesTab({ region, from, to }: { region: string; from: string; to: string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const q = useSubsidies(from, to);
+  const q = useSubsidies(region, from, to);
   const rows = q.data?.rows ?? [];
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Space wrap>
-        <Button type="primary" icon={<DownloadOutlined />} href={subsidiesXlsx(from, to)} download data-testid="mov-export">{t('mediationStats.export')}</Button>
+        <Button type="primary" icon={<DownloadOutlined />} href={subsidiesXlsx(region, from, to)} download data-testid="mov-export">{t('mediationStats.export')}</Button>
         <Button icon={<SettingOutlined />} onClick={() => navigate('/mediation-org/rates')}>{t('mediationStats.editRates')}</Button>
       </Space>
       <Typography.Text type="secondary">{t('mediationStats.subsidyRule')}</Typography.Text>
