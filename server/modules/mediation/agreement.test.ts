@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, login, type TestEnv } from '../../test/harness.ts';
-import { disputeWorld, dueOf } from '../../test/dispute-builders.ts';
+import { disputeWorld, dueOf, neighbours } from '../../test/dispute-builders.ts';
 import { DisputeCard } from '../../../core/schemas/disputes.response.ts';
 import { deliverDue } from '../outbox/outbox.service.ts';
 import { stopPdfWorker } from '../../lib/pdf/pdf-renderer.ts';
@@ -73,6 +73,33 @@ describe('the written agreement (调解协议书)', () => {
     const [doc] = await env.ctx.database.query<{ sm3: string; personal: boolean }>('SELECT sm3, personal FROM documents WHERE id = $1', [documentId]);
     expect(step.detail.sm3).toBe(doc!.sm3);
     expect(doc!.personal).toBe(true);
+  }, 60_000);
+
+  it('names a party with a rare character (𡒄, Extension B) through the fallback font, and refuses one no font has, naming it', async () => {
+    /** A dispute of two neighbours, the applicant called `name`, assigned to 才让当知; the answer to her accepting it. */
+    const accepted = async (name: string) => {
+      const { code } = await w.register('op.a', { parties: neighbours().map((p, i) => (i === 0 ? { ...p, name } : p)) });
+      expect((await w.act('med.head', code, 'assign', { mediatorIds: [w.mediators.tibetan], roomId: w.room })).status).toBe(200);
+      return { code, answer: await w.act('med.a', code, 'accept', {}) };
+    };
+    const rare = await accepted('马\u{21484}');
+    expect(rare.answer.status).toBe(200);
+    const r = await w.act('med.a', rare.code, 'recordAgreement', written);
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    const res = await env.app.inject({ method: 'GET', url: `/api/documents/${r.body.documentId}/file`, headers: { cookie: await login(env.app, 'med.a') } });
+    const dir = mkdtempSync(join(tmpdir(), 'agreement-'));
+    writeFileSync(join(dir, 'a.pdf'), res.rawPayload);
+    expect(execFileSync('pdftotext', [join(dir, 'a.pdf'), '-'], { encoding: 'utf8' })).toContain('马\u{21484}');
+    const fonts = execFileSync('pdffonts', [join(dir, 'a.pdf')], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
+    expect(fonts.some((f) => f.includes('HanaMinB'))).toBe(true);
+    expect(fonts.every((f) => /\byes\s+yes\s+(yes|no)\s+\d+\s+\d+\s*$/.test(f))).toBe(true); // embedded, subset
+
+    // U+30000 (Extension G) is in no installed font: the first document naming the party (the 权利义务告知书 issued
+    // at acceptance) is refused naming the character, and nothing moves: the dispute still waits for acceptance.
+    const none = await accepted('王\u{30000}');
+    expect(none.answer.status).toBe(400);
+    expect(JSON.stringify(none.answer.body)).toContain('U+30000');
+    expect((await w.card('med.a', none.code)).status).toBe('assigned');
   }, 60_000);
 
   it('refuses a written agreement without its terms or the responsibility, naming the field', async () => {
