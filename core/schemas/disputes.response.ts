@@ -24,6 +24,8 @@ export const DisputeListItem = z.object({
   villageCode: z.string().nullable(),
   committeeId: z.string(),
   committeeName: z.string().nullable(),
+  /** The mediators' names, the lead first (staff, not masked); empty until one is assigned or chosen. */
+  mediators: z.array(z.string()),
   isOverdue: z.boolean(),
   /** The nearest due time of a running mediation clock (the month, a referral's answer). */
   nextDueAt: z.string().nullable(),

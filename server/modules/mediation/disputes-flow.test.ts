@@ -141,6 +141,10 @@ describe('mediating', () => {
     // …and only mediators of this committee; the parties may choose one from another.
     expect((await w.act('med.head', other, 'assign', { mediatorIds: [w.mediators.township] })).status).toBe(400);
     expect((await w.act('med.head', other, 'choose', { mediatorIds: [w.mediators.township] })).status).toBe(200);
+    // The register names each dispute's mediators (the workbench's 调解员 column); none before one is appointed.
+    const { code: waiting } = await w.register();
+    const rows = (await w.as('med.head', 'GET', '/api/disputes?box=all&pageSize=100')).body.items as { code: string; mediators: string[] }[];
+    expect(Object.fromEntries(rows.filter((r) => [code, other, waiting].includes(r.code)).map((r) => [r.code, r.mediators]))).toEqual({ [code]: ['才让当知'], [other]: ['镇调解员'], [waiting]: [] });
 
     const today = new Date(env.clock.now().getTime() + 3600_000).toISOString();
     const s = await w.act('med.a', code, 'scheduleSession', { at: today, roomId: w.room });
