@@ -191,3 +191,16 @@ export const DisputeTracking = z.object({
   timeline: z.array(z.object({ type: z.string(), status: z.string().nullable(), at: z.string() })),
 });
 export type DisputeTracking = z.infer<typeof DisputeTracking>;
+
+/** An account a mediator record can link to (GET /api/mediation/accounts), with the mediator it already links, if any. */
+export const MediatorAccount = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.string(),
+  /** The account's place by name (城关社区), never its code. */
+  scopeName: z.string(),
+  /** The name of the mediator record already linked to this account, in the same county. */
+  linkedMediator: z.string().nullable(),
+});
+export const MediatorAccountList = z.object({ items: z.array(MediatorAccount) });

@@ -257,4 +257,20 @@ describe('the mediation organisation', () => {
     const actions = await env.ctx.database.query<{ action: string }>(`SELECT action FROM audit_log WHERE action LIKE 'mediat%' AND actor_id = $1`, [w.users['leader.t']]);
     expect(actions.map((a) => a.action)).toEqual(['mediationCommittee.save', 'mediationRoom.save', 'mediator.save', 'mediator.save']);
   });
+
+  it('finds the account to link a mediator to by name, within the administrator\'s scope, naming the record it already links', async () => {
+    const found = await w.as('leader.t', 'GET', '/api/mediation/accounts?q=med');
+    expect(found.status).toBe(200);
+    const items = found.body.items as { username: string; role: string; scopeName: string; linkedMediator: string | null }[];
+    // The township leader sees the village's and the township's mediator accounts, mediators first, with their records.
+    expect(Object.fromEntries(items.map((a) => [a.username, a.linkedMediator]))).toEqual({ 'med.head': '马主任', 'med.a': '才让当知', 'med.t': '镇调解员' });
+    expect(items.every((a) => a.role === 'mediator' && !/^\d+$/.test(a.scopeName))).toBe(true);
+    // A mediator record links to that account once found.
+    const m = await w.as('leader.t', 'POST', '/api/mediators', { committeeId: w.committees.village, name: '网格员兼调解员', userId: w.users['gw.a'] });
+    expect(m.status, JSON.stringify(m.body)).toBe(201);
+    const gw = (await w.as('leader.t', 'GET', '/api/mediation/accounts?q=gw.a')).body.items as { username: string; linkedMediator: string | null }[];
+    expect(gw.find((a) => a.username === 'gw.a')?.linkedMediator).toBe('网格员兼调解员');
+    // Only administrators look accounts up.
+    expect((await w.as('med.a', 'GET', '/api/mediation/accounts?q=med')).status).toBe(403);
+  });
 });
