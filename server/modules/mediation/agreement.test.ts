@@ -201,6 +201,35 @@ describe('judicial confirmation (司法确认)', () => {
     expect(effective).not.toBeNull();
   }, 60_000);
 
+  it('counts the court\'s clocks from the dates entered when the steps are recorded later, and refuses a date before the step it follows', async () => {
+    const { code } = await agreed(oral);
+    env.clock.advance(6 * DAY);
+    const appliedAt = new Date(env.clock.now().getTime() - 5 * DAY).toISOString(); // applied five days ago, entered today
+    expect((await w.act('med.a', code, 'applyConfirmation', { court: '门源县人民法院', appliedAt })).status).toBe(200);
+    let c = await w.card('med.a', code);
+    // The court's 3 days ran from the application: already past, so the clock shows overdue today.
+    const from = (t: string, days: number, kind: string) => {
+      // `days` whole days after the day of t; a last day on a rest day moves to the next working day (at most 3 more).
+      const due = new Date(dueOf(c, kind)).getTime() - new Date(startOfDayAfter(t, days + 1)).getTime();
+      return due >= 0 && due <= 3 * DAY;
+    };
+    expect(from(appliedAt, 3, 'court_accept')).toBe(true);
+    expect(new Date(dueOf(c, 'court_accept')).getTime()).toBeLessThan(env.clock.now().getTime());
+    expect(c.clocks.find((x: { kind: string }) => x.kind === 'confirmation_window').state).toBe('met');
+    const early = await w.act('med.a', code, 'recordCourtAcceptance', { accepted: true, caseNo: '（2026）青2221民特调确字第9号', at: new Date(new Date(appliedAt).getTime() - DAY).toISOString() });
+    expect(early.status).toBe(400);
+    expect(JSON.stringify(early.body)).toContain('不能早于申请日期');
+    const acceptedAt = new Date(new Date(appliedAt).getTime() + 2 * DAY).toISOString();
+    expect((await w.act('med.a', code, 'recordCourtAcceptance', { accepted: true, caseNo: '（2026）青2221民特调确字第9号', at: acceptedAt })).status).toBe(200);
+    c = await w.card('med.a', code);
+    // Accepted on the second day: within the 3 days, although recorded on the fifth; the 15 days run from then.
+    expect(c.clocks.find((x: { kind: string }) => x.kind === 'court_accept').state).toBe('met');
+    expect(from(acceptedAt, 15, 'court_decide')).toBe(true);
+    expect(from(env.clock.now().toISOString(), 15, 'court_decide')).toBe(false);
+    const before = await w.act('med.a', code, 'recordCourtDecision', { outcome: 'confirmed', decidedAt: new Date(new Date(acceptedAt).getTime() - 3600_000).toISOString() });
+    expect(JSON.stringify(before.body)).toContain('不能早于法院受理日期');
+  }, 60_000);
+
   it('refuses an application after the 30 days, naming the window and its last day', async () => {
     const { code, card } = await agreed(oral);
     const due = dueOf(card, 'confirmation_window');
