@@ -16,6 +16,7 @@ import { disputeWorld, dueOf, neighbours } from '../../test/dispute-builders.ts'
 import { DisputeCard } from '../../../core/schemas/disputes.response.ts';
 import { deliverDue } from '../outbox/outbox.service.ts';
 import { stopPdfWorker } from '../../lib/pdf/pdf-renderer.ts';
+import { cstAt } from '../../test/china-clock.ts';
 
 const DAY = 86_400_000;
 let env: TestEnv;
@@ -30,7 +31,7 @@ afterAll(async () => {
   await stopPdfWorker();
 });
 
-const at = (cst: string) => new Date(`${cst}+08:00`).getTime();
+const at = cstAt;
 /** Midnight (CST) starting the day `days` after the China-time day of `t`. */
 const startOfDayAfter = (t: string, days: number) => new Date(at(`${new Date(new Date(t).getTime() + 8 * 3600_000).toISOString().slice(0, 10)}T00:00:00`) + days * DAY).toISOString();
 

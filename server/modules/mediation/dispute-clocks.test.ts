@@ -10,6 +10,7 @@ import { createTestEnv, type TestEnv } from '../../test/harness.ts';
 import { disputeWorld, dueOf } from '../../test/dispute-builders.ts';
 import { sweepDisputeClocks } from './dispute-sweep.service.ts';
 import { deliverDue } from '../outbox/outbox.service.ts';
+import { cstAt, advanceTo } from '../../test/china-clock.ts';
 
 const DAY = 86_400_000;
 let env: TestEnv;
@@ -21,12 +22,8 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => env?.close());
 
-const at = (cst: string) => new Date(`${cst}+08:00`).getTime();
-const until = (cst: string) => {
-  const ms = at(cst) - env.clock.now().getTime();
-  if (ms < 0) throw new Error(`clock already past ${cst}`);
-  env.clock.advance(ms);
-};
+const at = cstAt;
+const until = (cst: string) => advanceTo(env.clock, cst);
 const types = (card: Record<string, unknown>) => (card.timeline as { type: string }[]).map((e) => e.type);
 
 describe('dispute clocks (fake clock)', () => {
