@@ -13,23 +13,12 @@ import { Experts, MediationKpis, Subsidies, SubsidyRates } from '../../../core/s
 import { systemActor } from '../../lib/actor.ts';
 import { createTestEnv, fixture, login, makeUser, type TestEnv } from '../../test/harness.ts';
 import { disputeWorld } from '../../test/dispute-builders.ts';
+import { random } from '../../test/seeded-random.ts';
 import { createCommittee, createMediator, createRoom } from './organisation.service.ts';
 
 const HOUR = 3_600_000;
 let env: TestEnv;
 let w: Awaited<ReturnType<typeof disputeWorld>>;
-
-/** A small seeded generator (mulberry32): the same data every run, different paths per dispute. */
-function random(seed: number) {
-  let a = seed;
-  const next = () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, pick: <T,>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]! };
-}
 
 type Outcome = 'agreed' | 'failed' | 'referred' | 'refused';
 interface Mediator { id: string; user: string; name: string }
