@@ -11,12 +11,13 @@ import { useTranslation } from 'react-i18next';
 import type { DisputeCard } from '../../../../core/schemas/disputes.response';
 import { DisputeRevealSchema } from '../../../../core/schemas/disputes.schema';
 import { formatTime } from '../../format';
+import { cstDate } from '../../../../core/calendar';
 import { errorText } from '../../data/errors';
 import { RevealDialog, useRevealDialog } from '../../ui/RevealDialog';
 import { useActorText } from '../cases/CaseResult';
 import { ClockTag } from '../petitions/ClockTag';
 import { DisputeActionForm } from './DisputeActionForm';
-import { bodyProblems, initialValues, toBody } from './action-body';
+import { actionsToShow, bodyProblems, initialValues, toBody } from './action-body';
 import { disputeStatusColour } from './mediation-labels';
 import { disputeKeys, useDispute, useDisputeAction, useRevealParties } from './mediation.api';
 
@@ -26,26 +27,25 @@ const danger = ['refuse', 'recordFailure'];
 /** A document of the dispute, when the card carries them (the agreement, notices, the file). */
 interface DisputeDocument { id: string; template: string; title: string; url?: string; createdAt: string; sm3?: string }
 
-/** The agreement as the card carries it once agreements are signed (issue 15 items 5–7); read loosely until then. */
-interface AgreementView {
-  form: string; docNo?: string | null; effectiveAt?: string | null;
-  signatures?: { signer: string; label: string; method: string; signedAt: string }[];
-  missingSigners?: string[];
-  terms?: { position?: number; content: string; manner: string; place?: string | null; deadline: string; performance?: string | null }[];
-  confirmation?: { court: string; appliedAt: string | null; caseNo: string | null; outcome: string | null; decidedAt: string | null } | null;
-}
+/** The last day of a clock that ends at a China-time midnight (the day before its due instant), as YYYY-MM-DD. */
+const lastDay = (dueAt: string) => cstDate(new Date(new Date(dueAt).getTime() - 1));
 
-/** Signatures, the day it took effect, the terms with their performance, and the judicial confirmation. */
+/** Signatures, the day it took effect and the last day to apply for judicial confirmation (China time), the PDF, the terms with their performance, and the judicial confirmation. */
 function Agreement({ c }: { c: DisputeCard }) {
   const { t, i18n } = useTranslation();
-  const a = (c as { agreement?: AgreementView | null }).agreement;
+  const a = c.agreement;
   if (!a) return null;
   const word = (prefix: string, v: string) => (i18n.exists(`${prefix}${v}`) ? t(`${prefix}${v}`) : v);
   const signerName = (s: string) => c.parties.find((p) => p.id === s)?.name ?? word('mediation.signer.', s);
+  const window = c.clocks.find((k) => k.kind === 'confirmation_window');
   return (
-    <Card size="small" title={t('mediation.agreementCard')} data-testid="dispute-agreement">
+    <Card size="small" title={t('mediation.agreementCard')} data-testid="dispute-agreement"
+      extra={a.documentId ? <a href={`/api/documents/${a.documentId}/file`} target="_blank" rel="noreferrer" data-testid="dispute-agreement-pdf">{t('mediation.agreementPdf')}</a> : null}>
       <Descriptions column={1} size="small">
-        <Descriptions.Item label={t('mediation.effect')}>{a.effectiveAt ? <Tag color="green" data-testid="dispute-effective">{t('mediation.effectiveAt', { at: formatTime(a.effectiveAt) })}</Tag> : <Tag color="orange">{t('mediation.notYetEffective')}</Tag>}{a.docNo ? ` · ${a.docNo}` : ''}</Descriptions.Item>
+        <Descriptions.Item label={t('mediation.effect')}>
+          {a.effectiveAt ? <Tag color="green" data-testid="dispute-effective">{t('mediation.effectiveOn', { day: cstDate(new Date(a.effectiveAt)) })}</Tag> : <Tag color="orange">{t('mediation.notYetEffective')}</Tag>}{a.docNo ? ` · ${a.docNo}` : ''}
+          {a.effectiveAt && window && <div data-testid="dispute-confirm-by">{t('mediation.confirmBy', { day: lastDay(window.dueAt) })}</div>}
+        </Descriptions.Item>
         <Descriptions.Item label={t('mediation.signatures')}>
           <Space wrap size={4} data-testid="dispute-signatures">
             {(a.signatures ?? []).map((x) => <Tag key={x.signer + x.signedAt} color="green">{x.label || signerName(x.signer)} · {word('mediation.enum.method.', x.method)} · {formatTime(x.signedAt)}</Tag>)}
@@ -173,7 +173,7 @@ export function DisputeDrawer({ code, onClose }: { code: string | null; onClose:
       {c && (
         <Space direction="vertical" style={{ width: '100%' }} size="middle">
           <Space wrap data-testid="dispute-actions">
-            {c.allowedActions.map((a) => (
+            {actionsToShow(c).map((a) => (
               <Button key={a} type={primary.includes(a) ? 'primary' : 'default'} danger={danger.includes(a)} onClick={() => start(a)} data-testid={`dispute-action-${a}`}>{actionLabel(a)}</Button>
             ))}
           </Space>
