@@ -263,3 +263,49 @@ describe('a boundary quarrel: case → dispute → agreement in effect', () => {
     await page.context().close();
   });
 });
+
+describe('a failed mediation referred to the court (诉调对接)', () => {
+  it('the mediator records the failure, refers it to the court and records the court\'s answer; both are in the timeline', async () => {
+    // The way in and the assignment over the API (the first test clicked them); the outcome steps in the browser.
+    const { lat, lng } = await gridCentre(server.url, COMMUNITY);
+    const operator = await staffApi('village.operator');
+    const made = await operator('POST', '/api/cases', { channel: 'visit', categoryId: 'dispute.neighbour', description: '赵家与钱家因共用巷道堆放杂物发生争执，多次协商无果', lat, lng, uploadIds: [] });
+    const parties = [{ kind: 'person', side: 'applicant', name: '赵长林' }, { kind: 'person', side: 'respondent', name: '钱桂花' }];
+    const d = await operator('POST', `/api/cases/${made.body.code}/dispute`, { parties });
+    expect(d.status, JSON.stringify(d.body)).toBe(201);
+    const leader = await staffApi('county.leader');
+    const han = ((await leader('GET', '/api/mediators')).body.items as { id: string; name: string }[]).find((m) => m.name === '韩秀英')!;
+    expect((await leader('POST', `/api/disputes/${d.body.code}/actions/assign`, { mediatorIds: [han.id] })).status).toBe(200);
+    expect((await (await staffApi('village.mediator'))('POST', `/api/disputes/${d.body.code}/actions/accept`, {})).status).toBe(200);
+
+    const { page, errors } = await signIn('village.mediator');
+    await page.goto(`${server.url}/mediation/${d.body.code}`);
+    await expect.poll(() => page.getByTestId('dispute-status').textContent()).toBe('调解中');
+    await act(page, 'recordFailure', '调解不成', async (x) => {
+      await x.getByTestId('dispute-field-reason').fill('钱家拒绝清理杂物，双方分歧过大');
+      await x.getByTestId('dispute-field-routesTold').fill('已告知双方可向门源县人民法院起诉');
+    });
+    await expect.poll(() => page.getByTestId('dispute-status').textContent()).toBe('调解不成');
+    await act(page, 'refer', '移交', async (x) => {
+      await x.getByText('法院（诉调对接）', { exact: true }).click();
+      await x.getByTestId('dispute-field-receiver').fill('门源县人民法院诉讼服务中心');
+      await x.getByTestId('dispute-field-reason').fill('调解不成，申请人要求诉讼，移交法院诉调对接');
+    });
+    await expect.poll(() => page.getByTestId('dispute-status').textContent()).toBe('已移交');
+    await act(page, 'recordReferralAnswer', '记录接收方答复', async (x) => {
+      await x.getByText('已接收', { exact: true }).click();
+      await x.getByTestId('dispute-field-text').fill('法院已登记立案，转诉前调解');
+    });
+    await expect.poll(() => page.getByTestId('dispute-referral-answer').textContent()).toBe('已接收');
+    const outcome = (await page.getByTestId('dispute-outcome').textContent())!;
+    expect(outcome).toContain('门源县人民法院诉讼服务中心');
+    expect(outcome).toContain('法院已登记立案，转诉前调解');
+    expect(outcome).not.toContain('mediation.');
+    const timeline = (await page.getByTestId('dispute-timeline').textContent())!;
+    for (const x of ['调解不成', '移交', '记录接收方答复', '法院已登记立案']) expect(timeline).toContain(x);
+    await page.getByTestId('dispute-outcome').scrollIntoViewIfNeeded();
+    await shot(page, 'desktop-zh-CN-7-referred');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});

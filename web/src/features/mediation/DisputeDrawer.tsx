@@ -55,7 +55,8 @@ function Agreement({ c }: { c: DisputeCard }) {
         {(a.terms ?? []).map((x, i) => (
           <Descriptions.Item key={i} label={t('mediation.termN', { n: i + 1 })}>{x.content} · {x.manner}{x.place ? ` · ${x.place}` : ''} · {t('mediation.term.by', { day: x.deadline })}{x.performance ? <Tag style={{ marginLeft: 6 }} color={x.performance === 'performed' ? 'green' : 'red'}>{word('mediation.enum.result.', x.performance)}</Tag> : null}</Descriptions.Item>
         ))}
-        {a.confirmation && <Descriptions.Item label={t('mediation.confirmation')}>{a.confirmation.court}{a.confirmation.caseNo ? ` · ${a.confirmation.caseNo}` : ''}{a.confirmation.outcome ? <Tag style={{ marginLeft: 6 }}>{word('mediation.enum.outcome.', a.confirmation.outcome)}</Tag> : null}</Descriptions.Item>}
+        {a.confirmationRefusal && <Descriptions.Item label={t('mediation.confirmation')}><Typography.Text type="secondary">{a.confirmationRefusal}</Typography.Text></Descriptions.Item>}
+        {a.confirmation.court && <Descriptions.Item label={t('mediation.confirmation')}>{a.confirmation.court}{a.confirmation.caseNo ? ` · ${a.confirmation.caseNo}` : ''}{a.confirmation.outcome ? <Tag style={{ marginLeft: 6 }}>{word('mediation.enum.outcome.', a.confirmation.outcome)}</Tag> : null}</Descriptions.Item>}
       </Descriptions>
     </Card>
   );
@@ -96,13 +97,15 @@ function Sessions({ c }: { c: DisputeCard }) {
 function Outcome({ c }: { c: DisputeCard }) {
   const { t } = useTranslation();
   const o = c.outcome;
+  // The server keeps the answer as it is read out: 已接收：… or 不予接收：… (the receiver's own words after the colon).
+  const answer = o.referral?.answer ? { declined: o.referral.answer.startsWith('不予接收'), text: o.referral.answer.replace(/^(已接收|不予接收)：/, '') } : null;
   if (!o.agreement && !o.failure && !o.referral && !o.refusal) return null;
   return (
     <Card size="small" title={t('mediation.outcome')} data-testid="dispute-outcome">
       <Descriptions column={1} size="small">
         {o.agreement && <Descriptions.Item label={t('mediation.agreement')}><Space direction="vertical" size={2}><span>{t(`mediation.enum.form.${o.agreement.form}`)} · {formatTime(o.agreement.at)}</span><Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{o.agreement.terms}</Typography.Paragraph></Space></Descriptions.Item>}
         {o.failure && <Descriptions.Item label={t('mediation.failure')}>{o.failure.reason} · {t('mediation.routesTold')}{t('card.colon')}{o.failure.routesTold} · {formatTime(o.failure.toldAt)}</Descriptions.Item>}
-        {o.referral && <Descriptions.Item label={t('mediation.referral')}>{t(`mediation.enum.to.${o.referral.to}`)} · {o.referral.receiver}{o.referral.answer ? <> · <Tag color={o.referral.answer === 'accepted' ? 'green' : 'red'}>{t(`mediation.enum.answer.${o.referral.answer}`)}</Tag>{formatTime(o.referral.answeredAt)}</> : <Tag color="orange">{t('mediation.awaitingAnswer')}</Tag>}</Descriptions.Item>}
+        {o.referral && <Descriptions.Item label={t('mediation.referral')}>{t(`mediation.enum.to.${o.referral.to}`)} · {o.referral.receiver}{answer ? <> · <Tag color={answer.declined ? 'red' : 'green'} data-testid="dispute-referral-answer">{t(`mediation.enum.answer.${answer.declined ? 'declined' : 'accepted'}`)}</Tag>{answer.text} · {formatTime(o.referral.answeredAt)}</> : <Tag color="orange">{t('mediation.awaitingAnswer')}</Tag>}</Descriptions.Item>}
         {o.refusal && <Descriptions.Item label={t('mediation.refusal')}>{o.refusal.party ?? '—'} · {o.refusal.reason} · {formatTime(o.refusal.at)}</Descriptions.Item>}
       </Descriptions>
     </Card>
