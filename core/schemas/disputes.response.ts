@@ -24,6 +24,8 @@ export const DisputeListItem = z.object({
   villageCode: z.string().nullable(),
   committeeId: z.string(),
   committeeName: z.string().nullable(),
+  /** The mediators' names, the lead first (staff, not masked); empty until one is assigned or chosen. */
+  mediators: z.array(z.string()),
   isOverdue: z.boolean(),
   /** The nearest due time of a running mediation clock (the month, a referral's answer). */
   nextDueAt: z.string().nullable(),
@@ -189,3 +191,16 @@ export const DisputeTracking = z.object({
   timeline: z.array(z.object({ type: z.string(), status: z.string().nullable(), at: z.string() })),
 });
 export type DisputeTracking = z.infer<typeof DisputeTracking>;
+
+/** An account a mediator record can link to (GET /api/mediation/accounts), with the mediator it already links, if any. */
+export const MediatorAccount = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.string(),
+  /** The account's place by name (城关社区), never its code. */
+  scopeName: z.string(),
+  /** The name of the mediator record already linked to this account, in the same county. */
+  linkedMediator: z.string().nullable(),
+});
+export const MediatorAccountList = z.object({ items: z.array(MediatorAccount) });

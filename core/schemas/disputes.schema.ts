@@ -187,3 +187,6 @@ export const MediatorPatchSchema = z.object({ name: Text(50).optional(), userId:
 
 /** GET /api/mediators: the pool with current load, for assignment. */
 export const MediatorListQuery = z.object({ committeeId: Id.optional(), language: z.string().regex(/^[a-z]{2,3}$/).optional(), skill: z.string().max(30).optional() });
+
+/** GET /api/mediation/accounts: an account to link a mediator record to, looked up by name or username. */
+export const MediatorAccountQuery = z.object({ q: z.string().trim().max(50).optional() });

@@ -168,6 +168,7 @@ export const listProbes: Record<string, { query: string; want: 'clean' | 'refuse
   'GET /api/mediation/committees': [{ query: '', want: 'clean' }],
   'GET /api/mediation/rooms': [{ query: '', want: 'clean' }],
   'GET /api/mediators': [{ query: '', want: 'clean' }, { query: '?language=bo', want: 'clean' }],
+  'GET /api/mediation/accounts': [{ query: '', want: 'clean' }],
 };
 
 /** The probe's query with village B's places replaced by codes that name nothing. */

@@ -102,8 +102,8 @@ async function moveClocks<Row extends SubjectRow, S extends string, A extends st
   const terminal = isTerminal(mod.definition, to);
   let cal: Awaited<ReturnType<typeof plan.calendar>> | undefined;
   const calendar = async () => (cal ??= await plan.calendar(tx, ctx, row));
-  const open = async (kinds: readonly string[]) => {
-    if (kinds.length) await clocks.openClocks(tx, key, await plan.limits(tx, ctx, row, kinds), await calendar(), now);
+  const open = async (kinds: readonly string[], from = now) => {
+    if (kinds.length) await clocks.openClocks(tx, key, await plan.limits(tx, ctx, row, kinds), await calendar(), from);
   };
   // Leaving a step stops its clock; entering one starts its clock.
   if (to !== from) {
@@ -111,8 +111,10 @@ async function moveClocks<Row extends SubjectRow, S extends string, A extends st
     await open(plan.openOnEnter?.[to] ?? []);
   }
   if (terminal && plan.settleOnTerminal) await clocks.settleClocks(tx, key, plan.settleOnTerminal.kinds, now, !plan.settleOnTerminal.metOn.includes(to));
-  if (c?.settle?.length) await clocks.settleClocks(tx, key, c.settle, now);
-  if (c?.open?.length) await open(c.open);
+  // A step recorded after it took place settles and opens its clocks at that moment (never later than now).
+  const at = c?.at && c.at < now ? c.at : now;
+  if (c?.settle?.length) await clocks.settleClocks(tx, key, c.settle, at);
+  if (c?.open?.length) await open(c.open, at);
   if (c?.pause) await clocks.pauseClocks(tx, key, now);
   if (c?.resume) await clocks.resumeClocks(tx, key, now, await calendar());
   if (c?.extend) await clocks.extendClocks(tx, key, c.extend.kinds, c.extend.minutes, await calendar());

@@ -42,7 +42,11 @@ export interface Effect<Row, V extends string, A extends string> {
   /** A text message to the subject's contacts (the module says who they are). */
   sms?: string;
   /** Clock changes of this action beyond the status-driven ones. */
-  clocks?: { settle?: string[]; open?: string[]; pause?: boolean; resume?: boolean; extend?: { minutes: number; kinds: string[] } };
+  /**
+   * Clocks this step settles, opens, pauses or extends. `at`: when the step took place if it is recorded afterwards
+   * (a court's acceptance entered with its date): the step's own settle and open count from then, not from now.
+   */
+  clocks?: { settle?: string[]; open?: string[]; pause?: boolean; resume?: boolean; extend?: { minutes: number; kinds: string[] }; at?: Date };
   /** The module's own bookkeeping after the status is written (rollups, attachments); never a transition. */
   after?: (tx: Executor, after: Row) => Promise<void>;
   /** Steps the engine runs next, in this transaction, as the system (a satisfied rating closes the case). */

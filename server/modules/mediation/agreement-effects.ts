@@ -150,7 +150,7 @@ export const agreementEffects: { [A in 'recordAgreement' | 'sign' | 'applyConfir
       set: {},
       reason: input.note ?? null,
       data: { court: input.court, appliedAt: input.appliedAt.toISOString() },
-      clocks: { settle: ['confirmation_window'], open: ['court_accept'] },
+      clocks: { settle: ['confirmation_window'], open: ['court_accept'], at: input.appliedAt },
       after: (tx2) => agreements.updateAgreement(tx2, d, { confirmationCourt: input.court, confirmationAppliedAt: input.appliedAt, updatedAt: now }),
     };
   },
@@ -158,16 +158,17 @@ export const agreementEffects: { [A in 'recordAgreement' | 'sign' | 'applyConfir
     const a = await agreementOrRefuse(tx, d, 'body');
     if (!a.confirmationAppliedAt || a.confirmationAcceptedAt || a.confirmationOutcome) throw bad('body', 'not_waiting', '没有等待法院受理的司法确认申请');
     notFuture('body.at', input.at, now);
+    if (input.at < a.confirmationAppliedAt) throw bad('body.at', 'before_application', `法院受理或不予受理的日期不能早于申请日期（${cstDate(a.confirmationAppliedAt)}）`);
     if (!input.accepted) {
       return {
         set: {}, reason: input.reason ?? null, data: { accepted: false },
-        clocks: { settle: ['court_accept'] },
+        clocks: { settle: ['court_accept'], at: input.at },
         after: (tx2) => agreements.updateAgreement(tx2, d, { confirmationOutcome: 'not_accepted', confirmationDecidedAt: input.at, confirmationNote: input.reason ?? null, updatedAt: now }),
       };
     }
     return {
       set: {}, reason: null, data: { accepted: true, caseNo: input.caseNo },
-      clocks: { settle: ['court_accept'], open: ['court_decide'] },
+      clocks: { settle: ['court_accept'], open: ['court_decide'], at: input.at },
       after: (tx2) => agreements.updateAgreement(tx2, d, { confirmationCaseNo: input.caseNo ?? null, confirmationAcceptedAt: input.at, updatedAt: now }),
     };
   },
@@ -185,10 +186,11 @@ export const agreementEffects: { [A in 'recordAgreement' | 'sign' | 'applyConfir
     const a = await agreementOrRefuse(tx, d, 'body');
     if (!a.confirmationAcceptedAt || a.confirmationOutcome) throw bad('body', 'not_waiting', '没有审查中的司法确认案件');
     notFuture('body.decidedAt', input.decidedAt, now);
+    if (input.decidedAt < a.confirmationAcceptedAt) throw bad('body.decidedAt', 'before_acceptance', `裁定日期不能早于法院受理日期（${cstDate(a.confirmationAcceptedAt)}）`);
     const text = input.outcome === 'confirmed' ? '人民法院裁定调解协议有效（可申请强制执行）' : '人民法院裁定驳回申请（协议无效或不予确认）';
     return {
       set: {}, reason: input.note ?? null, data: { outcome: input.outcome, caseNo: a.confirmationCaseNo },
-      clocks: { settle: ['court_decide'] },
+      clocks: { settle: ['court_decide'], at: input.decidedAt },
       notify: { userIds: await disputeStaff(tx, d), text: `矛盾纠纷 ${d.code}：${text}` },
       after: (tx2) => agreements.updateAgreement(tx2, d, { confirmationOutcome: input.outcome, confirmationDecidedAt: input.decidedAt, confirmationNote: input.note ?? null, updatedAt: now }),
     };

@@ -12,10 +12,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, login, type TestEnv } from '../../test/harness.ts';
-import { disputeWorld, dueOf } from '../../test/dispute-builders.ts';
+import { disputeWorld, dueOf, neighbours } from '../../test/dispute-builders.ts';
 import { DisputeCard } from '../../../core/schemas/disputes.response.ts';
 import { deliverDue } from '../outbox/outbox.service.ts';
 import { stopPdfWorker } from '../../lib/pdf/pdf-renderer.ts';
+import { cstAt } from '../../test/china-clock.ts';
 
 const DAY = 86_400_000;
 let env: TestEnv;
@@ -30,7 +31,7 @@ afterAll(async () => {
   await stopPdfWorker();
 });
 
-const at = (cst: string) => new Date(`${cst}+08:00`).getTime();
+const at = cstAt;
 /** Midnight (CST) starting the day `days` after the China-time day of `t`. */
 const startOfDayAfter = (t: string, days: number) => new Date(at(`${new Date(new Date(t).getTime() + 8 * 3600_000).toISOString().slice(0, 10)}T00:00:00`) + days * DAY).toISOString();
 
@@ -73,6 +74,33 @@ describe('the written agreement (调解协议书)', () => {
     const [doc] = await env.ctx.database.query<{ sm3: string; personal: boolean }>('SELECT sm3, personal FROM documents WHERE id = $1', [documentId]);
     expect(step.detail.sm3).toBe(doc!.sm3);
     expect(doc!.personal).toBe(true);
+  }, 60_000);
+
+  it('names a party with a rare character (𡒄, Extension B) through the fallback font, and refuses one no font has, naming it', async () => {
+    /** A dispute of two neighbours, the applicant called `name`, assigned to 才让当知; the answer to her accepting it. */
+    const accepted = async (name: string) => {
+      const { code } = await w.register('op.a', { parties: neighbours().map((p, i) => (i === 0 ? { ...p, name } : p)) });
+      expect((await w.act('med.head', code, 'assign', { mediatorIds: [w.mediators.tibetan], roomId: w.room })).status).toBe(200);
+      return { code, answer: await w.act('med.a', code, 'accept', {}) };
+    };
+    const rare = await accepted('马\u{21484}');
+    expect(rare.answer.status).toBe(200);
+    const r = await w.act('med.a', rare.code, 'recordAgreement', written);
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    const res = await env.app.inject({ method: 'GET', url: `/api/documents/${r.body.documentId}/file`, headers: { cookie: await login(env.app, 'med.a') } });
+    const dir = mkdtempSync(join(tmpdir(), 'agreement-'));
+    writeFileSync(join(dir, 'a.pdf'), res.rawPayload);
+    expect(execFileSync('pdftotext', [join(dir, 'a.pdf'), '-'], { encoding: 'utf8' })).toContain('马\u{21484}');
+    const fonts = execFileSync('pdffonts', [join(dir, 'a.pdf')], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
+    expect(fonts.some((f) => f.includes('HanaMinB'))).toBe(true);
+    expect(fonts.every((f) => /\byes\s+yes\s+(yes|no)\s+\d+\s+\d+\s*$/.test(f))).toBe(true); // embedded, subset
+
+    // U+30000 (Extension G) is in no installed font: the first document naming the party (the 权利义务告知书 issued
+    // at acceptance) is refused naming the character, and nothing moves: the dispute still waits for acceptance.
+    const none = await accepted('王\u{30000}');
+    expect(none.answer.status).toBe(400);
+    expect(JSON.stringify(none.answer.body)).toContain('U+30000');
+    expect((await w.card('med.a', none.code)).status).toBe('assigned');
   }, 60_000);
 
   it('refuses a written agreement without its terms or the responsibility, naming the field', async () => {
@@ -172,6 +200,35 @@ describe('judicial confirmation (司法确认)', () => {
     expect(c.agreement.confirmation).toMatchObject({ court: '门源县人民法院', caseNo: '（2026）青2221民特调确字第8号', extendedBy: '院长张某', outcome: 'confirmed' });
     expect(c.clocks.find((x: { kind: string }) => x.kind === 'court_decide').state).toBe('met');
     expect(effective).not.toBeNull();
+  }, 60_000);
+
+  it('counts the court\'s clocks from the dates entered when the steps are recorded later, and refuses a date before the step it follows', async () => {
+    const { code } = await agreed(oral);
+    env.clock.advance(6 * DAY);
+    const appliedAt = new Date(env.clock.now().getTime() - 5 * DAY).toISOString(); // applied five days ago, entered today
+    expect((await w.act('med.a', code, 'applyConfirmation', { court: '门源县人民法院', appliedAt })).status).toBe(200);
+    let c = await w.card('med.a', code);
+    // The court's 3 days ran from the application: already past, so the clock shows overdue today.
+    const from = (t: string, days: number, kind: string) => {
+      // `days` whole days after the day of t; a last day on a rest day moves to the next working day (at most 3 more).
+      const due = new Date(dueOf(c, kind)).getTime() - new Date(startOfDayAfter(t, days + 1)).getTime();
+      return due >= 0 && due <= 3 * DAY;
+    };
+    expect(from(appliedAt, 3, 'court_accept')).toBe(true);
+    expect(new Date(dueOf(c, 'court_accept')).getTime()).toBeLessThan(env.clock.now().getTime());
+    expect(c.clocks.find((x: { kind: string }) => x.kind === 'confirmation_window').state).toBe('met');
+    const early = await w.act('med.a', code, 'recordCourtAcceptance', { accepted: true, caseNo: '（2026）青2221民特调确字第9号', at: new Date(new Date(appliedAt).getTime() - DAY).toISOString() });
+    expect(early.status).toBe(400);
+    expect(JSON.stringify(early.body)).toContain('不能早于申请日期');
+    const acceptedAt = new Date(new Date(appliedAt).getTime() + 2 * DAY).toISOString();
+    expect((await w.act('med.a', code, 'recordCourtAcceptance', { accepted: true, caseNo: '（2026）青2221民特调确字第9号', at: acceptedAt })).status).toBe(200);
+    c = await w.card('med.a', code);
+    // Accepted on the second day: within the 3 days, although recorded on the fifth; the 15 days run from then.
+    expect(c.clocks.find((x: { kind: string }) => x.kind === 'court_accept').state).toBe('met');
+    expect(from(acceptedAt, 15, 'court_decide')).toBe(true);
+    expect(from(env.clock.now().toISOString(), 15, 'court_decide')).toBe(false);
+    const before = await w.act('med.a', code, 'recordCourtDecision', { outcome: 'confirmed', decidedAt: new Date(new Date(acceptedAt).getTime() - 3600_000).toISOString() });
+    expect(JSON.stringify(before.body)).toContain('不能早于法院受理日期');
   }, 60_000);
 
   it('refuses an application after the 30 days, naming the window and its last day', async () => {

@@ -1,13 +1,16 @@
 /**
  * Issue 15's clock acceptance on the fake clock (the fixture clock starts Monday 2026-03-02 09:00 CST), through
  * HTTP on a real database: the one-month target warns and breaches; an extension needs every party's consent
- * and moves the date by the agreed days; one party's refusal ends the mediation, recorded.
+ * and moves the date by the agreed days; one party's refusal ends the mediation, recorded; the parties' window for
+ * judicial confirmation reminds the mediators before it ends, and a court that has not answered in its time has the
+ * mediators asked to find out, without making the dispute overdue.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, type TestEnv } from '../../test/harness.ts';
 import { disputeWorld, dueOf } from '../../test/dispute-builders.ts';
 import { sweepDisputeClocks } from './dispute-sweep.service.ts';
 import { deliverDue } from '../outbox/outbox.service.ts';
+import { cstAt, advanceTo } from '../../test/china-clock.ts';
 
 const DAY = 86_400_000;
 let env: TestEnv;
@@ -19,12 +22,8 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => env?.close());
 
-const at = (cst: string) => new Date(`${cst}+08:00`).getTime();
-const until = (cst: string) => {
-  const ms = at(cst) - env.clock.now().getTime();
-  if (ms < 0) throw new Error(`clock already past ${cst}`);
-  env.clock.advance(ms);
-};
+const at = cstAt;
+const until = (cst: string) => advanceTo(env.clock, cst);
 const types = (card: Record<string, unknown>) => (card.timeline as { type: string }[]).map((e) => e.type);
 
 describe('dispute clocks (fake clock)', () => {
@@ -94,5 +93,43 @@ describe('dispute clocks (fake clock)', () => {
     expect((await w.act('med.a', code, 'close', { note: '当事人拒绝调解' })).body.status).toBe('closed');
     const audit = await env.ctx.database.query<{ action: string }>(`SELECT action FROM audit_log WHERE object_id = $1 ORDER BY id`, [code]);
     expect(audit.map((a) => a.action)).toEqual(['dispute.register', 'dispute.assign', 'dispute.accept', 'dispute.refuse', 'dispute.close']);
+  }, 60_000);
+
+  it('reminds the mediators before the parties\' confirmation window ends, and asks them to find out when a court has not answered in time', async () => {
+    const code = await w.mediating();
+    expect((await w.act('med.a', code, 'recordAgreement', { form: 'oral', terms: '赔偿修墙费用3000元' })).status).toBe(200);
+    const card = await w.card('med.a', code);
+    const windowEnds = new Date(dueOf(card, 'confirmation_window')).getTime();
+    const seen = new Set<string>();
+    /** The notices about this dispute the mediator got since the last look. */
+    const notices = async () => {
+      await deliverDue(env.ctx);
+      const all = ((await w.as('med.a', 'GET', '/api/notifications')).body.items as { id: string; text: string }[]).filter((n) => n.text.includes(code) && !seen.has(String(n.id)));
+      for (const n of all) seen.add(String(n.id));
+      return all.map((n) => n.text);
+    };
+    await notices(); // the assignment's
+    // Six days before the end (80 % of 30 days): one reminder naming the last day, and the dispute is not overdue.
+    env.clock.advance(windowEnds - 7 * DAY - env.clock.now().getTime());
+    await sweepDisputeClocks(env.ctx);
+    expect(await notices()).toEqual([]);
+    env.clock.advance(2 * DAY);
+    await sweepDisputeClocks(env.ctx);
+    await sweepDisputeClocks(env.ctx);
+    const lastDay = new Date(windowEnds - 1 + 8 * 3600_000).toISOString().slice(0, 10);
+    expect(await notices()).toEqual([`提醒：矛盾纠纷 ${code} 当事人司法确认申请期限至${lastDay}届满，如需申请请及时告知双方当事人`]);
+    expect((await w.card('med.a', code)).isOverdue).toBe(false);
+
+    // The parties apply; the court does not answer within its 3 days (+ a weekend at most).
+    expect((await w.act('med.a', code, 'applyConfirmation', { court: '门源县人民法院', appliedAt: env.clock.now().toISOString() })).status).toBe(200);
+    env.clock.advance(7 * DAY);
+    await sweepDisputeClocks(env.ctx);
+    const after = await notices();
+    expect(after).toHaveLength(1);
+    expect(after[0]).toMatch(new RegExp(`^矛盾纠纷 ${code} 法院受理期限已于\\d{4}-\\d{2}-\\d{2}届满，尚未记录法院的答复，请向法院了解并记录$`));
+    const c = await w.card('med.a', code);
+    expect(c.isOverdue).toBe(false);
+    expect(types(c).filter((t) => t === 'urge')).toEqual([]);
+    expect(c.clocks.find((k: { kind: string }) => k.kind === 'court_accept').state).toBe('breached');
   }, 60_000);
 });

@@ -64,8 +64,9 @@ export async function listDisputes(ctx: AppContext, actor: Actor, q: z.infer<typ
   const [rows, total] = await Promise.all([repo.list(ctx.db, f, q.pageSize, (q.page - 1) * q.pageSize), repo.countOf(ctx.db, f)]);
   const committees = new Map<string, string>();
   for (const r of rows) if (!committees.has(r.d.committeeId)) committees.set(r.d.committeeId, (await orgRepo.committeeById(ctx.db, r.d.committeeId, r.d.countyCode))?.name ?? '');
-  const first = await repo.firstPartyMasks(ctx.db, rows.map((r) => r.d.id));
-  const items = rows.map((r) => presentListItem(r.d, { firstParty: first.get(r.d.id) ?? null, committeeName: committees.get(r.d.committeeId) ?? null, nextDueAt: r.nextDueAt, now }));
+  const ids = rows.map((r) => r.d.id);
+  const [first, names] = await Promise.all([repo.firstPartyMasks(ctx.db, ids), repo.mediatorNamesOf(ctx.db, rows.map((r) => r.d))]);
+  const items = rows.map((r) => presentListItem(r.d, { firstParty: first.get(r.d.id) ?? null, committeeName: committees.get(r.d.committeeId) ?? null, mediators: names.get(r.d.id) ?? [], nextDueAt: r.nextDueAt, now }));
   return { items, total, page: q.page, pageSize: q.pageSize };
 }
 
@@ -94,7 +95,7 @@ export async function getDispute(ctx: AppContext, actor: Actor, code: string): P
   const running = clockRows.filter((c) => !c.paused && (c.state === 'open' || c.state === 'warned')).sort((a, b) => a.dueAt.localeCompare(b.dueAt));
   const takesPart = isMediator(who, s) || isCommittee(who, s);
   return {
-    ...presentListItem(d, { firstParty: parties[0]?.nameMask ?? null, committeeName: committee?.name ?? null, nextDueAt: running[0] ? new Date(running[0].dueAt) : null, now }),
+    ...presentListItem(d, { firstParty: parties[0]?.nameMask ?? null, committeeName: committee?.name ?? null, mediators: mediators.map((x) => x.m.name), nextDueAt: running[0] ? new Date(running[0].dueAt) : null, now }),
     factsFull: d.facts, claims: d.claims, address: d.address, lat: d.lat, lng: d.lng, gridCode: d.gridCode, villageName: village,
     committee: committee ? { id: committee.id, name: committee.name, level: committee.level } : null, room: d.roomId ? { id: d.roomId, name: rooms.get(d.roomId) ?? '' } : null,
     assignedBy: d.assignedBy, acceptedAt: d.acceptedAt?.toISOString() ?? null, extDays: d.extDays, receivedAt: d.receivedAt.toISOString(), closedAt: d.closedAt?.toISOString() ?? null,

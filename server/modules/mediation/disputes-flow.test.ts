@@ -162,6 +162,10 @@ describe('mediating', () => {
     // …and only mediators of this committee; the parties may choose one from another.
     expect((await w.act('med.head', other, 'assign', { mediatorIds: [w.mediators.township] })).status).toBe(400);
     expect((await w.act('med.head', other, 'choose', { mediatorIds: [w.mediators.township] })).status).toBe(200);
+    // The register names each dispute's mediators (the workbench's 调解员 column); none before one is appointed.
+    const { code: waiting } = await w.register();
+    const rows = (await w.as('med.head', 'GET', '/api/disputes?box=all&pageSize=100')).body.items as { code: string; mediators: string[] }[];
+    expect(Object.fromEntries(rows.filter((r) => [code, other, waiting].includes(r.code)).map((r) => [r.code, r.mediators]))).toEqual({ [code]: ['才让当知'], [other]: ['镇调解员'], [waiting]: [] });
 
     const today = new Date(env.clock.now().getTime() + 3600_000).toISOString();
     const s = await w.act('med.a', code, 'scheduleSession', { at: today, roomId: w.room });
@@ -273,5 +277,21 @@ describe('the mediation organisation', () => {
     expect(rooms.find((r: { name: string }) => r.name === '才让当知人民调解室')).toMatchObject({ mode: 'onsite', namedAfter: '才让当知' });
     const actions = await env.ctx.database.query<{ action: string }>(`SELECT action FROM audit_log WHERE action LIKE 'mediat%' AND actor_id = $1`, [w.users['leader.t']]);
     expect(actions.map((a) => a.action)).toEqual(['mediationCommittee.save', 'mediationRoom.save', 'mediator.save', 'mediator.save']);
+  });
+
+  it('finds the account to link a mediator to by name, within the administrator\'s scope, naming the record it already links', async () => {
+    const found = await w.as('leader.t', 'GET', '/api/mediation/accounts?q=med');
+    expect(found.status).toBe(200);
+    const items = found.body.items as { username: string; role: string; scopeName: string; linkedMediator: string | null }[];
+    // The township leader sees the village's and the township's mediator accounts, mediators first, with their records.
+    expect(Object.fromEntries(items.map((a) => [a.username, a.linkedMediator]))).toEqual({ 'med.head': '马主任', 'med.a': '才让当知', 'med.t': '镇调解员' });
+    expect(items.every((a) => a.role === 'mediator' && !/^\d+$/.test(a.scopeName))).toBe(true);
+    // A mediator record links to that account once found.
+    const m = await w.as('leader.t', 'POST', '/api/mediators', { committeeId: w.committees.village, name: '网格员兼调解员', userId: w.users['gw.a'] });
+    expect(m.status, JSON.stringify(m.body)).toBe(201);
+    const gw = (await w.as('leader.t', 'GET', '/api/mediation/accounts?q=gw.a')).body.items as { username: string; linkedMediator: string | null }[];
+    expect(gw.find((a) => a.username === 'gw.a')?.linkedMediator).toBe('网格员兼调解员');
+    // Only administrators look accounts up.
+    expect((await w.as('med.a', 'GET', '/api/mediation/accounts?q=med')).status).toBe(403);
   });
 });

@@ -20,12 +20,12 @@ export function presentClock(c: ClockView) {
 }
 
 /** A list row (the first party's name masked). */
-export function presentListItem(d: repo.DisputeRow, x: { firstParty: string | null; committeeName: string | null; nextDueAt: Date | null; now: Date }): DisputeListItem {
+export function presentListItem(d: repo.DisputeRow, x: { firstParty: string | null; committeeName: string | null; mediators: string[]; nextDueAt: Date | null; now: Date }): DisputeListItem {
   const overdue = d.status !== 'closed' && (d.isOverdue || (!!x.nextDueAt && x.nextDueAt < x.now));
   return {
     code: d.code, status: d.status, source: d.source, category: d.category, categoryName: disputeCategoryLabels[d.category as DisputeCategory] ?? d.category, scale: d.scale,
     facts: d.facts.slice(0, 120), firstParty: x.firstParty, peopleCount: d.peopleCount, urgent: d.urgent, escalationRisk: d.escalationRisk,
-    villageCode: d.villageCode, committeeId: d.committeeId, committeeName: x.committeeName, isOverdue: overdue, nextDueAt: x.nextDueAt ? new Date(x.nextDueAt).toISOString() : null,
+    villageCode: d.villageCode, committeeId: d.committeeId, committeeName: x.committeeName, mediators: x.mediators, isOverdue: overdue, nextDueAt: x.nextDueAt ? new Date(x.nextDueAt).toISOString() : null,
     registeredAt: d.createdAt.toISOString(),
   };
 }

@@ -64,6 +64,22 @@ export async function firstPartyMasks(ex: Executor, ids: string[]): Promise<Map<
   return new Map(rows.map((r) => [r.id, r.mask]));
 }
 
+/** The mediators' names of each listed dispute (lead first), for the workbench's 调解员 column. */
+export async function mediatorNamesOf(ex: Executor, records: { countyCode: string; id: string }[]): Promise<Map<string, string[]>> {
+  const names = new Map<string, string[]>();
+  if (!records.length) return names;
+  const counties = [...new Set(records.map((r) => r.countyCode))];
+  const ids = records.map((r) => r.id);
+  const rows = await ex
+    .select({ id: disputeMediators.disputeId, name: mediators.name })
+    .from(disputeMediators)
+    .innerJoin(mediators, and(eq(mediators.countyCode, disputeMediators.countyCode), eq(mediators.id, disputeMediators.mediatorId)))
+    .where(and(inArray(disputeMediators.countyCode, counties), inArray(disputeMediators.disputeId, ids)))
+    .orderBy(desc(disputeMediators.lead), asc(mediators.name));
+  for (const r of rows) names.set(r.id, [...(names.get(r.id) ?? []), r.name]);
+  return names;
+}
+
 /** A dispute's timeline, oldest first. */
 export function eventsOf(ex: Executor, d: { countyCode: string; id: string }): Promise<DisputeEventRow[]> {
   return ex.select().from(disputeEvents).where(and(eq(disputeEvents.countyCode, d.countyCode), eq(disputeEvents.disputeId, d.id))).orderBy(asc(disputeEvents.at), asc(disputeEvents.id));

@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { disputeActions, type DisputeAction } from '../../../core/workflow/dispute-workflow.ts';
-import { CommitteePatchSchema, CommitteeSchema, DisputeCode, DisputeFromRecordSchema, DisputeListQuery, DisputeRegisterSchema, DisputeRevealSchema, MediatorListQuery, MediatorPatchSchema, MediatorSchema, PublicDisputeSchema, RoomPatchSchema, RoomSchema, disputeActionSchemas } from '../../../core/schemas/disputes.schema.ts';
+import { CommitteePatchSchema, CommitteeSchema, DisputeCode, DisputeFromRecordSchema, DisputeListQuery, DisputeRegisterSchema, DisputeRevealSchema, MediatorAccountQuery, MediatorListQuery, MediatorPatchSchema, MediatorSchema, PublicDisputeSchema, RoomPatchSchema, RoomSchema, disputeActionSchemas } from '../../../core/schemas/disputes.schema.ts';
 import { PetitionCode } from '../../../core/schemas/petitions.schema.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { actorOf, perIp, perToken } from '../../http/route-config.ts';
@@ -80,6 +80,7 @@ export function mediationRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.post('/api/mediation/rooms', { config: { access: { permission: 'mediation:admin' } }, schema: { tags: ['mediation'], summary: '新建调解室 Add a room (on-site, mobile, online)', body: RoomSchema } }, async (req, reply) => reply.code(201).send(await org.createRoom(ctx, actorOf(req), req.body)));
   r.patch('/api/mediation/rooms/:id', { config: { access: { permission: 'mediation:admin', objects: ['mediationRoom'] } }, schema: { tags: ['mediation'], summary: '修改调解室 Change a room', params: idParams, body: RoomPatchSchema } }, async (req) => org.updateRoom(ctx, actorOf(req), req.params.id, req.body));
   r.get('/api/mediators', { config: { access: { permission: orgRead } }, schema: { tags: ['mediation'], summary: '调解员 The mediator pool with current load (open disputes), languages, skills, awards', querystring: MediatorListQuery } }, async (req) => org.listMediators(ctx, actorOf(req), req.query));
+  r.get('/api/mediation/accounts', { config: { access: { permission: 'mediation:admin' } }, schema: { tags: ['mediation'], summary: '可关联账号 Accounts in the scope to link a mediator to, by name or username', querystring: MediatorAccountQuery } }, async (req) => org.listLinkableAccounts(ctx, actorOf(req), req.query));
   r.post('/api/mediators', { config: { access: { permission: 'mediation:admin' } }, schema: { tags: ['mediation'], summary: '新建调解员 Add a mediator', body: MediatorSchema } }, async (req, reply) => reply.code(201).send(await org.createMediator(ctx, actorOf(req), req.body)));
   r.patch('/api/mediators/:id', { config: { access: { permission: 'mediation:admin', objects: ['mediator'] } }, schema: { tags: ['mediation'], summary: '修改调解员 Change a mediator', params: idParams, body: MediatorPatchSchema } }, async (req) => org.updateMediator(ctx, actorOf(req), req.params.id, req.body));
 

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { AppError } from '../../../core/errors.ts';
 import { levelOfCode, ROOT_SCOPE } from '../../../core/region-code.ts';
-import type { CommitteePatchSchema, CommitteeSchema, MediatorListQuery, MediatorPatchSchema, MediatorSchema, RoomPatchSchema, RoomSchema } from '../../../core/schemas/disputes.schema.ts';
+import type { CommitteePatchSchema, CommitteeSchema, MediatorAccountQuery, MediatorListQuery, MediatorPatchSchema, MediatorSchema, RoomPatchSchema, RoomSchema } from '../../../core/schemas/disputes.schema.ts';
 import type { Actor } from '../../lib/actor.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { inActorScope, requireAnyPermission, requirePermission, scopePrefix } from '../../lib/access.ts';
@@ -122,6 +122,16 @@ export async function listMediators(ctx: AppContext, actor: Actor, q: z.infer<ty
   const loads = new Map<string, number>();
   for (const county of new Set(rows.map((m) => m.countyCode))) for (const [id, n] of await orgRepo.loadOf(ctx.db, county, rows.filter((m) => m.countyCode === county).map((m) => m.id))) loads.set(id, n);
   return { items: rows.map((m) => presentMediator(m, loads.get(m.id) ?? 0, names.get(m.committeeId) ?? null)) };
+}
+
+/** GET /api/mediation/accounts: active accounts in the administrator's scope to link a mediator record to, mediators first, each with the record it already links. */
+export async function listLinkableAccounts(ctx: AppContext, actor: Actor, q: z.infer<typeof MediatorAccountQuery>) {
+  requirePermission(actor, 'mediation:admin');
+  const found = await users.accountsToLink(ctx.db, scopePrefix(actor), q.q || undefined);
+  const linked = new Map<string, string>();
+  for (const a of found) for (const m of await orgRepo.mediatorsOfUser(ctx.db, a.id)) linked.set(a.id, m.name);
+  const items = found.map((a) => ({ ...a, linkedMediator: linked.get(a.id) ?? null }));
+  return { items: [...items.filter((a) => a.role === 'mediator'), ...items.filter((a) => a.role !== 'mediator')] };
 }
 
 /** The account a mediator record links to: an active account in the scope. */

@@ -7,6 +7,7 @@ import { createTestEnv, type TestEnv } from '../../test/harness.ts';
 import { dueOf, idOf, petitionWorld } from '../../test/petition-builders.ts';
 import { sweepPetitionClocks } from './petition-sweep.service.ts';
 import { deliverDue } from '../outbox/outbox.service.ts';
+import { cstAt, advanceTo } from '../../test/china-clock.ts';
 
 const DAY = 86_400_000;
 let env: TestEnv;
@@ -18,13 +19,8 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => env?.close());
 
-const at = (cst: string) => new Date(`${cst}+08:00`).getTime();
-/** Moves the fake clock forward to a CST wall time. */
-const until = (cst: string) => {
-  const ms = at(cst) - env.clock.now().getTime();
-  if (ms < 0) throw new Error(`clock already past ${cst}`);
-  env.clock.advance(ms);
-};
+const at = cstAt;
+const until = (cst: string) => advanceTo(env.clock, cst);
 
 async function transferred(): Promise<string> {
   const { code } = await w.register();

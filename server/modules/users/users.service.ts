@@ -166,6 +166,12 @@ export function findAccountByUsername(ex: Executor, username: string) {
   return repo.findByUsername(ex, username);
 }
 
+/** Active accounts under a scope whose name or username holds `q` (at most `limit`), for linking a record such as a mediator to its account; the caller checks its own permission. */
+export async function accountsToLink(ex: Executor, prefix: string, q: string | undefined, limit = 20) {
+  const { rows } = await repo.listUnder(ex, prefix, q, limit * 2, 0);
+  return rows.filter((r) => !r.user.disabled).slice(0, limit).map((r) => ({ id: r.user.id, username: r.user.username, displayName: r.user.displayName, role: r.user.role, scopeName: r.scopeName }));
+}
+
 /** The account with this id, unscoped: for the session's own user only. */
 export function findAccountById(ex: Executor, id: string) {
   return repo.findById(ex, id);

@@ -2,11 +2,11 @@
 import { useState } from 'react';
 import { Button, DatePicker, Input, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
-import dayjs from 'dayjs';
 import { allAuditActions } from '../../../../core/audit-actions';
 import { auditActionLabel } from '../../../../core/audit-labels';
 import type { Locale } from '../../../../core/errors';
 import { useAuditActors } from './audit.api';
+import { chinaDayEnd, chinaDayStart, chinaPickerValue } from '../../data/china-clock';
 
 /** The object types the log records, in the order an auditor looks for them. */
 export const auditObjectTypes = ['user', 'case', 'person', 'household', 'building', 'dwelling', 'place', 'grid', 'gridStaff', 'region', 'category', 'department', 'deadlinePolicy', 'calendar', 'codeTable', 'county', 'token'] as const;
@@ -40,8 +40,8 @@ export function AuditFilters({ f, set, actorName }: { f: AuditFilterValues; set:
       />
       <Input.Search key={f.object} defaultValue={f.object} allowClear placeholder={t('audit.filter.object')} style={{ width: 220 }} onSearch={(v) => set({ object: v.trim() })} data-testid="audit-filter-object" />
       <DatePicker.RangePicker
-        value={f.from && f.to ? [dayjs(f.from), dayjs(f.to)] : null}
-        onChange={(v) => set(v && v[0] && v[1] ? { from: v[0].startOf('day').toISOString(), to: v[1].endOf('day').toISOString() } : { from: '', to: '' })}
+        value={f.from && f.to ? [chinaPickerValue(f.from), chinaPickerValue(f.to)] : null}
+        onChange={(v) => set(v && v[0] && v[1] ? { from: chinaDayStart(v[0]), to: chinaDayEnd(v[1]) } : { from: '', to: '' })}
       />
       <Button onClick={() => set(auditFilterDefaults)}>{t('audit.filter.reset')}</Button>
     </Space>

@@ -8,7 +8,6 @@ import { App, Badge, Button, Cascader, DatePicker, Input, Modal, Select, Space, 
 import { DownloadOutlined, PlusOutlined, SendOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams } from 'react-router';
-import dayjs from 'dayjs';
 import type { Me } from '../../../../core/schemas/auth.schema';
 import type { CaseListPage } from '../../../../core/schemas/cases.response';
 import { formatTime } from '../../format';
@@ -23,6 +22,7 @@ import { statusColour } from './case-colours';
 import { useCaseBoxes } from './boxes.api';
 import { remaining, toneColour } from './remaining';
 import { ResponsiveTable } from '../../ui/ResponsiveTable';
+import { chinaDayEnd, chinaDayStart, chinaPickerValue } from '../../data/china-clock';
 
 type CaseItem = CaseListPage['items'][number];
 const filterNames = ['region', 'category', 'tier', 'status', 'channel', 'q', 'from', 'to', 'sort'] as const;
@@ -98,8 +98,8 @@ export function CasesPage({ me }: { me: Me }) {
         <Select allowClear placeholder={t('cases.status')} style={{ width: 130 }} value={f.status || undefined} onChange={(v) => filter({ status: v })} options={Object.keys(statusColour).map((x) => ({ value: x, label: t(`status.${x}`) }))} data-testid="filter-status" />
         <Select allowClear placeholder={t('cases.channel')} style={{ width: 120 }} value={f.channel || undefined} onChange={(v) => filter({ channel: v })} options={['web', 'visit', 'letter', 'phone', 'video', 'hotline', 'patrol', 'alarm', 'open311', 'app'].map((x) => ({ value: x, label: t(`channel.${x}`) }))} />
         <DatePicker.RangePicker
-          value={f.from && f.to ? [dayjs(f.from), dayjs(f.to)] : null}
-          onChange={(v) => filter(v && v[0] && v[1] ? { from: v[0].startOf('day').toISOString(), to: v[1].endOf('day').toISOString() } : { from: undefined, to: undefined })}
+          value={f.from && f.to ? [chinaPickerValue(f.from), chinaPickerValue(f.to)] : null}
+          onChange={(v) => filter(v && v[0] && v[1] ? { from: chinaDayStart(v[0]), to: chinaDayEnd(v[1]) } : { from: undefined, to: undefined })}
         />
         <Input.Search key={f.q} defaultValue={f.q} placeholder={t('cases.search')} allowClear onSearch={(q) => filter({ q })} style={{ width: 200 }} data-testid="case-search" />
         {canCreate && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{t('cases.new')}</Button>}

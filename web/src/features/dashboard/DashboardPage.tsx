@@ -7,12 +7,13 @@ import { Card, Col, DatePicker, Row, Select, Space, Statistic, Tooltip, Typograp
 import { QuestionCircleOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import type { Me } from '../../../../core/schemas/auth.schema';
 import { Chart } from './Chart';
 import { childrenOption, resolvedOption, trendOption } from './kpi.option';
 import { useKpis } from './dashboard.api';
 import { useRegionChildren, useRootRegion } from '../regions/regions.api';
+import { chinaDayEnd, chinaDayStart, chinaPickerValue } from '../../data/china-clock';
 
 const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
 
@@ -30,11 +31,11 @@ export function DashboardPage({ me }: { me: Me }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [region, setRegion] = useState(me.scopeCode);
-  const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().subtract(29, 'day'), dayjs()]);
+  const [range, setRange] = useState<[Dayjs, Dayjs]>([chinaPickerValue().subtract(29, 'day'), chinaPickerValue()]);
   const root = useRootRegion().data;
   const kids = useRegionChildren(root?.code).data;
   const regions = root ? [{ value: root.code, label: root.name }, ...(kids ?? []).map((c) => ({ value: c.code, label: `· ${c.name}` }))] : [];
-  const k = useKpis(region, range[0].startOf('day').toISOString(), range[1].endOf('day').toISOString()).data;
+  const k = useKpis(region, chinaDayStart(range[0]), chinaDayEnd(range[1])).data;
   const labels = { received: t('kpi.received'), closed: t('kpi.closed') };
   const trend = useMemo(() => trendOption(k?.trend ?? [], labels), [k, t]);
   const ranking = useMemo(() => childrenOption(k?.children ?? [], labels), [k, t]);

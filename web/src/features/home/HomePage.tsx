@@ -7,7 +7,6 @@ import { Card, Col, Empty, List, Row, Space, Statistic, Tag, Typography } from '
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import dayjs from 'dayjs';
 import type { Me } from '../../../../core/schemas/auth.schema';
 import type { CaseListPage } from '../../../../core/schemas/cases.response';
 import { api } from '../../api';
@@ -15,11 +14,13 @@ import { listQuery } from '../../data/use-paged-list';
 import { useCaseBoxes } from '../cases/boxes.api';
 import { remaining, toneColour } from '../cases/remaining';
 import { statusColour } from '../cases/case-colours';
-import { linkOf, useNotifications } from '../notifications/notifications.api';
+import { useNotifications } from '../notifications/notifications.api';
+import { linkOf } from '../notifications/notification-link';
 import { useKpis } from '../dashboard/dashboard.api';
 import { chinaDayEnd, chinaShort } from './china-day';
 import { useCatalog } from '../catalog/catalog.api';
 import { whoText } from '../auth/who';
+import { chinaDayEnd as pickedDayEnd, chinaDayStart, chinaPickerValue } from '../../data/china-clock';
 
 type CaseItem = CaseListPage['items'][number];
 
@@ -62,7 +63,7 @@ function CaseCard({ title, items, loading, more, testId }: { title: string; item
 function LeaderKpis({ me }: { me: Me }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const [[from, to]] = useState((): [string, string] => [dayjs().subtract(29, 'day').startOf('day').toISOString(), dayjs().endOf('day').toISOString()]);
+  const [[from, to]] = useState((): [string, string] => [chinaDayStart(chinaPickerValue().subtract(29, 'day')), pickedDayEnd(chinaPickerValue())]);
   const k = useKpis(me.scopeCode, from, to).data;
   if (!k) return null;
   const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);

@@ -4,7 +4,7 @@
  * /mediation/<code>. The box, filters and page live in the query string.
  */
 import { useMemo, useState } from 'react';
-import { Badge, Button, Input, Select, Space, Tabs, Tag } from 'antd';
+import { Badge, Button, Input, Select, Space, Tabs, Tag, Typography } from 'antd';
 import { PlusOutlined, TeamOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams } from 'react-router';
@@ -83,6 +83,7 @@ export function DisputesPage({ me }: { me: Me }) {
           { title: t('mediation.category'), dataIndex: 'category', width: 140, render: (c: string) => t(`mediation.cat.${c}`) },
           { title: t('mediation.parties'), dataIndex: 'firstParty', width: 120, render: (n: string | null, r: DisputeListItem) => (n ? `${n}${r.peopleCount > 1 ? t('mediation.andOthers', { n: r.peopleCount }) : ''}` : '—') },
           { title: t('mediation.facts'), dataIndex: 'facts', ellipsis: true },
+          { title: t('mediation.mediator'), dataIndex: 'mediators', width: 120, render: (m: string[]) => (m.length ? m.join('、') : <Typography.Text type="secondary">{t('mediation.noMediator')}</Typography.Text>) },
           { title: t('mediation.committee'), dataIndex: 'committeeName', width: 180, render: (n: string | null) => n ?? '—' },
           { title: t('mediation.source'), dataIndex: 'source', width: 90, render: (s: string) => t(`mediation.src.${s}`) },
           { title: t('mediation.registeredAt'), dataIndex: 'registeredAt', width: 160, render: formatTime },

@@ -11,6 +11,7 @@ import { disputeCategories } from '../../../../core/mediation/categories';
 import { PlaceFields, usePlace } from '../regions/PlaceFields';
 import { PartyFields, blankParties, partyBody, type PartyValues } from './PartyFields';
 import { useCommittees, useRegisterDispute } from './mediation.api';
+import { chinaInstant, chinaPickerValue } from '../../data/china-clock';
 
 // The server names problems by path (parties.0.idNumber, lat): shown on the form's own fields.
 const fieldOf = (f: string) => (f === 'lat' || f === 'lng' ? 'villageCode' : f);
@@ -32,7 +33,7 @@ export function RegisterDisputeModal({ open, onClose, onRegistered }: { open: bo
         facts: v.facts, claims: v.claims?.trim() || undefined,
         ...place.body(v.villageCode),
         address: v.address?.trim() || undefined, committeeId: v.committeeId || undefined,
-        receivedAt: v.receivedAt ? (v.receivedAt as dayjs.Dayjs).toISOString() : undefined,
+        receivedAt: v.receivedAt ? chinaInstant(v.receivedAt as dayjs.Dayjs) : undefined,
         parties: (v.parties as PartyValues[]).map(partyBody),
       };
     });
@@ -46,7 +47,7 @@ export function RegisterDisputeModal({ open, onClose, onRegistered }: { open: bo
   return (
     <Modal open={open} title={t('mediation.register')} onOk={submit} confirmLoading={register.pending} onCancel={onClose} width={880} destroyOnHidden afterOpenChange={(o) => o && register.begin()} okText={t('common.ok')} cancelText={t('common.cancel')} data-testid="dispute-register-form">
       {register.error && !form.getFieldsError().some((f) => f.errors.length) ? <Alert type="error" showIcon style={{ marginBottom: 12 }} message={t('mediation.checkForm')} /> : null}
-      <Form form={form} layout="vertical" initialValues={{ source: 'walk_in', scale: 'ordinary', peopleCount: 2, escalationRisk: false, parties: blankParties(), receivedAt: dayjs() }}>
+      <Form form={form} layout="vertical" initialValues={{ source: 'walk_in', scale: 'ordinary', peopleCount: 2, escalationRisk: false, parties: blankParties(), receivedAt: chinaPickerValue() }}>
         <Row gutter={12}>
           <Col xs={24} md={12}>
             <Form.Item name="source" label={t('mediation.source')} rules={[{ required: true }]}>
@@ -55,7 +56,7 @@ export function RegisterDisputeModal({ open, onClose, onRegistered }: { open: bo
           </Col>
           <Col xs={24} md={12}>
             <Form.Item name="receivedAt" label={t('mediation.receivedAt')}>
-              <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs().endOf('day'))} />
+              <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} disabledDate={(d) => d.isAfter(chinaPickerValue().endOf('day'))} />
             </Form.Item>
           </Col>
         </Row>

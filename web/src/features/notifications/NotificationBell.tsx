@@ -5,7 +5,8 @@ import { BellOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { formatTime } from '../../format';
-import { linkOf, useMarkAllRead, useMarkRead, useNotifications } from './notifications.api';
+import { useMarkAllRead, useMarkRead, useNotifications } from './notifications.api';
+import { linkOf } from './notification-link';
 import type { NotificationItem } from '../../../../core/schemas/notifications.response';
 
 export function NotificationBell() {

@@ -28,9 +28,3 @@ export function useMarkRead() {
 export function useMarkAllRead() {
   return useAction((_: void, { key }) => api('/api/notifications/read-all', { method: 'POST', key }), { invalidates: () => [notificationsKey] });
 }
-
-/** Where a notice's record opens, when the web app has a page for it. */
-export function linkOf(n: NotificationItem): string | null {
-  if (!n.subject?.code) return null;
-  return n.subject.type === 'case' ? `/cases/${n.subject.code}` : n.subject.type === 'petition' ? `/petitions/${n.subject.code}` : null;
-}

@@ -13,6 +13,7 @@ import { registryWrites, useBuilding, useBuildings, useCodes, useRentals } from 
 import { PointFields } from './PlaceForms';
 import { GridName } from './GridName';
 import { ResponsiveTable } from '../../ui/ResponsiveTable';
+import { chinaPickerValue } from '../../data/china-clock';
 
 const day = (d: dayjs.Dayjs | undefined) => (d ? d.format('YYYY-MM-DD') : undefined);
 
@@ -142,7 +143,7 @@ function RentalModal({ open, dwelling, uses, onClose, onSaved }: { open: boolean
   const save = useSave(form, (v, i) => registryWrites.registerRental(dwelling!.id, { ...Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== '')), registeredOn: day(v.registeredOn as dayjs.Dayjs) }, i), onSaved);
   return (
     <Modal open={open} title={`${t('people.registerRental')} · ${dwelling?.label ?? ''}`} onOk={save} onCancel={onClose} okText={t('common.ok')} cancelText={t('common.cancel')} destroyOnHidden>
-      <Form form={form} layout="vertical" initialValues={{ use: '1', registeredOn: dayjs() }} data-testid="rental-form">
+      <Form form={form} layout="vertical" initialValues={{ use: '1', registeredOn: chinaPickerValue() }} data-testid="rental-form">
         <Form.Item name="use" label={t('people.rentalUse')} rules={[{ required: true }]}><Select options={options(uses)} /></Form.Item>
         <Form.Item name="registeredOn" label={t('people.registeredOn')} rules={[{ required: true }]}><DatePicker /></Form.Item>
         <Form.Item name="landlordIdNumber" label={t('people.landlordIdNumber')} rules={[{ required: true, message: t('common.required') }]}><Input maxLength={18} /></Form.Item>
@@ -161,7 +162,7 @@ function TenantModal({ open, dwelling, onClose, onSaved }: { open: boolean; dwel
   const save = useSave(form, (v, i) => registryWrites.addTenant(dwelling!.id, { idNumber: v.idNumber, since: day(v.since as dayjs.Dayjs) }, i), onSaved);
   return (
     <Modal open={open} title={`${t('people.addTenant')} · ${dwelling?.label ?? ''}`} onOk={save} onCancel={onClose} okText={t('common.ok')} cancelText={t('common.cancel')} destroyOnHidden>
-      <Form form={form} layout="vertical" initialValues={{ since: dayjs() }} data-testid="tenant-form">
+      <Form form={form} layout="vertical" initialValues={{ since: chinaPickerValue() }} data-testid="tenant-form">
         <Form.Item name="idNumber" label={t('people.idNumber')} extra={t('people.tenantHint')} rules={[{ required: true, message: t('common.required') }]}><Input maxLength={18} /></Form.Item>
         <Form.Item name="since" label={t('people.since')} rules={[{ required: true }]}><DatePicker /></Form.Item>
       </Form>
@@ -176,7 +177,7 @@ function EndTenancyModal({ open, dwelling, tenant, onClose, onSaved }: { open: b
   const save = useSave(form, (v, i) => registryWrites.endTenancy(dwelling!.id, tenant!.personId, { until: day(v.until as dayjs.Dayjs) }, i), onSaved);
   return (
     <Modal open={open} title={`${t('people.endTenancy')} · ${tenant?.name ?? ''}`} onOk={save} onCancel={onClose} okText={t('common.ok')} cancelText={t('common.cancel')} destroyOnHidden>
-      <Form form={form} layout="vertical" initialValues={{ until: dayjs() }} data-testid="end-tenancy-form">
+      <Form form={form} layout="vertical" initialValues={{ until: chinaPickerValue() }} data-testid="end-tenancy-form">
         <Form.Item name="until" label={t('people.until')} rules={[{ required: true }]}><DatePicker /></Form.Item>
       </Form>
     </Modal>

@@ -14,6 +14,7 @@ import { notAcceptGrounds } from '../../../../core/workflow/petition-workflow';
 import { isRequired, rulesFor, unwrapField } from '../../data/zod-rules';
 import { useCatalog } from '../catalog/catalog.api';
 import { RegionTreeSelect } from '../regions/RegionTreeSelect';
+import { chinaInstant, chinaPickerValue } from '../../data/china-clock';
 
 type ActionName = keyof typeof petitionActionSchemas;
 
@@ -38,7 +39,7 @@ export function toBody(action: string, v: Record<string, unknown>, files: Upload
     if (uploadFields.includes(f)) body[f] = files.map((u) => (u.response as { id: string } | undefined)?.id).filter(Boolean);
     else if (x === undefined || x === null || x === '') continue;
     else if (f === 'reportBy') body[f] = (x as dayjs.Dayjs).format('YYYY-MM-DD');
-    else if (instantFields.includes(f)) body[f] = (x as dayjs.Dayjs).toISOString();
+    else if (instantFields.includes(f)) body[f] = chinaInstant(x as dayjs.Dayjs);
     else if (f === 'to' && typeof x === 'object') body[f] = Object.fromEntries(Object.entries(x as Record<string, unknown>).filter(([, y]) => y));
     else body[f] = x;
   }
@@ -85,9 +86,9 @@ export function PetitionActionForm({ action, c, files, onFiles }: { action: stri
     to: () => (action === 'handOver' ? <Input maxLength={100} placeholder={t('petitions.handOverTo')} /> : <BodyPicker />),
     ground: () => <Select options={notAcceptGrounds.map((g) => ({ value: g, label: t(`petitions.ground.${g}`) }))} />,
     days: () => <InputNumber min={1} max={30} addonAfter={t('petitions.days')} />,
-    reportBy: () => <DatePicker disabledDate={(d) => d.isBefore(dayjs().startOf('day'))} />,
-    servedAt: () => <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" disabledDate={(d) => d.isAfter(dayjs().endOf('day'))} data-testid="petition-served-at" />,
-    requestedAt: () => <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" disabledDate={(d) => d.isAfter(dayjs().endOf('day'))} />,
+    reportBy: () => <DatePicker disabledDate={(d) => d.isBefore(chinaPickerValue().startOf('day'))} />,
+    servedAt: () => <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" disabledDate={(d) => d.isAfter(chinaPickerValue().endOf('day'))} data-testid="petition-served-at" />,
+    requestedAt: () => <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" disabledDate={(d) => d.isAfter(chinaPickerValue().endOf('day'))} />,
     method: () => <Radio.Group options={['in_person', 'post', 'sms_link'].map((m) => ({ value: m, label: t(`petitions.method.${m}`) }))} data-testid="petition-service-method" />,
     documentId: () => <Select options={(unserved.length ? unserved : c.documents).map((d) => ({ value: d.id, label: i18n.exists(`petitions.template.${d.template}`) ? t(`petitions.template.${d.template}`) : d.title }))} />,
   };

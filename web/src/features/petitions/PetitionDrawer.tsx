@@ -8,7 +8,6 @@ import { Alert, App, Button, Card, Descriptions, Drawer, Empty, Form, Image, Lis
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import dayjs from 'dayjs';
 import type { PetitionCard, PetitionDocument } from '../../../../core/schemas/petitions.response';
 import { RevealPetitionersSchema } from '../../../../core/schemas/petitions.schema';
 import { formatTime } from '../../format';
@@ -22,6 +21,7 @@ import { RevealDialog, useRevealDialog } from '../../ui/RevealDialog';
 import { PetitionActionForm, bodyProblems, toBody } from './PetitionActionForm';
 import { petitionStatusColour, stageOf } from './petition-labels';
 import { petitionKeys, usePetition, usePetitionAction, useRevealPetitioners } from './petitions.api';
+import { chinaPickerValue } from '../../data/china-clock';
 
 const primary = ['transfer', 'assign', 'accept', 'conclude', 'serve', 'concludeReview', 'concludeReReview', 'approveExtension'];
 const danger = ['notAccept', 'object', 'handOver'];
@@ -94,7 +94,7 @@ export function PetitionDrawer({ code, onClose, onOpen }: { code: string | null;
     setFiles([]);
     act.reset();
     act.begin();
-    setPreset(a === 'serve' ? { method: 'in_person', servedAt: dayjs(), ...initial } : initial);
+    setPreset(a === 'serve' ? { method: 'in_person', servedAt: chinaPickerValue(), ...initial } : initial);
     setAction(a);
   };
   const submit = async () => {

@@ -18,6 +18,7 @@ import { PlaceFields, usePlace } from '../regions/PlaceFields';
 import { idNumberProblem, phoneProblem } from './petitioner-checks';
 import { useRegisterPetition, useRepeats } from './petitions.api';
 import { petitionStatusColour } from './petition-labels';
+import { chinaInstant, chinaPickerValue } from '../../data/china-clock';
 
 const idsOf = (files: UploadFile[]) => files.map((f) => (f.response as { id: string } | undefined)?.id).filter((x): x is string => !!x);
 // The server names problems by path (petitioners.0.idNumber, categoryId, lat): shown on the form's own fields.
@@ -116,7 +117,7 @@ export function RegisterModal({ open, onClose, onRegistered }: { open: boolean; 
         channel: v.channel, kind: v.kind, categoryId: v.category?.[1], matter: v.matter,
         ...place.body(v.villageCode),
         address: v.address || undefined, concerns: v.concerns || undefined, skippedLevel: !!v.skippedLevel,
-        receivedAt: v.receivedAt ? (v.receivedAt as dayjs.Dayjs).toISOString() : undefined,
+        receivedAt: v.receivedAt ? chinaInstant(v.receivedAt as dayjs.Dayjs) : undefined,
         repeatOf: v.repeatOf || undefined,
         uploadIds: idsOf(files),
         petitioners: (v.petitioners as Record<string, unknown>[]).map((p) => ({
@@ -139,7 +140,7 @@ export function RegisterModal({ open, onClose, onRegistered }: { open: boolean; 
   const reps = people.filter((p) => (p as { representative?: boolean }).representative).length;
   return (
     <Modal open={open} title={t('petitions.register')} onOk={submit} confirmLoading={register.pending} onCancel={onClose} width={820} destroyOnHidden afterOpenChange={(o) => o && register.begin()} okText={t('common.ok')} cancelText={t('common.cancel')} data-testid="petition-register-form">
-      <Form form={form} layout="vertical" initialValues={{ channel: 'visit', kind: 'complaint', peopleCount: 1, petitioners: [{}], skippedLevel: false, receivedAt: dayjs() }}>
+      <Form form={form} layout="vertical" initialValues={{ channel: 'visit', kind: 'complaint', peopleCount: 1, petitioners: [{}], skippedLevel: false, receivedAt: chinaPickerValue() }}>
         <Row gutter={12}>
           <Col xs={24} md={14}>
             <Form.Item name="channel" label={t('petitions.channel')} rules={[{ required: true }]}>
@@ -148,7 +149,7 @@ export function RegisterModal({ open, onClose, onRegistered }: { open: boolean; 
           </Col>
           <Col xs={24} md={10}>
             <Form.Item name="receivedAt" label={t('petitions.receivedAt')}>
-              <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs().endOf('day'))} />
+              <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} disabledDate={(d) => d.isAfter(chinaPickerValue().endOf('day'))} />
             </Form.Item>
           </Col>
         </Row>
