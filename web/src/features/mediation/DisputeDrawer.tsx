@@ -43,8 +43,11 @@ function Agreement({ c }: { c: DisputeCard }) {
       extra={a.documentId ? <a href={`/api/documents/${a.documentId}/file`} target="_blank" rel="noreferrer" data-testid="dispute-agreement-pdf">{t('mediation.agreementPdf')}</a> : null}>
       <Descriptions column={1} size="small">
         <Descriptions.Item label={t('mediation.effect')}>
+          {/* One block: the item's content is a flex row, which squeezed the number and the window into columns on a phone. */}
+          <div>
           {a.effectiveAt ? <Tag color="green" data-testid="dispute-effective">{t('mediation.effectiveOn', { day: cstDate(new Date(a.effectiveAt)) })}</Tag> : <Tag color="orange">{t('mediation.notYetEffective')}</Tag>}{a.docNo ? ` · ${a.docNo}` : ''}
           {a.effectiveAt && window && <div data-testid="dispute-confirm-by">{t('mediation.confirmBy', { day: lastDay(window.dueAt) })}</div>}
+          </div>
         </Descriptions.Item>
         <Descriptions.Item label={t('mediation.signatures')}>
           <Space wrap size={4} data-testid="dispute-signatures">
