@@ -53,6 +53,8 @@ export const auditActions = [
   'mediationCommittee.save', // 新建或修改人民调解委员会
   'mediationRoom.save', // 新建或修改调解室
   'mediator.save', // 新建或修改人民调解员
+  'mediationSubsidy.setRates', // 设置以案定补标准 (old and new rates)
+  'mediationSubsidy.export', // 导出以案定补发放表
   'person.addRecord', // 添加人员记录
   'person.create', // 新建人员
   'person.export', // 导出人员

@@ -55,6 +55,8 @@ const plainLabels: Record<(typeof auditActions)[number], Words> = {
   'mediationCommittee.save': w('保存人民调解委员会', '儲存人民調解委員會', 'Saved a mediation committee'),
   'mediationRoom.save': w('保存调解室', '儲存調解室', 'Saved a mediation room'),
   'mediator.save': w('保存人民调解员', '儲存人民調解員', 'Saved a mediator'),
+  'mediationSubsidy.setRates': w('设置以案定补标准', '設定以案定補標準', 'Set the per-case mediation subsidy rates'),
+  'mediationSubsidy.export': w('导出以案定补发放表', '匯出以案定補發放表', 'Exported the mediation subsidy payment list'),
   'keys.rotate': w('轮换密钥', '輪換金鑰', 'Rotated the keys'),
   'person.addRecord': w('添加人员记录', '新增人員記錄', 'Added a person record'),
   'person.create': w('新建人员', '新建人員', 'Added a person'),

@@ -95,6 +95,10 @@ export const placement: Record<string, Placement> = {
   dispute_agreement_terms: byCounty('an agreement\'s terms and their performance; follow-ups are found per county'),
   dispute_signatures: byCounty('an agreement\'s signatures, written with the dispute'),
   dispute_files: byCounty('the uploads of a dispute\'s file, claimed with the dispute'),
+  // ── Session 10, helper S: mediation statistics (0032) ──
+  dispute_stats_daily: byCounty('mediation statistics per place, committee, room, category and day, bumped in the transaction that changes a county\'s dispute'),
+  dispute_mediator_stats_daily: byCounty('the same per mediator, bumped with the dispute\'s event; the subsidies and the ranking read a county\'s rows'),
+  mediation_subsidy_rates: byCounty('a county\'s 以案定补 rates, a few dozen rows read with that county\'s statistics'),
   living_id_numbers: { kind: 'distributed', column: 'id_number_hash', why: 'one living registration per ID number nationally: keyed (and split) by the ID number\'s hash alone, so the unique key holds across counties' },
 };
 

@@ -1007,3 +1007,48 @@ export const disputeFiles = pgTable('dispute_files', {
   createdBy: uuid('created_by'),
   createdAt: ts('created_at').notNull(),
 }, (t) => [primaryKey({ columns: [t.countyCode, t.disputeId, t.uploadId] })]);
+
+// ── Session 10, helper S: mediation statistics and 以案定补 subsidy rates (migration 0032) ──────────────────────
+/** Mediation statistics per place, committee, room ('' none), category and China-time day; each dispute once. */
+export const disputeStatsDaily = pgTable('dispute_stats_daily', {
+  countyCode: char('county_code', { length: 6 }).notNull(),
+  regionCode: char('region_code', { length: 12 }).notNull(),
+  committeeId: uuid('committee_id').notNull(),
+  roomKey: text('room_key').notNull(),
+  category: text('category').notNull(),
+  day: date('day', { mode: 'string' }).notNull(),
+  registered: integer('registered').notNull().default(0),
+  accepted: integer('accepted').notNull().default(0),
+  mediated: integer('mediated').notNull().default(0),
+  agreed: integer('agreed').notNull().default(0),
+  failed: integer('failed').notNull().default(0),
+  referred: integer('referred').notNull().default(0),
+  refused: integer('refused').notNull().default(0),
+  concluded: integer('concluded').notNull().default(0),
+  closed: integer('closed').notNull().default(0),
+}, (t) => [primaryKey({ name: 'dispute_stats_daily_pkey', columns: [t.countyCode, t.regionCode, t.committeeId, t.roomKey, t.category, t.day] })]);
+
+/** The same per mediator of the dispute at the event (a dispute with two mediators counts for each). */
+export const disputeMediatorStatsDaily = pgTable('dispute_mediator_stats_daily', {
+  countyCode: char('county_code', { length: 6 }).notNull(),
+  regionCode: char('region_code', { length: 12 }).notNull(),
+  mediatorId: uuid('mediator_id').notNull(),
+  category: text('category').notNull(),
+  day: date('day', { mode: 'string' }).notNull(),
+  accepted: integer('accepted').notNull().default(0),
+  mediated: integer('mediated').notNull().default(0),
+  agreed: integer('agreed').notNull().default(0),
+  failed: integer('failed').notNull().default(0),
+  referred: integer('referred').notNull().default(0),
+  refused: integer('refused').notNull().default(0),
+}, (t) => [primaryKey({ name: 'dispute_mediator_stats_daily_pkey', columns: [t.countyCode, t.regionCode, t.mediatorId, t.category, t.day] })]);
+
+/** 以案定补: the subsidy per case in fen, per county, category ('*' default) and outcome. */
+export const mediationSubsidyRates = pgTable('mediation_subsidy_rates', {
+  countyCode: char('county_code', { length: 6 }).notNull(),
+  category: text('category').notNull(),
+  outcome: text('outcome').notNull(),
+  fen: integer('fen').notNull(),
+  updatedBy: uuid('updated_by'),
+  updatedAt: ts('updated_at').notNull(),
+}, (t) => [primaryKey({ name: 'mediation_subsidy_rates_pkey', columns: [t.countyCode, t.category, t.outcome] })]);

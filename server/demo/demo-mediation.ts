@@ -18,6 +18,7 @@ import { registerDispute } from '../modules/mediation/dispute-register.service.t
 import { applyDisputeAction } from '../modules/mediation/dispute-actions.service.ts';
 import { applyOnline } from '../modules/mediation/dispute-intake.service.ts';
 import { getDispute } from '../modules/mediation/dispute-queries.service.ts';
+import { setSubsidyRates } from '../modules/mediation/mediation-rewards.service.ts';
 import { SeedClock, demoActor } from './demo-kit.ts';
 import { storeUpload } from '../modules/uploads/uploads.service.ts';
 import { pngImage } from '../lib/png.ts';
@@ -167,5 +168,10 @@ export async function seedDemoMediation(ctx: AppContext, onProgress: (msg: strin
   const online = await applyOnline(c2, '10.0.0.10', { category: 'neighbour', facts: '邻居家的狗经常夜里狂吠，影响休息，沟通后未改善。', claims: '希望邻居管好宠物。', villageCode: COMMUNITY, name: '郭晓东', phone: '13997030019', otherParty: { name: '邻居刘某', kind: 'person' } });
   // The community's committee has already named its mediator; she has not taken it up yet.
   await act(mediatorC, online.code, 'assign', { mediatorIds: [han.id], note: '网上申请，指派社区调解员' });
+  // 以案定补 rates (fen per case), so the statistics page has amounts: 邻里 100 元, 婚姻家庭 150 元, other agreements 80 元; a failure 30 元, a referral 20 元.
+  await setSubsidyRates(ctx, root, { county: '632221', rates: [
+    { category: 'neighbour', outcome: 'agreed', fen: 10_000 }, { category: 'family', outcome: 'agreed', fen: 15_000 }, { category: '*', outcome: 'agreed', fen: 8_000 },
+    { category: '*', outcome: 'failed', fen: 3_000 }, { category: '*', outcome: 'referred', fen: 2_000 },
+  ] });
   return made + 1;
 }

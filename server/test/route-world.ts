@@ -166,6 +166,12 @@ export const listProbes: Record<string, { query: string; want: 'clean' | 'refuse
   'GET /api/disputes': [{ query: '', want: 'clean' }, { query: `?q=${encodeURIComponent('B村纠纷宅基地')}`, want: 'clean' }, { query: `?region=${fixture.villageB}`, want: 'clean' }, { query: '?box=urgent', want: 'clean' }],
   'GET /api/disputes/boxes': [{ query: '', want: 'clean' }],
   'GET /api/mediation/committees': [{ query: '', want: 'clean' }],
+  // Session 10, helper S: mediation statistics, subsidies and the ranking (region-scoped like the KPIs).
+  'GET /api/kpis/mediation': [{ query: `?region=${fixture.villageB}`, want: 'refused' }, { query: '?region=000000000000', want: 'refused' }, { query: `?region=${fixture.county}`, want: 'refused' }, { query: '', want: 'clean' }],
+  'GET /api/mediation/subsidy-rates': [{ query: `?region=${fixture.villageB}`, want: 'refused' }, { query: `?region=${fixture.county}`, want: 'refused' }, { query: '', want: 'clean' }],
+  'GET /api/mediation/subsidies': [{ query: `?region=${fixture.villageB}`, want: 'refused' }, { query: `?region=${fixture.county}`, want: 'refused' }, { query: '', want: 'clean' }],
+  'GET /api/mediation/subsidies.xlsx': [{ query: `?region=${fixture.villageB}`, want: 'refused' }, { query: `?region=${fixture.county}`, want: 'refused' }, { query: '', want: 'clean' }],
+  'GET /api/mediation/experts': [{ query: `?region=${fixture.villageB}`, want: 'refused' }, { query: `?region=${fixture.county}`, want: 'refused' }, { query: '', want: 'clean' }],
   'GET /api/mediation/rooms': [{ query: '', want: 'clean' }],
   'GET /api/mediators': [{ query: '', want: 'clean' }, { query: '?language=bo', want: 'clean' }],
   'GET /api/mediation/accounts': [{ query: '', want: 'clean' }],

@@ -7,12 +7,14 @@
 import type { AppContext } from '../../lib/context.ts';
 import { caseKpis } from '../cases/case-kpis.service.ts';
 import { petitionKpis } from '../petitions/petition-kpis.service.ts';
+import { mediationKpis } from '../mediation/mediation-kpis.service.ts';
 import type { KpiDomainDefinition, KpiQuery, KpiWindow } from './kpi-types.ts';
 
 /** Every domain's KPIs. A new domain adds one line: its module's `…Kpis` definition. */
 export const kpiDomains = {
   cases: caseKpis,
   petitions: petitionKpis,
+  mediation: mediationKpis,
 };
 
 export type KpiDomain = keyof typeof kpiDomains;

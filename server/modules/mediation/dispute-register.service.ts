@@ -23,6 +23,7 @@ import { newReporterKey } from '../cases/reporter-key.ts';
 import * as orgRepo from './organisation.repository.ts';
 import * as repo from './mediation.repository.ts';
 import { partyRows } from './dispute-parties.ts';
+import { countRegistration } from './mediation-stats.service.ts';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'; // Crockford base32, as case and petition codes
 const bad = (path: string, code: string, message: string) => new AppError('VALIDATION_FAILED', [{ path, code, message }]);
@@ -121,6 +122,7 @@ export async function registerDispute(ctx: AppContext, actor: Actor, input: NewD
       countyCode, disputeId: id, type: 'register', actorId: actor.id, actorName: actor.kind === 'public' ? null : actor.name, actorRole: actor.kind === 'public' ? 'applicant' : actor.role,
       fromStatus: null, toStatus: 'registered', reason: null, data: { source: input.source, committee: committee.name, urgent, from: input.from?.code ?? null }, isPublic: true, at: now,
     });
+    await countRegistration(tx, row);
     const subject = { type: 'dispute', id, code: row.code };
     const heads = await orgRepo.headUserIds(tx, countyCode, committee.id);
     if (heads.length) await outbox.enqueue(tx, now, countyCode, { kind: 'notify', userIds: heads, subject, text: `${urgent ? '【紧急·民转刑风险】' : ''}新矛盾纠纷 ${row.code} 待指派调解员` });

@@ -10,6 +10,7 @@ import * as catalog from '../catalog/catalog.service.ts';
 import * as repo from './mediation.repository.ts';
 import { roleFor, type Subject, type Who } from './mediation.policy.ts';
 import { disputeEffects } from './dispute-effects.ts';
+import { countTransition } from './mediation-stats.service.ts';
 
 /** The limits and counting rules of these clock kinds. */
 export const disputeClockSpecs = (kinds: readonly string[]) =>
@@ -44,6 +45,8 @@ export function disputeModuleFor(who: Who | null, s: Subject | null, action: Dis
         countyCode: e.before.countyCode, disputeId: e.before.id, type: e.action, actorId: e.actor.id, actorName: e.actor.name, actorRole: e.role,
         fromStatus: e.from, toStatus: e.to, reason: e.effect.reason ?? null, data: e.effect.data ?? null, isPublic: publicDisputeEvents.includes(e.action), at: e.now,
       });
+      // The statistics move with the event they count.
+      await countTransition(tx, { before: e.before, after: e.after, action: e.action, from: e.from, now: e.now });
     },
     subjectOf: (d) => ({ type: 'dispute', id: d.id, code: d.code }),
     auditObjectId: (d) => d.code,

@@ -18,6 +18,7 @@ import { contentDisposition } from '../documents/documents.routes.ts';
 import { applyDisputeAction } from './dispute-actions.service.ts';
 import * as queries from './dispute-queries.service.ts';
 import * as org from './organisation.service.ts';
+import { mediationStatsRoutes } from './mediation-stats.routes.ts';
 import { applyOnline, disputeFromCase, disputeFromPetition, trackDispute } from './dispute-intake.service.ts';
 
 const params = z.object({ code: DisputeCode });
@@ -28,6 +29,7 @@ const orgRead = ['dispute:read', 'mediation:admin'] as const;
 /** Registers /api/disputes/*, /api/mediation/*, /api/mediators/*, the two "to dispute" routes and /api/public/disputes/*. */
 export function mediationRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  mediationStatsRoutes(app, ctx);
   r.post('/api/disputes', {
     config: { access: { permission: 'dispute:register' }, rateLimit: perToken(ctx.config.rateLimits.token) },
     schema: { tags: ['disputes'], summary: '登记矛盾纠纷 Register a dispute (screening, walk-in); honours Idempotency-Key', body: DisputeRegisterSchema },

@@ -11,23 +11,12 @@ import { SUPPRESS_BELOW } from '../../../core/petitions/stats.ts';
 import { call, createTestEnv, fixture, upload, type TestEnv } from '../../test/harness.ts';
 import { tinyPng } from '../../test/media-fixtures.ts';
 import { petitionWorld } from '../../test/petition-builders.ts';
+import { random } from '../../test/seeded-random.ts';
 import { deliverDue } from '../outbox/outbox.service.ts';
 
 const DAY = 86_400_000;
 let env: TestEnv;
 let w: Awaited<ReturnType<typeof petitionWorld>>;
-
-/** A small seeded generator (mulberry32): the same data every run, different paths per petition. */
-function random(seed: number) {
-  let a = seed;
-  const next = () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, pick: <T,>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]! };
-}
 
 // Matters far apart in wording (bigram similarity well under the threshold), so only the same text is the same matter.
 const matters = ['村口道路塌陷三个月无人修复，要求尽快修复', '邻居违规搭建彩钢房遮挡采光', '养殖场污水直排河道气味刺鼻', '工程款拖欠农民工工资两个月', '低保评定程序不公开要求复核', '牧场草场界线争议多年未解决'] as const;
