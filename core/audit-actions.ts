@@ -22,6 +22,7 @@ export const auditActions = [
   'case.fromPetition', // 案件由信访件转入
   'case.revealReporter', // 查看上报人完整联系方式
   'case.toPetition', // 案件转信访
+  'case.toDispute', // 案件转人民调解
   'category.create', // 新建事项分类
   'category.update', // 修改事项分类
   'codeTable.save', // 保存代码表
@@ -70,6 +71,7 @@ export const auditActions = [
   'petition.rate', // 信访人评价
   'petition.createCase', // 信访件转为案件
   'petition.linkCase', // 信访件关联案件
+  'petition.toDispute', // 信访件转人民调解
   'place.create', // 新建场所
   'place.update', // 修改场所
   'region.import', // 导入行政区划

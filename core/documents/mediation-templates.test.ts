@@ -34,6 +34,12 @@ describe('mediation documents', () => {
     expect(textOf(three.content)).toContain('本协议一式4份');
   });
 
+  it('a term typed without a full stop gets one before its manner of performance', () => {
+    const base = s['mediation.agreement'];
+    const doc = mediationTemplates['mediation.agreement']({ ...base, terms: [{ ...base.terms[0]!, content: '李秀英拆除越界院墙，费用自理' }] });
+    expect(textOf(doc.content)).toContain('一、李秀英拆除越界院墙，费用自理。履行方式：');
+  });
+
   it('an organisation is named with its representative; nothing is said that was not given', () => {
     expect(partyLine({ role: '被申请人', kind: 'organisation', name: '门源县某建筑公司', representative: '张强', address: '门源县浩门镇北大街8号' })).toBe('被申请人：门源县某建筑公司，法定代表人（负责人）：张强，住所：门源县浩门镇北大街8号。');
     expect(partyLine({ role: '当事人', kind: 'person', name: '才让' })).toBe('当事人：才让。');

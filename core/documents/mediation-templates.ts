@@ -9,6 +9,9 @@
 import { chineseDate } from './letter-layout.ts';
 import type { PdfBlock, PdfDoc } from './pdf-doc.ts';
 
+/** A term as typed, closed with a full stop when it has none (else 费用自理履行方式 runs on). */
+const sentence = (x: string) => (/[。！？；.!?;]$/.test(x.trim()) ? x.trim() : `${x.trim()}。`);
+
 export const mediationTemplateIds = ['mediation.agreement', 'mediation.rights_notice', 'mediation.termination_notice', 'mediation.file_cover'] as const;
 export type MediationTemplateId = (typeof mediationTemplateIds)[number];
 
@@ -148,7 +151,7 @@ export const mediationTemplates: Builders = {
       para(d.responsibility),
       heading('协议内容'),
       para(`经${d.committee}主持调解，当事人自愿达成如下协议：`),
-      ...d.terms.map((t, i) => para(`${nth(i)}、${t.content}履行方式：${t.manner}；${t.place ? `履行地点：${t.place}；` : ''}履行期限：${chineseDate(t.deadline)}前。`)),
+      ...d.terms.map((t, i) => para(`${nth(i)}、${sentence(t.content)}履行方式：${t.manner}；${t.place ? `履行地点：${t.place}；` : ''}履行期限：${chineseDate(t.deadline)}前。`)),
       heading('协议的效力'),
       para(agreementEffectText),
       para(judicialConfirmationText),

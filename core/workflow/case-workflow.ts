@@ -131,6 +131,7 @@ export const caseSystemEvents = [
   'deadlineBreached', // a clock reached 100% (red)
   'fromPetition', // 由信访件转入: made from a petition (the reason holds its code)
   'toPetition', // 转信访: sent to the petition register (the reason holds the petition's code); the case stays open
+  'toDispute', // 转人民调解: became a dispute (the reason holds the dispute's code); the case stays open
 ] as const;
 
 /** Every type a case event may have: the workflow's actions plus the system events. */

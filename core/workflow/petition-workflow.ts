@@ -109,6 +109,7 @@ export const petitionSystemEvents = [
   'register', // 登记: created (staff register, or the online form)
   'rate', // 评价: the petitioner rated the handling on the tracking page
   'linkCase', // linked to a case (either direction)
+  'toDispute', // 转人民调解: sent to a mediation committee (the reason holds the dispute's code)
   'deadlineWarned', // a clock reached 80%
   'deadlineBreached', // a clock reached 100%
 ] as const;

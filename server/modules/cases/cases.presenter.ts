@@ -57,6 +57,9 @@ export interface CaseDetailParts {
   petitions: { petitionCodes: string[]; petitionsHidden: number };
   /** Whether the reader may send it to petitions (转信访). */
   canSendToPetition: boolean;
+  /** The disputes the case became (for a reader of disputes), and whether the reader may make one (转人民调解). */
+  disputeCodes: string[];
+  canMakeDispute: boolean;
 }
 
 /** One case for staff: the list row, the rest of the row, the masked reporter, the timeline and the parts gathered. */
@@ -92,6 +95,8 @@ export function presentCaseDetail(c: CaseRow, p: CaseDetailParts, crypto: Crypto
     petitionCodes: p.petitions.petitionCodes,
     petitionsHidden: p.petitions.petitionsHidden,
     canSendToPetition: p.canSendToPetition,
+    disputeCodes: p.disputeCodes,
+    canMakeDispute: p.canMakeDispute,
   };
 }
 

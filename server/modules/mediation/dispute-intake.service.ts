@@ -15,7 +15,10 @@ import { canRead as canReadCase, caseViewOf } from '../cases/case-visibility.ts'
 import { petitionInView } from '../petitions/petition-queries.service.ts';
 import * as orgRepo from './organisation.repository.ts';
 import * as repo from './mediation.repository.ts';
-import { registerDispute } from './dispute-register.service.ts';
+import { registerDispute, type NewDispute } from './dispute-register.service.ts';
+import type { Executor } from '../../db/client.ts';
+import { recordDisputeLink } from '../cases/case-dispute-link.ts';
+import { recordPetitionDispute } from '../petitions/petition-dispute-link.ts';
 import { presentTracking } from './mediation.presenter.ts';
 
 const bad = (path: string, code: string, message: string) => new AppError('VALIDATION_FAILED', [{ path, code, message }]);
@@ -26,6 +29,20 @@ async function notYetADispute(ctx: AppContext, countyCode: string, type: 'case' 
   if (first) throw new AppError('CONFLICT', [{ path: 'code', code: 'already_dispute', message: first }]);
 }
 
+/** The place of the record unless the body names another (a point given drops the record's grid). */
+function placeOf(body: DisputeFromRecordInput, r: { lat: number | null; lng: number | null; gridCode: string | null; villageCode: string | null; address: string | null }) {
+  return { lat: body.lat ?? r.lat, lng: body.lng ?? r.lng, gridCode: body.lat != null ? null : r.gridCode, villageCode: body.villageCode ?? r.villageCode, address: body.address ?? r.address };
+}
+
+/** Registers the dispute and writes the record's own step 转人民调解 → code in the same transaction: neither without the other. */
+function withStep(ctx: AppContext, actor: Actor, input: NewDispute, ticket: Ticket | undefined, step: (tx: Executor, disputeCode: string, at: Date) => Promise<void>) {
+  return ctx.db.transaction(async (tx) => {
+    const made = await registerDispute(ctx, actor, input, ticket, tx);
+    await step(tx, made.code, ctx.clock.now());
+    return made;
+  });
+}
+
 /** POST /api/cases/:code/dispute: the case becomes a dispute (its place, text and dispute category carried over). @throws NOT_FOUND, FORBIDDEN, VALIDATION_FAILED, CONFLICT */
 export async function disputeFromCase(ctx: AppContext, actor: Actor, code: string, body: DisputeFromRecordInput, ticket?: Ticket) {
   requirePermission(actor, 'dispute:register');
@@ -34,11 +51,8 @@ export async function disputeFromCase(ctx: AppContext, actor: Actor, code: strin
   const category = body.category ?? disputeCategoryOfCase(c.categoryId);
   if (!category) throw bad('body.category', 'not_a_dispute', '该案件不属纠纷类，请选择纠纷类型');
   await notYetADispute(ctx, c.countyCode, 'case', c.id);
-  return registerDispute(ctx, actor, {
-    ...body, source: 'case', category, facts: body.facts || c.description,
-    lat: body.lat ?? c.lat, lng: body.lng ?? c.lng, gridCode: body.lat != null ? null : c.gridCode, villageCode: body.villageCode ?? c.villageCode, address: body.address ?? c.address,
-    from: { type: 'case', id: c.id, code: c.code },
-  }, ticket);
+  return withStep(ctx, actor, { ...body, source: 'case', category, facts: body.facts || c.description, ...placeOf(body, c), from: { type: 'case', id: c.id, code: c.code } }, ticket,
+    (tx, disputeCode, at) => recordDisputeLink(tx, ctx, actor, c, disputeCode, at));
 }
 
 /** POST /api/petitions/:code/dispute: a petition suited to mediation goes to a committee (诉访分离). @throws NOT_FOUND, FORBIDDEN, VALIDATION_FAILED, CONFLICT */
@@ -49,11 +63,8 @@ export async function disputeFromPetition(ctx: AppContext, actor: Actor, code: s
   const p = await petitionInView(ctx, actor, code);
   if (!body.category) throw bad('body.category', 'required', '请选择纠纷类型');
   await notYetADispute(ctx, p.countyCode, 'petition', p.id);
-  return registerDispute(ctx, actor, {
-    ...body, source: 'petition', category: body.category, facts: body.facts || p.matter,
-    lat: body.lat ?? p.lat, lng: body.lng ?? p.lng, gridCode: body.lat != null ? null : p.gridCode, villageCode: body.villageCode ?? p.villageCode, address: body.address ?? p.address,
-    from: { type: 'petition', id: p.id, code: p.code },
-  }, ticket);
+  return withStep(ctx, actor, { ...body, source: 'petition', category: body.category, facts: body.facts || p.matter, ...placeOf(body, p), from: { type: 'petition', id: p.id, code: p.code } }, ticket,
+    (tx, disputeCode, at) => recordPetitionDispute(tx, ctx, actor, p, disputeCode, at));
 }
 
 /** The codes of the disputes a case or petition became, for its card (the cases and petitions modules call this). */

@@ -92,6 +92,22 @@ describe('registering disputes', () => {
     // What the case card can show (the cases module calls this).
     const [caseRow] = await env.ctx.database.query<{ id: string }>('SELECT id FROM cases WHERE code = $1', [c.code]);
     expect(await disputeCodesOf(env.ctx, { countyCode: '632221', id: caseRow!.id }, 'case')).toEqual([res.body.code]);
+    // The case card names the dispute and its timeline says 转人民调解 → code, audited with the case.
+    const caseCard = (await w.as('op.a', 'GET', `/api/cases/${c.code}`)).body;
+    expect(caseCard).toMatchObject({ disputeCodes: [res.body.code], canMakeDispute: true });
+    expect(caseCard.timeline.filter((e: { type: string }) => e.type === 'toDispute')).toMatchObject([{ reason: res.body.code, data: { disputeCode: res.body.code } }]);
+    expect((await auditOf(c.code)).filter((a) => a.action === 'case.toDispute')).toEqual([{ action: 'case.toDispute', detail: { disputeCode: res.body.code } }]);
+  });
+
+  it('refuses a case of another category without a dispute category, and takes one when given', async () => {
+    const root = systemActor(fixture.province, 'test');
+    const c = await createCase(env.ctx, root, { channel: 'patrol', categoryId: 'municipal.road', description: '占道堆放柴草引发争执', lat: 37.05, lng: 101.05, uploadIds: [] });
+    const none = await w.as('op.a', 'POST', `/api/cases/${c.code}/dispute`, { parties: neighbours() });
+    expect(none.status).toBe(400);
+    expect((await w.as('op.a', 'GET', `/api/cases/${c.code}`)).body.timeline.some((e: { type: string }) => e.type === 'toDispute')).toBe(false);
+    const res = await w.as('op.a', 'POST', `/api/cases/${c.code}/dispute`, { category: 'neighbour', parties: neighbours() });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect((await w.card('op.a', res.body.code)).category).toBe('neighbour');
   });
 
   it('sends a petition to mediation (诉访分离), linking both', async () => {
@@ -100,6 +116,11 @@ describe('registering disputes', () => {
     const res = await w.as('po.county', 'POST', `/api/petitions/${p.code}/dispute`, { category: 'neighbour', parties: neighbours() });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect((await w.card('med.head', res.body.code)).links).toEqual([{ type: 'petition', code: p.code }]);
+    // The petition card names the dispute and its timeline holds the step.
+    const pCard = (await w.as('po.county', 'GET', `/api/petitions/${p.code}`)).body;
+    expect(pCard).toMatchObject({ disputeCodes: [res.body.code], canMakeDispute: true });
+    expect(pCard.timeline.filter((e: { type: string }) => e.type === 'toDispute')).toMatchObject([{ reason: res.body.code }]);
+    expect((await auditOf(p.code)).map((a) => a.action)).toContain('petition.toDispute');
     // Without a category nothing is guessed; a mediator (no petition:read) does not see the petition at all.
     expect((await w.as('po.county', 'POST', `/api/petitions/${p.code}/dispute`, { parties: neighbours() })).status).toBe(400);
     expect((await w.as('med.a', 'POST', `/api/petitions/${p.code}/dispute`, { category: 'neighbour', parties: neighbours() })).status).toBe(404);

@@ -18,6 +18,8 @@ import { BeforeAfter, CaseHistory } from './CaseResult';
 import { caseKeys, useCase, useCaseAction, useCaseDuplicates, useRevealReporter } from './cases.api';
 import { useCatalog } from '../catalog/catalog.api';
 import { SendToPetitionModal } from './SendToPetitionModal';
+import { ToDisputeModal } from '../mediation/ToDisputeModal';
+import { disputeCategoryOfCase } from '../../../../core/mediation/categories';
 import { RevealDialog, useRevealDialog } from '../../ui/RevealDialog';
 
 // Leaflet loads when a case with a point is opened, not with the case list.
@@ -40,6 +42,7 @@ export function CaseDrawer({ code, onClose, departments }: { code: string | null
   const reveal = useRevealReporter(code ?? undefined, revealForm);
   const revealDialog = useRevealDialog(reveal, revealForm);
   const [toPetition, setToPetition] = useState(false);
+  const [toDispute, setToDispute] = useState(false);
   const qc = useQueryClient();
   const navigate = useNavigate();
   const location = useLocation();
@@ -84,6 +87,7 @@ export function CaseDrawer({ code, onClose, departments }: { code: string | null
               </Button>
             ))}
             {c.canSendToPetition && <Button onClick={() => setToPetition(true)} data-testid="case-to-petition">{t('cases.toPetition')}</Button>}
+            {c.canMakeDispute && c.disputeCodes.length === 0 && <Button onClick={() => setToDispute(true)} data-testid="case-to-dispute">{t('mediation.toDispute')}</Button>}
           </Space>
           <Descriptions column={{ xs: 1, md: 2 }} size="small" bordered>
             <Descriptions.Item label={t('cases.category')}>{categoryName(c.categoryId, c.categoryName)}{!c.isPublic && <Tag style={{ marginLeft: 6 }}>{t('cases.private')}</Tag>}</Descriptions.Item>
@@ -101,6 +105,13 @@ export function CaseDrawer({ code, onClose, departments }: { code: string | null
             {c.outcome && <Descriptions.Item label={t('cases.outcome')} span={2}>{t(`outcome.${c.outcome}`)} {c.outcomeNote}</Descriptions.Item>}
             {c.redirectTo && <Descriptions.Item label={t('status.redirected')} span={2}>{c.redirectTo}</Descriptions.Item>}
             {c.duplicateOf && <Descriptions.Item label={t('status.merged')} span={2}>{c.duplicateOf}</Descriptions.Item>}
+            {c.disputeCodes.length > 0 && (
+              <Descriptions.Item label={t('mediation.linkedDisputes')} span={2}>
+                <Space wrap size={4} data-testid="case-dispute-codes">
+                  {c.disputeCodes.map((x) => <Button key={x} type="link" size="small" style={{ padding: 0 }} onClick={() => navigate(`/mediation/${x}`)}>{x}</Button>)}
+                </Space>
+              </Descriptions.Item>
+            )}
             {(c.petitionCodes.length > 0 || c.petitionsHidden > 0) && (
               <Descriptions.Item label={t('cases.linkedPetitions')} span={2}>
                 <Space wrap size={4} data-testid="case-petition-codes">
@@ -133,6 +144,7 @@ export function CaseDrawer({ code, onClose, departments }: { code: string | null
         {/* Accept starts from the suggested tier: the operator changes it only when they disagree. */}
         <Form form={form} layout="vertical" initialValues={action === 'accept' && c ? { tier: c.suggestedTier } : undefined}>{action && c && <ActionForm action={action} c={c} departments={departments} duplicates={duplicates} files={files} onFiles={setFiles} />}</Form>
       </Modal>
+      {code && c && <ToDisputeModal kind="cases" code={code} category={disputeCategoryOfCase(c.categoryId)} open={toDispute} onClose={() => setToDispute(false)} onMade={(x) => { setToDispute(false); message.success(t('mediation.sentToDispute', { code: x })); }} />}
       {code && <SendToPetitionModal code={code} open={toPetition} onClose={() => setToPetition(false)} onSent={(x) => { setToPetition(false); message.success(t('cases.sentToPetition', { code: x })); }} />}
       <RevealDialog dialog={revealDialog} reveal={reveal} form={revealForm} schema={RevealReporterSchema} title={t('cases.revealTitle')} label={t('cases.revealReason')} extra={t('card.revealReasonHint')} testId="reveal" />
     </Drawer>

@@ -4,7 +4,7 @@
  * mediators with their load and languages, the committee's rooms, the parties, dates); a field it does not know yet
  * (an action added on the server later) is drawn by its type: text, number, yes/no, a choice, a date, parties.
  */
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Button, Checkbox, DatePicker, Form, Input, InputNumber, Radio, Select, Space, Switch, Tag, Typography, Upload, type UploadFile } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,7 @@ import { formatTime } from '../../format';
 import { rulesFor, unwrapField } from '../../data/zod-rules';
 import { fieldsOf, kindOf, schemaOf, type Field } from './action-body';
 import { useCommittees, useMediators, useRooms } from './mediation.api';
+import { SignaturePad } from './SignaturePad';
 
 /** The mediators of the dispute's committee, each with the load and languages, for assigning or choosing. */
 function MediatorPicker({ c, value, onChange, single }: { c: DisputeCard; value?: string[] | string; onChange?: (v: string[] | string) => void; single?: boolean }) {
@@ -116,6 +117,11 @@ export function DisputeActionForm({ action, c }: { action: string; c: DisputeCar
   const rooms = (useRooms().data ?? []).filter((r) => r.active && (!c.committee || r.committeeId === c.committee.id));
   const chosen = (Form.useWatch('mediatorIds') as string[] | undefined) ?? [];
   const online = Form.useWatch('online') as boolean | undefined;
+  // A signature on the screen is drawn on a pad; a signed scan (or a photo of a seal or fingerprint) is uploaded.
+  const method = Form.useWatch('method') as string | undefined;
+  const form = Form.useFormInstance();
+  // A drawing is no scan: another method starts its page afresh.
+  useEffect(() => { if (action === 'sign') form.setFieldValue('uploadId', undefined); }, [action, method, form]);
   const assigning = action === 'assign' || action === 'choose';
   const pool = useMediators(c.committee?.id, assigning).data ?? [];
   const label = (f: string) => (i18n.exists(`mediation.field.${action}.${f}`) ? t(`mediation.field.${action}.${f}`) : i18n.exists(`mediation.field.${f}`) ? t(`mediation.field.${f}`) : f);
@@ -141,7 +147,7 @@ export function DisputeActionForm({ action, c }: { action: string; c: DisputeCar
     items: () => <Terms />,
     uploadIds: () => <UploadIds />,
     proofUploadIds: () => <UploadIds />,
-    uploadId: () => <UploadIds single />,
+    uploadId: () => (action === 'sign' && method === 'screen' ? <SignaturePad /> : <UploadIds single />),
   };
   const drawn = (f: string): ReactNode => {
     if (known[f]) return known[f]();
@@ -168,6 +174,10 @@ export function DisputeActionForm({ action, c }: { action: string; c: DisputeCar
     const rules = k.type === 'date' || k.type === 'array' || f === 'consents' ? (unwrapField(schema.shape[f] as z.ZodType).required && f !== 'consents' ? [{ required: true, message: t('common.required') }] : []) : rulesFor(schema, f);
     if (f === 'consents') return <Form.Item key={f} label={label(f)} extra={t('mediation.consentsHint')}>{node}</Form.Item>;
     if (f === 'items') return <Form.Item key={f} label={label(f)} required>{node}</Form.Item>;
+    if (f === 'uploadId' && action === 'sign') {
+      const needed = method === 'screen' || method === 'scan';
+      return <Form.Item key={`${f}-${method}`} name={f} label={label(f)} rules={needed ? [{ required: true, message: t(method === 'screen' ? 'mediation.signPadRequired' : 'common.required') }] : []}>{node}</Form.Item>;
+    }
     return <Form.Item key={f} name={f} label={label(f)} rules={rules} valuePropName={valueProp}>{node}</Form.Item>;
   };
   return <>{fields.map(item)}</>;

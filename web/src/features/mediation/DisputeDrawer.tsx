@@ -11,12 +11,13 @@ import { useTranslation } from 'react-i18next';
 import type { DisputeCard } from '../../../../core/schemas/disputes.response';
 import { DisputeRevealSchema } from '../../../../core/schemas/disputes.schema';
 import { formatTime } from '../../format';
+import { cstDate } from '../../../../core/calendar';
 import { errorText } from '../../data/errors';
 import { RevealDialog, useRevealDialog } from '../../ui/RevealDialog';
 import { useActorText } from '../cases/CaseResult';
 import { ClockTag } from '../petitions/ClockTag';
 import { DisputeActionForm } from './DisputeActionForm';
-import { bodyProblems, initialValues, toBody } from './action-body';
+import { actionsToShow, bodyProblems, initialValues, toBody } from './action-body';
 import { disputeStatusColour } from './mediation-labels';
 import { disputeKeys, useDispute, useDisputeAction, useRevealParties } from './mediation.api';
 
@@ -26,26 +27,28 @@ const danger = ['refuse', 'recordFailure'];
 /** A document of the dispute, when the card carries them (the agreement, notices, the file). */
 interface DisputeDocument { id: string; template: string; title: string; url?: string; createdAt: string; sm3?: string }
 
-/** The agreement as the card carries it once agreements are signed (issue 15 items 5–7); read loosely until then. */
-interface AgreementView {
-  form: string; docNo?: string | null; effectiveAt?: string | null;
-  signatures?: { signer: string; label: string; method: string; signedAt: string }[];
-  missingSigners?: string[];
-  terms?: { position?: number; content: string; manner: string; place?: string | null; deadline: string; performance?: string | null }[];
-  confirmation?: { court: string; appliedAt: string | null; caseNo: string | null; outcome: string | null; decidedAt: string | null } | null;
-}
+/** The last day of a clock that ends at a China-time midnight (the day before its due instant), as YYYY-MM-DD. */
+const lastDay = (dueAt: string) => cstDate(new Date(new Date(dueAt).getTime() - 1));
 
-/** Signatures, the day it took effect, the terms with their performance, and the judicial confirmation. */
+/** Signatures, the day it took effect and the last day to apply for judicial confirmation (China time), the PDF, the terms with their performance, and the judicial confirmation. */
 function Agreement({ c }: { c: DisputeCard }) {
   const { t, i18n } = useTranslation();
-  const a = (c as { agreement?: AgreementView | null }).agreement;
+  const a = c.agreement;
   if (!a) return null;
   const word = (prefix: string, v: string) => (i18n.exists(`${prefix}${v}`) ? t(`${prefix}${v}`) : v);
   const signerName = (s: string) => c.parties.find((p) => p.id === s)?.name ?? word('mediation.signer.', s);
+  const window = c.clocks.find((k) => k.kind === 'confirmation_window');
   return (
-    <Card size="small" title={t('mediation.agreementCard')} data-testid="dispute-agreement">
+    <Card size="small" title={t('mediation.agreementCard')} data-testid="dispute-agreement"
+      extra={a.documentId ? <a href={`/api/documents/${a.documentId}/file`} target="_blank" rel="noreferrer" data-testid="dispute-agreement-pdf">{t('mediation.agreementPdf')}</a> : null}>
       <Descriptions column={1} size="small">
-        <Descriptions.Item label={t('mediation.effect')}>{a.effectiveAt ? <Tag color="green" data-testid="dispute-effective">{t('mediation.effectiveAt', { at: formatTime(a.effectiveAt) })}</Tag> : <Tag color="orange">{t('mediation.notYetEffective')}</Tag>}{a.docNo ? ` · ${a.docNo}` : ''}</Descriptions.Item>
+        <Descriptions.Item label={t('mediation.effect')}>
+          {/* One block: the item's content is a flex row, which squeezed the number and the window into columns on a phone. */}
+          <div>
+          {a.effectiveAt ? <Tag color="green" data-testid="dispute-effective">{t('mediation.effectiveOn', { day: cstDate(new Date(a.effectiveAt)) })}</Tag> : <Tag color="orange">{t('mediation.notYetEffective')}</Tag>}{a.docNo ? ` · ${a.docNo}` : ''}
+          {a.effectiveAt && window && <div data-testid="dispute-confirm-by">{t('mediation.confirmBy', { day: lastDay(window.dueAt) })}</div>}
+          </div>
+        </Descriptions.Item>
         <Descriptions.Item label={t('mediation.signatures')}>
           <Space wrap size={4} data-testid="dispute-signatures">
             {(a.signatures ?? []).map((x) => <Tag key={x.signer + x.signedAt} color="green">{x.label || signerName(x.signer)} · {word('mediation.enum.method.', x.method)} · {formatTime(x.signedAt)}</Tag>)}
@@ -55,7 +58,8 @@ function Agreement({ c }: { c: DisputeCard }) {
         {(a.terms ?? []).map((x, i) => (
           <Descriptions.Item key={i} label={t('mediation.termN', { n: i + 1 })}>{x.content} · {x.manner}{x.place ? ` · ${x.place}` : ''} · {t('mediation.term.by', { day: x.deadline })}{x.performance ? <Tag style={{ marginLeft: 6 }} color={x.performance === 'performed' ? 'green' : 'red'}>{word('mediation.enum.result.', x.performance)}</Tag> : null}</Descriptions.Item>
         ))}
-        {a.confirmation && <Descriptions.Item label={t('mediation.confirmation')}>{a.confirmation.court}{a.confirmation.caseNo ? ` · ${a.confirmation.caseNo}` : ''}{a.confirmation.outcome ? <Tag style={{ marginLeft: 6 }}>{word('mediation.enum.outcome.', a.confirmation.outcome)}</Tag> : null}</Descriptions.Item>}
+        {a.confirmationRefusal && <Descriptions.Item label={t('mediation.confirmation')}><Typography.Text type="secondary">{a.confirmationRefusal}</Typography.Text></Descriptions.Item>}
+        {a.confirmation.court && <Descriptions.Item label={t('mediation.confirmation')}>{a.confirmation.court}{a.confirmation.caseNo ? ` · ${a.confirmation.caseNo}` : ''}{a.confirmation.outcome ? <Tag style={{ marginLeft: 6 }}>{word('mediation.enum.outcome.', a.confirmation.outcome)}</Tag> : null}</Descriptions.Item>}
       </Descriptions>
     </Card>
   );
@@ -96,13 +100,15 @@ function Sessions({ c }: { c: DisputeCard }) {
 function Outcome({ c }: { c: DisputeCard }) {
   const { t } = useTranslation();
   const o = c.outcome;
+  // The server keeps the answer as it is read out: 已接收：… or 不予接收：… (the receiver's own words after the colon).
+  const answer = o.referral?.answer ? { declined: o.referral.answer.startsWith('不予接收'), text: o.referral.answer.replace(/^(已接收|不予接收)：/, '') } : null;
   if (!o.agreement && !o.failure && !o.referral && !o.refusal) return null;
   return (
     <Card size="small" title={t('mediation.outcome')} data-testid="dispute-outcome">
       <Descriptions column={1} size="small">
         {o.agreement && <Descriptions.Item label={t('mediation.agreement')}><Space direction="vertical" size={2}><span>{t(`mediation.enum.form.${o.agreement.form}`)} · {formatTime(o.agreement.at)}</span><Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{o.agreement.terms}</Typography.Paragraph></Space></Descriptions.Item>}
         {o.failure && <Descriptions.Item label={t('mediation.failure')}>{o.failure.reason} · {t('mediation.routesTold')}{t('card.colon')}{o.failure.routesTold} · {formatTime(o.failure.toldAt)}</Descriptions.Item>}
-        {o.referral && <Descriptions.Item label={t('mediation.referral')}>{t(`mediation.enum.to.${o.referral.to}`)} · {o.referral.receiver}{o.referral.answer ? <> · <Tag color={o.referral.answer === 'accepted' ? 'green' : 'red'}>{t(`mediation.enum.answer.${o.referral.answer}`)}</Tag>{formatTime(o.referral.answeredAt)}</> : <Tag color="orange">{t('mediation.awaitingAnswer')}</Tag>}</Descriptions.Item>}
+        {o.referral && <Descriptions.Item label={t('mediation.referral')}>{t(`mediation.enum.to.${o.referral.to}`)} · {o.referral.receiver}{answer ? <> · <Tag color={answer.declined ? 'red' : 'green'} data-testid="dispute-referral-answer">{t(`mediation.enum.answer.${answer.declined ? 'declined' : 'accepted'}`)}</Tag>{answer.text} · {formatTime(o.referral.answeredAt)}</> : <Tag color="orange">{t('mediation.awaitingAnswer')}</Tag>}</Descriptions.Item>}
         {o.refusal && <Descriptions.Item label={t('mediation.refusal')}>{o.refusal.party ?? '—'} · {o.refusal.reason} · {formatTime(o.refusal.at)}</Descriptions.Item>}
       </Descriptions>
     </Card>
@@ -173,7 +179,7 @@ export function DisputeDrawer({ code, onClose }: { code: string | null; onClose:
       {c && (
         <Space direction="vertical" style={{ width: '100%' }} size="middle">
           <Space wrap data-testid="dispute-actions">
-            {c.allowedActions.map((a) => (
+            {actionsToShow(c).map((a) => (
               <Button key={a} type={primary.includes(a) ? 'primary' : 'default'} danger={danger.includes(a)} onClick={() => start(a)} data-testid={`dispute-action-${a}`}>{actionLabel(a)}</Button>
             ))}
           </Space>

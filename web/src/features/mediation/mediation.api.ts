@@ -69,3 +69,10 @@ export function useSaveOrg(kind: 'committees' | 'rooms' | 'mediators', form?: Fo
   const base = kind === 'mediators' ? '/api/mediators' : `/api/mediation/${kind}`;
   return useAction(({ id, body }: { id?: string; body: Record<string, unknown> }, { key }) => api<unknown>(id ? `${base}/${id}` : base, { method: id ? 'PATCH' : 'POST', body, key }), { ...form, invalidates: () => [disputeKeys.org] });
 }
+
+/** 转人民调解: a case or a petition becomes a dispute; its card, the lists and the register are refreshed. */
+export function useRecordToDispute(kind: 'cases' | 'petitions', code: string, form?: FormOptions) {
+  return useAction((body: Record<string, unknown>, { key }) => api<{ code: string; committee: string }>(`/api/${kind}/${code}/dispute`, { method: 'POST', body, key }), {
+    ...form, inline: true, invalidates: () => [[kind], [`/api/${kind}`], disputeKeys.all, disputeKeys.lists],
+  });
+}

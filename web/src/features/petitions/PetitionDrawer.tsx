@@ -16,6 +16,7 @@ import { useCatalog } from '../catalog/catalog.api';
 import { useActorText } from '../cases/CaseResult';
 import { ClockTag, WindowTag } from './ClockTag';
 import { MakeCaseModal } from './MakeCaseModal';
+import { ToDisputeModal } from '../mediation/ToDisputeModal';
 import { RevealDialog, useRevealDialog } from '../../ui/RevealDialog';
 import { PetitionActionForm, bodyProblems, toBody } from './PetitionActionForm';
 import { petitionStatusColour, stageOf } from './petition-labels';
@@ -82,6 +83,7 @@ export function PetitionDrawer({ code, onClose, onOpen }: { code: string | null;
   const reveal = useRevealPetitioners(code ?? undefined, revealForm);
   const revealDialog = useRevealDialog(reveal, revealForm);
   const [makingCase, setMakingCase] = useState(false);
+  const [toDispute, setToDispute] = useState(false);
   const qc = useQueryClient();
   const navigate = useNavigate();
   const openCase = (x: string) => navigate(`/cases/${x}`);
@@ -126,6 +128,7 @@ export function PetitionDrawer({ code, onClose, onOpen }: { code: string | null;
               <Button key={a} type={primary.includes(a) ? 'primary' : 'default'} danger={danger.includes(a)} onClick={() => start(a)}>{t(`petitions.action.${a}`)}</Button>
             ))}
             {c.canMakeCase && <Button onClick={() => setMakingCase(true)} data-testid="petition-make-case">{t('petitions.makeCase')}</Button>}
+            {c.canMakeDispute && c.disputeCodes.length === 0 && <Button onClick={() => setToDispute(true)} data-testid="petition-to-dispute">{t('mediation.toDispute')}</Button>}
           </Space>
           <Space wrap data-testid="petition-clocks">
             <WindowTag p={{ status: c.status, toServe: c.toServe }} />
@@ -149,6 +152,7 @@ export function PetitionDrawer({ code, onClose, onOpen }: { code: string | null;
             {c.notAccepted && <Descriptions.Item label={t('petitions.st.not_accepted')} span={2}>{t(`petitions.ground.${c.notAccepted.ground}`)} · {c.notAccepted.reason}{c.notAccepted.steerTo ? ` → ${c.notAccepted.steerTo}` : ''}</Descriptions.Item>}
             {c.rating && <Descriptions.Item label={t('petitions.rating')} span={2}>{t(`petitions.rate.${c.rating}`)}</Descriptions.Item>}
             {c.caseCodes.length > 0 && <Descriptions.Item label={t('petitions.linkedCases')} span={2}><Space wrap size={4} data-testid="petition-case-codes">{c.caseCodes.map((x) => <Button key={x} type="link" size="small" style={{ padding: 0 }} onClick={() => openCase(x)}>{x}</Button>)}</Space></Descriptions.Item>}
+            {c.disputeCodes.length > 0 && <Descriptions.Item label={t('mediation.linkedDisputes')} span={2}><Space wrap size={4} data-testid="petition-dispute-codes">{c.disputeCodes.map((x) => <Button key={x} type="link" size="small" style={{ padding: 0 }} onClick={() => navigate(`/mediation/${x}`)}>{x}</Button>)}</Space></Descriptions.Item>}
             <Descriptions.Item label={t('petitions.matterFull')} span={2}><Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }} data-testid="petition-matter-text">{c.matterFull}</Typography.Paragraph></Descriptions.Item>
           </Descriptions>
           <Card size="small" title={t('petitions.petitioners')} extra={c.canRevealPetitioners && !(reveal.data && reveal.for === code) ? <Button size="small" type="link" onClick={revealDialog.start} data-testid="petition-reveal">{t('petitions.reveal')}</Button> : null}>
@@ -200,6 +204,7 @@ export function PetitionDrawer({ code, onClose, onOpen }: { code: string | null;
         {act.error && <Alert type="error" showIcon message={errorText(act.error)} style={{ marginBottom: 12 }} data-testid="petition-action-error" />}
         <Form form={form} layout="vertical" initialValues={preset}>{action && c && <PetitionActionForm action={action} c={c} files={files} onFiles={setFiles} />}</Form>
       </Modal>
+      {c && <ToDisputeModal kind="petitions" code={c.code} category={null} open={toDispute} onClose={() => setToDispute(false)} onMade={(x) => { setToDispute(false); message.success(t('mediation.sentToDispute', { code: x })); }} />}
       {c && <MakeCaseModal c={c} open={makingCase} onClose={() => setMakingCase(false)} onMade={(x) => { setMakingCase(false); message.success(t('petitions.caseMade', { code: x })); }} />}
       <RevealDialog dialog={revealDialog} reveal={reveal} form={revealForm} schema={RevealPetitionersSchema} title={t('petitions.revealTitle')} label={t('petitions.revealReason')} testId="petition-reveal" />
     </Drawer>
