@@ -8,7 +8,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { Button, Checkbox, DatePicker, Form, Input, InputNumber, Radio, Select, Space, Switch, Tag, Typography, Upload, type UploadFile } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import dayjs from 'dayjs';
+import { chinaPickerValue } from '../../data/china-clock';
 import type { z } from 'zod';
 import type { DisputeCard } from '../../../../core/schemas/disputes.response';
 import { formatTime } from '../../format';
@@ -128,7 +128,7 @@ export function DisputeActionForm({ action, c }: { action: string; c: DisputeCar
   const choice = (f: string, v: string) => (i18n.exists(`mediation.enum.${f}.${v}`) ? t(`mediation.enum.${f}.${v}`) : v);
   const parties = c.parties.map((p) => ({ value: p.id, label: `${p.name}（${t(`mediation.side.${p.side}`)}）` }));
   const ours = c.mediators.map((m) => ({ value: m.id, label: m.name }));
-  const when = (past: boolean) => <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" disabledDate={(d) => (past ? d.isAfter(dayjs().endOf('day')) : d.isBefore(dayjs().startOf('day')))} data-testid={`dispute-field-date`} />;
+  const when = (past: boolean) => <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" disabledDate={(d) => (past ? d.isAfter(chinaPickerValue().endOf('day')) : d.isBefore(chinaPickerValue().startOf('day')))} data-testid={`dispute-field-date`} />;
   const known: Record<string, () => ReactNode> = {
     mediatorIds: () => (assigning ? <MediatorPicker c={c} /> : <Checkbox.Group options={ours} />),
     leadId: () => <Select allowClear options={chosen.map((id) => ({ value: id, label: pool.find((m) => m.id === id)?.name ?? '' }))} />,

@@ -3,6 +3,7 @@
  * one the server validates with) says of its fields. No DOM and no strings here, so tests read it.
  */
 import dayjs from 'dayjs';
+import { chinaInstant, chinaPickerValue } from '../../data/china-clock';
 import type { z } from 'zod';
 import { disputeActionSchemas } from '../../../../core/schemas/disputes.schema';
 import type { DisputeCard } from '../../../../core/schemas/disputes.response';
@@ -42,8 +43,8 @@ export function toBody(action: string, v: Record<string, unknown>): Record<strin
     const x = v[f];
     if (x === undefined || x === null || x === '') continue;
     if (f === 'items') body[f] = (x as Record<string, unknown>[]).map((it) => Object.fromEntries(Object.entries(it).filter(([, y]) => y !== undefined && y !== '').map(([k, y]) => [k, dayjs.isDayjs(y) ? y.format('YYYY-MM-DD') : y])));
-    else if (f === 'consents') body[f] = (x as { partyId: string; given?: boolean; how?: string; at?: dayjs.Dayjs }[]).filter((c) => c.given).map((c) => ({ partyId: c.partyId, how: c.how, at: (c.at ?? dayjs()).toISOString() }));
-    else if (dayjs.isDayjs(x)) body[f] = x.toISOString();
+    else if (f === 'consents') body[f] = (x as { partyId: string; given?: boolean; how?: string; at?: dayjs.Dayjs }[]).filter((c) => c.given).map((c) => ({ partyId: c.partyId, how: c.how, at: chinaInstant(c.at ?? chinaPickerValue()) }));
+    else if (dayjs.isDayjs(x)) body[f] = chinaInstant(x); // the picker shows China's clock
     else if (typeof x === 'string') body[f] = x.trim() === '' ? undefined : x;
     else body[f] = x;
   }
@@ -62,8 +63,8 @@ export function bodyProblems(action: string, body: Record<string, unknown>): { n
 /** The values a form of this action starts with (now for dates the step happened; every party's consent row). */
 export function initialValues(action: string, c: DisputeCard): Record<string, unknown> {
   const v: Record<string, unknown> = {};
-  for (const f of fieldsOf(action)) if (/At$/.test(f) && f !== 'at') v[f] = dayjs();
-  if (action === 'extend') v.consents = c.parties.map((p) => ({ partyId: p.id, given: false, how: 'signed', at: dayjs() }));
+  for (const f of fieldsOf(action)) if (/At$/.test(f) && f !== 'at') v[f] = chinaPickerValue();
+  if (action === 'extend') v.consents = c.parties.map((p) => ({ partyId: p.id, given: false, how: 'signed', at: chinaPickerValue() }));
   if (action === 'recordSession') {
     const next = c.sessions.find((s) => !s.heldAt);
     Object.assign(v, { sessionId: next?.id, partyIds: c.parties.map((p) => p.id), mediatorIds: c.mediators.map((m) => m.id), othersCount: 0 });
