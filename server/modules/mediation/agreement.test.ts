@@ -128,6 +128,8 @@ describe('signatures and effect', () => {
       const card = await w.card('med.a', code);
       expect(card.agreement.effectiveAt).toBe(i === order.length - 1 ? last : null);
       if (i === 0) {
+        expect(card.allowedActions).toContain('sign');
+        expect(card.allowedActions).not.toContain('applyConfirmation');
         const again = await w.act('med.a', code, 'sign', { signer: 'committee', method: 'seal' });
         expect(again.status).toBe(400);
         expect(JSON.stringify(again.body)).toContain('人民调解委员会已签署，不能重复签署');
@@ -136,6 +138,10 @@ describe('signatures and effect', () => {
     }
     const card = await w.card('med.a', code);
     expect(card.agreement.missingSigners).toEqual([]);
+    // The card offers what the agreement's stage allows: no more signing; the parties may now apply to the court.
+    expect(card.allowedActions).not.toContain('sign');
+    expect(card.allowedActions).toEqual(expect.arrayContaining(['applyConfirmation', 'recordPerformance']));
+    expect(card.allowedActions).not.toContain('recordCourtAcceptance');
     expect(card.agreement.signatures).toHaveLength(4);
     // 30 days from the day after the effect (the effective day is not counted).
     expect(dueOf(card, 'confirmation_window')).toBe(startOfDayAfter(last, 31));

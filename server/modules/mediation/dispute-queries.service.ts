@@ -19,6 +19,7 @@ import { presentAgreement, presentClock, presentEvent, presentListItem, presentO
 import * as agreements from './agreement.repository.ts';
 import { fileChecklistOf } from './dispute-file.service.ts';
 import * as documents from '../documents/documents.service.ts';
+import { actionsAtAgreementStage } from '../../../core/mediation/agreement-steps.ts';
 
 /** A dispute the actor may read, with who they are. @throws NOT_FOUND */
 async function inView(ctx: AppContext, actor: Actor, code: string) {
@@ -94,6 +95,7 @@ export async function getDispute(ctx: AppContext, actor: Actor, code: string): P
   const village = d.villageCode ? (await regions.namesOf(ctx.db, [d.villageCode])).get(d.villageCode) ?? null : null;
   const running = clockRows.filter((c) => !c.paused && (c.state === 'open' || c.state === 'warned')).sort((a, b) => a.dueAt.localeCompare(b.dueAt));
   const takesPart = isMediator(who, s) || isCommittee(who, s);
+  const agreementView = agreement ? presentAgreement(agreement, terms, signatures, parties) : null;
   return {
     ...presentListItem(d, { firstParty: parties[0]?.nameMask ?? null, committeeName: committee?.name ?? null, mediators: mediators.map((x) => x.m.name), nextDueAt: running[0] ? new Date(running[0].dueAt) : null, now }),
     factsFull: d.facts, claims: d.claims, address: d.address, lat: d.lat, lng: d.lng, gridCode: d.gridCode, villageName: village,
@@ -103,8 +105,8 @@ export async function getDispute(ctx: AppContext, actor: Actor, code: string): P
     parties: parties.map((p) => presentParty(p, ctx.crypto)), canRevealParties: holds(actor, 'dispute:reveal') && takesPart,
     sessions: sessions.map((x) => presentSession(x, rooms, ctx.crypto, takesPart)), outcome: presentOutcome(d, parties),
     clocks: clockRows.map(presentClock), timeline: events.map(presentEvent), links: links.map((l) => ({ type: l.subjectType, code: l.subjectCode })),
-    version: d.version, allowedActions: actionsFor(who, s),
-    agreement: agreement ? presentAgreement(agreement, terms, signatures, parties) : null,
+    version: d.version, allowedActions: actionsAtAgreementStage({ allowedActions: actionsFor(who, s), agreement: agreementView }),
+    agreement: agreementView,
     documents: docs.map((x) => ({ id: x.id, template: x.template, title: x.title, sm3: x.sm3, createdAt: x.createdAt.toISOString() })),
     file: await fileChecklistOf(ctx.db, d),
   };

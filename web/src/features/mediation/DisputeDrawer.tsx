@@ -17,7 +17,7 @@ import { RevealDialog, useRevealDialog } from '../../ui/RevealDialog';
 import { useActorText } from '../cases/CaseResult';
 import { ClockTag } from '../petitions/ClockTag';
 import { DisputeActionForm } from './DisputeActionForm';
-import { actionsToShow, bodyProblems, initialValues, toBody } from './action-body';
+import { bodyProblems, initialValues, toBody } from './action-body';
 import { disputeStatusColour } from './mediation-labels';
 import { disputeKeys, useDispute, useDisputeAction, useRevealParties } from './mediation.api';
 
@@ -179,7 +179,7 @@ export function DisputeDrawer({ code, onClose }: { code: string | null; onClose:
       {c && (
         <Space direction="vertical" style={{ width: '100%' }} size="middle">
           <Space wrap data-testid="dispute-actions">
-            {actionsToShow(c).map((a) => (
+            {c.allowedActions.map((a) => (
               <Button key={a} type={primary.includes(a) ? 'primary' : 'default'} danger={danger.includes(a)} onClick={() => start(a)} data-testid={`dispute-action-${a}`}>{actionLabel(a)}</Button>
             ))}
           </Space>

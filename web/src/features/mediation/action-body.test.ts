@@ -1,8 +1,7 @@
 /** The action form's values become the body the server's schema takes: dates as instants, consents from their rows, terms' days as dates. */
 import { describe, expect, it } from 'vitest';
 import dayjs from 'dayjs';
-import { actionsToShow, bodyProblems, fieldsOf, kindOf, toBody } from './action-body';
-import type { DisputeCard } from '../../../../core/schemas/disputes.response';
+import { bodyProblems, fieldsOf, kindOf, toBody } from './action-body';
 
 const party = '7f1c1c8e-0000-4000-8000-000000000001';
 const other = '7f1c1c8e-0000-4000-8000-000000000002';
@@ -33,22 +32,5 @@ describe('dispute action bodies', () => {
     expect(kindOf('recordSession', 'partyIds').type).toBe('array');
     expect(kindOf('recordFailure', 'toldAt').type).toBe('date');
     expect(fieldsOf('noSuchAction')).toEqual([]);
-  });
-});
-
-describe('the buttons of an agreement', () => {
-  const court = { court: null, appliedAt: null, caseNo: null, acceptedAt: null, extendedBy: null, outcome: null, decidedAt: null, note: null };
-  const term = { position: 0, content: '拆除越界院墙', manner: '拆除重砌', place: null, deadline: '2026-12-20', performance: null, performanceNote: null, performanceAt: null };
-  const agreement = (x: Partial<NonNullable<DisputeCard['agreement']>>): NonNullable<DisputeCard['agreement']> => ({ form: 'written', docNo: null, documentId: null, points: null, responsibility: null, effectiveAt: null, signatures: [], missingSigners: ['mediator'], terms: [term], confirmationRefusal: null, confirmation: court, ...x });
-  const all = ['close', 'sign', 'applyConfirmation', 'recordCourtAcceptance', 'extendCourtReview', 'recordCourtDecision', 'recordPerformance', 'recordFollowUpVisit', 'fileDocuments'];
-  it('offer signing until the last signature, then confirmation, and the court\'s steps only once the parties applied', () => {
-    expect(actionsToShow({ allowedActions: all, agreement: agreement({}) })).toEqual(['close', 'sign', 'fileDocuments']);
-    const effective = agreement({ missingSigners: [], effectiveAt: '2026-12-02T00:15:00Z' });
-    expect(actionsToShow({ allowedActions: all, agreement: effective })).toEqual(['close', 'applyConfirmation', 'recordPerformance', 'recordFollowUpVisit', 'fileDocuments']);
-    const applied = { ...effective, confirmation: { ...court, court: '门源县人民法院', appliedAt: '2026-12-03T00:00:00Z' } };
-    expect(actionsToShow({ allowedActions: all, agreement: applied })).toContain('recordCourtAcceptance');
-    expect(actionsToShow({ allowedActions: all, agreement: applied })).not.toContain('recordCourtDecision');
-    // Without an agreement only the server's other actions show; an action the web does not know is kept.
-    expect(actionsToShow({ allowedActions: ['refer', 'sign', 'newThing'], agreement: null })).toEqual(['refer', 'newThing']);
   });
 });

@@ -73,23 +73,3 @@ export function initialValues(action: string, c: DisputeCard): Record<string, un
   if (action === 'recordAgreement') Object.assign(v, { form: 'written', ...(fieldsOf(action).includes('items') ? { items: [{}] } : {}) });
   return v;
 }
-
-
-/** Actions that follow the agreement's own stage (signatures, judicial confirmation, performance). */
-const agreementSteps: Record<string, (a: NonNullable<DisputeCard['agreement']>) => boolean> = {
-  sign: (a) => a.missingSigners.length > 0,
-  applyConfirmation: (a) => !!a.effectiveAt && !a.confirmation.appliedAt && !a.confirmationRefusal,
-  recordCourtAcceptance: (a) => !!a.confirmation.appliedAt && !a.confirmation.acceptedAt && !a.confirmation.outcome,
-  extendCourtReview: (a) => !!a.confirmation.acceptedAt && !a.confirmation.outcome && !a.confirmation.extendedBy,
-  recordCourtDecision: (a) => !!a.confirmation.acceptedAt && !a.confirmation.outcome,
-  recordPerformance: (a) => !!a.effectiveAt && a.terms.length > 0,
-  recordFollowUpVisit: (a) => !!a.effectiveAt && a.terms.length > 0,
-};
-
-/**
- * The buttons worth showing: the server's allowed actions less those of an agreement stage not reached or passed
- * (签名 once all have signed, the court's steps before the parties applied); the server refuses them anyway.
- */
-export function actionsToShow(c: Pick<DisputeCard, 'allowedActions' | 'agreement'>): string[] {
-  return c.allowedActions.filter((x) => !agreementSteps[x] || (!!c.agreement && agreementSteps[x](c.agreement)));
-}
