@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { artifacts, launchBrowser, startServer, type RunningServer } from './server.ts';
 import { gridCentre } from './demo-api.ts';
-import { clickUntilVisible, demoCookie, signedInPage, watchErrors } from './staff-session.ts';
+import { clickUntilVisible, signedInPage, watchErrors } from './staff-session.ts';
 
 const shots = process.env.MEDIATION_SHOTS ?? join(artifacts, 'mediation');
 mkdirSync(shots, { recursive: true });
@@ -28,13 +28,6 @@ let server: RunningServer;
 let browser: Browser;
 let code = '';
 let online = '';
-
-/** A demo account's JSON API. */
-async function staffApi(username: string) {
-  const cookie = await demoCookie(server.url, username);
-  return (method: string, path: string, body?: unknown) =>
-    fetch(`${server.url}${path}`, { method, headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined }).then(async (r) => ({ status: r.status, body: await r.json() }));
-}
 
 const signIn = (username: string, size: 'desktop' | 'phone' = 'desktop', lang = 'zh-CN') => signedInPage(browser, server.url, username, size, lang);
 
@@ -86,13 +79,24 @@ describe('a neighbours’ boundary dispute from the desk to an agreement', () =>
     await dialog.getByTestId('org-name').fill('365调解室');
     await dialog.getByRole('button', { name: ok }).click();
     await expect.poll(() => page.getByTestId('org-rooms').textContent()).toContain('365调解室');
-    // The village mediator's record, linked to the account (an account picker needs user:read, which leaders lack).
-    const leader = await staffApi('county.leader');
-    const committee = ((await leader('GET', '/api/mediation/committees')).body.items as { id: string; name: string }[]).find((c) => c.name === committeeName)!;
-    const me = (await (await staffApi('village.mediator'))('GET', '/api/auth/me')).body as { id: string };
-    expect((await leader('POST', '/api/mediators', { committeeId: committee.id, name: '卓玛', userId: me.id, languages: ['zh', 'bo'], skills: ['邻里纠纷', '宅基地'], awards: ['调解能手'] })).status).toBe(201);
+    // The village mediator's record, linked to the account they sign in with, found by username.
     await page.getByRole('tab', { name: '调解员' }).click();
-    await expect.poll(() => page.getByTestId('org-mediators').textContent()).toContain('藏语');
+    await page.getByTestId('org-add').click();
+    dialog = page.getByRole('dialog', { name: '新增调解员' });
+    await dialog.getByTestId('org-committee').click();
+    await choose(page, committeeName);
+    await dialog.getByTestId('org-name').fill('卓玛');
+    await dialog.getByTestId('org-account').click();
+    await page.keyboard.type('village.mediator');
+    const account = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: 'village.mediator' }).first();
+    await expect.poll(() => account.textContent()).toContain('已关联：韩秀英'); // the demo's record of the same person
+    await account.click();
+    await dialog.getByTestId('org-languages').click();
+    await choose(page, '藏语');
+    await dialog.getByText('姓名', { exact: true }).click(); // closes the list
+    await dialog.getByRole('button', { name: ok }).click();
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    await expect.poll(() => page.getByTestId('org-mediators').textContent()).toMatch(/卓玛.*已关联账号.*藏语/);
     await shot(page, 'desktop-zh-CN-1-org');
     expect(errors).toEqual([]);
     await page.context().close();

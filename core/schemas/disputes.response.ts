@@ -203,4 +203,5 @@ export const MediatorAccount = z.object({
   /** The name of the mediator record already linked to this account, in the same county. */
   linkedMediator: z.string().nullable(),
 });
+export type MediatorAccount = z.infer<typeof MediatorAccount>;
 export const MediatorAccountList = z.object({ items: z.array(MediatorAccount) });

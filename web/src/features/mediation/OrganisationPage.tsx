@@ -19,6 +19,7 @@ import { RegionTreeSelect } from '../regions/RegionTreeSelect';
 import { mediatorLanguages } from './mediation-labels';
 import { useCommittees, useMediators, useRooms, useSaveOrg, type Committee, type Room } from './mediation.api';
 import { SubsidyRatesTab } from '../mediation-stats/SubsidyRatesTab';
+import { AccountPicker } from './AccountPicker';
 
 // rates: 补贴标准, the county's 以案定补 rates (features/mediation-stats).
 const tabs = ['committees', 'rooms', 'mediators', 'rates'] as const;
@@ -39,7 +40,8 @@ function EditModal({ editing, onClose }: { editing: Editing; onClose: () => void
   const submit = async () => {
     const r = await save.run(async () => {
       const v = await form.validateFields();
-      const body: Record<string, unknown> = Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== ''));
+      // A cleared account unlinks an existing record (null); a new record simply has none.
+      const body: Record<string, unknown> = Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== '' && !(x === null && !id)));
       // An edit sends only what may change; the committee of a room or mediator and a committee's place stay.
       if (id) for (const k of ['committeeId', 'level', 'regionCode']) delete body[k];
       return { id, body };
@@ -64,6 +66,7 @@ function EditModal({ editing, onClose }: { editing: Editing; onClose: () => void
           <Form.Item name="address" label={t('mediation.address')}><Input maxLength={200} /></Form.Item>
         </>}
         {tab === 'mediators' && <>
+          <Form.Item name="userId" label={t('mediation.org.account')} extra={t('mediation.org.accountExtra')}><AccountPicker /></Form.Item>
           <Form.Item name="isHead" valuePropName="checked"><Checkbox>{t('mediation.org.isHead')}</Checkbox></Form.Item>
           <Form.Item name="languages" label={t('mediation.org.languages')}><Select mode="multiple" options={mediatorLanguages.map((l) => ({ value: l, label: t(`mediation.lang.${l}`) }))} data-testid="org-languages" /></Form.Item>
           <Form.Item name="skills" label={t('mediation.org.skills')} extra={t('mediation.org.tagsHint')}><Select mode="tags" maxCount={20} /></Form.Item>
@@ -116,12 +119,13 @@ export function OrganisationPage(_: { me: Me }) {
           columns={[
             { title: t('mediation.org.name.mediators'), dataIndex: 'name', width: 130, render: (n: string, r) => <Space size={4}>{n}{r.isHead && <Tag color="blue">{t('mediation.org.head')}</Tag>}</Space> },
             { title: t('mediation.committee'), dataIndex: 'committeeName', width: 200, render: (n: string | null, r) => n ?? committeeName(r.committeeId) },
+            { title: t('mediation.org.account'), dataIndex: 'userId', width: 110, render: (u: string | null) => (u ? <Tag color="green">{t('mediation.org.linkedAccount')}</Tag> : <Tag>{t('mediation.org.noLinkedAccount')}</Tag>) },
             { title: t('mediation.org.languages'), dataIndex: 'languages', width: 150, render: (ls: string[]) => ls.map((l) => <Tag key={l} color={l === 'bo' ? 'purple' : undefined}>{t(`mediation.lang.${l}`, { defaultValue: l })}</Tag>) },
             { title: t('mediation.org.skills'), dataIndex: 'skills', render: (s: string[]) => s.join('、') || '—' },
             { title: t('mediation.org.awards'), dataIndex: 'awards', render: (s: string[]) => s.map((a) => <Tag key={a} color="gold">{a}</Tag>) },
             { title: t('mediation.org.load'), dataIndex: 'openDisputes', width: 100, render: (n: number) => <Tag color={n >= 10 ? 'red' : n >= 5 ? 'orange' : 'green'} data-testid="org-load">{t('mediation.load', { n })}</Tag> },
             { title: t('mediation.org.active'), dataIndex: 'active', width: 90, render: active },
-            { title: '', key: 'edit', width: 90, render: (_: unknown, r) => edit({ id: r.id, committeeId: r.committeeId, name: r.name, isHead: r.isHead, skills: r.skills, languages: r.languages, awards: r.awards, active: r.active }) },
+            { title: '', key: 'edit', width: 90, render: (_: unknown, r) => edit({ id: r.id, committeeId: r.committeeId, name: r.name, userId: r.userId, isHead: r.isHead, skills: r.skills, languages: r.languages, awards: r.awards, active: r.active }) },
           ]} />
       )}
       {tab === 'rates' && <SubsidyRatesTab />}
