@@ -156,7 +156,7 @@ export const disputeActionSchemas = {
 export type DisputeActionInputs = { [K in keyof typeof disputeActionSchemas]: z.infer<(typeof disputeActionSchemas)[K]> };
 
 /** Workbench boxes of GET /api/disputes. */
-export const disputeBoxes = ['all', 'mine', 'new', 'sessionsToday', 'overdue', 'urgent', 'followUps'] as const;
+export const disputeBoxes = ['all', 'mine', 'new', 'sessionsToday', 'overdue', 'urgent', 'toSign', 'followUps'] as const;
 
 /** GET /api/disputes */
 export const DisputeListQuery = Paging.extend({

@@ -43,6 +43,13 @@ export async function disputesWithTermsDue(ex: Executor, countyCode: string | nu
   return rows.map((r) => r.id);
 }
 
+/** Disputes whose written agreement still waits for a signature or the seal (not yet in effect). */
+export async function disputesAwaitingSignatures(ex: Executor, countyCode: string | null): Promise<string[]> {
+  const rows = await ex.select({ id: disputeAgreements.disputeId }).from(disputeAgreements)
+    .where(and(...(countyCode ? [eq(disputeAgreements.countyCode, countyCode)] : []), eq(disputeAgreements.form, 'written'), isNull(disputeAgreements.effectiveAt)));
+  return rows.map((r) => r.id);
+}
+
 /** The signatures of an agreement, oldest first. */
 export function signaturesOf(ex: Executor, d: Key): Promise<SignatureRow[]> {
   return ex.select().from(disputeSignatures).where(and(eq(disputeSignatures.countyCode, d.countyCode), eq(disputeSignatures.disputeId, d.id))).orderBy(asc(disputeSignatures.signedAt));

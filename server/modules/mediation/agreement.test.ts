@@ -127,6 +127,8 @@ describe('signatures and effect', () => {
       last = env.clock.now().toISOString();
       const card = await w.card('med.a', code);
       expect(card.agreement.effectiveAt).toBe(i === order.length - 1 ? last : null);
+      const toSign = (await w.as('med.a', 'GET', '/api/disputes?box=toSign')).body.items.map((x: { code: string }) => x.code);
+      expect(toSign.includes(code)).toBe(i < order.length - 1); // waits in 待签署协议 until the last signature
       if (i === 0) {
         expect(card.allowedActions).toContain('sign');
         expect(card.allowedActions).not.toContain('applyConfirmation');

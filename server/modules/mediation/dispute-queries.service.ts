@@ -52,6 +52,8 @@ async function filterOf(ctx: AppContext, who: Who, q: z.infer<typeof DisputeList
   }
   // Each agreed term's deadline is a follow-up: due from that day until it is recorded as performed.
   if (box === 'followUps') return { ...f, ids: await agreements.disputesWithTermsDue(ctx.db, countyOf(who.actor), cstDate(now)) };
+  // A written agreement is in effect only at its last signature or seal: until then it waits here.
+  if (box === 'toSign') return { ...f, ids: await agreements.disputesAwaitingSignatures(ctx.db, countyOf(who.actor)), status: ['agreed'] };
   if (box === 'new' || box === 'overdue' || box === 'urgent') return { ...f, box };
   return f;
 }

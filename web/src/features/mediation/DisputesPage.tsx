@@ -43,7 +43,7 @@ export function DisputesPage({ me }: { me: Me }) {
   const filter = (patch: Partial<Record<(typeof filterNames)[number] | 'box', string | undefined>>) => setF({ ...patch, page: undefined });
   const open = (c: string) => navigate({ pathname: `/mediation/${c}`, search: location.search }, { state: { fromList: true } });
   const close = () => ((location.state as { fromList?: boolean } | null)?.fromList ? navigate(-1) : navigate({ pathname: '/mediation', search: location.search }, { replace: true }));
-  const order = isMediator ? ['mine', 'sessionsToday', 'new', 'overdue', 'urgent', 'all'] : ['new', 'urgent', 'overdue', 'sessionsToday', 'mine', 'all'];
+  const order = isMediator ? ['mine', 'sessionsToday', 'toSign', 'followUps', 'new', 'overdue', 'urgent', 'all'] : ['new', 'urgent', 'overdue', 'sessionsToday', 'toSign', 'followUps', 'mine', 'all'];
 
   return (
     <>
