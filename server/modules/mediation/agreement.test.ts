@@ -17,6 +17,8 @@ import { DisputeCard } from '../../../core/schemas/disputes.response.ts';
 import { deliverDue } from '../outbox/outbox.service.ts';
 import { stopPdfWorker } from '../../lib/pdf/pdf-renderer.ts';
 import { cstAt } from '../../test/china-clock.ts';
+import { storeUpload } from '../uploads/uploads.service.ts';
+import { tinyPng } from '../../test/media-fixtures.ts';
 
 const DAY = 86_400_000;
 let env: TestEnv;
@@ -237,6 +239,25 @@ describe('judicial confirmation (司法确认)', () => {
     expect(from(env.clock.now().toISOString(), 15, 'court_decide')).toBe(false);
     const before = await w.act('med.a', code, 'recordCourtDecision', { outcome: 'confirmed', decidedAt: new Date(new Date(acceptedAt).getTime() - 3600_000).toISOString() });
     expect(JSON.stringify(before.body)).toContain('不能早于法院受理日期');
+  }, 60_000);
+
+  it('keeps the dispute open while the court has not answered an application: closing is refused until its decision is in', async () => {
+    const code = await w.mediating();
+    const partyIds = (await w.card('med.a', code)).parties.map((p: { id: string }) => p.id);
+    expect((await w.act('med.a', code, 'recordSession', { partyIds, record: '双方同意赔偿修墙费用。', signedPartyIds: partyIds })).status).toBe(200);
+    expect((await w.act('med.a', code, 'recordAgreement', oral)).status).toBe(200);
+    const upload = await storeUpload(env.ctx, tinyPng(), { userId: w.users['med.a']! });
+    expect((await w.act('med.a', code, 'fileDocuments', { kind: 'identity', uploadIds: [upload.id], title: '双方身份证复印件' })).status).toBe(200);
+    expect((await w.act('med.a', code, 'applyConfirmation', { court: '门源县人民法院', appliedAt: env.clock.now().toISOString() })).status).toBe(200);
+    const refused = await w.act('med.a', code, 'close', {});
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(refused.body)).toContain('司法确认申请尚待人民法院答复');
+    expect((await w.act('med.a', code, 'recordCourtAcceptance', { accepted: true, caseNo: '（2026）青2221民特调确字第12号', at: env.clock.now().toISOString() })).status).toBe(200);
+    expect((await w.act('med.a', code, 'close', {})).status).toBe(400);
+    expect((await w.act('med.a', code, 'recordCourtDecision', { outcome: 'confirmed', decidedAt: env.clock.now().toISOString() })).status).toBe(200);
+    const closed = await w.act('med.a', code, 'close', {});
+    expect(closed.status, JSON.stringify(closed.body)).toBe(200);
+    expect(closed.body.status).toBe('closed');
   }, 60_000);
 
   it('refuses an application after the 30 days, naming the window and its last day', async () => {

@@ -17,6 +17,7 @@ import type * as documents from '../documents/documents.service.ts';
 import { agreementEffects, storeIssued } from './agreement-effects.ts';
 import { missingFromFile } from '../../../core/mediation/file-checklist.ts';
 import { fileFactsOf } from './dispute-file.service.ts';
+import * as agreements from './agreement.repository.ts';
 
 /** The validated body of an action. */
 export type DisputeActionInput<A extends DisputeAction> = z.infer<(typeof disputeActionSchemas)[A]> & { actorMediatorIds?: string[] } & DocumentExtra;
@@ -173,6 +174,9 @@ export const disputeEffects: { [A in DisputeAction]: Fx<A> } = {
   async close(tx, _ctx, _actor, d, input, now) {
     const missing = missingFromFile(await fileFactsOf(tx, d));
     if (missing.length) throw bad('body', 'file_incomplete', `卷宗材料不全，不能结案：缺${missing.join('、')}`);
+    // A closed dispute takes no more steps: the court's answer to an application must be in the file first.
+    const a = await agreements.agreementOf(tx, d);
+    if (a?.confirmationAppliedAt && !a.confirmationOutcome) throw bad('body', 'court_pending', '司法确认申请尚待人民法院答复，请记录法院的受理和裁定结果后再结案');
     return { set: { closedAt: now }, reason: input.note ?? null };
   },
   ...agreementEffects,
