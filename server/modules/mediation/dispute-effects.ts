@@ -176,6 +176,7 @@ export const disputeEffects: { [A in DisputeAction]: Fx<A> } = {
     if (missing.length) throw bad('body', 'file_incomplete', `卷宗材料不全，不能结案：缺${missing.join('、')}`);
     // A closed dispute takes no more steps: the court's answer to an application must be in the file first.
     const a = await agreements.agreementOf(tx, d);
+    if (d.status === 'agreed' && a && !a.effectiveAt) throw bad('body', 'not_effective', '调解协议尚未经各方签名、盖章生效，请补齐签署后再结案');
     if (a?.confirmationAppliedAt && !a.confirmationOutcome) throw bad('body', 'court_pending', '司法确认申请尚待人民法院答复，请记录法院的受理和裁定结果后再结案');
     return { set: { closedAt: now }, reason: input.note ?? null };
   },

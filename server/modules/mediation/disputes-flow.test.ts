@@ -196,6 +196,11 @@ describe('mediating', () => {
     expect(JSON.stringify(refused.body)).toContain('卷宗材料不全，不能结案：缺当事人身份证明');
     const upload = await storeUpload(env.ctx, tinyPng(), { userId: w.users['med.a']! });
     expect((await w.act('med.a', code, 'fileDocuments', { kind: 'identity', uploadIds: [upload.id], title: '双方身份证复印件' })).status).toBe(200);
+    // …and a written agreement not yet signed by all has not taken effect: the file stays open until it has.
+    const unsigned = await w.act('med.a', code, 'close', {});
+    expect(JSON.stringify(unsigned.body)).toContain('调解协议尚未经各方签名、盖章生效');
+    for (const signer of [...partyIds, 'mediator']) expect((await w.act('med.a', code, 'sign', { signer, method: 'screen' })).status).toBe(200);
+    expect((await w.act('med.head', code, 'sign', { signer: 'committee', method: 'seal' })).status).toBe(200);
     expect((await w.act('med.a', code, 'close', {})).body.status).toBe('closed');
     expect((await loadOf()).openDisputes).toBe(before.openDisputes);
   });
