@@ -32,6 +32,7 @@ import { claimAttachments } from './attachments.service.ts';
 import { caseViewOf, type CaseView } from './case-visibility.ts';
 import { newReporterKey } from './reporter-key.ts';
 import { GroupCommit } from '../../lib/group-commit.ts';
+import { caseCodeChars } from '../../../core/tracking-code.ts';
 
 export interface IntakeInput {
   channel: 'visit' | 'letter' | 'web' | 'phone' | 'video' | 'patrol' | 'hotline' | 'alarm' | 'open311' | 'app';
@@ -47,12 +48,9 @@ export interface IntakeInput {
   uploadIds: string[];
 }
 
-const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'; // Crockford base32: no I, L, O, U to misread
-
-/** A tracking code: the county and 8 random characters (40 bits), e.g. 632221-7KQ2M9XF. */
+/** A tracking code: the county and 8 random characters (about 40 bits; never X or M first: core/tracking-code.ts), e.g. 632221-7KQ2M9XF. */
 export function newCaseCode(countyCode: string): string {
-  const b = randomBytes(8);
-  return `${countyCode}-${[...b].map((x) => ALPHABET[x & 31]).join('')}`;
+  return `${countyCode}-${caseCodeChars(randomBytes(8))}`;
 }
 
 const bad = (path: string, code: string, message: string) => new AppError('VALIDATION_FAILED', [{ path, code, message }]);

@@ -89,8 +89,8 @@ function done(root: HTMLElement, r: { code: string; committee: string; applicant
     h('a', { href: `/track/${r.code}` }, h('button', { className: 'primary', type: 'button', 'data-testid': 'dispute-view' }, d.view))));
 }
 
-/** Renders the follow-up page of a dispute code. */
-export async function disputeTrackPage(root: HTMLElement, code: string): Promise<void> {
+/** Renders the follow-up page of a dispute code (orElse: what to show when no dispute has it). */
+export async function disputeTrackPage(root: HTMLElement, code: string, orElse?: () => Promise<void>): Promise<void> {
   const input = h('input', { type: 'text', placeholder: '632221-M1234567', value: code, autocapitalize: 'characters' });
   const form = h('form', { className: 'card row' }, input, h('button', { type: 'submit' }, d.search));
   form.addEventListener('submit', (e) => {
@@ -101,6 +101,8 @@ export async function disputeTrackPage(root: HTMLElement, code: string): Promise
   try {
     c = await call<DisputeTracking>(`/api/public/disputes/${encodeURIComponent(code)}`);
   } catch (e) {
+    // A case code made before case codes kept off this kind's letter (core/tracking-code.ts) is a case's.
+    if ((e as PublicError).status === 404 && orElse) return orElse();
     return mount(root, form, h('div', { className: 'card err' }, (e as PublicError).status === 404 ? d.notFound : (e as Error).message));
   }
   const line = (label: string, value: string | null, testId: string) => value && h('div', { className: 'muted', 'data-testid': testId }, `${label}${d.colon}${value}`);

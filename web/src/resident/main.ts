@@ -26,15 +26,20 @@ const frame = (title: string) => {
     !tracking && !petition && !mediation && h('p', { className: 'muted', style: 'text-align:center' }, h('a', { href: '/report/petition', 'data-testid': 'to-petition' }, t.petition), ' · ', h('a', { href: '/report/mediation', 'data-testid': 'to-mediation' }, t.mediation)));
   document.title = `${t.brand} · ${title}`;
 };
+// A code no petition or dispute holds may be an older case's (core/tracking-code.ts).
+const asCase = () => {
+  frame(t.track);
+  return trackPage(main, code);
+};
 if (mediation) {
   void import('./dispute').then((m) => {
     frame(m.disputeTitle(tracking));
-    return tracking ? m.disputeTrackPage(main, code!) : m.disputePage(main);
+    return tracking ? m.disputeTrackPage(main, code!, asCase) : m.disputePage(main);
   });
 } else if (petition) {
   void import('./petition').then((m) => {
     frame(m.petitionTitle(tracking));
-    return tracking ? m.petitionTrackPage(main, code!) : m.petitionPage(main);
+    return tracking ? m.petitionTrackPage(main, code!, asCase) : m.petitionPage(main);
   });
 } else {
   frame(tracking ? t.track : t.title);

@@ -87,8 +87,8 @@ function done(root: HTMLElement, r: PetitionRegistered): void {
     h('a', { href: link }, h('button', { className: 'primary', type: 'button' }, p.view))));
 }
 
-/** Renders the tracking page of a petition code. */
-export async function petitionTrackPage(root: HTMLElement, code: string): Promise<void> {
+/** Renders the tracking page of a petition code (orElse: what to show when no petition has it). */
+export async function petitionTrackPage(root: HTMLElement, code: string, orElse?: () => Promise<void>): Promise<void> {
   const input = h('input', { type: 'text', placeholder: '632221-X1234567', value: code, autocapitalize: 'characters' });
   const form = h('form', { className: 'card row' }, input, h('button', { type: 'submit' }, p.search));
   form.addEventListener('submit', (e) => {
@@ -101,6 +101,8 @@ export async function petitionTrackPage(root: HTMLElement, code: string): Promis
   try {
     c = await call<PetitionTracking>(`/api/public/petitions/${encodeURIComponent(code)}`, { headers: petitionerKey ? { 'x-petitioner-key': petitionerKey } : {} });
   } catch (e) {
+    // A case code made before case codes kept off this kind's letter (core/tracking-code.ts) is a case's.
+    if ((e as PublicError).status === 404 && orElse) return orElse();
     return mount(root, form, h('div', { className: 'card err' }, (e as PublicError).status === 404 ? p.notFound : (e as Error).message));
   }
   const ratingErr = h('div', { className: 'err', role: 'alert' });
