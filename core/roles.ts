@@ -34,6 +34,10 @@ export const permissions = [
   'dispute:act', // take dispute workflow actions (which ones: core/workflow/dispute-workflow.ts and the policy)
   'dispute:reveal', // see the parties of a dispute in full (each read audited, with a reason)
   'mediation:admin', // keep the committees, rooms and mediators of the scope
+  // Issue 16 (session 11): field work.
+  'field:record', // record patrols, visits and risk assessments from the field app (own records)
+  'field:read', // see field records, visit tasks, patrol compliance and coverage in the scope
+  'field:track', // read a patrol's location track (sensitive personal data; each read audited)
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -64,17 +68,19 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   auditor: ['region:read', 'user:read', 'audit:read'],
   // Leaders approve petition extensions and urge late steps.
   // …and act for a mediation committee of their scope (assign, transfer, urge) and keep its roster (司法所).
-  leader: [...businessRead, 'case:act', 'case:export', 'kpi:read', 'person:read', 'petition:read', 'petition:act', 'dispute:read', 'dispute:act', 'mediation:admin'],
+  // …and see field work, coverage and (audited) a worker's patrol track.
+  leader: [...businessRead, 'case:act', 'case:export', 'kpi:read', 'person:read', 'petition:read', 'petition:act', 'dispute:read', 'dispute:act', 'mediation:admin', 'field:read', 'field:track'],
   // A township centre's operator acts for the township when a petition is sent to it.
   // The centre's operator registers disputes and hands them to a committee of its scope.
-  operator: [...businessRead, 'case:create', 'case:act', 'case:export', 'pii:view', 'kpi:read', 'person:read', 'person:write', 'person:reveal', 'petition:read', 'petition:act', 'dispute:read', 'dispute:register', 'dispute:act', 'dispute:reveal'],
+  operator: [...businessRead, 'case:create', 'case:act', 'case:export', 'pii:view', 'kpi:read', 'person:read', 'person:write', 'person:reveal', 'petition:read', 'petition:act', 'dispute:read', 'dispute:register', 'dispute:act', 'dispute:reveal', 'field:read'],
   // Department handlers work on cases routed to them, not on the population registry.
   // …and on petitions transferred to their department (the receiving body).
   handler: [...businessRead, 'case:act', 'petition:read', 'petition:act'],
   // 四必清: the grid worker knows every household of the grid, and confirms identities on visits.
   // 排查: grid workers register the disputes they find and follow those (only those: need-to-know).
-  gridWorker: [...businessRead, 'case:create', 'case:act', 'person:read', 'person:write', 'person:reveal', 'dispute:read', 'dispute:register'],
-  householdLeader: [...businessRead, 'case:create', 'case:act'],
+  // 一日一巡 and 四访三问: patrols, visits and risk assessments from the field app.
+  gridWorker: [...businessRead, 'case:create', 'case:act', 'person:read', 'person:write', 'person:reveal', 'dispute:read', 'dispute:register', 'field:record', 'field:read'],
+  householdLeader: [...businessRead, 'case:create', 'case:act', 'field:record'],
   // People's mediators register, mediate and record; they see the parties in full (audited) to reach them.
   mediator: [...businessRead, 'person:read', 'dispute:read', 'dispute:register', 'dispute:act', 'dispute:reveal'],
   // The 信访部门: registers, routes, records service and review requests; sees petitioners in full (audited).
