@@ -140,14 +140,19 @@ export async function insertLink(tx: Executor, row: LinkRow): Promise<boolean> {
   return done.length > 0;
 }
 
-/** Codes of the disputes a case or petition became (its card shows them). */
-export async function disputeCodesOf(ex: Executor, countyCode: string, subjectType: string, subjectId: string): Promise<string[]> {
+/** The disputes a case or petition became (its card shows them). */
+export async function disputesLinkedTo(ex: Executor, countyCode: string, subjectType: string, subjectId: string): Promise<DisputeRow[]> {
   const rows = await ex
-    .select({ code: disputes.code })
+    .select({ d: disputes })
     .from(disputeLinks)
     .innerJoin(disputes, and(eq(disputes.countyCode, disputeLinks.countyCode), eq(disputes.id, disputeLinks.disputeId)))
     .where(and(eq(disputeLinks.countyCode, countyCode), eq(disputeLinks.subjectType, subjectType), eq(disputeLinks.subjectId, subjectId)));
-  return rows.map((r) => r.code);
+  return rows.map((r) => r.d);
+}
+
+/** Codes of the disputes a case or petition became. */
+export async function disputeCodesOf(ex: Executor, countyCode: string, subjectType: string, subjectId: string): Promise<string[]> {
+  return (await disputesLinkedTo(ex, countyCode, subjectType, subjectId)).map((d) => d.code);
 }
 
 /** The links of a dispute. */
