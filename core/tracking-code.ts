@@ -19,9 +19,14 @@ export function codeKind(code: string): 'case' | 'petition' | 'dispute' | null {
   return null;
 }
 
+/** Code characters from random bytes, one per byte (five bits each). */
+export function codeChars(bytes: Uint8Array): string {
+  return [...bytes].map((x) => CODE_ALPHABET[x & 31]).join('');
+}
+
 /** Eight code characters from random bytes (at least 8), the first never a letter another kind owns. */
 export function caseCodeChars(bytes: Uint8Array): string {
   const reserved: string[] = Object.values(kindPrefixes);
   const first = [...CODE_ALPHABET].filter((c) => !reserved.includes(c));
-  return first[bytes[0]! % first.length]! + [...bytes.subarray(1, 8)].map((x) => CODE_ALPHABET[x & 31]).join('');
+  return first[bytes[0]! % first.length]! + codeChars(bytes.subarray(1, 8));
 }

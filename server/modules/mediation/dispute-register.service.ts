@@ -24,13 +24,13 @@ import * as orgRepo from './organisation.repository.ts';
 import * as repo from './mediation.repository.ts';
 import { partyRows } from './dispute-parties.ts';
 import { countRegistration } from './mediation-stats.service.ts';
-import { CODE_ALPHABET, kindPrefixes } from '../../../core/tracking-code.ts';
+import { codeChars, kindPrefixes } from '../../../core/tracking-code.ts';
 
 const bad = (path: string, code: string, message: string) => new AppError('VALIDATION_FAILED', [{ path, code, message }]);
 
 /** A dispute's code: the county, `M` and 7 random characters (35 bits), e.g. 632221-M7KQ2M9F. */
 export function newDisputeCode(countyCode: string): string {
-  return `${countyCode}-${kindPrefixes.dispute}${[...randomBytes(7)].map((x) => CODE_ALPHABET[x & 31]).join('')}`;
+  return `${countyCode}-${kindPrefixes.dispute}${codeChars(randomBytes(7))}`;
 }
 
 /** What every way in gives. */

@@ -31,13 +31,13 @@ import { petitionClockSpecs } from './petitions.workflow.ts';
 import { officeStaff } from './petition-bodies.ts';
 import { canRead } from './petitions.policy.ts';
 import * as outbox from '../outbox/outbox.service.ts';
-import { CODE_ALPHABET, kindPrefixes } from '../../../core/tracking-code.ts';
+import { codeChars, kindPrefixes } from '../../../core/tracking-code.ts';
 
 const bad = (path: string, code: string, message: string) => new AppError('VALIDATION_FAILED', [{ path, code, message }]);
 
 /** A petition's tracking code: the county, `X` and 7 random characters (35 bits), e.g. 632221-X7KQ2M9F. */
 export function newPetitionCode(countyCode: string): string {
-  return `${countyCode}-${kindPrefixes.petition}${[...randomBytes(7)].map((x) => CODE_ALPHABET[x & 31]).join('')}`;
+  return `${countyCode}-${kindPrefixes.petition}${codeChars(randomBytes(7))}`;
 }
 
 /** One petitioner's values, checked and normalised (ID number upper-case 18 digits, mobile without +86). */
