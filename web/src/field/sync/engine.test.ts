@@ -8,8 +8,9 @@ import { memoryStore } from '../store/memory-store';
 import type { OutboxRow } from '../store/types';
 import { syncEngine, type EngineDeps } from './engine';
 import { records } from './records';
+import { keepMineInput } from './resolve';
 import { httpSend } from './send';
-import { startTestServer, type Behaviour, type TestServer } from './test-server';
+import { startTestServer, type Behaviour, type TestServer } from '../../../field-test-server';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -207,5 +208,22 @@ describe('order and files', () => {
     await d.engine.run();
     expect(server.stored.get(fix)!.body).toMatchObject({ id: fix, supersedes: first });
     expect([await d.state(first), await d.state(fix)]).toEqual(['superseded', 'synced']);
+  });
+});
+
+describe('a conflict resolved', () => {
+  it('by keeping mine: a new record with the server’s version supersedes the old one, which leaves the count', async () => {
+    const d = device();
+    const upd = await d.outbox.save('household.update', { householdId: 'h1', version: 3, address: '城关镇 1 号' }, { label: '修改户' });
+    answer(/households/, 'stale');
+    await d.engine.run();
+    const row = (await d.store.getRow(upd))!;
+    const fix = await d.outbox.save('household.update', keepMineInput(row, row.lastError!.current as { version: number }), { label: '修改户', supersedes: upd });
+    expect(await d.state(upd)).toBe('superseded');
+    await d.engine.run();
+    expect(await d.state(fix)).toBe('synced');
+    expect(server.seen.at(-1)).toMatchObject({ method: 'PATCH', path: '/api/households/h1', key: fix });
+    expect(server.stored.get(fix)!.body).toMatchObject({ version: 5, address: '城关镇 1 号' });
+    expect(await d.outbox.unsyncedCount()).toBe(0);
   });
 });

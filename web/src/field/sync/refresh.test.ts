@@ -15,17 +15,16 @@ describe('refreshing the device copy', () => {
     const store = memoryStore();
     await store.setMeta('me', me);
     const asked: string[] = [];
-    const answers: unknown[] = [
-      tpl,
+    const snapshots: unknown[] = [
       { asOf: 'T1', reset: false, grids: [{ code: 'g1', name: '一网格' }], households: [hh('a'), hh('b')], persons: [], tasks: [], tombstones: [] },
-      tpl,
       { asOf: 'T2', reset: false, grids: [], households: [{ ...hh('a'), version: 2 }], persons: [], tasks: [], tombstones: [{ type: 'household', id: 'b' }] },
-      null, // templates unavailable (offline): the copy keeps the old ones
       { asOf: 'T3', reset: true, grids: [{ code: 'g2', name: '二网格' }], households: [hh('c', 'g2')], persons: [], tasks: [], tombstones: [] },
     ];
+    const templates: unknown[] = [tpl, tpl, null]; // the third time unavailable: the copy keeps the old ones
     const get = async (path: string) => {
       asked.push(path);
-      return answers.shift() ?? null;
+      if (path === '/api/public/categories') return [{ id: 'c1', name: '道路' }];
+      return (path.startsWith('/api/field/templates') ? templates : snapshots).shift() ?? null;
     };
     const copy = deviceCopy(store);
     await refreshCopy(store, get, () => new Date('2026-12-02T03:00:00Z'));
@@ -38,6 +37,7 @@ describe('refreshing the device copy', () => {
     expect((await copy.households()).map((x) => x.id)).toEqual(['c']);
     expect(await copy.grids()).toEqual([{ code: 'g2', name: '二网格' }]);
     expect((await copy.templates('visit')).map((t) => t.code)).toEqual(['visit.sanbidao']);
+    expect((await copy.categories()).map((c) => c.id)).toEqual(['c1']);
     expect(asked.filter((p) => p.startsWith('/api/field/snapshot'))).toEqual(['/api/field/snapshot', '/api/field/snapshot?since=T1', '/api/field/snapshot?since=T2']);
     expect((await store.getMeta<MeRow>('me'))!.cursor).toBe('T3');
   });
@@ -45,8 +45,8 @@ describe('refreshing the device copy', () => {
   it('keeps the cursor when paging stops half-way, so nothing is skipped', async () => {
     const store = memoryStore();
     await store.setMeta('me', { ...me, cursor: 'T0' });
-    const answers: unknown[] = [tpl, { asOf: 'T1', next: 'P2', reset: false, grids: [], households: [hh('a')], persons: [], tasks: [], tombstones: [] }, null];
-    await refreshCopy(store, async () => answers.shift() ?? null);
+    const snapshots: unknown[] = [{ asOf: 'T1', next: 'P2', reset: false, grids: [], households: [hh('a')], persons: [], tasks: [], tombstones: [] }, null];
+    await refreshCopy(store, async (path) => (path.startsWith('/api/field/snapshot') ? snapshots.shift() ?? null : null));
     expect((await store.getMeta<MeRow>('me'))!.cursor).toBe('T0');
     expect((await store.households()).map((x) => x.id)).toEqual(['a']);
   });

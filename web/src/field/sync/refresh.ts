@@ -1,6 +1,7 @@
 /**
  * Refreshes the device copy after a sync: the changes since the last snapshot (tombstones remove what left the
- * worker's grids; `reset` starts over when the grid set changed) and the templates, each applied in one transaction.
+ * worker's grids; `reset` starts over when the grid set changed), the templates and the case categories, each
+ * applied in one transaction.
  */
 import type { CopyHousehold, CopyPerson, CopyTask, CopyTemplate } from '../contracts';
 import type { CopyChanges, MeRow, Store } from '../store/types';
@@ -25,6 +26,8 @@ export async function refreshCopy(store: Store, get: GetJson, now: () => Date = 
   let since = me.cursor;
   let applied = false;
   let templates = (await get('/api/field/templates')) as CopyTemplate[] | null;
+  const categories = await get('/api/public/categories');
+  if (Array.isArray(categories)) await store.setMeta('categories', categories);
   for (let page = 0; page < 50; page++) {
     const snap = (await get(`/api/field/snapshot${since ? `?since=${encodeURIComponent(since)}` : ''}`)) as Snapshot | null;
     if (!snap || typeof snap.asOf !== 'string') break;

@@ -1,7 +1,8 @@
 /**
  * A small field API over real HTTP for the sync engine's tests: stores records by id, replays an Idempotency-Key's
  * first answer (as server/http/idempotent.ts does), and can be told how to answer the next requests: commit and then
- * cut the connection (the answer is lost), 401, 409 stale, 422, 500.
+ * cut the connection (the answer is lost), 401, 409 stale, 422, 500. It lives outside web/src because the app's
+ * code may not use Node built-ins (eslint fence).
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 
@@ -67,7 +68,7 @@ export async function startTestServer(): Promise<TestServer> {
     let bytes: number | undefined;
     if (req.method === 'PUT') {
       id = decodeURIComponent(path.split('/').pop()!);
-      const form = await new Response(raw, { headers: { 'content-type': req.headers['content-type']! } }).formData();
+      const form = await new Response(new Uint8Array(raw), { headers: { 'content-type': req.headers['content-type']! } }).formData();
       const file = form.get('file') as Blob;
       bytes = file.size;
       body = { id, owner: new URL(req.url!, 'http://x').searchParams.get('owner') };
