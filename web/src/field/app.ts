@@ -45,7 +45,10 @@ export function startShell(root: HTMLElement, deps: ShellDeps): Shell {
   const dirty = new Set<string>();
   const dirtyListeners: (() => void)[] = [];
   const count = h('a', { className: 'badge zero', href: '#/sync', 'data-testid': 'sync-count', 'aria-label': tr('unsynced', { n: 0 }) }, '0');
-  const offline = h('span', { className: 'chip', hidden: navigator.onLine, 'data-testid': 'offline' }, t.offline);
+  const offline = h('span', { className: 'chip', 'data-testid': 'offline' }, t.offline);
+  // `.chip` sets display, which would win over the hidden attribute.
+  const showOffline = () => (offline.style.display = navigator.onLine ? 'none' : '');
+  showOffline();
   const langSelect = h('select', { 'aria-label': t.language, onchange: (e: Event) => switchLanguage((e.target as HTMLSelectElement).value as Language) },
     ...languages.map((l) => h('option', { value: l.code, selected: l.code === language }, l.label)));
   const header = h('header', { className: 'bar' }, h('h1', { className: 'bar-title' }, t.appName), h('div', { className: 'bar-side' }, offline, count, langSelect));
@@ -97,8 +100,8 @@ export function startShell(root: HTMLElement, deps: ShellDeps): Shell {
     else if (typeof done === 'function') done();
   };
   addEventListener('hashchange', () => void render());
-  addEventListener('online', () => (offline.hidden = true));
-  addEventListener('offline', () => (offline.hidden = false));
+  addEventListener('online', showOffline);
+  addEventListener('offline', showOffline);
   void render();
 
   return {

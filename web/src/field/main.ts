@@ -40,7 +40,12 @@ async function boot(): Promise<void> {
   const root = document.getElementById('app')!;
   const store = await idbStore();
   const me = await cachedMe(store);
-  if (!me) return signInScreen(root, store, () => location.reload());
+  if (!me) {
+    // The worker is installed on the first visit, so the app is on the phone before the first walk.
+    startUpdates(null);
+    // Signed in: the app starts in place (no second page load on a weak connection).
+    return signInScreen(root, store, () => void boot());
+  }
 
   // Other tabs of the app hear about every change (the header's count stays right in each).
   const channel = new BroadcastChannel('anwang-field');

@@ -7,28 +7,39 @@ import type { Shell } from './app';
 import { h } from './dom';
 import { t } from './words';
 
-/** Registers the service worker; with a shell, offers each new version in a banner. */
-export function startUpdates(shell: Shell | null): void {
-  if (!('serviceWorker' in navigator)) return;
+let shell: Shell | null = null;
+let refresh: (() => void) | null = null;
+
+/** Registers the service worker (once per page); with a shell, offers each new version in a banner. */
+export function startUpdates(withShell: Shell | null): void {
+  shell = withShell;
+  shell?.onDirtyChange(() => refresh?.());
+  if (refresh || !('serviceWorker' in navigator)) return;
   const hint = h('span', { className: 'muted', 'data-testid': 'update-wait' });
-  const button = h('button', { type: 'button', className: 'btn primary', 'data-testid': 'update-now', onclick: () => void update() }, t.updateNow);
+  // The page moves to the new version once it controls the page (also when it came from another build's address).
+  const moveOn = () => {
+    button.disabled = true;
+    navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), { once: true });
+    void update();
+  };
+  const button = h('button', { type: 'button', className: 'btn primary', 'data-testid': 'update-now', onclick: moveOn }, t.updateNow);
   const banner = h('div', { className: 'banner', 'data-testid': 'update-banner' }, h('span', {}, t.updateReady, ' ', hint), button);
-  const refresh = () => {
+  refresh = () => {
     const dirty = (shell?.dirtyCount() ?? 0) > 0;
     button.disabled = dirty;
     hint.textContent = dirty ? t.updateWait : '';
   };
-  shell?.onDirtyChange(refresh);
   const update = registerSW({
     immediate: true,
     onNeedRefresh: () => {
-      refresh();
+      refresh?.();
       shell?.banner('update', banner);
     },
     onOfflineReady: () => {
       if (!shell) return;
-      shell.banner('offline-ready', h('div', { className: 'banner', 'data-testid': 'offline-ready' }, t.offlineReady));
-      setTimeout(() => shell.banner('offline-ready', null), 4000);
+      const s = shell;
+      s.banner('offline-ready', h('div', { className: 'banner', 'data-testid': 'offline-ready' }, t.offlineReady));
+      setTimeout(() => s.banner('offline-ready', null), 4000);
     },
     // A worker who keeps the app open all day still hears of a new version within the hour.
     onRegisteredSW: (_url, registration) => {
