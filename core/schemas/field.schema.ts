@@ -73,8 +73,8 @@ export const AttachmentQuery = z.object({
   owner: z.string().regex(/^(visit|finding|assessment):[0-9a-fA-F-]{36}$/, 'owner 应为 visit|finding|assessment:<UUID>'),
 });
 
-/** GET /api/field/patrol-compliance: 一日一巡 per worker, grid and township over China calendar days. */
-export const PatrolComplianceQuery = z.object({ region: RegionCode.optional(), from: Day, to: Day });
+/** GET /api/field/patrol-compliance: 一日一巡 per worker, grid and township over China calendar days (default the last 7 up to today). */
+export const PatrolComplianceQuery = z.object({ region: RegionCode.optional(), from: Day.optional(), to: Day.optional() });
 
 const TemplateTextSchema = z.object({ 'zh-CN': Text(200), 'zh-TW': Text(200), en: Text(200), bo: Text(400).optional() });
 const Confidence = z.enum(['H', 'M', 'L']);

@@ -6,7 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AttachmentQuery, AssessmentSchema, FindingSchema, PatrolEndSchema, PatrolStartSchema, TrackChunkSchema, VisitSchema } from '../../../core/schemas/field.schema.ts';
+import { AttachmentQuery, AssessmentSchema, PatrolComplianceQuery, FindingSchema, PatrolEndSchema, PatrolStartSchema, TrackChunkSchema, VisitSchema } from '../../../core/schemas/field.schema.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { actorOf, type RouteAccess } from '../../http/route-config.ts';
 import { idempotent, keyScopeOf } from '../../http/idempotent.ts';
@@ -14,6 +14,7 @@ import { recordAssessment } from './assessments.service.ts';
 import { putAttachment, type OwnerType } from './attachments.service.ts';
 import { readUpload } from '../uploads/uploads.routes.ts';
 import { recordFinding } from './findings.service.ts';
+import { patrolCompliance } from './compliance.service.ts';
 import { addTrackChunk, endPatrol, readTrack, startPatrol } from './patrols.service.ts';
 import { listTemplates } from './templates.service.ts';
 import { recordVisit } from './visits.service.ts';
@@ -59,4 +60,8 @@ export function fieldRoutes(app: FastifyInstance, ctx: AppContext): void {
     const { created, attachment } = await putAttachment(ctx, actorOf(req), req.params.id, { type, id: ownerId.toLowerCase() }, () => readUpload(req));
     return reply.code(created ? 201 : 200).send(attachment);
   });
+  r.get('/api/field/patrol-compliance', {
+    config: { access: { permission: 'field:read' } },
+    schema: { tags: ['field'], summary: '一日一巡 Patrol compliance per worker, grid and township: days with an ended patrol ÷ days in the range, minutes, distance, findings', querystring: PatrolComplianceQuery },
+  }, async (req) => patrolCompliance(ctx, actorOf(req), req.query));
 }
