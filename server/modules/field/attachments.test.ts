@@ -53,7 +53,7 @@ describe('field attachments', () => {
   it('puts a finding\'s photo into its case, where the handlers see it', async () => {
     const id = randomUUID();
     expect((await put(id, `finding:${findingId}`)).status).toBe(201);
-    const n = await count(`SELECT count(*)::int AS n FROM case_attachments ca JOIN cases c ON c.county_code = ca.county_code AND c.id = ca.case_id JOIN field_attachments a ON a.upload_id = ca.id WHERE c.code = $1 AND a.id = $2`, [caseCode, id]);
+    const n = await count(`SELECT count(*)::int AS n FROM case_attachments ca JOIN cases c ON c.county_code = ca.county_code AND c.id = ca.case_id JOIN field_attachments a ON a.county_code = ca.county_code AND a.upload_id = ca.id WHERE c.code = $1 AND a.id = $2`, [caseCode, id]);
     expect(n).toBe(1);
   });
 
