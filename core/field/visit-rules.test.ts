@@ -51,14 +51,16 @@ describe('visit rules', () => {
     expect(due([{ type: 'person', id: 'p', care, lastVisitAt: new Date('2026-03-12T02:00:00Z') }])).toEqual([['p', 'hardship', '2026-06-10']]);
   });
 
-  it('visits elderly living alone, left-behind children and community correction every 90 days; other groups need no rule', () => {
+  it('visits everyone else under care every 90 days (elderly living alone, left-behind, community correction, youth); a migrant needs no rule', () => {
     const since = new Date('2025-01-01T00:00:00Z');
     expect(due([
       { type: 'person', id: 'alone', care: [{ kind: 'care', category: '01', since }] },
       { type: 'person', id: 'child', care: [{ kind: 'care', category: '05', since }] },
       { type: 'person', id: 'correction', care: [{ kind: 'special_group', category: '02', since }] },
+      { type: 'person', id: 'youth', care: [{ kind: 'youth', category: '01', since }] },
       { type: 'person', id: 'migrant', care: [{ kind: 'migrant', category: null, since }] },
-    ])).toEqual([['alone', 'care_other', '2026-06-08'], ['child', 'care_other', '2026-06-08'], ['correction', 'care_other', '2026-06-08']]);
+      { type: 'person', id: 'both', care: [{ kind: 'special_group', category: '03', grade: 1, since }, { kind: 'care', category: '01', since }] },
+    ])).toEqual([['alone', 'care_other', '2026-06-08'], ['child', 'care_other', '2026-06-08'], ['correction', 'care_other', '2026-06-08'], ['youth', 'care_other', '2026-06-08'], ['both', 'special_care', '2026-06-08'], ['both', 'care_other', '2026-06-08']]);
   });
 
   it('names no sensitive category in a rule code, and says where each rule comes from', () => {

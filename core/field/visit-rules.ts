@@ -40,7 +40,7 @@ export const visitRules: Record<VisitRuleCode, VisitRule> = {
   // 90 days (at least four a year); 14 at danger grade 3–5: specialCareInterval below.
   special_care: { code: 'special_care', subjectType: 'person', kind: 'recurring', intervalDays: 90, confidence: 'issue', source: '严重精神障碍管理治疗工作规范 (2018): follow-up at least 4 times a year; every 2 weeks at danger grade 3–5' },
   hardship: { code: 'hardship', subjectType: 'person', kind: 'recurring', intervalDays: 90, firstDueDays: 7, confidence: 'L', source: '四访 + 五必访 (Suiping, Shuifu seeds): hardship households; intervals are local assumptions' },
-  care_other: { code: 'care_other', subjectType: 'person', kind: 'recurring', intervalDays: 90, confidence: 'L', source: '五必访 / 无人脱管: elderly living alone, left-behind children, community correction; interval a local assumption' },
+  care_other: { code: 'care_other', subjectType: 'person', kind: 'recurring', intervalDays: 90, confidence: 'L', source: '五必访 / 无人脱管: every other person under care (elderly living alone, left-behind, community correction, youth at risk …); interval a local assumption' },
   new_arrival: { code: 'new_arrival', subjectType: 'household', kind: 'once', dueDays: 7, confidence: 'L', source: '四访: 新迁入家庭; 7 days a local assumption' },
   major_change: { code: 'major_change', subjectType: 'household', kind: 'once', dueDays: 3, confidence: 'L', source: '四访: 重大变故; 3 days a local assumption' },
   petitioner: { code: 'petitioner', subjectType: 'person', kind: 'once', dueDays: 7, confidence: 'L', source: '四访: 上访群众; 7 days a local assumption' },
@@ -94,6 +94,9 @@ export interface RequiredTask {
   dueOn: string;
 }
 
+/** Extension-record kinds that put a person under care (each such person is someone's to visit). */
+export const careKinds: readonly string[] = ['special_group', 'youth', 'left_behind', 'care'];
+
 /** The recurring rules a subject falls under, with their interval and first-due days. */
 function recurringOf(s: VisitSubject): { rule: VisitRuleCode; interval: number; first?: number; since?: Date | null }[] {
   if (s.type === 'household') {
@@ -107,8 +110,9 @@ function recurringOf(s: VisitSubject): { rule: VisitRuleCode; interval: number; 
   if (mental.length) out.push({ rule: 'special_care', interval: Math.min(...mental.map((c) => specialCareInterval(c.grade))) });
   const hardship = care.find((c) => c.kind === 'care' && c.category === '02');
   if (hardship) out.push({ rule: 'hardship', interval: visitRules.hardship.intervalDays!, first: visitRules.hardship.firstDueDays, since: hardship.since });
-  const other = care.some((c) => (c.kind === 'care' && (c.category === '01' || c.category === '05')) || (c.kind === 'special_group' && c.category === '02') || c.kind === 'left_behind');
-  if (other) out.push({ rule: 'care_other', interval: visitRules.care_other.intervalDays! });
+  // Everyone else under care (无人脱管): elderly living alone, left-behind, community correction, youth at risk …
+  const covered = (c: CareFact) => (c.kind === 'special_group' && c.category === '03') || (c.kind === 'care' && c.category === '02');
+  if (care.some((c) => careKinds.includes(c.kind) && !covered(c))) out.push({ rule: 'care_other', interval: visitRules.care_other.intervalDays! });
   return out;
 }
 
