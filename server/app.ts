@@ -36,6 +36,8 @@ import { open311Routes } from './modules/open311/open311.routes.ts';
 import { documentRoutes } from './modules/documents/documents.routes.ts';
 import { petitionRoutes } from './modules/petitions/petitions.routes.ts';
 import { mediationRoutes } from './modules/mediation/mediation.routes.ts';
+// ── Session 11, helper T: visit tasks, coverage, the field app's device copy ──
+import { fieldTaskRoutes } from './modules/field-tasks/field-tasks.routes.ts';
 
 const webDist = join(dirname(fileURLToPath(import.meta.url)), '..', 'web', 'dist');
 export const version = '0.1.0';
@@ -135,6 +137,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   documentRoutes(app, ctx);
   petitionRoutes(app, ctx);
   mediationRoutes(app, ctx);
+  // ── Session 11, helper T ──
+  fieldTaskRoutes(app, ctx);
 
   await installWebApp(app, opts.webDist ?? webDist);
   return app;

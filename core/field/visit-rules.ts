@@ -28,6 +28,8 @@ export interface VisitRule {
   firstDueDays?: number;
   /** Once: days from the trigger to the due day. */
   dueDays?: number;
+  /** The checklist the worker fills in on the visit (field templates: 四必清, 五必访, 四访三问). */
+  templateCode: 'sibiqing' | 'wubifang' | 'sifangsanwen';
   /** 'issue': given by issue 16; 'L': a local assumption a county should confirm. */
   confidence: 'issue' | 'L';
   source: string;
@@ -35,15 +37,15 @@ export interface VisitRule {
 
 /** The rules as data. */
 export const visitRules: Record<VisitRuleCode, VisitRule> = {
-  risk_high: { code: 'risk_high', subjectType: 'household', kind: 'recurring', intervalDays: 30, confidence: 'issue', source: 'issue 16: high-risk households monthly' },
-  risk_medium: { code: 'risk_medium', subjectType: 'household', kind: 'recurring', intervalDays: 90, confidence: 'issue', source: 'issue 16: medium-risk households quarterly' },
+  risk_high: { code: 'risk_high', templateCode: 'sibiqing', subjectType: 'household', kind: 'recurring', intervalDays: 30, confidence: 'issue', source: 'issue 16: high-risk households monthly' },
+  risk_medium: { code: 'risk_medium', templateCode: 'sibiqing', subjectType: 'household', kind: 'recurring', intervalDays: 90, confidence: 'issue', source: 'issue 16: medium-risk households quarterly' },
   // 90 days (at least four a year); 14 at danger grade 3–5: specialCareInterval below.
-  special_care: { code: 'special_care', subjectType: 'person', kind: 'recurring', intervalDays: 90, confidence: 'issue', source: '严重精神障碍管理治疗工作规范 (2018): follow-up at least 4 times a year; every 2 weeks at danger grade 3–5' },
-  hardship: { code: 'hardship', subjectType: 'person', kind: 'recurring', intervalDays: 90, firstDueDays: 7, confidence: 'L', source: '四访 + 五必访 (Suiping, Shuifu seeds): hardship households; intervals are local assumptions' },
-  care_other: { code: 'care_other', subjectType: 'person', kind: 'recurring', intervalDays: 90, confidence: 'L', source: '五必访 / 无人脱管: every other person under care (elderly living alone, left-behind, community correction, youth at risk …); interval a local assumption' },
-  new_arrival: { code: 'new_arrival', subjectType: 'household', kind: 'once', dueDays: 7, confidence: 'L', source: '四访: 新迁入家庭; 7 days a local assumption' },
-  major_change: { code: 'major_change', subjectType: 'household', kind: 'once', dueDays: 3, confidence: 'L', source: '四访: 重大变故; 3 days a local assumption' },
-  petitioner: { code: 'petitioner', subjectType: 'person', kind: 'once', dueDays: 7, confidence: 'L', source: '四访: 上访群众; 7 days a local assumption' },
+  special_care: { code: 'special_care', templateCode: 'wubifang', subjectType: 'person', kind: 'recurring', intervalDays: 90, confidence: 'issue', source: '严重精神障碍管理治疗工作规范 (2018): follow-up at least 4 times a year; every 2 weeks at danger grade 3–5' },
+  hardship: { code: 'hardship', templateCode: 'wubifang', subjectType: 'person', kind: 'recurring', intervalDays: 90, firstDueDays: 7, confidence: 'L', source: '四访 + 五必访 (Suiping, Shuifu seeds): hardship households; intervals are local assumptions' },
+  care_other: { code: 'care_other', templateCode: 'wubifang', subjectType: 'person', kind: 'recurring', intervalDays: 90, confidence: 'L', source: '五必访 / 无人脱管: every other person under care (elderly living alone, left-behind, community correction, youth at risk …); interval a local assumption' },
+  new_arrival: { code: 'new_arrival', templateCode: 'sifangsanwen', subjectType: 'household', kind: 'once', dueDays: 7, confidence: 'L', source: '四访: 新迁入家庭; 7 days a local assumption' },
+  major_change: { code: 'major_change', templateCode: 'sifangsanwen', subjectType: 'household', kind: 'once', dueDays: 3, confidence: 'L', source: '四访: 重大变故; 3 days a local assumption' },
+  petitioner: { code: 'petitioner', templateCode: 'sifangsanwen', subjectType: 'person', kind: 'once', dueDays: 7, confidence: 'L', source: '四访: 上访群众; 7 days a local assumption' },
 };
 
 /** Days between visits of a person under special care at this danger grade (0–5; unknown counts as low). */

@@ -175,6 +175,8 @@ export const listProbes: Record<string, { query: string; want: 'clean' | 'refuse
   'GET /api/mediation/rooms': [{ query: '', want: 'clean' }],
   'GET /api/mediators': [{ query: '', want: 'clean' }, { query: '?language=bo', want: 'clean' }],
   'GET /api/mediation/accounts': [{ query: '', want: 'clean' }],
+  // ── Session 11, helper T: visit tasks (mine, or the scope's) ──
+  'GET /api/field/tasks': [{ query: '', want: 'clean' }, { query: '?scope=all', want: 'clean' }, { query: `?scope=all&region=${fixture.villageB}`, want: 'refused' }, { query: `?scope=all&grid=${fixture.gridB1}`, want: 'refused' }],
 };
 
 /** The probe's query with village B's places replaced by codes that name nothing. */

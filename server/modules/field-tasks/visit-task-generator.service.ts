@@ -165,6 +165,8 @@ export interface VisitDone {
   subjectType: 'household' | 'person';
   subjectId: string;
   visitedAt: Date;
+  /** The earlier visit it corrects: a correction completes nothing new. */
+  supersedesId?: string | null;
 }
 
 /**
@@ -173,6 +175,7 @@ export interface VisitDone {
  * workflow lets them; anyone else's visit completes them as the system.
  */
 export async function onVisitRecorded(tx: Executor, ctx: AppContext, actor: Actor, visit: VisitDone): Promise<void> {
+  if (visit.supersedesId) return;
   const open = await repo.lockOpenOfSubject(tx, visit.countyCode, visit.subjectType, visit.subjectId);
   const closed: repo.TaskRow[] = [];
   for (const t of open) {
@@ -182,7 +185,10 @@ export async function onVisitRecorded(tx: Executor, ctx: AppContext, actor: Acto
   await refreshSubject(tx, ctx, visit.countyCode, { type: visit.subjectType, id: visit.subjectId }, closed);
 }
 
-/** A household's risk level changed (called in the assessment's transaction, after the current level is stored). */
+/**
+ * A household's risk level changed (called in the assessment's transaction, after the current level is stored: the
+ * level is read from there, so the arguments after the household are the caller's and need not be passed).
+ */
 export async function onRiskLevel(tx: Executor, ctx: AppContext, household: { countyCode: string; id: string }): Promise<void> {
   const open = await repo.lockOpenOfSubject(tx, household.countyCode, 'household', household.id);
   await refreshSubject(tx, ctx, household.countyCode, { type: 'household', id: household.id }, open);

@@ -1,6 +1,6 @@
 /** I/O for visit tasks, their events, care assignments and the generator's cursors; nothing else. */
 import { and, asc, eq, inArray, isNotNull, max, sql } from 'drizzle-orm';
-import { careAssignments, gridStaff, users, visitRuleCursors, visitTaskEvents, visitTasks } from '../../db/schema.ts';
+import { careAssignments, gridStaff, households, persons, users, visitRuleCursors, visitTaskEvents, visitTasks } from '../../db/schema.ts';
 import type { Executor } from '../../db/client.ts';
 
 export type TaskRow = typeof visitTasks.$inferSelect;
@@ -82,4 +82,49 @@ export async function cursorOf(ex: Executor, countyCode: string, source: string)
 /** Moves a county's cursor of `source` forward. */
 export async function saveCursor(tx: Executor, countyCode: string, source: string, lastAt: Date, lastRef: number): Promise<void> {
   await tx.insert(visitRuleCursors).values({ countyCode, source, lastAt, lastRef }).onConflictDoUpdate({ target: [visitRuleCursors.countyCode, visitRuleCursors.source], set: { lastAt: sql`excluded.last_at`, lastRef: sql`excluded.last_ref` } });
+}
+
+/** A task with its subject's masked label, as lists show it. */
+export type TaskListRow = TaskRow & { label: string | null };
+
+/** Filters of a task list: a county prefix and region/grid prefix, an assignee, a status (overdue: open and past its due day). */
+export interface TaskFilter {
+  prefix: string;
+  assigneeId?: string;
+  status: 'open' | 'overdue' | 'done' | 'cancelled';
+  /** Today in China (YYYY-MM-DD): an open task whose due day is before it is overdue. */
+  today: string;
+  updatedAfter?: Date;
+}
+
+function taskWhere(f: TaskFilter) {
+  const county = f.prefix.length >= 6 ? f.prefix.slice(0, 6) : undefined;
+  return and(
+    county ? eq(visitTasks.countyCode, county) : undefined,
+    f.prefix ? sql`${visitTasks.gridCode} LIKE ${f.prefix + '%'}` : undefined,
+    f.assigneeId ? eq(visitTasks.assigneeId, f.assigneeId) : undefined,
+    f.status === 'overdue' ? and(eq(visitTasks.status, 'open'), sql`${visitTasks.dueOn} < ${f.today}`) : eq(visitTasks.status, f.status),
+  );
+}
+
+/** A page of tasks, earliest due first, with the subject's label (a household's address, a person's masked name). */
+export async function listTasks(ex: Executor, f: TaskFilter, page: number, pageSize: number): Promise<{ items: TaskListRow[]; total: number }> {
+  const where = taskWhere(f);
+  const [{ n }] = (await ex.select({ n: sql<number>`count(*)::int` }).from(visitTasks).where(where)) as [{ n: number }];
+  const items = await ex
+    .select({ task: visitTasks, address: households.address, name: persons.nameMask })
+    .from(visitTasks)
+    .leftJoin(households, and(eq(visitTasks.subjectType, 'household'), eq(households.countyCode, visitTasks.countyCode), eq(households.id, visitTasks.subjectId)))
+    .leftJoin(persons, and(eq(visitTasks.subjectType, 'person'), eq(persons.countyCode, visitTasks.countyCode), eq(persons.id, visitTasks.subjectId)))
+    .where(where)
+    .orderBy(asc(visitTasks.dueOn), asc(visitTasks.id))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  return { items: items.map((r) => ({ ...r.task, label: r.address ?? r.name })), total: n };
+}
+
+/** Links accounts-less staff rows of `role` in the grids under `prefix` to an account (the demo); returns how many. */
+export async function linkUnlinkedStaff(tx: Executor, countyCode: string, prefix: string, role: string, userId: string): Promise<number> {
+  const rows = await tx.update(gridStaff).set({ userId }).where(and(eq(gridStaff.countyCode, countyCode), sql`${gridStaff.gridCode} LIKE ${prefix + '%'}`, eq(gridStaff.role, role), sql`${gridStaff.userId} IS NULL`)).returning({ id: gridStaff.id });
+  return rows.length;
 }
