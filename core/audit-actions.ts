@@ -90,6 +90,12 @@ export const auditActions = [
   'user.update', // 修改账号
   // ── Session 11, helper T: visit tasks and coverage ──
   'coverage.export', // 导出走访覆盖（无人脱管、无人漏管）清单
+  // ── Session 11, helper S: field records (issue 16) ──
+  'patrol.start', // 开始巡查 (the field app; device time in the detail)
+  'patrol.end', // 结束巡查
+  'patrol.readTrack', // 查看巡查轨迹 (a worker's location history: an audited read)
+  'visit.record', // 登记走访 (a correction names the record it supersedes)
+  'assessment.record', // 家庭安全风险评估 (the level, never the answers)
 ] as const;
 
 /**

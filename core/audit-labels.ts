@@ -95,6 +95,12 @@ const plainLabels: Record<(typeof auditActions)[number], Words> = {
   'user.unlock': w('解锁账号', '解鎖帳號', 'Unlocked an account'),
   'coverage.export': w('导出走访覆盖清单', '匯出走訪覆蓋清單', 'Exported the visit coverage list'),
   'user.update': w('修改账号', '修改帳號', 'Edited an account'),
+  // ── Session 11, helper S: field records ──
+  'patrol.start': w('开始巡查', '開始巡查', 'Started a patrol'),
+  'patrol.end': w('结束巡查', '結束巡查', 'Ended a patrol'),
+  'patrol.readTrack': w('查看巡查轨迹', '查看巡查軌跡', 'Viewed a patrol track'),
+  'visit.record': w('登记走访', '登記走訪', 'Recorded a visit'),
+  'assessment.record': w('评估家庭安全风险', '評估家庭安全風險', 'Assessed a household\'s risk'),
 };
 
 /** The case workflow's steps (the same words as the case page's buttons). */

@@ -36,6 +36,7 @@ import { open311Routes } from './modules/open311/open311.routes.ts';
 import { documentRoutes } from './modules/documents/documents.routes.ts';
 import { petitionRoutes } from './modules/petitions/petitions.routes.ts';
 import { mediationRoutes } from './modules/mediation/mediation.routes.ts';
+import { fieldRoutes } from './modules/field/field.routes.ts';
 // ── Session 11, helper T: visit tasks, coverage, the field app's device copy ──
 import { fieldTaskRoutes } from './modules/field-tasks/field-tasks.routes.ts';
 
@@ -139,6 +140,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   mediationRoutes(app, ctx);
   // ── Session 11, helper T ──
   fieldTaskRoutes(app, ctx);
+  // ── Session 11, helper S: field records ──
+  fieldRoutes(app, ctx);
 
   await installWebApp(app, opts.webDist ?? webDist);
   return app;

@@ -43,7 +43,7 @@ export const visitRules: Record<VisitRuleCode, VisitRule> = {
   special_care: { code: 'special_care', templateCode: 'wubifang', subjectType: 'person', kind: 'recurring', intervalDays: 90, confidence: 'issue', source: '严重精神障碍管理治疗工作规范 (2018): follow-up at least 4 times a year; every 2 weeks at danger grade 3–5' },
   hardship: { code: 'hardship', templateCode: 'wubifang', subjectType: 'person', kind: 'recurring', intervalDays: 90, firstDueDays: 7, confidence: 'L', source: '四访 + 五必访 (Suiping, Shuifu seeds): hardship households; intervals are local assumptions' },
   care_other: { code: 'care_other', templateCode: 'wubifang', subjectType: 'person', kind: 'recurring', intervalDays: 90, confidence: 'L', source: '五必访 / 无人脱管: every other person under care (elderly living alone, left-behind, community correction, youth at risk …); interval a local assumption' },
-  new_arrival: { code: 'new_arrival', templateCode: 'sifangsanwen', subjectType: 'household', kind: 'once', dueDays: 7, confidence: 'L', source: '四访: 新迁入家庭; 7 days a local assumption' },
+  new_arrival: { code: 'new_arrival', templateCode: 'sifangsanwen', subjectType: 'household', kind: 'once', dueDays: 7, confidence: 'L', source: '四访: 新迁入家庭 (a household moved into the grid); 7 days a local assumption' },
   major_change: { code: 'major_change', templateCode: 'sifangsanwen', subjectType: 'household', kind: 'once', dueDays: 3, confidence: 'L', source: '四访: 重大变故; 3 days a local assumption' },
   petitioner: { code: 'petitioner', templateCode: 'sifangsanwen', subjectType: 'person', kind: 'once', dueDays: 7, confidence: 'L', source: '四访: 上访群众; 7 days a local assumption' },
 };

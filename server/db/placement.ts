@@ -105,6 +105,16 @@ export const placement: Record<string, Placement> = {
   care_assignments: byCounty('who is responsible for a person under care, read with the county\'s persons'),
   visit_rule_cursors: byCounty('where a county\'s trigger scans left off, read and written with that county\'s generation'),
   living_id_numbers: { kind: 'distributed', column: 'id_number_hash', why: 'one living registration per ID number nationally: keyed (and split) by the ID number\'s hash alone, so the unique key holds across counties' },
+  // ── Session 11, helper S: field records (0033) ──
+  field_templates: reference('checklists and questionnaires (a handful, each version a row), read with every county\'s visits'),
+  patrols: byCounty('a county\'s patrols; chunks, findings and the rollup reference them with the county in the key'),
+  patrol_track_chunks: byCounty('encrypted track chunks of a patrol, written and read with it'),
+  patrol_findings: byCounty('findings of a patrol and the cases they became (both by county)'),
+  visit_records: byCounty('visits, append-only, per subject within a county'),
+  household_assessments: byCounty('risk assessments of a county\'s households (foreign key to households with the county)'),
+  household_risk_current: byCounty('one row per assessed household, upserted with its assessment'),
+  field_attachments: byCounty('photos and voice notes of a county\'s field records'),
+  patrol_stats_daily: byCounty('一日一巡 rollup per grid, worker and day, bumped in the transaction of each patrol record'),
 };
 
 /** The table every county-distributed table is co-located with. */

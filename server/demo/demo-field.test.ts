@@ -18,8 +18,6 @@ const rect = (x0: number) => ({ type: 'Polygon', coordinates: [[[x0, 37.3], [x0 
 
 beforeAll(async () => {
   env = await createTestEnv();
-  // TEMP until s11-field-records (0033) is merged.
-  await env.ctx.database.query(`CREATE TABLE IF NOT EXISTS household_risk_current (county_code char(6) NOT NULL, household_id uuid NOT NULL, level text NOT NULL, score integer NOT NULL, assessment_id uuid NOT NULL, assessed_at timestamptz NOT NULL, updated_at timestamptz NOT NULL, PRIMARY KEY (county_code, household_id))`);
   await seedFixture(env.ctx);
   await importRegions(env.ctx, root, `code,name,parent_code\n${demoCommunity},城关社区,632221100000`);
   const grids = [`${demoCommunity}001`, `${demoCommunity}002`];

@@ -18,8 +18,6 @@ let leader: string;
 
 beforeAll(async () => {
   env = await createTestEnv();
-  // TEMP until s11-field-records (0033) is merged.
-  await env.ctx.database.query(`CREATE TABLE IF NOT EXISTS household_risk_current (county_code char(6) NOT NULL, household_id uuid NOT NULL, level text NOT NULL, score integer NOT NULL, assessment_id uuid NOT NULL, assessed_at timestamptz NOT NULL, updated_at timestamptz NOT NULL, PRIMARY KEY (county_code, household_id))`);
   const w = await fieldWorld(env);
   await linkStaff(env, fixture.gridB1, w.users.workerB);
   p.fineA1 = await personUnderCare(env, fixture.gridA1, '马福', { kind: 'care', category: '01' });

@@ -43,7 +43,11 @@ export async function personsUnderCare(ex: Executor, countyCode: string, personI
     .orderBy(asc(persons.id));
 }
 
-/** Households created in or moved into a grid after the cursor (new arrivals), oldest first, at most `limit`. */
+/**
+ * Households moved into a grid after the cursor (new arrivals), oldest first, at most `limit`. A household's
+ * creation does not count: registering the existing population (an import, the first survey) would flood the
+ * workers with visits, and the registry cannot tell a newcomer's first registration from a census entry.
+ */
 export async function arrivalsSince(ex: Executor, countyCode: string, after: { at: Date; id: number }, limit: number) {
   return ex
     .select({ id: registryHistory.id, objectId: registryHistory.objectId, at: registryHistory.at })
@@ -51,7 +55,7 @@ export async function arrivalsSince(ex: Executor, countyCode: string, after: { a
     .where(and(
       eq(registryHistory.countyCode, countyCode),
       eq(registryHistory.objectType, 'household'),
-      inArray(registryHistory.event, ['created', 'moved']),
+      eq(registryHistory.event, 'moved'),
       or(gt(registryHistory.at, after.at), and(eq(registryHistory.at, after.at), gt(registryHistory.id, after.id))),
     ))
     .orderBy(asc(registryHistory.at), asc(registryHistory.id))

@@ -20,8 +20,6 @@ const p: Record<string, string> = {};
 
 beforeAll(async () => {
   env = await createTestEnv();
-  // TEMP until s11-field-records (0033) is merged.
-  await env.ctx.database.query(`CREATE TABLE IF NOT EXISTS household_risk_current (county_code char(6) NOT NULL, household_id uuid NOT NULL, level text NOT NULL, score integer NOT NULL, assessment_id uuid NOT NULL, assessed_at timestamptz NOT NULL, updated_at timestamptz NOT NULL, PRIMARY KEY (county_code, household_id))`);
   w = await fieldWorld(env);
   p.grade2 = await personUnderCare(env, fixture.gridA1, '马一', { kind: 'special_group', category: '03', riskLevel: '2' });
   p.grade4 = await personUnderCare(env, fixture.gridA1, '马二', { kind: 'special_group', category: '03', riskLevel: '4' });

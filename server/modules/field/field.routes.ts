@@ -1,0 +1,67 @@
+/**
+ * The field records' routes (the field app 网格通 and the staff pages): templates, patrols with their track and
+ * findings, visits, assessments, attachments, patrol compliance. Every create honours the Idempotency-Key, which
+ * is the record's client id: a retry after a lost answer replays it.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AttachmentQuery, AssessmentSchema, PatrolComplianceQuery, FindingSchema, PatrolEndSchema, PatrolStartSchema, TrackChunkSchema, VisitSchema } from '../../../core/schemas/field.schema.ts';
+import type { AppContext } from '../../lib/context.ts';
+import { actorOf, type RouteAccess } from '../../http/route-config.ts';
+import { idempotent, keyScopeOf } from '../../http/idempotent.ts';
+import { recordAssessment } from './assessments.service.ts';
+import { putAttachment, type OwnerType } from './attachments.service.ts';
+import { readUpload } from '../uploads/uploads.routes.ts';
+import { recordFinding } from './findings.service.ts';
+import { patrolCompliance } from './compliance.service.ts';
+import { addTrackChunk, endPatrol, readTrack, startPatrol } from './patrols.service.ts';
+import { listTemplates } from './templates.service.ts';
+import { recordVisit } from './visits.service.ts';
+
+const patrolParams = z.object({ patrolId: z.string().uuid() });
+const record: RouteAccess = { permission: 'field:record' };
+const onPatrol: RouteAccess = { permission: 'field:record', objects: ['patrol'] };
+
+/** Registers /api/field/* (records, templates, tracks, compliance). */
+export function fieldRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get('/api/field/templates', { config: { access: { permission: ['field:record', 'field:read'] } }, schema: { tags: ['field'], summary: '走访清单与风险评估表 The active checklists and questionnaires (三必到 四必清 五必访 四访三问 六必查, household risk)' } }, async () => listTemplates(ctx));
+  r.post('/api/field/patrols', { config: { access: record }, schema: { tags: ['field'], summary: '开始巡查 Start a patrol (id = the client UUID = Idempotency-Key)', body: PatrolStartSchema } }, async (req, reply) => {
+    const actor = actorOf(req);
+    return idempotent(ctx, req, reply, keyScopeOf(actor), 201, (ticket) => startPatrol(ctx, actor, req.body, ticket));
+  });
+  r.post('/api/field/patrols/:patrolId/end', { config: { access: onPatrol }, schema: { tags: ['field'], summary: '结束巡查 End a patrol (ending twice answers its state)', params: patrolParams, body: PatrolEndSchema } }, async (req, reply) => {
+    const actor = actorOf(req);
+    return idempotent(ctx, req, reply, keyScopeOf(actor), 200, (ticket) => endPatrol(ctx, actor, req.params.patrolId, req.body, ticket));
+  });
+  r.post('/api/field/patrols/:patrolId/track', { config: { access: onPatrol }, schema: { tags: ['field'], summary: '上传巡查轨迹 One chunk of the track (1–120 points, stored encrypted)', params: patrolParams, body: TrackChunkSchema } }, async (req, reply) => {
+    const actor = actorOf(req);
+    return idempotent(ctx, req, reply, keyScopeOf(actor), 201, (ticket) => addTrackChunk(ctx, actor, req.params.patrolId, req.body, ticket));
+  });
+  r.get('/api/field/patrols/:patrolId/track', { config: { access: { permission: ['field:record', 'field:track'], objects: ['patrol'] } }, schema: { tags: ['field'], summary: '查看巡查轨迹 The whole track, to its worker or a leader in scope (each read audited)', params: patrolParams } }, async (req) => readTrack(ctx, actorOf(req), req.params.patrolId));
+  r.post('/api/field/patrols/:patrolId/findings', { config: { access: onPatrol }, schema: { tags: ['field'], summary: '巡查发现问题 A finding; it becomes a case in the same transaction (answers the case code)', params: patrolParams, body: FindingSchema } }, async (req, reply) => {
+    const actor = actorOf(req);
+    return idempotent(ctx, req, reply, keyScopeOf(actor), 201, (ticket) => recordFinding(ctx, actor, req.params.patrolId, req.body, ticket));
+  });
+  r.post('/api/field/visits', { config: { access: record }, schema: { tags: ['field'], summary: '登记走访 Record a visit (corrections supersede, never edit)', body: VisitSchema } }, async (req, reply) => {
+    const actor = actorOf(req);
+    return idempotent(ctx, req, reply, keyScopeOf(actor), 201, (ticket) => recordVisit(ctx, actor, req.body, ticket));
+  });
+  r.post('/api/field/assessments', { config: { access: record }, schema: { tags: ['field'], summary: '家庭安全风险评估 Assess a household (scored on the server)', body: AssessmentSchema } }, async (req, reply) => {
+    const actor = actorOf(req);
+    return idempotent(ctx, req, reply, keyScopeOf(actor), 201, (ticket) => recordAssessment(ctx, actor, req.body, ticket));
+  });
+  r.put('/api/field/attachments/:id', {
+    config: { access: { permission: 'field:record', objects: ['clientId'] } },
+    schema: { tags: ['field'], summary: '上传走访、巡查或评估的照片与录音 One photo or voice note of a record of mine (multipart `file`); 201 stored, 200 already stored', params: z.object({ id: z.string().uuid() }), querystring: AttachmentQuery },
+  }, async (req, reply) => {
+    const [type, ownerId] = req.query.owner.split(':') as [OwnerType, string];
+    const { created, attachment } = await putAttachment(ctx, actorOf(req), req.params.id, { type, id: ownerId.toLowerCase() }, () => readUpload(req));
+    return reply.code(created ? 201 : 200).send(attachment);
+  });
+  r.get('/api/field/patrol-compliance', {
+    config: { access: { permission: 'field:read' } },
+    schema: { tags: ['field'], summary: '一日一巡 Patrol compliance per worker, grid and township: days with an ended patrol ÷ days in the range, minutes, distance, findings', querystring: PatrolComplianceQuery },
+  }, async (req) => patrolCompliance(ctx, actorOf(req), req.query));
+}
