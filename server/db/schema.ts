@@ -1190,3 +1190,56 @@ export const patrolStatsDaily = pgTable('patrol_stats_daily', {
   distanceM: integer('distance_m').notNull().default(0),
   findings: integer('findings').notNull().default(0),
 }, (t) => [primaryKey({ name: 'patrol_stats_daily_pkey', columns: [t.countyCode, t.gridCode, t.userId, t.day] })]);
+
+// ── Session 11, helper T: visit tasks (migration 0034) ──
+/** A visit task (走访任务): one per subject and rule while open; generated from core/field/visit-rules.ts. */
+export const visitTasks = pgTable('visit_tasks', {
+  countyCode: char('county_code', { length: 6 }).notNull(),
+  id: uuid('id').notNull(),
+  subjectType: text('subject_type').notNull(),
+  subjectId: uuid('subject_id').notNull(),
+  gridCode: char('grid_code', { length: 15 }).notNull(),
+  villageCode: char('village_code', { length: 12 }).notNull(),
+  rule: text('rule').notNull(),
+  triggerRef: text('trigger_ref'),
+  assigneeId: uuid('assignee_id'),
+  status: text('status').notNull().default('open'),
+  dueOn: date('due_on', { mode: 'string' }).notNull(),
+  intervalDays: integer('interval_days'),
+  createdAt: ts('created_at').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+  closedAt: ts('closed_at'),
+  closedByVisit: uuid('closed_by_visit'),
+  visitedAt: ts('visited_at'),
+  version: integer('version').notNull().default(0),
+}, (t) => [primaryKey({ name: 'visit_tasks_pkey', columns: [t.countyCode, t.id] })]);
+
+/** A visit task's timeline (created, done, reassigned, reminded, cancelled, warned, breached). */
+export const visitTaskEvents = pgTable('visit_task_events', {
+  countyCode: char('county_code', { length: 6 }).notNull(),
+  id: bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity(),
+  taskId: uuid('task_id').notNull(),
+  type: text('type').notNull(),
+  fromStatus: text('from_status'),
+  toStatus: text('to_status'),
+  actorId: text('actor_id').notNull(),
+  data: jsonb('data').$type<Record<string, unknown> | null>(),
+  at: ts('at').notNull(),
+}, (t) => [primaryKey({ name: 'visit_task_events_pkey', columns: [t.countyCode, t.id] })]);
+
+/** An explicit 责任人 for a person under care (overrides the grid's workers). */
+export const careAssignments = pgTable('care_assignments', {
+  countyCode: char('county_code', { length: 6 }).notNull(),
+  personId: uuid('person_id').notNull(),
+  userId: uuid('user_id').notNull(),
+  assignedBy: text('assigned_by').notNull(),
+  assignedAt: ts('assigned_at').notNull(),
+}, (t) => [primaryKey({ name: 'care_assignments_pkey', columns: [t.countyCode, t.personId] })]);
+
+/** Where the generator's scans of one-off facts left off, per county and source. */
+export const visitRuleCursors = pgTable('visit_rule_cursors', {
+  countyCode: char('county_code', { length: 6 }).notNull(),
+  source: text('source').notNull(),
+  lastAt: ts('last_at').notNull(),
+  lastRef: bigint('last_ref', { mode: 'number' }).notNull().default(0),
+}, (t) => [primaryKey({ name: 'visit_rule_cursors_pkey', columns: [t.countyCode, t.source] })]);

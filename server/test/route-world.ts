@@ -181,6 +181,10 @@ export const listProbes: Record<string, { query: string; want: 'clean' | 'refuse
   'GET /api/mediation/rooms': [{ query: '', want: 'clean' }],
   'GET /api/mediators': [{ query: '', want: 'clean' }, { query: '?language=bo', want: 'clean' }],
   'GET /api/mediation/accounts': [{ query: '', want: 'clean' }],
+  // ── Session 11, helper T: visit tasks (mine, or the scope's) ──
+  'GET /api/field/coverage': [{ query: '', want: 'clean' }, { query: `?region=${fixture.villageB}`, want: 'refused' }, { query: `?grid=${fixture.gridB1}`, want: 'refused' }],
+  'GET /api/field/coverage.xlsx': [{ query: `?region=${fixture.villageB}`, want: 'refused' }],
+  'GET /api/field/tasks': [{ query: '', want: 'clean' }, { query: '?scope=all', want: 'clean' }, { query: `?scope=all&region=${fixture.villageB}`, want: 'refused' }, { query: `?scope=all&grid=${fixture.gridB1}`, want: 'refused' }],
   // Session 11, helper S: field records.
   'GET /api/field/templates': [{ query: '', want: 'clean' }],
   'GET /api/field/patrol-compliance': [{ query: '', want: 'clean' }, { query: '?from=2026-03-01&to=2026-03-02', want: 'clean' }, { query: `?region=${fixture.villageB}`, want: 'refused' }, { query: `?region=${fixture.county}`, want: 'refused' }],

@@ -7,6 +7,7 @@ import type { RiskLevel } from '../../../core/field/risk-score.ts';
 import type { Executor } from '../../db/client.ts';
 import type { Actor } from '../../lib/actor.ts';
 import type { AppContext } from '../../lib/context.ts';
+import * as visitTasks from '../field-tasks/visit-task-generator.service.ts';
 
 /** A visit just stored (device time `visitedAt`). */
 export interface RecordedVisit {
@@ -32,11 +33,12 @@ export interface AssessedHousehold {
 }
 
 /** A visit was recorded (same transaction). */
-export async function onVisitRecorded(_tx: Executor, _ctx: AppContext, _actor: Actor, _visit: RecordedVisit): Promise<void> {
-  // Helper T replaces this body: complete the subject's open visit task and open the next.
+export async function onVisitRecorded(tx: Executor, ctx: AppContext, actor: Actor, visit: RecordedVisit): Promise<void> {
+  await visitTasks.onVisitRecorded(tx, ctx, actor, visit);
 }
 
 /** A household's current risk level is now `level` (assessed at `at`, device time; same transaction). */
-export async function onRiskLevel(_tx: Executor, _ctx: AppContext, _household: AssessedHousehold, _level: RiskLevel, _at: Date): Promise<void> {
-  // Helper T replaces this body: open, move or cancel the household's risk visit tasks.
+export async function onRiskLevel(tx: Executor, ctx: AppContext, household: AssessedHousehold, _level: RiskLevel, _at: Date): Promise<void> {
+  // The level is read back from household_risk_current, already written in this transaction.
+  await visitTasks.onRiskLevel(tx, ctx, household);
 }
