@@ -12,9 +12,14 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     chunkSizeWarningLimit: 2500,
-    // Two entries: the staff app, and the resident H5 page that must stay small for weak mobile connections.
+    // Three entries: the staff app, the resident H5 page and the grid workers' field app (/field); the last two
+    // must stay small for weak mobile connections.
     rolldownOptions: {
-      input: { main: fileURLToPath(new URL('index.html', import.meta.url)), report: fileURLToPath(new URL('report.html', import.meta.url)) },
+      input: {
+        main: fileURLToPath(new URL('index.html', import.meta.url)),
+        report: fileURLToPath(new URL('report.html', import.meta.url)),
+        field: fileURLToPath(new URL('field.html', import.meta.url)),
+      },
     },
   },
   server: { proxy: { '/api': 'http://localhost:3000', '/healthz': 'http://localhost:3000' } },
