@@ -4,7 +4,7 @@
  * checks (core/field/templates.ts: check/yesno → boolean, choice → option code, text → string, number → number), and
  * a risk template shows its score and level live with the same function the server scores with.
  */
-import type { CopyTemplate } from './contracts';
+import type { CopyTemplate, FieldApp } from './contracts';
 import { checkAnswers, type Answers, type AnswerValue, type FieldTemplate } from '../../../core/field/templates';
 import { score as riskScore, type RiskLevel } from '../../../core/field/risk-score';
 import { h } from '../resident/dom';
@@ -130,4 +130,75 @@ export function renderForm(template: FormTemplate, opts: { formKey: string; init
       return missing;
     },
   };
+}
+
+/** The device's unsaved form contents (the store's `drafts`), keyed by form. */
+export interface Drafts {
+  get<T>(formKey: string): Promise<T | undefined>;
+  set(formKey: string, value: unknown): Promise<void>;
+  delete(formKey: string): Promise<void>;
+}
+
+/** The app's drafts; before the platform offers them, localStorage keeps them (same keys). */
+export function draftsOf(app: FieldApp): Drafts {
+  const own = (app as FieldApp & { drafts?: Drafts }).drafts;
+  if (own) return own;
+  const key = (k: string) => `anwang.field.draft.${app.me.userId}.${k}`;
+  return {
+    get: async <T>(k: string) => (JSON.parse(localStorage.getItem(key(k)) ?? 'null') ?? undefined) as T | undefined,
+    set: async (k, v) => localStorage.setItem(key(k), JSON.stringify(v)),
+    delete: async (k) => localStorage.removeItem(key(k)),
+  };
+}
+
+/**
+ * Autosaves a form: `changed()` after each input writes the draft (at most every 300 ms) and marks the form dirty
+ * (the update banner waits); `saved()` drops the draft once the record is in the outbox; `flush()` writes now (on leaving).
+ */
+export function autosave(app: FieldApp, formKey: string, read: () => unknown) {
+  const drafts = draftsOf(app);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let pending = false;
+  const write = async () => {
+    timer = undefined;
+    if (!pending) return;
+    pending = false;
+    await drafts.set(formKey, read());
+  };
+  return {
+    changed() {
+      pending = true;
+      app.setDirty(formKey, true);
+      timer ??= setTimeout(() => void write(), 300);
+    },
+    async flush() {
+      if (timer) clearTimeout(timer);
+      await write();
+    },
+    async saved() {
+      if (timer) clearTimeout(timer);
+      timer = undefined;
+      pending = false;
+      await drafts.delete(formKey);
+      app.setDirty(formKey, false);
+    },
+  };
+}
+
+/** A labelled control (label above, full width). */
+export function fieldRow(label: string, control: HTMLElement, extra?: HTMLElement | null): HTMLElement {
+  const id = control.id || `f-${Math.random().toString(36).slice(2, 9)}`;
+  control.id = id;
+  return h('div', { className: 'field' }, h('label', { htmlFor: id }, label), control, extra ?? null);
+}
+
+/** Runs a save from its button: the button is disabled meanwhile; on failure the reason shows in `err` and the button comes back. */
+export async function saving(button: HTMLButtonElement, err: HTMLElement, work: () => Promise<void>): Promise<void> {
+  button.disabled = true;
+  try {
+    await work();
+  } catch (e) {
+    err.textContent = tr('saveFailed', { message: (e as Error).message });
+    button.disabled = false;
+  }
 }

@@ -59,7 +59,7 @@ export function mediaPicker(opts: { testId: string; maxPhotos?: number; onChange
       };
       return p.kind === 'photo'
         ? h('img', { src: p.url, alt: t.photo, title: t.photo, onclick: remove })
-        : h('span', { className: 'voice', title: t.voiceNote, onclick: remove }, `🎙 ${t.voiceNote}`);
+        : h('span', { className: 'voice', title: t.voiceNote, onclick: remove }, t.voiceNote);
     }));
   };
   const photoInput = h('input', { type: 'file', accept: 'image/*', capture: 'environment', multiple: true, hidden: true, 'data-testid': `${opts.testId}-photo` });
@@ -83,8 +83,8 @@ export function mediaPicker(opts: { testId: string; maxPhotos?: number; onChange
   });
   const el = h('div', { className: 'field' },
     h('div', { className: 'row' },
-      h('button', { type: 'button', className: 'btn', onclick: () => photoInput.click() }, `📷 ${t.addPhoto}`),
-      h('button', { type: 'button', className: 'btn', onclick: () => voiceInput.click() }, `🎙 ${t.addVoice}`)),
+      h('button', { type: 'button', className: 'btn', onclick: () => photoInput.click() }, t.addPhoto),
+      h('button', { type: 'button', className: 'btn', onclick: () => voiceInput.click() }, t.addVoice)),
     photoInput, voiceInput, thumbs);
   return {
     el,
