@@ -25,7 +25,7 @@ const me: Me = { userId: 'u-1', username: 'village.gridWorker', displayName: 'ç½
 const recs = records({ store, userId: () => me.userId, sync: async () => undefined, changed, onChange: (l) => (listeners.add(l), () => listeners.delete(l)) });
 const drafts = { get: store.getDraft, set: store.setDraft, delete: store.deleteDraft };
 const app = { records: recs, copy: { ...deviceCopy(store), categories: async () => fixture.categories }, position: async () => fixture.position, drafts };
-const shell = startShell(document.getElementById('app')!, { me, app, signOut: async () => undefined });
+const shell = startShell(document.getElementById('app')!, { me, app });
 recs.onChange(() => void shell.refreshCount());
 await shell.refreshCount();
 w.fieldStore = store;

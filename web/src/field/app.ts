@@ -5,8 +5,9 @@
  */
 import type { FieldApp, Me, Screen } from './contracts';
 import { h, mount } from './dom';
-import { sw } from './shell-words';
-import { language, languages, switchLanguage, t, tr, type Language } from './words';
+import { fieldLanguages, language, switchLanguage, type FieldLanguage } from './lang';
+import { sw, swr } from './shell-words';
+import { t } from './words';
 
 const screens = new Map<string, Screen>();
 
@@ -44,15 +45,15 @@ export interface Shell {
 export function startShell(root: HTMLElement, deps: ShellDeps): Shell {
   const dirty = new Set<string>();
   const dirtyListeners: (() => void)[] = [];
-  const count = h('a', { className: 'badge zero', href: '#/sync', 'data-testid': 'sync-count', 'aria-label': tr('unsynced', { n: 0 }) }, '0');
-  const offline = h('span', { className: 'chip', 'data-testid': 'offline' }, t.offline);
+  const count = h('a', { className: 'badge zero', href: '#/sync', 'data-testid': 'sync-count', 'aria-label': swr('unsynced', { n: 0 }) }, '0');
+  const offline = h('span', { className: 'chip', 'data-testid': 'offline' }, sw.offline);
   // `.chip` sets display, which would win over the hidden attribute.
   const showOffline = () => (offline.style.display = navigator.onLine ? 'none' : '');
   showOffline();
-  const langSelect = h('select', { 'aria-label': t.language, onchange: (e: Event) => switchLanguage((e.target as HTMLSelectElement).value as Language) },
-    ...languages.map((l) => h('option', { value: l.code, selected: l.code === language }, l.label)));
+  const langSelect = h('select', { 'aria-label': t.language, onchange: (e: Event) => switchLanguage((e.target as HTMLSelectElement).value as FieldLanguage) },
+    ...fieldLanguages.map((l) => h('option', { value: l.code, selected: l.code === language }, l.label)));
   const header = h('header', { className: 'bar' }, h('h1', { className: 'bar-title' }, t.appName), h('div', { className: 'bar-side' }, offline, count, langSelect));
-  const tabs = [['home', t.home], ['sync', t.menuSync]] as const;
+  const tabs = [['home', t.home], ['sync', sw.menuSync]] as const;
   const menu = h('nav', { className: 'menu' }, ...tabs.map(([name, label]) => h('a', { href: `#/${name}`, 'data-route': name }, label)));
   const banners = h('div', { className: 'banners' });
   const main = h('main', { className: 'screen' });
@@ -113,7 +114,7 @@ export function startShell(root: HTMLElement, deps: ShellDeps): Shell {
       const n = await deps.app.records.unsyncedCount();
       count.textContent = String(n);
       count.classList.toggle('zero', n === 0);
-      count.setAttribute('aria-label', tr('unsynced', { n }));
+      count.setAttribute('aria-label', swr('unsynced', { n }));
       return n;
     },
   };

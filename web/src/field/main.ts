@@ -21,7 +21,6 @@ import { records } from './sync/records';
 import { refreshCopy } from './sync/refresh';
 import { httpSend } from './sync/send';
 import { startUpdates } from './update';
-import { t } from './words';
 
 /** One sync runner across the app's tabs: the lock is held for a pass; a tab that finds it held skips its pass. */
 async function acrossTabs(fn: () => Promise<void>): Promise<boolean> {
@@ -57,7 +56,7 @@ async function boot(): Promise<void> {
     notify();
   };
   let shell: Shell | null = null;
-  const signInBanner = () => h('div', { className: 'banner', 'data-testid': 'signin-banner' }, h('span', {}, t.reSignIn), h('a', { className: 'btn', href: '#/signin' }, sw.reSignInButton));
+  const signInBanner = () => h('div', { className: 'banner', 'data-testid': 'signin-banner' }, h('span', {}, sw.reSignIn), h('a', { className: 'btn', href: '#/signin' }, sw.reSignInButton));
   const engine = syncEngine({
     store,
     send: httpSend('', serverLanguage),

@@ -1,10 +1,49 @@
 /**
- * The platform's words that words.ts (helper U) does not hold: sign-in, the storage answer, the conflict screen.
- * Tibetan falls back to Chinese here, as words.ts does for entries not yet written.
+ * The words of the platform's parts (the shell, sign-in, the sync and conflict screens); the screens' words are in
+ * words.ts (helper U). Tibetan in locales/shell-bo.json, every entry awaiting a native speaker's review; a key not
+ * there yet falls back to Chinese. `{name}` marks a value filled in by `swr`.
  */
-import { fill, language } from './words';
+import { language } from './lang';
+import boFile from './locales/shell-bo.json';
 
 const zhCN = {
+  menuSync: '同步记录',
+  unsynced: '待同步 {n}',
+  offline: '离线',
+  reSignIn: '登录已过期，请重新登录（记录都保存在本机，不会丢失）',
+  signIn: '登录',
+  username: '用户名',
+  password: '密码',
+  syncing: '同步中…',
+  syncNow: '立即同步',
+  signOut: '退出登录',
+  discard: '放弃此记录',
+  attempts: '已尝试 {n} 次',
+  allSynced: '全部已同步',
+  signOutBlocked: '还有 {n} 条记录未同步，同步后才能退出',
+  persistGranted: '本机存储：已设为持久保存',
+  persistNotGranted: '本机存储：浏览器空间不足时可能被清理，请及时同步',
+  storageUsed: '已用 {used}，共 {quota}',
+  keepMine: '保留我的修改',
+  keepTheirs: '采用服务器的数据',
+  conflictTitle: '数据冲突',
+  mine: '我的修改',
+  theirs: '服务器上的数据',
+  updateNow: '立即更新',
+  updateReady: '有新版本可用',
+  updateWait: '请先保存当前表单再更新',
+  offlineReady: '已可离线使用',
+  kind_patrol_start: '开始巡查',
+  kind_patrol_end: '结束巡查',
+  kind_patrol_track: '巡查轨迹',
+  kind_patrol_finding: '巡查发现问题',
+  kind_visit: '走访记录',
+  kind_assessment: '风险评估',
+  kind_household_create: '登记住户',
+  kind_household_update: '修改住户',
+  kind_person_create: '登记人员',
+  kind_person_update: '修改人员',
+  state_discarded: '已放弃',
   signInTitle: '网格员登录',
   totp: '动态验证码',
   signingIn: '正在登录…',
@@ -16,19 +55,53 @@ const zhCN = {
   nothingYet: '还没有记录',
   discardConfirm: '放弃后这条记录不会上传，确定吗？',
   resolve: '处理冲突',
-  state_discarded: '已放弃',
   persistTitle: '本机存储',
   persistUnknown: '本机存储：这个浏览器不支持申请持久保存，请及时同步',
   conflictIntro: '您离线修改时，别人已经改过这条资料。请选择保留哪一份：',
   conflictGone: '这条冲突已经处理过了',
   conflictNoCurrent: '服务器没有给出现在的数据，请联网后重试',
-  changedFields: '有变化的项目',
-  account: '账号',
   requestFailed: '请求失败',
 };
 type Words = typeof zhCN;
 
 const zhTW: Words = {
+  menuSync: '同步記錄',
+  unsynced: '待同步 {n}',
+  offline: '離線',
+  reSignIn: '登入已過期，請重新登入（記錄都保存在本機，不會遺失）',
+  signIn: '登入',
+  username: '使用者名稱',
+  password: '密碼',
+  syncing: '同步中…',
+  syncNow: '立即同步',
+  signOut: '登出',
+  discard: '放棄此記錄',
+  attempts: '已嘗試 {n} 次',
+  allSynced: '全部已同步',
+  signOutBlocked: '還有 {n} 筆記錄未同步，同步後才能登出',
+  persistGranted: '本機儲存：已設為持久保存',
+  persistNotGranted: '本機儲存：瀏覽器空間不足時可能被清除，請及時同步',
+  storageUsed: '已用 {used}，共 {quota}',
+  keepMine: '保留我的修改',
+  keepTheirs: '採用伺服器的資料',
+  conflictTitle: '資料衝突',
+  mine: '我的修改',
+  theirs: '伺服器上的資料',
+  updateNow: '立即更新',
+  updateReady: '有新版本可用',
+  updateWait: '請先儲存目前表單再更新',
+  offlineReady: '已可離線使用',
+  kind_patrol_start: '開始巡查',
+  kind_patrol_end: '結束巡查',
+  kind_patrol_track: '巡查軌跡',
+  kind_patrol_finding: '巡查發現問題',
+  kind_visit: '走訪記錄',
+  kind_assessment: '風險評估',
+  kind_household_create: '登記住戶',
+  kind_household_update: '修改住戶',
+  kind_person_create: '登記人員',
+  kind_person_update: '修改人員',
+  state_discarded: '已放棄',
   signInTitle: '網格員登入',
   totp: '動態驗證碼',
   signingIn: '正在登入…',
@@ -40,18 +113,52 @@ const zhTW: Words = {
   nothingYet: '還沒有記錄',
   discardConfirm: '放棄後這筆記錄不會上傳，確定嗎？',
   resolve: '處理衝突',
-  state_discarded: '已放棄',
   persistTitle: '本機儲存',
   persistUnknown: '本機儲存：這個瀏覽器不支援申請持久保存，請及時同步',
   conflictIntro: '您離線修改時，別人已經改過這筆資料。請選擇保留哪一份：',
   conflictGone: '這筆衝突已經處理過了',
   conflictNoCurrent: '伺服器沒有給出現在的資料，請連網後重試',
-  changedFields: '有變化的項目',
-  account: '帳號',
   requestFailed: '請求失敗',
 };
 
 const en: Words = {
+  menuSync: 'Records to sync',
+  unsynced: '{n} to sync',
+  offline: 'Offline',
+  reSignIn: 'Your session expired: sign in again (your records are kept on this phone)',
+  signIn: 'Sign in',
+  username: 'Username',
+  password: 'Password',
+  syncing: 'Syncing…',
+  syncNow: 'Sync now',
+  signOut: 'Sign out',
+  discard: 'Discard this record',
+  attempts: '{n} attempts',
+  allSynced: 'All synced',
+  signOutBlocked: '{n} records are not synced yet: sync them before signing out',
+  persistGranted: 'Storage on this phone: persistent',
+  persistNotGranted: 'Storage on this phone: the browser may clear it when space runs low, so sync soon',
+  storageUsed: '{used} used of {quota}',
+  keepMine: 'Keep my change',
+  keepTheirs: 'Use the server copy',
+  conflictTitle: 'Conflicting changes',
+  mine: 'My change',
+  theirs: 'On the server',
+  updateNow: 'Update now',
+  updateReady: 'A new version is available',
+  updateWait: 'Save the open form before updating',
+  offlineReady: 'Ready to work offline',
+  kind_patrol_start: 'Patrol started',
+  kind_patrol_end: 'Patrol ended',
+  kind_patrol_track: 'Patrol track',
+  kind_patrol_finding: 'Patrol finding',
+  kind_visit: 'Visit',
+  kind_assessment: 'Risk assessment',
+  kind_household_create: 'New household',
+  kind_household_update: 'Household change',
+  kind_person_create: 'New person',
+  kind_person_update: 'Person change',
+  state_discarded: 'Discarded',
   signInTitle: 'Grid worker sign-in',
   totp: 'Authenticator code',
   signingIn: 'Signing in…',
@@ -63,20 +170,26 @@ const en: Words = {
   nothingYet: 'No records yet',
   discardConfirm: 'A discarded record is never uploaded. Discard it?',
   resolve: 'Resolve',
-  state_discarded: 'Discarded',
   persistTitle: 'Storage on this phone',
   persistUnknown: 'Storage: this browser cannot be asked to keep data permanently; sync often',
   conflictIntro: 'Someone changed this record while you were offline. Choose which version to keep:',
   conflictGone: 'This conflict has been resolved already',
   conflictNoCurrent: 'The server sent no current data; retry when online',
-  changedFields: 'What differs',
-  account: 'Account',
   requestFailed: 'Request failed',
 };
 
-/** The platform's extra words in the app's language. */
-export const sw: Words = language === 'en' ? en : language === 'zh-TW' ? zhTW : zhCN;
-/** One of them with `{name}` placeholders filled. */
-export const swr = (key: keyof Words, values?: Record<string, string | number>): string => fill(sw[key], values);
-/** All three dictionaries (the words test compares their keys). */
-export const shellDictionaries = { 'zh-CN': zhCN, 'zh-TW': zhTW, en };
+/** A Tibetan entry and its review mark. */
+interface BoEntry {
+  text: string;
+  review: string;
+}
+/** The Tibetan entries as the file holds them (the words test checks each is marked for review). */
+export const shellBoEntries = boFile as Record<string, BoEntry>;
+const bo: Words = { ...zhCN, ...Object.fromEntries(Object.entries(shellBoEntries).filter(([k]) => k in zhCN).map(([k, e]) => [k, e.text])) };
+
+/** All four dictionaries (the words test compares their keys). */
+export const shellDictionaries = { 'zh-CN': zhCN, 'zh-TW': zhTW, en, bo };
+/** The platform's words in the app's language. */
+export const sw: Words = shellDictionaries[language];
+/** One of them with its `{name}` placeholders filled. */
+export const swr = (key: keyof Words, values: Record<string, string | number> = {}): string => sw[key].replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));

@@ -5,7 +5,7 @@
 import { registerSW } from 'virtual:pwa-register';
 import type { Shell } from './app';
 import { h } from './dom';
-import { t } from './words';
+import { sw } from './shell-words';
 
 let shell: Shell | null = null;
 let refresh: (() => void) | null = null;
@@ -22,12 +22,12 @@ export function startUpdates(withShell: Shell | null): void {
     navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), { once: true });
     void update();
   };
-  const button = h('button', { type: 'button', className: 'btn primary', 'data-testid': 'update-now', onclick: moveOn }, t.updateNow);
-  const banner = h('div', { className: 'banner', 'data-testid': 'update-banner' }, h('span', {}, t.updateReady, ' ', hint), button);
+  const button = h('button', { type: 'button', className: 'btn primary', 'data-testid': 'update-now', onclick: moveOn }, sw.updateNow);
+  const banner = h('div', { className: 'banner', 'data-testid': 'update-banner' }, h('span', {}, sw.updateReady, ' ', hint), button);
   refresh = () => {
     const dirty = (shell?.dirtyCount() ?? 0) > 0;
     button.disabled = dirty;
-    hint.textContent = dirty ? t.updateWait : '';
+    hint.textContent = dirty ? sw.updateWait : '';
   };
   const update = registerSW({
     immediate: true,
@@ -38,7 +38,7 @@ export function startUpdates(withShell: Shell | null): void {
     onOfflineReady: () => {
       if (!shell) return;
       const s = shell;
-      s.banner('offline-ready', h('div', { className: 'banner', 'data-testid': 'offline-ready' }, t.offlineReady));
+      s.banner('offline-ready', h('div', { className: 'banner', 'data-testid': 'offline-ready' }, sw.offlineReady));
       setTimeout(() => s.banner('offline-ready', null), 4000);
     },
     // A worker who keeps the app open all day still hears of a new version within the hour.

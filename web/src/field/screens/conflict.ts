@@ -31,13 +31,13 @@ export function conflictScreen(store: Store, records: Records): Screen {
       keepMine.disabled = true;
       await records.save(row.kind as 'household.update' | 'person.update', keepMineInput(row, current!), { label: row.label, supersedes: row.id });
       app.go('#/sync');
-    } }, t.keepMine);
+    } }, sw.keepMine);
     const keepTheirs = h('button', { type: 'button', className: 'btn block', 'data-testid': 'conflict-keep-theirs', onclick: async () => {
       await records.discard(row.id);
       app.go('#/sync');
-    } }, t.keepTheirs);
-    mount(root, h('h2', {}, t.conflictTitle), h('p', {}, row.label), h('p', { className: 'muted' }, sw.conflictIntro),
-      side(t.mine, 'mine', row.body), side(t.theirs, 'theirs', current),
+    } }, sw.keepTheirs);
+    mount(root, h('h2', {}, sw.conflictTitle), h('p', {}, row.label), h('p', { className: 'muted' }, sw.conflictIntro),
+      side(sw.mine, 'mine', row.body), side(sw.theirs, 'theirs', current),
       !current && h('p', { className: 'note' }, sw.conflictNoCurrent), message, keepMine, keepTheirs, h('a', { className: 'btn block', href: '#/sync' }, t.back));
   };
 }

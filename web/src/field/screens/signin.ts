@@ -4,7 +4,6 @@ import { SignInRefused, signIn } from '../auth';
 import { h, mount } from '../dom';
 import { sw } from '../shell-words';
 import type { Store } from '../store/types';
-import { t } from '../words';
 
 /** Draws the form into `root`; `done` runs after a successful sign-in. `again`: the session ended, records wait. */
 export function signInScreen(root: HTMLElement, store: Store, done: () => void, again = false): void {
@@ -14,7 +13,7 @@ export function signInScreen(root: HTMLElement, store: Store, done: () => void, 
   const totp = input({ id: 'signin-totp', name: 'totp', required: false, inputMode: 'numeric', autocomplete: 'one-time-code', pattern: '\\d{6}', maxLength: 6, 'data-testid': 'signin-totp' });
   const totpRow = h('div', { className: 'field', hidden: true }, h('label', { htmlFor: 'signin-totp' }, sw.totp), totp);
   const message = h('p', { className: 'err', role: 'alert', 'data-testid': 'signin-error' });
-  const submit = h('button', { type: 'submit', className: 'btn primary block', 'data-testid': 'signin-submit' }, t.signIn);
+  const submit = h('button', { type: 'submit', className: 'btn primary block', 'data-testid': 'signin-submit' }, sw.signIn);
   const form = h('form', {
     className: 'card',
     onsubmit: async (e: Event) => {
@@ -34,14 +33,14 @@ export function signInScreen(root: HTMLElement, store: Store, done: () => void, 
         } else message.textContent = sw.requestFailed;
       } finally {
         submit.disabled = false;
-        submit.textContent = t.signIn;
+        submit.textContent = sw.signIn;
       }
     },
   },
   h('h2', {}, sw.signInTitle),
-  again && h('p', { className: 'note', 'data-testid': 'signin-again' }, t.reSignIn),
-  h('div', { className: 'field' }, h('label', { htmlFor: 'signin-username' }, t.username), username),
-  h('div', { className: 'field' }, h('label', { htmlFor: 'signin-password' }, t.password), password),
+  again && h('p', { className: 'note', 'data-testid': 'signin-again' }, sw.reSignIn),
+  h('div', { className: 'field' }, h('label', { htmlFor: 'signin-username' }, sw.username), username),
+  h('div', { className: 'field' }, h('label', { htmlFor: 'signin-password' }, sw.password), password),
   totpRow, message, submit);
   mount(root, form);
   if (!again) username.focus();

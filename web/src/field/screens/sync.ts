@@ -6,8 +6,9 @@
 import type { RecordView, Screen } from '../contracts';
 import { h, mount } from '../dom';
 import { bytes, persistAnswer } from '../persist';
-import { sw } from '../shell-words';
-import { chinaTime, t, tr, type WordKey } from '../words';
+import { chinaTime } from '../lang';
+import { sw, swr } from '../shell-words';
+import { t, tr } from '../words';
 
 /** What the screen needs from the platform besides `FieldApp`. */
 export interface SyncScreenDeps {
@@ -16,8 +17,8 @@ export interface SyncScreenDeps {
   sessionEnded(): Promise<boolean>;
 }
 
-const stateWord = (state: RecordView['state'] | 'discarded') => (state === 'discarded' ? sw.state_discarded : t[`state_${state}` as WordKey]);
-const kindWord = (kind: RecordView['kind']) => t[`kind_${kind.replace('.', '_')}` as WordKey] ?? kind;
+const stateWord = (state: RecordView['state'] | 'discarded') => (state === 'discarded' ? sw.state_discarded : t[`state_${state}`]);
+const kindWord = (kind: RecordView['kind']) => sw[`kind_${kind.replace('.', '_')}` as keyof typeof sw];
 
 /** The sync screen (route `sync`). */
 export function syncScreen(deps: SyncScreenDeps): Screen {
@@ -26,33 +27,33 @@ export function syncScreen(deps: SyncScreenDeps): Screen {
     const summary = h('p', { className: 'muted', 'data-testid': 'sync-summary' });
     const copyLine = h('p', { className: 'muted' });
     const persist = h('p', { className: 'muted', 'data-testid': 'persist-state' });
-    const sessionNote = h('p', { className: 'note', hidden: true }, t.reSignIn, ' ', h('a', { href: '#/signin' }, sw.reSignInButton));
+    const sessionNote = h('p', { className: 'note', hidden: true }, sw.reSignIn, ' ', h('a', { href: '#/signin' }, sw.reSignInButton));
     const syncNow = h('button', { type: 'button', className: 'btn primary block', 'data-testid': 'sync-now', onclick: async () => {
       syncNow.disabled = true;
-      syncNow.textContent = t.syncing;
+      syncNow.textContent = sw.syncing;
       try {
         await app.records.syncNow();
       } finally {
         syncNow.disabled = false;
-        syncNow.textContent = t.syncNow;
+        syncNow.textContent = sw.syncNow;
         void draw();
       }
-    } }, t.syncNow);
+    } }, sw.syncNow);
     const signOutHint = h('p', { className: 'muted', 'data-testid': 'sign-out-hint' });
-    const signOut = h('button', { type: 'button', className: 'btn danger block', 'data-testid': 'sign-out', onclick: () => void deps.signOut() }, t.signOut);
+    const signOut = h('button', { type: 'button', className: 'btn danger block', 'data-testid': 'sign-out', onclick: () => void deps.signOut() }, sw.signOut);
 
     const row = (r: RecordView) => {
       const answer = r.answer as { caseCode?: string } | undefined;
       const actions = [
         r.state === 'rejected' && h('button', { type: 'button', className: 'btn danger', 'data-testid': `discard-${r.id}`, onclick: async () => {
           if (confirm(sw.discardConfirm)) await app.records.discard(r.id);
-        } }, t.discard),
+        } }, sw.discard),
         r.state === 'conflict' && h('a', { className: 'btn primary', href: `#/conflict?id=${encodeURIComponent(r.id)}`, 'data-testid': `resolve-${r.id}` }, sw.resolve),
       ];
       return h('li', { 'data-record': r.id },
         h('div', { className: 'grow' },
           h('div', { className: 'title' }, r.label),
-          h('div', { className: 'muted' }, `${kindWord(r.kind)} · ${chinaTime(r.createdAt)}`, r.attempts > 1 ? ` · ${tr('attempts', { n: r.attempts })}` : ''),
+          h('div', { className: 'muted' }, `${kindWord(r.kind)} · ${chinaTime(r.createdAt)}`, r.attempts > 1 ? ` · ${swr('attempts', { n: r.attempts })}` : ''),
           answer?.caseCode && h('div', { className: 'ok' }, tr('caseCode', { code: answer.caseCode })),
           r.error && (r.state === 'rejected' || r.state === 'conflict') && h('p', { className: 'err', 'data-testid': `record-error-${r.id}` }, r.error.message),
           r.attachments.length > 0 && h('div', { className: 'row' }, ...r.attachments.map((a) => h('span', { className: `chip state-${a.state}`, 'data-testid': `file-state-${a.id}`, 'data-state': a.state }, `${a.kind === 'photo' ? t.photo : t.voiceNote} ${stateWord(a.state)}`))),
@@ -64,19 +65,19 @@ export function syncScreen(deps: SyncScreenDeps): Screen {
     const draw = () => (drawing = drawing.then(async () => {
       const [records, n, refreshed, ended] = await Promise.all([app.records.list(), app.records.unsyncedCount(), app.copy.refreshedAt(), deps.sessionEnded()]);
       mount(list, ...records.map(row));
-      summary.textContent = records.length === 0 ? sw.nothingYet : n === 0 ? t.allSynced : tr('unsynced', { n });
+      summary.textContent = records.length === 0 ? sw.nothingYet : n === 0 ? sw.allSynced : swr('unsynced', { n });
       copyLine.textContent = refreshed ? tr('copyAt', { time: chinaTime(refreshed) }) : t.copyNever;
       sessionNote.hidden = !ended;
       signOut.disabled = n > 0;
-      signOutHint.textContent = n > 0 ? tr('signOutBlocked', { n }) : '';
+      signOutHint.textContent = n > 0 ? swr('signOutBlocked', { n }) : '';
     }));
     const showPersist = async () => {
       const p = await persistAnswer();
       persist.dataset.granted = String(p.granted);
-      persist.textContent = !p.supported ? sw.persistUnknown : p.granted ? t.persistGranted : t.persistNotGranted;
-      if (p.usage !== null && p.quota) persist.textContent += ` · ${tr('storageUsed', { used: bytes(p.usage), quota: bytes(p.quota) })}`;
+      persist.textContent = !p.supported ? sw.persistUnknown : p.granted ? sw.persistGranted : sw.persistNotGranted;
+      if (p.usage !== null && p.quota) persist.textContent += ` · ${swr('storageUsed', { used: bytes(p.usage), quota: bytes(p.quota) })}`;
     };
-    mount(root, h('h2', {}, t.menuSync), sessionNote, summary, syncNow, list, h('div', { className: 'card' }, h('h3', {}, sw.persistTitle), persist, copyLine), signOutHint, signOut);
+    mount(root, h('h2', {}, sw.menuSync), sessionNote, summary, syncNow, list, h('div', { className: 'card' }, h('h3', {}, sw.persistTitle), persist, copyLine), signOutHint, signOut);
     const off = app.records.onChange(() => void draw());
     await Promise.all([draw(), showPersist()]);
     return off;
