@@ -23,7 +23,7 @@ export const CoverageQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-/** GET /api/field/snapshot: the device copy of my grids, changes since the last `asOf`. */
+/** GET /api/field/snapshot: the device copy of my grids, changes since the last answer's `asOf` (an opaque cursor). */
 export const SnapshotQuery = z.object({
-  since: z.iso.datetime({ offset: true }).optional(),
+  since: z.string().max(100).optional(),
 });

@@ -184,6 +184,7 @@ export const listProbes: Record<string, { query: string; want: 'clean' | 'refuse
   // ── Session 11, helper T: visit tasks (mine, or the scope's) ──
   'GET /api/field/coverage': [{ query: '', want: 'clean' }, { query: `?region=${fixture.villageB}`, want: 'refused' }, { query: `?grid=${fixture.gridB1}`, want: 'refused' }],
   'GET /api/field/coverage.xlsx': [{ query: `?region=${fixture.villageB}`, want: 'refused' }],
+  'GET /api/field/snapshot': [{ query: '', want: 'clean' }],
   'GET /api/field/tasks': [{ query: '', want: 'clean' }, { query: '?scope=all', want: 'clean' }, { query: `?scope=all&region=${fixture.villageB}`, want: 'refused' }, { query: `?scope=all&grid=${fixture.gridB1}`, want: 'refused' }],
   // Session 11, helper S: field records.
   'GET /api/field/templates': [{ query: '', want: 'clean' }],

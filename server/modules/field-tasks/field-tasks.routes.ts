@@ -1,14 +1,15 @@
 /** Visit tasks, coverage and the field app's device copy (issue 16, helper T's routes). */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { CoverageQuery, TaskListQuery } from '../../../core/schemas/field-tasks.schema.ts';
+import { CoverageQuery, SnapshotQuery, TaskListQuery } from '../../../core/schemas/field-tasks.schema.ts';
 import { TaskPage } from '../../../core/schemas/field-tasks.response.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { actorOf } from '../../http/route-config.ts';
 import { listTasks } from './visit-tasks.service.ts';
 import { coverage, coverageXlsx } from './coverage.service.ts';
+import { snapshot } from './snapshot.service.ts';
 
-/** Registers /api/field/tasks and /api/field/coverage(.xlsx). */
+/** Registers /api/field/tasks, /api/field/coverage(.xlsx) and /api/field/snapshot. */
 export function fieldTaskRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get('/api/field/tasks', {
@@ -26,4 +27,8 @@ export function fieldTaskRoutes(app: FastifyInstance, ctx: AppContext): void {
     const body = await coverageXlsx(ctx, actorOf(req), req.query);
     return reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('content-disposition', `attachment; filename="coverage-${req.query.grid ?? req.query.region ?? 'all'}.xlsx"`).send(body);
   });
+  r.get('/api/field/snapshot', {
+    config: { access: { permission: ['field:record', 'field:read'] } },
+    schema: { tags: ['field'], summary: '设备副本 The field app\'s copy of my grids (masked households and persons, my open visit tasks); with `since` (the last answer\'s asOf) only changes and tombstones; `reset` when my grids changed', querystring: SnapshotQuery },
+  }, async (req) => snapshot(ctx, actorOf(req), req.query.since));
 }

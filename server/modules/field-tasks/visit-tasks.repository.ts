@@ -104,6 +104,7 @@ function taskWhere(f: TaskFilter) {
     f.prefix ? sql`${visitTasks.gridCode} LIKE ${f.prefix + '%'}` : undefined,
     f.assigneeId ? eq(visitTasks.assigneeId, f.assigneeId) : undefined,
     f.status === 'overdue' ? and(eq(visitTasks.status, 'open'), sql`${visitTasks.dueOn} < ${f.today}`) : eq(visitTasks.status, f.status),
+    f.updatedAfter ? sql`${visitTasks.updatedAt} > ${f.updatedAfter.toISOString()}` : undefined,
   );
 }
 
@@ -127,4 +128,18 @@ export async function listTasks(ex: Executor, f: TaskFilter, page: number, pageS
 export async function linkUnlinkedStaff(tx: Executor, countyCode: string, prefix: string, role: string, userId: string): Promise<number> {
   const rows = await tx.update(gridStaff).set({ userId }).where(and(eq(gridStaff.countyCode, countyCode), sql`${gridStaff.gridCode} LIKE ${prefix + '%'}`, eq(gridStaff.role, role), sql`${gridStaff.userId} IS NULL`)).returning({ id: gridStaff.id });
   return rows.length;
+}
+
+/** Tasks of an account changed after `since` that it should no longer hold (done, cancelled, or given to someone else), in these grids or once its own. */
+export async function tasksGone(ex: Executor, countyCode: string, userId: string, grids: string[], since: Date): Promise<string[]> {
+  const rows = await ex
+    .select({ id: visitTasks.id })
+    .from(visitTasks)
+    .where(and(
+      eq(visitTasks.countyCode, countyCode),
+      sql`${visitTasks.updatedAt} > ${since.toISOString()}`,
+      grids.length ? sql`(${visitTasks.assigneeId} = ${userId} OR ${inArray(visitTasks.gridCode, grids)})` : eq(visitTasks.assigneeId, userId),
+      sql`NOT (${visitTasks.status} = 'open' AND ${visitTasks.assigneeId} IS NOT DISTINCT FROM ${userId})`,
+    ));
+  return rows.map((r) => r.id);
 }

@@ -13,6 +13,7 @@ import type { Actor } from '../../lib/actor.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { AppError } from '../../../core/errors.ts';
 import * as repo from './visit-tasks.repository.ts';
+import { listTemplates } from '../field/templates.service.ts';
 
 /** A task as lists show it; `templateIds` maps a checklist code to its current template id (the field records' table). */
 export function presentTask(t: repo.TaskListRow, today: string, templateIds: Map<string, string> = new Map()): TaskItem {
@@ -37,5 +38,6 @@ export async function listTasks(ctx: AppContext, actor: Actor, q: z.infer<typeof
   const today = cstDate(ctx.clock.now());
   const prefix = listPrefix(actor, q);
   const page = await repo.listTasks(ctx.db, { prefix, assigneeId: q.scope === 'mine' ? actor.id : undefined, status: q.status, today }, q.page, q.pageSize);
-  return { items: page.items.map((t) => presentTask(t, today)), total: page.total, page: q.page, pageSize: q.pageSize };
+  const templateIds = new Map((await listTemplates(ctx)).map((t) => [t.code, t.id]));
+  return { items: page.items.map((t) => presentTask(t, today, templateIds)), total: page.total, page: q.page, pageSize: q.pageSize };
 }
