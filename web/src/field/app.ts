@@ -45,7 +45,8 @@ export interface Shell {
 export function startShell(root: HTMLElement, deps: ShellDeps): Shell {
   const dirty = new Set<string>();
   const dirtyListeners: (() => void)[] = [];
-  const count = h('a', { className: 'badge zero', href: '#/sync', 'data-testid': 'sync-count', 'aria-label': swr('unsynced', { n: 0 }) }, '0');
+  // Empty until the outbox has been counted: a "0" shown before that would claim everything is synced.
+  const count = h('a', { className: 'badge', href: '#/sync', 'data-testid': 'sync-count' }, '');
   const offline = h('span', { className: 'chip', 'data-testid': 'offline' }, sw.offline);
   // `.chip` sets display, which would win over the hidden attribute.
   const showOffline = () => (offline.style.display = navigator.onLine ? 'none' : '');
