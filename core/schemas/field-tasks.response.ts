@@ -18,3 +18,20 @@ export const TaskItem = z.object({
 });
 export type TaskItem = z.infer<typeof TaskItem>;
 export const TaskPage = z.object({ items: z.array(TaskItem), total: z.number(), page: z.number(), pageSize: z.number() });
+
+/** Why a subject under care is listed in the coverage report. */
+export const coverageReasons = ['no_worker', 'overdue', 'no_task'] as const;
+/** The kind of care in words safe to show: a special group or youth at risk is only ever 'key' (重点人群). */
+export const careGroups = ['key', 'care', 'left_behind', 'household_risk'] as const;
+
+/** GET /api/field/coverage. */
+export const Coverage = z.object({
+  totals: z.object({ underCare: z.number(), listed: z.number(), noWorker: z.number(), overdue: z.number(), noTask: z.number() }),
+  counts: z.array(z.object({ level: z.enum(['township', 'village', 'grid']), code: z.string(), name: z.string(), underCare: z.number(), listed: z.number(), noWorker: z.number(), overdue: z.number(), noTask: z.number() })),
+  items: z.array(z.object({
+    subjectType: z.enum(['person', 'household']), subjectId: z.string(), label: z.string(), group: z.enum(careGroups), gridCode: z.string(), gridName: z.string(), villageName: z.string(),
+    reasons: z.array(z.enum(coverageReasons)), dueOn: z.string().nullable(), daysOverdue: z.number().nullable(),
+  })),
+  total: z.number(), page: z.number(), pageSize: z.number(),
+});
+export type Coverage = z.infer<typeof Coverage>;

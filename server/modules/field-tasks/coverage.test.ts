@@ -72,7 +72,10 @@ describe('coverage (无人脱管、无人漏管)', () => {
     expect(String(ws.getCell(1, 1).value)).toContain('导出人 leader.county');
     const rows: string[][] = [];
     ws.eachRow((r, n) => void (n > 2 && rows.push((r.values as unknown[]).slice(1).map((v) => String(v ?? '')))));
-    expect(rows.map((r) => [r[0], r[1], r[4]])).toEqual([['韩*', '关爱对象', '无责任人'], ['李*', '重点人群', '无责任人'], ['王*', '关爱对象', '走访超期'], ['孙*', '重点人群', '无走访任务']]);
+    // Worst first (no worker, overdue, no task); within one reason and grid the order is the ids'.
+    const byReason = (r: string[]) => ['无责任人', '走访超期', '无走访任务'].indexOf(r[4]!);
+    expect(rows.map(byReason)).toEqual([0, 0, 1, 2]);
+    expect(rows.map((r) => [r[0], r[1], r[4]]).sort()).toEqual([['孙*', '重点人群', '无走访任务'], ['李*', '重点人群', '无责任人'], ['王*', '关爱对象', '走访超期'], ['韩*', '关爱对象', '无责任人']].sort());
     expect(rows[2]![6]).toBe('3');
     const [a] = await env.ctx.database.query<{ detail: { rows: number } }>(`SELECT detail FROM audit_log WHERE action = 'coverage.export'`);
     expect(a!.detail.rows).toBe(4);

@@ -8,6 +8,8 @@ import { actorOf } from '../../http/route-config.ts';
 import { listTasks } from './visit-tasks.service.ts';
 import { coverage, coverageXlsx } from './coverage.service.ts';
 import { snapshot } from './snapshot.service.ts';
+import { householdRisk } from './household-risk.service.ts';
+import { z } from 'zod';
 
 /** Registers /api/field/tasks, /api/field/coverage(.xlsx) and /api/field/snapshot. */
 export function fieldTaskRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -31,4 +33,8 @@ export function fieldTaskRoutes(app: FastifyInstance, ctx: AppContext): void {
     config: { access: { permission: ['field:record', 'field:read'] } },
     schema: { tags: ['field'], summary: '设备副本 The field app\'s copy of my grids (masked households and persons, my open visit tasks); with `since` (the last answer\'s asOf) only changes and tombstones; `reset` when my grids changed', querystring: SnapshotQuery },
   }, async (req) => snapshot(ctx, actorOf(req), req.query.since));
+  r.get('/api/field/households/:id/risk', {
+    config: { access: { permission: ['person:read', 'field:read'], objects: ['household'] } },
+    schema: { tags: ['field'], summary: '家庭安全风险 A household\'s current safety-risk level and its assessments (level, score, when, by whom; never the answers)', params: z.object({ id: z.uuid() }) },
+  }, async (req) => householdRisk(ctx, actorOf(req), req.params.id));
 }

@@ -92,4 +92,15 @@ describe('household visit tasks (fake clock, through the field routes)', () => {
     expect((await tasksOf(env, home))[0]!.assigneeId).toBe((await env.ctx.database.query<{ id: string }>(`SELECT id FROM users WHERE username = 'gw.a'`))[0]!.id);
     expect((await generateForCounty(env.ctx, COUNTY)).created).toBe(0);
   });
+
+  it('shows the household card\'s risk level and its assessments, newest first, only in scope', async () => {
+    const r = await asWorker('GET', `/api/field/households/${h.medium}/risk`);
+    expect(r.status).toBe(200);
+    expect(r.body.current).toMatchObject({ level: 'high', score: 55 });
+    expect(r.body.history.map((a: { level: string; by: string }) => [a.level, a.by])).toEqual([['high', 'gw.a'], ['medium', 'gw.a']]);
+    expect(JSON.stringify(r.body)).not.toContain('answers');
+    expect((await asWorker('GET', `/api/field/households/${h.unassessed}/risk`)).body).toEqual({ current: null, history: [] });
+    const other = await call(env.app, 'GET', `/api/field/households/${h.medium}/risk`, await login(env.app, 'gw.b'));
+    expect(other.status).toBe(404);
+  });
 });

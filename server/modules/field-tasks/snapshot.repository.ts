@@ -12,7 +12,7 @@ const list = (codes: string[]) => sql.join(codes.map((c) => sql`${c}`), sql`, `)
 
 /** The grids an account is linked to (any staff role), with their names. */
 export async function gridsOf(ex: Executor, userId: string): Promise<{ code: string; name: string; countyCode: string }[]> {
-  const r = await rows(ex, sql`SELECT DISTINCT g.code, g.name, g.county_code FROM grid_staff s JOIN grids g ON g.code = s.grid_code WHERE s.user_id = ${userId} ORDER BY g.code`);
+  const r = await rows(ex, sql`SELECT DISTINCT g.code, g.name, g.county_code FROM grid_staff s JOIN grids g ON g.county_code = s.county_code AND g.code = s.grid_code WHERE s.user_id = ${userId} ORDER BY g.code`);
   return r.map((x) => ({ code: String(x.code), name: String(x.name), countyCode: String(x.county_code) }));
 }
 

@@ -69,8 +69,8 @@ describe('device copy (GET /api/field/snapshot)', () => {
     env.clock.advance(3600_000);
     const quiet = await get(again.asOf);
     expect([quiet.households, quiet.persons, quiet.tasks, quiet.tombstones]).toEqual([[], [], [], []]);
-    await moveHousehold(env.ctx, root, id.leaving, { gridCode: fixture.gridB1, reason: '搬迁' });
-    await leave(env.ctx, root, id.alone, { reason: 'moved_away' });
+    await moveHousehold(env.ctx, root, id.leaving!, { gridCode: fixture.gridB1, reason: '搬迁' });
+    await leave(env.ctx, root, id.alone!, { reason: 'moved_away' });
     await generateForCounty(env.ctx, COUNTY); // the archived person's task is cancelled
     const next = await get(quiet.asOf);
     expect(next.reset).toBe(false);
