@@ -46,19 +46,24 @@ export function startShell(root: HTMLElement, deps: ShellDeps): Shell {
   const dirty = new Set<string>();
   const dirtyListeners: (() => void)[] = [];
   // Empty until the outbox has been counted: a "0" shown before that would claim everything is synced.
-  const count = h('a', { className: 'badge', href: '#/sync', 'data-testid': 'sync-count' }, '');
-  const offline = h('span', { className: 'chip', 'data-testid': 'offline' }, sw.offline);
-  // `.chip` sets display, which would win over the hidden attribute.
-  const showOffline = () => (offline.style.display = navigator.onLine ? 'none' : '');
+  const count = h('span', { className: 'field-sync-count', 'data-testid': 'sync-count' }, '');
+  const syncLink = h('a', { className: 'field-sync', href: '#/sync' }, h('span', { className: 'field-sync-label' }, sw.menuSync), count);
+  const offline = h('span', { className: 'field-offline', 'data-testid': 'offline' }, sw.offline);
+  const showOffline = () => (offline.hidden = navigator.onLine);
   showOffline();
   const langSelect = h('select', { 'aria-label': t.language, onchange: (e: Event) => switchLanguage((e.target as HTMLSelectElement).value as FieldLanguage) },
     ...fieldLanguages.map((l) => h('option', { value: l.code, selected: l.code === language }, l.label)));
-  const header = h('header', { className: 'bar' }, h('h1', { className: 'bar-title' }, t.appName), h('div', { className: 'bar-side' }, offline, count, langSelect));
   const tabs = [['home', t.home], ['sync', sw.menuSync]] as const;
-  const menu = h('nav', { className: 'menu' }, ...tabs.map(([name, label]) => h('a', { href: `#/${name}`, 'data-route': name }, label)));
-  const banners = h('div', { className: 'banners' });
-  const main = h('main', { className: 'screen' });
-  mount(root, header, menu, banners, main);
+  const menu = h('details', { className: 'field-menu' }, h('summary', {}, sw.menu),
+    h('nav', { className: 'field-menu-list' },
+      h('p', { className: 'field-menu-who' }, deps.me.displayName),
+      ...tabs.map(([name, label]) => h('a', { className: 'field-menu-item', href: `#/${name}`, 'data-route': name }, label)),
+      h('label', { className: 'field-menu-item' }, t.language, langSelect)));
+  const header = h('header', { className: 'field-header' }, h('a', { className: 'field-brand', href: '#/home' }, t.appName), offline, syncLink, menu);
+  const banners = h('div', { className: 'field-banners' });
+  const main = h('main', { className: 'field-main' });
+  mount(root, header, banners, main);
+  root.className = 'field-shell';
 
   const bannerEls = new Map<string, HTMLElement>();
   const banner = (key: string, el: HTMLElement | null) => {
@@ -91,9 +96,9 @@ export function startShell(root: HTMLElement, deps: ShellDeps): Shell {
     const mine = ++current;
     if (typeof cleanup === 'function') cleanup();
     cleanup = undefined;
-    for (const a of menu.querySelectorAll('a')) a.classList.toggle('active', a.dataset.route === route.name);
+    menu.open = false;
     const screen = screens.get(route.name) ?? (route.name === 'home' ? screens.get('sync') : undefined);
-    const view = h('section', { className: `view view-${route.name}` });
+    const view = h('section', { className: `field-screen field-screen-${route.name}` });
     mount(main, view);
     scrollTo(0, 0);
     if (!screen) return mount(view, h('p', { className: 'muted' }, sw.noScreen));
@@ -114,8 +119,8 @@ export function startShell(root: HTMLElement, deps: ShellDeps): Shell {
     async refreshCount() {
       const n = await deps.app.records.unsyncedCount();
       count.textContent = String(n);
-      count.classList.toggle('zero', n === 0);
-      count.setAttribute('aria-label', swr('unsynced', { n }));
+      syncLink.classList.toggle('is-zero', n === 0);
+      syncLink.setAttribute('aria-label', swr('unsynced', { n }));
       return n;
     },
   };

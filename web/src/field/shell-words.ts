@@ -8,6 +8,7 @@ import boFile from './locales/shell-bo.json';
 
 const zhCN = {
   menuSync: '同步记录',
+  menu: '菜单',
   unsynced: '待同步 {n}',
   offline: '离线',
   reSignIn: '登录已过期，请重新登录（记录都保存在本机，不会丢失）',
@@ -66,6 +67,7 @@ type Words = typeof zhCN;
 
 const zhTW: Words = {
   menuSync: '同步記錄',
+  menu: '選單',
   unsynced: '待同步 {n}',
   offline: '離線',
   reSignIn: '登入已過期，請重新登入（記錄都保存在本機，不會遺失）',
@@ -123,6 +125,7 @@ const zhTW: Words = {
 
 const en: Words = {
   menuSync: 'Records to sync',
+  menu: 'Menu',
   unsynced: '{n} to sync',
   offline: 'Offline',
   reSignIn: 'Your session expired: sign in again (your records are kept on this phone)',
