@@ -15,6 +15,8 @@ import { putAttachment, type OwnerType } from './attachments.service.ts';
 import { readUpload } from '../uploads/uploads.routes.ts';
 import { recordFinding } from './findings.service.ts';
 import { patrolCompliance } from './compliance.service.ts';
+import { kpis } from '../dashboard/dashboard.service.ts';
+import { KpiQuery } from '../../../core/schemas/cases.schema.ts';
 import { addTrackChunk, endPatrol, readTrack, startPatrol } from './patrols.service.ts';
 import { listTemplates } from './templates.service.ts';
 import { recordVisit } from './visits.service.ts';
@@ -64,4 +66,8 @@ export function fieldRoutes(app: FastifyInstance, ctx: AppContext): void {
     config: { access: { permission: 'field:read' } },
     schema: { tags: ['field'], summary: '一日一巡 Patrol compliance per worker, grid and township: days with an ended patrol ÷ days in the range, minutes, distance, findings', querystring: PatrolComplianceQuery },
   }, async (req) => patrolCompliance(ctx, actorOf(req), req.query));
+  r.get('/api/kpis/field', {
+    config: { access: { permission: 'kpi:read' } },
+    schema: { tags: ['kpis'], summary: '网格巡查走访统计 Field work for a region: patrols, minutes, distance, findings, 一日一巡 (grid-days patrolled ÷ grids × days) per child region, households by current risk level', querystring: KpiQuery },
+  }, async (req) => kpis(ctx, actorOf(req), 'field', req.query));
 }
