@@ -70,7 +70,7 @@ export type AssessmentInput = z.infer<typeof AssessmentSchema>;
 
 /** PUT /api/field/attachments/:id?owner=<visit|finding|assessment>:<ownerUuid>. */
 export const AttachmentQuery = z.object({
-  owner: z.string().regex(/^(visit|finding|assessment):[0-9a-fA-F-]{36}$/, 'owner 应为 visit|finding|assessment:<UUID>'),
+  owner: z.string().regex(/^(visit|finding|assessment):[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, 'owner 应为 visit|finding|assessment:<UUID>'),
 });
 
 /** GET /api/field/patrol-compliance: 一日一巡 per worker, grid and township over China calendar days (default the last 7 up to today). */
