@@ -8,7 +8,7 @@ import { patrolOwnOnly } from '../../../core/field/need-to-know.ts';
 import type { TemplateText } from '../../../core/field/templates.ts';
 import type { Actor } from '../../lib/actor.ts';
 import type { AppContext } from '../../lib/context.ts';
-import { notFoundUnlessInScope, requireAnyPermission, requirePermission, scopePrefix } from '../../lib/access.ts';
+import { notFoundUnlessInScope, requireAnyPermission, requirePermission } from '../../lib/access.ts';
 import { subtreePrefix } from '../../../core/region-code.ts';
 import * as repo from './lists.repository.ts';
 import { riskCurrent } from './visits.repository.ts';
