@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { itemTypes, templateKinds } from '../field/templates.ts';
-import { Day, GridCode, RegionCode } from './common.schema.ts';
+import { Day, GridCode, Instant, Paging, RegionCode } from './common.schema.ts';
 
 const Id = z.string().uuid();
 const Text = (max: number) => z.string().trim().min(1).max(max);
@@ -70,7 +70,7 @@ export type AssessmentInput = z.infer<typeof AssessmentSchema>;
 
 /** PUT /api/field/attachments/:id?owner=<visit|finding|assessment>:<ownerUuid>. */
 export const AttachmentQuery = z.object({
-  owner: z.string().regex(/^(visit|finding|assessment):[0-9a-fA-F-]{36}$/, 'owner 应为 visit|finding|assessment:<UUID>'),
+  owner: z.string().regex(/^(visit|finding|assessment):[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, 'owner 应为 visit|finding|assessment:<UUID>'),
 });
 
 /** GET /api/field/patrol-compliance: 一日一巡 per worker, grid and township over China calendar days (default the last 7 up to today). */
@@ -104,3 +104,10 @@ export const FieldTemplateFileSchema = z.object({
     .min(1),
 });
 export type FieldTemplateFile = z.infer<typeof FieldTemplateFileSchema>;
+
+/** GET /api/field/patrols: patrols in a region (a worker's own only, for roles that see only their own), newest first. */
+export const PatrolListQuery = Paging.extend({ region: RegionCode.optional(), from: Instant.optional(), to: Instant.optional() });
+
+/** GET /api/field/visits: visits in a region, or of one household or person, newest first. */
+export const VisitListQuery = Paging.extend({ region: RegionCode.optional(), from: Instant.optional(), to: Instant.optional(), subjectType: z.enum(['household', 'person']).optional(), subjectId: Id.optional() })
+  .refine((q) => !q.subjectType === !q.subjectId, { message: 'subjectType 与 subjectId 须同时给出', path: ['subjectId'] });

@@ -188,6 +188,9 @@ export const listProbes: Record<string, { query: string; want: 'clean' | 'refuse
   'GET /api/field/tasks': [{ query: '', want: 'clean' }, { query: '?scope=all', want: 'clean' }, { query: `?scope=all&region=${fixture.villageB}`, want: 'refused' }, { query: `?scope=all&grid=${fixture.gridB1}`, want: 'refused' }],
   // Session 11, helper S: field records.
   'GET /api/field/templates': [{ query: '', want: 'clean' }],
+  'GET /api/field/patrols': [{ query: '', want: 'clean' }, { query: `?region=${fixture.villageB}`, want: 'refused' }, { query: `?region=${fixture.county}`, want: 'refused' }],
+  'GET /api/field/visits': [{ query: '', want: 'clean' }, { query: `?region=${fixture.villageB}`, want: 'refused' }],
+  'GET /api/kpis/field': [{ query: `?region=${fixture.villageB}`, want: 'refused' }, { query: '?region=000000000000', want: 'refused' }, { query: `?region=${fixture.county}`, want: 'refused' }, { query: '', want: 'clean' }],
   'GET /api/field/patrol-compliance': [{ query: '', want: 'clean' }, { query: '?from=2026-03-01&to=2026-03-02', want: 'clean' }, { query: `?region=${fixture.villageB}`, want: 'refused' }, { query: `?region=${fixture.county}`, want: 'refused' }],
 };
 

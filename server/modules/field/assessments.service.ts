@@ -7,6 +7,7 @@
 import { AppError } from '../../../core/errors.ts';
 import { score } from '../../../core/field/risk-score.ts';
 import type { AssessmentInput } from '../../../core/schemas/field.schema.ts';
+import type { AssessmentAnswer } from '../../../core/schemas/field.response.ts';
 import type { Actor } from '../../lib/actor.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { requirePermission } from '../../lib/access.ts';
@@ -19,7 +20,7 @@ import { alreadySuperseded, checkedAnswers, subjectInScope } from './visits.serv
 import * as repo from './visits.repository.ts';
 
 /** What an assessment answers. */
-export interface AssessmentView { id: string; score: number; level: 'high' | 'medium' | 'low' }
+export type AssessmentView = AssessmentAnswer;
 
 /** Records an assessment of a household in scope. @throws NOT_FOUND, VALIDATION_FAILED, CONFLICT (id taken, superseded twice) */
 export async function recordAssessment(ctx: AppContext, actor: Actor, input: AssessmentInput, ticket?: Ticket): Promise<AssessmentView> {

@@ -4,6 +4,7 @@
  * checked, metadata stripped, encrypted at rest); a finding's photo is claimed into its case, where handlers see it.
  */
 import { AppError } from '../../../core/errors.ts';
+import type { AttachmentAnswer } from '../../../core/schemas/field.response.ts';
 import type { Actor } from '../../lib/actor.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { countyPrefix, requirePermission, scopePrefix } from '../../lib/access.ts';
@@ -18,7 +19,7 @@ import * as scope from './scope.repository.ts';
 export type OwnerType = 'visit' | 'finding' | 'assessment';
 
 /** What an attachment answers. */
-export interface AttachmentView { id: string; ownerType: OwnerType; ownerId: string; kind: 'photo' | 'voice'; mime: string; size: number }
+export type AttachmentView = AttachmentAnswer;
 
 const view = (a: repo.AttachmentRow): AttachmentView => ({ id: a.id, ownerType: a.ownerType as OwnerType, ownerId: a.ownerId, kind: a.kind as AttachmentView['kind'], mime: a.mime, size: a.size });
 

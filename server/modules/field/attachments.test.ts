@@ -66,5 +66,7 @@ describe('field attachments', () => {
     await put(id, `visit:${visitId}`);
     const reused = await put(id, `finding:${findingId}`);
     expect(reused.status).toBe(409);
+    const notAnId = await put(randomUUID(), `visit:${'-'.repeat(36)}`);
+    expect(notAnId.status).toBe(400);
   });
 });

@@ -61,4 +61,24 @@ describe('patrol compliance', () => {
     expect(outside.body).toEqual(nowhere.body);
     expect((await call(env.app, 'GET', '/api/field/patrol-compliance?from=2025-01-01&to=2026-03-08', await as('l.t'))).body.error.details[0]).toMatchObject({ code: 'bad_range' });
   });
+
+  it('gives the dashboard\'s field line: totals, 一日一巡 per township, households by risk level', async () => {
+    const worker = await as('w.a');
+    const home = (await call(env.app, 'POST', '/api/households', worker, { gridCode: fixture.gridA1, address: 'A村8号', riskLevel: 'normal' })).body.id;
+    const risk = ((await call(env.app, 'GET', '/api/field/templates', worker)).body as { code: string; id: string }[]).find((t) => t.code === 'household_risk')!.id;
+    const answers = { severe_mental_illness: 'grade_1_2', drugs_or_correction: false, domestic_violence: false, unresolved_dispute: false, repeated_petitions: false, severe_hardship: true, uncared_dependant: false, major_change: false, housing_safety: false, gambling_drinking: false };
+    expect((await call(env.app, 'POST', '/api/field/assessments', worker, { id: randomUUID(), householdId: home, templateId: risk, answers, assessedAt: '2026-03-08T01:00:00Z' })).body).toMatchObject({ level: 'medium' });
+    const r = await call(env.app, 'GET', '/api/kpis/field?from=2026-03-01T16:00:00Z&to=2026-03-08T15:59:59Z', await as('l.c'));
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ region: fixture.county, from: '2026-03-02', to: '2026-03-08', patrols: 6, ended: 5, minutes: 170, findings: 0 });
+    expect(r.body.compliance).toEqual({ gridDays: 35, patrolledGridDays: 4, rate: 0.114 });
+    expect(r.body.byChild).toEqual([
+      { code: fixture.townshipA, name: '浩门镇', grids: 4, gridDays: 28, patrolledGridDays: 4, rate: 0.143 },
+      { code: fixture.townshipB, name: '北山乡', grids: 1, gridDays: 7, patrolledGridDays: 0, rate: 0 },
+    ]);
+    expect(r.body.risk).toEqual({ high: 0, medium: 1, low: 0 });
+    const village = await call(env.app, 'GET', `/api/kpis/field?region=${fixture.villageA}&from=2026-03-01T16:00:00Z&to=2026-03-08T15:59:59Z`, await as('l.c'));
+    expect(village.body.byChild.map((c: { code: string; patrolledGridDays: number }) => [c.code, c.patrolledGridDays])).toEqual([[fixture.gridA1, 2], [fixture.gridA2, 1]]);
+    expect((await call(env.app, 'GET', '/api/kpis/field', await as('w.a'))).status).toBe(403);
+  });
 });

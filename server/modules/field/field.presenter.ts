@@ -1,16 +1,9 @@
 /** How field records are answered (device-facing: ids, ISO times, counters; nothing personal). */
+import type { PatrolAnswer } from '../../../core/schemas/field.response.ts';
 import type { PatrolRow } from './patrols.repository.ts';
 
-/** A patrol as the app and the contract see it. */
-export interface PatrolView {
-  id: string;
-  gridCode: string;
-  startedAt: string;
-  endedAt: string | null;
-  status: 'open' | 'ended';
-  pointCount: number;
-  distanceM: number;
-}
+/** A patrol as the app and the contract see it (core/schemas/field.response.ts). */
+export type PatrolView = PatrolAnswer;
 
 /** The answer of start and end. */
 export function patrolAnswer(p: PatrolRow): PatrolView {

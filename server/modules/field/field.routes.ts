@@ -6,7 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AttachmentQuery, AssessmentSchema, PatrolComplianceQuery, FindingSchema, PatrolEndSchema, PatrolStartSchema, TrackChunkSchema, VisitSchema } from '../../../core/schemas/field.schema.ts';
+import { AttachmentQuery, AssessmentSchema, PatrolComplianceQuery, PatrolListQuery, VisitListQuery, FindingSchema, PatrolEndSchema, PatrolStartSchema, TrackChunkSchema, VisitSchema } from '../../../core/schemas/field.schema.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { actorOf, type RouteAccess } from '../../http/route-config.ts';
 import { idempotent, keyScopeOf } from '../../http/idempotent.ts';
@@ -15,6 +15,9 @@ import { putAttachment, type OwnerType } from './attachments.service.ts';
 import { readUpload } from '../uploads/uploads.routes.ts';
 import { recordFinding } from './findings.service.ts';
 import { patrolCompliance } from './compliance.service.ts';
+import { householdAssessments, listPatrols, listVisits } from './lists.service.ts';
+import { kpis } from '../dashboard/dashboard.service.ts';
+import { KpiQuery } from '../../../core/schemas/cases.schema.ts';
 import { addTrackChunk, endPatrol, readTrack, startPatrol } from './patrols.service.ts';
 import { listTemplates } from './templates.service.ts';
 import { recordVisit } from './visits.service.ts';
@@ -64,4 +67,11 @@ export function fieldRoutes(app: FastifyInstance, ctx: AppContext): void {
     config: { access: { permission: 'field:read' } },
     schema: { tags: ['field'], summary: '一日一巡 Patrol compliance per worker, grid and township: days with an ended patrol ÷ days in the range, minutes, distance, findings', querystring: PatrolComplianceQuery },
   }, async (req) => patrolCompliance(ctx, actorOf(req), req.query));
+  r.get('/api/kpis/field', {
+    config: { access: { permission: 'kpi:read' } },
+    schema: { tags: ['kpis'], summary: '网格巡查走访统计 Field work for a region: patrols, minutes, distance, findings, 一日一巡 (grid-days patrolled ÷ grids × days) per child region, households by current risk level', querystring: KpiQuery },
+  }, async (req) => kpis(ctx, actorOf(req), 'field', req.query));
+  r.get('/api/field/patrols', { config: { access: { permission: ['field:read', 'field:record'] } }, schema: { tags: ['field'], summary: '巡查记录 Patrols in a region, newest first (a grid worker sees their own); counts only, the track has its own audited route', querystring: PatrolListQuery } }, async (req) => listPatrols(ctx, actorOf(req), req.query));
+  r.get('/api/field/visits', { config: { access: { permission: 'field:read' } }, schema: { tags: ['field'], summary: '走访记录 Visits in a region or of one household or person, newest first (answers kept in clear only; corrections name what they supersede)', querystring: VisitListQuery } }, async (req) => listVisits(ctx, actorOf(req), req.query));
+  r.get('/api/households/:id/assessments', { config: { access: { permission: 'field:read', objects: ['household'] } }, schema: { tags: ['field'], summary: '安全风险评估记录 A household\'s current risk level and its assessments (level and score, never the answers)', params: z.object({ id: z.string().uuid() }) } }, async (req) => householdAssessments(ctx, actorOf(req), req.params.id));
 }

@@ -5,6 +5,7 @@
  */
 import { AppError } from '../../../core/errors.ts';
 import type { FindingInput } from '../../../core/schemas/field.schema.ts';
+import type { FindingAnswer } from '../../../core/schemas/field.response.ts';
 import type { Actor } from '../../lib/actor.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { requirePermission, scopePrefix } from '../../lib/access.ts';
@@ -16,7 +17,7 @@ import * as scope from './scope.repository.ts';
 import { statKeyOf } from './patrols.service.ts';
 
 /** What a finding answers: its id and the case's tracking code. */
-export interface FindingView { id: string; caseCode: string }
+export type FindingView = FindingAnswer;
 
 /** Records a finding of the actor's own patrol and takes it in as a case. @throws NOT_FOUND (patrol), VALIDATION_FAILED (category, place), CONFLICT */
 export async function recordFinding(ctx: AppContext, actor: Actor, patrolId: string, input: FindingInput, ticket?: Ticket): Promise<FindingView> {

@@ -7,6 +7,7 @@ import { AppError } from '../../../core/errors.ts';
 import { cstDate } from '../../../core/calendar.ts';
 import { summarise, type TrackPoint } from '../../../core/field/track.ts';
 import type { PatrolEndInput, PatrolStartInput, TrackChunkInput } from '../../../core/schemas/field.schema.ts';
+import type { TrackChunkAnswer } from '../../../core/schemas/field.response.ts';
 import type { Actor } from '../../lib/actor.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { holds, inActorScope, requirePermission, scopePrefix } from '../../lib/access.ts';
@@ -84,7 +85,7 @@ export async function endPatrol(ctx: AppContext, actor: Actor, patrolId: string,
 }
 
 /** What a stored chunk answers. */
-export interface ChunkView { id: string; seq: number; pointCount: number; distanceM: number }
+export type ChunkView = TrackChunkAnswer;
 
 /**
  * Stores one chunk of a patrol's track, the points encrypted; counts and distance go to the patrol and the day's
