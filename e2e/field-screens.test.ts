@@ -4,7 +4,7 @@
  * Covers: home with overdue tasks in red and no raw codes, a patrol with its track chunks, 六必查 and a finding with
  * a photo shrunk to 1600 px, a visit from a task and its correction, the live risk level, household registration
  * with the ID number check, drafts kept across screens, no horizontal scroll; screenshots in zh-CN, zh-TW, en and
- * Tibetan (home), kept in .tmp/screenshots/field-*.png.
+ * Tibetan (home), kept in .tmp/screenshots/field/.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
@@ -14,7 +14,7 @@ import { createServer, type ViteDevServer } from 'vite';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from './server.ts';
 
-const shots = join(process.cwd(), '.tmp', 'screenshots');
+const shots = join(process.cwd(), '.tmp', 'screenshots', 'field');
 mkdirSync(shots, { recursive: true });
 const centre = { latitude: 27.63, longitude: 104.41 };
 
