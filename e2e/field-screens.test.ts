@@ -292,4 +292,29 @@ describe('field app screens (390×844)', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('a person joins a household with a relation; changes carry the version read', async () => {
+    const { context, page, errors } = await phone();
+    await page.getByTestId('home-person').click();
+    await page.getByTestId('subject-search').fill('向阳路12');
+    await page.getByTestId('pick-10000000-0000-4000-8000-000000000001').click();
+    await page.getByTestId('person-relation').selectOption({ label: '配偶' });
+    await page.getByTestId('person-name').fill('刘芳');
+    await page.screenshot({ path: join(shots, 'field-person-zh-CN.png'), fullPage: true });
+    await page.getByTestId('person-save').click();
+    await expect.poll(async () => (await outbox(page)).length).toBe(1);
+    expect((await outbox(page))[0]!.body).toMatchObject({ gridCode: grid.code, householdId: '10000000-0000-4000-8000-000000000001', relation: '10', name: '刘芳', personType: '01' });
+    await page.goto(`${base}#/person?id=20000000-0000-4000-8000-000000000001`);
+    await page.getByTestId('person-phone').fill('13900139000');
+    await page.getByTestId('person-save').click();
+    await page.goto(`${base}#/household?id=10000000-0000-4000-8000-000000000003`);
+    await page.getByTestId('household-address').fill('城关镇新街5号');
+    await page.getByTestId('household-save').click();
+    await expect.poll(async () => (await outbox(page)).length).toBe(3);
+    const rows = await outbox(page);
+    expect(rows.find((r) => r.kind === 'person.update')!.body).toEqual({ personId: '20000000-0000-4000-8000-000000000001', version: 1, phone: '13900139000', personType: '01' });
+    expect(rows.find((r) => r.kind === 'household.update')!.body).toEqual({ householdId: '10000000-0000-4000-8000-000000000003', version: 2, address: '城关镇新街5号' });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
