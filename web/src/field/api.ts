@@ -1,5 +1,8 @@
 /** JSON calls of the field app's own (the sign-in, the device copy); records go through the outbox, never here. */
-import { serverLanguage } from './lang';
+import { language } from './words';
+
+/** The server has no Tibetan messages: it answers bo in Chinese (its fallback), so ask for that. */
+export const serverLanguage = language === 'bo' ? 'zh-CN' : language;
 
 /** A failed call: the HTTP status (0 = no network) and the server's code and localised message. */
 export class FieldApiError extends Error {

@@ -1,11 +1,12 @@
 /**
- * The field app's shell: a hash router over screens registered by name, the header (unsynced count, menu), the
- * banners (update, sign in again) and the `FieldApp` every screen gets. Screens register through screens/index.ts.
+ * The field app's shell: a hash router over screens registered by name, the header (unsynced count, language), the
+ * tab menu, the banners (update, sign in again) and the `FieldApp` every screen gets. Screens register through
+ * screens/index.ts (helper U); the platform's own (sync, conflict, sign-in) through main.ts.
  */
 import type { FieldApp, Me, Screen } from './contracts';
 import { h, mount } from './dom';
-import { fieldLanguages, language, switchLanguage, type FieldLanguage } from './lang';
 import { sw } from './shell-words';
+import { language, languages, switchLanguage, t, tr, type Language } from './words';
 
 const screens = new Map<string, Screen>();
 
@@ -22,22 +23,20 @@ export function parseRoute(hash: string): { name: string; params: URLSearchParam
   return { name, params: new URLSearchParams(q < 0 ? '' : raw.slice(q + 1)) };
 }
 
-/** What the shell needs from the platform besides the screens' `FieldApp`. */
+/** What the shell needs besides the screens. */
 export interface ShellDeps {
   me: Me;
   app: Omit<FieldApp, 'go' | 'setDirty' | 'me'>;
-  signOut: () => Promise<void>;
 }
 
 /** The running shell: its banners and the dirty-form count the update banner waits on. */
 export interface Shell {
   app: FieldApp;
-  banners: HTMLElement;
   dirtyCount(): number;
   onDirtyChange(listener: () => void): void;
   /** Redraws the header's count (called on every record change). */
-  refreshCount(): Promise<void>;
-  /** Shows or hides a banner by its key. */
+  refreshCount(): Promise<number>;
+  /** Shows (or with null removes) the banner of a key. */
   banner(key: string, el: HTMLElement | null): void;
 }
 
@@ -45,25 +44,16 @@ export interface Shell {
 export function startShell(root: HTMLElement, deps: ShellDeps): Shell {
   const dirty = new Set<string>();
   const dirtyListeners: (() => void)[] = [];
-  const count = h('span', { className: 'field-sync-count', 'data-testid': 'sync-count' }, '0');
-  const syncLink = h('a', { className: 'field-sync', href: '#/sync', 'aria-label': sw.unsynced }, h('span', { className: 'field-sync-label' }, sw.unsynced), count);
-  const offline = h('span', { className: 'field-offline', hidden: navigator.onLine }, sw.offline);
-  const signOutHint = h('p', { className: 'field-menu-hint', hidden: true });
-  const signOut = h('button', { type: 'button', className: 'field-menu-item', 'data-testid': 'sign-out', onclick: () => void deps.signOut() }, sw.signOut);
-  const langSelect = h('select', { className: 'field-menu-item', 'aria-label': sw.language, onchange: (e: Event) => switchLanguage((e.target as HTMLSelectElement).value as FieldLanguage) },
-    ...fieldLanguages.map((l) => h('option', { value: l.code, selected: l.code === language }, l.label)));
-  const menu = h('details', { className: 'field-menu' }, h('summary', { 'aria-label': sw.menu }, sw.menu),
-    h('nav', { className: 'field-menu-list' },
-      h('p', { className: 'field-menu-who' }, deps.me.displayName),
-      h('a', { className: 'field-menu-item', href: '#/home' }, sw.home),
-      h('a', { className: 'field-menu-item', href: '#/sync' }, sw.sync),
-      h('label', { className: 'field-menu-item' }, `${sw.language} `, langSelect),
-      signOut, signOutHint));
-  const header = h('header', { className: 'field-header' }, h('a', { className: 'field-brand', href: '#/home' }, sw.brand), offline, syncLink, menu);
-  const banners = h('div', { className: 'field-banners' });
-  const main = h('main', { className: 'field-main' });
-  mount(root, header, banners, main);
-  root.className = 'field-shell';
+  const count = h('a', { className: 'badge zero', href: '#/sync', 'data-testid': 'sync-count', 'aria-label': tr('unsynced', { n: 0 }) }, '0');
+  const offline = h('span', { className: 'chip', hidden: navigator.onLine, 'data-testid': 'offline' }, t.offline);
+  const langSelect = h('select', { 'aria-label': t.language, onchange: (e: Event) => switchLanguage((e.target as HTMLSelectElement).value as Language) },
+    ...languages.map((l) => h('option', { value: l.code, selected: l.code === language }, l.label)));
+  const header = h('header', { className: 'bar' }, h('h1', { className: 'bar-title' }, t.appName), h('div', { className: 'bar-side' }, offline, count, langSelect));
+  const tabs = [['home', t.home], ['sync', t.menuSync]] as const;
+  const menu = h('nav', { className: 'menu' }, ...tabs.map(([name, label]) => h('a', { href: `#/${name}`, 'data-route': name }, label)));
+  const banners = h('div', { className: 'banners' });
+  const main = h('main', { className: 'screen' });
+  mount(root, header, menu, banners, main);
 
   const bannerEls = new Map<string, HTMLElement>();
   const banner = (key: string, el: HTMLElement | null) => {
@@ -96,14 +86,12 @@ export function startShell(root: HTMLElement, deps: ShellDeps): Shell {
     const mine = ++current;
     if (typeof cleanup === 'function') cleanup();
     cleanup = undefined;
-    menu.open = false;
+    for (const a of menu.querySelectorAll('a')) a.classList.toggle('active', a.dataset.route === route.name);
     const screen = screens.get(route.name) ?? (route.name === 'home' ? screens.get('sync') : undefined);
-    const view = h('section', { className: `field-screen field-screen-${route.name}` });
+    const view = h('section', { className: `view view-${route.name}` });
     mount(main, view);
-    if (!screen) {
-      mount(view, h('p', { className: 'field-empty' }, sw.noScreen));
-      return;
-    }
+    scrollTo(0, 0);
+    if (!screen) return mount(view, h('p', { className: 'muted' }, sw.noScreen));
     const done = await screen(view, app, route.params);
     if (mine === current) cleanup = done;
     else if (typeof done === 'function') done();
@@ -115,17 +103,15 @@ export function startShell(root: HTMLElement, deps: ShellDeps): Shell {
 
   return {
     app,
-    banners,
     banner,
     dirtyCount: () => dirty.size,
     onDirtyChange: (l) => void dirtyListeners.push(l),
     async refreshCount() {
       const n = await deps.app.records.unsyncedCount();
       count.textContent = String(n);
-      syncLink.classList.toggle('is-zero', n === 0);
-      signOut.disabled = n > 0;
-      signOutHint.hidden = n === 0;
-      signOutHint.textContent = n > 0 ? sw.signOutBlocked(n) : '';
+      count.classList.toggle('zero', n === 0);
+      count.setAttribute('aria-label', tr('unsynced', { n }));
+      return n;
     },
   };
 }

@@ -1,26 +1,47 @@
 /**
  * The field app's entry (/field): a grid worker's phone app that works offline. No framework: it must load fast on a
- * weak connection. Boot: open the device store, read the cached identity (no network needed), draw the shell, sync.
+ * weak connection. Boot: open the device store, read the cached identity (no network needed), draw the shell, sync
+ * at start, when the connection returns, when the app comes back to the screen, every minute and after each save.
  */
-import { registerScreen, startShell } from './app';
+import './field.css';
+import { call, serverLanguage } from './api';
+import { registerScreen, startShell, type Shell } from './app';
 import { cachedMe, meOf, signOut } from './auth';
-import { language } from './lang';
+import { h } from './dom';
+import { askPersist } from './persist';
+import { conflictScreen } from './screens/conflict';
 import { signInScreen } from './screens/signin';
+import { syncScreen } from './screens/sync';
 import './screens/index';
+import { sw } from './shell-words';
 import { deviceCopy } from './store/copy';
 import { idbStore } from './store/idb-store';
+import { syncEngine } from './sync/engine';
 import { records } from './sync/records';
+import { refreshCopy } from './sync/refresh';
+import { httpSend } from './sync/send';
+import { startUpdates } from './update';
+import { t } from './words';
 
-const signInLanguage = language === 'bo' ? 'zh-CN' : language;
+/** One sync runner across the app's tabs: the lock is held for a pass; a tab that finds it held skips its pass. */
+async function acrossTabs(fn: () => Promise<void>): Promise<boolean> {
+  if (!navigator.locks) {
+    await fn();
+    return true;
+  }
+  return navigator.locks.request('anwang-field-sync', { ifAvailable: true }, async (lock) => {
+    if (!lock) return false;
+    await fn();
+    return true;
+  });
+}
 
 async function boot(): Promise<void> {
   const root = document.getElementById('app')!;
   const store = await idbStore();
   const me = await cachedMe(store);
-  if (!me) {
-    signInScreen(root, store, () => location.reload(), signInLanguage);
-    return;
-  }
+  if (!me) return signInScreen(root, store, () => location.reload());
+
   // Other tabs of the app hear about every change (the header's count stays right in each).
   const channel = new BroadcastChannel('anwang-field');
   const listeners = new Set<() => void>();
@@ -30,26 +51,57 @@ async function boot(): Promise<void> {
     channel.postMessage('changed');
     notify();
   };
+  let shell: Shell | null = null;
+  const signInBanner = () => h('div', { className: 'banner', 'data-testid': 'signin-banner' }, h('span', {}, t.reSignIn), h('a', { className: 'btn', href: '#/signin' }, sw.reSignInButton));
+  const engine = syncEngine({
+    store,
+    send: httpSend('', serverLanguage),
+    userId: () => me.userId,
+    changed,
+    onSignInNeeded: () => shell?.banner('signin', signInBanner()),
+    refreshCopy: async () => {
+      if (await refreshCopy(store, (path) => call(path).catch(() => null))) changed();
+    },
+    lock: acrossTabs,
+  });
+  // Offline, an attempt would only count against the record's back-off: wait for the `online` event instead.
+  const sync = async (opts: { now: boolean }) => {
+    if (navigator.onLine) await engine.run(opts);
+  };
   const recs = records({
     store,
     userId: () => me.userId,
-    sync: async () => undefined,
+    sync,
     changed,
     onChange: (l) => {
       listeners.add(l);
-      return () => listeners.delete(l);
+      return () => void listeners.delete(l);
     },
+    firstSave: () => void askPersist(store),
   });
-  registerScreen('signin', (el) => signInScreen(el, store, () => location.assign('#/home'), signInLanguage, true));
-  const shell = startShell(root, {
-    me: meOf(me),
-    app: { records: recs, copy: deviceCopy(store), position },
+  const drafts = { get: <T>(k: string) => store.getDraft<T>(k), set: (k: string, v: unknown) => store.setDraft(k, v), delete: (k: string) => store.deleteDraft(k) };
+  registerScreen('sync', syncScreen({
     signOut: async () => {
       if (await signOut(store, recs.unsyncedCount)) location.reload();
     },
-  });
-  recs.onChange(() => void shell.refreshCount());
+    sessionEnded: async () => (await store.getMeta<boolean>('sessionEnded')) === true,
+  }));
+  registerScreen('conflict', conflictScreen(store, recs));
+  registerScreen('signin', (el) => signInScreen(el, store, () => {
+    shell?.banner('signin', null);
+    void engine.signedIn();
+    location.hash = '#/sync';
+  }, true));
+  shell = startShell(root, { me: meOf(me), app: { records: recs, copy: deviceCopy(store), drafts, position } });
+  recs.onChange(() => void shell!.refreshCount());
   await shell.refreshCount();
+  if (await store.getMeta<boolean>('sessionEnded')) shell.banner('signin', signInBanner());
+  startUpdates(shell);
+
+  void sync({ now: false });
+  addEventListener('online', () => void sync({ now: true }));
+  document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && void sync({ now: false }));
+  setInterval(() => void sync({ now: false }), 60_000);
 }
 
 /** The phone's position now, or null when it gives none within 10 s. */

@@ -2,24 +2,21 @@
 import { FieldApiError } from '../api';
 import { SignInRefused, signIn } from '../auth';
 import { h, mount } from '../dom';
-import type { Store } from '../store/types';
 import { sw } from '../shell-words';
+import type { Store } from '../store/types';
+import { t } from '../words';
 
-const refusal = {
-  stage: { 'zh-CN': '请先在电脑上登录安网，完成修改密码或绑定动态验证码', en: 'Sign in to Anwang on a computer first to change your password or set up the authenticator', 'zh-TW': '請先在電腦上登入安網，完成修改密碼或綁定動態驗證碼' },
-  permission: { 'zh-CN': '这个账号不能记录走访和巡查', en: 'This account cannot record visits or patrols', 'zh-TW': '這個帳號不能記錄走訪和巡查' },
-};
-
-/** Draws the form; `done` runs after a successful sign-in. */
-export function signInScreen(root: HTMLElement, store: Store, done: () => void, lang: 'zh-CN' | 'zh-TW' | 'en', again = false): void {
-  const username = h('input', { name: 'username', autocomplete: 'username', required: true, 'data-testid': 'signin-username' });
-  const password = h('input', { name: 'password', type: 'password', autocomplete: 'current-password', required: true, 'data-testid': 'signin-password' });
-  const totp = h('input', { name: 'totp', inputMode: 'numeric', autocomplete: 'one-time-code', pattern: '\\d{6}', maxLength: 6, 'data-testid': 'signin-totp' });
-  const totpRow = h('label', { className: 'field-label', hidden: true }, sw.totp, totp);
-  const message = h('p', { className: 'field-error', role: 'alert', 'data-testid': 'signin-error' });
-  const submit = h('button', { type: 'submit', className: 'field-button field-button-primary', 'data-testid': 'signin-submit' }, sw.signIn);
+/** Draws the form into `root`; `done` runs after a successful sign-in. `again`: the session ended, records wait. */
+export function signInScreen(root: HTMLElement, store: Store, done: () => void, again = false): void {
+  const input = (attrs: Record<string, unknown>) => h('input', { type: 'text', required: true, ...attrs });
+  const username = input({ id: 'signin-username', name: 'username', autocomplete: 'username', 'data-testid': 'signin-username' });
+  const password = input({ id: 'signin-password', name: 'password', type: 'password', autocomplete: 'current-password', 'data-testid': 'signin-password' });
+  const totp = input({ id: 'signin-totp', name: 'totp', required: false, inputMode: 'numeric', autocomplete: 'one-time-code', pattern: '\\d{6}', maxLength: 6, 'data-testid': 'signin-totp' });
+  const totpRow = h('div', { className: 'field', hidden: true }, h('label', { htmlFor: 'signin-totp' }, sw.totp), totp);
+  const message = h('p', { className: 'err', role: 'alert', 'data-testid': 'signin-error' });
+  const submit = h('button', { type: 'submit', className: 'btn primary block', 'data-testid': 'signin-submit' }, t.signIn);
   const form = h('form', {
-    className: 'field-form field-signin',
+    className: 'card',
     onsubmit: async (e: Event) => {
       e.preventDefault();
       message.textContent = '';
@@ -29,22 +26,23 @@ export function signInScreen(root: HTMLElement, store: Store, done: () => void, 
         await signIn(store, { username: username.value.trim(), password: password.value, ...(totp.value ? { totp: totp.value } : {}) });
         done();
       } catch (err) {
-        if (err instanceof SignInRefused) message.textContent = refusal[err.reason][lang];
+        if (err instanceof SignInRefused) message.textContent = err.reason === 'stage' ? sw.signInStage : sw.signInPermission;
         else if (err instanceof FieldApiError && err.status === 0) message.textContent = sw.signInOffline;
         else if (err instanceof FieldApiError) {
           if (err.code === 'TOTP_REQUIRED') totpRow.hidden = false;
           message.textContent = err.message;
-        } else message.textContent = String(err);
+        } else message.textContent = sw.requestFailed;
       } finally {
         submit.disabled = false;
-        submit.textContent = sw.signIn;
+        submit.textContent = t.signIn;
       }
     },
   },
-  h('h1', { className: 'field-title' }, sw.signInTitle),
-  again && h('p', { className: 'field-notice' }, sw.reSignIn),
-  h('label', { className: 'field-label' }, sw.username, username),
-  h('label', { className: 'field-label' }, sw.password, password),
+  h('h2', {}, sw.signInTitle),
+  again && h('p', { className: 'note', 'data-testid': 'signin-again' }, t.reSignIn),
+  h('div', { className: 'field' }, h('label', { htmlFor: 'signin-username' }, t.username), username),
+  h('div', { className: 'field' }, h('label', { htmlFor: 'signin-password' }, t.password), password),
   totpRow, message, submit);
   mount(root, form);
+  if (!again) username.focus();
 }

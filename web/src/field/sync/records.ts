@@ -56,7 +56,10 @@ export function records(deps: RecordsDeps): Records {
         const fileRow: OutboxRow = { ...base, id: fileId, kind: 'attachment', method: 'PUT', path: attachmentPath(fileId, owner!, id), body: {}, dependsOn: [id], order: ++order, label: a.name, attachment: { kind: a.kind, name: a.name, mime: a.blob.type || 'application/octet-stream' } };
         return { row: fileRow, blob: { id: fileId, recordId: id, blob: a.blob } };
       });
-      await deps.store.putRows([row, ...files.map((f) => f.row)], files.map((f) => f.blob));
+      // A correction of a record in conflict settles it (the new one carries the server's version).
+      const corrected = options.supersedes ? await deps.store.getRow(options.supersedes) : undefined;
+      const settles = corrected?.state === 'conflict' ? [{ ...corrected, state: 'superseded' as const }] : [];
+      await deps.store.putRows([row, ...files.map((f) => f.row), ...settles], files.map((f) => f.blob));
       if (!saved) {
         saved = true;
         deps.firstSave?.();
