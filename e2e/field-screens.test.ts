@@ -61,7 +61,7 @@ const fixture = {
   refreshedAt: new Date().toISOString(),
 };
 
-interface Row { id: string; kind: string; body: Record<string, unknown>; dependsOn: string[]; supersedes?: string; label: string; attachment?: { kind: string; mime: string } }
+interface Row { id: string; kind: string; method: string; path: string; body: Record<string, unknown>; dependsOn: string[]; supersedes?: string; label: string; attachment?: { kind: string; mime: string } }
 
 beforeAll(async () => {
   const port = await freePort();
@@ -312,8 +312,10 @@ describe('field app screens (390×844)', () => {
     await page.getByTestId('household-save').click();
     await expect.poll(async () => (await outbox(page)).length).toBe(3);
     const rows = await outbox(page);
-    expect(rows.find((r) => r.kind === 'person.update')!.body).toEqual({ personId: '20000000-0000-4000-8000-000000000001', version: 1, phone: '13900139000', personType: '01' });
-    expect(rows.find((r) => r.kind === 'household.update')!.body).toEqual({ householdId: '10000000-0000-4000-8000-000000000003', version: 2, address: '城关镇新街5号' });
+    const person = rows.find((r) => r.kind === 'person.update')!;
+    expect([person.method, person.path, person.body]).toEqual(['PATCH', '/api/people/20000000-0000-4000-8000-000000000001', { version: 1, phone: '13900139000', personType: '01' }]);
+    const house = rows.find((r) => r.kind === 'household.update')!;
+    expect([house.method, house.path, house.body]).toEqual(['PATCH', '/api/households/10000000-0000-4000-8000-000000000003', { version: 2, address: '城关镇新街5号' }]);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -1,8 +1,7 @@
 /** Home: the visit tasks due today and overdue, and the buttons a worker starts from (patrol, visit, assessment, registering). */
 import type { FieldApp } from '../contracts';
 import { h, mount } from '../dom';
-import { language } from '../lang';
-import { chinaDateTime, t, tr } from '../words';
+import { chinaTime, t, tr, language } from '../words';
 import { activePatrol } from './patrol';
 import { taskList } from './tasks';
 
@@ -19,7 +18,7 @@ export async function homeScreen(root: HTMLElement, app: FieldApp): Promise<void
       go('#/person', t.addPerson, 'home-person')),
     h('h2', {}, t.tasksTitle),
     taskList(app, tasks),
-    h('p', { className: 'muted' }, refreshed ? tr('copyAt', { time: chinaDateTime(refreshed) }) : t.copyNever),
+    h('p', { className: 'muted' }, refreshed ? tr('copyAt', { time: chinaTime(refreshed) }) : t.copyNever),
     language === 'bo' ? h('p', { className: 'note' }, t.boNote) : null,
   );
 }
