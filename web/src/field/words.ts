@@ -48,6 +48,7 @@ export const zhCN = {
   versionNote: '保存时将核对数据是否已被他人修改',
   // Saving.
   draftRestored: '已恢复上次未保存的内容', savedLocal: '已保存在本机，联网后自动上传', saving: '保存中…', saveFailed: '保存失败：{message}',
+  laterTasks: '以后的走访任务（{n}）',
   locatedTrack: '已用巡查轨迹的最后位置',
   reportFor: '上报问题：{item}',
   trackLabel: '巡查轨迹',
@@ -99,6 +100,7 @@ export const zhTW: Dict = {
   ptype_01: '戶籍人口', ptype_02: '流動人口', ptype_03: '留守人員', ptype_99: '境外人員',
   versionNote: '儲存時將核對資料是否已被他人修改',
   draftRestored: '已恢復上次未儲存的內容', savedLocal: '已儲存在本機，連網後自動上傳', saving: '儲存中…', saveFailed: '儲存失敗：{message}',
+  laterTasks: '以後的走訪任務（{n}）',
   locatedTrack: '已用巡查軌跡的最後位置',
   reportFor: '上報問題：{item}',
   trackLabel: '巡查軌跡',
@@ -147,6 +149,7 @@ export const en: Dict = {
   ptype_01: 'Registered resident', ptype_02: 'Migrant', ptype_03: 'Left-behind', ptype_99: 'Foreign national',
   versionNote: 'Saving checks that nobody changed it meanwhile',
   draftRestored: 'Restored what you had not saved', savedLocal: 'Saved on this phone; it uploads when online', saving: 'Saving…', saveFailed: 'Could not save: {message}',
+  laterTasks: 'Later visits ({n})',
   locatedTrack: 'Using the last point of the patrol track',
   reportFor: 'Report a problem: {item}',
   trackLabel: 'Patrol track',
