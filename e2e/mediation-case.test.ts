@@ -8,63 +8,34 @@
  * A second test refers a failed mediation to the court and records the court's answer. E2E_SERVER_URL reuses a
  * running server. Screenshots and the PDF go to MEDIATION_CASE_SHOTS (default e2e/artifacts/mediation-case).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { artifacts, launchBrowser, startServer, type RunningServer } from './server.ts';
+import type { Page } from 'playwright-core';
 import { gridCentre } from './demo-api.ts';
-import { clickUntilVisible, demoCookie, reportOnFailure, signedInPage } from './staff-session.ts';
+import { choose, demoWorld, disputeAction, ok, screenshots, staffApi as apiOf } from './harness.ts';
+import { clickUntilVisible } from './staff-session.ts';
 import { tinyPng } from '../server/test/media-fixtures.ts';
 
 /** A day in China time, YYYY-MM-DD. */
 const cstDay = (d: Date) => d.toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
-const shots = process.env.MEDIATION_CASE_SHOTS ?? join(artifacts, 'mediation-case');
-mkdirSync(shots, { recursive: true });
-const ok = /确\s*定/;
+const shot = screenshots('MEDIATION_CASE_SHOTS', 'mediation-case');
+const shots = shot.dir;
 const COMMUNITY = '632221100001'; // 城关社区, whose committee and mediator (韩秀英, village.mediator) the demo holds
 const facts = '马国强与李秀英两家宅基地相邻，李家新砌院墙越过老界石约30厘米，压占马家宅基地，双方多次争吵';
 const term = '李秀英按老界石位置拆除越界院墙并重新砌筑，费用自理';
 
-let server: RunningServer;
-let browser: Browser;
+const world = demoWorld();
+const signIn = world.signIn;
 let caseCode = '';
 let code = '';
 
-/** A demo account's JSON API. */
-async function staffApi(username: string) {
-  const cookie = await demoCookie(server.url, username);
-  return (method: string, path: string, body?: unknown) =>
-    fetch(`${server.url}${path}`, { method, headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined }).then(async (r) => ({ status: r.status, body: await r.json() }));
-}
+/** A demo account's JSON API: (method, path, body) → status and JSON. */
+const staffApi = async (username: string) => (await apiOf(world.server.url, username)).call;
 
-async function signIn(username: string, size: 'desktop' | 'phone' = 'desktop', lang = 'zh-CN') {
-  const s = await signedInPage(browser, server.url, username, size, lang);
-  reportOnFailure(s.page, s.errors);
-  return s;
-}
+const act = disputeAction;
 
-async function shot(page: Page, name: string): Promise<void> {
-  await page.waitForTimeout(500);
-  await page.screenshot({ path: join(shots, `${name}.png`) });
-}
-
-/** Picks an option of the open Ant Design select by its text. */
-async function choose(page: Page, text: string | RegExp): Promise<void> {
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
-}
-
-/** Clicks an action on the open dispute card and confirms its dialog after `fill` filled it. */
-async function act(page: Page, action: string, title: string, fill: (dialog: ReturnType<Page['getByRole']>) => Promise<void> = async () => undefined): Promise<void> {
-  const dialog = page.getByRole('dialog', { name: title, exact: true });
-  await clickUntilVisible(page.getByTestId(`dispute-action-${action}`), dialog);
-  await fill(dialog);
-  await dialog.getByRole('button', { name: ok }).click();
-  await expect.poll(() => dialog.isVisible()).toBe(false);
-}
-
-/** Signs the agreement as `signer` (an option's text) by `method` (a radio's text); a scan uploads a page. */
 async function sign(page: Page, signer: string | RegExp, method: string, scan?: string): Promise<void> {
   await act(page, 'sign', '签名', async (d) => {
     await d.getByTestId('dispute-signer').click();
@@ -89,23 +60,14 @@ async function sign(page: Page, signer: string | RegExp, method: string, scan?: 
   });
 }
 
-beforeAll(async () => {
-  server = process.env.E2E_SERVER_URL ? { url: process.env.E2E_SERVER_URL, stop: async () => undefined } : await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
 describe('a boundary quarrel: case → dispute → agreement in effect', () => {
   it('the village operator turns the case into a dispute on its card (转人民调解); the card links it and its timeline says so', async () => {
-    const { lat, lng } = await gridCentre(server.url, COMMUNITY);
+    const { lat, lng } = await gridCentre(world.server.url, COMMUNITY);
     const made = await (await staffApi('village.operator'))('POST', '/api/cases', { channel: 'visit', categoryId: 'dispute.neighbour', description: facts, lat, lng, uploadIds: [] });
     expect(made.status, JSON.stringify(made.body)).toBe(201);
     caseCode = made.body.code;
     const { page, errors } = await signIn('village.operator');
-    await page.goto(`${server.url}/cases/${caseCode}`);
+    await page.goto(`${world.server.url}/cases/${caseCode}`);
     await page.getByTestId('case-to-dispute').waitFor();
     await shot(page, 'desktop-zh-CN-1-case-card');
     const dialog = page.getByRole('dialog', { name: '转人民调解' });
@@ -143,7 +105,7 @@ describe('a boundary quarrel: case → dispute → agreement in effect', () => {
 
   it('the committee (the county leader) assigns the community mediator', async () => {
     const { page, errors } = await signIn('county.leader');
-    await page.goto(`${server.url}/mediation/${code}`);
+    await page.goto(`${world.server.url}/mediation/${code}`);
     await expect.poll(() => page.getByTestId('dispute-status').textContent()).toBe('已登记');
     await act(page, 'assign', '指派调解员', async (d) => {
       await d.getByTestId('dispute-mediator-picker').click();
@@ -158,7 +120,7 @@ describe('a boundary quarrel: case → dispute → agreement in effect', () => {
 
   it('the mediator accepts, holds one session with its record and records a written agreement with its terms', async () => {
     const { page, errors } = await signIn('village.mediator');
-    await page.goto(`${server.url}/mediation/${code}`);
+    await page.goto(`${world.server.url}/mediation/${code}`);
     await act(page, 'accept', '受理');
     await expect.poll(() => page.getByTestId('dispute-status').textContent()).toBe('调解中');
     await act(page, 'recordSession', '记录调解', async (d) => {
@@ -191,7 +153,7 @@ describe('a boundary quarrel: case → dispute → agreement in effect', () => {
     const scan = join(shots, 'signed-page.png');
     writeFileSync(scan, tinyPng());
     let { page, errors } = await signIn('village.mediator');
-    await page.goto(`${server.url}/mediation/${code}`);
+    await page.goto(`${world.server.url}/mediation/${code}`);
     await expect.poll(() => page.getByTestId('dispute-signatures').textContent()).toContain('待');
     await sign(page, /马\*\*/, '屏幕签名');
     await sign(page, /李\*\*/, '签名扫描件', scan);
@@ -201,7 +163,7 @@ describe('a boundary quarrel: case → dispute → agreement in effect', () => {
     expect(errors).toEqual([]);
     await page.context().close();
     ({ page, errors } = await signIn('county.leader'));
-    await page.goto(`${server.url}/mediation/${code}`);
+    await page.goto(`${world.server.url}/mediation/${code}`);
     await sign(page, /调委会/, '盖章');
     await expect.poll(() => page.getByTestId('dispute-effective').textContent()).toMatch(/已生效/);
     const effective = (await page.getByTestId('dispute-effective').textContent())!;
@@ -226,10 +188,10 @@ describe('a boundary quarrel: case → dispute → agreement in effect', () => {
 
   it('the agreement PDF holds both names and the terms, its fonts embedded; page 1 as a PNG', async () => {
     const { page, errors } = await signIn('village.mediator');
-    await page.goto(`${server.url}/mediation/${code}`);
+    await page.goto(`${world.server.url}/mediation/${code}`);
     const link = page.getByTestId('dispute-agreement-pdf');
     await link.waitFor();
-    const res = await page.request.get(new URL((await link.getAttribute('href'))!, server.url).toString());
+    const res = await page.request.get(new URL((await link.getAttribute('href'))!, world.server.url).toString());
     expect(res.status()).toBe(200);
     expect(res.headers()['content-type']).toContain('application/pdf');
     const pdf = join(shots, 'agreement.pdf');
@@ -248,7 +210,7 @@ describe('a boundary quarrel: case → dispute → agreement in effect', () => {
   it('the signed card on a phone and in English', async () => {
     for (const [size, lang, effect] of [['phone', 'zh-CN', '已生效'], ['desktop', 'en', 'In effect'], ['phone', 'en', 'In effect']] as const) {
       const { page, errors } = await signIn('village.mediator', size, lang);
-      await page.goto(`${server.url}/mediation/${code}`);
+      await page.goto(`${world.server.url}/mediation/${code}`);
       await expect.poll(() => page.getByTestId('dispute-effective').textContent()).toContain(effect);
       await page.getByTestId('dispute-agreement').scrollIntoViewIfNeeded();
       await shot(page, `${size}-${lang}-5-effective`);
@@ -256,7 +218,7 @@ describe('a boundary quarrel: case → dispute → agreement in effect', () => {
       await page.context().close();
     }
     const { page, errors } = await signIn('village.operator', 'phone', 'en');
-    await page.goto(`${server.url}/cases/${caseCode}`);
+    await page.goto(`${world.server.url}/cases/${caseCode}`);
     await expect.poll(() => page.getByTestId('case-dispute-codes').textContent()).toContain(code);
     await shot(page, 'phone-en-6-case-linked');
     expect(errors).toEqual([]);
@@ -267,7 +229,7 @@ describe('a boundary quarrel: case → dispute → agreement in effect', () => {
 describe('a failed mediation referred to the court (诉调对接)', () => {
   it('the mediator records the failure, refers it to the court and records the court\'s answer; both are in the timeline', async () => {
     // The way in and the assignment over the API (the first test clicked them); the outcome steps in the browser.
-    const { lat, lng } = await gridCentre(server.url, COMMUNITY);
+    const { lat, lng } = await gridCentre(world.server.url, COMMUNITY);
     const operator = await staffApi('village.operator');
     const made = await operator('POST', '/api/cases', { channel: 'visit', categoryId: 'dispute.neighbour', description: '赵家与钱家因共用巷道堆放杂物发生争执，多次协商无果', lat, lng, uploadIds: [] });
     const parties = [{ kind: 'person', side: 'applicant', name: '赵长林' }, { kind: 'person', side: 'respondent', name: '钱桂花' }];
@@ -279,7 +241,7 @@ describe('a failed mediation referred to the court (诉调对接)', () => {
     expect((await (await staffApi('village.mediator'))('POST', `/api/disputes/${d.body.code}/actions/accept`, {})).status).toBe(200);
 
     const { page, errors } = await signIn('village.mediator');
-    await page.goto(`${server.url}/mediation/${d.body.code}`);
+    await page.goto(`${world.server.url}/mediation/${d.body.code}`);
     await expect.poll(() => page.getByTestId('dispute-status').textContent()).toBe('调解中');
     await act(page, 'recordFailure', '调解不成', async (x) => {
       await x.getByTestId('dispute-field-reason').fill('钱家拒绝清理杂物，双方分歧过大');

@@ -9,21 +9,17 @@
  * Screenshots at desktop and phone size in zh-CN and en go to MEDIATION_OVERVIEW_SHOTS (default
  * e2e/artifacts/mediation-overview). E2E_SERVER_URL reuses a running demo server.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import type { Browser, Page, Response } from 'playwright-core';
-import { artifacts, launchBrowser, startServer, type RunningServer } from './server.ts';
+import type { Page, Response } from 'playwright-core';
 import { apiAs } from './demo-api.ts';
-import { demoCookie, signedInPage } from './staff-session.ts';
+import { demoWorld, screenshots } from './harness.ts';
+import { demoCookie } from './staff-session.ts';
 import { disputeCategories } from '../core/mediation/categories.ts';
 
-const shots = process.env.MEDIATION_OVERVIEW_SHOTS ?? join(artifacts, 'mediation-overview');
-mkdirSync(shots, { recursive: true });
+const screenshot = screenshots('MEDIATION_OVERVIEW_SHOTS', 'mediation-overview', 600);
 
-let server: RunningServer;
-let browser: Browser;
+const world = demoWorld();
 
 type Count = number | null;
 /** The parts of the KPI answer the page shows. */
@@ -58,23 +54,11 @@ const yuan = (fen: number) => `${Math.floor(fen / 100).toLocaleString('en')}.${S
 const isGet = (path: string, region?: string) => (r: Response) => new URL(r.url()).pathname === path && r.request().method() === 'GET' && (!region || new URL(r.url()).searchParams.get('region') === region);
 
 /** A screenshot: the whole page on a desktop, the first screen on a phone (a phone's whole page is metres long). */
-async function shot(page: Page, name: string): Promise<void> {
-  await page.waitForTimeout(600);
-  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: name.endsWith('desktop') });
-}
-
-beforeAll(async () => {
-  server = process.env.E2E_SERVER_URL ? { url: process.env.E2E_SERVER_URL, stop: async () => undefined } : await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const shot = (page: Page, name: string) => screenshot(page, name, { fullPage: name.endsWith('desktop') });
 
 describe('调解态势', () => {
   it('shows the figures the server answered, follows a township picked by name, opens the workbench from a committee, and ranks the mediators', async () => {
-    const { page, errors } = await signedInPage(browser, server.url, 'county.leader');
+    const { page, errors } = await world.signIn('county.leader');
     const first = page.waitForResponse(isGet('/api/kpis/mediation'));
     await page.getByRole('menuitem', { name: '调解态势' }).click();
     const county = (await (await first).json()) as Kpis;
@@ -89,7 +73,7 @@ describe('调解态势', () => {
     for (const c of county.byCommittee) expect(committees).toContain(c.name);
 
     // A township other than the county seat's, picked by its name: asked for, and the cards follow its answer.
-    const leader = await apiAs(server.url, 'county.leader');
+    const leader = await apiAs(world.server.url, 'county.leader');
     const townships = (await leader('/api/regions/632221000000/children')) as { code: string; name: string }[];
     const other = townships.find((t) => t.code !== '632221100000')!;
     const next = page.waitForResponse(isGet('/api/kpis/mediation', other.code));
@@ -104,7 +88,7 @@ describe('调解态势', () => {
 
     // Back to the county; its first committee opens the workbench's register filtered to that committee.
     // (The address holds the region: without it, the user's own.)
-    await page.goto(`${server.url}/mediation-overview`);
+    await page.goto(`${world.server.url}/mediation-overview`);
     await expect.poll(() => cards(page)).toEqual(expected(county));
     const committee = county.byCommittee[0]!;
     await page.getByTestId('mov-committees').locator('tr', { hasText: committee.name }).first().click();
@@ -134,9 +118,9 @@ describe('调解态势', () => {
   });
 
   it('shows each mediator’s subsidy in 元 and the total, and downloads the payment sheet with the same names and total', async () => {
-    const { page, errors } = await signedInPage(browser, server.url, 'county.leader');
+    const { page, errors } = await world.signIn('county.leader');
     const answer = page.waitForResponse(isGet('/api/mediation/subsidies'));
-    await page.goto(`${server.url}/mediation-overview/subsidies`);
+    await page.goto(`${world.server.url}/mediation-overview/subsidies`);
     const subsidies = (await (await answer).json()) as Subsidies;
     expect(subsidies.rows.length, 'the demo mediators ended cases').toBeGreaterThan(0);
     await expect.poll(() => page.getByTestId('mov-total').textContent()).toBe(yuan(subsidies.totalFen));
@@ -160,18 +144,18 @@ describe('调解态势', () => {
   });
 
   it('the mediation admin changes a rate on /mediation-org; a refused amount shows the server’s reason, and the subsidies follow the new rate', async () => {
-    const { page, errors } = await signedInPage(browser, server.url, 'county.leader');
+    const { page, errors } = await world.signIn('county.leader');
     // The subsidies of the page's own period, as its own request answered them.
     const subsidiesNow = async () => {
       const answer = page.waitForResponse(isGet('/api/mediation/subsidies'));
-      await page.goto(`${server.url}/mediation-overview/subsidies`);
+      await page.goto(`${world.server.url}/mediation-overview/subsidies`);
       const s = (await (await answer).json()) as Subsidies;
       await expect.poll(() => page.getByTestId('mov-total').textContent()).toBe(yuan(s.totalFen));
       return s;
     };
     const before = await subsidiesNow();
-    const rates = (await (await apiAs(server.url, 'county.leader'))('/api/mediation/subsidy-rates')) as { rates: unknown[] };
-    await page.goto(server.url);
+    const rates = (await (await apiAs(world.server.url, 'county.leader'))('/api/mediation/subsidy-rates')) as { rates: unknown[] };
+    await page.goto(world.server.url);
     await page.getByRole('menuitem', { name: '调解组织' }).click();
     await page.getByRole('tab', { name: '补贴标准' }).click();
     const field = page.getByTestId('rate-*-agreed');
@@ -203,7 +187,7 @@ describe('调解态势', () => {
     const after = await subsidiesNow();
     expect(after.totalFen).toBeGreaterThan(before.totalFen);
     // The old rates back, for the screenshots and a reused server.
-    const put = await fetch(`${server.url}/api/mediation/subsidy-rates`, { method: 'PUT', headers: { cookie: await demoCookie(server.url, 'county.leader'), 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() }, body: JSON.stringify({ rates: rates.rates }) });
+    const put = await fetch(`${world.server.url}/api/mediation/subsidy-rates`, { method: 'PUT', headers: { cookie: await demoCookie(world.server.url, 'county.leader'), 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() }, body: JSON.stringify({ rates: rates.rates }) });
     expect(put.status, await put.clone().text()).toBe(200);
     expect((await subsidiesNow()).totalFen).toBe(before.totalFen);
     expect(errors).toEqual([]);
@@ -213,17 +197,17 @@ describe('调解态势', () => {
   for (const lang of ['zh-CN', 'en'] as const) {
     it(`looks right at desktop and phone size in ${lang}`, async () => {
       for (const size of ['desktop', 'phone'] as const) {
-        const { page, errors } = await signedInPage(browser, server.url, 'county.leader', size, lang);
-        await page.goto(`${server.url}/mediation-overview`);
+        const { page, errors } = await world.signIn('county.leader', size, lang);
+        await page.goto(`${world.server.url}/mediation-overview`);
         await page.getByTestId('mov-cards').waitFor();
         await shot(page, `overview-${lang}-${size}`);
-        await page.goto(`${server.url}/mediation-overview/experts?min=1`);
+        await page.goto(`${world.server.url}/mediation-overview/experts?min=1`);
         await page.getByTestId('mov-experts').locator('[data-testid=mov-rank]').first().waitFor();
         await shot(page, `experts-${lang}-${size}`);
-        await page.goto(`${server.url}/mediation-overview/subsidies`);
+        await page.goto(`${world.server.url}/mediation-overview/subsidies`);
         await page.getByTestId('mov-total').waitFor();
         await shot(page, `subsidies-${lang}-${size}`);
-        await page.goto(`${server.url}/mediation-org/rates`);
+        await page.goto(`${world.server.url}/mediation-org/rates`);
         await page.getByTestId('rate-*-agreed').waitFor();
         await page.waitForLoadState('networkidle');
         await shot(page, `rates-${lang}-${size}`);

@@ -7,57 +7,25 @@
  * personal data. E2E_SERVER_URL reuses a running server. Screenshots at desktop and phone size in zh-CN and en go to
  * MEDIATION_SHOTS (default e2e/artifacts/mediation).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { artifacts, launchBrowser, startServer, type RunningServer } from './server.ts';
+import { describe, expect, it } from 'vitest';
 import { gridCentre } from './demo-api.ts';
-import { clickUntilVisible, signedInPage, watchErrors } from './staff-session.ts';
+import { choose, demoWorld, disputeAction, ok, screenshots } from './harness.ts';
+import { clickUntilVisible, watchErrors } from './staff-session.ts';
 
-const shots = process.env.MEDIATION_SHOTS ?? join(artifacts, 'mediation');
-mkdirSync(shots, { recursive: true });
-const ok = /确\s*定/;
+const shot = screenshots('MEDIATION_SHOTS', 'mediation');
 // Names made unique per run, so a reused server's earlier committees do not get in the way.
 const run = Date.now().toString(36).slice(-4).toUpperCase();
 const committeeName = `城关社区人民调解委员会${run}`;
 const facts = '马家与李家因院墙越界约30厘米发生争执，李家新砌围墙压占马家宅基地，双方多次口角';
 const terms = '李秀英于2026年12月20日前将越界院墙按老界石拆除重砌，费用自理；马国强不再追究其他损失。';
 
-let server: RunningServer;
-let browser: Browser;
+const world = demoWorld();
 let code = '';
 let online = '';
 
-const signIn = (username: string, size: 'desktop' | 'phone' = 'desktop', lang = 'zh-CN') => signedInPage(browser, server.url, username, size, lang);
+const signIn = world.signIn;
 
-async function shot(page: Page, name: string): Promise<void> {
-  await page.waitForTimeout(500);
-  await page.screenshot({ path: join(shots, `${name}.png`) });
-}
-
-/** Picks an option of the open Ant Design select by its text. */
-async function choose(page: Page, text: string | RegExp): Promise<void> {
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
-}
-
-/** Clicks an action on the open card and confirms its dialog after `fill` filled it. */
-async function act(page: Page, action: string, title: string, fill: (dialog: ReturnType<Page['getByRole']>) => Promise<void> = async () => undefined): Promise<void> {
-  const dialog = page.getByRole('dialog', { name: title, exact: true });
-  await clickUntilVisible(page.getByTestId(`dispute-action-${action}`), dialog);
-  await fill(dialog);
-  await dialog.getByRole('button', { name: ok }).click();
-  await expect.poll(() => dialog.isVisible()).toBe(false);
-}
-
-beforeAll(async () => {
-  server = process.env.E2E_SERVER_URL ? { url: process.env.E2E_SERVER_URL, stop: async () => undefined } : await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const act = disputeAction;
 
 describe('a neighbours’ boundary dispute from the desk to an agreement', () => {
   it('the county leader adds a village committee and its 365 room on the committee page', async () => {
@@ -141,7 +109,7 @@ describe('a neighbours’ boundary dispute from the desk to an agreement', () =>
 
   it('the committee assigns it from the mediator list showing load and Tibetan', async () => {
     const { page, errors } = await signIn('county.leader');
-    await page.goto(`${server.url}/mediation/${code}`);
+    await page.goto(`${world.server.url}/mediation/${code}`);
     await expect.poll(() => page.getByTestId('dispute-status').textContent()).toBe('已登记');
     const dialog = page.getByRole('dialog', { name: '指派调解员', exact: true });
     await clickUntilVisible(page.getByTestId('dispute-action-assign'), dialog);
@@ -196,11 +164,11 @@ describe('a neighbours’ boundary dispute from the desk to an agreement', () =>
 
 describe('a resident applies online and follows disputes by code', () => {
   it('applies from the phone and follows it; the follow-up shows no personal data', async () => {
-    const { lat, lng } = await gridCentre(server.url, '632221100001');
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN', geolocation: { latitude: lat, longitude: lng }, permissions: ['geolocation'] });
+    const { lat, lng } = await gridCentre(world.server.url, '632221100001');
+    const context = await world.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN', geolocation: { latitude: lat, longitude: lng }, permissions: ['geolocation'] });
     const page = await context.newPage();
     const errors = watchErrors(page);
-    await page.goto(`${server.url}/report`);
+    await page.goto(`${world.server.url}/report`);
     await page.getByTestId('to-mediation').click();
     await page.getByTestId('dispute-category').selectOption('neighbour');
     await page.getByTestId('dispute-facts').fill('邻居家的排水管把污水排到我家院子，协商无果');
@@ -226,11 +194,11 @@ describe('a resident applies online and follows disputes by code', () => {
   });
 
   it('follows the desk dispute in English: agreed, with its steps, and no names', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'en' });
-    await context.addCookies([{ name: 'lang', value: 'en', url: server.url }]);
+    const context = await world.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'en' });
+    await context.addCookies([{ name: 'lang', value: 'en', url: world.server.url }]);
     const page = await context.newPage();
     const errors = watchErrors(page);
-    await page.goto(`${server.url}/track/${code}`);
+    await page.goto(`${world.server.url}/track/${code}`);
     await expect.poll(() => page.getByTestId('dispute-stage').textContent()).toBe('Agreement reached');
     const text = (await page.locator('main').textContent())!;
     expect(text).toContain('Session held');
@@ -244,19 +212,19 @@ describe('a resident applies online and follows disputes by code', () => {
 describe('the pages at other sizes and in English', () => {
   it('the workbench and the card in English on a desktop, and the workbench on a phone', async () => {
     let { page, errors } = await signIn('village.mediator', 'desktop', 'en');
-    await page.goto(`${server.url}/mediation?box=all`);
+    await page.goto(`${world.server.url}/mediation?box=all`);
     await expect.poll(() => page.getByTestId('dispute-list').textContent()).toContain(code);
     await shot(page, 'desktop-en-9-workbench');
-    await page.goto(`${server.url}/mediation/${code}`);
+    await page.goto(`${world.server.url}/mediation/${code}`);
     await expect.poll(() => page.getByTestId('dispute-status').textContent()).toBe('Agreed');
     await shot(page, 'desktop-en-10-card');
     expect(errors).toEqual([]);
     await page.context().close();
     ({ page, errors } = await signIn('village.mediator', 'phone', 'zh-CN'));
-    await page.goto(`${server.url}/mediation?box=all`);
+    await page.goto(`${world.server.url}/mediation?box=all`);
     await expect.poll(() => page.getByTestId('dispute-list').textContent()).toContain(code);
     await shot(page, 'phone-zh-CN-11-workbench');
-    await page.goto(`${server.url}/mediation/${code}`);
+    await page.goto(`${world.server.url}/mediation/${code}`);
     await expect.poll(() => page.getByTestId('dispute-status').textContent()).toBe('调解成功');
     await shot(page, 'phone-zh-CN-12-card');
     expect(errors).toEqual([]);

@@ -5,13 +5,12 @@
  * asks for that township and the cards follow; the overdue card opens the workbench's 超期 box.
  * E2E_SERVER_URL reuses a running demo server.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page, Response } from 'playwright-core';
-import { launchBrowser, startServer, type RunningServer } from './server.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page, Response } from 'playwright-core';
 import { apiAs } from './demo-api.ts';
+import { demoWorld } from './harness.ts';
 
-let server: RunningServer;
-let browser: Browser;
+const world = demoWorld();
 
 /** The parts of the answer the cards show. */
 interface Answer {
@@ -48,26 +47,9 @@ async function cards(page: Page): Promise<Record<string, string>> {
 
 const isKpis = (region?: string) => (r: Response) => r.url().includes('/api/kpis/petitions') && r.request().method() === 'GET' && (!region || new URL(r.url()).searchParams.get('region') === region);
 
-beforeAll(async () => {
-  server = process.env.E2E_SERVER_URL ? { url: process.env.E2E_SERVER_URL, stop: async () => undefined } : await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
 describe('the leaders’ petition overview', () => {
   it('shows the figures the server answered, "<5" for a hidden one, and follows a township picked by name', async () => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    const res = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'county.leader', password: 'Anwang@2026' }) });
-    const [name, value] = res.headers.get('set-cookie')!.split(';')[0]!.split('=') as [string, string];
-    await context.addCookies([{ name: 'lang', value: 'zh-CN', url: server.url }, { name, value, url: server.url }]);
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(server.url);
-    await page.getByTestId('account-menu').waitFor();
+    const { page, errors } = await world.signIn('county.leader');
 
     // From the menu, as a leader finds it; the page's own answer is the reference.
     const first = page.waitForResponse(isKpis());
@@ -90,7 +72,7 @@ describe('the leaders’ petition overview', () => {
     await expect.poll(() => page.locator('.ant-tooltip').filter({ hasText: `不足${county.suppressedBelow}件` }).isVisible()).toBe(true);
 
     // A township picked by its name: another request for it, and the cards follow its answer.
-    const leader = await apiAs(server.url, 'county.leader');
+    const leader = await apiAs(world.server.url, 'county.leader');
     const townships = (await leader('/api/regions/632221000000/children')) as { code: string; name: string }[];
     // A township other than the county seat's: it holds only part of the county's petitions, so its figures differ.
     const other = townships.find((t) => t.code !== '632221100000')!;
@@ -110,6 +92,6 @@ describe('the leaders’ petition overview', () => {
     expect(page.url()).toContain(`region=${other.code}`);
     await page.getByTestId('petition-boxes').waitFor();
     expect(errors).toEqual([]);
-    await context.close();
+    await page.context().close();
   });
 });

@@ -6,83 +6,31 @@
  * which shows no personal data. E2E_SERVER_URL reuses a running server. Screenshots at desktop and phone size in zh-CN and en go to PETITION_SHOTS
  * (default e2e/artifacts/petitions).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { artifacts, launchBrowser, startServer, type RunningServer } from './server.ts';
+import type { Page } from 'playwright-core';
 import { gridCentre } from './demo-api.ts';
+import { confirmDialog, demoWorld, ok, screenshots, staffApi as apiOf } from './harness.ts';
+import { watchErrors } from './staff-session.ts';
 
-const shots = process.env.PETITION_SHOTS ?? join(artifacts, 'petitions');
-mkdirSync(shots, { recursive: true });
+const shot = screenshots('PETITION_SHOTS', 'petitions');
+const shots = shot.dir;
 const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6300010000050001' + '0d0a2db40000000049454e44ae426082', 'hex');
 const matter = '本人承包的草场被邻村围栏占用约二十亩，多次协商未果，请求依法处理';
-const ok = /确\s*定/;
 
-let server: RunningServer;
-let browser: Browser;
+const world = demoWorld();
+const signIn = world.signIn;
+const staffApi = (username: string) => apiOf(world.server.url, username);
 let code = '';
 let key = '';
-
-/** Errors a page throws or logs. */
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && errors.push(`console: ${m.text()}`));
-  return errors;
-}
-
-async function signIn(username: string, size: 'desktop' | 'phone' = 'desktop', lang = 'zh-CN'): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: size === 'desktop' ? { width: 1440, height: 900 } : { width: 390, height: 844 }, isMobile: size === 'phone', hasTouch: size === 'phone', locale: lang });
-  // Signed in over the API (the sign-in page itself is e2e/foundation's), the session cookie handed to the browser.
-  const res = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'Anwang@2026' }) });
-  const [name, value] = res.headers.get('set-cookie')!.split(';')[0]!.split('=') as [string, string];
-  await context.addCookies([{ name: 'lang', value: lang, url: server.url }, { name, value, url: server.url }]);
-  const page = await context.newPage();
-  const errors = watchErrors(page);
-  await page.goto(server.url);
-  await page.getByTestId('account-menu').waitFor();
-  return { page, errors };
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.waitForTimeout(500);
-  await page.screenshot({ path: join(shots, `${name}.png`) });
-}
-
-/** A demo account's JSON API (for reading what the page did, and the PDF). */
-async function staffApi(username: string) {
-  const res = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'Anwang@2026' }) });
-  const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
-  return {
-    get: (path: string) => fetch(`${server.url}${path}`, { headers: { cookie } }).then((r) => r.json()),
-    bytes: (path: string) => fetch(`${server.url}${path}`, { headers: { cookie } }).then(async (r) => ({ status: r.status, type: r.headers.get('content-type'), body: Buffer.from(await r.arrayBuffer()) })),
-  };
-}
 
 /** A button's name as Ant Design draws it (a space between two Chinese characters: 转 送). */
 const button = (text: string) => new RegExp(`^${[...text].join('\\s*')}$`);
 
 /** Clicks an action on the open card and confirms its dialog after `fill` filled it. */
-async function act(page: Page, name: string, fill: (dialog: ReturnType<Page['getByRole']>) => Promise<void> = async () => undefined): Promise<void> {
-  await page.getByTestId('petition-actions').getByRole('button', { name: button(name) }).click();
-  const dialog = page.getByRole('dialog', { name, exact: true });
-  await dialog.waitFor();
-  await fill(dialog);
-  await dialog.getByRole('button', { name: ok }).click();
-  await expect.poll(() => dialog.isVisible()).toBe(false);
-}
-
-beforeAll(async () => {
-  // E2E_SERVER_URL reuses a running demo server (a fresh one: the test registers its own petition).
-  server = process.env.E2E_SERVER_URL ? { url: process.env.E2E_SERVER_URL, stop: async () => undefined } : await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const act = (page: Page, name: string, fill?: Parameters<typeof confirmDialog>[3]) => confirmDialog(page, page.getByTestId('petition-actions').getByRole('button', { name: button(name) }), name, fill);
 
 describe('a letter petition from registration to the petitioner’s rating', () => {
   it('the county petition officer registers a letter with its scan; the card opens on its code', async () => {
@@ -123,7 +71,7 @@ describe('a letter petition from registration to the petitioner’s rating', () 
 
   it('the officer transfers it to a department on the card', async () => {
     const { page, errors } = await signIn('county.petitionOfficer');
-    await page.goto(`${server.url}/petitions/${code}`);
+    await page.goto(`${world.server.url}/petitions/${code}`);
     await act(page, '转送', async (d) => {
       await d.getByTestId('petition-body-department').click();
       await page.locator('.ant-select-item-option').filter({ hasText: '住房和城乡建设局' }).click();
@@ -136,7 +84,7 @@ describe('a letter petition from registration to the petitioner’s rating', () 
 
   it('the department accepts it; the 受理告知书 names the matter and the body, with embedded fonts', async () => {
     const { page, errors } = await signIn('dept.housing');
-    await page.goto(`${server.url}/petitions/${code}`);
+    await page.goto(`${world.server.url}/petitions/${code}`);
     await act(page, '受理');
     await expect.poll(() => page.getByTestId('petition-status').textContent()).toBe('办理中');
     await expect.poll(() => page.getByTestId('petition-documents').locator('.ant-list-item').count()).toBeGreaterThan(0);
@@ -159,7 +107,7 @@ describe('a letter petition from registration to the petitioner’s rating', () 
 
   it('the notice is served by post with its tracking number', async () => {
     const { page, errors } = await signIn('dept.housing');
-    await page.goto(`${server.url}/petitions/${code}`);
+    await page.goto(`${world.server.url}/petitions/${code}`);
     await page.getByTestId('petition-record-service').first().click();
     const dialog = page.getByRole('dialog', { name: '登记送达' });
     await dialog.getByText('邮寄送达').click();
@@ -175,7 +123,7 @@ describe('a letter petition from registration to the petitioner’s rating', () 
 
   it('the department replies; the reply is served in person', async () => {
     const { page, errors } = await signIn('dept.housing');
-    await page.goto(`${server.url}/petitions/${code}`);
+    await page.goto(`${world.server.url}/petitions/${code}`);
     await act(page, '答复', async (d) => {
       await d.getByLabel('查明事实').fill('经现场核实，邻村围栏占用信访人承包草场约二十亩属实');
       await d.getByLabel('依据').fill('《中华人民共和国农村土地承包法》有关规定');
@@ -195,10 +143,10 @@ describe('a letter petition from registration to the petitioner’s rating', () 
   });
 
   it('the tracking page shows the stage without personal data, and the petitioner rates it', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+    const context = await world.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
     const page = await context.newPage();
     const errors = watchErrors(page);
-    await page.goto(`${server.url}/track/${code}${key ? `#k=${encodeURIComponent(key)}` : ''}`);
+    await page.goto(`${world.server.url}/track/${code}${key ? `#k=${encodeURIComponent(key)}` : ''}`);
     await expect.poll(() => page.getByTestId('petition-stage').textContent()).toBe('已答复');
     const text = (await page.locator('main').textContent())!;
     expect(text).not.toContain('马');
@@ -217,11 +165,11 @@ describe('a letter petition from registration to the petitioner’s rating', () 
 
 describe('an online petition rated by its petitioner', () => {
   it('a resident petitions from the phone, staff handle it, and the tracking link lets the petitioner rate', async () => {
-    const { lat, lng } = await gridCentre(server.url, '632221100001');
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN', geolocation: { latitude: lat, longitude: lng }, permissions: ['geolocation'] });
+    const { lat, lng } = await gridCentre(world.server.url, '632221100001');
+    const context = await world.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN', geolocation: { latitude: lat, longitude: lng }, permissions: ['geolocation'] });
     const page = await context.newPage();
     const errors = watchErrors(page);
-    await page.goto(`${server.url}/report/petition`);
+    await page.goto(`${world.server.url}/report/petition`);
     await page.getByRole('button', { name: '使用当前位置' }).click();
     await expect.poll(() => page.getByTestId('place-state').textContent()).toContain('已定位');
     await page.locator('select[name=category]').selectOption({ index: 1 });
@@ -235,9 +183,9 @@ describe('an online petition rated by its petitioner', () => {
     await shot(page, 'phone-zh-CN-8-online-done');
     // Staff take it through to a served reply over the API (the card's forms are the letter's test above).
     const post = async (user: string, action: string, body: unknown) => {
-      const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: user, password: 'Anwang@2026' }) });
+      const login = await fetch(`${world.server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: user, password: 'Anwang@2026' }) });
       const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-      const r = await fetch(`${server.url}/api/petitions/${online}/actions/${action}`, { method: 'POST', headers: { cookie, 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() }, body: JSON.stringify(body) });
+      const r = await fetch(`${world.server.url}/api/petitions/${online}/actions/${action}`, { method: 'POST', headers: { cookie, 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() }, body: JSON.stringify(body) });
       expect(r.status, `${action}: ${await r.clone().text()}`).toBe(200);
     };
     const departments = (await (await staffApi('county.petitionOfficer')).get('/api/departments')) as { id: string; name: string }[];
@@ -261,11 +209,11 @@ describe('the pages at other sizes and in English', () => {
   it('workbench and card on a phone in zh-CN, and on a desktop and a phone in English', async () => {
     for (const [size, lang] of [['phone', 'zh-CN'], ['desktop', 'en'], ['phone', 'en']] as const) {
       const { page, errors } = await signIn('county.petitionOfficer', size, lang);
-      await page.goto(`${server.url}/petitions?box=all`);
+      await page.goto(`${world.server.url}/petitions?box=all`);
       await page.getByTestId('petition-boxes').waitFor();
       await expect.poll(() => page.getByTestId('petition-list').textContent()).toContain(code);
       await shot(page, `${size}-${lang}-workbench`);
-      await page.goto(`${server.url}/petitions/${code}`);
+      await page.goto(`${world.server.url}/petitions/${code}`);
       await page.getByTestId('petition-status').waitFor();
       if (lang === 'en') expect(await page.getByTestId('petition-drawer').textContent()).not.toMatch(/已登记|办理中|已答复/);
       await shot(page, `${size}-${lang}-card`);
@@ -275,11 +223,11 @@ describe('the pages at other sizes and in English', () => {
   });
   it('the online petition form on a phone in zh-CN and English', async () => {
     for (const lang of ['zh-CN', 'en']) {
-      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: lang });
-      await context.addCookies([{ name: 'lang', value: lang, url: server.url }]);
+      const context = await world.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: lang });
+      await context.addCookies([{ name: 'lang', value: lang, url: world.server.url }]);
       const page = await context.newPage();
       const errors = watchErrors(page);
-      await page.goto(`${server.url}/report/petition`);
+      await page.goto(`${world.server.url}/report/petition`);
       await page.getByTestId('petition-form').waitFor();
       await shot(page, `phone-${lang}-online-form`);
       expect(errors).toEqual([]);
@@ -291,7 +239,7 @@ describe('the pages at other sizes and in English', () => {
 describe('a petition becomes a case', () => {
   it('转为案件 on the petition card makes a case with the petitioner as reporter; the case card names the petition, and each code opens the other', async () => {
     const { page, errors } = await signIn('county.petitionOfficer');
-    await page.goto(`${server.url}/petitions/${code}`);
+    await page.goto(`${world.server.url}/petitions/${code}`);
     await page.getByTestId('petition-make-case').click();
     const dialog = page.getByRole('dialog', { name: '转为案件' });
     await dialog.waitFor();
@@ -314,7 +262,7 @@ describe('a petition becomes a case', () => {
     expect(text).toContain(matter.slice(0, 12));
     await shot(page, 'desktop-zh-CN-11-case-from-petition');
     // The case page itself, opened by its address, names the petition too; its code opens the petition's card.
-    await page.goto(`${server.url}/cases/${caseCode}`);
+    await page.goto(`${world.server.url}/cases/${caseCode}`);
     await drawer.getByTestId('case-petition-codes').getByRole('button', { name: code }).click();
     await expect.poll(() => page.url()).toContain(`/petitions/${code}`);
     await expect.poll(() => page.getByTestId('petition-case-codes').textContent()).toContain(caseCode);

@@ -111,9 +111,10 @@ export const CaseDetail = CaseListItem.extend({
   petitionsHidden: z.number(),
   /** Whether this reader may send the case to the petition register (转信访: petition:register). */
   canSendToPetition: z.boolean(),
-  /** The disputes the case became (转人民调解), for a reader of disputes; empty otherwise. */
+  /** The disputes the case became (转人民调解) that this reader may open; the others are only counted. */
   disputeCodes: z.array(z.string()),
-  /** Whether this reader may make a dispute of it (dispute:register). */
+  disputesHidden: z.number(),
+  /** Whether this reader may make a dispute of it (dispute:register, and none made yet). */
   canMakeDispute: z.boolean(),
 });
 export type CaseDetail = z.infer<typeof CaseDetail>;

@@ -155,9 +155,10 @@ export const PetitionCard = PetitionListItem.extend({
   caseCodes: z.array(z.string()),
   /** Whether this reader may make a case of it (转为案件): its 信访部门 or its body, never for an accusation. */
   canMakeCase: z.boolean(),
-  /** The disputes it was sent to (转人民调解), for a reader of disputes; empty otherwise. */
+  /** The disputes it was sent to (转人民调解) that this reader may open; the others are only counted. */
   disputeCodes: z.array(z.string()),
-  /** Whether this reader may send it to people's mediation (dispute:register). */
+  disputesHidden: z.number(),
+  /** Whether this reader may send it to people's mediation (dispute:register, and none made yet). */
   canMakeDispute: z.boolean(),
 });
 export type PetitionCard = z.infer<typeof PetitionCard>;

@@ -23,7 +23,7 @@ import { presentCaseDetail, presentExportRow, presentListPage, presentTracking }
 import { spendRevealBudget } from '../reveals/reveal-budget.service.ts';
 import { reporterKeyMatches } from './reporter-key.ts';
 import { petitionLinksOfCase } from '../petitions/petition-links.service.ts';
-import { disputeCodesOf } from '../mediation/dispute-intake.service.ts';
+import { disputeLinksOf } from '../mediation/dispute-intake.service.ts';
 
 const open = ['submitted', 'accepted', 'dispatched', 'in_progress', 'reported_back', 'verified', 'followed_up'];
 
@@ -61,12 +61,11 @@ export async function getCase(ctx: AppContext, actor: Actor, code: string) {
   const actorNames = await displayNamesOf(ctx, events);
   const duplicate = c.duplicateOf ? await repo.findById(ctx.db, c.countyCode, c.duplicateOf) : undefined;
   const petitions = await petitionLinksOfCase(ctx, actor, c);
-  const disputeCodes = holds(actor, 'dispute:read') ? await disputeCodesOf(ctx, c, 'case') : [];
+  const disputes = await disputeLinksOf(ctx, actor, c, 'case');
   return presentCaseDetail(c, {
     petitions,
     canSendToPetition: holds(actor, 'petition:register'),
-    disputeCodes,
-    canMakeDispute: holds(actor, 'dispute:register'),
+    ...disputes,
     names: {
       category: cats.get(c.categoryId),
       village: names.get(c.villageCode),

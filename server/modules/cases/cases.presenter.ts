@@ -57,8 +57,9 @@ export interface CaseDetailParts {
   petitions: { petitionCodes: string[]; petitionsHidden: number };
   /** Whether the reader may send it to petitions (转信访). */
   canSendToPetition: boolean;
-  /** The disputes the case became (for a reader of disputes), and whether the reader may make one (转人民调解). */
+  /** The disputes the case became: codes the reader may open, the rest counted; whether the reader may make one (转人民调解). */
   disputeCodes: string[];
+  disputesHidden: number;
   canMakeDispute: boolean;
 }
 
@@ -96,6 +97,7 @@ export function presentCaseDetail(c: CaseRow, p: CaseDetailParts, crypto: Crypto
     petitionsHidden: p.petitions.petitionsHidden,
     canSendToPetition: p.canSendToPetition,
     disputeCodes: p.disputeCodes,
+    disputesHidden: p.disputesHidden,
     canMakeDispute: p.canMakeDispute,
   };
 }

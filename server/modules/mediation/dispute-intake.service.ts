@@ -20,6 +20,8 @@ import type { Executor } from '../../db/client.ts';
 import { recordDisputeLink } from '../cases/case-dispute-link.ts';
 import { recordPetitionDispute } from '../petitions/petition-dispute-link.ts';
 import { presentTracking } from './mediation.presenter.ts';
+import { canRead } from './mediation.policy.ts';
+import { subjectOf, whoOf } from './dispute-people.ts';
 
 const bad = (path: string, code: string, message: string) => new AppError('VALIDATION_FAILED', [{ path, code, message }]);
 
@@ -67,9 +69,17 @@ export async function disputeFromPetition(ctx: AppContext, actor: Actor, code: s
     (tx, disputeCode, at) => recordPetitionDispute(tx, ctx, actor, p, disputeCode, at));
 }
 
-/** The codes of the disputes a case or petition became, for its card (the cases and petitions modules call this). */
-export function disputeCodesOf(ctx: AppContext, record: { countyCode: string; id: string }, type: 'case' | 'petition'): Promise<string[]> {
-  return repo.disputeCodesOf(ctx.db, record.countyCode, type, record.id);
+/**
+ * The disputes a case or petition became, for its card (the cases and petitions modules call this): codes of those the
+ * reader may open, the others only counted (a grid worker reads only the disputes they registered); and whether the
+ * reader may make one (only while there is none: a second referral would be refused).
+ */
+export async function disputeLinksOf(ctx: AppContext, actor: Actor, record: { countyCode: string; id: string }, type: 'case' | 'petition'): Promise<{ disputeCodes: string[]; disputesHidden: number; canMakeDispute: boolean }> {
+  const rows = await repo.disputesLinkedTo(ctx.db, record.countyCode, type, record.id);
+  const who = rows.length ? await whoOf(ctx.db, actor) : null;
+  const seen: string[] = [];
+  for (const d of rows) if (who && canRead(who, await subjectOf(ctx.db, d))) seen.push(d.code);
+  return { disputeCodes: seen, disputesHidden: rows.length - seen.length, canMakeDispute: holds(actor, 'dispute:register') && rows.length === 0 };
 }
 
 /** POST /api/public/disputes: a resident applies for mediation (the applicant and the other side as parties). */

@@ -67,8 +67,7 @@ export async function listDisputes(ctx: AppContext, actor: Actor, q: z.infer<typ
   const [rows, total] = await Promise.all([repo.list(ctx.db, f, q.pageSize, (q.page - 1) * q.pageSize), repo.countOf(ctx.db, f)]);
   const committees = new Map<string, string>();
   for (const r of rows) if (!committees.has(r.d.committeeId)) committees.set(r.d.committeeId, (await orgRepo.committeeById(ctx.db, r.d.committeeId, r.d.countyCode))?.name ?? '');
-  const ids = rows.map((r) => r.d.id);
-  const [first, names] = await Promise.all([repo.firstPartyMasks(ctx.db, ids), repo.mediatorNamesOf(ctx.db, rows.map((r) => r.d))]);
+  const [first, names] = await Promise.all([repo.firstPartyMasks(ctx.db, rows.map((r) => r.d)), repo.mediatorNamesOf(ctx.db, rows.map((r) => r.d))]);
   const items = rows.map((r) => presentListItem(r.d, { firstParty: first.get(r.d.id) ?? null, committeeName: committees.get(r.d.committeeId) ?? null, mediators: names.get(r.d.id) ?? [], nextDueAt: r.nextDueAt, now }));
   return { items, total, page: q.page, pageSize: q.pageSize };
 }

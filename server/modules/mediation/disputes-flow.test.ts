@@ -11,7 +11,6 @@ import { deliverDue } from '../outbox/outbox.service.ts';
 import { createCase } from '../cases/case-intake.service.ts';
 import { registerPetition } from '../petitions/petition-register.service.ts';
 import { systemActor } from '../../lib/actor.ts';
-import { disputeCodesOf } from './dispute-intake.service.ts';
 import { storeUpload } from '../uploads/uploads.service.ts';
 import { tinyPng } from '../../test/media-fixtures.ts';
 import { DisputeCard, DisputeTracking } from '../../../core/schemas/disputes.response.ts';
@@ -89,12 +88,12 @@ describe('registering disputes', () => {
     const twice = await w.as('op.a', 'POST', `/api/cases/${c.code}/dispute`, { parties: neighbours() });
     expect(twice.status).toBe(409);
     expect(JSON.stringify(twice.body)).toContain(res.body.code);
-    // What the case card can show (the cases module calls this).
-    const [caseRow] = await env.ctx.database.query<{ id: string }>('SELECT id FROM cases WHERE code = $1', [c.code]);
-    expect(await disputeCodesOf(env.ctx, { countyCode: '632221', id: caseRow!.id }, 'case')).toEqual([res.body.code]);
-    // The case card names the dispute and its timeline says 转人民调解 → code, audited with the case.
+    // The case card names the dispute (no second referral offered) and its timeline says 转人民调解 → code, audited with the case.
     const caseCard = (await w.as('op.a', 'GET', `/api/cases/${c.code}`)).body;
-    expect(caseCard).toMatchObject({ disputeCodes: [res.body.code], canMakeDispute: true });
+    expect(caseCard).toMatchObject({ disputeCodes: [res.body.code], disputesHidden: 0, canMakeDispute: false });
+    // A grid worker of the village reads only the disputes they registered: the card counts this one without its code.
+    const workers = (await w.as('gw.a', 'GET', `/api/cases/${c.code}`)).body;
+    expect(workers).toMatchObject({ disputeCodes: [], disputesHidden: 1, canMakeDispute: false });
     expect(caseCard.timeline.filter((e: { type: string }) => e.type === 'toDispute')).toMatchObject([{ reason: res.body.code, data: { disputeCode: res.body.code } }]);
     expect((await auditOf(c.code)).filter((a) => a.action === 'case.toDispute')).toEqual([{ action: 'case.toDispute', detail: { disputeCode: res.body.code } }]);
   });
@@ -118,7 +117,7 @@ describe('registering disputes', () => {
     expect((await w.card('med.head', res.body.code)).links).toEqual([{ type: 'petition', code: p.code }]);
     // The petition card names the dispute and its timeline holds the step.
     const pCard = (await w.as('po.county', 'GET', `/api/petitions/${p.code}`)).body;
-    expect(pCard).toMatchObject({ disputeCodes: [res.body.code], canMakeDispute: true });
+    expect(pCard).toMatchObject({ disputeCodes: [res.body.code], disputesHidden: 0, canMakeDispute: false });
     expect(pCard.timeline.filter((e: { type: string }) => e.type === 'toDispute')).toMatchObject([{ reason: res.body.code }]);
     expect((await auditOf(p.code)).map((a) => a.action)).toContain('petition.toDispute');
     // Without a category nothing is guessed; a mediator (no petition:read) does not see the petition at all.

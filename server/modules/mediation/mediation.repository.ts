@@ -57,10 +57,12 @@ export function partiesOf(ex: Executor, d: { countyCode: string; id: string }): 
   return ex.select().from(disputeParties).where(and(eq(disputeParties.countyCode, d.countyCode), eq(disputeParties.disputeId, d.id))).orderBy(asc(disputeParties.position));
 }
 
-/** The first party's mask of each of these disputes (a list page), by dispute id. */
-export async function firstPartyMasks(ex: Executor, ids: string[]): Promise<Map<string, string>> {
-  if (!ids.length) return new Map();
-  const rows = await ex.select({ id: disputeParties.disputeId, mask: disputeParties.nameMask }).from(disputeParties).where(and(inArray(disputeParties.disputeId, ids), eq(disputeParties.position, 0)));
+/** The first party's mask of each of these disputes (a list page), by dispute id; the county keeps the read on the disputes' shards. */
+export async function firstPartyMasks(ex: Executor, records: { countyCode: string; id: string }[]): Promise<Map<string, string>> {
+  if (!records.length) return new Map();
+  const counties = [...new Set(records.map((r) => r.countyCode))];
+  const rows = await ex.select({ id: disputeParties.disputeId, mask: disputeParties.nameMask }).from(disputeParties)
+    .where(and(inArray(disputeParties.countyCode, counties), inArray(disputeParties.disputeId, records.map((r) => r.id)), eq(disputeParties.position, 0)));
   return new Map(rows.map((r) => [r.id, r.mask]));
 }
 
@@ -138,14 +140,19 @@ export async function insertLink(tx: Executor, row: LinkRow): Promise<boolean> {
   return done.length > 0;
 }
 
-/** Codes of the disputes a case or petition became (its card shows them). */
-export async function disputeCodesOf(ex: Executor, countyCode: string, subjectType: string, subjectId: string): Promise<string[]> {
+/** The disputes a case or petition became (its card shows them). */
+export async function disputesLinkedTo(ex: Executor, countyCode: string, subjectType: string, subjectId: string): Promise<DisputeRow[]> {
   const rows = await ex
-    .select({ code: disputes.code })
+    .select({ d: disputes })
     .from(disputeLinks)
     .innerJoin(disputes, and(eq(disputes.countyCode, disputeLinks.countyCode), eq(disputes.id, disputeLinks.disputeId)))
     .where(and(eq(disputeLinks.countyCode, countyCode), eq(disputeLinks.subjectType, subjectType), eq(disputeLinks.subjectId, subjectId)));
-  return rows.map((r) => r.code);
+  return rows.map((r) => r.d);
+}
+
+/** Codes of the disputes a case or petition became. */
+export async function disputeCodesOf(ex: Executor, countyCode: string, subjectType: string, subjectId: string): Promise<string[]> {
+  return (await disputesLinkedTo(ex, countyCode, subjectType, subjectId)).map((d) => d.code);
 }
 
 /** The links of a dispute. */

@@ -81,7 +81,13 @@ export function mediatorsByIds(ex: Executor, countyCode: string, ids: string[]):
 
 /** The mediator records an account is linked to (any county: a fan-out read, never a lock). */
 export function mediatorsOfUser(ex: Executor, userId: string): Promise<MediatorRow[]> {
-  return ex.select().from(mediators).where(and(eq(mediators.userId, userId), eq(mediators.active, true)));
+  return mediatorsOfUsers(ex, [userId]);
+}
+
+/** The active mediator records linked to any of these accounts (any county: one fan-out read), by account id. */
+export async function mediatorsOfUsers(ex: Executor, userIds: string[]): Promise<MediatorRow[]> {
+  if (!userIds.length) return [];
+  return ex.select().from(mediators).where(and(inArray(mediators.userId, userIds), eq(mediators.active, true)));
 }
 
 export async function insertMediator(tx: Executor, row: MediatorRow): Promise<void> {

@@ -129,7 +129,7 @@ export async function listLinkableAccounts(ctx: AppContext, actor: Actor, q: z.i
   requirePermission(actor, 'mediation:admin');
   const found = await users.accountsToLink(ctx.db, scopePrefix(actor), q.q || undefined);
   const linked = new Map<string, string>();
-  for (const a of found) for (const m of await orgRepo.mediatorsOfUser(ctx.db, a.id)) linked.set(a.id, m.name);
+  for (const m of await orgRepo.mediatorsOfUsers(ctx.db, found.map((a) => a.id))) if (m.userId) linked.set(m.userId, m.name);
   const items = found.map((a) => ({ ...a, linkedMediator: linked.get(a.id) ?? null }));
   return { items: [...items.filter((a) => a.role === 'mediator'), ...items.filter((a) => a.role !== 'mediator')] };
 }

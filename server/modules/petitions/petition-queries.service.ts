@@ -19,7 +19,7 @@ import { findRepeats } from './petition-register.service.ts';
 import * as repo from './petitions.repository.ts';
 import { actionsFor, bodySql, canRead, mayMakeCase, visibleSql } from './petitions.policy.ts';
 import { presentCard, presentDocument, presentListItem, presentPetitioner } from './petitions.presenter.ts';
-import { disputeCodesOf } from '../mediation/dispute-intake.service.ts';
+import { disputeLinksOf } from '../mediation/dispute-intake.service.ts';
 
 /** A petition the actor may read. @throws NOT_FOUND */
 export async function petitionInView(ctx: AppContext, actor: Actor, code: string): Promise<repo.PetitionRow> {
@@ -81,7 +81,7 @@ export async function getPetition(ctx: AppContext, actor: Actor, code: string) {
   const byPerson = (await repo.byPersonHashes(ctx.db, p.countyCode, people.flatMap((x) => (x.idNumberHash ? [x.idNumberHash] : [])), people.flatMap((x) => (x.phoneHash ? [x.phoneHash] : [])), p.id)).filter((r) => canRead(actor, r));
   const personRepeats = byPerson.map((r) => ({ code: r.code, status: r.status, match: 'person' as const, final: false, matter: r.matter.slice(0, 120), registeredAt: r.createdAt.toISOString() }));
   const caseCodes = await repo.caseCodes(ctx.db, p.countyCode, caseIds);
-  const disputeCodes = holds(actor, 'dispute:read') ? await disputeCodesOf(ctx, p, 'petition') : [];
+  const disputes = await disputeLinksOf(ctx, actor, p, 'petition');
   // Windows are the petitioner's time and the objection clock lapses quietly: neither makes a petition late.
   const running = clockRows.filter((c) => !c.paused && (c.state === 'open' || c.state === 'warned') && !c.kind.endsWith('window') && c.kind !== 'objection_by').sort((a, b) => a.dueAt.localeCompare(b.dueAt));
   const nextDue = running[0] ? new Date(running[0].dueAt) : null;
@@ -91,7 +91,7 @@ export async function getPetition(ctx: AppContext, actor: Actor, code: string) {
   return presentCard(p, {
     item, petitioners: people.map((r) => presentPetitioner(r, ctx.crypto)), canReveal: holds(actor, 'pii:view'), clocks: clockRows, events, names,
     documents: docs.map(presentDocument), attachments, repeats: [...personRepeats.filter((r) => !repeats.some((x) => x.code === r.code)), ...repeats], caseCodes, canMakeCase: mayMakeCase(actor, p), officeName: office,
-    disputeCodes, canMakeDispute: holds(actor, 'dispute:register'),
+    ...disputes,
   });
 }
 

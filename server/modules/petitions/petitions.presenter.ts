@@ -53,7 +53,7 @@ export function presentDocument(d: Awaited<ReturnType<typeof documents.listOf>>[
 /** The card. */
 export function presentCard(p: repo.PetitionRow, x: {
   item: PetitionListItem; petitioners: PetitionPetitioner[]; canReveal: boolean; clocks: ClockView[]; events: repo.PetitionEventRow[]; names: Map<string, string>;
-  documents: PetitionDocument[]; attachments: repo.PetitionAttachmentRow[]; repeats: PetitionRepeat[]; caseCodes: string[]; canMakeCase: boolean; officeName: string; disputeCodes: string[]; canMakeDispute: boolean;
+  documents: PetitionDocument[]; attachments: repo.PetitionAttachmentRow[]; repeats: PetitionRepeat[]; caseCodes: string[]; canMakeCase: boolean; officeName: string; disputeCodes: string[]; disputesHidden: number; canMakeDispute: boolean;
 }): PetitionCard {
   return {
     ...x.item, matterFull: p.matter, concerns: p.concerns, address: p.address, lat: p.lat, lng: p.lng, gridCode: p.gridCode,
@@ -64,7 +64,7 @@ export function presentCard(p: repo.PetitionRow, x: {
     notAccepted: p.notAcceptGround ? { ground: p.notAcceptGround, reason: p.notAcceptReason ?? '', steerTo: p.steerTo } : null,
     petitioners: x.petitioners, canRevealPetitioners: x.canReveal, clocks: x.clocks.map(presentClock), timeline: x.events.map((e) => presentEvent(e, x.names)),
     documents: x.documents, attachments: x.attachments.map((a) => ({ id: a.id, role: a.role, mime: a.mime, size: a.size, url: `/api/petitions/${p.code}/attachments/${a.id}` })),
-    repeats: x.repeats, caseCodes: x.caseCodes, canMakeCase: x.canMakeCase, disputeCodes: x.disputeCodes, canMakeDispute: x.canMakeDispute,
+    repeats: x.repeats, caseCodes: x.caseCodes, canMakeCase: x.canMakeCase, disputeCodes: x.disputeCodes, disputesHidden: x.disputesHidden, canMakeDispute: x.canMakeDispute,
   };
 }
 

@@ -87,7 +87,7 @@ export function CaseDrawer({ code, onClose, departments }: { code: string | null
               </Button>
             ))}
             {c.canSendToPetition && <Button onClick={() => setToPetition(true)} data-testid="case-to-petition">{t('cases.toPetition')}</Button>}
-            {c.canMakeDispute && c.disputeCodes.length === 0 && <Button onClick={() => setToDispute(true)} data-testid="case-to-dispute">{t('mediation.toDispute')}</Button>}
+            {c.canMakeDispute && <Button onClick={() => setToDispute(true)} data-testid="case-to-dispute">{t('mediation.toDispute')}</Button>}
           </Space>
           <Descriptions column={{ xs: 1, md: 2 }} size="small" bordered>
             <Descriptions.Item label={t('cases.category')}>{categoryName(c.categoryId, c.categoryName)}{!c.isPublic && <Tag style={{ marginLeft: 6 }}>{t('cases.private')}</Tag>}</Descriptions.Item>
@@ -105,10 +105,11 @@ export function CaseDrawer({ code, onClose, departments }: { code: string | null
             {c.outcome && <Descriptions.Item label={t('cases.outcome')} span={2}>{t(`outcome.${c.outcome}`)} {c.outcomeNote}</Descriptions.Item>}
             {c.redirectTo && <Descriptions.Item label={t('status.redirected')} span={2}>{c.redirectTo}</Descriptions.Item>}
             {c.duplicateOf && <Descriptions.Item label={t('status.merged')} span={2}>{c.duplicateOf}</Descriptions.Item>}
-            {c.disputeCodes.length > 0 && (
+            {(c.disputeCodes.length > 0 || c.disputesHidden > 0) && (
               <Descriptions.Item label={t('mediation.linkedDisputes')} span={2}>
                 <Space wrap size={4} data-testid="case-dispute-codes">
                   {c.disputeCodes.map((x) => <Button key={x} type="link" size="small" style={{ padding: 0 }} onClick={() => navigate(`/mediation/${x}`)}>{x}</Button>)}
+                  {c.disputesHidden > 0 && <Typography.Text type="secondary">{t('mediation.disputesHidden', { n: c.disputesHidden })}</Typography.Text>}
                 </Space>
               </Descriptions.Item>
             )}

@@ -1,17 +1,12 @@
 /** How the mediation overview shows a figure ("<5" with the reason when the server hid it) and a title with its definition. */
-import type { ReactNode } from 'react';
-import { Tooltip } from 'antd';
-import { QuestionCircleOutlined } from '@ant-design/icons';
-import { useTranslation } from 'react-i18next';
-import { shownCount, shownRate, type Shown } from './mediation-overview.option';
+import type { ComponentProps, ReactNode } from 'react';
+import { Defined as SharedDefined, Figure as SharedFigure } from '../../ui/HiddenFigure';
+import { shownCount, shownRate } from './mediation-overview.option';
+
+const NS = 'mediationStats';
 
 /** A figure; a hidden one says why in a tooltip. */
-export function Figure({ shown, below, testId }: { shown: Shown; below: number; testId?: string }) {
-  const { t } = useTranslation();
-  const text = <span data-testid={testId} data-suppressed={shown.suppressed || undefined}>{shown.text}</span>;
-  if (shown.suppressed) return <Tooltip title={t('mediationStats.suppressed', { n: below })}>{text}</Tooltip>;
-  return shown.maybeHidden ? <Tooltip title={t('mediationStats.noneOrHidden', { n: below })}>{text}</Tooltip> : text;
-}
+export const Figure = (p: Omit<ComponentProps<typeof SharedFigure>, 'ns'>) => <SharedFigure {...p} ns={NS} />;
 
 /** A count as a figure. */
 export const countOf = (v: number | null, below: number) => <Figure shown={shownCount(v, below)} below={below} />;
@@ -19,11 +14,4 @@ export const countOf = (v: number | null, below: number) => <Figure shown={shown
 export const rateOf = (v: number | null, base: number | null, below: number) => <Figure shown={shownRate(v, base, below)} below={below} />;
 
 /** A title with its definition in a tooltip (mediationStats.def.<name>). */
-export function Defined({ name, children }: { name: string; children: ReactNode }) {
-  const { t } = useTranslation();
-  return (
-    <Tooltip title={t(`mediationStats.def.${name}`)}>
-      <span>{children} <QuestionCircleOutlined style={{ color: '#999', fontSize: 12 }} /></span>
-    </Tooltip>
-  );
-}
+export const Defined = ({ name, children }: { name: string; children: ReactNode }) => <SharedDefined name={name} ns={NS}>{children}</SharedDefined>;

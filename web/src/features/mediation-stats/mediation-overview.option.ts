@@ -3,8 +3,7 @@
  * the trend chart's ECharts option and money in 元 from the server's fen. Tested without a browser; a figure is shown
  * with the petition overview's rules (a count, a percentage, or "<5" when the server hid it).
  */
-import { addDays } from '../../../../core/calendar';
-import { shownCount, shownRate, type Shown } from '../petitions/petition-overview.option';
+import { everyDayOf, hiddenCountBars, hiddenDaysOf, shownCount, shownRate, type Shown } from '../../ui/hidden-counts';
 import { disputeCategories } from '../../../../core/mediation/categories';
 import { subsidyOutcomes } from '../../../../core/schemas/mediation-stats.response';
 import type { MediationKpis, SubsidyRates } from './mediation-overview.api';
@@ -31,37 +30,19 @@ type Day = MediationKpis['trend'][number];
 
 /** Every day of the period: a day the server did not send had nothing (0); a hidden count stays null. */
 export function everyDay(rows: Day[], from: string, to: string): Day[] {
-  const byDay = new Map(rows.map((r) => [r.day, r]));
-  const days: Day[] = [];
-  // Bounded: a malformed period must not loop for ever.
-  for (let d = from; d <= to && days.length < 3700; d = addDays(d, 1)) days.push(byDay.get(d) ?? { day: d, registered: 0, mediated: 0, agreed: 0 });
-  return days;
+  return everyDayOf(rows, trendSeries, from, to);
 }
 
 /** How many days have a hidden count (said under the chart). */
 export function suppressedDays(rows: Day[]): number {
-  return rows.filter((r) => r.registered === null || r.mediated === null || r.agreed === null).length;
+  return hiddenDaysOf(rows, trendSeries);
 }
 
 export const trendSeries = ['registered', 'mediated', 'agreed'] as const;
 
 /** Disputes registered, mediations ended and agreements reached per day as bar series; a hidden count draws no bar, its tooltip says "<5". */
 export function trendOption(days: Day[], below: number, labels: Record<(typeof trendSeries)[number], string>) {
-  const series = trendSeries.map((s) => ({ key: s, values: days.map((d) => d[s]) }));
-  return {
-    tooltip: {
-      trigger: 'axis',
-      formatter: (ps: { dataIndex: number; axisValue: string }[]) => {
-        const p = ps[0];
-        return p ? [p.axisValue, ...series.map((s) => `${labels[s.key]}: ${shownCount(s.values[p.dataIndex] ?? null, below).text}`)].join('<br/>') : '';
-      },
-    },
-    legend: { top: 0 },
-    grid: { left: 40, right: 16, top: 32, bottom: 28 },
-    xAxis: { type: 'category', data: days.map((d) => d.day.slice(5)) },
-    yAxis: { type: 'value', minInterval: 1 },
-    series: series.map((s) => ({ name: labels[s.key], type: 'bar', barMaxWidth: 10, data: s.values })),
-  };
+  return hiddenCountBars(days, trendSeries, labels, below);
 }
 
 /** An amount in fen as 元 with two decimals and thousands separators (12345 → "123.45"); exact, no floating point. */

@@ -128,7 +128,7 @@ export function PetitionDrawer({ code, onClose, onOpen }: { code: string | null;
               <Button key={a} type={primary.includes(a) ? 'primary' : 'default'} danger={danger.includes(a)} onClick={() => start(a)}>{t(`petitions.action.${a}`)}</Button>
             ))}
             {c.canMakeCase && <Button onClick={() => setMakingCase(true)} data-testid="petition-make-case">{t('petitions.makeCase')}</Button>}
-            {c.canMakeDispute && c.disputeCodes.length === 0 && <Button onClick={() => setToDispute(true)} data-testid="petition-to-dispute">{t('mediation.toDispute')}</Button>}
+            {c.canMakeDispute && <Button onClick={() => setToDispute(true)} data-testid="petition-to-dispute">{t('mediation.toDispute')}</Button>}
           </Space>
           <Space wrap data-testid="petition-clocks">
             <WindowTag p={{ status: c.status, toServe: c.toServe }} />
@@ -152,7 +152,7 @@ export function PetitionDrawer({ code, onClose, onOpen }: { code: string | null;
             {c.notAccepted && <Descriptions.Item label={t('petitions.st.not_accepted')} span={2}>{t(`petitions.ground.${c.notAccepted.ground}`)} · {c.notAccepted.reason}{c.notAccepted.steerTo ? ` → ${c.notAccepted.steerTo}` : ''}</Descriptions.Item>}
             {c.rating && <Descriptions.Item label={t('petitions.rating')} span={2}>{t(`petitions.rate.${c.rating}`)}</Descriptions.Item>}
             {c.caseCodes.length > 0 && <Descriptions.Item label={t('petitions.linkedCases')} span={2}><Space wrap size={4} data-testid="petition-case-codes">{c.caseCodes.map((x) => <Button key={x} type="link" size="small" style={{ padding: 0 }} onClick={() => openCase(x)}>{x}</Button>)}</Space></Descriptions.Item>}
-            {c.disputeCodes.length > 0 && <Descriptions.Item label={t('mediation.linkedDisputes')} span={2}><Space wrap size={4} data-testid="petition-dispute-codes">{c.disputeCodes.map((x) => <Button key={x} type="link" size="small" style={{ padding: 0 }} onClick={() => navigate(`/mediation/${x}`)}>{x}</Button>)}</Space></Descriptions.Item>}
+            {(c.disputeCodes.length > 0 || c.disputesHidden > 0) && <Descriptions.Item label={t('mediation.linkedDisputes')} span={2}><Space wrap size={4} data-testid="petition-dispute-codes">{c.disputeCodes.map((x) => <Button key={x} type="link" size="small" style={{ padding: 0 }} onClick={() => navigate(`/mediation/${x}`)}>{x}</Button>)}{c.disputesHidden > 0 && <Typography.Text type="secondary">{t('mediation.disputesHidden', { n: c.disputesHidden })}</Typography.Text>}</Space></Descriptions.Item>}
             <Descriptions.Item label={t('petitions.matterFull')} span={2}><Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }} data-testid="petition-matter-text">{c.matterFull}</Typography.Paragraph></Descriptions.Item>
           </Descriptions>
           <Card size="small" title={t('petitions.petitioners')} extra={c.canRevealPetitioners && !(reveal.data && reveal.for === code) ? <Button size="small" type="link" onClick={revealDialog.start} data-testid="petition-reveal">{t('petitions.reveal')}</Button> : null}>

@@ -4,38 +4,23 @@
  * handling them, and the petitions overdue now, which opens the workbench's 超期 box. A count under five is hidden by
  * the server so that no one can be identified; it shows as "<5" with the reason, never as 0.
  */
-import { useMemo, useState, type ReactNode } from 'react';
-import { Card, Col, DatePicker, Row, Select, Space, Statistic, Tooltip, Typography } from 'antd';
-import { QuestionCircleOutlined } from '@ant-design/icons';
+import { useMemo, type ComponentProps, type ReactNode } from 'react';
+import { Card, Col, Row, Space, Statistic, Tooltip, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import dayjs from 'dayjs';
 import type { Me } from '../../../../core/schemas/auth.schema';
-import { addDays, cstDate } from '../../../../core/calendar';
-import { useUrlState } from '../../data/url-state';
 import { ResponsiveTable } from '../../ui/ResponsiveTable';
+import { Defined as SharedDefined, Figure as SharedFigure } from '../../ui/HiddenFigure';
+import { RegionPeriodBar, useRegionPeriod } from '../../ui/RegionPeriod';
 import { Chart } from '../dashboard/Chart';
-import { useRegionChildren, useRootRegion } from '../regions/regions.api';
 import { usePetitionKpis, usePetitionOverdue, type PetitionKpis } from './petition-overview.api';
-import { channelOption, channelOrder, everyDay, keyFigures, shownCount, shownRate, suppressedDays, trendOption, type Shown } from './petition-overview.option';
+import { channelOption, channelOrder, everyDay, keyFigures, shownCount, shownRate, suppressedDays, trendOption } from './petition-overview.option';
 
-/** A figure; a hidden one says why in a tooltip. */
-function Figure({ shown, below, testId }: { shown: Shown; below: number; testId?: string }) {
-  const { t } = useTranslation();
-  const text = <span data-testid={testId} data-suppressed={shown.suppressed || undefined}>{shown.text}</span>;
-  if (shown.suppressed) return <Tooltip title={t('petitions.ov.suppressed', { n: below })}>{text}</Tooltip>;
-  return shown.maybeHidden ? <Tooltip title={t('petitions.ov.noneOrHidden', { n: below })}>{text}</Tooltip> : text;
-}
+type FigureProps = ComponentProps<typeof SharedFigure>;
 
-/** A card title with its definition in a tooltip (petitions.ov.def.<name>). */
-function Defined({ name, children }: { name: string; children: ReactNode }) {
-  const { t } = useTranslation();
-  return (
-    <Tooltip title={t(`petitions.ov.def.${name}`)}>
-      <span>{children} <QuestionCircleOutlined style={{ color: '#999', fontSize: 12 }} /></span>
-    </Tooltip>
-  );
-}
+const NS = 'petitions.ov';
+const Figure = (p: Omit<FigureProps, 'ns'>) => <SharedFigure {...p} ns={NS} />;
+const Defined = (p: { name: string; children: ReactNode }) => <SharedDefined {...p} ns={NS} />;
 
 /** The regions below, with their counts and shares (a share whose count is not in the row may be hidden: its dash says so). */
 function ChildrenTable({ k, canOpen, onOpen }: { k: PetitionKpis; canOpen: (code: string) => boolean; onOpen: (code: string) => void }) {
@@ -87,14 +72,7 @@ function BodiesTable({ k }: { k: PetitionKpis }) {
 export function PetitionOverviewPage({ me }: { me: Me }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  // The default period: the last 30 China days, today included (fixed for the page's life).
-  const [today] = useState(() => cstDate(new Date()));
-  const defaults = useMemo(() => ({ region: me.scopeCode, from: addDays(today, -29), to: today }), [me.scopeCode, today]);
-  const [f, setF] = useUrlState(defaults);
-  const root = useRootRegion().data;
-  const kids = useRegionChildren(root?.code).data;
-  // Names, never codes: my region and the regions right below it.
-  const regions = root ? [{ value: root.code, label: root.name }, ...(kids ?? []).map((c) => ({ value: c.code, label: `· ${c.name}` }))] : [];
+  const { f, setF, regions, today } = useRegionPeriod(me);
   const k = usePetitionKpis(f.region, f.from, f.to).data;
   const overdue = usePetitionOverdue(f.region === me.scopeCode ? undefined : f.region).data;
   const trend = useMemo(() => trendOption(k ? everyDay(k.trend, k.from, k.to) : [], k?.suppressedBelow ?? 5, t('petitions.ov.registered')), [k, t]);
@@ -107,16 +85,7 @@ export function PetitionOverviewPage({ me }: { me: Me }) {
 
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
-      <Space wrap>
-        <Select style={{ minWidth: 220 }} value={regions.length ? f.region : undefined} options={regions} onChange={(v) => setF({ region: v })} data-testid="pov-region" />
-        <DatePicker.RangePicker
-          value={[dayjs(f.from), dayjs(f.to)]}
-          allowClear={false}
-          disabledDate={(d) => d.format('YYYY-MM-DD') > today}
-          onChange={(v) => v?.[0] && v[1] && setF({ from: v[0].format('YYYY-MM-DD'), to: v[1].format('YYYY-MM-DD') })}
-          data-testid="pov-range"
-        />
-      </Space>
+      <RegionPeriodBar f={f} setF={setF} regions={regions} today={today} testIdPrefix="pov" />
       {k && (
         <>
           <Row gutter={[12, 12]} data-testid="pov-cards">

@@ -1,0 +1,41 @@
+/**
+ * The region and period of a leaders' overview, kept in the address: the user's region or one right below it (picked by
+ * name, never a code) and a span of China days (the last 30, today included, by default; no day after today).
+ */
+import { useMemo, useState } from 'react';
+import { DatePicker, Select, Space } from 'antd';
+import dayjs from 'dayjs';
+import type { Me } from '../../../core/schemas/auth.schema';
+import { addDays, cstDate } from '../../../core/calendar';
+import { useUrlState } from '../data/url-state';
+import { useRegionChildren, useRootRegion } from '../features/regions/regions.api';
+
+type Base = { region: string; from: string; to: string };
+
+/** The page's filter in the address (`extra`: defaults of fields of its own, read once), the regions to offer, and today (fixed for the page's life). */
+export function useRegionPeriod<X extends string = never>(me: Me, extra?: Record<X, string>) {
+  const [today] = useState(() => cstDate(new Date()));
+  const [more] = useState(() => extra ?? ({} as Record<X, string>));
+  const defaults = useMemo(() => ({ region: me.scopeCode, from: addDays(today, -29), to: today, ...more }), [me.scopeCode, today, more]);
+  const [f, setF] = useUrlState<'region' | 'from' | 'to' | X>(defaults as Record<'region' | 'from' | 'to' | X, string>);
+  const root = useRootRegion().data;
+  const kids = useRegionChildren(root?.code).data;
+  const regions = root ? [{ value: root.code, label: root.name }, ...(kids ?? []).map((c) => ({ value: c.code, label: `· ${c.name}` }))] : [];
+  return { f, setF, regions, today };
+}
+
+/** The region picker and the period picker (test ids `<prefix>-region`, `<prefix>-range`). */
+export function RegionPeriodBar({ f, setF, regions, today, testIdPrefix }: { f: Base; setF: (p: Partial<Base>) => void; regions: { value: string; label: string }[]; today: string; testIdPrefix: string }) {
+  return (
+    <Space wrap>
+      <Select style={{ minWidth: 220 }} value={regions.length ? f.region : undefined} options={regions} onChange={(v) => setF({ region: v })} data-testid={`${testIdPrefix}-region`} />
+      <DatePicker.RangePicker
+        value={[dayjs(f.from), dayjs(f.to)]}
+        allowClear={false}
+        disabledDate={(d) => d.format('YYYY-MM-DD') > today}
+        onChange={(v) => v?.[0] && v[1] && setF({ from: v[0].format('YYYY-MM-DD'), to: v[1].format('YYYY-MM-DD') })}
+        data-testid={`${testIdPrefix}-range`}
+      />
+    </Space>
+  );
+}
