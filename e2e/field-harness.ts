@@ -13,7 +13,7 @@ import { records } from '../web/src/field/sync/records';
 import type { Category } from '../core/schemas/catalog.response';
 
 interface Fixture { copy: CopyChanges; templates: CopyTemplate[]; categories: Category[]; position: { lat: number; lng: number; accuracy: number } | null; refreshedAt: string }
-const w = window as unknown as { fieldFixture: Fixture; fieldStore: ReturnType<typeof memoryStore>; fieldChanged: () => void };
+const w = window as unknown as { fieldFixture: Fixture; fieldStore: ReturnType<typeof memoryStore>; fieldChanged: () => void; fieldShell: unknown };
 
 const fixture = w.fieldFixture;
 const store = memoryStore();
@@ -30,3 +30,4 @@ recs.onChange(() => void shell.refreshCount());
 await shell.refreshCount();
 w.fieldStore = store;
 w.fieldChanged = changed;
+w.fieldShell = shell;

@@ -234,7 +234,7 @@ describe('field app screens (390×844)', () => {
     await context.close();
   });
 
-  it('a visit picked by name keeps its draft when the worker leaves the screen', async () => {
+  it('a visit picked by name keeps its draft when the worker leaves the screen, and stops holding back an update', async () => {
     const { context, page, errors } = await phone('zh-TW');
     await page.getByTestId('home-visit').click();
     await page.getByTestId('subject-search').fill('新街');
@@ -242,7 +242,10 @@ describe('field app screens (390×844)', () => {
     await page.getByTestId('template-wubifang').check({ force: true });
     await page.getByTestId('visit-note').fill('草稿內容');
     await page.screenshot({ path: join(shots, 'field-visit-zh-TW.png'), fullPage: true });
-    await page.waitForTimeout(400); // the autosave writes at most every 300 ms
+    const dirty = () => page.evaluate(() => (window as unknown as { fieldShell: { dirtyCount(): number } }).fieldShell.dirtyCount());
+    expect(await dirty()).toBe(1); // the update banner waits while a form holds input
+    await page.getByRole('link', { name: '首頁' }).click();
+    await expect.poll(dirty).toBe(0); // left: the draft is written, an update may reload
     await page.goto(`${base}#/home`);
     await page.getByTestId('home-visit').click();
     await expect.poll(() => page.getByTestId('visit-note').inputValue()).toBe('草稿內容');

@@ -137,7 +137,7 @@ export const draftsOf = (app: FieldApp): Drafts => app.drafts;
 
 /**
  * Autosaves a form: `changed()` after each input writes the draft (at most every 300 ms) and marks the form dirty
- * (the update banner waits); `saved()` drops the draft once the record is in the outbox; `flush()` writes now (on leaving).
+ * (the update banner waits); `saved()` drops the draft once the record is in the outbox; `leave()` writes it now and lets an update reload.
  */
 export function autosave(app: FieldApp, formKey: string, read: () => unknown) {
   const drafts = draftsOf(app);
@@ -155,9 +155,11 @@ export function autosave(app: FieldApp, formKey: string, read: () => unknown) {
       app.setDirty(formKey, true);
       timer ??= setTimeout(() => void write(), 300);
     },
-    async flush() {
+    /** Leaving the screen: the draft is written, so an update may reload now without losing what was typed. */
+    async leave() {
       if (timer) clearTimeout(timer);
       await write();
+      app.setDirty(formKey, false);
     },
     async saved() {
       if (timer) clearTimeout(timer);

@@ -71,5 +71,5 @@ export async function findingScreen(root: HTMLElement, app: FieldApp, params: UR
       h('div', { className: 'field' }, h('div', { className: 'label' }, t.location), h('div', { className: 'row' }, again, place)),
       err, submit),
     h('a', { className: 'btn block', href: '#/patrol' }, t.back));
-  return () => void save.flush();
+  return () => void save.leave();
 }

@@ -86,5 +86,5 @@ export async function visitScreen(root: HTMLElement, app: FieldApp, params: URLS
     err, submit,
     recentList,
     h('a', { className: 'btn block', href: '#/home' }, t.back));
-  return () => void save.flush();
+  return () => void save.leave();
 }
