@@ -8,11 +8,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { createServer as netServer } from 'node:net';
 import { join } from 'node:path';
 import { createServer, type ViteDevServer } from 'vite';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from './server.ts';
+import { freePort, launchBrowser } from './server.ts';
 
 const shots = join(process.cwd(), '.tmp', 'screenshots', 'field');
 mkdirSync(shots, { recursive: true });
@@ -21,16 +20,6 @@ const centre = { latitude: 27.63, longitude: 104.41 };
 let vite: ViteDevServer;
 let browser: Browser;
 let base = '';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = netServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 const dayOffset = (days: number) => new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
 const tplDir = join(process.cwd(), 'server/modules/field/templates');

@@ -4,6 +4,7 @@
  * `{name}` marks a value filled in by `tr`. No DOM at import time, so node tests read it.
  */
 import boFile from './locales/bo.json';
+import { pickLanguage, type Language } from '../resident/pick-language';
 
 export const zhCN = {
   // Common words (the platform's own extra ones are in shell-words.ts).
@@ -173,24 +174,13 @@ export const boEntries = boFile as Record<string, BoEntry>;
 /** Tibetan: entries not yet translated fall back to zh-CN (the county's working language). */
 export const bo: Dict = { ...zhCN, ...Object.fromEntries(Object.entries(boEntries).filter(([k]) => k in zhCN).map(([k, e]) => [k, e.text])) };
 
-export type Language = 'zh-CN' | 'zh-TW' | 'en' | 'bo';
+export { pickLanguage, type Language };
 /** The languages offered by the switch, each named in itself. */
 export const languages: { code: Language; label: string }[] = [
   { code: 'zh-CN', label: '简体中文' }, { code: 'zh-TW', label: '繁體中文' }, { code: 'en', label: 'English' }, { code: 'bo', label: 'བོད་ཡིག' },
 ];
 const dictionaries: Record<Language, Dict> = { 'zh-CN': zhCN, 'zh-TW': zhTW, en, bo };
 
-/** The language for the `lang` cookie (shared with the staff app) and the browser's list: the cookie wins, then the first we speak. */
-export function pickLanguage(cookie: string | undefined, browser: readonly string[]): Language {
-  if (cookie && Object.hasOwn(dictionaries, cookie)) return cookie as Language;
-  for (const tag of browser.map((l) => l.toLowerCase())) {
-    if (tag === 'zh-tw' || tag === 'zh-hk' || tag === 'zh-mo' || tag.startsWith('zh-hant')) return 'zh-TW';
-    if (tag.startsWith('zh')) return 'zh-CN';
-    if (tag === 'bo' || tag.startsWith('bo-')) return 'bo';
-    if (tag.startsWith('en')) return 'en';
-  }
-  return 'zh-CN';
-}
 
 const inBrowser = typeof document !== 'undefined';
 /** The app's language (zh-CN outside a browser). */

@@ -4,6 +4,7 @@
  * and how the page picks its language. No DOM here, so tests read it.
  */
 import boFile from './locales/bo.json';
+import type { Language } from './pick-language';
 
 export const zhCN = {
   brand: '安网', title: '我要反映', track: '进度查询', category: '问题类别', choose: '请选择', description: '问题描述', descHint: '请写清楚发生了什么、在哪里、持续多久',
@@ -60,18 +61,7 @@ const boMap = (prefix: string, m: Record<string, string>) => Object.fromEntries(
 /** Tibetan: the entries of locales/bo.json over zh-CN (the county's working language) for any not written yet. */
 export const bo: Dict = { ...(Object.fromEntries(Object.entries(zhCN).map(([k, v]) => [k, typeof v === 'string' ? boText(k, v) : boMap(k, v)])) as Dict) };
 
-export type Language = 'zh-CN' | 'zh-TW' | 'en' | 'bo';
+export { pickLanguage, type Language } from './pick-language';
 /** The languages offered by the switch, each named in itself. */
 export const languages: { code: Language; label: string }[] = [{ code: 'zh-CN', label: '简体中文' }, { code: 'zh-TW', label: '繁體中文' }, { code: 'en', label: 'English' }, { code: 'bo', label: 'བོད་ཡིག' }];
 
-/** The language for a cookie value and the browser's language list: the cookie wins, then the first language we speak. */
-export function pickLanguage(cookie: string | undefined, browser: readonly string[]): Language {
-  if (cookie === 'zh-CN' || cookie === 'zh-TW' || cookie === 'en' || cookie === 'bo') return cookie;
-  for (const tag of browser.map((l) => l.toLowerCase())) {
-    if (tag === 'zh-tw' || tag === 'zh-hk' || tag === 'zh-mo' || tag.startsWith('zh-hant')) return 'zh-TW';
-    if (tag.startsWith('zh')) return 'zh-CN';
-    if (tag === 'bo' || tag.startsWith('bo-')) return 'bo';
-    if (tag.startsWith('en')) return 'en';
-  }
-  return 'zh-CN';
-}
