@@ -12,6 +12,8 @@ import { join } from 'node:path';
 import { createServer, type ViteDevServer } from 'vite';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { freePort, launchBrowser } from './server.ts';
+import { AssessmentSchema, FindingSchema, PatrolEndSchema, PatrolStartSchema, TrackChunkSchema, VisitSchema } from '../core/schemas/field.schema.ts';
+import { HouseholdCreateSchema, HouseholdUpdateSchema, PersonCreateSchema, PersonUpdateSchema } from '../core/schemas/people.schema.ts';
 
 const shots = join(process.cwd(), '.tmp', 'screenshots', 'field');
 mkdirSync(shots, { recursive: true });
@@ -74,6 +76,18 @@ async function phone(lang = 'zh-CN'): Promise<{ context: BrowserContext; page: P
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(base);
   return { context, page, errors };
+}
+
+/** The server's request schema of each record kind: every body a screen saves must pass it. */
+const schemas: Record<string, { safeParse(v: unknown): { success: boolean; error?: unknown } }> = {
+  'patrol.start': PatrolStartSchema, 'patrol.end': PatrolEndSchema, 'patrol.track': TrackChunkSchema, 'patrol.finding': FindingSchema, visit: VisitSchema,
+  assessment: AssessmentSchema, 'household.create': HouseholdCreateSchema, 'household.update': HouseholdUpdateSchema, 'person.create': PersonCreateSchema, 'person.update': PersonUpdateSchema,
+};
+function expectServerAccepts(rows: Row[]): void {
+  for (const r of rows.filter((x) => x.kind !== 'attachment')) {
+    const parsed = schemas[r.kind]!.safeParse(r.body);
+    expect(parsed.success, `${r.kind}: ${JSON.stringify(parsed.error)}`).toBe(true);
+  }
 }
 
 const outbox = (page: Page) => page.evaluate(async () => (await (window as unknown as { fieldStore: { allRows(): Promise<unknown[]> } }).fieldStore.allRows()) as Row[]);
@@ -188,6 +202,7 @@ describe('field app screens (390×844)', () => {
     const end = rows.find((r) => r.kind === 'patrol.end')!;
     expect(end.dependsOn).toEqual([start.id]);
     expect(end.body).toMatchObject({ checklist: { rentals: 'problem' } });
+    expectServerAccepts(await outbox(page));
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -219,6 +234,7 @@ describe('field app screens (390×844)', () => {
     expect(fix.body).toMatchObject({ supersedes: visit.id, answers: { hazards_conflicts: false } });
     expect(fix.body.taskId).toBeUndefined();
     expect(rows.find((r) => r.id === visit.id)!.body).toEqual(visit.body);
+    expectServerAccepts(await outbox(page));
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -240,6 +256,7 @@ describe('field app screens (390×844)', () => {
     await expect.poll(() => page.getByTestId('visit-note').inputValue()).toBe('草稿內容');
     expect(await page.getByTestId('subject-chosen').innerText()).toContain('新街');
     expect(await page.getByTestId('template-wubifang').isChecked()).toBe(true);
+    expectServerAccepts(await outbox(page));
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -265,6 +282,7 @@ describe('field app screens (390×844)', () => {
     await expect.poll(async () => (await outbox(page)).some((r) => r.kind === 'assessment')).toBe(true);
     const row = (await outbox(page)).find((r) => r.kind === 'assessment')!;
     expect(row.body).toMatchObject({ householdId: '10000000-0000-4000-8000-000000000002', templateId: risk.id, answers: { domestic_violence: true, unresolved_dispute: true } });
+    expectServerAccepts(await outbox(page));
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -289,6 +307,7 @@ describe('field app screens (390×844)', () => {
     expect(house.body).toMatchObject({ gridCode: grid.code, address: '城关镇向阳路20号' });
     expect(head.body).toMatchObject({ householdId: house.id, relation: '02', name: '张三', idNumber: '110101199003076632', phone: '13800138000', personType: '01' });
     expect(head.dependsOn).toEqual([house.id]);
+    expectServerAccepts(await outbox(page));
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -316,6 +335,7 @@ describe('field app screens (390×844)', () => {
     expect([person.method, person.path, person.body]).toEqual(['PATCH', '/api/people/20000000-0000-4000-8000-000000000001', { version: 1, phone: '13900139000', personType: '01' }]);
     const house = rows.find((r) => r.kind === 'household.update')!;
     expect([house.method, house.path, house.body]).toEqual(['PATCH', '/api/households/10000000-0000-4000-8000-000000000003', { version: 2, address: '城关镇新街5号' }]);
+    expectServerAccepts(await outbox(page));
     expect(errors).toEqual([]);
     await context.close();
   });
