@@ -13,7 +13,7 @@ import { records } from '../web/src/field/sync/records';
 import type { Category } from '../core/schemas/catalog.response';
 
 interface Fixture { copy: CopyChanges; templates: CopyTemplate[]; categories: Category[]; position: { lat: number; lng: number; accuracy: number } | null; refreshedAt: string }
-const w = window as unknown as { fieldFixture: Fixture; fieldStore: ReturnType<typeof memoryStore>; fieldChanged: () => void };
+const w = window as unknown as { fieldFixture: Fixture; fieldStore: ReturnType<typeof memoryStore>; fieldChanged: () => void; fieldShell: unknown };
 
 const fixture = w.fieldFixture;
 const store = memoryStore();
@@ -23,10 +23,11 @@ const listeners = new Set<() => void>();
 const changed = () => listeners.forEach((l) => l());
 const me: Me = { userId: 'u-1', username: 'village.gridWorker', displayName: '网格员 李明', role: 'gridWorker', scopeCode: '530681001001' };
 const recs = records({ store, userId: () => me.userId, sync: async () => undefined, changed, onChange: (l) => (listeners.add(l), () => listeners.delete(l)) });
-const drafts = { get: store.getDraft, set: store.setDraft, delete: store.deleteDraft };
+const drafts = { get: <T>(k: string) => store.getDraft<T>(k), set: (k: string, v: unknown) => store.setDraft(k, v), delete: (k: string) => store.deleteDraft(k) };
 const app = { records: recs, copy: { ...deviceCopy(store), categories: async () => fixture.categories }, position: async () => fixture.position, drafts };
 const shell = startShell(document.getElementById('app')!, { me, app });
 recs.onChange(() => void shell.refreshCount());
 await shell.refreshCount();
 w.fieldStore = store;
 w.fieldChanged = changed;
+w.fieldShell = shell;

@@ -4,33 +4,24 @@
  * Covers: home with overdue tasks in red and no raw codes, a patrol with its track chunks, 六必查 and a finding with
  * a photo shrunk to 1600 px, a visit from a task and its correction, the live risk level, household registration
  * with the ID number check, drafts kept across screens, no horizontal scroll; screenshots in zh-CN, zh-TW, en and
- * Tibetan (home), kept in .tmp/screenshots/field-*.png.
+ * Tibetan (home), kept in .tmp/screenshots/field/.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { createServer as netServer } from 'node:net';
 import { join } from 'node:path';
 import { createServer, type ViteDevServer } from 'vite';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from './server.ts';
+import { freePort, launchBrowser } from './server.ts';
+import { AssessmentSchema, FindingSchema, PatrolEndSchema, PatrolStartSchema, TrackChunkSchema, VisitSchema } from '../core/schemas/field.schema.ts';
+import { HouseholdCreateSchema, HouseholdUpdateSchema, PersonCreateSchema, PersonUpdateSchema } from '../core/schemas/people.schema.ts';
 
-const shots = join(process.cwd(), '.tmp', 'screenshots');
+const shots = join(process.cwd(), '.tmp', 'screenshots', 'field');
 mkdirSync(shots, { recursive: true });
 const centre = { latitude: 27.63, longitude: 104.41 };
 
 let vite: ViteDevServer;
 let browser: Browser;
 let base = '';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = netServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 const dayOffset = (days: number) => new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
 const tplDir = join(process.cwd(), 'server/modules/field/templates');
@@ -61,7 +52,7 @@ const fixture = {
   refreshedAt: new Date().toISOString(),
 };
 
-interface Row { id: string; kind: string; body: Record<string, unknown>; dependsOn: string[]; supersedes?: string; label: string; attachment?: { kind: string; mime: string } }
+interface Row { id: string; kind: string; method: string; path: string; body: Record<string, unknown>; dependsOn: string[]; supersedes?: string; label: string; attachment?: { kind: string; mime: string } }
 
 beforeAll(async () => {
   const port = await freePort();
@@ -87,6 +78,18 @@ async function phone(lang = 'zh-CN'): Promise<{ context: BrowserContext; page: P
   return { context, page, errors };
 }
 
+/** The server's request schema of each record kind: every body a screen saves must pass it. */
+const schemas: Record<string, { safeParse(v: unknown): { success: boolean; error?: unknown } }> = {
+  'patrol.start': PatrolStartSchema, 'patrol.end': PatrolEndSchema, 'patrol.track': TrackChunkSchema, 'patrol.finding': FindingSchema, visit: VisitSchema,
+  assessment: AssessmentSchema, 'household.create': HouseholdCreateSchema, 'household.update': HouseholdUpdateSchema, 'person.create': PersonCreateSchema, 'person.update': PersonUpdateSchema,
+};
+function expectServerAccepts(rows: Row[]): void {
+  for (const r of rows.filter((x) => x.kind !== 'attachment')) {
+    const parsed = schemas[r.kind]!.safeParse(r.body);
+    expect(parsed.success, `${r.kind}: ${JSON.stringify(parsed.error)}`).toBe(true);
+  }
+}
+
 const outbox = (page: Page) => page.evaluate(async () => (await (window as unknown as { fieldStore: { allRows(): Promise<unknown[]> } }).fieldStore.allRows()) as Row[]);
 const noSideScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
@@ -95,12 +98,14 @@ describe('field app screens (390×844)', () => {
     for (const lang of ['zh-CN', 'zh-TW', 'en', 'bo']) {
       const { context, page, errors } = await phone(lang);
       const list = page.getByTestId('tasks-list');
-      await expect.poll(() => list.locator('li').count()).toBe(3);
+      // Today's and the overdue one on the home screen, the later one behind its link.
+      await expect.poll(() => list.locator('li').count()).toBe(2);
+      expect(await page.getByTestId('tasks-later').innerText()).toMatch(/1/);
       const first = list.locator('li').first();
       await expect.poll(() => first.getAttribute('class')).toContain('overdue');
       expect(await first.evaluate((el) => getComputedStyle(el.querySelector('.due')!).color)).toBe('rgb(207, 19, 34)');
       const text = await list.innerText();
-      expect(text).not.toMatch(/risk_high|special_care|some_new_rule/);
+      expect(text).not.toMatch(/risk_high|special_care/);
       if (lang === 'zh-CN') expect(text).toMatch(/逾期 3 天[\s\S]*今天到期/);
       if (lang === 'bo') {
         await expect.poll(() => page.evaluate(() => document.fonts.check('16px "Noto Serif Tibetan"', 'ལྟ་སྐོར'))).toBe(true);
@@ -108,6 +113,12 @@ describe('field app screens (390×844)', () => {
       }
       expect(await noSideScroll(page)).toBe(true);
       await page.screenshot({ path: join(shots, `field-home-${lang}.png`), fullPage: true });
+      if (lang === 'zh-CN') {
+        await page.getByTestId('tasks-later').click();
+        await expect.poll(() => page.getByTestId('tasks-list').locator('li').count()).toBe(3);
+        expect(await page.getByTestId('tasks-list').innerText()).not.toMatch(/some_new_rule/);
+        await page.goto(`${base}#/home`);
+      }
       expect(errors).toEqual([]);
       await context.close();
     }
@@ -191,6 +202,7 @@ describe('field app screens (390×844)', () => {
     const end = rows.find((r) => r.kind === 'patrol.end')!;
     expect(end.dependsOn).toEqual([start.id]);
     expect(end.body).toMatchObject({ checklist: { rentals: 'problem' } });
+    expectServerAccepts(await outbox(page));
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -222,11 +234,12 @@ describe('field app screens (390×844)', () => {
     expect(fix.body).toMatchObject({ supersedes: visit.id, answers: { hazards_conflicts: false } });
     expect(fix.body.taskId).toBeUndefined();
     expect(rows.find((r) => r.id === visit.id)!.body).toEqual(visit.body);
+    expectServerAccepts(await outbox(page));
     expect(errors).toEqual([]);
     await context.close();
   });
 
-  it('a visit picked by name keeps its draft when the worker leaves the screen', async () => {
+  it('a visit picked by name keeps its draft when the worker leaves the screen, and stops holding back an update', async () => {
     const { context, page, errors } = await phone('zh-TW');
     await page.getByTestId('home-visit').click();
     await page.getByTestId('subject-search').fill('新街');
@@ -234,12 +247,16 @@ describe('field app screens (390×844)', () => {
     await page.getByTestId('template-wubifang').check({ force: true });
     await page.getByTestId('visit-note').fill('草稿內容');
     await page.screenshot({ path: join(shots, 'field-visit-zh-TW.png'), fullPage: true });
-    await page.waitForTimeout(400); // the autosave writes at most every 300 ms
+    const dirty = () => page.evaluate(() => (window as unknown as { fieldShell: { dirtyCount(): number } }).fieldShell.dirtyCount());
+    expect(await dirty()).toBe(1); // the update banner waits while a form holds input
+    await page.getByRole('link', { name: '首頁' }).click();
+    await expect.poll(dirty).toBe(0); // left: the draft is written, an update may reload
     await page.goto(`${base}#/home`);
     await page.getByTestId('home-visit').click();
     await expect.poll(() => page.getByTestId('visit-note').inputValue()).toBe('草稿內容');
     expect(await page.getByTestId('subject-chosen').innerText()).toContain('新街');
     expect(await page.getByTestId('template-wubifang').isChecked()).toBe(true);
+    expectServerAccepts(await outbox(page));
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -265,6 +282,7 @@ describe('field app screens (390×844)', () => {
     await expect.poll(async () => (await outbox(page)).some((r) => r.kind === 'assessment')).toBe(true);
     const row = (await outbox(page)).find((r) => r.kind === 'assessment')!;
     expect(row.body).toMatchObject({ householdId: '10000000-0000-4000-8000-000000000002', templateId: risk.id, answers: { domestic_violence: true, unresolved_dispute: true } });
+    expectServerAccepts(await outbox(page));
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -289,6 +307,35 @@ describe('field app screens (390×844)', () => {
     expect(house.body).toMatchObject({ gridCode: grid.code, address: '城关镇向阳路20号' });
     expect(head.body).toMatchObject({ householdId: house.id, relation: '02', name: '张三', idNumber: '110101199003076632', phone: '13800138000', personType: '01' });
     expect(head.dependsOn).toEqual([house.id]);
+    expectServerAccepts(await outbox(page));
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('a person joins a household with a relation; changes carry the version read', async () => {
+    const { context, page, errors } = await phone();
+    await page.getByTestId('home-person').click();
+    await page.getByTestId('subject-search').fill('向阳路12');
+    await page.getByTestId('pick-10000000-0000-4000-8000-000000000001').click();
+    await page.getByTestId('person-relation').selectOption({ label: '配偶' });
+    await page.getByTestId('person-name').fill('刘芳');
+    await page.screenshot({ path: join(shots, 'field-person-zh-CN.png'), fullPage: true });
+    await page.getByTestId('person-save').click();
+    await expect.poll(async () => (await outbox(page)).length).toBe(1);
+    expect((await outbox(page))[0]!.body).toMatchObject({ gridCode: grid.code, householdId: '10000000-0000-4000-8000-000000000001', relation: '10', name: '刘芳', personType: '01' });
+    await page.goto(`${base}#/person?id=20000000-0000-4000-8000-000000000001`);
+    await page.getByTestId('person-phone').fill('13900139000');
+    await page.getByTestId('person-save').click();
+    await page.goto(`${base}#/household?id=10000000-0000-4000-8000-000000000003`);
+    await page.getByTestId('household-address').fill('城关镇新街5号');
+    await page.getByTestId('household-save').click();
+    await expect.poll(async () => (await outbox(page)).length).toBe(3);
+    const rows = await outbox(page);
+    const person = rows.find((r) => r.kind === 'person.update')!;
+    expect([person.method, person.path, person.body]).toEqual(['PATCH', '/api/people/20000000-0000-4000-8000-000000000001', { version: 1, phone: '13900139000', personType: '01' }]);
+    const house = rows.find((r) => r.kind === 'household.update')!;
+    expect([house.method, house.path, house.body]).toEqual(['PATCH', '/api/households/10000000-0000-4000-8000-000000000003', { version: 2, address: '城关镇新街5号' }]);
+    expectServerAccepts(await outbox(page));
     expect(errors).toEqual([]);
     await context.close();
   });

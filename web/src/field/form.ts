@@ -4,7 +4,7 @@
  * checks (core/field/templates.ts: check/yesno → boolean, choice → option code, text → string, number → number), and
  * a risk template shows its score and level live with the same function the server scores with.
  */
-import type { CopyTemplate, FieldApp } from './contracts';
+import type { CopyTemplate, Drafts, FieldApp } from './contracts';
 import { checkAnswers, type Answers, type AnswerValue, type FieldTemplate } from '../../../core/field/templates';
 import { score as riskScore, type RiskLevel } from '../../../core/field/risk-score';
 import { h } from '../resident/dom';
@@ -132,28 +132,12 @@ export function renderForm(template: FormTemplate, opts: { formKey: string; init
   };
 }
 
-/** The device's unsaved form contents (the store's `drafts`), keyed by form. */
-export interface Drafts {
-  get<T>(formKey: string): Promise<T | undefined>;
-  set(formKey: string, value: unknown): Promise<void>;
-  delete(formKey: string): Promise<void>;
-}
-
-/** The app's drafts; before the platform offers them, localStorage keeps them (same keys). */
-export function draftsOf(app: FieldApp): Drafts {
-  const own = (app as FieldApp & { drafts?: Drafts }).drafts;
-  if (own) return own;
-  const key = (k: string) => `anwang.field.draft.${app.me.userId}.${k}`;
-  return {
-    get: async <T>(k: string) => (JSON.parse(localStorage.getItem(key(k)) ?? 'null') ?? undefined) as T | undefined,
-    set: async (k, v) => localStorage.setItem(key(k), JSON.stringify(v)),
-    delete: async (k) => localStorage.removeItem(key(k)),
-  };
-}
+/** The app's drafts (the store's `drafts`: unsaved form contents, kept across reloads and updates). */
+export const draftsOf = (app: FieldApp): Drafts => app.drafts;
 
 /**
  * Autosaves a form: `changed()` after each input writes the draft (at most every 300 ms) and marks the form dirty
- * (the update banner waits); `saved()` drops the draft once the record is in the outbox; `flush()` writes now (on leaving).
+ * (the update banner waits); `saved()` drops the draft once the record is in the outbox; `leave()` writes it now and lets an update reload.
  */
 export function autosave(app: FieldApp, formKey: string, read: () => unknown) {
   const drafts = draftsOf(app);
@@ -171,9 +155,11 @@ export function autosave(app: FieldApp, formKey: string, read: () => unknown) {
       app.setDirty(formKey, true);
       timer ??= setTimeout(() => void write(), 300);
     },
-    async flush() {
+    /** Leaving the screen: the draft is written, so an update may reload now without losing what was typed. */
+    async leave() {
       if (timer) clearTimeout(timer);
       await write();
+      app.setDirty(formKey, false);
     },
     async saved() {
       if (timer) clearTimeout(timer);

@@ -1,7 +1,6 @@
 /** The field app's words: the same keys and placeholders in every language, Tibetan marked for review, zh-TW in Traditional characters. */
 import { describe, expect, it } from 'vitest';
-import { bo, boEntries, en, fill, pick, zhCN, zhTW, chinaDay, chinaDateTime } from './words';
-import { pickFieldLanguage as pickLanguage } from './lang';
+import { bo, boEntries, en, fill, pick, pickLanguage, zhCN, zhTW, chinaDay, chinaTime } from './words';
 
 const placeholders = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();
 // Simplified forms whose Traditional form differs, among those the app uses (a zh-TW string holding one is a slip).
@@ -53,7 +52,7 @@ describe('field app words', () => {
     expect(fill(zhCN.overdueDays, { n: 3 })).toBe('逾期 3 天');
     expect(pick({ 'zh-CN': '六必查', en: 'Six checks' }, 'en')).toBe('Six checks');
     expect(pick({ 'zh-CN': '六必查', en: 'Six checks' }, 'bo')).toBe('六必查');
-    expect(chinaDateTime('2026-12-01T17:30:00Z', 'zh-CN')).toBe('2026/12/02 01:30');
+    expect(chinaTime('2026-12-01T17:30:00Z', 'zh-CN')).toBe('2026/12/02 01:30');
     expect(chinaDay(new Date('2026-12-01T16:00:00Z'))).toBe('2026-12-02');
     expect(chinaDay(new Date('2026-12-01T15:59:59Z'))).toBe('2026-12-01');
   });

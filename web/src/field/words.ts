@@ -4,10 +4,10 @@
  * `{name}` marks a value filled in by `tr`. No DOM at import time, so node tests read it.
  */
 import boFile from './locales/bo.json';
-import { language, type FieldLanguage } from './lang';
+import { pickLanguage, type Language } from '../resident/pick-language';
 
 export const zhCN = {
-  // Common words (the shell's own are in shell-words.ts).
+  // Common words (the platform's own extra ones are in shell-words.ts).
   brand: '安网', appName: '网格通', home: '首页', language: '语言', back: '返回', cancel: '取消', none: '无',
   boNote: '藏文界面有待母语人士审校；服务器返回的提示以中文显示。',
   state_pending: '待同步', state_uploading: '上传中', state_synced: '已同步', state_rejected: '被退回', state_conflict: '有冲突', state_superseded: '已更正',
@@ -49,9 +49,18 @@ export const zhCN = {
   versionNote: '保存时将核对数据是否已被他人修改',
   // Saving.
   draftRestored: '已恢复上次未保存的内容', savedLocal: '已保存在本机，联网后自动上传', saving: '保存中…', saveFailed: '保存失败：{message}',
+  laterTasks: '以后的走访任务（{n}）',
   locatedTrack: '已用巡查轨迹的最后位置',
   reportFor: '上报问题：{item}',
   trackLabel: '巡查轨迹',
+  // The shell, the sync screen and the update banner (helper P).
+  signIn: '登录', signOut: '退出登录', username: '用户名', password: '密码', signOutBlocked: '还有 {n} 条记录未同步，同步后才能退出', reSignIn: '登录已过期，请重新登录（记录都保存在本机，不会丢失）',
+  offline: '离线', online: '在线', unsynced: '待同步 {n}', syncNow: '立即同步', syncing: '同步中…', allSynced: '全部已同步', updateReady: '有新版本可用', updateNow: '立即更新',
+  updateWait: '请先保存当前表单再更新', offlineReady: '已可离线使用', persistGranted: '本机存储：已设为持久保存', persistNotGranted: '本机存储：浏览器空间不足时可能被清理，请及时同步',
+  storageUsed: '已用 {used}，共 {quota}', retry: '重试', discard: '放弃此记录', conflictTitle: '数据冲突', mine: '我的修改', theirs: '服务器上的数据', keepMine: '保留我的修改',
+  keepTheirs: '采用服务器的数据', attempts: '已尝试 {n} 次', menuSync: '同步记录', kind_patrol_start: '开始巡查', kind_patrol_end: '结束巡查', kind_patrol_track: '巡查轨迹',
+  kind_patrol_finding: '巡查发现问题', kind_visit: '走访记录', kind_assessment: '风险评估', kind_household_create: '登记住户', kind_household_update: '修改住户',
+  kind_person_create: '登记人员', kind_person_update: '修改人员',
 };
 
 export type Dict = typeof zhCN;
@@ -92,9 +101,18 @@ export const zhTW: Dict = {
   ptype_01: '戶籍人口', ptype_02: '流動人口', ptype_03: '留守人員', ptype_99: '境外人員',
   versionNote: '儲存時將核對資料是否已被他人修改',
   draftRestored: '已恢復上次未儲存的內容', savedLocal: '已儲存在本機，連網後自動上傳', saving: '儲存中…', saveFailed: '儲存失敗：{message}',
+  laterTasks: '以後的走訪任務（{n}）',
   locatedTrack: '已用巡查軌跡的最後位置',
   reportFor: '上報問題：{item}',
   trackLabel: '巡查軌跡',
+  // The shell, the sync screen and the update banner (helper P).
+  signIn: '登入', signOut: '登出', username: '使用者名稱', password: '密碼', signOutBlocked: '還有 {n} 筆記錄未同步，同步後才能登出', reSignIn: '登入已過期，請重新登入（記錄都保存在本機，不會遺失）',
+  offline: '離線', online: '連線中', unsynced: '待同步 {n}', syncNow: '立即同步', syncing: '同步中…', allSynced: '全部已同步', updateReady: '有新版本可用', updateNow: '立即更新',
+  updateWait: '請先儲存目前表單再更新', offlineReady: '已可離線使用', persistGranted: '本機儲存：已設為持久保存', persistNotGranted: '本機儲存：瀏覽器空間不足時可能被清除，請及時同步',
+  storageUsed: '已用 {used}，共 {quota}', retry: '重試', discard: '放棄此記錄', conflictTitle: '資料衝突', mine: '我的修改', theirs: '伺服器上的資料', keepMine: '保留我的修改',
+  keepTheirs: '採用伺服器的資料', attempts: '已嘗試 {n} 次', menuSync: '同步記錄', kind_patrol_start: '開始巡查', kind_patrol_end: '結束巡查', kind_patrol_track: '巡查軌跡',
+  kind_patrol_finding: '巡查發現問題', kind_visit: '走訪記錄', kind_assessment: '風險評估', kind_household_create: '登記住戶', kind_household_update: '修改住戶',
+  kind_person_create: '登記人員', kind_person_update: '修改人員',
 };
 
 export const en: Dict = {
@@ -132,9 +150,22 @@ export const en: Dict = {
   ptype_01: 'Registered resident', ptype_02: 'Migrant', ptype_03: 'Left-behind', ptype_99: 'Foreign national',
   versionNote: 'Saving checks that nobody changed it meanwhile',
   draftRestored: 'Restored what you had not saved', savedLocal: 'Saved on this phone; it uploads when online', saving: 'Saving…', saveFailed: 'Could not save: {message}',
+  laterTasks: 'Later visits ({n})',
   locatedTrack: 'Using the last point of the patrol track',
   reportFor: 'Report a problem: {item}',
   trackLabel: 'Patrol track',
+  // The shell, the sync screen and the update banner (helper P).
+  signIn: 'Sign in', signOut: 'Sign out', username: 'Username', password: 'Password',
+  signOutBlocked: '{n} records are not synced yet: sync them before signing out',
+  reSignIn: 'Your session expired: sign in again (your records are kept on this phone)', offline: 'Offline', online: 'Online', unsynced: '{n} to sync',
+  syncNow: 'Sync now', syncing: 'Syncing…', allSynced: 'All synced', updateReady: 'A new version is available', updateNow: 'Update now',
+  updateWait: 'Save the open form before updating', offlineReady: 'Ready to work offline', persistGranted: 'Storage on this phone: persistent',
+  persistNotGranted: 'Storage on this phone: the browser may clear it when space runs low, so sync soon', storageUsed: '{used} used of {quota}',
+  retry: 'Retry', discard: 'Discard this record', conflictTitle: 'Conflicting changes', mine: 'My change', theirs: 'On the server',
+  keepMine: 'Keep my change', keepTheirs: 'Use the server copy', attempts: '{n} attempts', menuSync: 'Records to sync',
+  kind_patrol_start: 'Patrol started', kind_patrol_end: 'Patrol ended', kind_patrol_track: 'Patrol track', kind_patrol_finding: 'Patrol finding',
+  kind_visit: 'Visit', kind_assessment: 'Risk assessment', kind_household_create: 'New household', kind_household_update: 'Household change',
+  kind_person_create: 'New person', kind_person_update: 'Person change',
 };
 
 /** One Tibetan entry: the text and its review state (machine-made or non-native wording until a native speaker signs it off). */
@@ -143,12 +174,27 @@ export const boEntries = boFile as Record<string, BoEntry>;
 /** Tibetan: entries not yet translated fall back to zh-CN (the county's working language). */
 export const bo: Dict = { ...zhCN, ...Object.fromEntries(Object.entries(boEntries).filter(([k]) => k in zhCN).map(([k, e]) => [k, e.text])) };
 
-export type Language = FieldLanguage;
-export { language };
+export { pickLanguage, type Language };
+/** The languages offered by the switch, each named in itself. */
+export const languages: { code: Language; label: string }[] = [
+  { code: 'zh-CN', label: '简体中文' }, { code: 'zh-TW', label: '繁體中文' }, { code: 'en', label: 'English' }, { code: 'bo', label: 'བོད་ཡིག' },
+];
 const dictionaries: Record<Language, Dict> = { 'zh-CN': zhCN, 'zh-TW': zhTW, en, bo };
 
+
+const inBrowser = typeof document !== 'undefined';
+/** The app's language (zh-CN outside a browser). */
+export const language: Language = inBrowser ? pickLanguage(document.cookie.match(/(?:^|; )lang=([^;]+)/)?.[1], navigator.languages?.length ? navigator.languages : [navigator.language]) : 'zh-CN';
+if (inBrowser) document.documentElement.lang = language;
+
+/** Remembers a language in the `lang` cookie (the staff app and the server read it too) and reloads the app in it. */
+export function switchLanguage(code: Language): void {
+  document.cookie = `lang=${code}; path=/; max-age=31536000; samesite=strict`;
+  location.reload();
+}
+
 /** The dictionary of a language. */
-export const dictFor = (lang: Language): Dict => dictionaries[lang];
+export const dictFor = (lang: Language): Dict => dictionaries[lang] ?? zhCN;
 
 /** Fills `{name}` placeholders of a string. */
 export function fill(text: string, values: Record<string, string | number> = {}): string {
@@ -167,7 +213,7 @@ export function pick(text: Record<string, string> | undefined, lang: Language = 
 }
 
 /** A day and time in China time for a Chinese reader (never UTC): "2026/12/02 09:05". */
-export function chinaDateTime(iso: string, lang: Language = language): string {
+export function chinaTime(iso: string, lang: Language = language): string {
   const loc = lang === 'bo' ? 'zh-CN' : lang;
   return new Date(iso).toLocaleString(loc, { hour12: false, timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
 }

@@ -47,5 +47,5 @@ export async function assessmentScreen(root: HTMLElement, app: FieldApp, params:
     h('div', { className: 'card' }, form.el),
     err, submit,
     h('a', { className: 'btn block', href: '#/home' }, t.back));
-  return () => void save.flush();
+  return () => void save.leave();
 }

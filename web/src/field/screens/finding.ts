@@ -3,22 +3,14 @@
  * phone's location, saved as a `patrol.finding` that the server turns into a case in the same transaction. The case
  * code shows on the patrol screen once the record is synced.
  */
-import type { Category } from '../../../../core/schemas/catalog.response';
-import type { DeviceCopy, FieldApp } from '../contracts';
+import type { Category, FieldApp } from '../contracts';
 import { h, mount } from '../dom';
 import { autosave, draftsOf, fieldRow, saving } from '../form';
-import { language } from '../lang';
+import { language, t, tr } from '../words';
 import { mediaPicker } from '../media';
-import { t, tr } from '../words';
 import { activePatrol, lastTrackPoint, noteFinding } from './patrol';
 
 interface FindingDraft { categoryId: string; description: string }
-
-/** The categories a finding may take, from the device copy (the platform keeps them with the templates). */
-export async function categoriesOf(app: FieldApp): Promise<Category[]> {
-  const copy = app.copy as DeviceCopy & { categories?: () => Promise<Category[]> };
-  return (await copy.categories?.()) ?? [];
-}
 
 /** A category's name in the reader's language. */
 export const categoryName = (c: Pick<Category, 'name' | 'nameEn' | 'nameZhTw'>): string => (language === 'en' ? c.nameEn || c.name : language === 'zh-TW' ? c.nameZhTw || c.name : c.name);
@@ -31,7 +23,7 @@ export async function findingScreen(root: HTMLElement, app: FieldApp, params: UR
     return () => undefined;
   }
   const formKey = `finding:${patrol.patrolId}`;
-  const cats = (await categoriesOf(app)).filter((c) => c.active !== false);
+  const cats = (await app.copy.categories()).filter((c) => c.active !== false);
   const draft = await draftsOf(app).get<FindingDraft>(formKey);
   const item = params.get('item') ?? undefined;
   const err = h('p', { className: 'err', role: 'alert' });
@@ -79,5 +71,5 @@ export async function findingScreen(root: HTMLElement, app: FieldApp, params: UR
       h('div', { className: 'field' }, h('div', { className: 'label' }, t.location), h('div', { className: 'row' }, again, place)),
       err, submit),
     h('a', { className: 'btn block', href: '#/patrol' }, t.back));
-  return () => void save.flush();
+  return () => void save.leave();
 }

@@ -134,5 +134,5 @@ export async function householdScreen(root: HTMLElement, app: FieldApp, params: 
       existing ? null : fieldRow(`${t.phone}${t.optional}`, phone, errs.phone),
       err, submit),
     h('a', { className: 'btn block', href: '#/home' }, t.back));
-  return () => void save.flush();
+  return () => void save.leave();
 }

@@ -9,8 +9,7 @@ import type { FieldApp, RecordView } from '../contracts';
 import { h } from '../dom';
 import { draftsOf, fieldRow, renderForm, type FormTemplate } from '../form';
 import { saveChunk, TrackRecorder, watchTrack, type TrackState } from '../geo';
-import { chinaTime } from '../lang';
-import { pick, t, tr } from '../words';
+import { chinaTime, pick, t, tr } from '../words';
 
 /** The patrol under way, as its draft keeps it. */
 export interface ActivePatrol {

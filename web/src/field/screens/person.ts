@@ -85,5 +85,5 @@ export async function personScreen(root: HTMLElement, app: FieldApp, params: URL
       existing ? h('p', { className: 'muted' }, t.versionNote) : null,
       err, submit),
     h('a', { className: 'btn block', href: '#/home' }, t.back));
-  return () => void save.flush();
+  return () => void save.leave();
 }

@@ -21,10 +21,10 @@ export function ruleWord(rule: string): string {
   return key in t ? t[key] : t.rule_other;
 }
 
-/** The list element; each task opens the visit form for its subject. */
-export function taskList(app: FieldApp, tasks: CopyTask[], now = new Date()): HTMLElement {
+/** The list element (tasks due within `horizon` days; all when omitted); each task opens the visit form for its subject. */
+export function taskList(app: FieldApp, tasks: CopyTask[], horizon?: number, now = new Date()): HTMLElement {
   const today = chinaDay(now);
-  const shown = tasksToShow(tasks, today);
+  const shown = tasksToShow(tasks, today, horizon);
   if (!shown.length) return h('ul', { className: 'list', 'data-testid': 'tasks-list' }, h('li', { className: 'muted' }, t.noTasks));
   return h('ul', { className: 'list', 'data-testid': 'tasks-list' }, ...shown.map((task) => {
     const { overdueDays, dueToday } = dueInfo(task, today);

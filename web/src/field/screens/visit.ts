@@ -7,9 +7,8 @@ import type { Answers } from '../../../../core/field/templates';
 import type { FieldApp } from '../contracts';
 import { h, mount } from '../dom';
 import { autosave, draftsOf, fieldRow, type FormTemplate, type FormView, renderForm, saving } from '../form';
-import { chinaTime } from '../lang';
 import { mediaPicker } from '../media';
-import { pick, t, tr } from '../words';
+import { chinaTime, pick, t, tr } from '../words';
 import { subjectPicker, type Subject } from './household';
 import { ruleWord } from './tasks';
 
@@ -87,5 +86,5 @@ export async function visitScreen(root: HTMLElement, app: FieldApp, params: URLS
     err, submit,
     recentList,
     h('a', { className: 'btn block', href: '#/home' }, t.back));
-  return () => void save.flush();
+  return () => void save.leave();
 }
