@@ -10,9 +10,10 @@ import { locateBench } from './locate.ts';
 import { pgliteLatency } from './pglite-latency.ts';
 import { residentBench } from './resident.ts';
 import { firstLoadBench } from './first-load.ts';
+import { fieldBench } from './field.ts';
 import { machine, save, type Result } from './lib.ts';
 
-const all: Record<string, () => Promise<Result>> = { intake: intakeBench, kpi: kpiBench, locate: locateBench, resident: residentBench, 'first-load': firstLoadBench, import: importBench, 'pglite-latency': pgliteLatency };
+const all: Record<string, () => Promise<Result>> = { intake: intakeBench, kpi: kpiBench, locate: locateBench, resident: residentBench, 'first-load': firstLoadBench, field: fieldBench, import: importBench, 'pglite-latency': pgliteLatency };
 const wanted = process.argv.slice(2);
 const m = machine();
 console.log(`Anwang benchmarks · ${m.database} · ${m.cpus} × ${m.cpuModel} · ${m.memoryGiB} GiB · Node ${m.node} · ${m.date}`);

@@ -6,6 +6,7 @@
 import { caseActions, type CaseAction } from './workflow/case-workflow.ts';
 import { petitionActions, type PetitionAction } from './workflow/petition-workflow.ts';
 import { disputeActions, type DisputeAction } from './workflow/dispute-workflow.ts';
+import { visitTaskActions, type VisitTaskAction } from './workflow/visit-task-workflow.ts';
 
 export const auditActions = [
   'audit.verify', // 校验审计链: someone checked the chain
@@ -87,6 +88,14 @@ export const auditActions = [
   'user.resetTotp', // 重置动态口令
   'user.unlock', // 解锁账号
   'user.update', // 修改账号
+  // ── Session 11, helper T: visit tasks and coverage ──
+  'coverage.export', // 导出走访覆盖（无人脱管、无人漏管）清单
+  // ── Session 11, helper S: field records (issue 16) ──
+  'patrol.start', // 开始巡查 (the field app; device time in the detail)
+  'patrol.end', // 结束巡查
+  'patrol.readTrack', // 查看巡查轨迹 (a worker's location history: an audited read)
+  'visit.record', // 登记走访 (a correction names the record it supersedes)
+  'assessment.record', // 家庭安全风险评估 (the level, never the answers)
 ] as const;
 
 /**
@@ -100,6 +109,8 @@ export interface WorkflowAuditActions {
   petition: PetitionAction;
   /** Every transition of the dispute workflow (指派, 受理, 调解, 延期, 协议, 调解不成, 移交, 拒绝调解, 结案 …). */
   dispute: DisputeAction;
+  /** Every transition of the visit-task workflow (完成, 改派, 督促, 取消). */
+  visitTask: VisitTaskAction;
 }
 
 /** A workflow transition as an audit action. */
@@ -107,12 +118,13 @@ export type WorkflowAuditAction = { [W in keyof WorkflowAuditActions]: `${W & st
 export const caseAuditActions: readonly WorkflowAuditAction[] = caseActions.map((a) => `case.${a}` as const);
 export const petitionAuditActions: readonly WorkflowAuditAction[] = petitionActions.map((a) => `petition.${a}` as const);
 export const disputeAuditActions: readonly WorkflowAuditAction[] = disputeActions.map((a) => `dispute.${a}` as const);
+export const visitTaskAuditActions: readonly WorkflowAuditAction[] = visitTaskActions.map((a) => `visitTask.${a}` as const);
 
 /** An action a row of the audit chain may name. */
 export type AuditAction = (typeof auditActions)[number] | WorkflowAuditAction;
 
 /** Every declared action (for the audit search's list and for checking stored rows). */
-export const allAuditActions: readonly AuditAction[] = [...auditActions, ...caseAuditActions, ...petitionAuditActions, ...disputeAuditActions];
+export const allAuditActions: readonly AuditAction[] = [...auditActions, ...caseAuditActions, ...petitionAuditActions, ...disputeAuditActions, ...visitTaskAuditActions];
 
 /** True when `s` is a declared audit action. */
 export function isAuditAction(s: string): s is AuditAction {

@@ -7,6 +7,7 @@ import { auditActions, type AuditAction } from './audit-actions.ts';
 import type { CaseAction } from './workflow/case-workflow.ts';
 import type { PetitionAction } from './workflow/petition-workflow.ts';
 import type { DisputeAction } from './workflow/dispute-workflow.ts';
+import type { VisitTaskAction } from './workflow/visit-task-workflow.ts';
 import type { Locale } from './errors.ts';
 
 /** One text in the three UI languages. */
@@ -92,7 +93,14 @@ const plainLabels: Record<(typeof auditActions)[number], Words> = {
   'user.resetPassword': w('重置密码', '重設密碼', 'Reset a password'),
   'user.resetTotp': w('重置动态验证码', '重設動態驗證碼', 'Reset an authenticator'),
   'user.unlock': w('解锁账号', '解鎖帳號', 'Unlocked an account'),
+  'coverage.export': w('导出走访覆盖清单', '匯出走訪覆蓋清單', 'Exported the visit coverage list'),
   'user.update': w('修改账号', '修改帳號', 'Edited an account'),
+  // ── Session 11, helper S: field records ──
+  'patrol.start': w('开始巡查', '開始巡查', 'Started a patrol'),
+  'patrol.end': w('结束巡查', '結束巡查', 'Ended a patrol'),
+  'patrol.readTrack': w('查看巡查轨迹', '查看巡查軌跡', 'Viewed a patrol track'),
+  'visit.record': w('登记走访', '登記走訪', 'Recorded a visit'),
+  'assessment.record': w('评估家庭安全风险', '評估家庭安全風險', 'Assessed a household\'s risk'),
 };
 
 /** The case workflow's steps (the same words as the case page's buttons). */
@@ -168,6 +176,14 @@ const disputeStepLabels: Record<DisputeAction, Words> = {
   fileDocuments: w('归档卷宗材料', '歸檔卷宗材料', 'Filed documents in the mediation file'),
 };
 
+/** The visit-task workflow's steps. */
+const visitTaskStepLabels: Record<VisitTaskAction, Words> = {
+  complete: w('完成走访', '完成走訪', 'Visit done'),
+  reassign: w('改派', '改派', 'Reassign'),
+  remind: w('督促', '督促', 'Remind'),
+  cancel: w('取消', '取消', 'Cancel'),
+};
+
 /** The words of an audit action in `locale`; a stored action no longer declared is shown as it is. */
 export function auditActionLabel(action: string, locale: Locale): string {
   if (action in plainLabels) return plainLabels[action as keyof typeof plainLabels][locale];
@@ -180,6 +196,8 @@ export function auditActionLabel(action: string, locale: Locale): string {
   if (pstep && pstep in petitionStepLabels) return w('信访·', '信訪·', 'Petition: ')[locale] + petitionStepLabels[pstep as PetitionAction][locale];
   const dstep = /^dispute\.(.+)$/.exec(action)?.[1];
   if (dstep && dstep in disputeStepLabels) return w('调解·', '調解·', 'Dispute: ')[locale] + disputeStepLabels[dstep as DisputeAction][locale];
+  const vstep = /^visitTask\.(.+)$/.exec(action)?.[1];
+  if (vstep && vstep in visitTaskStepLabels) return w('走访任务·', '走訪任務·', 'Visit task: ')[locale] + visitTaskStepLabels[vstep as VisitTaskAction][locale];
   return action;
 }
 

@@ -78,6 +78,8 @@ export interface FieldIssue {
   code: string;
   /** Human-readable text (zh-CN by default). */
   message: string;
+  /** A stale change: the record as it is now (masked, as the API shows it), so the client can show mine vs theirs. */
+  current?: unknown;
 }
 
 /** The one error type services throw; the HTTP layer turns it into `{error:{code,message,details}}`. */
@@ -109,6 +111,6 @@ export function errorMessage(code: ErrorCode, locale: Locale): string {
 }
 
 /** The answer to a change made with a version someone else has changed meanwhile (optimistic concurrency). */
-export function staleVersion(): AppError {
-  return new AppError('CONFLICT', [{ path: 'body.version', code: 'stale', message: '记录已被他人修改，请刷新后重试' }]);
+export function staleVersion(current?: unknown): AppError {
+  return new AppError('CONFLICT', [{ path: 'body.version', code: 'stale', message: '记录已被他人修改，请刷新后重试', ...(current === undefined ? {} : { current }) }]);
 }

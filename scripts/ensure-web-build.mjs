@@ -14,7 +14,7 @@ function newest(dir) {
   return t;
 }
 // The build's own files count too: a changed build (e.g. precompression added) must rebuild an older dist.
-const sources = Math.max(newest('web/src'), newest('core'), ...['web/index.html', 'web/report.html', 'web/vite.config.ts', 'web/precompress.ts'].map((f) => statSync(f).mtimeMs));
+const sources = Math.max(newest('web/src'), newest('core'), ...['web/index.html', 'web/report.html', 'web/field.html', 'web/vite.config.ts', 'web/precompress.ts'].map((f) => statSync(f).mtimeMs));
 if (!existsSync(dist) || statSync(dist).mtimeMs < sources) {
   console.log('构建前端 building the web app…');
   const r = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { stdio: 'inherit' });

@@ -36,6 +36,9 @@ import { open311Routes } from './modules/open311/open311.routes.ts';
 import { documentRoutes } from './modules/documents/documents.routes.ts';
 import { petitionRoutes } from './modules/petitions/petitions.routes.ts';
 import { mediationRoutes } from './modules/mediation/mediation.routes.ts';
+import { fieldRoutes } from './modules/field/field.routes.ts';
+// ── Session 11, helper T: visit tasks, coverage, the field app's device copy ──
+import { fieldTaskRoutes } from './modules/field-tasks/field-tasks.routes.ts';
 
 const webDist = join(dirname(fileURLToPath(import.meta.url)), '..', 'web', 'dist');
 export const version = '0.1.0';
@@ -135,6 +138,10 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   documentRoutes(app, ctx);
   petitionRoutes(app, ctx);
   mediationRoutes(app, ctx);
+  // ── Session 11, helper T ──
+  fieldTaskRoutes(app, ctx);
+  // ── Session 11, helper S: field records ──
+  fieldRoutes(app, ctx);
 
   await installWebApp(app, opts.webDist ?? webDist);
   return app;

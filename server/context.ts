@@ -2,6 +2,7 @@
 import type { Config } from './config.ts';
 import { ReferenceCache } from './lib/reference-cache.ts';
 import { syncShippedTables } from './modules/codes/codes.service.ts';
+import { syncShippedTemplates } from './modules/field/templates.service.ts';
 import { protectRecordCategories } from './modules/people/records.service.ts';
 import { openDatabase } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
@@ -53,6 +54,7 @@ export async function createContext(config: Config, opts: ContextOptions = {}): 
       cache: new ReferenceCache(config.referenceCacheMs),
     };
     await syncShippedTables(ctx);
+    await syncShippedTemplates(ctx); // the field checklists and questionnaires (issue 16)
     // Rows written before migration 0011 keep sensitive record categories in clear until converted here.
     await protectRecordCategories(ctx);
     await rebuildIndex(ctx);

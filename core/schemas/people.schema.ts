@@ -8,6 +8,8 @@ const GridCode = z.string().regex(/^\d{15}$/, '15-digit grid code');
 const RegionCode = z.string().regex(/^\d{12}$/, '12-digit region code');
 
 export const PersonCreateSchema = z.object({
+  /** The client's UUID (the field app makes records offline); the same id twice is one person. */
+  id: z.uuid().optional(),
   gridCode: GridCode,
   personType: Code,
   name: z.string().trim().min(1).max(50),
@@ -43,6 +45,8 @@ export const RevealSchema = z.object({
 });
 
 export const HouseholdCreateSchema = z.object({
+  /** The client's UUID (the field app makes records offline); the same id twice is one household. */
+  id: z.uuid().optional(),
   gridCode: GridCode,
   number: z.string().trim().max(40).optional(),
   address: z.string().trim().min(1).max(200),

@@ -99,7 +99,22 @@ export const placement: Record<string, Placement> = {
   dispute_stats_daily: byCounty('mediation statistics per place, committee, room, category and day, bumped in the transaction that changes a county\'s dispute'),
   dispute_mediator_stats_daily: byCounty('the same per mediator, bumped with the dispute\'s event; the subsidies and the ranking read a county\'s rows'),
   mediation_subsidy_rates: byCounty('a county\'s 以案定补 rates, a few dozen rows read with that county\'s statistics'),
+  // ── Session 11, helper T: visit tasks (0034) ──
+  visit_tasks: byCounty('a county\'s visit tasks: generated, listed and closed with the county (one open task per subject and rule)'),
+  visit_task_events: byCounty('a visit task\'s timeline, written with the task'),
+  care_assignments: byCounty('who is responsible for a person under care, read with the county\'s persons'),
+  visit_rule_cursors: byCounty('where a county\'s trigger scans left off, read and written with that county\'s generation'),
   living_id_numbers: { kind: 'distributed', column: 'id_number_hash', why: 'one living registration per ID number nationally: keyed (and split) by the ID number\'s hash alone, so the unique key holds across counties' },
+  // ── Session 11, helper S: field records (0033) ──
+  field_templates: reference('checklists and questionnaires (a handful, each version a row), read with every county\'s visits'),
+  patrols: byCounty('a county\'s patrols; chunks, findings and the rollup reference them with the county in the key'),
+  patrol_track_chunks: byCounty('encrypted track chunks of a patrol, written and read with it'),
+  patrol_findings: byCounty('findings of a patrol and the cases they became (both by county)'),
+  visit_records: byCounty('visits, append-only, per subject within a county'),
+  household_assessments: byCounty('risk assessments of a county\'s households (foreign key to households with the county)'),
+  household_risk_current: byCounty('one row per assessed household, upserted with its assessment'),
+  field_attachments: byCounty('photos and voice notes of a county\'s field records'),
+  patrol_stats_daily: byCounty('一日一巡 rollup per grid, worker and day, bumped in the transaction of each patrol record'),
 };
 
 /** The table every county-distributed table is co-located with. */

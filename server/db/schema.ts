@@ -1052,3 +1052,194 @@ export const mediationSubsidyRates = pgTable('mediation_subsidy_rates', {
   updatedBy: uuid('updated_by'),
   updatedAt: ts('updated_at').notNull(),
 }, (t) => [primaryKey({ name: 'mediation_subsidy_rates_pkey', columns: [t.countyCode, t.category, t.outcome] })]);
+
+// ── Session 11, helper S: field records (migration 0033) ──────────────────────────────────────────────────────────
+/** Checklists and questionnaires (visit, patrol, risk) as versioned data; a stored version never changes. */
+export const fieldTemplates = pgTable('field_templates', {
+  id: uuid('id').primaryKey(),
+  code: text('code').notNull(),
+  version: integer('version').notNull(),
+  kind: text('kind').notNull(),
+  owner: char('owner', { length: 12 }).notNull(),
+  name: jsonb('name').notNull(),
+  items: jsonb('items').notNull(),
+  thresholds: jsonb('thresholds'),
+  source: text('source').notNull(),
+  confidence: text('confidence').notNull(),
+  contentHash: char('content_hash', { length: 64 }).notNull(),
+  active: boolean('active').notNull().default(true),
+  createdAt: ts('created_at').notNull(),
+});
+
+/** A patrol (巡查) from the field app; id = the client's UUID. */
+export const patrols = pgTable('patrols', {
+  countyCode: char('county_code', { length: 6 }).notNull(),
+  id: uuid('id').notNull(),
+  userId: uuid('user_id').notNull(),
+  gridCode: char('grid_code', { length: 15 }).notNull(),
+  villageCode: char('village_code', { length: 12 }).notNull(),
+  startedAt: ts('started_at').notNull(),
+  endedAt: ts('ended_at'),
+  endRecordId: uuid('end_record_id'),
+  status: text('status').notNull().default('open'),
+  chunkCount: integer('chunk_count').notNull().default(0),
+  pointCount: integer('point_count').notNull().default(0),
+  distanceM: integer('distance_m').notNull().default(0),
+  findingCount: integer('finding_count').notNull().default(0),
+  receivedAt: ts('received_at').notNull(),
+}, (t) => [primaryKey({ name: 'patrols_pkey', columns: [t.countyCode, t.id] })]);
+
+/** One chunk of a patrol's track; the points only encrypted. */
+export const patrolTrackChunks = pgTable('patrol_track_chunks', {
+  countyCode: char('county_code', { length: 6 }).notNull(),
+  id: uuid('id').notNull(),
+  patrolId: uuid('patrol_id').notNull(),
+  seq: integer('seq').notNull(),
+  pointsEnc: text('points_enc').notNull(),
+  pointCount: integer('point_count').notNull(),
+  firstAt: ts('first_at').notNull(),
+  lastAt: ts('last_at').notNull(),
+  distanceM: integer('distance_m').notNull(),
+  createdBy: uuid('created_by').notNull(),
+  receivedAt: ts('received_at').notNull(),
+}, (t) => [primaryKey({ name: 'patrol_track_chunks_pkey', columns: [t.countyCode, t.id] })]);
+
+/** A problem seen on patrol and the case it became. */
+export const patrolFindings = pgTable('patrol_findings', {
+  countyCode: char('county_code', { length: 6 }).notNull(),
+  id: uuid('id').notNull(),
+  patrolId: uuid('patrol_id').notNull(),
+  caseId: uuid('case_id').notNull(),
+  caseCode: text('case_code').notNull(),
+  templateItem: text('template_item'),
+  recordedAt: ts('recorded_at').notNull(),
+  createdBy: uuid('created_by').notNull(),
+  receivedAt: ts('received_at').notNull(),
+}, (t) => [primaryKey({ name: 'patrol_findings_pkey', columns: [t.countyCode, t.id] })]);
+
+/** A visit (走访), append-only; sensitive answers and the note only encrypted. */
+export const visitRecords = pgTable('visit_records', {
+  countyCode: char('county_code', { length: 6 }).notNull(),
+  id: uuid('id').notNull(),
+  templateId: uuid('template_id').notNull(),
+  subjectType: text('subject_type').notNull(),
+  subjectId: uuid('subject_id').notNull(),
+  gridCode: char('grid_code', { length: 15 }).notNull(),
+  villageCode: char('village_code', { length: 12 }).notNull(),
+  taskId: uuid('task_id'),
+  answers: jsonb('answers').notNull(),
+  answersEnc: text('answers_enc'),
+  noteEnc: text('note_enc'),
+  visitedAt: ts('visited_at').notNull(),
+  receivedAt: ts('received_at').notNull(),
+  createdBy: uuid('created_by').notNull(),
+  supersedesId: uuid('supersedes_id'),
+}, (t) => [primaryKey({ name: 'visit_records_pkey', columns: [t.countyCode, t.id] })]);
+
+/** A household risk assessment, append-only; answers only encrypted. */
+export const householdAssessments = pgTable('household_assessments', {
+  countyCode: char('county_code', { length: 6 }).notNull(),
+  id: uuid('id').notNull(),
+  householdId: uuid('household_id').notNull(),
+  templateId: uuid('template_id').notNull(),
+  gridCode: char('grid_code', { length: 15 }).notNull(),
+  villageCode: char('village_code', { length: 12 }).notNull(),
+  answersEnc: text('answers_enc').notNull(),
+  score: integer('score').notNull(),
+  level: text('level').notNull(),
+  assessedAt: ts('assessed_at').notNull(),
+  receivedAt: ts('received_at').notNull(),
+  createdBy: uuid('created_by').notNull(),
+  supersedesId: uuid('supersedes_id'),
+}, (t) => [primaryKey({ name: 'household_assessments_pkey', columns: [t.countyCode, t.id] })]);
+
+/** A household's current risk level (the latest assessment by device time). */
+export const householdRiskCurrent = pgTable('household_risk_current', {
+  countyCode: char('county_code', { length: 6 }).notNull(),
+  householdId: uuid('household_id').notNull(),
+  level: text('level').notNull(),
+  score: integer('score').notNull(),
+  assessmentId: uuid('assessment_id').notNull(),
+  assessedAt: ts('assessed_at').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+}, (t) => [primaryKey({ name: 'household_risk_current_pkey', columns: [t.countyCode, t.householdId] })]);
+
+/** A photo or voice note of a field record, keyed by the client's attachment UUID. */
+export const fieldAttachments = pgTable('field_attachments', {
+  countyCode: char('county_code', { length: 6 }).notNull(),
+  id: uuid('id').notNull(),
+  ownerType: text('owner_type').notNull(),
+  ownerId: uuid('owner_id').notNull(),
+  uploadId: uuid('upload_id').notNull(),
+  kind: text('kind').notNull(),
+  mime: text('mime').notNull(),
+  size: integer('size').notNull(),
+  createdBy: uuid('created_by').notNull(),
+  createdAt: ts('created_at').notNull(),
+}, (t) => [primaryKey({ name: 'field_attachments_pkey', columns: [t.countyCode, t.id] })]);
+
+/** 一日一巡 rollup per county, grid, worker and China day of the patrol's start. */
+export const patrolStatsDaily = pgTable('patrol_stats_daily', {
+  countyCode: char('county_code', { length: 6 }).notNull(),
+  gridCode: char('grid_code', { length: 15 }).notNull(),
+  userId: uuid('user_id').notNull(),
+  day: date('day', { mode: 'string' }).notNull(),
+  patrols: integer('patrols').notNull().default(0),
+  ended: integer('ended').notNull().default(0),
+  minutes: integer('minutes').notNull().default(0),
+  distanceM: integer('distance_m').notNull().default(0),
+  findings: integer('findings').notNull().default(0),
+}, (t) => [primaryKey({ name: 'patrol_stats_daily_pkey', columns: [t.countyCode, t.gridCode, t.userId, t.day] })]);
+
+// ── Session 11, helper T: visit tasks (migration 0034) ──
+/** A visit task (走访任务): one per subject and rule while open; generated from core/field/visit-rules.ts. */
+export const visitTasks = pgTable('visit_tasks', {
+  countyCode: char('county_code', { length: 6 }).notNull(),
+  id: uuid('id').notNull(),
+  subjectType: text('subject_type').notNull(),
+  subjectId: uuid('subject_id').notNull(),
+  gridCode: char('grid_code', { length: 15 }).notNull(),
+  villageCode: char('village_code', { length: 12 }).notNull(),
+  rule: text('rule').notNull(),
+  triggerRef: text('trigger_ref'),
+  assigneeId: uuid('assignee_id'),
+  status: text('status').notNull().default('open'),
+  dueOn: date('due_on', { mode: 'string' }).notNull(),
+  intervalDays: integer('interval_days'),
+  createdAt: ts('created_at').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+  closedAt: ts('closed_at'),
+  closedByVisit: uuid('closed_by_visit'),
+  visitedAt: ts('visited_at'),
+  version: integer('version').notNull().default(0),
+}, (t) => [primaryKey({ name: 'visit_tasks_pkey', columns: [t.countyCode, t.id] })]);
+
+/** A visit task's timeline (created, done, reassigned, reminded, cancelled, warned, breached). */
+export const visitTaskEvents = pgTable('visit_task_events', {
+  countyCode: char('county_code', { length: 6 }).notNull(),
+  id: bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity(),
+  taskId: uuid('task_id').notNull(),
+  type: text('type').notNull(),
+  fromStatus: text('from_status'),
+  toStatus: text('to_status'),
+  actorId: text('actor_id').notNull(),
+  data: jsonb('data').$type<Record<string, unknown> | null>(),
+  at: ts('at').notNull(),
+}, (t) => [primaryKey({ name: 'visit_task_events_pkey', columns: [t.countyCode, t.id] })]);
+
+/** An explicit 责任人 for a person under care (overrides the grid's workers). */
+export const careAssignments = pgTable('care_assignments', {
+  countyCode: char('county_code', { length: 6 }).notNull(),
+  personId: uuid('person_id').notNull(),
+  userId: uuid('user_id').notNull(),
+  assignedBy: text('assigned_by').notNull(),
+  assignedAt: ts('assigned_at').notNull(),
+}, (t) => [primaryKey({ name: 'care_assignments_pkey', columns: [t.countyCode, t.personId] })]);
+
+/** Where the generator's scans of one-off facts left off, per county and source. */
+export const visitRuleCursors = pgTable('visit_rule_cursors', {
+  countyCode: char('county_code', { length: 6 }).notNull(),
+  source: text('source').notNull(),
+  lastAt: ts('last_at').notNull(),
+  lastRef: bigint('last_ref', { mode: 'number' }).notNull().default(0),
+}, (t) => [primaryKey({ name: 'visit_rule_cursors_pkey', columns: [t.countyCode, t.source] })]);

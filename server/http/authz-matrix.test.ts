@@ -16,6 +16,7 @@ import { can, personRoles, totpRequiredRoles, type Role } from '../../core/roles
 import { ownCasesOnly } from '../../core/cases/need-to-know.ts';
 import { petitionBodyOnly } from '../../core/petitions/need-to-know.ts';
 import { disputeOwnOnly } from '../../core/mediation/need-to-know.ts';
+import { patrolOwnOnly } from '../../core/field/need-to-know.ts';
 import { passes, type RouteAccess, type ScopedObject } from './route-config.ts';
 import { createToken } from '../modules/tokens/tokens.service.ts';
 import { systemActor } from '../lib/actor.ts';
@@ -99,6 +100,8 @@ function expected(key: string, access: RouteAccess, caller: Caller, side: Side |
   if (kinds.includes('petition') && !can(role, 'petition:read')) return 'as-missing';
   // A dispute someone else registered is missing to the roles that read only their own (core/mediation/need-to-know.ts).
   if (kinds.includes('dispute') && disputeOwnOnly.includes(role)) return 'as-missing';
+  // A patrol is its worker's own: to the other recording roles it is missing (core/field/need-to-know.ts).
+  if (kinds.includes('patrol') && patrolOwnOnly.includes(role)) return 'as-missing';
   const finer = finerRules[key];
   // An object out of scope is missing before any finer rule about it is looked at.
   if (finer?.callers.includes(caller)) return side === 'B' && scoped ? 'as-missing' : { status: 403, code: finer.code };

@@ -8,7 +8,7 @@ import type { Actor } from '../lib/actor.ts';
 import type { SessionActor } from '../modules/auth/auth.service.ts';
 
 /** Kinds of record a path parameter can name (the scope test builds one of each in two villages). */
-export type ScopedObject = 'region' | 'grid' | 'householdGroup' | 'gridStaff' | 'user' | 'token' | 'case' | 'attachment' | 'department' | 'category' | 'codeTable' | 'person' | 'household' | 'place' | 'building' | 'dwelling' | 'notification' | 'document' | 'petition' | 'petitionAttachment' | 'dispute' | 'mediationCommittee' | 'mediationRoom' | 'mediator';
+export type ScopedObject = 'region' | 'grid' | 'householdGroup' | 'gridStaff' | 'user' | 'token' | 'case' | 'attachment' | 'department' | 'category' | 'codeTable' | 'person' | 'household' | 'place' | 'building' | 'dwelling' | 'notification' | 'document' | 'petition' | 'petitionAttachment' | 'dispute' | 'mediationCommittee' | 'mediationRoom' | 'mediator' | 'patrol' | 'clientId';
 
 export interface RouteAccess {
   /** 'public': no sign-in; 'enrol': a session still setting up TOTP may call it; 'full' (default). */

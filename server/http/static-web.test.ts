@@ -29,6 +29,8 @@ beforeAll(async () => {
   };
   put('index.html', page('staff'));
   put('report.html', page('resident'));
+  put('field.html', page('field'));
+  put('field-sw.js', script);
   put('assets/main-Ab12Cd34.js', script);
   app = await buildApp(env.ctx, { logLevel: 'silent', webDist: dist });
 });
@@ -68,7 +70,7 @@ describe('the web app is sent compressed', () => {
   });
 
   it('the pages too, for every path of the single-page app', async () => {
-    for (const [url, title] of [['/', 'staff'], ['/login', 'staff'], ['/cases/632221-7KQ2M9XF', 'staff'], ['/report', 'resident'], ['/track/632221-7KQ2M9XF', 'resident']] as const) {
+    for (const [url, title] of [['/', 'staff'], ['/login', 'staff'], ['/cases/632221-7KQ2M9XF', 'staff'], ['/report', 'resident'], ['/track/632221-7KQ2M9XF', 'resident'], ['/field', 'field'], ['/field/', 'field'], ['/field/tasks', 'field'], ['/fieldwork', 'staff']] as const) {
       const res = await get(url, { 'accept-encoding': 'br' });
       expect(res.statusCode, url).toBe(200);
       expect(res.headers['content-encoding'], url).toBe('br');
@@ -88,9 +90,16 @@ describe('caching', () => {
   });
 
   it('has the pages revalidated, so a new build is seen at once', async () => {
-    for (const url of ['/', '/index.html', '/cases', '/report', '/report.html']) {
+    for (const url of ['/', '/index.html', '/cases', '/report', '/report.html', '/field', '/field.html']) {
       expect((await get(url, { 'accept-encoding': 'gzip' })).headers['cache-control'], url).toBe('no-cache');
     }
+  });
+
+  it('has the field app’s service worker revalidated too, so an update is found at the next check', async () => {
+    const res = await get('/field-sw.js', { 'accept-encoding': 'br' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/javascript/);
+    expect(res.headers['cache-control']).toBe('no-cache');
   });
 
   it('answers a missing asset with 404, not with the page', async () => {

@@ -1,5 +1,5 @@
 /**
- * The built web app (web/dist): hashed assets and the two pages, sent precompressed (brotli, else gzip, else as
+ * The built web app (web/dist): hashed assets and the three pages, sent precompressed (brotli, else gzip, else as
  * is) by the client's Accept-Encoding, and the single-page app's paths answered with its page. Caching is set by
  * the security-headers hook: /assets/ files are immutable (their names change with their content), the pages
  * `no-cache` so a new build's asset names are seen at once.
@@ -29,7 +29,8 @@ export async function installWebApp(app: FastifyInstance, dist: string): Promise
     const path = req.url.split('?')[0]!;
     // A missing asset (an old build's chunk) is a 404, never the page: the browser would run HTML as a script.
     if (!hasWeb || req.method !== 'GET' || path.startsWith('/api/') || path.startsWith('/assets/')) return sendError(reply, 'NOT_FOUND', req.locale ?? 'zh-CN');
-    // The resident pages (/report, /track/<code>) are their own small entry; staff pages the main one.
-    return reply.sendFile(/^\/(report|track)(\/|$)/.test(path) ? 'report.html' : 'index.html');
+    // The resident pages (/report, /track/<code>) and the field app (/field) are their own small entries; staff
+    // pages the main one.
+    return reply.sendFile(/^\/(report|track)(\/|$)/.test(path) ? 'report.html' : /^\/field(\/|$)/.test(path) ? 'field.html' : 'index.html');
   });
 }

@@ -13,12 +13,17 @@ import { petitionClockHandlers } from '../modules/petitions/petition-sweep.servi
 import { disputeClockHandlers } from '../modules/mediation/dispute-sweep.service.ts';
 import { foldFinishedMonths } from '../modules/cases/case-kpi-months.service.ts';
 import { purgePendingDocuments } from '../modules/documents/documents.service.ts';
+// ── Session 11, helper T: visit tasks ──
+import { visitTaskClockHandlers } from '../modules/field-tasks/visit-task-sweep.ts';
+import { generateVisitTasks } from '../modules/field-tasks/visit-task-generator.service.ts';
 
 /** Subject type → the warn and breach handlers of the module that owns it; the one sweep claims clocks of all of them. */
 export const clockHandlers: ClockHandlerRegistry = {
   case: caseClockHandlers,
   petition: petitionClockHandlers,
   dispute: disputeClockHandlers,
+  // ── Session 11, helper T ──
+  visit_task: visitTaskClockHandlers,
 };
 
 /** One background job. */
@@ -50,6 +55,9 @@ export const jobs: Job[] = [
   // Monthly KPI rollups: every finished month folded from the daily rows, at start and then hourly (a no-op
   // until a month ends; one server folds, another running it at once skips).
   { name: 'kpi months', everyMs: () => HOUR, atStart: true, run: async (ctx) => ((ms) => (ms.length ? `folded the KPI rollups of ${ms.join(', ')}` : undefined))(await foldFinishedMonths(ctx)) },
+  // ── Session 11, helper T: visit tasks from the rules as data (core/field/visit-rules.ts), hourly and at start;
+  // idempotent (a rerun or a second server creates nothing twice). ──
+  { name: 'visit tasks', everyMs: () => HOUR, atStart: true, run: (ctx) => generateVisitTasks(ctx) },
   // Every tick: the one clock sweep over every registered subject type, then the outbox.
   { name: 'clock sweep', everyMs: () => 0, atStart: true, run: async (ctx) => ((s) => (s.warned || s.breached ? `${s.warned} warned, ${s.breached} breached` : undefined))(await sweepClocks(ctx, clockHandlers)) },
   { name: 'outbox', everyMs: () => 0, atStart: true, run: async (ctx) => ((n) => (n ? `${n} delivered` : undefined))(await deliverDue(ctx)) },

@@ -13,11 +13,11 @@ afterAll(() => env?.close());
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('the job registry', () => {
-  it('holds the sweep, outbox delivery, upkeep and the audit anchor, and the case, petition and dispute clock handlers', () => {
-    expect(jobs.map((j) => j.name)).toEqual(['audit anchor', 'maintain', 'retention purge', 'unclaimed uploads', 'pending documents', 'kpi months', 'clock sweep', 'outbox']);
+  it('holds the sweep, outbox delivery, upkeep, the audit anchor and the visit tasks, and the case, petition, dispute and visit-task clock handlers', () => {
+    expect(jobs.map((j) => j.name)).toEqual(['audit anchor', 'maintain', 'retention purge', 'unclaimed uploads', 'pending documents', 'kpi months', 'visit tasks', 'clock sweep', 'outbox']);
     expect(jobs.find((j) => j.name === 'audit anchor')).toMatchObject({ atStart: true, atStop: true });
-    for (const name of ['maintain', 'retention purge', 'unclaimed uploads', 'pending documents', 'kpi months']) expect(jobs.find((j) => j.name === name)!.everyMs(env.ctx)).toBe(3600_000);
-    expect(Object.keys(clockHandlers)).toEqual(['case', 'petition', 'dispute']);
+    for (const name of ['maintain', 'retention purge', 'unclaimed uploads', 'pending documents', 'kpi months', 'visit tasks']) expect(jobs.find((j) => j.name === name)!.everyMs(env.ctx)).toBe(3600_000);
+    expect(Object.keys(clockHandlers)).toEqual(['case', 'petition', 'dispute', 'visit_task']);
   });
 });
 

@@ -23,6 +23,7 @@ import { registerPetition } from '../modules/petitions/petition-register.service
 import { render as renderDocument, store as storeDocument } from '../modules/documents/documents.service.ts';
 import { createCommittee, createMediator, createRoom } from '../modules/mediation/organisation.service.ts';
 import { registerDispute } from '../modules/mediation/dispute-register.service.ts';
+import { startPatrol } from '../modules/field/patrols.service.ts';
 
 export type Side = 'A' | 'B' | 'missing';
 
@@ -30,7 +31,7 @@ export type Side = 'A' | 'B' | 'missing';
 export const ownObjects: ScopedObject[] = ['notification'];
 
 /** Reference data shared by every region (not scoped): routes naming only these are checked for permission, not place. */
-export const globalObjects: ScopedObject[] = ['category', 'department', 'codeTable'];
+export const globalObjects: ScopedObject[] = ['category', 'department', 'codeTable', 'clientId'];
 
 /** A valid body for each workflow action. */
 const actionSamples: Record<string, object> = {
@@ -107,6 +108,11 @@ export const sampleBodies: Record<string, object> = {
   // A's person (the world's first) moves in; later callers are told they already live there.
   'POST /api/dwellings/:id/tenants': { idNumber: '63222119850612123' + checkCharacter('63222119850612123'), since: '2026-01-06' },
   'POST /api/dwellings/:id/tenants/:personId/end': { until: '2026-01-07' },
+  // ── Session 11, helper S: field records (a patrol is its worker's own; `clientId` is a new record's client UUID) ──
+  'POST /api/field/patrols/:patrolId/end': { id: randomUUID(), endedAt: '2026-03-02T01:00:00.000Z' },
+  'POST /api/field/patrols/:patrolId/track': { id: randomUUID(), seq: 0, points: [[1772413200000, 37.05, 101.05, 5]] },
+  'POST /api/field/patrols/:patrolId/findings': { id: randomUUID(), recordedAt: '2026-03-02T01:00:00.000Z', categoryId: 'municipal.road', description: '巡查发现路面破损', lat: 37.05, lng: 101.05 },
+  'PUT /api/field/attachments/:id': {},
 };
 
 const LANDLORD_ID = { A: '63222119700315001' + checkCharacter('63222119700315001'), B: '63222119710416002' + checkCharacter('63222119710416002') };
@@ -175,6 +181,17 @@ export const listProbes: Record<string, { query: string; want: 'clean' | 'refuse
   'GET /api/mediation/rooms': [{ query: '', want: 'clean' }],
   'GET /api/mediators': [{ query: '', want: 'clean' }, { query: '?language=bo', want: 'clean' }],
   'GET /api/mediation/accounts': [{ query: '', want: 'clean' }],
+  // ── Session 11, helper T: visit tasks (mine, or the scope's) ──
+  'GET /api/field/coverage': [{ query: '', want: 'clean' }, { query: `?region=${fixture.villageB}`, want: 'refused' }, { query: `?grid=${fixture.gridB1}`, want: 'refused' }],
+  'GET /api/field/coverage.xlsx': [{ query: `?region=${fixture.villageB}`, want: 'refused' }],
+  'GET /api/field/snapshot': [{ query: '', want: 'clean' }],
+  'GET /api/field/tasks': [{ query: '', want: 'clean' }, { query: '?scope=all', want: 'clean' }, { query: `?scope=all&region=${fixture.villageB}`, want: 'refused' }, { query: `?scope=all&grid=${fixture.gridB1}`, want: 'refused' }],
+  // Session 11, helper S: field records.
+  'GET /api/field/templates': [{ query: '', want: 'clean' }],
+  'GET /api/field/patrols': [{ query: '', want: 'clean' }, { query: `?region=${fixture.villageB}`, want: 'refused' }, { query: `?region=${fixture.county}`, want: 'refused' }],
+  'GET /api/field/visits': [{ query: '', want: 'clean' }, { query: `?region=${fixture.villageB}`, want: 'refused' }],
+  'GET /api/kpis/field': [{ query: `?region=${fixture.villageB}`, want: 'refused' }, { query: '?region=000000000000', want: 'refused' }, { query: `?region=${fixture.county}`, want: 'refused' }, { query: '', want: 'clean' }],
+  'GET /api/field/patrol-compliance': [{ query: '', want: 'clean' }, { query: '?from=2026-03-01&to=2026-03-02', want: 'clean' }, { query: `?region=${fixture.villageB}`, want: 'refused' }, { query: `?region=${fixture.county}`, want: 'refused' }],
 };
 
 /** The probe's query with village B's places replaced by codes that name nothing. */
@@ -190,9 +207,9 @@ export function missingPlace(query: string): string {
 /** Objects of every kind in villages A and B, and ids naming nothing. */
 export async function buildRouteWorld(env: TestEnv): Promise<Record<Side, Record<ScopedObject, string>>> {
   const objects: Record<Side, Record<ScopedObject, string>> = {
-    A: { region: fixture.villageA, grid: fixture.gridA1, householdGroup: '', gridStaff: '', user: '', token: '', case: '', attachment: '', category: 'municipal.road', department: '', codeTable: 'sex', person: '', household: '', place: '', building: '', dwelling: '', notification: '', document: '', petition: '', petitionAttachment: '', dispute: '', mediationCommittee: '', mediationRoom: '', mediator: '' },
-    B: { region: fixture.villageB, grid: fixture.gridB1, householdGroup: '', gridStaff: '', user: '', token: '', case: '', attachment: '', category: 'municipal.road', department: '', codeTable: 'sex', person: '', household: '', place: '', building: '', dwelling: '', notification: '', document: '', petition: '', petitionAttachment: '', dispute: '', mediationCommittee: '', mediationRoom: '', mediator: '' },
-    missing: { region: '632221100299', grid: '632221100201099', householdGroup: randomUUID(), gridStaff: randomUUID(), user: randomUUID(), token: randomUUID(), case: '632221-00000000', attachment: randomUUID(), category: 'no.such', department: randomUUID(), codeTable: 'no_such_table', person: randomUUID(), household: randomUUID(), place: randomUUID(), building: randomUUID(), dwelling: randomUUID(), notification: '999999999', document: randomUUID(), petition: '632221-X0000000', petitionAttachment: randomUUID(), dispute: '632221-M0000000', mediationCommittee: randomUUID(), mediationRoom: randomUUID(), mediator: randomUUID() },
+    A: { region: fixture.villageA, grid: fixture.gridA1, householdGroup: '', gridStaff: '', user: '', token: '', case: '', attachment: '', category: 'municipal.road', department: '', codeTable: 'sex', person: '', household: '', place: '', building: '', dwelling: '', notification: '', document: '', petition: '', petitionAttachment: '', dispute: '', mediationCommittee: '', mediationRoom: '', mediator: '', patrol: '', clientId: randomUUID() },
+    B: { region: fixture.villageB, grid: fixture.gridB1, householdGroup: '', gridStaff: '', user: '', token: '', case: '', attachment: '', category: 'municipal.road', department: '', codeTable: 'sex', person: '', household: '', place: '', building: '', dwelling: '', notification: '', document: '', petition: '', petitionAttachment: '', dispute: '', mediationCommittee: '', mediationRoom: '', mediator: '', patrol: '', clientId: randomUUID() },
+    missing: { region: '632221100299', grid: '632221100201099', householdGroup: randomUUID(), gridStaff: randomUUID(), user: randomUUID(), token: randomUUID(), case: '632221-00000000', attachment: randomUUID(), category: 'no.such', department: randomUUID(), codeTable: 'no_such_table', person: randomUUID(), household: randomUUID(), place: randomUUID(), building: randomUUID(), dwelling: randomUUID(), notification: '999999999', document: randomUUID(), petition: '632221-X0000000', petitionAttachment: randomUUID(), dispute: '632221-M0000000', mediationCommittee: randomUUID(), mediationRoom: randomUUID(), mediator: randomUUID(), patrol: randomUUID(), clientId: randomUUID() },
   };
   const root = systemActor(fixture.province, 'test');
   for (const side of ['A', 'B'] as const) {
@@ -244,8 +261,12 @@ export async function buildRouteWorld(env: TestEnv): Promise<Record<Side, Record
     const party = { name: side === 'A' ? '纠纷甲' : '纠纷乙', phone: side === 'A' ? '13722221111' : '13744443333' };
     objects[side].dispute = (await registerDispute(env.ctx, root, { source: 'walk_in', category: 'homestead', facts: `${side}村纠纷宅基地`, villageCode: village, escalationRisk: true, parties: [{ kind: 'person', side: 'applicant', ...party }, { kind: 'person', side: 'respondent', name: '对方当事人' }] })).code;
     sensitiveValues.push(party.name, party.phone);
+    // The side's grid worker on patrol in the side's grid (issue 16): the patrol is theirs alone.
+    const worker = { kind: 'user' as const, id: objects[side].user, name: `target-${side.toLowerCase()}`, role: 'gridWorker' as const, scopeCode: village };
+    objects[side].patrol = (await startPatrol(env.ctx, worker, { id: randomUUID(), gridCode: grid, startedAt: '2026-03-02T00:00:00.000Z' })).id;
   }
   const b = objects.B;
+  outOfScopeMarkers.push(b.patrol);
   outOfScopeMarkers.push(b.dispute, 'B村纠纷宅基地', 'B村调委会', 'B村调解室', 'B调解员', b.mediationCommittee, b.mediationRoom, b.mediator);
   outOfScopeMarkers.push(b.document, b.petition, 'B村信访道路', b.case, 'B村道路破损', 'B村小学', 'B村3号楼', 'B村1号', 'B网格员', 'B联户组', 'target-b', b.person, b.household, b.place, b.building, b.dwelling, b.user, b.gridStaff);
   return objects;

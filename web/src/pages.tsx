@@ -1,6 +1,6 @@
 /** The staff app's pages: path, menu label, icon, the permission each needs, and the page itself (loaded on first visit). */
 import { lazy, type ComponentType, type ReactNode } from 'react';
-import { HomeOutlined, ApartmentOutlined, TeamOutlined, KeyOutlined, AuditOutlined, FileTextOutlined, DashboardOutlined, SettingOutlined, ContactsOutlined, MailOutlined, FundOutlined, SolutionOutlined, ClusterOutlined, BarChartOutlined } from '@ant-design/icons';
+import { HomeOutlined, ApartmentOutlined, TeamOutlined, KeyOutlined, AuditOutlined, FileTextOutlined, DashboardOutlined, SettingOutlined, ContactsOutlined, MailOutlined, FundOutlined, SolutionOutlined, ClusterOutlined, BarChartOutlined, SafetyOutlined } from '@ant-design/icons';
 import type { Me } from '../../core/schemas/auth.schema';
 
 /** A page component takes the signed-in user. */
@@ -31,6 +31,8 @@ export const pages: PageEntry[] = [
   // 调解态势: the leaders' mediation figures, 调解能手 and 以案定补; its rows open the workbench filtered, hence dispute:read too.
   { path: '/mediation-overview', key: 'nav.mediationOverview', icon: <BarChartOutlined />, permission: ['kpi:read', 'dispute:read'], Page: load(() => import('./features/mediation-stats/MediationOverviewPage'), 'MediationOverviewPage'), child: ':tab', childKey: 'mediationStats.tab.' },
   { path: '/mediation-org', key: 'nav.mediationOrg', icon: <ClusterOutlined />, permission: 'mediation:admin', Page: load(() => import('./features/mediation/OrganisationPage'), 'OrganisationPage'), child: ':tab', childKey: 'mediation.org.' },
+  // ── Session 11, helper T: 走访覆盖 (无人脱管、无人漏管) ──
+  { path: '/coverage', key: 'nav.coverage', icon: <SafetyOutlined />, permission: 'field:read', Page: load(() => import('./features/coverage/CoveragePage'), 'CoveragePage') },
   { path: '/dashboard', key: 'nav.dashboard', icon: <DashboardOutlined />, permission: 'kpi:read', Page: load(() => import('./features/dashboard/DashboardPage'), 'DashboardPage') },
   { path: '/people', key: 'nav.people', icon: <ContactsOutlined />, permission: 'person:read', Page: load(() => import('./features/people/PeoplePage'), 'PeoplePage'), child: ':tab', childKey: 'people.' },
   { path: '/grids', key: 'nav.grids', icon: <ApartmentOutlined />, permission: 'grid:read', Page: load(() => import('./features/grids/GridBrowser'), 'GridBrowser') },

@@ -8,6 +8,7 @@ import type { AppContext } from '../../lib/context.ts';
 import { caseKpis } from '../cases/case-kpis.service.ts';
 import { petitionKpis } from '../petitions/petition-kpis.service.ts';
 import { mediationKpis } from '../mediation/mediation-kpis.service.ts';
+import { fieldKpis } from '../field/field-kpis.service.ts';
 import type { KpiDomainDefinition, KpiQuery, KpiWindow } from './kpi-types.ts';
 
 /** Every domain's KPIs. A new domain adds one line: its module's `…Kpis` definition. */
@@ -15,6 +16,7 @@ export const kpiDomains = {
   cases: caseKpis,
   petitions: petitionKpis,
   mediation: mediationKpis,
+  field: fieldKpis, // Session 11, helper S: patrols, 一日一巡, risk levels
 };
 
 export type KpiDomain = keyof typeof kpiDomains;

@@ -24,4 +24,9 @@ export const encryptedColumns: EncryptedColumns[] = [
   // Session 9, helper M: disputes' parties and session records (0030).
   { table: 'dispute_parties', key: ['county_code', 'id'], text: ['name_enc', 'id_number_enc', 'phone_enc', 'address_enc', 'agent_name_enc', 'agent_phone_enc'], json: [] },
   { table: 'mediation_sessions', key: ['county_code', 'id'], text: ['record_enc'], json: [] },
+  // Session 11, helper S: field records (0033). Visits and assessments are append-only; their trigger lets a
+  // rotation change exactly these columns.
+  { table: 'patrol_track_chunks', key: ['county_code', 'id'], text: ['points_enc'], json: [] },
+  { table: 'visit_records', key: ['county_code', 'id'], text: ['answers_enc', 'note_enc'], json: [] },
+  { table: 'household_assessments', key: ['county_code', 'id'], text: ['answers_enc'], json: [] },
 ];

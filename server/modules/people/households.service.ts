@@ -14,25 +14,33 @@ import { cstDate } from '../../../core/calendar.ts';
 import * as audit from '../audit/audit.service.ts';
 import * as repo from './people.repository.ts';
 import { presentHousehold, presentPerson } from './people.presenter.ts';
-import { presentHistory } from './persons.service.ts';
+import { idTakenError, presentHistory } from './persons.service.ts';
 import { foundOrMissing, requirePermission, scopePrefix } from '../../lib/access.ts';
 import { gridFor } from '../grids/grids.service.ts';
 import { codeProblems } from '../codes/codes.service.ts';
 import { listPrefix } from './list-scope.ts';
 import { endTenanciesOf } from './dwellings.service.ts';
+import { completeKey, type Ticket } from '../idempotency/idempotency.service.ts';
 
-/** Adds a household to a grid. @throws FORBIDDEN, VALIDATION_FAILED */
-export async function createHousehold(ctx: AppContext, actor: Actor, input: z.infer<typeof HouseholdCreateSchema>) {
+/**
+ * Adds a household to a grid, with the client's id when it gives one (the field app's offline record); the answer
+ * is stored under the request's Idempotency-Key in the same transaction. @throws FORBIDDEN, VALIDATION_FAILED,
+ * CONFLICT (id_taken: the id is another household's)
+ */
+export async function createHousehold(ctx: AppContext, actor: Actor, input: z.infer<typeof HouseholdCreateSchema>, ticket?: Ticket) {
   requirePermission(actor, 'person:write');
   const grid = await gridFor(ctx.db, actor, input.gridCode);
   const now = ctx.clock.now();
-  const row: repo.HouseholdRow = { countyCode: grid.countyCode, id: randomUUID(), gridCode: grid.code, villageCode: grid.villageCode, number: input.number ?? null, address: input.address, dwellingId: null, headPersonId: null, riskLevel: input.riskLevel, note: input.note ?? null, status: 'active', createdAt: now, updatedAt: now, version: 0 };
+  const row: repo.HouseholdRow = { countyCode: grid.countyCode, id: input.id ?? randomUUID(), gridCode: grid.code, villageCode: grid.villageCode, number: input.number ?? null, address: input.address, dwellingId: null, headPersonId: null, riskLevel: input.riskLevel, note: input.note ?? null, status: 'active', createdAt: now, updatedAt: now, version: 0 };
+  const answer = presentHousehold(row);
   await ctx.db.transaction(async (tx) => {
+    if (input.id && (await repo.idTaken(tx, 'household', row.countyCode, row.id))) throw idTakenError();
     await repo.insertHousehold(tx, row);
     await repo.addHistory(tx, [{ countyCode: row.countyCode, objectType: 'household', objectId: row.id, event: 'created', fromGrid: null, toGrid: row.gridCode, data: null, actorId: actor.id, actorName: actor.name, at: now }]);
     await audit.record(tx, ctx, actor, { action: 'household.create', objectType: 'household', objectId: row.id, countyCode: row.countyCode });
+    if (ticket) await completeKey(tx, ticket, 201, answer);
   });
-  return presentHousehold(row);
+  return answer;
 }
 
 /** The household card: its fields, members (masked), head and history. @throws FORBIDDEN, NOT_FOUND */

@@ -337,3 +337,9 @@ export async function protectRecordCategory(ex: Executor, r: PersonRecordRow, ca
   await ex.update(personRecords).set({ category: null, riskLevel: null, categoryEnc, categoryToken }).where(and(eq(personRecords.countyCode, r.countyCode), eq(personRecords.id, r.id)));
 }
 
+
+/** Whether a household or person row with this id exists in the county (a client UUID already used). */
+export async function idTaken(ex: Executor, table: 'household' | 'person', countyCode: string, id: string): Promise<boolean> {
+  const t = table === 'household' ? households : persons;
+  return (await ex.select({ id: t.id }).from(t).where(and(eq(t.countyCode, countyCode), eq(t.id, id)))).length > 0;
+}

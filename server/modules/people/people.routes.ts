@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { BuildingCreateSchema, GridItemsQuery, PlaceCreateSchema, PlaceListQuery, PlaceUpdateSchema, LegalHoldSchema, PeopleStatsQuery, PersonLeaveSchema, PersonRecordSchema, HouseholdCreateSchema, HouseholdListQuery, HouseholdMemberSchema, HouseholdMoveSchema, HouseholdUpdateSchema, ExpiringQuery, PersonCreateSchema, PersonMoveSchema, PersonUpdateSchema, PersonListQuery, RevealSchema } from '../../../core/schemas/people.schema.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { actorOf } from '../../http/route-config.ts';
+import { idempotent, keyScopeOf } from '../../http/idempotent.ts';
 import * as persons from './persons.service.ts';
 import * as households from './households.service.ts';
 import * as retention from './retention.service.ts';
@@ -28,9 +29,10 @@ export function peopleRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.get('/api/people', { config: { access: { permission: 'person:read' } }, schema: { tags: ['people'], summary: '实有人口 Persons (masked); exact search by name, ID number or mobile number', querystring: PersonListQuery } }, async (req) =>
     persons.listPersons(ctx, actorOf(req), req.query),
   );
-  r.post('/api/people', { config: { access: { permission: 'person:write' } }, schema: { tags: ['people'], summary: '登记人员 Register a person', body: PersonCreateSchema } }, async (req, reply) =>
-    reply.code(201).send(await persons.createPerson(ctx, actorOf(req), req.body)),
-  );
+  r.post('/api/people', { config: { access: { permission: 'person:write' } }, schema: { tags: ['people'], summary: '登记人员 Register a person (optional client id; honours Idempotency-Key)', body: PersonCreateSchema } }, async (req, reply) => {
+    const actor = actorOf(req);
+    return idempotent(ctx, req, reply, keyScopeOf(actor), 201, (ticket) => persons.createPerson(ctx, actor, req.body, ticket));
+  });
   r.post('/api/people/import', { config: { access: { permission: 'person:write' } }, schema: { tags: ['people'], summary: '导入人员 Upload a CSV or XLSX of persons (multipart); answers a job to poll', querystring: z.object({ mode: z.enum(['upsert', 'all']).default('upsert') }) } }, async (req, reply) => {
     const actor = actorOf(req);
     requirePermission(actor, 'person:write');
@@ -111,9 +113,10 @@ export function peopleRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.get('/api/households', { config: { access: { permission: 'person:read' } }, schema: { tags: ['people'], summary: '户 Households of a grid, a region under the scope (township, village), or the whole scope, a page at a time', querystring: HouseholdListQuery } }, async (req) =>
     households.listHouseholds(ctx, actorOf(req), req.query),
   );
-  r.post('/api/households', { config: { access: { permission: 'person:write' } }, schema: { tags: ['people'], summary: '新建户 Add a household', body: HouseholdCreateSchema } }, async (req, reply) =>
-    reply.code(201).send(await households.createHousehold(ctx, actorOf(req), req.body)),
-  );
+  r.post('/api/households', { config: { access: { permission: 'person:write' } }, schema: { tags: ['people'], summary: '新建户 Add a household (optional client id; honours Idempotency-Key)', body: HouseholdCreateSchema } }, async (req, reply) => {
+    const actor = actorOf(req);
+    return idempotent(ctx, req, reply, keyScopeOf(actor), 201, (ticket) => households.createHousehold(ctx, actor, req.body, ticket));
+  });
   r.get('/api/households/:id', { config: { access: { permission: 'person:read', objects: ['household'] } }, schema: { tags: ['people'], summary: '户卡 The household card', params: Id } }, async (req) =>
     households.householdCard(ctx, actorOf(req), req.params.id),
   );

@@ -39,7 +39,7 @@ export async function updatePerson(ctx: AppContext, actor: Actor, id: string, in
   const updated = await ctx.db.transaction(async (tx) => {
     const p = foundOrMissing(await repo.personInScope(tx, id, scopePrefix(actor), true));
     if (p.status !== 'active') throw new AppError('INVALID_TRANSITION');
-    if (p.version !== input.version) throw staleVersion();
+    if (p.version !== input.version) throw staleVersion(presentPerson(p, cstDate(now)));
     await repo.updatePerson(tx, p, set, now);
     await repo.addHistory(tx, [{ countyCode: p.countyCode, objectType: 'person', objectId: p.id, event: 'changed', fromGrid: null, toGrid: p.gridCode, data: { fields }, actorId: actor.id, actorName: actor.name, at: now }]);
     await audit.record(tx, ctx, actor, { action: 'person.update', objectType: 'person', objectId: p.id, countyCode: p.countyCode, detail: { fields } });
@@ -81,7 +81,7 @@ export async function updateHousehold(ctx: AppContext, actor: Actor, id: string,
   const updated = await ctx.db.transaction(async (tx) => {
     const h = await repo.householdInScope(tx, id, scopePrefix(actor), true);
     if (!h || h.status !== 'active') throw new AppError('NOT_FOUND');
-    if (h.version !== input.version) throw staleVersion();
+    if (h.version !== input.version) throw staleVersion(presentHousehold(h));
     if (input.headPersonId && !(await repo.membersOf(tx, h.countyCode, h.id)).some((m) => m.id === input.headPersonId)) throw new AppError('VALIDATION_FAILED', [{ path: 'body.headPersonId', code: 'not_member', message: '户主须是本户成员' }]);
     const set: Partial<repo.HouseholdRow> = { updatedAt: now };
     if (input.number !== undefined) set.number = input.number || null;

@@ -23,12 +23,16 @@ import { presentRecord, recordCategory } from './records.service.ts';
 import { exportWatermark } from './person-files.ts';
 import { listPrefix } from './list-scope.ts';
 import { spendRevealBudget } from '../reveals/reveal-budget.service.ts';
+import { completeKey, type Ticket } from '../idempotency/idempotency.service.ts';
+
+/** A client id that names a record already there under another request (not a retry: its key differs). */
+export const idTakenError = () => new AppError('CONFLICT', [{ path: 'body.id', code: 'id_taken', message: '该记录编号已被使用' }]);
 
 /** The answer for an ID number that already has a living registration: the same wherever it is, naming nothing of it. */
 export const ALREADY_REGISTERED = '该身份证号已登记，请联系上级核实';
 
 /** Adds a person. @throws FORBIDDEN, VALIDATION_FAILED (naming each field), CONFLICT (ID number already registered) */
-export async function createPerson(ctx: AppContext, actor: Actor, input: z.infer<typeof PersonCreateSchema>) {
+export async function createPerson(ctx: AppContext, actor: Actor, input: z.infer<typeof PersonCreateSchema>, ticket?: Ticket) {
   requirePermission(actor, 'person:write');
   const issues: FieldIssue[] = [];
   let idNumber: string | undefined, sex = input.sex, birthDate = input.birthDate;
@@ -52,21 +56,25 @@ export async function createPerson(ctx: AppContext, actor: Actor, input: z.infer
   if (issues.length) throw new AppError('VALIDATION_FAILED', issues);
   const grid = await gridFor(ctx.db, actor, input.gridCode);
   const row = personRow(ctx, { ...input, idNumber, sex, birthDate, phone }, grid, ctx.clock.now());
+  if (input.id) row.id = input.id;
   const now = row.createdAt;
+  const answer = presentPerson(row, today(ctx.clock));
   const taken = await ctx.db.transaction(async (tx) => {
+    if (input.id && (await repo.idTaken(tx, 'person', row.countyCode, row.id))) throw idTakenError();
     // ID numbers are unique nationally, so a second registration must fail; the answer is the same wherever the
     // first one lives (in the caller's scope or not) and names nothing of it. Each refusal is audited, so someone
     // probing ID numbers this way leaves a trace.
     if (!(await repo.insertPerson(tx, row))) return true;
     await repo.addHistory(tx, [{ countyCode: row.countyCode, objectType: 'person', objectId: row.id, event: 'created', fromGrid: null, toGrid: row.gridCode, data: null, actorId: actor.id, actorName: actor.name, at: now }]);
     await audit.record(tx, ctx, actor, { action: 'person.create', objectType: 'person', objectId: row.id, countyCode: row.countyCode });
+    if (ticket) await completeKey(tx, ticket, 201, answer);
     return false;
   });
   if (taken) {
     await audit.recordAlone(ctx.db, ctx, actor, { action: 'person.create', objectType: 'person', outcome: 'failure', countyCode: row.countyCode, detail: { reason: 'already_registered' } });
     throw new AppError('CONFLICT', [{ path: 'body.idNumber', code: 'already_registered', message: ALREADY_REGISTERED }]);
   }
-  return presentPerson(row, today(ctx.clock));
+  return answer;
 }
 
 /**

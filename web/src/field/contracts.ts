@@ -5,6 +5,10 @@
  * offline). Everything a screen saves is on the device (IndexedDB) before `save` resolves.
  */
 
+import type { Category } from '../../../core/schemas/catalog.response';
+
+export type { Category };
+
 /** What a record is; each kind has one server path (the platform maps kind → method and path). */
 export type RecordKind =
   | 'patrol.start' // POST /api/field/patrols
@@ -125,6 +129,15 @@ export interface DeviceCopy {
   templates(kind?: CopyTemplate['kind']): Promise<CopyTemplate[]>;
   /** When the copy was last refreshed from the server (ISO), or null before the first refresh. */
   refreshedAt(): Promise<string | null>;
+  /** Case categories a finding is filed under (GET /api/public/categories, refreshed with the templates). */
+  categories(): Promise<Category[]>;
+}
+
+/** Unsaved form contents kept on the device (IndexedDB `drafts`), so a reload or an update loses nothing typed. */
+export interface Drafts {
+  get<T>(formKey: string): Promise<T | undefined>;
+  set(formKey: string, value: unknown): Promise<void>;
+  delete(formKey: string): Promise<void>;
 }
 
 /** Who is signed in (kept on the device so the app works offline after a sign-in). */
@@ -143,6 +156,7 @@ export interface FieldApp {
   copy: DeviceCopy;
   /** Moves to another screen (hash route, e.g. '#/visit?task=…'). */
   go(route: string): void;
+  drafts: Drafts;
   /** Marks the open form as holding unsaved input (the update banner waits while any is dirty). */
   setDirty(formKey: string, dirty: boolean): void;
   /** The current position, or null when the phone gives none (the screen then asks for a place on the map). */

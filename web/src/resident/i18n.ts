@@ -1,5 +1,5 @@
-/** The resident page's language: the staff app's `lang` cookie when set, else the phone's languages (navigator.languages). */
-import { en, pickLanguage, zhCN, zhTW, type Dict, type Language } from './words';
+/** The resident page's language: the staff app's `lang` cookie when set, else the phone's languages (navigator.languages); Tibetan (bo) too (the petition and mediation pages show it in Chinese). */
+import { bo, en, pickLanguage, zhCN, zhTW, type Dict, type Language } from './words';
 
 export { languages } from './words';
 
@@ -11,5 +11,5 @@ export function switchLanguage(code: Language): void {
 
 const lang = pickLanguage(document.cookie.match(/(?:^|; )lang=([^;]+)/)?.[1], navigator.languages?.length ? navigator.languages : [navigator.language]);
 document.documentElement.lang = lang;
-export const t: Dict = lang === 'en' ? en : lang === 'zh-TW' ? zhTW : zhCN;
+export const t: Dict = lang === 'en' ? en : lang === 'zh-TW' ? zhTW : lang === 'bo' ? bo : zhCN;
 export const language = lang;

@@ -1,6 +1,6 @@
 /** The resident page's words: zh-TW written in Traditional characters, English without Chinese, and the language a phone gets. */
 import { describe, expect, it } from 'vitest';
-import { en, pickLanguage, zhCN, zhTW } from './words';
+import { bo, boEntries, en, pickLanguage, zhCN, zhTW } from './words';
 
 /** Every string of a dictionary, nested ones (statuses, steps) included. */
 const strings = (d: object): string[] => Object.values(d).flatMap((v) => (typeof v === 'string' ? [v] : strings(v as object)));
@@ -33,5 +33,21 @@ describe('resident page words', () => {
     expect(pickLanguage(undefined, [])).toBe('zh-CN');
     expect(pickLanguage('en', ['zh-TW'])).toBe('en');
     expect(pickLanguage('xx', ['zh-TW'])).toBe('zh-TW');
+  });
+
+  it('has a Tibetan entry for every string, each in Tibetan script and marked for a native speaker\'s review', () => {
+    const flat = (d: object): string[] => Object.entries(d).flatMap(([k, v]) => (typeof v === 'string' ? [k] : flat(v as object).map((x) => `${k}.${x}`))).sort();
+    expect(Object.keys(boEntries).sort()).toEqual(flat(zhCN));
+    for (const [k, e] of Object.entries(boEntries)) {
+      expect(e.review, k).toBe('pending: native speaker');
+      expect(e.text, k).toMatch(/[\u0F00-\u0FFF]/);
+    }
+    expect(bo.title).toBe(boEntries.title!.text);
+    expect(bo.st.closed).toBe(boEntries['st.closed']!.text);
+  });
+
+  it('gives a Tibetan phone Tibetan and keeps it when chosen', () => {
+    expect(pickLanguage(undefined, ['bo-CN', 'zh-CN'])).toBe('bo');
+    expect(pickLanguage('bo', ['zh-TW'])).toBe('bo');
   });
 });

@@ -1,7 +1,11 @@
 /**
  * The resident page's words in zh-CN, zh-TW and en (a few dozen strings: no i18n library, to keep the page small),
+ * Tibetan in locales/bo.json (every entry awaiting a native speaker's review; a missing one falls back to zh-CN),
  * and how the page picks its language. No DOM here, so tests read it.
  */
+import boFile from './locales/bo.json';
+import type { Language } from './pick-language';
+
 export const zhCN = {
   brand: '安网', title: '我要反映', track: '进度查询', category: '问题类别', choose: '请选择', description: '问题描述', descHint: '请写清楚发生了什么、在哪里、持续多久',
   photos: '照片（最多9张）', addPhoto: '拍照/选图', voice: '语音留言', record: '按下录音', stop: '停止录音', location: '位置', useGps: '使用当前位置', pickMap: '在地图上选点',
@@ -49,17 +53,15 @@ export const en: Dict = {
   ev: { submit: 'Reported', accept: 'Accepted', reject: 'Rejected', redirect: 'Redirected', merge: 'Merged', dispatch: 'Dispatched', transfer: 'Transferred', escalate: 'Escalated', start: 'Work started', reportBack: 'Work done', verify: 'Checked', followUp: 'Rated', close: 'Closed', closeUnresolved: 'Closed (unresolved)', mergedIn: 'Merged in' },
 };
 
-export type Language = 'zh-CN' | 'zh-TW' | 'en';
-/** The languages offered by the switch, each named in itself. */
-export const languages: { code: Language; label: string }[] = [{ code: 'zh-CN', label: '简体中文' }, { code: 'zh-TW', label: '繁體中文' }, { code: 'en', label: 'English' }];
+/** One Tibetan entry: its text and review state (written by a non-native speaker until one signs it off). */
+export interface BoEntry { text: string; review: string }
+export const boEntries = boFile as Record<string, BoEntry>;
+const boText = (key: string, fallback: string) => boEntries[key]?.text ?? fallback;
+const boMap = (prefix: string, m: Record<string, string>) => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, boText(`${prefix}.${k}`, v)]));
+/** Tibetan: the entries of locales/bo.json over zh-CN (the county's working language) for any not written yet. */
+export const bo: Dict = { ...(Object.fromEntries(Object.entries(zhCN).map(([k, v]) => [k, typeof v === 'string' ? boText(k, v) : boMap(k, v)])) as Dict) };
 
-/** The language for a cookie value and the browser's language list: the cookie wins, then the first language we speak. */
-export function pickLanguage(cookie: string | undefined, browser: readonly string[]): Language {
-  if (cookie === 'zh-CN' || cookie === 'zh-TW' || cookie === 'en') return cookie;
-  for (const tag of browser.map((l) => l.toLowerCase())) {
-    if (tag === 'zh-tw' || tag === 'zh-hk' || tag === 'zh-mo' || tag.startsWith('zh-hant')) return 'zh-TW';
-    if (tag.startsWith('zh')) return 'zh-CN';
-    if (tag.startsWith('en')) return 'en';
-  }
-  return 'zh-CN';
-}
+export { pickLanguage, type Language } from './pick-language';
+/** The languages offered by the switch, each named in itself. */
+export const languages: { code: Language; label: string }[] = [{ code: 'zh-CN', label: '简体中文' }, { code: 'zh-TW', label: '繁體中文' }, { code: 'en', label: 'English' }, { code: 'bo', label: 'བོད་ཡིག' }];
+

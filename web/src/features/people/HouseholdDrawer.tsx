@@ -8,6 +8,7 @@ import { useCodes, useHousehold, useRemoveMember } from './people.api';
 import { MemberModal } from './PersonForms';
 import { HouseholdEditModal } from './RegistryEditForms';
 import { riskColour } from './risk-colour';
+import { HouseholdRisk } from '../coverage/HouseholdRisk';
 
 export function HouseholdDrawer({ id, canWrite, onClose, onOpenPerson }: { id: string | undefined; canWrite: boolean; onClose: () => void; onOpenPerson: (id: string) => void }) {
   const { t } = useTranslation();
@@ -34,6 +35,7 @@ export function HouseholdDrawer({ id, canWrite, onClose, onOpenPerson }: { id: s
               { title: t('people.idNumber'), dataIndex: 'idNumber' },
               ...(canWrite ? [{ title: '', key: 'remove', render: (_: unknown, p: PersonView) => <Button size="small" type="link" danger loading={remove.pending} onClick={() => void remove.run(p.id)}>{t('people.removeMember')}</Button> }] : []),
             ]} />
+            <HouseholdRisk householdId={card.id} />
             {card.note && <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>{t('people.note')}：{card.note}</Typography.Paragraph>}
             <Typography.Title level={5} style={{ marginTop: 16 }}>{t('people.history')}</Typography.Title>
             <HistoryTimeline items={card.history} />
