@@ -201,8 +201,10 @@ describe('field app screens (390×844)', () => {
     expect(chunks).toEqual([0, 1]);
     const end = rows.find((r) => r.kind === 'patrol.end')!;
     expect(end.dependsOn).toEqual([start.id]);
-    expect(end.body).toMatchObject({ checklist: { rentals: 'problem' } });
+    expect(end.body).toMatchObject({ answers: { rentals: 'problem' } });
     expectServerAccepts(await outbox(page));
+    // The checklist survives the server's parsing (it is kept, not stripped as an unknown field).
+    expect(PatrolEndSchema.parse(end.body)).toMatchObject({ templateId: expect.any(String), answers: { rentals: 'problem' } });
     expect(errors).toEqual([]);
     await context.close();
   });

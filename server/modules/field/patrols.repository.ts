@@ -25,9 +25,9 @@ export async function patrolById(ex: Executor, countyCode: string, id: string, l
   return row;
 }
 
-/** Ends a patrol (the caller holds the row). */
-export async function endPatrol(tx: Executor, p: PatrolRow, endedAt: Date, endRecordId: string): Promise<void> {
-  await tx.update(patrols).set({ endedAt, endRecordId, status: 'ended' }).where(and(eq(patrols.countyCode, p.countyCode), eq(patrols.id, p.id)));
+/** Ends a patrol with the end record's checklist, if any (the caller holds the row). */
+export async function endPatrol(tx: Executor, p: PatrolRow, endedAt: Date, endRecordId: string, checklist: Pick<PatrolRow, 'checklistTemplateId' | 'checklistEnc'>): Promise<void> {
+  await tx.update(patrols).set({ endedAt, endRecordId, status: 'ended', ...checklist }).where(and(eq(patrols.countyCode, p.countyCode), eq(patrols.id, p.id)));
 }
 
 /** Adds a chunk's or a finding's figures to its patrol. */
