@@ -5,7 +5,7 @@
  */
 import { AppError } from '../../../core/errors.ts';
 import { cstDate } from '../../../core/calendar.ts';
-import { summarise, type TrackPoint } from '../../../core/field/track.ts';
+import { gapM, summarise, type TrackPoint } from '../../../core/field/track.ts';
 import type { PatrolEndInput, PatrolStartInput, TrackChunkInput } from '../../../core/schemas/field.schema.ts';
 import type { TrackChunkAnswer } from '../../../core/schemas/field.response.ts';
 import type { Actor } from '../../lib/actor.ts';
@@ -151,11 +151,21 @@ export async function addTrackChunk(ctx: AppContext, actor: Actor, patrolId: str
       if (ticket) await completeKey(tx, ticket, 201, stored);
       return stored;
     }
-    await repo.addToPatrol(tx, p, { chunks: 1, points: figures.pointCount, distanceM: figures.distanceM });
-    await repo.bumpStats(tx, statKeyOf(p), { distanceM: figures.distanceM });
+    // The patrol's distance also counts the legs joining this chunk to its neighbours already stored (whichever of
+    // two chunks arrives second adds their gap, so each gap is counted once; the patrol row lock orders them).
+    const distanceM = figures.distanceM + (await gapsAround(ctx, tx, p, input.seq, points));
+    await repo.addToPatrol(tx, p, { chunks: 1, points: figures.pointCount, distanceM });
+    await repo.bumpStats(tx, statKeyOf(p), { distanceM });
     if (ticket) await completeKey(tx, ticket, 201, answer);
     return answer;
   });
+}
+
+/** Metres between a new chunk and the stored chunks just before and after it in sequence (decrypted here only). */
+async function gapsAround(ctx: AppContext, tx: Executor, p: repo.PatrolRow, seq: number, points: TrackPoint[]): Promise<number> {
+  const near = await repo.chunksWithSeq(tx, p, [seq - 1, seq + 1]);
+  const pointsOf = (c: repo.ChunkRow) => JSON.parse(ctx.crypto.decrypt(c.pointsEnc)) as TrackPoint[];
+  return near.reduce((m, c) => m + (c.seq < seq ? gapM(pointsOf(c), points) : gapM(points, pointsOf(c))), 0);
 }
 
 /**
