@@ -3,7 +3,7 @@
  * records' `household_risk_current`), active persons with active care records, and the registry's moves into a
  * grid (new arrivals). Reads only; the rows carry grid and village so a task can be placed.
  */
-import { and, asc, eq, gt, gte, inArray, isNotNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import { grids, households, personRecords, persons, petitioners, registryHistory } from '../../db/schema.ts';
 import type { Executor } from '../../db/client.ts';
 import { careKinds } from '../../../core/field/visit-rules.ts';
@@ -63,15 +63,15 @@ export async function arrivalsSince(ex: Executor, countyCode: string, after: { a
 }
 
 /**
- * Petitioners linked to a registry person (matched by ID number when the petition was registered), registered at
- * or after `at`, oldest first, at most `limit`. The scan re-reads its last instant on purpose: a petition's task is
- * unique by its reference, so a row read twice makes nothing twice, and one committed late at that instant is not lost.
+ * Petitioners linked to a registry person (matched by ID number when the petition was registered), registered
+ * after `at`, oldest first, at most `limit`. Strictly after: a petition merged into a visit that was open when it
+ * was scanned must not come back as a new visit once that one is done (a task is also unique by its petition).
  */
 export async function petitionersSince(ex: Executor, countyCode: string, at: Date, limit: number) {
   return ex
     .select({ petitionId: petitioners.petitionId, personId: petitioners.personId, at: petitioners.createdAt })
     .from(petitioners)
-    .where(and(eq(petitioners.countyCode, countyCode), isNotNull(petitioners.personId), gte(petitioners.createdAt, at)))
+    .where(and(eq(petitioners.countyCode, countyCode), isNotNull(petitioners.personId), gt(petitioners.createdAt, at)))
     .orderBy(asc(petitioners.createdAt), asc(petitioners.id))
     .limit(limit);
 }
