@@ -30,12 +30,13 @@ export async function openTriggered(tx: Executor, ctx: AppContext, countyCode: s
   return made;
 }
 
-/** Raises a trigger: the open task of its rule (made now, or already there). @throws NOT_FOUND (subject outside the scope, gone) */
+/** Raises a trigger: the open task of its rule (made now, or already there). @throws NOT_FOUND (subject outside the scope), INVALID_TRANSITION (archived or dissolved) */
 export async function triggerVisit(ctx: AppContext, actor: Actor, input: z.infer<typeof TriggerSchema>, ticket?: Ticket) {
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     const s = await care.subjectUnder(tx, input.subjectType, input.subjectId, scopePrefix(actor), true);
-    if (!s?.active) throw new AppError('NOT_FOUND');
+    if (!s) throw new AppError('NOT_FOUND');
+    if (!s.active) throw new AppError('INVALID_TRANSITION');
     const placed: PlacedSubject = { type: input.subjectType, id: s.id, gridCode: s.gridCode, villageCode: s.villageCode };
     const openOfRule = async () => (await repo.lockOpenOfSubject(tx, s.countyCode, input.subjectType, s.id)).find((t) => t.rule === input.rule);
     const existing = await openOfRule();
