@@ -15,12 +15,14 @@ export interface SubjectPlace {
   active: boolean;
 }
 
-/** A person or household whose grid lies under `prefix` (county in the WHERE when the prefix names one), locked when asked. */
-export async function subjectUnder(ex: Executor, type: 'household' | 'person', id: string, prefix: string, lock = false): Promise<SubjectPlace | undefined> {
+/**
+ * A person or household whose grid lies under `prefix` (county in the WHERE when the prefix names one). Not locked:
+ * a wider scope has no county to put in a row lock (Citus); the open-task index and the tasks' own locks serialise.
+ */
+export async function subjectUnder(ex: Executor, type: 'household' | 'person', id: string, prefix: string): Promise<SubjectPlace | undefined> {
   const t = type === 'person' ? persons : households;
   const county = prefix.length >= 6 ? eq(t.countyCode, prefix.slice(0, 6)) : undefined;
-  const q = ex.select({ countyCode: t.countyCode, id: t.id, gridCode: t.gridCode, villageCode: t.villageCode, status: t.status }).from(t).where(and(county, eq(t.id, id), sql`${t.gridCode} LIKE ${prefix + '%'}`));
-  const [row] = lock ? await q.for('update') : await q;
+  const [row] = await ex.select({ countyCode: t.countyCode, id: t.id, gridCode: t.gridCode, villageCode: t.villageCode, status: t.status }).from(t).where(and(county, eq(t.id, id), sql`${t.gridCode} LIKE ${prefix + '%'}`));
   return row && { countyCode: row.countyCode, id: row.id, gridCode: row.gridCode, villageCode: row.villageCode, active: row.status === 'active' };
 }
 

@@ -34,7 +34,7 @@ export async function openTriggered(tx: Executor, ctx: AppContext, countyCode: s
 export async function triggerVisit(ctx: AppContext, actor: Actor, input: z.infer<typeof TriggerSchema>, ticket?: Ticket) {
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
-    const s = await care.subjectUnder(tx, input.subjectType, input.subjectId, scopePrefix(actor), true);
+    const s = await care.subjectUnder(tx, input.subjectType, input.subjectId, scopePrefix(actor));
     if (!s) throw new AppError('NOT_FOUND');
     if (!s.active) throw new AppError('INVALID_TRANSITION');
     const placed: PlacedSubject = { type: input.subjectType, id: s.id, gridCode: s.gridCode, villageCode: s.villageCode };
