@@ -67,7 +67,11 @@ describe('demo field work', () => {
     expect(list.status).toBe(200);
     expect(list.body.items).toHaveLength(6);
     for (const p of list.body.items) expect(p).toMatchObject({ status: 'ended', pointCount: 40, userName: expect.any(String) });
-    expect(list.body.items.filter((p: { distanceM: number }) => p.distanceM > 100)).toHaveLength(6);
+    // A walking pace: at most 3 km in the 40 minutes of each walk.
+    for (const p of list.body.items) {
+      expect(p.distanceM).toBeGreaterThan(500);
+      expect(p.distanceM).toBeLessThanOrEqual(3000);
+    }
     const found = await env.ctx.database.query<{ channel: string; category_id: string }>(`SELECT c.channel, c.category_id FROM patrol_findings f JOIN cases c ON c.county_code = f.county_code AND c.id = f.case_id ORDER BY c.category_id`);
     expect(found).toEqual([{ channel: 'patrol', category_id: 'safety.fire' }, { channel: 'patrol', category_id: 'sanitation.garbage' }]);
     // 一日一巡 over the last seven days (the report's default range): six days walked, one missed.
