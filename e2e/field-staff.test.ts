@@ -12,6 +12,7 @@ import type { Browser } from 'playwright-core';
 import { launchBrowser, startServer, type RunningServer } from './server.ts';
 import { signedInPage } from './staff-session.ts';
 import { apiAs } from './demo-api.ts';
+import { percent } from '../web/src/features/patrols/patrols.option.ts';
 
 let server: RunningServer | undefined;
 let url = '';
@@ -68,11 +69,11 @@ describe('the patrol page on the demo', () => {
     // A county leader compares townships: 浩门镇 with its rate, and the chart is drawn.
     const table = page.getByTestId('patrol-compliance');
     const township = c.townships.find((t) => t.rate > 0)!;
-    await expect.poll(() => table.getByRole('row', { name: new RegExp(township.name) }).textContent()).toContain(`${Math.round(township.rate * 100)}%`);
+    await expect.poll(() => table.getByRole('row', { name: new RegExp(township.name) }).textContent()).toContain(percent(township.rate));
     await expect.poll(() => page.getByTestId('patrol-chart').locator('canvas').count()).toBeGreaterThan(0);
     // By worker: the grid worker by name, with the rate the API computed.
     await page.getByTestId('patrol-level').getByText('网格员').click();
-    await expect.poll(() => table.getByRole('row', { name: new RegExp(worker.name) }).textContent()).toContain(`${Math.round(worker.rate * 100)}%`);
+    await expect.poll(() => table.getByRole('row', { name: new RegExp(worker.name) }).textContent()).toContain(percent(worker.rate));
     await expect.poll(() => table.getByRole('row', { name: new RegExp(worker.name) }).textContent()).toContain(`${worker.patrolledDays} / 7 天`);
 
     // The patrols: worker and grid by name, the finding linked to its case by code.

@@ -22,7 +22,7 @@ function walk(box: { minLat: number; minLng: number; maxLat: number; maxLng: num
   return Array.from({ length: n }, (_, i) => {
     const f = i / (n - 1);
     // Along the box's diagonal and back a little: a walk, not a straight line.
-    return [at + i * 60_000, lat(0.25 + 0.5 * f), lng(0.25 + 0.5 * Math.abs(Math.sin(f * Math.PI))), 5 + (i % 6)];
+    return [at + i * 60_000, lat(0.35 + 0.3 * f), lng(0.4 + 0.2 * Math.sin(f * Math.PI)), 5 + (i % 6)];
   });
 }
 

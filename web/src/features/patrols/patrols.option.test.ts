@@ -36,6 +36,7 @@ describe('patrol compliance on the page', () => {
 
   it('writes rates and distances for people', () => {
     expect(percent(0.714)).toBe('71%');
+    expect([percent(0), percent(0.003), percent(0.1), percent(1)]).toEqual(['0%', '0.3%', '10%', '100%']);
     expect(km(3249)).toBe('3.2');
   });
 });

@@ -19,8 +19,8 @@ export function complianceRows(c: PatrolCompliance | undefined, level: Complianc
 /** The colour of a rate: red under 60 %, orange under 90 %, green from there. */
 export const rateColour = (rate: number) => (rate < 0.6 ? '#cf1322' : rate < 0.9 ? '#d46b08' : '#389e0d');
 
-/** A rate as a whole percentage ("71%"). */
-export const percent = (rate: number) => `${Math.round(rate * 100)}%`;
+/** A rate as a percentage: whole from 10 % ("71%"), one decimal below, so a few patrols in a county do not read as none ("0.3%"). */
+export const percent = (rate: number) => (rate > 0 && rate < 0.1 ? `${(rate * 100).toFixed(1)}%` : `${Math.round(rate * 100)}%`);
 
 /** Horizontal bars of the rate per row (the 20 worst, worst on top), each bar coloured by its rate and labelled with it. */
 export function complianceOption(rows: ComplianceRow[], label: string) {
@@ -33,7 +33,7 @@ export function complianceOption(rows: ComplianceRow[], label: string) {
     series: [{
       name: label, type: 'bar', barMaxWidth: 22,
       label: { show: true, position: 'right', formatter: '{c}%' },
-      data: shown.map((r) => ({ value: Math.round(r.rate * 100), itemStyle: { color: rateColour(r.rate) } })),
+      data: shown.map((r) => ({ value: Math.round(r.rate * 1000) / 10, itemStyle: { color: rateColour(r.rate) } })),
     }],
   };
 }
