@@ -31,9 +31,9 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** An auditor's session cookie, enrolling TOTP on the way (a demo auditor's first sign-in). */
+/** An auditor's session cookie, enrolling TOTP on the way (a demo auditor's first sign-in); not the county's or prefecture's, which other browser tests enrol. */
 async function auditorCookie(): Promise<string> {
-  for (const username of ['county.auditor', 'prefecture.auditor']) {
+  for (const username of ['township.auditor', 'village.auditor']) {
     const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'Anwang@2026' }) });
     if (res.status !== 200) continue; // enrolled by an earlier run on a reused server: try the next one
     const cookie = res.headers.get('set-cookie')!.split(';')[0]!;

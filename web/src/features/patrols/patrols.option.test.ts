@@ -24,6 +24,8 @@ describe('patrol compliance on the page', () => {
     expect(o.yAxis.data).toEqual(['一网格', '二网格', '三网格']);
     expect(o.series[0]!.data.map((d) => d.value)).toEqual([50, 50, 0]);
     expect(o.series[0]!.data[2]!.itemStyle.color).toBe('#cf1322');
+    // The bar says what the table says (86%, 0.3%).
+    expect(complianceOption([{ ...f(0.857), key: 'a', name: 'a' }, { ...f(0.003), key: 'b', name: 'b' }], '巡查率').series[0]!.data.map((d) => d.value)).toEqual([0.3, 86]);
     expect([rateColour(0.59), rateColour(0.6), rateColour(0.9)]).toEqual(['#cf1322', '#d46b08', '#389e0d']);
   });
 

@@ -33,7 +33,7 @@ export function complianceOption(rows: ComplianceRow[], label: string) {
     series: [{
       name: label, type: 'bar', barMaxWidth: 22,
       label: { show: true, position: 'right', formatter: '{c}%' },
-      data: shown.map((r) => ({ value: Math.round(r.rate * 1000) / 10, itemStyle: { color: rateColour(r.rate) } })),
+      data: shown.map((r) => ({ value: Number(percent(r.rate).slice(0, -1)), itemStyle: { color: rateColour(r.rate) } })),
     }],
   };
 }
