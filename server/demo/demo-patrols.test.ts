@@ -39,7 +39,7 @@ describe('demo patrols', () => {
     // The list names the grid and links the finding to the case it became, by code.
     expect(list.body.items[0]).toMatchObject({ gridName: expect.stringMatching(/^城关社区第\d网格$/), userName: expect.any(String) });
     const [caseRow] = await env.ctx.database.query<{ code: string }>(`SELECT code FROM cases WHERE county_code = '632221' AND channel = 'patrol'`);
-    expect(withFinding[0].findings).toEqual([expect.objectContaining({ caseCode: caseRow!.code, templateItem: 'safety_facilities' })]);
+    expect(withFinding[0].findings).toEqual([expect.objectContaining({ caseCode: caseRow!.code, templateItem: 'liubicha.safety_facilities' })]);
     expect(list.body.items.filter((p: { findings: unknown[] }) => p.findings.length === 0)).toHaveLength(4);
     const c = await env.ctx.database.query<{ channel: string }>(`SELECT channel FROM cases WHERE county_code = '632221' AND channel = 'patrol'`);
     expect(c).toHaveLength(1);

@@ -51,7 +51,7 @@ export async function seedDemoPatrols(ctx: AppContext): Promise<number> {
     await addTrackChunk(c2, actor, id, { id: randomUUID(), seq: 1, points: points.slice(20) });
     if (made === 0) {
       const [, lat, lng] = points[15]!;
-      await recordFinding(c2, actor, id, { id: randomUUID(), recordedAt: new Date(points[15]![0]).toISOString(), categoryId: 'municipal.streetlight', description: '巡查发现：巷口路灯不亮，夜间行人看不清路。', lat, lng, templateItem: 'safety_facilities' });
+      await recordFinding(c2, actor, id, { id: randomUUID(), recordedAt: new Date(points[15]![0]).toISOString(), categoryId: 'municipal.streetlight', description: '巡查发现：巷口路灯不亮，夜间行人看不清路。', lat, lng, templateItem: 'liubicha.safety_facilities' });
     }
     await endPatrol(c2, actor, id, { id: randomUUID(), endedAt: new Date(start + 45 * 60_000).toISOString() });
     made++;

@@ -14,6 +14,12 @@ import { km } from './patrols.option';
 import { usePatrolItemNames, usePatrolTrack, type PatrolRow } from './patrols.api';
 import { TrackMap } from './TrackMap';
 
+/** "安全设施 · " for a finding's checklist item, sent bare (safety_facilities) or with its template (liubicha.safety_facilities). */
+function itemName(names: Map<string, string>, item: string | null): string {
+  const name = item ? (names.get(item) ?? names.get(item.slice(item.lastIndexOf('.') + 1))) : undefined;
+  return name ? `${name} · ` : '';
+}
+
 /** A patrol's findings as links to their cases ("安全设施 · code"); a dash when there are none. */
 export function FindingLinks({ findings, lang }: { findings: PatrolRow['findings']; lang: string }) {
   const names = usePatrolItemNames(lang);
@@ -22,7 +28,7 @@ export function FindingLinks({ findings, lang }: { findings: PatrolRow['findings
     <Space direction="vertical" size={0}>
       {findings.map((x) => (
         <Link key={x.id} to={`/cases/${x.caseCode}`} onClick={(e) => e.stopPropagation()} data-testid="patrol-case">
-          {x.templateItem && names.get(x.templateItem) ? `${names.get(x.templateItem)} · ` : ''}{x.caseCode}
+          {itemName(names, x.templateItem)}{x.caseCode}
         </Link>
       ))}
     </Space>
@@ -43,7 +49,7 @@ export function PatrolDrawer({ patrol, onClose }: { patrol: PatrolRow | null; on
             { key: 'g', label: t('patrols.grid'), children: patrol.gridName },
             { key: 's', label: t('patrols.startedAt'), children: formatTime(patrol.startedAt) },
             { key: 'e', label: t('patrols.endedAt'), children: patrol.endedAt ? formatTime(patrol.endedAt) : t('patrols.ongoing') },
-            { key: 'd', label: t('patrols.distanceKm'), children: `${km(patrol.distanceM)} ${t('patrols.km')} · ${t('patrols.points', { n: patrol.pointCount })}` },
+            { key: 'd', label: t('patrols.distance'), children: `${km(patrol.distanceM)} ${t('patrols.km')} · ${t('patrols.points', { n: patrol.pointCount })}` },
             { key: 'f', label: t('patrols.findings'), children: <FindingLinks findings={patrol.findings} lang={i18n.language} /> },
           ]} />
           {asked !== patrol.id && (

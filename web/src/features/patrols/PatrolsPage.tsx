@@ -51,8 +51,9 @@ export function PatrolsPage({ me }: { me: Me }) {
         <Col xs={12} md={6}><Card size="small"><Statistic title={t('patrols.distance')} value={c.data ? km(totals.distanceM) : '-'} suffix={t('patrols.km')} /></Card></Col>
         <Col xs={12} md={6}><Card size="small"><Statistic title={t('patrols.findings')} value={c.data ? totals.findings : '-'} /></Card></Col>
       </Row>
-      <Card size="small" title={t('patrols.complianceTitle', { days: c.data?.days ?? '-' })}
-        extra={<Segmented size="small" value={level} onChange={(v) => setF({ by: String(v) })} options={levels.map((l) => ({ value: l, label: t(`patrols.by.${l}`) }))} data-testid="patrol-level" />}>
+      <Card size="small" title={t('patrols.complianceTitle', { days: c.data?.days ?? '-' })}>
+        {/* In the body, not the title bar: beside the title it cut the title off on a phone. */}
+        <Segmented value={level} onChange={(v) => setF({ by: String(v) })} options={levels.map((l) => ({ value: l, label: t(`patrols.by.${l}`) }))} data-testid="patrol-level" style={{ marginBottom: 8 }} />
         {rows.length ? <Chart option={option} height={Math.max(160, 30 * Math.min(20, rows.length) + 48)} testId="patrol-chart" /> : <Typography.Text type="secondary">{t('patrols.none')}</Typography.Text>}
         <ResponsiveTable<ComplianceRow> rowKey="key" size="small" loading={c.isLoading} dataSource={rows} pagination={rows.length > 20 ? { pageSize: 20, showSizeChanger: false } : false} data-testid="patrol-compliance" style={{ marginTop: 12 }}
           columns={[
