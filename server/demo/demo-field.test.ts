@@ -12,6 +12,7 @@ import { addGroupsAndStaff } from '../modules/grids/grids.service.ts';
 import { createPerson } from '../modules/people/persons.service.ts';
 import { createHousehold } from '../modules/people/households.service.ts';
 import { demoCommunity, seedDemoField } from './demo-field.ts';
+import { seedDemoPatrols } from './demo-patrols.ts';
 
 let env: TestEnv;
 const root = systemActor('000000000000', 'test');
@@ -57,4 +58,23 @@ describe('demo field work', () => {
     await makeUser(env.ctx, 'other.worker', 'gridWorker', demoCommunity);
     expect((await call(env.app, 'GET', '/api/field/tasks', await login(env.app, 'other.worker'))).body.total).toBe(0);
   });
+
+  it('gives the grid worker a week of patrols with one missed day and two findings that became patrol cases, once', async () => {
+    expect(await seedDemoPatrols(env.ctx)).toBe(6);
+    expect(await seedDemoPatrols(env.ctx)).toBe(0);
+    const leader = await login(env.app, 'village.leader');
+    const list = await call(env.app, 'GET', '/api/field/patrols', leader);
+    expect(list.status).toBe(200);
+    expect(list.body.items).toHaveLength(6);
+    for (const p of list.body.items) expect(p).toMatchObject({ status: 'ended', pointCount: 40, userName: expect.any(String) });
+    expect(list.body.items.filter((p: { distanceM: number }) => p.distanceM > 100)).toHaveLength(6);
+    const found = await env.ctx.database.query<{ channel: string; category_id: string }>(`SELECT c.channel, c.category_id FROM patrol_findings f JOIN cases c ON c.county_code = f.county_code AND c.id = f.case_id ORDER BY c.category_id`);
+    expect(found).toEqual([{ channel: 'patrol', category_id: 'safety.fire' }, { channel: 'patrol', category_id: 'sanitation.garbage' }]);
+    // 一日一巡 over the last seven days (the report's default range): six days walked, one missed.
+    const compliance = await call(env.app, 'GET', '/api/field/patrol-compliance', leader);
+    expect(compliance.status).toBe(200);
+    expect(compliance.body.days).toBe(7);
+    expect(compliance.body.workers).toMatchObject([{ patrolledDays: 6, patrols: 6, findings: 2 }]);
+  });
 });
+

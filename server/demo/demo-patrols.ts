@@ -1,59 +1,62 @@
 /**
- * Patrols in the demo (一日一巡): the village grid worker walked 城关社区's grids on most of the last seven days (one
- * day missed, so the compliance page has something to show), each walk with a short track and the first one with a
- * finding that became a case (channel 巡查). Written through the field services as the phone would send them, on a
- * seed clock, so the rollup, the audit log and the cases are what real patrols leave. Idempotent: only when the
- * community has no patrol yet.
+ * A week of patrols (一日一巡) in the demo: `village.gridWorker` walked one of their 城关社区 grids on six of the last
+ * seven days (the fourth day back is missed, so compliance is not a flat 100 %), each walk a 40-minute loop inside the
+ * grid sent as track chunks of 20 points, and two walks found something (a 六必查 item) that became a case of channel
+ * 巡查. Written through the same services the field app calls, so rollups, audit and encryption are the real ones.
+ * Idempotent: nothing is added when the worker already has a patrol.
  */
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../lib/context.ts';
 import { addTrackChunk, endPatrol, startPatrol } from '../modules/field/patrols.service.ts';
 import { recordFinding } from '../modules/field/findings.service.ts';
-import { demoActor, SeedClock } from './demo-kit.ts';
-import { demoCommunity } from './demo-field.ts';
+import { demoActor } from './demo-kit.ts';
 
-const COUNTY = demoCommunity.slice(0, 6);
 const DAY = 86_400_000;
+const MINUTE = 60_000;
+/** Days back with no patrol (a missed day shows in 一日一巡). */
+const MISSED = 3;
+const findings: Record<number, { item: string; categoryId: string; description: string }> = {
+  5: { item: 'liubicha.safety_facilities', categoryId: 'safety.fire', description: '巡查发现：3号楼楼道堆放纸箱和电动车，堵塞消防通道' },
+  1: { item: 'liubicha.sanitation', categoryId: 'sanitation.garbage', description: '巡查发现：社区西侧垃圾点满溢，未及时清运' },
+};
 
-/** A walk around the grid's box: `n` points a minute apart from `at`, 5–10 m accuracy. */
-function walk(box: { minLat: number; minLng: number; maxLat: number; maxLng: number }, at: number, n: number): [number, number, number, number][] {
-  const lat = (f: number) => box.minLat + (box.maxLat - box.minLat) * f;
-  const lng = (f: number) => box.minLng + (box.maxLng - box.minLng) * f;
-  return Array.from({ length: n }, (_, i) => {
-    const f = i / (n - 1);
-    // Along the box's diagonal and back a little: a walk, not a straight line.
-    return [at + i * 60_000, lat(0.35 + 0.3 * f), lng(0.4 + 0.2 * Math.sin(f * Math.PI)), 5 + (i % 6)];
-  });
+/** Points of a loop around the inner part of a grid's bounding box, one a minute: [epoch ms, lat, lng, accuracy m]. */
+function loop(box: { minLat: number; minLng: number; maxLat: number; maxLng: number }, start: number, minutes: number): [number, number, number, number][] {
+  const inset = (lo: number, hi: number, f: number) => lo + (hi - lo) * f;
+  const corners = [[0.25, 0.25], [0.25, 0.75], [0.75, 0.75], [0.75, 0.25]] as const;
+  const out: [number, number, number, number][] = [];
+  for (let i = 0; i < minutes; i++) {
+    const leg = Math.floor((i / minutes) * 4), f = ((i / minutes) * 4) % 1;
+    const [a, b] = [corners[leg]!, corners[(leg + 1) % 4]!];
+    const lat = inset(box.minLat, box.maxLat, a[0] + (b[0] - a[0]) * f), lng = inset(box.minLng, box.maxLng, a[1] + (b[1] - a[1]) * f);
+    out.push([start + i * MINUTE, +lat.toFixed(6), +lng.toFixed(6), 8 + (i % 5)]);
+  }
+  return out;
 }
 
-/** Seeds the demo's patrols once; returns how many were made. */
+/** Records the demo grid worker's week of patrols once. Returns how many patrols were made. */
 export async function seedDemoPatrols(ctx: AppContext): Promise<number> {
-  const [done] = await ctx.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM patrols WHERE county_code = $1 AND grid_code LIKE $2`, [COUNTY, `${demoCommunity}%`]);
-  if (done!.n) return 0;
-  const grids = await ctx.database.query<{ code: string; minLat: number; minLng: number; maxLat: number; maxLng: number }>(
-    `SELECT code, min_lat AS "minLat", min_lng AS "minLng", max_lat AS "maxLat", max_lng AS "maxLng" FROM grids WHERE county_code = $1 AND code LIKE $2 ORDER BY code LIMIT 3`, [COUNTY, `${demoCommunity}%`]);
-  if (!grids.length) return 0;
   const actor = await demoActor(ctx, 'village.gridWorker');
-  const clock = new SeedClock(ctx.clock.now().getTime());
-  const c2: AppContext = { ...ctx, clock };
-  // 09:30 China time (01:30 UTC) on each day, 1–6 days ago; 4 days ago nobody walked.
-  const today = Math.floor((ctx.clock.now().getTime() + 8 * 3600_000) / DAY) * DAY - 8 * 3600_000;
+  const [had] = await ctx.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM patrols WHERE user_id = $1`, [actor.id]);
+  if (had!.n) return 0;
+  const grids = await ctx.database.query<{ code: string; min_lat: number; min_lng: number; max_lat: number; max_lng: number }>(
+    `SELECT g.code, g.min_lat, g.min_lng, g.max_lat, g.max_lng FROM grids g WHERE g.code IN (SELECT grid_code FROM grid_staff WHERE user_id = $1) ORDER BY g.code`, [actor.id]);
+  if (!grids.length) return 0;
+  const now = ctx.clock.now().getTime();
   let made = 0;
-  for (const daysAgo of [6, 5, 3, 2, 1]) {
-    const g = grids[made % grids.length]!;
-    const start = today - daysAgo * DAY + 9.5 * 3600_000;
-    const points = walk(g, start + 60_000, 40);
-    clock.t = start;
-    const id = randomUUID();
-    await startPatrol(c2, actor, { id, gridCode: g.code, startedAt: new Date(start).toISOString() });
-    clock.t = start + 41 * 60_000;
-    await addTrackChunk(c2, actor, id, { id: randomUUID(), seq: 0, points: points.slice(0, 20) });
-    await addTrackChunk(c2, actor, id, { id: randomUUID(), seq: 1, points: points.slice(20) });
-    if (made === 0) {
-      const [, lat, lng] = points[15]!;
-      await recordFinding(c2, actor, id, { id: randomUUID(), recordedAt: new Date(points[15]![0]).toISOString(), categoryId: 'municipal.streetlight', description: '巡查发现：巷口路灯不亮，夜间行人看不清路。', lat, lng, templateItem: 'liubicha.safety_facilities' });
+  for (let back = 6; back >= 0; back--) {
+    if (back === MISSED) continue;
+    const g = grids[back % grids.length]!;
+    const start = now - back * DAY - 3 * 60 * MINUTE;
+    const patrol = await startPatrol(ctx, actor, { id: randomUUID(), gridCode: g.code, startedAt: new Date(start).toISOString() });
+    const points = loop({ minLat: g.min_lat, minLng: g.min_lng, maxLat: g.max_lat, maxLng: g.max_lng }, start, 40);
+    for (let seq = 0; seq * 20 < points.length; seq++) await addTrackChunk(ctx, actor, patrol.id, { id: randomUUID(), seq, points: points.slice(seq * 20, seq * 20 + 20) });
+    const f = findings[back];
+    if (f) {
+      const at = points[17]!;
+      await recordFinding(ctx, actor, patrol.id, { id: randomUUID(), recordedAt: new Date(at[0]).toISOString(), categoryId: f.categoryId, description: f.description, lat: at[1], lng: at[2], templateItem: f.item });
     }
-    await endPatrol(c2, actor, id, { id: randomUUID(), endedAt: new Date(start + 45 * 60_000).toISOString() });
+    await endPatrol(ctx, actor, patrol.id, { id: randomUUID(), endedAt: new Date(start + 40 * MINUTE).toISOString() });
     made++;
   }
   return made;

@@ -110,8 +110,7 @@ export async function seedDemo(ctx: AppContext, onProgress: (msg: string) => voi
   step(8, disputes ? `演示调解 demo disputes: ${disputes} (调解委员会 committees: 4)` : '演示调解：已有，跳过 demo mediation: present already, skipped');
   // Issue 16: the village grid worker linked to 城关社区's grids, a few people under care, the county's visit tasks.
   onProgress(`  走访任务 visit tasks (门源县): ${await seedDemoField(ctx)}`);
-  // Session 12, helper C: a week of the village grid worker's patrols (一日一巡), one with a finding.
-  onProgress(`  巡查 patrols (城关社区): ${await seedDemoPatrols(ctx)}`);
+  onProgress(`  巡查 patrols (village.gridWorker, 7 days): ${await seedDemoPatrols(ctx)}`);
   for (const d of demoDepartments) accounts.push({ username: d.username, role: 'handler', scope: d.name });
   return { regions: regions.length, grids: grids.length, accounts };
 }

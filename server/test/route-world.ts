@@ -192,6 +192,8 @@ export const listProbes: Record<string, { query: string; want: 'clean' | 'refuse
   'GET /api/field/visits': [{ query: '', want: 'clean' }, { query: `?region=${fixture.villageB}`, want: 'refused' }],
   'GET /api/kpis/field': [{ query: `?region=${fixture.villageB}`, want: 'refused' }, { query: '?region=000000000000', want: 'refused' }, { query: `?region=${fixture.county}`, want: 'refused' }, { query: '', want: 'clean' }],
   'GET /api/field/patrol-compliance': [{ query: '', want: 'clean' }, { query: '?from=2026-03-01&to=2026-03-02', want: 'clean' }, { query: `?region=${fixture.villageB}`, want: 'refused' }, { query: `?region=${fixture.county}`, want: 'refused' }],
+  // Session 12 (lead): the grid map's 安全风险 layer.
+  'GET /api/field/risk-by-grid': [{ query: '', want: 'clean' }, { query: `?region=${fixture.villageB}`, want: 'refused' }, { query: `?region=${fixture.county}`, want: 'refused' }],
 };
 
 /** The probe's query with village B's places replaced by codes that name nothing. */

@@ -20,6 +20,8 @@ import { kpis } from '../dashboard/dashboard.service.ts';
 import { KpiQuery } from '../../../core/schemas/cases.schema.ts';
 import { addTrackChunk, endPatrol, readTrack, startPatrol } from './patrols.service.ts';
 import { listTemplates } from './templates.service.ts';
+import { riskByGrid } from './risk-map.service.ts';
+import { RiskByGridQuery } from '../../../core/schemas/risk-map.schema.ts';
 import { recordVisit } from './visits.service.ts';
 
 const patrolParams = z.object({ patrolId: z.string().uuid() });
@@ -67,6 +69,10 @@ export function fieldRoutes(app: FastifyInstance, ctx: AppContext): void {
     config: { access: { permission: 'field:read' } },
     schema: { tags: ['field'], summary: '一日一巡 Patrol compliance per worker, grid and township: days with an ended patrol ÷ days in the range, minutes, distance, findings', querystring: PatrolComplianceQuery },
   }, async (req) => patrolCompliance(ctx, actorOf(req), req.query));
+  r.get('/api/field/risk-by-grid', {
+    config: { access: { permission: 'field:read' } },
+    schema: { tags: ['field'], summary: '安全风险分布 Active households per grid by their current safety-risk level (high, medium, low, not assessed)', querystring: RiskByGridQuery },
+  }, async (req) => riskByGrid(ctx, actorOf(req), req.query));
   r.get('/api/kpis/field', {
     config: { access: { permission: 'kpi:read' } },
     schema: { tags: ['kpis'], summary: '网格巡查走访统计 Field work for a region: patrols, minutes, distance, findings, 一日一巡 (grid-days patrolled ÷ grids × days) per child region, households by current risk level', querystring: KpiQuery },

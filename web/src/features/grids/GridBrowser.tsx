@@ -10,6 +10,7 @@ import { usePagedList } from '../../data/use-paged-list';
 import { useUrlState } from '../../data/url-state';
 import { useClientConfig, useRegionLoader, useRootRegion } from '../regions/regions.api';
 import { GridMap } from './GridMap';
+import { RiskMap } from './RiskMap';
 import { GridDrawer } from './GridDrawer';
 import { useGridGeo } from './grids.api';
 import { ResponsiveTable } from '../../ui/ResponsiveTable';
@@ -62,6 +63,7 @@ export function GridBrowser({ me }: { me: Me }) {
       <Col xs={24} md={17} xl={19}>
         <Card size="small">
           <Tabs
+            destroyOnHidden
             items={[
               {
                 key: 'map',
@@ -72,6 +74,11 @@ export function GridBrowser({ me }: { me: Me }) {
                   </>
                 ),
               },
+              ...(me.permissions.includes('field:read') ? [{
+                key: 'risk',
+                label: t('grids.risk.tab'),
+                children: <RiskMap region={region} geo={geo} tileUrl={config.tileUrl} attribution={config.tileAttribution} selected={open ?? undefined} onSelect={select} />,
+              }] : []),
               {
                 key: 'list',
                 label: t('grids.list'),

@@ -13,7 +13,10 @@ const palette = ['#1655c0', '#13a8a8', '#d46b08', '#389e0d', '#c41d7f', '#531dab
 /** A point drawn over the grids (a building, a place). */
 export interface MapPoint { lat: number; lng: number; label: string; colour?: string }
 
-export function GridMap({ data, tileUrl, attribution, selected, onSelect, points }: { data: GridFeatureCollection | null; tileUrl: string; attribution: string; selected?: string; onSelect: (code: string) => void; points?: MapPoint[] }) {
+/** A grid's fill by a figure of its own (e.g. its households' safety risk) and a line for its tooltip. */
+export interface GridShade { colour: string; note: string }
+
+export function GridMap({ data, tileUrl, attribution, selected, onSelect, points, shade }: { data: GridFeatureCollection | null; tileUrl: string; attribution: string; selected?: string; onSelect: (code: string) => void; points?: MapPoint[]; shade?: (code: string) => GridShade | undefined }) {
   const el = useRef<HTMLDivElement>(null);
   const map = useRef<L.Map | null>(null);
   const layer = useRef<L.GeoJSON | null>(null);
@@ -38,18 +41,21 @@ export function GridMap({ data, tileUrl, attribution, selected, onSelect, points
       style: (f) => {
         const code = (f?.properties as { code: string }).code;
         const on = code === selected;
+        const shaded = shade?.(code);
+        if (shaded) return { color: on ? '#cf1322' : '#595959', weight: on ? 3 : 1, fillColor: shaded.colour, fillOpacity: 0.55 };
         return { color: on ? '#cf1322' : colour(code), weight: on ? 3 : 1, fillOpacity: on ? 0.45 : 0.18 };
       },
       onEachFeature: (f, l) => {
         const p = f.properties as { code: string; name: string };
         // Names come from imports and users: Leaflet renders tooltips as HTML, so they are escaped.
-        l.bindTooltip(htmlLines(p.name, p.code), { sticky: true });
+        const note = shade?.(p.code)?.note;
+        l.bindTooltip(note ? htmlLines(p.name, note) : htmlLines(p.name, p.code), { sticky: true });
         l.on('click', () => onSelect(p.code));
       },
     }).addTo(m);
     const b = layer.current.getBounds();
     if (b.isValid()) m.fitBounds(b, { padding: [12, 12] });
-  }, [data, selected, onSelect]);
+  }, [data, selected, onSelect, shade]);
 
   useEffect(() => {
     const m = map.current;

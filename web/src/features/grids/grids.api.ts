@@ -1,6 +1,7 @@
 /** Server state of grids: outlines for the map, one grid's card, its duty layers. */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { GridDetail, GridFeatureCollection } from '../../../../core/schemas/grids.response';
+import type { RiskByGridAnswer } from '../../../../core/schemas/risk-map.schema';
 import { api } from '../../api';
 import { useAction } from '../../data/use-action';
 
@@ -26,4 +27,9 @@ export function useSetDuties(code: string | null) {
 /** A grid's outline for a case's map; a handler outside the grid's area is refused, and then the map shows the marker only. */
 export function useGridOutline(code: string | null) {
   return useQuery({ queryKey: ['grids', 'outline', code], queryFn: () => api<{ name: string; geometry: GeoJSON.Polygon }>(`/api/grids/${code}`), enabled: !!code, retry: false, meta: { inlineError: true } });
+}
+
+/** Each grid's active households by current safety-risk level under a region (the 安全风险 layer). */
+export function useRiskByGrid(region: string | undefined, enabled: boolean) {
+  return useQuery({ queryKey: ['grids', 'risk', region], queryFn: () => api<RiskByGridAnswer>(`/api/field/risk-by-grid?region=${region}`), enabled: !!region && enabled, staleTime: 60_000 });
 }
