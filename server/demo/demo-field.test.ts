@@ -80,5 +80,18 @@ describe('demo field work', () => {
     expect(compliance.body.days).toBe(7);
     expect(compliance.body.workers).toMatchObject([{ patrolledDays: 6, patrols: 6, findings: 2 }]);
   });
+
+  // ── Session 12, helper C: what the staff patrol page (/patrols) reads of these patrols ──
+  it('lists the patrols with their grid\'s name and each finding linked to its case by code and 六必查 item', async () => {
+    const leader = await login(env.app, 'village.leader');
+    const list = await call(env.app, 'GET', '/api/field/patrols?pageSize=50', leader);
+    expect(list.status).toBe(200);
+    for (const p of list.body.items) expect(p).toMatchObject({ gridName: expect.stringMatching(/^城关社区第\d网格$/) });
+    const cases = await env.ctx.database.query<{ code: string }>(`SELECT code FROM cases WHERE channel = 'patrol' ORDER BY code`);
+    const linked = list.body.items.flatMap((p: { findings: { caseCode: string; templateItem: string }[] }) => p.findings);
+    expect(linked.map((f: { caseCode: string }) => f.caseCode).sort()).toEqual(cases.map((c) => c.code));
+    expect(linked.map((f: { templateItem: string }) => f.templateItem).sort()).toEqual(['liubicha.safety_facilities', 'liubicha.sanitation']);
+    for (const p of list.body.items) expect(p.findings).toHaveLength(p.findingCount);
+  });
 });
 
