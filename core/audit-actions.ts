@@ -96,6 +96,10 @@ export const auditActions = [
   'patrol.readTrack', // 查看巡查轨迹 (a worker's location history: an audited read)
   'visit.record', // 登记走访 (a correction names the record it supersedes)
   'assessment.record', // 家庭安全风险评估 (the level, never the answers)
+  // ── Session 12, helper A: responsible workers and 四访 triggers ──
+  'careAssignment.assign', // 指派责任人 (a person under care; their open visit tasks follow)
+  'careAssignment.unassign', // 取消责任人 (by hand, or because the person moved out of the worker's scope)
+  'visit.trigger', // 发起走访（重大变故、上访群众）
 ] as const;
 
 /**

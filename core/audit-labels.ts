@@ -101,6 +101,10 @@ const plainLabels: Record<(typeof auditActions)[number], Words> = {
   'patrol.readTrack': w('查看巡查轨迹', '查看巡查軌跡', 'Viewed a patrol track'),
   'visit.record': w('登记走访', '登記走訪', 'Recorded a visit'),
   'assessment.record': w('评估家庭安全风险', '評估家庭安全風險', 'Assessed a household\'s risk'),
+  // ── Session 12, helper A ──
+  'careAssignment.assign': w('指派责任人', '指派責任人', 'Named a responsible worker'),
+  'careAssignment.unassign': w('取消责任人', '取消責任人', 'Removed a responsible worker'),
+  'visit.trigger': w('发起走访', '發起走訪', 'Raised a visit'),
 };
 
 /** The case workflow's steps (the same words as the case page's buttons). */

@@ -38,6 +38,8 @@ export const permissions = [
   'field:record', // record patrols, visits and risk assessments from the field app (own records)
   'field:read', // see field records, visit tasks, patrol compliance and coverage in the scope
   'field:track', // read a patrol's location track (sensitive personal data; each read audited)
+  // Session 12, helper A: who manages the grid names a person's responsible worker (a grid worker does not assign).
+  'field:assign', // name the responsible worker (责任人) of a person under care in the scope
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -69,10 +71,10 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   // Leaders approve petition extensions and urge late steps.
   // …and act for a mediation committee of their scope (assign, transfer, urge) and keep its roster (司法所).
   // …and see field work, coverage and (audited) a worker's patrol track.
-  leader: [...businessRead, 'case:act', 'case:export', 'kpi:read', 'person:read', 'petition:read', 'petition:act', 'dispute:read', 'dispute:act', 'mediation:admin', 'field:read', 'field:track'],
+  leader: [...businessRead, 'case:act', 'case:export', 'kpi:read', 'person:read', 'petition:read', 'petition:act', 'dispute:read', 'dispute:act', 'mediation:admin', 'field:read', 'field:track', 'field:assign'],
   // A township centre's operator acts for the township when a petition is sent to it.
   // The centre's operator registers disputes and hands them to a committee of its scope.
-  operator: [...businessRead, 'case:create', 'case:act', 'case:export', 'pii:view', 'kpi:read', 'person:read', 'person:write', 'person:reveal', 'petition:read', 'petition:act', 'dispute:read', 'dispute:register', 'dispute:act', 'dispute:reveal', 'field:read'],
+  operator: [...businessRead, 'case:create', 'case:act', 'case:export', 'pii:view', 'kpi:read', 'person:read', 'person:write', 'person:reveal', 'petition:read', 'petition:act', 'dispute:read', 'dispute:register', 'dispute:act', 'dispute:reveal', 'field:read', 'field:assign'],
   // Department handlers work on cases routed to them, not on the population registry.
   // …and on petitions transferred to their department (the receiving body).
   handler: [...businessRead, 'case:act', 'petition:read', 'petition:act'],

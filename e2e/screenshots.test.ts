@@ -1,6 +1,6 @@
 /**
  * Screenshots of every page, kept as CI artefacts in .tmp/screenshots/: each staff page signed in as the role that
- * uses it, at 1440×900 and 390×844 in zh-CN (a case, each people tab, sign-in, TOTP enrolment and the forced
+ * uses it, at 1440×900 and 390×844 in zh-CN (a case, each people tab, 走访覆盖 and 巡查, sign-in, TOTP enrolment and the forced
  * password change included), the petition pages (workbench, card, registration form, leaders' overview) in zh-CN and
  * English, the mediation overview (figures, ranking, subsidies, their rates) in zh-CN and English, and the resident pages (report, tracking) in zh-CN, zh-TW, English and Tibetan, the petitioner's (online form,
  * tracking) in zh-CN and English. Each shot asserts that the page drew its title and that no script error happened
@@ -105,6 +105,9 @@ const staffPages = () => [
   { path: '/cases', user: 'township.operator', file: 'cases', title: '案件办理' },
   { path: `/cases/${caseCode}`, user: 'township.operator', file: 'case-card', title: caseCode },
   { path: '/dashboard', user: 'county.leader', file: 'dashboard', title: '指挥中心' },
+  // Field work (issue 16): 走访覆盖 and 巡查 as the county's leader sees them.
+  { path: '/coverage', user: 'county.leader', file: 'coverage', title: '走访覆盖' },
+  { path: '/patrols', user: 'county.leader', file: 'patrols', title: '巡查' },
   { path: '/people', user: 'village.gridWorker', file: 'people-overview', title: '人口与户' },
   ...['households', 'places', 'buildings', 'expiring', 'persons'].map((tab) => ({ path: `/people/${tab}`, user: 'village.gridWorker', file: `people-${tab}`, title: /./ })),
   { path: '/grids', user: 'township.operator', file: 'grids', title: '一张网' },
@@ -242,7 +245,7 @@ describe('resident pages', () => {
 describe('the artefacts', () => {
   it('are all there', () => {
     const files = readdirSync(screenshotsDir).filter((f) => f.endsWith('.png'));
-    // 16 staff pages and 3 sign-in pages at two sizes, 2 resident pages in 4 languages (Tibetan too) at two sizes; the petition
+    // 18 staff pages and 3 sign-in pages at two sizes, 2 resident pages in 4 languages (Tibetan too) at two sizes; the petition
     // pages and the petitioner's 2 pages in 2 languages at two sizes; the mediation overview's pages likewise.
     expect(files.length).toBe((staffPages().length + 3) * 2 + 2 * residentLanguages.length * 2 + (petitionPages().length + 2 + mediationStatsPages().length) * petitionLanguages.length * 2);
   });

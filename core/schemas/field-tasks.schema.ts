@@ -27,3 +27,15 @@ export const CoverageQuery = z.object({
 export const SnapshotQuery = z.object({
   since: z.string().max(100).optional(),
 });
+
+// ── Session 12, helper A: care assignments and triggers ──
+/** PUT /api/field/care-assignments/:personId: the person's responsible worker (an account id; the page picks it by name). */
+export const CareAssignmentSchema = z.object({ workerId: z.uuid() });
+
+/** POST /api/field/triggers: a major change or a petitioner to visit (四访), once while its task is open. */
+export const TriggerSchema = z.object({
+  subjectType: z.enum(['household', 'person']),
+  subjectId: z.uuid(),
+  rule: z.enum(['major_change', 'petitioner']),
+  note: z.string().trim().max(500).optional(),
+});

@@ -67,7 +67,11 @@ describe('demo field work', () => {
     expect(list.status).toBe(200);
     expect(list.body.items).toHaveLength(6);
     for (const p of list.body.items) expect(p).toMatchObject({ status: 'ended', pointCount: 40, userName: expect.any(String) });
-    expect(list.body.items.filter((p: { distanceM: number }) => p.distanceM > 100)).toHaveLength(6);
+    // A walking pace: at most 3 km in the 40 minutes of each walk.
+    for (const p of list.body.items) {
+      expect(p.distanceM).toBeGreaterThan(500);
+      expect(p.distanceM).toBeLessThanOrEqual(3000);
+    }
     const found = await env.ctx.database.query<{ channel: string; category_id: string }>(`SELECT c.channel, c.category_id FROM patrol_findings f JOIN cases c ON c.county_code = f.county_code AND c.id = f.case_id ORDER BY c.category_id`);
     expect(found).toEqual([{ channel: 'patrol', category_id: 'safety.fire' }, { channel: 'patrol', category_id: 'sanitation.garbage' }]);
     // 一日一巡 over the last seven days (the report's default range): six days walked, one missed.
@@ -75,6 +79,19 @@ describe('demo field work', () => {
     expect(compliance.status).toBe(200);
     expect(compliance.body.days).toBe(7);
     expect(compliance.body.workers).toMatchObject([{ patrolledDays: 6, patrols: 6, findings: 2 }]);
+  });
+
+  // ── Session 12, helper C: what the staff patrol page (/patrols) reads of these patrols ──
+  it('lists the patrols with their grid\'s name and each finding linked to its case by code and 六必查 item', async () => {
+    const leader = await login(env.app, 'village.leader');
+    const list = await call(env.app, 'GET', '/api/field/patrols?pageSize=50', leader);
+    expect(list.status).toBe(200);
+    for (const p of list.body.items) expect(p).toMatchObject({ gridName: expect.stringMatching(/^城关社区第\d网格$/) });
+    const cases = await env.ctx.database.query<{ code: string }>(`SELECT code FROM cases WHERE channel = 'patrol' ORDER BY code`);
+    const linked = list.body.items.flatMap((p: { findings: { caseCode: string; templateItem: string }[] }) => p.findings);
+    expect(linked.map((f: { caseCode: string }) => f.caseCode).sort()).toEqual(cases.map((c) => c.code));
+    expect(linked.map((f: { templateItem: string }) => f.templateItem).sort()).toEqual(['liubicha.safety_facilities', 'liubicha.sanitation']);
+    for (const p of list.body.items) expect(p.findings).toHaveLength(p.findingCount);
   });
 });
 

@@ -1,6 +1,6 @@
 /**
  * A week of patrols (一日一巡) in the demo: `village.gridWorker` walked one of their 城关社区 grids on six of the last
- * seven days (the fourth day back is missed, so compliance is not a flat 100 %), each walk a 40-minute loop inside the
+ * seven days (the fourth day back is missed, so compliance is not a flat 100 %), each walk a 40-minute loop of about 2.4 km inside the
  * grid sent as track chunks of 20 points, and two walks found something (a 六必查 item) that became a case of channel
  * 巡查. Written through the same services the field app calls, so rollups, audit and encryption are the real ones.
  * Idempotent: nothing is added when the worker already has a patrol.
@@ -20,15 +20,22 @@ const findings: Record<number, { item: string; categoryId: string; description: 
   1: { item: 'liubicha.sanitation', categoryId: 'sanitation.garbage', description: '巡查发现：社区西侧垃圾点满溢，未及时清运' },
 };
 
-/** Points of a loop around the inner part of a grid's bounding box, one a minute: [epoch ms, lat, lng, accuracy m]. */
+/** Side of the walked square: 4 × 600 m in 40 minutes is a walking pace (3.6 km/h). */
+const SIDE_M = 600;
+const M_PER_DEG_LAT = 111_320;
+
+/** Points of a square walk around the middle of a grid's bounding box, one a minute: [epoch ms, lat, lng, accuracy m]. */
 function loop(box: { minLat: number; minLng: number; maxLat: number; maxLng: number }, start: number, minutes: number): [number, number, number, number][] {
-  const inset = (lo: number, hi: number, f: number) => lo + (hi - lo) * f;
-  const corners = [[0.25, 0.25], [0.25, 0.75], [0.75, 0.75], [0.75, 0.25]] as const;
+  const midLat = (box.minLat + box.maxLat) / 2, midLng = (box.minLng + box.maxLng) / 2;
+  const mPerDegLng = M_PER_DEG_LAT * Math.cos((midLat * Math.PI) / 180);
+  // Half the square in degrees, never wider than half the grid's box (a small grid gets a smaller walk).
+  const half = { lat: Math.min(SIDE_M / 2 / M_PER_DEG_LAT, (box.maxLat - box.minLat) / 4), lng: Math.min(SIDE_M / 2 / mPerDegLng, (box.maxLng - box.minLng) / 4) };
+  const corners = [[-1, -1], [-1, 1], [1, 1], [1, -1]] as const;
   const out: [number, number, number, number][] = [];
   for (let i = 0; i < minutes; i++) {
     const leg = Math.floor((i / minutes) * 4), f = ((i / minutes) * 4) % 1;
     const [a, b] = [corners[leg]!, corners[(leg + 1) % 4]!];
-    const lat = inset(box.minLat, box.maxLat, a[0] + (b[0] - a[0]) * f), lng = inset(box.minLng, box.maxLng, a[1] + (b[1] - a[1]) * f);
+    const lat = midLat + half.lat * (a[0] + (b[0] - a[0]) * f), lng = midLng + half.lng * (a[1] + (b[1] - a[1]) * f);
     out.push([start + i * MINUTE, +lat.toFixed(6), +lng.toFixed(6), 8 + (i % 5)]);
   }
   return out;

@@ -24,6 +24,9 @@ import { render as renderDocument, store as storeDocument } from '../modules/doc
 import { createCommittee, createMediator, createRoom } from '../modules/mediation/organisation.service.ts';
 import { registerDispute } from '../modules/mediation/dispute-register.service.ts';
 import { startPatrol } from '../modules/field/patrols.service.ts';
+import { addRecord } from '../modules/people/records.service.ts';
+import { assignCare } from '../modules/field-tasks/care-assignments.service.ts';
+import { generateForCounty } from '../modules/field-tasks/visit-task-generator.service.ts';
 
 export type Side = 'A' | 'B' | 'missing';
 
@@ -113,6 +116,8 @@ export const sampleBodies: Record<string, object> = {
   'POST /api/field/patrols/:patrolId/track': { id: randomUUID(), seq: 0, points: [[1772413200000, 37.05, 101.05, 5]] },
   'POST /api/field/patrols/:patrolId/findings': { id: randomUUID(), recordedAt: '2026-03-02T01:00:00.000Z', categoryId: 'municipal.road', description: '巡查发现路面破损', lat: 37.05, lng: 101.05 },
   'PUT /api/field/attachments/:id': {},
+  // ── Session 12, helper A: responsible workers (an account id that names nobody: the worker check answers 400) ──
+  'PUT /api/field/care-assignments/:personId': { workerId: randomUUID() },
 };
 
 const LANDLORD_ID = { A: '63222119700315001' + checkCharacter('63222119700315001'), B: '63222119710416002' + checkCharacter('63222119710416002') };
@@ -267,7 +272,14 @@ export async function buildRouteWorld(env: TestEnv): Promise<Record<Side, Record
     const worker = { kind: 'user' as const, id: objects[side].user, name: `target-${side.toLowerCase()}`, role: 'gridWorker' as const, scopeCode: village };
     objects[side].patrol = (await startPatrol(env.ctx, worker, { id: randomUUID(), gridCode: grid, startedAt: '2026-03-02T00:00:00.000Z' })).id;
   }
+  // ── Session 12, helper A: each side's person is under care and has an open visit task; A's has a responsible
+  // worker (its target user), B's has none, so B's shows in a coverage list that forgets the scope. ──
+  for (const side of ['A', 'B'] as const) await addRecord(env.ctx, root, objects[side].person, { kind: 'care', category: '01', data: { note: `${side}独居老人` } });
+  await assignCare(env.ctx, root, objects.A.person, objects.A.user);
+  await generateForCounty(env.ctx, fixture.county.slice(0, 6));
+  const [bTask] = await env.ctx.database.query<{ id: string }>('SELECT id FROM visit_tasks WHERE county_code = $1 AND subject_id = $2', [fixture.county.slice(0, 6), objects.B.person]);
   const b = objects.B;
+  outOfScopeMarkers.push(bTask!.id, 'B独居老人');
   outOfScopeMarkers.push(b.patrol);
   outOfScopeMarkers.push(b.dispute, 'B村纠纷宅基地', 'B村调委会', 'B村调解室', 'B调解员', b.mediationCommittee, b.mediationRoom, b.mediator);
   outOfScopeMarkers.push(b.document, b.petition, 'B村信访道路', b.case, 'B村道路破损', 'B村小学', 'B村3号楼', 'B村1号', 'B网格员', 'B联户组', 'target-b', b.person, b.household, b.place, b.building, b.dwelling, b.user, b.gridStaff);

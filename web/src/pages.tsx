@@ -1,6 +1,6 @@
 /** The staff app's pages: path, menu label, icon, the permission each needs, and the page itself (loaded on first visit). */
 import { lazy, type ComponentType, type ReactNode } from 'react';
-import { HomeOutlined, ApartmentOutlined, TeamOutlined, KeyOutlined, AuditOutlined, FileTextOutlined, DashboardOutlined, SettingOutlined, ContactsOutlined, MailOutlined, FundOutlined, SolutionOutlined, ClusterOutlined, BarChartOutlined, SafetyOutlined } from '@ant-design/icons';
+import { HomeOutlined, ApartmentOutlined, TeamOutlined, KeyOutlined, AuditOutlined, FileTextOutlined, DashboardOutlined, SettingOutlined, ContactsOutlined, MailOutlined, FundOutlined, SolutionOutlined, ClusterOutlined, BarChartOutlined, SafetyOutlined, CompassOutlined } from '@ant-design/icons';
 import type { Me } from '../../core/schemas/auth.schema';
 
 /** A page component takes the signed-in user. */
@@ -33,6 +33,8 @@ export const pages: PageEntry[] = [
   { path: '/mediation-org', key: 'nav.mediationOrg', icon: <ClusterOutlined />, permission: 'mediation:admin', Page: load(() => import('./features/mediation/OrganisationPage'), 'OrganisationPage'), child: ':tab', childKey: 'mediation.org.' },
   // ── Session 11, helper T: 走访覆盖 (无人脱管、无人漏管) ──
   { path: '/coverage', key: 'nav.coverage', icon: <SafetyOutlined />, permission: 'field:read', Page: load(() => import('./features/coverage/CoveragePage'), 'CoveragePage') },
+  // ── Session 12, helper C: 巡查 (一日一巡 compliance, patrols and their tracks) ──
+  { path: '/patrols', key: 'nav.patrols', icon: <CompassOutlined />, permission: 'field:read', Page: load(() => import('./features/patrols/PatrolsPage'), 'PatrolsPage') },
   { path: '/dashboard', key: 'nav.dashboard', icon: <DashboardOutlined />, permission: 'kpi:read', Page: load(() => import('./features/dashboard/DashboardPage'), 'DashboardPage') },
   { path: '/people', key: 'nav.people', icon: <ContactsOutlined />, permission: 'person:read', Page: load(() => import('./features/people/PeoplePage'), 'PeoplePage'), child: ':tab', childKey: 'people.' },
   { path: '/grids', key: 'nav.grids', icon: <ApartmentOutlined />, permission: 'grid:read', Page: load(() => import('./features/grids/GridBrowser'), 'GridBrowser') },

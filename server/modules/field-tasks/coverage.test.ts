@@ -8,17 +8,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { call, createTestEnv, fixture, login, type TestEnv } from '../../test/harness.ts';
 import { advanceTo } from '../../test/china-clock.ts';
-import { fieldWorld, linkStaff, personUnderCare } from '../../test/visit-task-builders.ts';
+import { fieldWorld, linkStaff, personUnderCare, tasksOf } from '../../test/visit-task-builders.ts';
 import { generateForCounty } from './visit-task-generator.service.ts';
 
 const COUNTY = fixture.county.slice(0, 6);
 let env: TestEnv;
 const p: Record<string, string> = {};
 let leader: string;
+let users: Awaited<ReturnType<typeof fieldWorld>>['users'];
 
 beforeAll(async () => {
   env = await createTestEnv();
   const w = await fieldWorld(env);
+  users = w.users;
   await linkStaff(env, fixture.gridB1, w.users.workerB);
   p.fineA1 = await personUnderCare(env, fixture.gridA1, '马福', { kind: 'care', category: '01' });
   p.aloneA2 = await personUnderCare(env, fixture.gridA2, '韩寿', { kind: 'care', category: '01' });
@@ -79,6 +81,41 @@ describe('coverage (无人脱管、无人漏管)', () => {
     expect(rows[2]![6]).toBe('3');
     const [a] = await env.ctx.database.query<{ detail: { rows: number } }>(`SELECT detail FROM audit_log WHERE action = 'coverage.export'`);
     expect(a!.detail.rows).toBe(4);
+  });
+
+  // Session 12: the list acts. A person without a worker is given one through the API (the page's 指派).
+  it('leaves the list once a responsible worker is named, and their task goes to that worker', async () => {
+    expect((await tasksOf(env, p.aloneA2!)).map((t) => t.assigneeId)).toEqual([null]);
+    const workers = await call(env.app, 'GET', `/api/field/care-assignments/${p.aloneA2}/workers`, leader);
+    expect(workers.body).toEqual([{ id: users.worker, name: 'gw.a' }]); // gw.b's village does not hold grid A2
+    const put = await call(env.app, 'PUT', `/api/field/care-assignments/${p.aloneA2}`, leader, { workerId: users.worker });
+    expect([put.status, put.body.worker, put.body.tasksReassigned]).toEqual([200, { id: users.worker, name: 'gw.a' }, 1]);
+    const after = (await call(env.app, 'GET', '/api/field/coverage', leader)).body;
+    expect(ids(after.items)).toEqual([p.keyA2, p.lateB1, p.newA1].sort());
+    expect(after.totals).toMatchObject({ listed: 3, noWorker: 1 });
+    expect((await tasksOf(env, p.aloneA2!)).map((t) => [t.status, t.assigneeId])).toEqual([['open', users.worker]]);
+    const [a] = await env.ctx.database.query<{ detail: { to: string; tasks: number } }>(`SELECT detail FROM audit_log WHERE action = 'careAssignment.assign'`);
+    expect(a!.detail).toMatchObject({ to: users.worker, tasks: 1 });
+  });
+
+  it('refuses a worker whose scope does not hold the grid, a grid worker assigning, and a person outside the scope', async () => {
+    const wrong = await call(env.app, 'PUT', `/api/field/care-assignments/${p.keyA2}`, leader, { workerId: users.workerB });
+    // VALIDATION_FAILED (400), as every other domain check of a body in this project.
+    expect([wrong.status, wrong.body.error.details[0].code]).toEqual([400, 'worker_not_eligible']);
+    expect(wrong.body.error.details[0].message).toContain('管辖范围');
+    const byWorker = await call(env.app, 'PUT', `/api/field/care-assignments/${p.keyA2}`, await login(env.app, 'gw.a'), { workerId: users.worker });
+    expect(byWorker.status).toBe(403);
+    const village = await login(env.app, 'leader.a');
+    const outside = await call(env.app, 'PUT', `/api/field/care-assignments/${p.lateB1}`, village, { workerId: users.worker });
+    const missing = await call(env.app, 'PUT', `/api/field/care-assignments/00000000-0000-4000-8000-000000000000`, village, { workerId: users.worker });
+    expect([outside.status, outside.body]).toEqual([missing.status, missing.body]);
+  });
+
+  it('takes the name back: the person is listed without a worker again and the task has none', async () => {
+    const del = await call(env.app, 'DELETE', `/api/field/care-assignments/${p.aloneA2}`, leader);
+    expect([del.status, del.body.removed]).toEqual([200, true]);
+    expect((await tasksOf(env, p.aloneA2!)).map((t) => t.assigneeId)).toEqual([null]);
+    expect(ids((await call(env.app, 'GET', '/api/field/coverage?reason=no_worker', leader)).body.items)).toEqual([p.aloneA2, p.keyA2].sort());
   });
 
   it('keeps a village leader to the village, and a place outside the scope answers like a missing one', async () => {

@@ -1,7 +1,7 @@
 /** Visit tasks, coverage and the field app's device copy (issue 16, helper T's routes). */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { CoverageQuery, SnapshotQuery, TaskListQuery } from '../../../core/schemas/field-tasks.schema.ts';
+import { CareAssignmentSchema, CoverageQuery, SnapshotQuery, TaskListQuery, TriggerSchema } from '../../../core/schemas/field-tasks.schema.ts';
 import { TaskPage } from '../../../core/schemas/field-tasks.response.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { actorOf } from '../../http/route-config.ts';
@@ -10,6 +10,9 @@ import { coverage, coverageXlsx } from './coverage.service.ts';
 import { snapshot } from './snapshot.service.ts';
 import { householdRisk } from './household-risk.service.ts';
 import { z } from 'zod';
+import { idempotent, keyScopeOf } from '../../http/idempotent.ts';
+import { assignCare, careWorkers, unassignCare } from './care-assignments.service.ts';
+import { triggerVisit } from './visit-triggers.service.ts';
 
 /** Registers /api/field/tasks, /api/field/coverage(.xlsx) and /api/field/snapshot. */
 export function fieldTaskRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -37,4 +40,32 @@ export function fieldTaskRoutes(app: FastifyInstance, ctx: AppContext): void {
     config: { access: { permission: ['person:read', 'field:read'], objects: ['household'] } },
     schema: { tags: ['field'], summary: '家庭安全风险 A household\'s current safety-risk level and its assessments (level, score, when, by whom; never the answers)', params: z.object({ id: z.uuid() }) },
   }, async (req) => householdRisk(ctx, actorOf(req), req.params.id));
+  careRoutes(app, ctx);
+}
+
+// ── Session 12, helper A: the responsible worker of a person under care, and 四访 triggers ──
+const personParams = z.object({ personId: z.uuid() });
+
+/** Registers /api/field/care-assignments/:personId (PUT, DELETE, GET …/workers) and POST /api/field/triggers. */
+export function careRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get('/api/field/care-assignments/:personId/workers', {
+    config: { access: { permission: 'field:assign', objects: ['person'] } },
+    schema: { tags: ['field'], summary: '可指派的责任人 The accounts that may be responsible for this person (enabled grid workers and household leaders whose scope covers the person\'s grid), by name', params: personParams },
+  }, async (req) => careWorkers(ctx, actorOf(req), req.params.personId));
+  r.put('/api/field/care-assignments/:personId', {
+    config: { access: { permission: 'field:assign', objects: ['person'] } },
+    schema: { tags: ['field'], summary: '指派责任人 Name the responsible worker of a person under care; their open visit tasks go to the worker (audited)', params: personParams, body: CareAssignmentSchema },
+  }, async (req) => assignCare(ctx, actorOf(req), req.params.personId, req.body.workerId));
+  r.delete('/api/field/care-assignments/:personId', {
+    config: { access: { permission: 'field:assign', objects: ['person'] } },
+    schema: { tags: ['field'], summary: '取消指派 Take back the responsible worker: the tasks go to the grid\'s worker again, or to nobody (audited)', params: personParams },
+  }, async (req) => unassignCare(ctx, actorOf(req), req.params.personId));
+  r.post('/api/field/triggers', {
+    config: { access: { permission: ['field:record', 'field:assign'] } },
+    schema: { tags: ['field'], summary: '四访：重大变故、上访群众 Raise a one-off visit for a major change or a petitioner; answers the open task of that rule when there is one; honours Idempotency-Key', body: TriggerSchema },
+  }, async (req, reply) => {
+    const actor = actorOf(req);
+    return idempotent(ctx, req, reply, keyScopeOf(actor), 201, (ticket) => triggerVisit(ctx, actor, req.body, ticket));
+  });
 }

@@ -3,8 +3,8 @@
  * records' `household_risk_current`), active persons with active care records, and the registry's moves into a
  * grid (new arrivals). Reads only; the rows carry grid and village so a task can be placed.
  */
-import { and, asc, eq, gt, inArray, or, sql } from 'drizzle-orm';
-import { grids, households, personRecords, persons, registryHistory } from '../../db/schema.ts';
+import { and, asc, eq, gt, inArray, isNotNull, or, sql } from 'drizzle-orm';
+import { grids, households, personRecords, persons, petitioners, registryHistory } from '../../db/schema.ts';
 import type { Executor } from '../../db/client.ts';
 import { careKinds } from '../../../core/field/visit-rules.ts';
 
@@ -60,6 +60,26 @@ export async function arrivalsSince(ex: Executor, countyCode: string, after: { a
     ))
     .orderBy(asc(registryHistory.at), asc(registryHistory.id))
     .limit(limit);
+}
+
+/**
+ * Petitioners linked to a registry person (matched by ID number when the petition was registered), registered
+ * after `at`, oldest first, at most `limit`. Strictly after: a petition merged into a visit that was open when it
+ * was scanned must not come back as a new visit once that one is done (a task is also unique by its petition).
+ */
+export async function petitionersSince(ex: Executor, countyCode: string, at: Date, limit: number) {
+  return ex
+    .select({ petitionId: petitioners.petitionId, personId: petitioners.personId, at: petitioners.createdAt })
+    .from(petitioners)
+    .where(and(eq(petitioners.countyCode, countyCode), isNotNull(petitioners.personId), gt(petitioners.createdAt, at)))
+    .orderBy(asc(petitioners.createdAt), asc(petitioners.id))
+    .limit(limit);
+}
+
+/** One person's place (active or not). */
+export async function personPlace(ex: Executor, countyCode: string, id: string): Promise<(Placed & { active: boolean }) | undefined> {
+  const [p] = await ex.select({ id: persons.id, gridCode: persons.gridCode, villageCode: persons.villageCode, status: persons.status }).from(persons).where(and(eq(persons.countyCode, countyCode), eq(persons.id, id)));
+  return p && { id: p.id, gridCode: p.gridCode, villageCode: p.villageCode, active: p.status === 'active' };
 }
 
 /** Every county with grids (the generator's walk). */

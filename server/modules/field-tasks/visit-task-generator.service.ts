@@ -18,7 +18,7 @@ import * as subjects from './visit-subjects.repository.ts';
 import { openVisitClock, roleOf, visitTaskModule } from './visit-tasks.workflow.ts';
 
 /** A subject with its place, as the rules and the task rows need it. */
-type PlacedSubject = VisitSubject & { gridCode: string; villageCode: string };
+export type PlacedSubject = VisitSubject & { gridCode: string; villageCode: string };
 
 const keyOf = (type: string, id: string, rule: string) => `${type}:${id}:${rule}`;
 /** How far back the first scan of a county looks for new arrivals. */
@@ -47,17 +47,17 @@ async function loadSubjects(ex: Executor, ctx: AppContext, countyCode: string, o
 }
 
 /** Who a task goes to: the person's care assignment, else the grid's first linked grid worker, else nobody. */
-async function assigneesFor(ex: Executor, countyCode: string, subjectsOf: PlacedSubject[]): Promise<(s: PlacedSubject) => string | null> {
+export async function assigneesFor(ex: Executor, countyCode: string, subjectsOf: PlacedSubject[]): Promise<(s: PlacedSubject) => string | null> {
   const persons = subjectsOf.filter((s) => s.type === 'person').map((s) => s.id);
   const care = persons.length ? await repo.careAssignees(ex, countyCode, persons) : new Map<string, string>();
   const workers = await repo.gridPeople(ex, countyCode, 'gridWorker', [...new Set(subjectsOf.map((s) => s.gridCode))]);
   return (s) => (s.type === 'person' ? care.get(s.id) : undefined) ?? workers.get(s.gridCode)?.[0] ?? null;
 }
 
-/** Creates the required tasks no open task covers; opens each one's clock. Returns how many were made. */
-async function createMissing(tx: Executor, ctx: AppContext, countyCode: string, required: RequiredTask[], placed: Map<string, PlacedSubject>, open: Set<string>, now: Date): Promise<number> {
+/** Creates the required tasks no open task covers; opens each one's clock. Returns the tasks made. */
+export async function createMissing(tx: Executor, ctx: AppContext, countyCode: string, required: RequiredTask[], placed: Map<string, PlacedSubject>, open: Set<string>, now: Date): Promise<repo.TaskRow[]> {
   const missing = required.filter((r) => !open.has(keyOf(r.subjectType, r.subjectId, r.rule)));
-  if (!missing.length) return 0;
+  if (!missing.length) return [];
   const assignee = await assigneesFor(tx, countyCode, [...new Set(missing.map((r) => placed.get(`${r.subjectType}:${r.subjectId}`)!))]);
   const rows: repo.TaskRow[] = missing.map((r) => {
     const s = placed.get(`${r.subjectType}:${r.subjectId}`)!;
@@ -73,7 +73,7 @@ async function createMissing(tx: Executor, ctx: AppContext, countyCode: string, 
     await repo.insertEvent(tx, { countyCode, taskId: t.id, type: 'create', fromStatus: null, toStatus: 'open', actorId: 'system', data: { rule: t.rule, dueOn: t.dueOn }, at: now });
     await openVisitClock(tx, ctx, t, r.start, r.days);
   }
-  return made.length;
+  return made;
 }
 
 /** Cancels the open recurring tasks the rules no longer require (one-off tasks stay until visited). */
@@ -102,7 +102,10 @@ export async function generateForCounty(ctx: AppContext, countyCode: string): Pr
     const now = ctx.clock.now();
     const placed = await loadSubjects(tx, ctx, countyCode);
     const bySubject = new Map(placed.map((s) => [`${s.type}:${s.id}`, s]));
-    // New arrivals since the last scan become one-off triggers of their household.
+    // New arrivals since the last scan become one-off triggers of their household. A household moved into a grid
+    // is a new arrival (四访: 新迁入家庭); a household created (POST /api/households, an import) is NOT: registering
+    // the existing population would make every household one, and the registry cannot tell a newcomer's first
+    // registration from a census entry (subjects.arrivalsSince reads moves only).
     const cursor = (await repo.cursorOf(tx, countyCode, 'arrivals')) ?? { lastAt: new Date(now.getTime() - FIRST_SCAN_DAYS * 86_400_000), lastRef: 0 };
     const arrivals = await subjects.arrivalsSince(tx, countyCode, { at: cursor.lastAt, id: cursor.lastRef }, 5000);
     for (const a of arrivals) {
@@ -117,15 +120,32 @@ export async function generateForCounty(ctx: AppContext, countyCode: string): Pr
       }
       (s.triggers ??= []).push({ rule: 'new_arrival', ref: `rh:${a.id}`, at: a.at } satisfies TriggerFact);
     }
+    // Petitioners linked to a registry person become one-off 上访群众 visits, one per petition (its id is the
+    // trigger's reference, so a rerun makes nothing; a petition while the person's visit is still open adds none).
+    const petitionCursor = (await repo.cursorOf(tx, countyCode, 'petitions'))?.lastAt ?? new Date(now.getTime() - FIRST_SCAN_DAYS * 86_400_000);
+    const petitions = await subjects.petitionersSince(tx, countyCode, petitionCursor, 5000);
+    for (const pt of petitions) {
+      const k = `person:${pt.personId}`;
+      let s = bySubject.get(k);
+      if (!s) {
+        const p = await subjects.personPlace(tx, countyCode, pt.personId!);
+        if (!p?.active) continue;
+        s = { type: 'person', id: p.id, gridCode: p.gridCode, villageCode: p.villageCode, lastVisitAt: null };
+        bySubject.set(k, s);
+        placed.push(s);
+      }
+      (s.triggers ??= []).push({ rule: 'petitioner', ref: `pt:${pt.petitionId}`, at: pt.at } satisfies TriggerFact);
+    }
     const open = await repo.openOfCounty(tx, countyCode);
     const openKeys = new Set(open.map((t) => keyOf(t.subjectType, t.subjectId, t.rule)));
     const required = requiredTasks(placed, now);
-    const created = await createMissing(tx, ctx, countyCode, required, bySubject, openKeys, now);
+    const created = (await createMissing(tx, ctx, countyCode, required, bySubject, openKeys, now)).length;
     const cancelled = await cancelStale(tx, ctx, open, new Set(required.map((r) => keyOf(r.subjectType, r.subjectId, r.rule))));
     const assigned = await assignUnassigned(tx, ctx, countyCode, open, bySubject);
     const lastArrival = arrivals.at(-1);
     if (lastArrival) await repo.saveCursor(tx, countyCode, 'arrivals', lastArrival.at, lastArrival.id);
     else if (!(await repo.cursorOf(tx, countyCode, 'arrivals'))) await repo.saveCursor(tx, countyCode, 'arrivals', cursor.lastAt, 0);
+    await repo.saveCursor(tx, countyCode, 'petitions', petitions.at(-1)?.at ?? petitionCursor, 0);
     return { created, cancelled, assigned };
   });
 }

@@ -23,13 +23,16 @@ function prefixOf(actor: Actor, region: string | undefined): string {
   return subtreePrefix(code);
 }
 
-/** Patrols in the region, newest first. @throws FORBIDDEN, NOT_FOUND */
+/** Patrols in the region, newest first, with their grid's name and their findings' case codes. @throws FORBIDDEN, NOT_FOUND */
 export async function listPatrols(ctx: AppContext, actor: Actor, q: Page & { region?: string; from?: Date; to?: Date }) {
   requireAnyPermission(actor, ['field:read', 'field:record']);
   const prefix = prefixOf(actor, q.region);
   const own = actor.kind !== 'user' || patrolOwnOnly.includes(actor.role) ? actor.id : null;
   const { items, total } = await repo.patrolsUnder(ctx.db, prefix, q, own, q.pageSize, (q.page - 1) * q.pageSize);
-  return { total, items: items.map((p) => ({ ...p, userName: p.userName ?? '', startedAt: p.startedAt.toISOString(), endedAt: p.endedAt?.toISOString() ?? null })) };
+  // The staff page links each finding to its case by code (a reader without case:read finds the case refused there).
+  const findings = await repo.findingsOf(ctx.db, prefix, items.map((p) => p.id));
+  const findingsOf = (id: string) => findings.filter((f) => f.patrolId === id).map((f) => ({ id: f.id, caseCode: f.caseCode, templateItem: f.templateItem, recordedAt: f.recordedAt.toISOString() }));
+  return { total, items: items.map((p) => ({ ...p, gridName: p.gridName ?? '', userName: p.userName ?? '', startedAt: p.startedAt.toISOString(), endedAt: p.endedAt?.toISOString() ?? null, findings: findingsOf(p.id) })) };
 }
 
 /** Visits in the region, or of one household or person in scope, newest first. @throws FORBIDDEN, NOT_FOUND */

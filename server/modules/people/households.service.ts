@@ -21,6 +21,7 @@ import { codeProblems } from '../codes/codes.service.ts';
 import { listPrefix } from './list-scope.ts';
 import { endTenanciesOf } from './dwellings.service.ts';
 import { completeKey, type Ticket } from '../idempotency/idempotency.service.ts';
+import * as fieldTasks from '../field-tasks/subject-moves.service.ts';
 
 /**
  * Adds a household to a grid, with the client's id when it gives one (the field app's offline record); the answer
@@ -76,7 +77,10 @@ export async function addMember(ctx: AppContext, actor: Actor, id: string, input
     await repo.setMembership(tx, p, h.id, input.relation, now);
     const history: repo.HistoryRow[] = [{ countyCode: h.countyCode, objectType: 'person', objectId: p.id, event: 'joined', fromGrid: p.gridCode, toGrid: h.gridCode, data: { householdId: h.id, relation: input.relation, previousHousehold: p.householdId }, actorId: actor.id, actorName: actor.name, at: now }];
     // A member lives where the household lives.
-    if (p.gridCode !== h.gridCode) await repo.moveMembers(tx, h.countyCode, h.id, h.gridCode, undefined, now);
+    if (p.gridCode !== h.gridCode) {
+      await repo.moveMembers(tx, h.countyCode, h.id, h.gridCode, undefined, now);
+      await fieldTasks.onSubjectsMoved(tx, ctx, h.countyCode, [{ type: 'person', id: p.id }], h.gridCode);
+    }
     if (input.head || !h.headPersonId) await repo.updateHousehold(tx, h, { headPersonId: p.id, updatedAt: now });
     await repo.addHistory(tx, history);
     await audit.record(tx, ctx, actor, { action: 'household.addMember', objectType: 'household', objectId: h.id, countyCode: h.countyCode, detail: { personId: p.id, relation: input.relation } });
@@ -101,6 +105,8 @@ export async function moveHousehold(ctx: AppContext, actor: Actor, id: string, i
     await repo.moveMembers(tx, h.countyCode, h.id, target.code, input.address, now);
     const entry = (objectType: 'household' | 'person', objectId: string): repo.HistoryRow => ({ countyCode: h.countyCode, objectType, objectId, event: 'moved', fromGrid: h.gridCode, toGrid: target.code, data: { reason: input.reason, householdId: h.id }, actorId: actor.id, actorName: actor.name, at: now });
     await repo.addHistory(tx, [entry('household', h.id), ...members.map((m) => entry('person', m.id))]);
+    // Their open visit tasks follow them (new grid, village and responsible worker), in this transaction.
+    await fieldTasks.onSubjectsMoved(tx, ctx, h.countyCode, [{ type: 'household', id: h.id }, ...members.map((m) => ({ type: 'person' as const, id: m.id }))], target.code);
     await audit.record(tx, ctx, actor, { action: 'household.move', objectType: 'household', objectId: h.id, countyCode: h.countyCode, detail: { from: h.gridCode, to: target.code, members: members.length, tenanciesEnded: ended } });
   });
   return householdCard(ctx, actor, id);

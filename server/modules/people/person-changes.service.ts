@@ -19,6 +19,7 @@ import { presentHousehold, presentPerson } from './people.presenter.ts';
 import { foundOrMissing, requirePermission, scopePrefix } from '../../lib/access.ts';
 import { gridFor } from '../grids/grids.service.ts';
 import { codeProblems } from '../codes/codes.service.ts';
+import * as fieldTasks from '../field-tasks/subject-moves.service.ts';
 
 /** Changes a person's name, phone, address, type or ethnic group. @throws FORBIDDEN, NOT_FOUND, VALIDATION_FAILED, CONFLICT (stale), INVALID_TRANSITION (archived) */
 export async function updatePerson(ctx: AppContext, actor: Actor, id: string, input: z.infer<typeof PersonUpdateSchema>) {
@@ -66,6 +67,7 @@ export async function movePerson(ctx: AppContext, actor: Actor, id: string, inpu
     const set = { gridCode: target.code, villageCode: target.villageCode, ...(input.address ? { address: input.address } : {}) };
     await repo.updatePerson(tx, p, set, now);
     await repo.addHistory(tx, [{ countyCode: p.countyCode, objectType: 'person', objectId: p.id, event: 'moved', fromGrid: p.gridCode, toGrid: target.code, data: { reason: input.reason }, actorId: actor.id, actorName: actor.name, at: now }]);
+    await fieldTasks.onSubjectsMoved(tx, ctx, p.countyCode, [{ type: 'person', id: p.id }], target.code);
     await audit.record(tx, ctx, actor, { action: 'person.move', objectType: 'person', objectId: p.id, countyCode: p.countyCode, detail: { from: p.gridCode, to: target.code } });
     return { ...p, ...set, updatedAt: now, version: p.version + 1 };
   });

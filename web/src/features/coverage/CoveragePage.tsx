@@ -1,7 +1,8 @@
 /**
  * 走访覆盖 (无人脱管、无人漏管): for my region or one right below it (picked by name), how many persons under care and
  * households at risk there are per township, village and grid, and who among them has no responsible worker, an
- * overdue visit or no visit task at all; the list (masked) downloads as a watermarked .xlsx.
+ * overdue visit or no visit task at all; the list (masked) downloads as a watermarked .xlsx. A person without a
+ * worker can be given one from the list (指派), by those who manage the grid.
  */
 import { useMemo } from 'react';
 import { Button, Card, Col, Row, Select, Space, Statistic, Tag, Typography } from 'antd';
@@ -13,6 +14,7 @@ import { useUrlState } from '../../data/url-state';
 import { ResponsiveTable } from '../../ui/ResponsiveTable';
 import { useRegionChildren, useRootRegion } from '../regions/regions.api';
 import { coverageXlsx, useCoverage, type Coverage } from './coverage.api';
+import { AssignWorker } from './AssignWorker';
 
 type Item = Coverage['items'][number];
 type Count = Coverage['counts'][number];
@@ -28,6 +30,8 @@ export function CoveragePage({ me }: { me: Me }) {
   const regions = root ? [{ value: root.code, label: root.name }, ...(kids ?? []).map((c) => ({ value: c.code, label: `· ${c.name}` }))] : [];
   const q = useCoverage(f.region, f.reason, Number(f.page) || 1);
   const d = q.data;
+  // Who manages the grid names a responsible worker from the list (the row then leaves "无责任人").
+  const canAssign = me.permissions.includes('field:assign');
   const figures = [['underCare', 'coverage.underCare'], ['noWorker', 'coverage.reason.no_worker'], ['overdue', 'coverage.reason.overdue'], ['noTask', 'coverage.reason.no_task']] as const;
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
@@ -66,6 +70,7 @@ export function CoveragePage({ me }: { me: Me }) {
           { title: t('coverage.reasons'), key: 'reasons', render: (_: unknown, i: Item) => i.reasons.map((r) => <Tag key={r} color={reasonColour[r]}>{t(`coverage.reason.${r}`)}</Tag>) },
           { title: t('coverage.dueOn'), dataIndex: 'dueOn', width: 120, render: (v: string | null) => v ?? '—' },
           { title: t('coverage.daysOverdue'), dataIndex: 'daysOverdue', width: 100, render: (v: number | null) => (v ? t('coverage.days', { n: v }) : '—') },
+          ...(canAssign ? [{ title: t('coverage.action'), key: 'action', width: 220, render: (_: unknown, i: Item) => (i.subjectType === 'person' && i.reasons.includes('no_worker') ? <AssignWorker personId={i.subjectId} /> : null) }] : []),
         ]} />
     </Space>
   );

@@ -1,5 +1,5 @@
 /** Server state of the coverage page (无人脱管、无人漏管): GET /api/field/coverage and its .xlsx. */
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Coverage } from '../../../../core/schemas/field-tasks.response';
 import { api } from '../../api';
 
@@ -20,3 +20,23 @@ export function useCoverage(region: string, reason: string, page: number) {
 
 /** The address of the list as .xlsx (masked, watermarked, audited); the browser downloads it. */
 export const coverageXlsx = (region: string, reason: string) => `/api/field/coverage.xlsx?${coverageQuery({ region, reason })}`;
+
+/** An account that may be a person's responsible worker (the page shows its name, never its id). */
+export interface CareWorker {
+  id: string;
+  name: string;
+}
+
+/** The accounts that may be responsible for this person; fetched only when the picker opens. */
+export function useCareWorkers(personId: string, enabled: boolean) {
+  return useQuery({ queryKey: ['care-workers', personId], queryFn: () => api<CareWorker[]>(`/api/field/care-assignments/${personId}/workers`), enabled });
+}
+
+/** Names a person's responsible worker; the coverage report is read again afterwards. */
+export function useAssignCare() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { personId: string; workerId: string }) => api<{ worker: CareWorker }>(`/api/field/care-assignments/${v.personId}`, { method: 'PUT', body: { workerId: v.workerId } }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['coverage'] }),
+  });
+}

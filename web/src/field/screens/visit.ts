@@ -82,7 +82,7 @@ export async function visitScreen(root: HTMLElement, app: FieldApp, params: URLS
     h('div', { className: 'card' },
       picker?.el ?? (subject ? h('div', { className: 'field' }, h('div', { className: 'label' }, t.subject), h('div', { className: 'title', 'data-testid': 'subject-chosen' }, subject.label)) : null),
       templates.length ? h('div', { className: 'field' }, h('div', { className: 'label' }, t.template), kinds) : h('p', { className: 'note' }, t.noTemplate)),
-    h('div', { className: 'card' }, formBox, fieldRow(`${t.note}${t.optional}`, note), h('div', { className: 'field' }, h('div', { className: 'label' }, t.photos), media.el)),
+    h('div', { className: 'card' }, formBox, fieldRow(`${t.note}${t.optional}`, note), h('div', { className: 'field' }, h('div', { className: 'label' }, `${t.photos} / ${t.voice}`), media.el)),
     err, submit,
     recentList,
     h('a', { className: 'btn block', href: '#/home' }, t.back));

@@ -1,0 +1,52 @@
+/**
+ * 走访覆盖 acts (issue 16 item 5, "a list to act on"): a person under care in a grid nobody is linked to shows on the
+ * county leader's /coverage as 无责任人 with the action 指派; the picker asks the server who may take the person and
+ * shows names only (never an account id); picking one names them, the list is read again and the row leaves 无责任人.
+ * E2E_SERVER_URL reuses a running demo server.
+ */
+import { describe, expect, it } from 'vitest';
+import { demoWorld, staffApi } from './harness.ts';
+
+const world = demoWorld();
+const DEMO_COMMUNITY = '632221100001';
+
+describe('指派 on the coverage list', () => {
+  it('offers 指派 on a person without a worker; the picker shows names, and the pick takes the row off the list', async () => {
+    const op = await staffApi(world.server.url, 'county.operator');
+    const grids = (await op.get('/api/grids?region=632221100000&pageSize=100')) as { items: { code: string }[] };
+    const grid = grids.items.find((g) => !g.code.startsWith(DEMO_COMMUNITY))!;
+    const person = await op.call('POST', '/api/people', { gridCode: grid.code, personType: '01', name: '覆盖测试独居' });
+    expect(person.status).toBe(201);
+    expect((await op.call('POST', `/api/people/${person.body.id}/records`, { kind: 'care', category: '01' })).status).toBe(201);
+
+    const { page, errors } = await world.signIn('county.leader');
+    await page.goto(`${world.server.url}/coverage?reason=no_worker&region=632221100000`);
+    const assign = page.getByTestId(`cov-assign-${person.body.id}`);
+    await assign.waitFor({ timeout: 30_000 });
+    expect(await assign.textContent()).toBe('指派');
+    const asked = page.waitForResponse((r) => r.url().includes(`/api/field/care-assignments/${person.body.id}/workers`));
+    await assign.click();
+    const workers = (await (await asked).json()) as { id: string; name: string }[];
+    // Names only: the options the user sees (rc-select keeps the values in a hidden list for screen readers).
+    const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    await expect.poll(() => options.count()).toBe(workers.length);
+    const shown = await options.allTextContents();
+    expect(shown).toEqual(workers.map((w) => w.name));
+    expect(shown.join(' ')).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+    expect(workers.length, 'the demo has field accounts above the village (浩门镇 网格员 …)').toBeGreaterThan(0);
+
+    // Picking one names them; the list is read again and the row leaves 无责任人.
+    const leader = await staffApi(world.server.url, 'county.leader');
+    const before = (await leader.get('/api/field/coverage?region=632221100000&reason=no_worker')) as { total: number };
+    expect(before.total).toBeGreaterThan(0);
+    const put = page.waitForResponse((r) => r.url().endsWith(`/api/field/care-assignments/${person.body.id}`) && r.request().method() === 'PUT');
+    await options.first().click();
+    expect((await put).status()).toBe(200);
+    await page.getByText(`已指派 ${workers[0]!.name} 为责任人`).waitFor();
+    await expect.poll(() => assign.count()).toBe(0);
+    await page.getByText(`清单（${before.total - 1}）`).waitFor();
+    expect(((await leader.get('/api/field/coverage?region=632221100000&reason=no_worker')) as { total: number }).total).toBe(before.total - 1);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
