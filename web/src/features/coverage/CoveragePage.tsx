@@ -18,6 +18,20 @@ import { AssignWorker } from './AssignWorker';
 
 type Item = Coverage['items'][number];
 type Count = Coverage['counts'][number];
+type CountNode = Count & { children?: CountNode[] };
+const parentOf = (c: Count) => (c.level === 'grid' ? c.code.slice(0, 12) : c.level === 'village' ? `${c.code.slice(0, 9)}000` : null);
+
+/** The counts as a tree (township → village → grid), collapsed: a county's hundreds of grids stay one click away. */
+function countTree(counts: Count[]): CountNode[] {
+  const nodes = new Map<string, CountNode>(counts.map((c) => [c.code, { ...c }]));
+  const roots: CountNode[] = [];
+  for (const n of nodes.values()) {
+    const parent = parentOf(n) ? nodes.get(parentOf(n)!) : undefined;
+    if (parent) (parent.children ??= []).push(n);
+    else roots.push(n);
+  }
+  return roots;
+}
 const reasonColour = { no_worker: 'red', overdue: 'orange', no_task: 'gold' } as const;
 
 export function CoveragePage({ me }: { me: Me }) {
@@ -30,6 +44,7 @@ export function CoveragePage({ me }: { me: Me }) {
   const regions = root ? [{ value: root.code, label: root.name }, ...(kids ?? []).map((c) => ({ value: c.code, label: `· ${c.name}` }))] : [];
   const q = useCoverage(f.region, f.reason, Number(f.page) || 1);
   const d = q.data;
+  const tree = useMemo(() => countTree(d?.counts ?? []), [d]);
   // Who manages the grid names a responsible worker from the list (the row then leaves "无责任人").
   const canAssign = me.permissions.includes('field:assign');
   const figures = [['underCare', 'coverage.underCare'], ['noWorker', 'coverage.reason.no_worker'], ['overdue', 'coverage.reason.overdue'], ['noTask', 'coverage.reason.no_task']] as const;
@@ -50,9 +65,9 @@ export function CoveragePage({ me }: { me: Me }) {
         ))}
       </Row>
       <Typography.Title level={5}>{t('coverage.byArea')}</Typography.Title>
-      <ResponsiveTable<Count> rowKey="code" size="small" loading={q.isLoading} dataSource={d?.counts ?? []} pagination={false} data-testid="cov-counts"
+      <ResponsiveTable<Count> rowKey="code" size="small" loading={q.isLoading} dataSource={tree} pagination={false} data-testid="cov-counts"
         columns={[
-          { title: t('coverage.area'), key: 'name', render: (_: unknown, c: Count) => <span style={{ paddingLeft: c.level === 'township' ? 0 : c.level === 'village' ? 16 : 32 }}>{c.name} <Typography.Text type="secondary">{t(`coverage.level.${c.level}`)}</Typography.Text></span> },
+          { title: t('coverage.area'), key: 'name', render: (_: unknown, c: Count) => <span>{c.name} <Typography.Text type="secondary">{t(`coverage.level.${c.level}`)}</Typography.Text></span> },
           { title: t('coverage.underCare'), dataIndex: 'underCare', width: 110 },
           { title: t('coverage.listed'), dataIndex: 'listed', width: 110 },
           { title: t('coverage.reason.no_worker'), dataIndex: 'noWorker', width: 110 },
