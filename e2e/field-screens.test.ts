@@ -201,8 +201,10 @@ describe('field app screens (390×844)', () => {
     expect(chunks).toEqual([0, 1]);
     const end = rows.find((r) => r.kind === 'patrol.end')!;
     expect(end.dependsOn).toEqual([start.id]);
-    expect(end.body).toMatchObject({ checklist: { rentals: 'problem' } });
+    expect(end.body).toMatchObject({ answers: { rentals: 'problem' } });
     expectServerAccepts(await outbox(page));
+    // The checklist survives the server's parsing (it is kept, not stripped as an unknown field).
+    expect(PatrolEndSchema.parse(end.body)).toMatchObject({ templateId: expect.any(String), answers: { rentals: 'problem' } });
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -249,6 +251,8 @@ describe('field app screens (390×844)', () => {
     await page.screenshot({ path: join(shots, 'field-visit-zh-TW.png'), fullPage: true });
     const dirty = () => page.evaluate(() => (window as unknown as { fieldShell: { dirtyCount(): number } }).fieldShell.dirtyCount());
     expect(await dirty()).toBe(1); // the update banner waits while a form holds input
+    // Leaving through the shell's menu (a <details> under the header: opened first).
+    await page.locator('.field-menu > summary').click();
     await page.getByRole('link', { name: '首頁' }).click();
     await expect.poll(dirty).toBe(0); // left: the draft is written, an update may reload
     await page.goto(`${base}#/home`);

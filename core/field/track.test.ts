@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { haversineM, summarise, type TrackPoint } from './track.ts';
+import { gapM, haversineM, summarise, type TrackPoint } from './track.ts';
 
 describe('track figures', () => {
   it('measures one degree of latitude as about 111.2 km and a point as nothing', () => {
@@ -15,5 +15,13 @@ describe('track figures', () => {
     const t0 = 1_000;
     const pts: TrackPoint[] = [[t0, 36.6, 101.7, 5], [t0 + 1, 36.7, 101.7, 1500], [t0 + 2, 36.6009, 101.7, 5]];
     expect(summarise(pts)).toMatchObject({ pointCount: 3, distanceM: 100 });
+  });
+  it('measures the gap between two chunks from the last accurate point of one to the first accurate point of the next', () => {
+    const t0 = 1_772_410_200_000;
+    const before: TrackPoint[] = [[t0, 37, 101, 5], [t0 + 15_000, 37.0009, 101, 5], [t0 + 30_000, 37.5, 101, 500]];
+    const after: TrackPoint[] = [[t0 + 60_000, 37.0018, 101, 5], [t0 + 45_000, 37.3, 101, 300]];
+    expect(gapM(before, after)).toBe(100);
+    expect(gapM(after, before)).toBe(0); // out of time order: not a leg
+    expect(gapM([], after)).toBe(0);
   });
 });

@@ -20,6 +20,20 @@ export function haversineM(lat1: number, lng1: number, lat2: number, lng2: numbe
   return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(a)));
 }
 
+/** The accurate points in time order (those the distance is measured over). */
+const accurate = (points: readonly TrackPoint[]) => [...points].filter((p) => p[3] <= DISTANCE_ACCURACY_M).sort((a, b) => a[0] - b[0]);
+
+/**
+ * The leg between two consecutive chunks of one track, in whole metres: from the last accurate point of `before` to
+ * the first accurate point of `after` (the phone cuts a continuous walk into chunks; the cut is not a stop). Nothing
+ * when either has no accurate point or they are out of time order.
+ */
+export function gapM(before: readonly TrackPoint[], after: readonly TrackPoint[]): number {
+  const a = accurate(before).at(-1);
+  const b = accurate(after)[0];
+  return a && b && a[0] <= b[0] ? Math.round(haversineM(a[1], a[2], b[1], b[2])) : 0;
+}
+
 /** A chunk's figures: points in time order, distance over the accurate ones, rounded to whole metres. */
 export function summarise(points: readonly TrackPoint[]): { pointCount: number; firstAt: number; lastAt: number; distanceM: number } {
   const sorted = [...points].sort((a, b) => a[0] - b[0]);

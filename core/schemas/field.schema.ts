@@ -21,8 +21,18 @@ export const MAX_CHUNK_POINTS = 120;
 export const PatrolStartSchema = z.object({ id: Id, gridCode: GridCode, startedAt: DeviceTime });
 export type PatrolStartInput = z.infer<typeof PatrolStartSchema>;
 
+/** Answers of a checklist or questionnaire, keyed by item code (checked against the template by the service). */
+export const AnswersSchema = z.record(z.string().min(1).max(64), z.union([z.boolean(), z.number(), z.string().max(2000)])).refine((a) => Object.keys(a).length <= 100, '最多 100 项');
+
 /** POST /api/field/patrols/:patrolId/end: the patrol ends (`id` = the end record's UUID; ending twice is fine). */
-export const PatrolEndSchema = z.object({ id: Id, endedAt: DeviceTime });
+export const PatrolEndSchema = z.object({
+  id: Id,
+  endedAt: DeviceTime,
+  /** The patrol checklist (六必查) the answers were given against; needed with answers. */
+  templateId: Id.optional(),
+  /** The checklist as the worker left it: items not reached may stay out. Stored encrypted; the first end's are kept. */
+  answers: AnswersSchema.optional(),
+});
 export type PatrolEndInput = z.infer<typeof PatrolEndSchema>;
 
 /** One sampled point: [epoch ms, lat, lng, accuracy in metres]. */
@@ -44,9 +54,6 @@ export const FindingSchema = z.object({
   templateItem: z.string().max(80).optional(),
 });
 export type FindingInput = z.infer<typeof FindingSchema>;
-
-/** Answers of a checklist or questionnaire, keyed by item code (checked against the template by the service). */
-export const AnswersSchema = z.record(z.string().min(1).max(64), z.union([z.boolean(), z.number(), z.string().max(2000)])).refine((a) => Object.keys(a).length <= 100, '最多 100 项');
 
 /** POST /api/field/visits: a visit (走访) to a household or a person; corrections are new records with `supersedes`. */
 export const VisitSchema = z.object({

@@ -1087,6 +1087,9 @@ export const patrols = pgTable('patrols', {
   distanceM: integer('distance_m').notNull().default(0),
   findingCount: integer('finding_count').notNull().default(0),
   receivedAt: ts('received_at').notNull(),
+  // ── Session 12, helper B: the 六必查 checklist of the end record, encrypted (0035) ──
+  checklistTemplateId: uuid('checklist_template_id'),
+  checklistEnc: text('checklist_enc'),
 }, (t) => [primaryKey({ name: 'patrols_pkey', columns: [t.countyCode, t.id] })]);
 
 /** One chunk of a patrol's track; the points only encrypted. */

@@ -18,7 +18,7 @@ import { patrolCompliance } from './compliance.service.ts';
 import { householdAssessments, listPatrols, listVisits } from './lists.service.ts';
 import { kpis } from '../dashboard/dashboard.service.ts';
 import { KpiQuery } from '../../../core/schemas/cases.schema.ts';
-import { addTrackChunk, endPatrol, readTrack, startPatrol } from './patrols.service.ts';
+import { addTrackChunk, endPatrol, readPatrol, readTrack, startPatrol } from './patrols.service.ts';
 import { listTemplates } from './templates.service.ts';
 import { riskByGrid } from './risk-map.service.ts';
 import { RiskByGridQuery } from '../../../core/schemas/risk-map.schema.ts';
@@ -44,6 +44,7 @@ export function fieldRoutes(app: FastifyInstance, ctx: AppContext): void {
     const actor = actorOf(req);
     return idempotent(ctx, req, reply, keyScopeOf(actor), 201, (ticket) => addTrackChunk(ctx, actor, req.params.patrolId, req.body, ticket));
   });
+  r.get('/api/field/patrols/:patrolId', { config: { access: { permission: ['field:read', 'field:record'], objects: ['patrol'] } }, schema: { tags: ['field'], summary: '巡查详情 One patrol with its 六必查 checklist (its worker, or a reader in scope)', params: patrolParams } }, async (req) => readPatrol(ctx, actorOf(req), req.params.patrolId));
   r.get('/api/field/patrols/:patrolId/track', { config: { access: { permission: ['field:record', 'field:track'], objects: ['patrol'] } }, schema: { tags: ['field'], summary: '查看巡查轨迹 The whole track, to its worker or a leader in scope (each read audited)', params: patrolParams } }, async (req) => readTrack(ctx, actorOf(req), req.params.patrolId));
   r.post('/api/field/patrols/:patrolId/findings', { config: { access: onPatrol }, schema: { tags: ['field'], summary: '巡查发现问题 A finding; it becomes a case in the same transaction (answers the case code)', params: patrolParams, body: FindingSchema } }, async (req, reply) => {
     const actor = actorOf(req);

@@ -1,5 +1,5 @@
 /** Patrols, their track chunks and findings, and the 一日一巡 rollup (migration 0033). */
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { grids, patrolFindings, patrolStatsDaily, patrolTrackChunks, patrols } from '../../db/schema.ts';
 
@@ -25,9 +25,9 @@ export async function patrolById(ex: Executor, countyCode: string, id: string, l
   return row;
 }
 
-/** Ends a patrol (the caller holds the row). */
-export async function endPatrol(tx: Executor, p: PatrolRow, endedAt: Date, endRecordId: string): Promise<void> {
-  await tx.update(patrols).set({ endedAt, endRecordId, status: 'ended' }).where(and(eq(patrols.countyCode, p.countyCode), eq(patrols.id, p.id)));
+/** Ends a patrol with the end record's checklist, if any (the caller holds the row). */
+export async function endPatrol(tx: Executor, p: PatrolRow, endedAt: Date, endRecordId: string, checklist: Pick<PatrolRow, 'checklistTemplateId' | 'checklistEnc'>): Promise<void> {
+  await tx.update(patrols).set({ endedAt, endRecordId, status: 'ended', ...checklist }).where(and(eq(patrols.countyCode, p.countyCode), eq(patrols.id, p.id)));
 }
 
 /** Adds a chunk's or a finding's figures to its patrol. */
@@ -54,6 +54,11 @@ export async function chunkById(ex: Executor, countyCode: string, id: string): P
 /** A patrol's chunks in sequence order. */
 export function chunksOf(ex: Executor, p: { countyCode: string; id: string }): Promise<ChunkRow[]> {
   return ex.select().from(patrolTrackChunks).where(and(eq(patrolTrackChunks.countyCode, p.countyCode), eq(patrolTrackChunks.patrolId, p.id))).orderBy(asc(patrolTrackChunks.seq));
+}
+
+/** The chunks of a patrol with these sequence numbers (a new chunk's neighbours). */
+export function chunksWithSeq(ex: Executor, p: { countyCode: string; id: string }, seqs: number[]): Promise<ChunkRow[]> {
+  return ex.select().from(patrolTrackChunks).where(and(eq(patrolTrackChunks.countyCode, p.countyCode), eq(patrolTrackChunks.patrolId, p.id), inArray(patrolTrackChunks.seq, seqs)));
 }
 
 /** A finding by county and id. */

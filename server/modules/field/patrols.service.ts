@@ -5,12 +5,16 @@
  */
 import { AppError } from '../../../core/errors.ts';
 import { cstDate } from '../../../core/calendar.ts';
-import { summarise, type TrackPoint } from '../../../core/field/track.ts';
+import { gapM, summarise, type TrackPoint } from '../../../core/field/track.ts';
 import type { PatrolEndInput, PatrolStartInput, TrackChunkInput } from '../../../core/schemas/field.schema.ts';
 import type { TrackChunkAnswer } from '../../../core/schemas/field.response.ts';
 import type { Actor } from '../../lib/actor.ts';
 import type { AppContext } from '../../lib/context.ts';
-import { holds, inActorScope, requirePermission, scopePrefix } from '../../lib/access.ts';
+import { holds, inActorScope, requireAnyPermission, requirePermission, scopePrefix } from '../../lib/access.ts';
+import { patrolOwnOnly } from '../../../core/field/need-to-know.ts';
+import type { Answers } from '../../../core/field/templates.ts';
+import { templateFor } from './templates.service.ts';
+import { checkedAnswers } from './visits.service.ts';
 import * as audit from '../audit/audit.service.ts';
 import { completeKey, type Ticket } from '../idempotency/idempotency.service.ts';
 import { deviceTime, idTaken, recorderId } from './field-records.ts';
@@ -36,7 +40,7 @@ export async function startPatrol(ctx: AppContext, actor: Actor, input: PatrolSt
   return ctx.db.transaction(async (tx) => {
     const row: repo.PatrolRow = {
       countyCode, id: input.id, userId, gridCode: input.gridCode, villageCode: input.gridCode.slice(0, 12), startedAt, endedAt: null, endRecordId: null, status: 'open',
-      chunkCount: 0, pointCount: 0, distanceM: 0, findingCount: 0, receivedAt: now,
+      chunkCount: 0, pointCount: 0, distanceM: 0, findingCount: 0, receivedAt: now, checklistTemplateId: null, checklistEnc: null,
     };
     if (!(await repo.insertPatrol(tx, row))) {
       // The id is taken: the same start sent again without its key (or after the key was forgotten) answers as
@@ -68,11 +72,12 @@ export async function endPatrol(ctx: AppContext, actor: Actor, patrolId: string,
   requirePermission(actor, 'field:record');
   recorderId(actor);
   const endedAt = deviceTime(ctx, input.endedAt, 'body.endedAt');
+  const checklist = await checklistOf(ctx, input);
   return ctx.db.transaction(async (tx) => {
     const p = await ownPatrol(tx, actor, patrolId);
     if (p.status === 'open') {
       if (endedAt < p.startedAt) throw bad('body.endedAt', 'before_start', '结束时间早于开始时间');
-      await repo.endPatrol(tx, p, endedAt, input.id);
+      await repo.endPatrol(tx, p, endedAt, input.id, checklist);
       const minutes = Math.round((endedAt.getTime() - p.startedAt.getTime()) / 60_000);
       await repo.bumpStats(tx, statKeyOf(p), { ended: 1, minutes });
       await audit.record(tx, ctx, actor, { action: 'patrol.end', objectType: 'patrol', objectId: p.id, countyCode: p.countyCode, detail: { endedAt: input.endedAt, minutes, distanceM: p.distanceM, points: p.pointCount } }, actor.ip);
@@ -82,6 +87,37 @@ export async function endPatrol(ctx: AppContext, actor: Actor, patrolId: string,
     if (ticket) await completeKey(tx, ticket, 200, answer);
     return answer;
   });
+}
+
+/**
+ * The end record's checklist, checked against its patrol template and encrypted (what was seen where is kept like
+ * a visit's sensitive answers). Items the worker did not reach may be left out: a patrol ends whatever was checked.
+ * @throws VALIDATION_FAILED (template missing or not a patrol checklist, an answer it does not have)
+ */
+async function checklistOf(ctx: AppContext, input: PatrolEndInput): Promise<Pick<repo.PatrolRow, 'checklistTemplateId' | 'checklistEnc'>> {
+  if (!input.templateId) {
+    if (input.answers && Object.keys(input.answers).length) throw bad('body.templateId', 'required', '请注明巡查清单');
+    return { checklistTemplateId: null, checklistEnc: null };
+  }
+  const template = await templateFor(ctx.db, input.templateId, 'patrol');
+  const answers = checkedAnswers(template, input.answers ?? {}, true);
+  return { checklistTemplateId: template.id, checklistEnc: ctx.crypto.encrypt(JSON.stringify(answers)) };
+}
+
+/**
+ * One patrol with its checklist decrypted, for its worker or a reader in scope (the roles that see only their own
+ * patrols see only theirs; another's reads as missing). The checklist is about places, not persons: not audited.
+ * @throws FORBIDDEN, NOT_FOUND
+ */
+export async function readPatrol(ctx: AppContext, actor: Actor, patrolId: string): Promise<PatrolView & { checklist: { templateId: string; templateCode: string; answers: Answers } | null }> {
+  requireAnyPermission(actor, ['field:read', 'field:record']);
+  const found = await scope.patrolUnder(ctx.db, patrolId, scopePrefix(actor));
+  const ownOnly = actor.kind !== 'user' || patrolOwnOnly.includes(actor.role);
+  const p = found && (!ownOnly || found.userId === actor.id) ? await repo.patrolById(ctx.db, found.countyCode, found.id) : undefined;
+  if (!p) throw new AppError('NOT_FOUND');
+  const template = p.checklistTemplateId ? await templateFor(ctx.db, p.checklistTemplateId, 'patrol') : null;
+  const checklist = template && p.checklistEnc ? { templateId: template.id, templateCode: template.code, answers: JSON.parse(ctx.crypto.decrypt(p.checklistEnc)) as Answers } : null;
+  return { ...patrolAnswer(p), checklist };
 }
 
 /** What a stored chunk answers. */
@@ -115,11 +151,21 @@ export async function addTrackChunk(ctx: AppContext, actor: Actor, patrolId: str
       if (ticket) await completeKey(tx, ticket, 201, stored);
       return stored;
     }
-    await repo.addToPatrol(tx, p, { chunks: 1, points: figures.pointCount, distanceM: figures.distanceM });
-    await repo.bumpStats(tx, statKeyOf(p), { distanceM: figures.distanceM });
+    // The patrol's distance also counts the legs joining this chunk to its neighbours already stored (whichever of
+    // two chunks arrives second adds their gap, so each gap is counted once; the patrol row lock orders them).
+    const distanceM = figures.distanceM + (await gapsAround(ctx, tx, p, input.seq, points));
+    await repo.addToPatrol(tx, p, { chunks: 1, points: figures.pointCount, distanceM });
+    await repo.bumpStats(tx, statKeyOf(p), { distanceM });
     if (ticket) await completeKey(tx, ticket, 201, answer);
     return answer;
   });
+}
+
+/** Metres between a new chunk and the stored chunks just before and after it in sequence (decrypted here only). */
+async function gapsAround(ctx: AppContext, tx: Executor, p: repo.PatrolRow, seq: number, points: TrackPoint[]): Promise<number> {
+  const near = await repo.chunksWithSeq(tx, p, [seq - 1, seq + 1]);
+  const pointsOf = (c: repo.ChunkRow) => JSON.parse(ctx.crypto.decrypt(c.pointsEnc)) as TrackPoint[];
+  return near.reduce((m, c) => m + (c.seq < seq ? gapM(pointsOf(c), points) : gapM(points, pointsOf(c))), 0);
 }
 
 /**

@@ -90,11 +90,11 @@ describe('a whole patrol from the outbox', () => {
       }
     }
     expect(await counts()).toEqual(after);
-    // 40 points 10 m apart: 39 legs of 10 m (the gap between the chunks is not a leg of either).
+    // 40 points 10 m apart: 39 legs of 10 m, the one joining the two chunks included (counted once, however often sent).
     const [p] = await env.ctx.database.query<{ chunk_count: number; point_count: number; distance_m: number; finding_count: number; status: string }>('SELECT chunk_count, point_count, distance_m, finding_count, status FROM patrols WHERE id = $1', [patrol]);
-    expect(p).toEqual({ chunk_count: 2, point_count: 40, distance_m: 380, finding_count: 1, status: 'ended' });
+    expect(p).toEqual({ chunk_count: 2, point_count: 40, distance_m: 390, finding_count: 1, status: 'ended' });
     const [stats] = await env.ctx.database.query('SELECT patrols, ended, minutes, distance_m, findings FROM patrol_stats_daily WHERE user_id = $1 AND grid_code = $2', [ids['w.a'], fixture.gridA1]);
-    expect(stats).toEqual({ patrols: 2, ended: 1, minutes: 45, distance_m: 380, findings: 1 });
+    expect(stats).toEqual({ patrols: 2, ended: 1, minutes: 45, distance_m: 390, findings: 1 });
   });
 
   it('made the finding a case of channel patrol at its place, answered the same code again without a key', async () => {
@@ -141,6 +141,20 @@ describe('a whole patrol from the outbox', () => {
     expect(await count('audit_log', `action = 'patrol.end' AND object_id = $1`, [patrol])).toBe(1);
     const [stats] = await env.ctx.database.query<{ ended: number }>('SELECT ended FROM patrol_stats_daily WHERE user_id = $1 AND grid_code = $2', [ids['w.a'], fixture.gridA1]);
     expect(stats!.ended).toBe(1);
+  });
+});
+
+describe('a track whose chunks arrive out of order', () => {
+  it('counts every gap between chunks once, whichever chunk arrives second', async () => {
+    const patrol = randomUUID();
+    await call(env.app, 'POST', '/api/field/patrols', cookie['w.a'], { id: patrol, gridCode: fixture.gridA1, startedAt: new Date(t0).toISOString() }, key(patrol));
+    for (const seq of [2, 0, 1]) {
+      const id = randomUUID();
+      expect((await call(env.app, 'POST', `/api/field/patrols/${patrol}/track`, cookie['w.a'], { id, seq, points: walk(seq * 10, 10) }, key(id))).status).toBe(201);
+    }
+    // 30 points 10 m apart, in three chunks: 29 legs, the two joins included.
+    const [p] = await env.ctx.database.query<{ distance_m: number }>('SELECT distance_m FROM patrols WHERE id = $1', [patrol]);
+    expect(p!.distance_m).toBe(290);
   });
 });
 

@@ -63,6 +63,6 @@ export async function listTemplates(ctx: AppContext): Promise<FieldTemplate[]> {
 /** A template version of the kind a record needs. @throws VALIDATION_FAILED (unknown or of another kind) */
 export async function templateFor(ex: Executor, id: string, kind: TemplateKind): Promise<FieldTemplate> {
   const row = await repo.templateById(ex, id);
-  if (!row || row.kind !== kind) throw new AppError('VALIDATION_FAILED', [{ path: 'body.templateId', code: 'unknown_template', message: `没有这个${kind === 'risk' ? '评估表' : '走访清单'}` }]);
+  if (!row || row.kind !== kind) throw new AppError('VALIDATION_FAILED', [{ path: 'body.templateId', code: 'unknown_template', message: `没有这个${{ risk: '评估表', patrol: '巡查清单', visit: '走访清单' }[kind]}` }]);
   return templateOf(row);
 }

@@ -18,9 +18,9 @@ import { templateFor } from './templates.service.ts';
 import * as repo from './visits.repository.ts';
 import * as scope from './scope.repository.ts';
 
-/** The answers checked against their template. @throws VALIDATION_FAILED naming each item */
-export function checkedAnswers(template: FieldTemplate, answers: Answers): Answers {
-  const issues = checkAnswers(template, answers);
+/** The answers checked against their template (`partial`: items left out are fine). @throws VALIDATION_FAILED naming each item */
+export function checkedAnswers(template: FieldTemplate, answers: Answers, partial = false): Answers {
+  const issues = checkAnswers(template, answers).filter((i) => !(partial && i.code === 'required'));
   if (issues.length) throw new AppError('VALIDATION_FAILED', issues.map((i) => ({ path: `body.answers.${i.path}`, code: i.code, message: i.code === 'required' ? '此项必填' : '答案与清单不符' })));
   return answers;
 }

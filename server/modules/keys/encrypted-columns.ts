@@ -29,6 +29,8 @@ export const encryptedColumns: EncryptedColumns[] = [
   { table: 'patrol_track_chunks', key: ['county_code', 'id'], text: ['points_enc'], json: [] },
   { table: 'visit_records', key: ['county_code', 'id'], text: ['answers_enc', 'note_enc'], json: [] },
   { table: 'household_assessments', key: ['county_code', 'id'], text: ['answers_enc'], json: [] },
+  // Session 12, helper B: a patrol's 六必查 checklist (0035).
+  { table: 'patrols', key: ['county_code', 'id'], text: ['checklist_enc'], json: [] },
   // Session 12, helper A: a trigger's note (重大变故 …) in the task's timeline, `data.noteEnc`.
   { table: 'visit_task_events', key: ['county_code', 'id'], text: [], json: ['data'] },
 ];

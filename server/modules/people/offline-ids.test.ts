@@ -54,6 +54,61 @@ describe('offline registry writes', () => {
     expect(await count('persons', id)).toBe(1);
   });
 
+  it('puts a new person into the household the request names, as its head for the head\'s relation, once however often it is sent', async () => {
+    const home = randomUUID();
+    await call(env.app, 'POST', '/api/households', c['gw.a'], { id: home, gridCode: fixture.gridA1, address: '团结村30号' }, key(home));
+    const head = randomUUID();
+    const body = { id: head, gridCode: fixture.gridA1, personType: '01', name: '马德福', householdId: home, relation: '02', phone: '13900001111' };
+    const first = await call(env.app, 'POST', '/api/people', c['gw.a'], body, key(head));
+    expect([first.status, first.body.householdId, first.body.relation]).toEqual([201, home, '02']);
+    // The answer was lost: the retry replays it and adds no second person nor a second membership.
+    const again = await call(env.app, 'POST', '/api/people', c['gw.a'], body, key(head));
+    expect([again.status, again.headers['idempotent-replay'], again.body]).toEqual([201, 'true', first.body]);
+    const card = await call(env.app, 'GET', `/api/households/${home}`, c['gw.a']);
+    expect(card.body.members.map((m: { id: string; head: boolean; relation: string }) => [m.id, m.head, m.relation])).toEqual([[head, true, '02']]);
+    expect(card.body.headPersonId).toBe(head);
+    const listed = await call(env.app, 'GET', `/api/households?grid=${fixture.gridA1}&pageSize=200`, c['gw.a']);
+    expect(listed.body.items.find((x: { id: string }) => x.id === home)).toMatchObject({ members: 1 });
+    const joined = await env.ctx.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM registry_history WHERE object_id = $1 AND event = 'joined'`, [head]);
+    expect(joined[0]!.n).toBe(1);
+    // A spouse joins the same household without taking the head's place.
+    const wife = randomUUID();
+    const spouse = await call(env.app, 'POST', '/api/people', c['gw.a'], { id: wife, gridCode: fixture.gridA1, personType: '01', name: '李秀英', householdId: home, relation: '10' }, key(wife));
+    expect(spouse.status).toBe(201);
+    const after = await call(env.app, 'GET', `/api/households/${home}`, c['gw.a']);
+    expect([after.body.headPersonId, after.body.members.length]).toEqual([head, 2]);
+  });
+
+  it('refuses a household outside the scope as missing, a dissolved one and a relation without a household, writing nothing', async () => {
+    const theirs = randomUUID();
+    expect((await call(env.app, 'POST', '/api/households', c['gw.b'], { id: theirs, gridCode: fixture.gridB1, address: '头塘村5号' }, key(theirs))).status).toBe(201);
+    const p1 = randomUUID();
+    const outside = await call(env.app, 'POST', '/api/people', c['gw.a'], { id: p1, gridCode: fixture.gridA1, personType: '01', name: '张三', householdId: theirs, relation: '02' }, key(p1));
+    expect([outside.status, outside.body.error.code, outside.body.error.details[0].path]).toEqual([404, 'NOT_FOUND', 'body.householdId']);
+    expect(outside.body.error.details[0].message).toMatch(/[\u4e00-\u9fff]/);
+    const gone = randomUUID();
+    await call(env.app, 'POST', '/api/households', c['gw.a'], { id: gone, gridCode: fixture.gridA1, address: '团结村31号' }, key(gone));
+    await env.ctx.database.query(`UPDATE households SET status = 'dissolved' WHERE id = $1`, [gone]);
+    const p2 = randomUUID();
+    const dissolved = await call(env.app, 'POST', '/api/people', c['gw.a'], { id: p2, gridCode: fixture.gridA1, personType: '01', name: '李四', householdId: gone, relation: '02' }, key(p2));
+    expect([dissolved.status, dissolved.body.error.details[0]]).toEqual([400, { path: 'body.householdId', code: 'household_inactive', message: '该户已注销，不能再加入成员' }]);
+    const p3 = randomUUID();
+    const loose = await call(env.app, 'POST', '/api/people', c['gw.a'], { id: p3, gridCode: fixture.gridA1, personType: '01', name: '王五', relation: '02' }, key(p3));
+    expect([loose.status, loose.body.error.details[0].code]).toEqual([400, 'household_required']);
+    for (const id of [p1, p2, p3]) expect(await count('persons', id)).toBe(0);
+    // The key was released with the refusal: the same record, corrected, goes through under it.
+    const fixed = await call(env.app, 'POST', '/api/people', c['gw.a'], { id: p3, gridCode: fixture.gridA1, personType: '01', name: '王五' }, key(p3));
+    expect([fixed.status, fixed.body.householdId]).toEqual([201, null]);
+  });
+
+  it('places a member in the household\'s grid whatever grid the request names', async () => {
+    const home = randomUUID();
+    await call(env.app, 'POST', '/api/households', c['gw.a'], { id: home, gridCode: fixture.gridA2, address: '团结村二组3号' }, key(home));
+    const p = randomUUID();
+    const made = await call(env.app, 'POST', '/api/people', c['gw.a'], { id: p, gridCode: fixture.gridA1, personType: '01', name: '赵六', householdId: home, relation: '02' }, key(p));
+    expect([made.status, made.body.gridCode]).toEqual([201, fixture.gridA2]);
+  });
+
   it('answers a change made with an old version with 409 stale and the record as it is now', async () => {
     const id = randomUUID();
     await call(env.app, 'POST', '/api/households', c['gw.a'], { id, gridCode: fixture.gridA1, address: '团结村21号' }, key(id));

@@ -11,6 +11,7 @@ import { idNumberIssue, parseIdNumber } from '../../../core/people/id-number.ts'
 import { maskIdNumber, maskName } from '../../../core/people/masks.ts';
 import type { PersonCreateSchema, PersonListQuery, RevealSchema } from '../../../core/schemas/people.schema.ts';
 import type { Actor } from '../../lib/actor.ts';
+import type { Executor } from '../../db/client.ts';
 import type { AppContext } from '../../lib/context.ts';
 import { foundOrMissing, requirePermission, scopePrefix } from '../../lib/access.ts';
 import { today } from '../../lib/clock.ts';
@@ -53,20 +54,36 @@ export async function createPerson(ctx: AppContext, actor: Actor, input: z.infer
     if (!phone) issues.push(mobileIssue('body.phone'));
   }
   issues.push(...(await codeProblems(ctx, ctx.db, [['body.personType', 'person_type', input.personType], ['body.sex', 'sex', sex], ['body.ethnicity', 'ethnicity', input.ethnicity], ['body.relation', 'household_relation', input.relation]])));
+  // A relation is to a household's head: one without the other is a form half filled in.
+  if (input.householdId && !input.relation) issues.push({ path: 'body.relation', code: 'relation_required', message: '请选择与户主的关系' });
+  if (input.relation && !input.householdId) issues.push({ path: 'body.householdId', code: 'household_required', message: '填写与户主的关系时须选择所在的户' });
   if (issues.length) throw new AppError('VALIDATION_FAILED', issues);
   const grid = await gridFor(ctx.db, actor, input.gridCode);
   const row = personRow(ctx, { ...input, idNumber, sex, birthDate, phone }, grid, ctx.clock.now());
   if (input.id) row.id = input.id;
   const now = row.createdAt;
-  const answer = presentPerson(row, today(ctx.clock));
+  let answer = presentPerson(row, today(ctx.clock));
   const taken = await ctx.db.transaction(async (tx) => {
     if (input.id && (await repo.idTaken(tx, 'person', row.countyCode, row.id))) throw idTakenError();
+    const home = input.householdId ? await joinableHousehold(tx, actor, input.householdId, row.countyCode) : undefined;
+    if (home) {
+      // A member lives where the household lives (as POST /api/households/:id/members has it).
+      Object.assign(row, { householdId: home.id, relation: input.relation!, gridCode: home.gridCode, villageCode: home.villageCode });
+      answer = presentPerson(row, today(ctx.clock));
+    }
     // ID numbers are unique nationally, so a second registration must fail; the answer is the same wherever the
     // first one lives (in the caller's scope or not) and names nothing of it. Each refusal is audited, so someone
     // probing ID numbers this way leaves a trace.
     if (!(await repo.insertPerson(tx, row))) return true;
-    await repo.addHistory(tx, [{ countyCode: row.countyCode, objectType: 'person', objectId: row.id, event: 'created', fromGrid: null, toGrid: row.gridCode, data: null, actorId: actor.id, actorName: actor.name, at: now }]);
+    const history: repo.HistoryRow[] = [{ countyCode: row.countyCode, objectType: 'person', objectId: row.id, event: 'created', fromGrid: null, toGrid: row.gridCode, data: null, actorId: actor.id, actorName: actor.name, at: now }];
     await audit.record(tx, ctx, actor, { action: 'person.create', objectType: 'person', objectId: row.id, countyCode: row.countyCode });
+    if (home) {
+      // The head's relation makes the head; a household without one takes its first member, as adding a member does.
+      if (input.relation === HEAD_RELATION || !home.headPersonId) await repo.updateHousehold(tx, home, { headPersonId: row.id, updatedAt: now });
+      history.push({ countyCode: row.countyCode, objectType: 'person', objectId: row.id, event: 'joined', fromGrid: null, toGrid: home.gridCode, data: { householdId: home.id, relation: input.relation, previousHousehold: null }, actorId: actor.id, actorName: actor.name, at: now });
+      await audit.record(tx, ctx, actor, { action: 'household.addMember', objectType: 'household', objectId: home.id, countyCode: home.countyCode, detail: { personId: row.id, relation: input.relation } });
+    }
+    await repo.addHistory(tx, history);
     if (ticket) await completeKey(tx, ticket, 201, answer);
     return false;
   });
@@ -75,6 +92,18 @@ export async function createPerson(ctx: AppContext, actor: Actor, input: z.infer
     throw new AppError('CONFLICT', [{ path: 'body.idNumber', code: 'already_registered', message: ALREADY_REGISTERED }]);
   }
   return answer;
+}
+
+/** GB/T 4761's 户主: a person joining with this relation becomes the household's head. */
+export const HEAD_RELATION = '02';
+
+/** The household a new person joins, locked: in the actor's scope (else missing), active and of the person's county. */
+async function joinableHousehold(tx: Executor, actor: Actor, id: string, countyCode: string) {
+  const h = await repo.householdInScope(tx, id, scopePrefix(actor), true);
+  if (!h) throw new AppError('NOT_FOUND', [{ path: 'body.householdId', code: 'unknown_household', message: '该户不存在或不在您的管辖范围内' }]);
+  if (h.status !== 'active') throw new AppError('VALIDATION_FAILED', [{ path: 'body.householdId', code: 'household_inactive', message: '该户已注销，不能再加入成员' }]);
+  if (h.countyCode !== countyCode) throw new AppError('VALIDATION_FAILED', [{ path: 'body.householdId', code: 'other_county', message: '户籍成员须在同一县' }]);
+  return h;
 }
 
 /**

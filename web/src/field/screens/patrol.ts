@@ -159,8 +159,9 @@ function runningView(root: HTMLElement, app: FieldApp, s: Session): () => void {
     if (last) s.chain = s.chain.then(() => saveChunk(app, p.patrolId, last, `${t.trackLabel} ${p.gridName}`));
     await s.chain;
     const endedAt = new Date().toISOString();
-    // The checklist rides on the end record (the server keeps what it knows of it).
-    await app.records.save('patrol.end', { patrolId: p.patrolId, endedAt, templateId: p.templateId, checklist: p.checklist }, { dependsOn: [p.patrolId], label: `${t.endPatrol} ${p.gridName} ${chinaTime(endedAt)}` });
+    // The checklist rides on the end record: the server checks it against the template and keeps it encrypted.
+    const checklist = p.templateId ? { templateId: p.templateId, answers: p.checklist } : {};
+    await app.records.save('patrol.end', { patrolId: p.patrolId, endedAt, ...checklist }, { dependsOn: [p.patrolId], label: `${t.endPatrol} ${p.gridName} ${chinaTime(endedAt)}` });
     await draftsOf(app).delete(KEY);
     session = null;
     app.go('#/home');
