@@ -2,7 +2,8 @@
  * 走访覆盖 acts (issue 16 item 5, "a list to act on"): a person under care in a grid nobody is linked to shows on the
  * county leader's /coverage as 无责任人 with the action 指派; the picker asks the server who may take the person and
  * shows names only (never an account id); picking one names them, the list is read again and the row leaves 无责任人.
- * E2E_SERVER_URL reuses a running demo server.
+ * A household's card arranges a major-change visit (重大变故, 四访): the worker's task list then holds it, and a second
+ * request answers the open one. E2E_SERVER_URL reuses a running demo server.
  */
 import { describe, expect, it } from 'vitest';
 import { demoWorld, staffApi } from './harness.ts';
@@ -49,4 +50,31 @@ describe('指派 on the coverage list', () => {
     expect(errors).toEqual([]);
     await page.context().close();
   });
+
+  it('arranges a major-change visit from the household card once; the grid worker\'s tasks hold it', async () => {
+    const worker = await staffApi(world.server.url, 'village.gridWorker');
+    const homes = (await worker.get(`/api/households?region=${DEMO_COMMUNITY}&pageSize=50`)) as { items: { id: string; address: string }[] };
+    const tasks = async () => ((await worker.get('/api/field/tasks')) as { items: { subjectId: string; rule: string }[] }).items;
+    // A household of the worker's grids with no open major-change visit yet.
+    const open = new Set((await tasks()).filter((t) => t.rule === 'major_change').map((t) => t.subjectId));
+    const home = homes.items.find((h) => !open.has(h.id))!;
+    const { page, errors } = await world.signIn('village.operator');
+    await page.goto(`${world.server.url}/people/households?household=${home.id}`);
+    const button = page.getByTestId('major-change-visit');
+    await button.waitFor({ timeout: 30_000 });
+    for (const expected of ['已安排走访，请在', '该户已有待办的重大变故走访']) {
+      await button.click();
+      await page.getByTestId('major-change-note').fill('家中老人去世，子女在外地');
+      const sent = page.waitForResponse((r) => r.url().endsWith('/api/field/triggers') && r.request().method() === 'POST');
+      await page.getByRole('button', { name: '安排走访', exact: true }).click();
+      expect((await sent).status()).toBe(201);
+      await page.getByText(expected).waitFor();
+    }
+    expect((await tasks()).filter((t) => t.rule === 'major_change' && t.subjectId === home.id)).toHaveLength(1);
+    // The note is kept encrypted: the task list and the household card never echo it.
+    expect(JSON.stringify(await worker.get('/api/field/tasks'))).not.toContain('老人去世');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
 });
+
