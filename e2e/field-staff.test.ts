@@ -89,6 +89,9 @@ describe('the patrol page on the demo', () => {
     // Opening the patrol reads nothing personal; the track comes on asking, drawn on the map.
     await row.getByRole('cell').first().click();
     await page.getByTestId('patrol-drawer').getByTestId('track-show').waitFor();
+    // The 六必查 kept with the patrol's end: the finding's item 有问题, the others 正常.
+    await expect.poll(() => page.getByTestId('patrol-checklist').textContent()).toContain('：有问题');
+    expect(await page.getByTestId('patrol-checklist').textContent()).toContain('：正常');
     expect(trackReads).toEqual([]);
     await page.getByTestId('track-show').click();
     expect(withCase.pointCount).toBeGreaterThan(1);

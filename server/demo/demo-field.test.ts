@@ -74,6 +74,12 @@ describe('demo field work', () => {
     }
     const found = await env.ctx.database.query<{ channel: string; category_id: string }>(`SELECT c.channel, c.category_id FROM patrol_findings f JOIN cases c ON c.county_code = f.county_code AND c.id = f.case_id ORDER BY c.category_id`);
     expect(found).toEqual([{ channel: 'patrol', category_id: 'safety.fire' }, { channel: 'patrol', category_id: 'sanitation.garbage' }]);
+    // Each end kept its 六必查: all 正常 on a walk with no finding, the finding's item 有问题 on one with a finding.
+    const answersOf = async (id: string) => Object.values((await call(env.app, 'GET', `/api/field/patrols/${id}`, leader)).body.checklist.answers as Record<string, string>);
+    const withFinding = list.body.items.filter((p: { findingCount: number }) => p.findingCount > 0);
+    expect(withFinding).toHaveLength(2);
+    expect((await answersOf(withFinding[0].id)).filter((v) => v === 'problem')).toHaveLength(1);
+    expect(new Set(await answersOf(list.body.items.find((p: { findingCount: number }) => p.findingCount === 0).id))).toEqual(new Set(['normal']));
     // 一日一巡 over the last seven days (the report's default range): six days walked, one missed.
     const compliance = await call(env.app, 'GET', '/api/field/patrol-compliance', leader);
     expect(compliance.status).toBe(200);

@@ -2,13 +2,14 @@
  * A week of patrols (一日一巡) in the demo: `village.gridWorker` walked one of their 城关社区 grids on six of the last
  * seven days (the fourth day back is missed, so compliance is not a flat 100 %), each walk a 40-minute loop of about 2.4 km inside the
  * grid sent as track chunks of 20 points, and two walks found something (a 六必查 item) that became a case of channel
- * 巡查. Written through the same services the field app calls, so rollups, audit and encryption are the real ones.
+ * 巡查 (its 六必查 item marked 有问题 in the checklist kept with the patrol's end). Written through the same services the field app calls, so rollups, audit and encryption are the real ones.
  * Idempotent: nothing is added when the worker already has a patrol.
  */
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../lib/context.ts';
 import { addTrackChunk, endPatrol, startPatrol } from '../modules/field/patrols.service.ts';
 import { recordFinding } from '../modules/field/findings.service.ts';
+import { listTemplates } from '../modules/field/templates.service.ts';
 import { demoActor } from './demo-kit.ts';
 
 const DAY = 86_400_000;
@@ -50,6 +51,9 @@ export async function seedDemoPatrols(ctx: AppContext): Promise<number> {
     `SELECT g.code, g.min_lat, g.min_lng, g.max_lat, g.max_lng FROM grids g WHERE g.code IN (SELECT grid_code FROM grid_staff WHERE user_id = $1) ORDER BY g.code`, [actor.id]);
   if (!grids.length) return 0;
   const now = ctx.clock.now().getTime();
+  // 六必查 as the worker left it at each end: every item 正常, the one a finding was made under 有问题.
+  const liubicha = (await listTemplates(ctx)).find((t) => t.code === 'liubicha');
+  const checklist = (problem?: string) => (liubicha ? { templateId: liubicha.id, answers: Object.fromEntries(liubicha.items.map((i) => [i.code, `liubicha.${i.code}` === problem ? 'problem' : 'normal'])) } : {});
   let made = 0;
   for (let back = 6; back >= 0; back--) {
     if (back === MISSED) continue;
@@ -63,7 +67,7 @@ export async function seedDemoPatrols(ctx: AppContext): Promise<number> {
       const at = points[17]!;
       await recordFinding(ctx, actor, patrol.id, { id: randomUUID(), recordedAt: new Date(at[0]).toISOString(), categoryId: f.categoryId, description: f.description, lat: at[1], lng: at[2], templateItem: f.item });
     }
-    await endPatrol(ctx, actor, patrol.id, { id: randomUUID(), endedAt: new Date(start + 40 * MINUTE).toISOString() });
+    await endPatrol(ctx, actor, patrol.id, { id: randomUUID(), endedAt: new Date(start + 40 * MINUTE).toISOString(), ...checklist(f?.item) });
     made++;
   }
   return made;

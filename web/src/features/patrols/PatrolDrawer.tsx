@@ -4,14 +4,14 @@
  * read tracks the answer is a plain "无权查看轨迹", never an error code.
  */
 import { useState } from 'react';
-import { Alert, Button, Descriptions, Drawer, Space, Typography } from 'antd';
+import { Alert, Button, Descriptions, Drawer, Space, Tag, Typography } from 'antd';
 import { EnvironmentOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api';
 import { formatTime } from '../../format';
 import { km } from './patrols.option';
-import { usePatrolItemNames, usePatrolTrack, type PatrolRow } from './patrols.api';
+import { usePatrolChecklist, usePatrolItemNames, usePatrolItems, usePatrolTrack, type PatrolRow } from './patrols.api';
 import { TrackMap } from './TrackMap';
 
 /** "安全设施 · " for a finding's checklist item, sent bare (safety_facilities) or with its template (liubicha.safety_facilities). */
@@ -35,6 +35,22 @@ export function FindingLinks({ findings, lang }: { findings: PatrolRow['findings
   );
 }
 
+/** The 六必查 answers of a patrol's end: each item with 正常 (green) or 有问题 (red); a dash when none were kept. */
+function Checklist({ patrolId, lang }: { patrolId: string; lang: string }) {
+  const { t } = useTranslation();
+  const answers = usePatrolChecklist(patrolId).data?.checklist?.answers;
+  const items = usePatrolItems(lang);
+  if (!answers) return <Typography.Text type="secondary">—</Typography.Text>;
+  return (
+    <Space wrap size={[4, 4]} data-testid="patrol-checklist">
+      {items.filter((i) => i.code in answers).map((i) => {
+        const v = String(answers[i.code]);
+        return <Tag key={i.code} color={v === 'problem' ? 'red' : v === 'normal' ? 'green' : undefined}>{i.name}：{i.options.get(v) ?? t('patrols.answered')}</Tag>;
+      })}
+    </Space>
+  );
+}
+
 export function PatrolDrawer({ patrol, onClose }: { patrol: PatrolRow | null; onClose: () => void }) {
   const { t, i18n } = useTranslation();
   const [asked, setAsked] = useState<string | null>(null);
@@ -50,6 +66,7 @@ export function PatrolDrawer({ patrol, onClose }: { patrol: PatrolRow | null; on
             { key: 's', label: t('patrols.startedAt'), children: formatTime(patrol.startedAt) },
             { key: 'e', label: t('patrols.endedAt'), children: patrol.endedAt ? formatTime(patrol.endedAt) : t('patrols.ongoing') },
             { key: 'd', label: t('patrols.distance'), children: `${km(patrol.distanceM)} ${t('patrols.km')} · ${t('patrols.points', { n: patrol.pointCount })}` },
+            { key: 'c', label: t('patrols.checklist'), children: <Checklist patrolId={patrol.id} lang={i18n.language} /> },
             { key: 'f', label: t('patrols.findings'), children: <FindingLinks findings={patrol.findings} lang={i18n.language} /> },
           ]} />
           {asked !== patrol.id && (

@@ -40,7 +40,17 @@ export function usePatrolTrack(id: string | null, asked: boolean) {
 
 /** The names of the patrol checklist's items (六必查), to say what a finding was about; keyed by item code, in `lang`. */
 export function usePatrolItemNames(lang: string) {
-  const q = useQuery({ queryKey: ['field-templates'], queryFn: () => api<{ kind: string; items: { code: string; text: Record<string, string> }[] }[]>('/api/field/templates'), staleTime: 600_000, meta: { inlineError: true } });
-  const items = (q.data ?? []).filter((t) => t.kind === 'patrol').flatMap((t) => t.items);
-  return new Map(items.map((i) => [i.code, i.text[lang] ?? i.text['zh-CN'] ?? '']));
+  return new Map(usePatrolItems(lang).map((i) => [i.code, i.name]));
+}
+
+/** One patrol with its 六必查 answers (decrypted for readers in scope; not audited: they are about places, not persons). */
+export function usePatrolChecklist(id: string | null) {
+  return useQuery({ queryKey: ['patrol', id], queryFn: () => api<{ checklist: { templateCode: string; answers: Record<string, unknown> } | null }>(`/api/field/patrols/${id}`), enabled: !!id, retry: false, meta: { inlineError: true } });
+}
+
+/** The patrol checklist's items with their answer options, in `lang` (for the drawer's 六必查 row). */
+export function usePatrolItems(lang: string) {
+  const q = useQuery({ queryKey: ['field-templates'], queryFn: () => api<{ kind: string; items: { code: string; text: Record<string, string>; options?: { code: string; text: Record<string, string> }[] }[] }[]>('/api/field/templates'), staleTime: 600_000, meta: { inlineError: true } });
+  const pick = (text: Record<string, string>) => text[lang] ?? text['zh-CN'] ?? '';
+  return (q.data ?? []).filter((t) => t.kind === 'patrol').flatMap((t) => t.items).map((i) => ({ code: i.code, name: pick(i.text), options: new Map((i.options ?? []).map((o) => [o.code, pick(o.text)])) }));
 }
