@@ -53,14 +53,9 @@ export const zhCN = {
   locatedTrack: '已用巡查轨迹的最后位置',
   reportFor: '上报问题：{item}',
   trackLabel: '巡查轨迹',
-  // The shell, the sync screen and the update banner (helper P).
-  signIn: '登录', signOut: '退出登录', username: '用户名', password: '密码', signOutBlocked: '还有 {n} 条记录未同步，同步后才能退出', reSignIn: '登录已过期，请重新登录（记录都保存在本机，不会丢失）',
-  offline: '离线', online: '在线', unsynced: '待同步 {n}', syncNow: '立即同步', syncing: '同步中…', allSynced: '全部已同步', updateReady: '有新版本可用', updateNow: '立即更新',
-  updateWait: '请先保存当前表单再更新', offlineReady: '已可离线使用', persistGranted: '本机存储：已设为持久保存', persistNotGranted: '本机存储：浏览器空间不足时可能被清理，请及时同步',
-  storageUsed: '已用 {used}，共 {quota}', retry: '重试', discard: '放弃此记录', conflictTitle: '数据冲突', mine: '我的修改', theirs: '服务器上的数据', keepMine: '保留我的修改',
-  keepTheirs: '采用服务器的数据', attempts: '已尝试 {n} 次', menuSync: '同步记录', kind_patrol_start: '开始巡查', kind_patrol_end: '结束巡查', kind_patrol_track: '巡查轨迹',
-  kind_patrol_finding: '巡查发现问题', kind_visit: '走访记录', kind_assessment: '风险评估', kind_household_create: '登记住户', kind_household_update: '修改住户',
-  kind_person_create: '登记人员', kind_person_update: '修改人员',
+  // The platform's own words (shell, sync, sign-in, update) are in shell-words.ts.
+  online: '在线',
+  retry: '重试',
 };
 
 export type Dict = typeof zhCN;
@@ -105,14 +100,9 @@ export const zhTW: Dict = {
   locatedTrack: '已用巡查軌跡的最後位置',
   reportFor: '上報問題：{item}',
   trackLabel: '巡查軌跡',
-  // The shell, the sync screen and the update banner (helper P).
-  signIn: '登入', signOut: '登出', username: '使用者名稱', password: '密碼', signOutBlocked: '還有 {n} 筆記錄未同步，同步後才能登出', reSignIn: '登入已過期，請重新登入（記錄都保存在本機，不會遺失）',
-  offline: '離線', online: '連線中', unsynced: '待同步 {n}', syncNow: '立即同步', syncing: '同步中…', allSynced: '全部已同步', updateReady: '有新版本可用', updateNow: '立即更新',
-  updateWait: '請先儲存目前表單再更新', offlineReady: '已可離線使用', persistGranted: '本機儲存：已設為持久保存', persistNotGranted: '本機儲存：瀏覽器空間不足時可能被清除，請及時同步',
-  storageUsed: '已用 {used}，共 {quota}', retry: '重試', discard: '放棄此記錄', conflictTitle: '資料衝突', mine: '我的修改', theirs: '伺服器上的資料', keepMine: '保留我的修改',
-  keepTheirs: '採用伺服器的資料', attempts: '已嘗試 {n} 次', menuSync: '同步記錄', kind_patrol_start: '開始巡查', kind_patrol_end: '結束巡查', kind_patrol_track: '巡查軌跡',
-  kind_patrol_finding: '巡查發現問題', kind_visit: '走訪記錄', kind_assessment: '風險評估', kind_household_create: '登記住戶', kind_household_update: '修改住戶',
-  kind_person_create: '登記人員', kind_person_update: '修改人員',
+  // The platform's own words (shell, sync, sign-in, update) are in shell-words.ts.
+  online: '連線中',
+  retry: '重試',
 };
 
 export const en: Dict = {
@@ -154,18 +144,9 @@ export const en: Dict = {
   locatedTrack: 'Using the last point of the patrol track',
   reportFor: 'Report a problem: {item}',
   trackLabel: 'Patrol track',
-  // The shell, the sync screen and the update banner (helper P).
-  signIn: 'Sign in', signOut: 'Sign out', username: 'Username', password: 'Password',
-  signOutBlocked: '{n} records are not synced yet: sync them before signing out',
-  reSignIn: 'Your session expired: sign in again (your records are kept on this phone)', offline: 'Offline', online: 'Online', unsynced: '{n} to sync',
-  syncNow: 'Sync now', syncing: 'Syncing…', allSynced: 'All synced', updateReady: 'A new version is available', updateNow: 'Update now',
-  updateWait: 'Save the open form before updating', offlineReady: 'Ready to work offline', persistGranted: 'Storage on this phone: persistent',
-  persistNotGranted: 'Storage on this phone: the browser may clear it when space runs low, so sync soon', storageUsed: '{used} used of {quota}',
-  retry: 'Retry', discard: 'Discard this record', conflictTitle: 'Conflicting changes', mine: 'My change', theirs: 'On the server',
-  keepMine: 'Keep my change', keepTheirs: 'Use the server copy', attempts: '{n} attempts', menuSync: 'Records to sync',
-  kind_patrol_start: 'Patrol started', kind_patrol_end: 'Patrol ended', kind_patrol_track: 'Patrol track', kind_patrol_finding: 'Patrol finding',
-  kind_visit: 'Visit', kind_assessment: 'Risk assessment', kind_household_create: 'New household', kind_household_update: 'Household change',
-  kind_person_create: 'New person', kind_person_update: 'Person change',
+  // The platform's own words (shell, sync, sign-in, update) are in shell-words.ts.
+  online: 'Online',
+  retry: 'Retry',
 };
 
 /** One Tibetan entry: the text and its review state (machine-made or non-native wording until a native speaker signs it off). */
