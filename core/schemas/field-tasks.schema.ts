@@ -38,4 +38,4 @@ export const TriggerSchema = z.object({
   subjectId: z.uuid(),
   rule: z.enum(['major_change', 'petitioner']),
   note: z.string().trim().max(500).optional(),
-});
+}).refine((t) => (t.rule === 'major_change') === (t.subjectType === 'household'), { path: ['subjectType'], message: '重大变故走访针对住户，上访群众走访针对个人' });

@@ -48,7 +48,7 @@ export async function seedDemoPatrols(ctx: AppContext): Promise<number> {
   const [had] = await ctx.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM patrols WHERE user_id = $1`, [actor.id]);
   if (had!.n) return 0;
   const grids = await ctx.database.query<{ code: string; min_lat: number; min_lng: number; max_lat: number; max_lng: number }>(
-    `SELECT g.code, g.min_lat, g.min_lng, g.max_lat, g.max_lng FROM grids g WHERE g.code IN (SELECT grid_code FROM grid_staff WHERE user_id = $1) ORDER BY g.code`, [actor.id]);
+    `SELECT g.code, g.min_lat, g.min_lng, g.max_lat, g.max_lng FROM grids g WHERE g.county_code = $2 AND g.code IN (SELECT grid_code FROM grid_staff WHERE county_code = $2 AND user_id = $1) ORDER BY g.code`, [actor.id, actor.scopeCode.slice(0, 6)]);
   if (!grids.length) return 0;
   const now = ctx.clock.now().getTime();
   // 六必查 as the worker left it at each end: every item 正常, the one a finding was made under 有问题.

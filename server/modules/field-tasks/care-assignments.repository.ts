@@ -19,10 +19,14 @@ export interface SubjectPlace {
  * A person or household whose grid lies under `prefix` (county in the WHERE when the prefix names one). Not locked:
  * a wider scope has no county to put in a row lock (Citus); the open-task index and the tasks' own locks serialise.
  */
-export async function subjectUnder(ex: Executor, type: 'household' | 'person', id: string, prefix: string): Promise<SubjectPlace | undefined> {
+export async function subjectUnder(ex: Executor, type: 'household' | 'person', id: string, prefix: string, lock = false): Promise<SubjectPlace | undefined> {
   const t = type === 'person' ? persons : households;
+  const pick = { countyCode: t.countyCode, id: t.id, gridCode: t.gridCode, villageCode: t.villageCode, status: t.status };
   const county = prefix.length >= 6 ? eq(t.countyCode, prefix.slice(0, 6)) : undefined;
-  const [row] = await ex.select({ countyCode: t.countyCode, id: t.id, gridCode: t.gridCode, villageCode: t.villageCode, status: t.status }).from(t).where(and(county, eq(t.id, id), sql`${t.gridCode} LIKE ${prefix + '%'}`));
+  let [row] = await ex.select(pick).from(t).where(and(county, eq(t.id, id), sql`${t.gridCode} LIKE ${prefix + '%'}`));
+  // Locked (by its county, as every row lock is) so a move of the subject waits or is seen: an assignment or a
+  // trigger made on the grid it is leaving would put its task back there.
+  if (row && lock) [row] = await ex.select(pick).from(t).where(and(eq(t.countyCode, row.countyCode), eq(t.id, id), sql`${t.gridCode} LIKE ${prefix + '%'}`)).for('update');
   return row && { countyCode: row.countyCode, id: row.id, gridCode: row.gridCode, villageCode: row.villageCode, active: row.status === 'active' };
 }
 

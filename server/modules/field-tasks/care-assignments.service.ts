@@ -19,8 +19,8 @@ import { replanSubjects } from './task-replan.service.ts';
 const fieldRoles = roles.filter((r) => can(r, 'field:record'));
 
 /** The person of the caller's scope (active when asked). @throws NOT_FOUND, INVALID_TRANSITION (archived) */
-async function personOf(ex: Executor, actor: Actor, personId: string, opts: { active?: boolean } = {}): Promise<care.SubjectPlace> {
-  const p = await care.subjectUnder(ex, 'person', personId, scopePrefix(actor));
+async function personOf(ex: Executor, actor: Actor, personId: string, opts: { active?: boolean; lock?: boolean } = {}): Promise<care.SubjectPlace> {
+  const p = await care.subjectUnder(ex, 'person', personId, scopePrefix(actor), opts.lock);
   if (!p) throw new AppError('NOT_FOUND');
   if (opts.active && !p.active) throw new AppError('INVALID_TRANSITION');
   return p;
@@ -38,7 +38,7 @@ export async function assignCare(ctx: AppContext, actor: Actor, personId: string
   requirePermission(actor, 'field:assign');
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
-    const p = await personOf(tx, actor, personId, { active: true });
+    const p = await personOf(tx, actor, personId, { active: true, lock: true });
     const worker = (await care.accountsAt(tx, fieldRoles, coveringScopes(p.gridCode))).find((w) => w.id === workerId);
     if (!worker) throw new AppError('VALIDATION_FAILED', [{ path: 'body.workerId', code: 'worker_not_eligible', message: '该账号不能担任此人的责任人：须是未停用的网格员或联户长，且管辖范围包含此人所在网格' }]);
     const before = await care.careOf(tx, p.countyCode, p.id);
@@ -53,7 +53,7 @@ export async function assignCare(ctx: AppContext, actor: Actor, personId: string
 export async function unassignCare(ctx: AppContext, actor: Actor, personId: string) {
   requirePermission(actor, 'field:assign');
   return ctx.db.transaction(async (tx) => {
-    const p = await personOf(tx, actor, personId);
+    const p = await personOf(tx, actor, personId, { lock: true });
     const before = await care.careOf(tx, p.countyCode, p.id);
     const removed = await care.deleteCare(tx, p.countyCode, p.id);
     const replanned = await replanSubjects(tx, ctx, p.countyCode, [{ type: 'person', id: p.id, gridCode: p.gridCode, villageCode: p.villageCode }]);

@@ -134,7 +134,7 @@ export async function generateForCounty(ctx: AppContext, countyCode: string): Pr
         bySubject.set(k, s);
         placed.push(s);
       }
-      (s.triggers ??= []).push({ rule: 'petitioner', ref: `pt:${pt.petitionId}`, at: pt.at } satisfies TriggerFact);
+      (s.triggers ??= []).push({ rule: 'petitioner', ref: `pt:${pt.petitionId}:${pt.personId}`, at: pt.at } satisfies TriggerFact);
     }
     const open = await repo.openOfCounty(tx, countyCode);
     const openKeys = new Set(open.map((t) => keyOf(t.subjectType, t.subjectId, t.rule)));

@@ -14,7 +14,7 @@ import type { TriggerSchema } from '../../../core/schemas/field-tasks.schema.ts'
 import type { Executor } from '../../db/client.ts';
 import type { Actor } from '../../lib/actor.ts';
 import type { AppContext } from '../../lib/context.ts';
-import { scopePrefix } from '../../lib/access.ts';
+import { holds, requireAnyPermission, requirePermission, scopePrefix } from '../../lib/access.ts';
 import * as audit from '../audit/audit.service.ts';
 import { completeKey, type Ticket } from '../idempotency/idempotency.service.ts';
 import * as care from './care-assignments.repository.ts';
@@ -30,11 +30,15 @@ export async function openTriggered(tx: Executor, ctx: AppContext, countyCode: s
   return made;
 }
 
-/** Raises a trigger: the open task of its rule (made now, or already there). @throws NOT_FOUND (subject outside the scope), INVALID_TRANSITION (archived or dissolved) */
+/** Raises a trigger: the open task of its rule (made now, or already there). @throws FORBIDDEN, NOT_FOUND (subject outside the scope), INVALID_TRANSITION (archived or dissolved) */
 export async function triggerVisit(ctx: AppContext, actor: Actor, input: z.infer<typeof TriggerSchema>, ticket?: Ticket) {
+  requireAnyPermission(actor, ['field:assign', 'field:record']);
+  // Marking someone a petitioner is the centre's call; a major change may be raised by whoever reads the registry
+  // and records visits (a grid worker), not by a household leader who cannot read the persons it would name.
+  if (input.rule === 'petitioner' || !holds(actor, 'field:assign')) requirePermission(actor, input.rule === 'petitioner' ? 'field:assign' : 'person:read');
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
-    const s = await care.subjectUnder(tx, input.subjectType, input.subjectId, scopePrefix(actor));
+    const s = await care.subjectUnder(tx, input.subjectType, input.subjectId, scopePrefix(actor), true);
     if (!s) throw new AppError('NOT_FOUND');
     if (!s.active) throw new AppError('INVALID_TRANSITION');
     const placed: PlacedSubject = { type: input.subjectType, id: s.id, gridCode: s.gridCode, villageCode: s.villageCode };

@@ -66,6 +66,17 @@ describe('a major change raised by a worker', () => {
     expect([outside.status, outside.body]).toEqual([404, missing.body]);
     expect((await trigger({ subjectType: 'household', subjectId: h.a, rule: 'major_change' }, randomUUID(), await login(env.app, 'handler'))).status).toBe(403);
   });
+
+  it('is refused to a household leader (who cannot read the registry), a petitioner visit to a grid worker, and a rule on the wrong kind of subject', async () => {
+    await makeUser(env.ctx, 'hl.a', 'householdLeader', fixture.villageA);
+    expect((await trigger({ subjectType: 'household', subjectId: h.a, rule: 'major_change' }, randomUUID(), await login(env.app, 'hl.a'))).status).toBe(403);
+    const someone = (await createPerson(env.ctx, root, { gridCode: fixture.gridA1, personType: '01', name: '韩某' })).id;
+    expect((await trigger({ subjectType: 'person', subjectId: someone, rule: 'petitioner' })).status).toBe(403);
+    const wrong = await trigger({ subjectType: 'person', subjectId: someone, rule: 'major_change' });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.details[0].path).toBe('body.subjectType');
+    expect(await open(someone)).toEqual([]);
+  });
 });
 
 describe('a petitioner who is a registry person', () => {
@@ -88,6 +99,15 @@ describe('a petitioner who is a registry person', () => {
     expect(mine).not.toMatch(/道路|信访|pt:/);
     const snap = JSON.stringify((await call(env.app, 'GET', '/api/field/snapshot', worker)).body);
     expect(snap).not.toMatch(/道路|信访|pt:/);
+  });
+
+  it('gives each registry person of a petition with several petitioners a visit of their own', async () => {
+    const ids = ['63222119750202221', '63222119780303332'].map((i) => i + checkCharacter(i));
+    const people = await Promise.all(ids.map((idNumber, i) => createPerson(env.ctx, root, { gridCode: fixture.gridA1, personType: '01', name: ['赵联名', '钱联名'][i]!, idNumber })));
+    env.clock.advance(60_000);
+    await registerPetition(env.ctx, root, { channel: 'phone', kind: 'complaint', categoryId: 'municipal.road', matter: '联名反映道路', villageCode: fixture.villageA, skippedLevel: false, uploadIds: [], petitioners: ids.map((idNumber, i) => ({ name: ['赵联名', '钱联名'][i]!, idNumber, phone: `1380000222${i}`, representative: i === 0 })) });
+    expect((await generateForCounty(env.ctx, COUNTY)).created).toBe(2);
+    for (const p of people) expect((await open(p.id)).map((t) => t.rule)).toEqual(['petitioner']);
   });
 
   it('gives the next petition its own visit once the first was made', async () => {

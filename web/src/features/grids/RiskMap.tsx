@@ -42,7 +42,7 @@ export function RiskMap({ region, geo, tileUrl, attribution, selected, onSelect 
         locale={{ emptyText: t('grids.risk.noneAtRisk') }}
         onRow={(r) => ({ onClick: () => onSelect(r.gridCode), style: { cursor: 'pointer' } })}
         columns={[
-          { title: t('grids.name'), dataIndex: 'gridCode', render: (c: string) => names.get(c) ?? c },
+          { title: t('grids.name'), dataIndex: 'gridCode', render: (c: string) => names.get(c) ?? '…' },
           { title: t('grids.risk.high'), dataIndex: 'high' },
           { title: t('grids.risk.medium'), dataIndex: 'medium' },
           { title: t('grids.risk.low'), dataIndex: 'low' },
