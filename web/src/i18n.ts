@@ -9,9 +9,9 @@ import { initReactI18next } from 'react-i18next';
 // One file per area and language (locales/<language>/<area>.json) so that work on one area never edits another's
 // strings; keys stay flat ('nav.grids') and unique across the files, which web/i18n.test.ts checks.
 // Areas used only on signed-in pages (keep in step with the glob patterns below, which must be literals):
-const pageAreas = ['admin', 'cases', 'catalog', 'coverage', 'dashboard', 'grids', 'mediation', 'mediationStats', 'patrols', 'people', 'petitions'];
-const firstStrings = import.meta.glob<Record<string, string>>(['./locales/zh-CN/*.json', '!./locales/zh-CN/{admin,cases,catalog,coverage,dashboard,grids,mediation,mediationStats,patrols,people,petitions}.json'], { eager: true, import: 'default' });
-const laterStrings = import.meta.glob<Record<string, string>>(['./locales/zh-CN/{admin,cases,catalog,coverage,dashboard,grids,mediation,mediationStats,patrols,people,petitions}.json', './locales/zh-TW/*.json', './locales/en/*.json'], { import: 'default' });
+const pageAreas = ['admin', 'audit', 'cases', 'catalog', 'coverage', 'dashboard', 'grids', 'mediation', 'mediationStats', 'patrols', 'people', 'petitions'];
+const firstStrings = import.meta.glob<Record<string, string>>(['./locales/zh-CN/*.json', '!./locales/zh-CN/{admin,audit,cases,catalog,coverage,dashboard,grids,mediation,mediationStats,patrols,people,petitions}.json'], { eager: true, import: 'default' });
+const laterStrings = import.meta.glob<Record<string, string>>(['./locales/zh-CN/{admin,audit,cases,catalog,coverage,dashboard,grids,mediation,mediationStats,patrols,people,petitions}.json', './locales/zh-TW/*.json', './locales/en/*.json'], { import: 'default' });
 const isPageArea = (path: string) => pageAreas.includes(path.slice(path.lastIndexOf('/') + 1, -'.json'.length));
 
 export const languages = [
