@@ -6,23 +6,17 @@
 import { useState } from 'react';
 import { App, Button, Input, Modal, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
-import { useAction } from '../../data/use-action';
-
-interface Answer { task: { dueOn: string }; created: boolean }
+import { useMajorChangeVisit } from './coverage.api';
 
 export function MajorChangeVisit({ householdId }: { householdId: string }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
   const [note, setNote] = useState('');
-  const raise = useAction((v: { note: string }, { key }) => api<Answer>('/api/field/triggers', { method: 'POST', body: { subjectType: 'household', subjectId: householdId, rule: 'major_change', ...(v.note.trim() ? { note: v.note.trim() } : {}) }, key }), {
-    invalidates: () => [['coverage']],
-    onSuccess: (r) => {
-      setOpen(false);
-      setNote('');
-      void message.success(t(r.created ? 'household.majorChange.created' : 'household.majorChange.open', { due: r.task.dueOn }));
-    },
+  const raise = useMajorChangeVisit(householdId, (r) => {
+    setOpen(false);
+    setNote('');
+    void message.success(t(r.created ? 'household.majorChange.created' : 'household.majorChange.open', { due: r.task.dueOn }));
   });
   return (
     <>

@@ -2,6 +2,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Coverage } from '../../../../core/schemas/field-tasks.response';
 import { api } from '../../api';
+import { useAction } from '../../data/use-action';
 
 export type { Coverage };
 
@@ -38,5 +39,16 @@ export function useAssignCare() {
   return useMutation({
     mutationFn: (v: { personId: string; workerId: string }) => api<{ worker: CareWorker }>(`/api/field/care-assignments/${v.personId}`, { method: 'PUT', body: { workerId: v.workerId } }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['coverage'] }),
+  });
+}
+
+/** What raising a trigger answers: the open task of its rule and whether this request made it. */
+export interface TriggerAnswer { task: { dueOn: string }; created: boolean }
+
+/** Raises a household's major-change visit (四访); the coverage report is read again afterwards. */
+export function useMajorChangeVisit(householdId: string, onSuccess: (r: TriggerAnswer) => void) {
+  return useAction((v: { note: string }, { key }) => api<TriggerAnswer>('/api/field/triggers', { method: 'POST', body: { subjectType: 'household', subjectId: householdId, rule: 'major_change', ...(v.note.trim() ? { note: v.note.trim() } : {}) }, key }), {
+    invalidates: () => [['coverage']],
+    onSuccess,
   });
 }
