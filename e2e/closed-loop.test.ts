@@ -46,7 +46,12 @@ async function act(page: Page, action: string, fill?: (modal: ReturnType<Page['l
   await modal.waitFor({ state: 'visible' });
   await fill?.(modal);
   await modal.getByRole('button', { name: /确\s*定/ }).click();
-  await expect.poll(() => modal.isVisible()).toBe(false); // the dialog closes only when the action succeeded
+  // The dialog closes only when the action succeeded; when it stays, say what it shows (the server's refusal).
+  try {
+    await expect.poll(() => modal.isVisible()).toBe(false);
+  } catch (e) {
+    throw new Error(`the ${action} dialog stayed open, showing: ${(await modal.innerText().catch(() => '')).replace(/\s+/g, ' ')}`, { cause: e });
+  }
 }
 
 beforeAll(async () => {

@@ -19,7 +19,7 @@ import { applyDisputeAction } from '../modules/mediation/dispute-actions.service
 import { applyOnline } from '../modules/mediation/dispute-intake.service.ts';
 import { getDispute } from '../modules/mediation/dispute-queries.service.ts';
 import { setSubsidyRates } from '../modules/mediation/mediation-rewards.service.ts';
-import { SeedClock, demoActor } from './demo-kit.ts';
+import { SeedClock, demoActor, pdfFontsPresent } from './demo-kit.ts';
 import { storeUpload } from '../modules/uploads/uploads.service.ts';
 import { pngImage } from '../lib/png.ts';
 import { cstDate } from '../../core/calendar.ts';
@@ -40,7 +40,11 @@ const COMMUNITY = '632221100001';
 type PartyIn = DisputeRegisterInput['parties'][number];
 const person = (side: 'applicant' | 'respondent', name: string, phone: string, extra: Partial<PartyIn> = {}): PartyIn => ({ kind: 'person', side, name, phone, ...extra });
 
-/** Seeds the demo's mediation organisation and disputes once (none present yet); returns how many disputes were made. */
+/**
+ * Seeds the demo's mediation organisation and disputes once (none present yet); returns how many disputes were made.
+ * Without the PDF fonts only the new dispute and the online application are made (acceptance, sessions and
+ * agreements issue documents) and the message says what to install: `npm start` must work on a bare machine.
+ */
 export async function seedDemoMediation(ctx: AppContext, onProgress: (msg: string) => void = () => {}): Promise<number> {
   const root = systemActor(ROOT_SCOPE, 'demo-seed');
   if ((await listCommittees(ctx, root)).items.some((c) => c.regionCode.startsWith('632221'))) return 0;
@@ -65,6 +69,11 @@ export async function seedDemoMediation(ctx: AppContext, onProgress: (msg: strin
   const han = await createMediator(c2, root, { committeeId: community.id, name: '韩秀英', userId: await user('village.mediator'), isHead: true, skills: ['物业纠纷', '邻里纠纷'], languages: ['zh'], awards: ['调解能手（2026）'], active: true });
   await createMediator(c2, root, { committeeId: county.id, name: '李建国', userId: await user('county.mediator'), isHead: true, skills: ['合同纠纷', '劳动争议'], languages: ['zh'], awards: [], active: true });
   await createMediator(c2, root, { committeeId: medical.id, name: '祁玉兰', isHead: true, skills: ['医疗纠纷'], languages: ['zh'], awards: [], active: true });
+  // 以案定补 rates (fen per case), so the statistics page has amounts: 邻里 100 元, 婚姻家庭 150 元, other agreements 80 元; a failure 30 元, a referral 20 元.
+  await setSubsidyRates(ctx, root, { county: '632221', rates: [
+    { category: 'neighbour', outcome: 'agreed', fen: 10_000 }, { category: 'family', outcome: 'agreed', fen: 15_000 }, { category: '*', outcome: 'agreed', fen: 8_000 },
+    { category: '*', outcome: 'failed', fen: 3_000 }, { category: '*', outcome: 'referred', fen: 2_000 },
+  ] });
   onProgress('调解组织 mediation committees 4, rooms 5, mediators 6');
 
   const office = await demoActor(ctx, 'township.operator');
@@ -86,6 +95,17 @@ export async function seedDemoMediation(ctx: AppContext, onProgress: (msg: strin
   // 1. New: a walk-in neighbours' quarrel, waiting for a mediator.
   await register(end - 1 * DAY, { source: 'walk_in', category: 'neighbour', facts: '楼上住户夜间装修噪音扰民，多次沟通无果。', claims: '要求晚十点后停止施工。', villageCode: COMMUNITY, committeeId: community.id, parties: [person('applicant', '赵文斌', '13997030001'), person('respondent', '钱海龙', '13997030002')] });
   step('新登记');
+  // And a resident's online application, assigned to the community's mediator who has not yet taken it up.
+  const applyOnlineDemo = async () => {
+    clock.t = end - 5 * HOUR;
+    const online = await applyOnline(c2, '10.0.0.10', { category: 'neighbour', facts: '邻居家的狗经常夜里狂吠，影响休息，沟通后未改善。', claims: '希望邻居管好宠物。', villageCode: COMMUNITY, name: '郭晓东', phone: '13997030019', otherParty: { name: '邻居刘某', kind: 'person' } });
+    await act(mediatorC, online.code, 'assign', { mediatorIds: [han.id], note: '网上申请，指派社区调解员' });
+  };
+  if (!pdfFontsPresent()) {
+    onProgress('调解文书需要字体：apt-get install fonts-noto-cjk fonts-hanazono（只登记，不出文书） mediation documents need fonts: registrations only');
+    await applyOnlineDemo();
+    return made + 1;
+  }
 
   // 2. Urgent (民转刑): a family quarrel with threats; the leaders were told; mediators assigned, a session today.
   const urgent = await register(end - 2 * DAY, { source: 'screening', category: 'family', escalationRisk: true, peopleCount: 4, facts: '夫妻因彩礼返还和子女抚养发生激烈争吵，男方扬言报复女方家人。', claims: '女方要求离婚并抚养子女；男方要求返还彩礼。', villageCode: village, committeeId: township.id, parties: [person('applicant', '冶秀兰', '13997030003'), person('respondent', '马永福', '13997030004')] });
@@ -163,15 +183,6 @@ export async function seedDemoMediation(ctx: AppContext, onProgress: (msg: strin
   await act(mediatorC, refused, 'refuse', { partyId: ids[1], reason: '业主明确表示不接受调解，将自行诉讼。' }, DAY);
   step('一方拒绝调解');
 
-  // And a resident's online application, assigned to a mediator who has not yet taken it up.
-  clock.t = end - 5 * HOUR;
-  const online = await applyOnline(c2, '10.0.0.10', { category: 'neighbour', facts: '邻居家的狗经常夜里狂吠，影响休息，沟通后未改善。', claims: '希望邻居管好宠物。', villageCode: COMMUNITY, name: '郭晓东', phone: '13997030019', otherParty: { name: '邻居刘某', kind: 'person' } });
-  // The community's committee has already named its mediator; she has not taken it up yet.
-  await act(mediatorC, online.code, 'assign', { mediatorIds: [han.id], note: '网上申请，指派社区调解员' });
-  // 以案定补 rates (fen per case), so the statistics page has amounts: 邻里 100 元, 婚姻家庭 150 元, other agreements 80 元; a failure 30 元, a referral 20 元.
-  await setSubsidyRates(ctx, root, { county: '632221', rates: [
-    { category: 'neighbour', outcome: 'agreed', fen: 10_000 }, { category: 'family', outcome: 'agreed', fen: 15_000 }, { category: '*', outcome: 'agreed', fen: 8_000 },
-    { category: '*', outcome: 'failed', fen: 3_000 }, { category: '*', outcome: 'referred', fen: 2_000 },
-  ] });
+  await applyOnlineDemo();
   return made + 1;
 }
