@@ -1,10 +1,11 @@
 /** Starts `anwang serve` as a child process on a free port with its own data directory. */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync, mkdirSync, renameSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 
 export interface RunningServer {
   url: string;
@@ -22,18 +23,54 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** Runs `anwang ARGS` with `env`. @throws Error with its output when it fails */
+function anwang(args: string[], env: NodeJS.ProcessEnv): void {
+  const r = spawnSync(process.execPath, ['bin/anwang.js', ...args], { env, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`anwang ${args.join(' ')}: ${r.stdout}${r.stderr}`);
+}
+
 /**
- * Starts a server on a fresh embedded database (the demo prefecture is seeded on start). `before` lists `anwang`
- * commands run on that database first (e.g. `seed --demo` then `import grids FILE`).
+ * The data folder of the run's demo template: seeded (`anwang seed --demo`) by the first file that asks, kept for
+ * the others (the files run one after another). Undefined outside a run with the global setup.
+ */
+function demoTemplate(env: NodeJS.ProcessEnv): string | undefined {
+  let root: string | undefined;
+  try {
+    root = inject('demoTemplateDir');
+  } catch {
+    return undefined;
+  }
+  if (!root) return undefined;
+  const data = join(root, 'data');
+  if (!existsSync(data)) {
+    const partial = join(root, 'seeding');
+    rmSync(partial, { recursive: true, force: true });
+    anwang(['seed', '--demo'], { ...env, ANWANG_DATA_DIR: partial });
+    renameSync(partial, data);
+  }
+  return data;
+}
+
+/**
+ * Starts a server on a fresh embedded database with the demo prefecture (a copy of the run's template, or seeded on
+ * start). `before` lists `anwang` commands run on that database first (e.g. `seed --demo` then `import grids FILE`);
+ * when they do not start with `seed --demo` the database starts empty.
  */
 export async function startServer(opts: { before?: string[][] } = {}): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), 'anwang-e2e-'));
   const port = await freePort();
   // The tests sign in a few dozen times a minute from one address: raise the per-IP limits for them.
   const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', ANWANG_DATA_DIR: join(dir, 'data'), DATABASE_URL: '', LOG_LEVEL: 'warn', ANWANG_RATE_LOGIN: '1000/60', ANWANG_RATE_LOGIN_ACCOUNT: '1000/60', ANWANG_RATE_PUBLIC: '1000/60', ANWANG_RATE_REPORTER: '1000/60' };
-  for (const args of opts.before ?? []) {
-    const r = spawnSync(process.execPath, ['bin/anwang.js', ...args], { env, encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`anwang ${args.join(' ')}: ${r.stdout}${r.stderr}`);
+  let before = opts.before ?? [];
+  const wantsDemo = before.length === 0 || before[0]!.join(' ') === 'seed --demo';
+  const template = wantsDemo ? demoTemplate(env) : undefined;
+  if (template) {
+    // The data folder as the seeding left it, without its lock (the seeding process has ended).
+    cpSync(template, join(dir, 'data'), { recursive: true, filter: (src) => !src.endsWith('anwang.lock') });
+    before = before.slice(before.length ? 1 : 0);
+  }
+  for (const args of before) {
+    anwang(args, env);
   }
   const child: ChildProcess = spawn(process.execPath, ['bin/anwang.js', 'serve'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
