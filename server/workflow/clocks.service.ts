@@ -50,13 +50,16 @@ export async function openClocksMany(tx: Executor, opens: { subject: SubjectKey;
   );
 }
 
-/** Stops the open clocks of these kinds: met when within time (cancelled if `cancel`), breached when past due (swept or not). Returns whether any was breached. */
+/** Stops the open clocks of these kinds: met when within time at `now` (cancelled if `cancel`), breached when past due (swept or not). Returns whether any was breached. */
 export async function settleClocks(tx: Executor, s: SubjectKey, kinds: readonly string[], now: Date, cancel = false): Promise<{ breached: boolean }> {
   let breached = false;
   for (const d of await repo.ofSubject(tx, s)) {
     if (!kinds.includes(d.kind) || d.closedAt) continue;
-    // Past its due time is missed even when the sweep has not reached it yet (core/kpi-math.ts isPastDue).
-    const missed = d.state === 'breached' || (!cancel && isPastDue({ state: d.state, dueAt: d.dueAt, paused: d.pausedAt !== null }, now));
+    // Past its due time is missed even when the sweep has not reached it yet (core/kpi-math.ts isPastDue). A step
+    // recorded after it took place (`now` is then its own time: a visit made offline, a court application entered
+    // late) is met when it took place before the due time, though the sweep marked the clock breached meanwhile.
+    const onTimeAfterAll = d.state === 'breached' && now < d.dueAt;
+    const missed = !onTimeAfterAll && (d.state === 'breached' || (!cancel && isPastDue({ state: d.state, dueAt: d.dueAt, paused: d.pausedAt !== null }, now)));
     if (missed) breached = true;
     await repo.update(tx, d, { state: missed ? 'breached' : cancel ? 'cancelled' : 'met', closedAt: now, pausedAt: null });
   }

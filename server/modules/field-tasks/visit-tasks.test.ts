@@ -84,6 +84,15 @@ describe('visit tasks (fake clock)', () => {
     for (const m of told) expect(m.text).not.toMatch(/精神|障碍|困难/);
   });
 
+  it('counts a visit made offline before the due day as on time though it syncs after the sweep breached the task', async () => {
+    // Grade 4's task due 03-24 was breached at 03-25 00:30; the worker's phone recorded the visit on 03-23.
+    const [task] = await open(p.grade4!);
+    expect((await clocksOf(env, task!.id)).map((c) => c.state)).toEqual(['breached']);
+    await env.ctx.db.transaction((tx) => onVisitRecorded(tx, env.ctx, { kind: 'user', id: w.users.worker, name: 'gw.a', role: 'gridWorker', scopeCode: fixture.villageA }, { countyCode: COUNTY, id: crypto.randomUUID(), subjectType: 'person', subjectId: p.grade4!, visitedAt: new Date('2026-03-23T02:00:00Z') }));
+    expect((await tasksOf(env, p.grade4!)).find((t) => t.id === task!.id)!.status).toBe('done');
+    expect((await clocksOf(env, task!.id)).map((c) => c.state)).toEqual(['met']);
+  });
+
   it('cancels a task whose rule no longer applies (the person moved away) and keeps the rest', async () => {
     await leave(env.ctx, systemActor(fixture.province, 'test'), p.alone!, { reason: 'moved_away' });
     expect(await generateForCounty(env.ctx, COUNTY)).toMatchObject({ created: 0, cancelled: 1 });
