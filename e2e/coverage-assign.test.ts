@@ -27,12 +27,16 @@ describe('指派 on the coverage list', () => {
     expect(await assign.textContent()).toBe('指派');
     const asked = page.waitForResponse((r) => r.url().includes(`/api/field/care-assignments/${person.body.id}/workers`));
     await assign.click();
-    const workers = (await (await asked).json()) as { id: string; name: string }[];
-    // Names only: the options the user sees (rc-select keeps the values in a hidden list for screen readers).
+    const workers = (await (await asked).json()) as { id: string; name: string; place: string }[];
+    // Names, places and roles, never an id: the options the user sees (rc-select keeps the values in a hidden list
+    // for screen readers). The township's accounts come before the county's: the closest first.
     const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
     await expect.poll(() => options.count()).toBe(workers.length);
     const shown = await options.allTextContents();
-    expect(shown).toEqual(workers.map((w) => w.name));
+    shown.forEach((s, i) => expect(s.startsWith(workers[i]!.name) && s.includes(workers[i]!.place), s).toBe(true));
+    const places = workers.map((w) => w.place);
+    expect(places.indexOf('浩门镇')).toBeGreaterThanOrEqual(0);
+    expect(places.lastIndexOf('浩门镇')).toBeLessThan(places.indexOf('门源回族自治县'));
     expect(shown.join(' ')).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
     expect(workers.length, 'the demo has field accounts above the village (浩门镇 网格员 …)').toBeGreaterThan(0);
 

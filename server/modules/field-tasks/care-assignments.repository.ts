@@ -31,9 +31,9 @@ export async function subjectUnder(ex: Executor, type: 'household' | 'person', i
 }
 
 /** Enabled accounts of these roles placed at one of these region codes (the nodes whose subtree holds a grid), by name. */
-export async function accountsAt(ex: Executor, roles: readonly string[], scopeCodes: string[]): Promise<{ id: string; name: string }[]> {
+export async function accountsAt(ex: Executor, roles: readonly string[], scopeCodes: string[]): Promise<{ id: string; name: string; role: string; scopeCode: string }[]> {
   return ex
-    .select({ id: users.id, name: users.displayName })
+    .select({ id: users.id, name: users.displayName, role: users.role, scopeCode: users.scopeCode })
     .from(users)
     .where(and(eq(users.disabled, false), inArray(users.role, [...roles]), inArray(users.scopeCode, scopeCodes)))
     .orderBy(asc(users.displayName), asc(users.id));

@@ -14,6 +14,7 @@ import * as audit from '../audit/audit.service.ts';
 import * as care from './care-assignments.repository.ts';
 import { coveringScopes } from './subject-moves.service.ts';
 import { replanSubjects } from './task-replan.service.ts';
+import { namesOf } from '../regions/regions.service.ts';
 
 /** Roles that record visits: the only accounts a person can be given to. */
 const fieldRoles = roles.filter((r) => can(r, 'field:record'));
@@ -26,11 +27,30 @@ async function personOf(ex: Executor, actor: Actor, personId: string, opts: { ac
   return p;
 }
 
-/** The accounts that may be responsible for this person (enabled, field roles, scope covering their grid), by name. @throws NOT_FOUND */
-export async function careWorkers(ctx: AppContext, actor: Actor, personId: string): Promise<{ id: string; name: string }[]> {
+/** An account that may be a person's responsible worker: its name, role and the region it serves (by name). */
+export interface CareWorker {
+  id: string;
+  name: string;
+  role: string;
+  place: string;
+}
+
+/**
+ * The accounts that may be responsible for this person (enabled, field roles, scope covering their grid): the
+ * village's own first, then the township's and above (a county's accounts are rarely the one to name), each by
+ * name. @throws NOT_FOUND
+ */
+export async function careWorkers(ctx: AppContext, actor: Actor, personId: string): Promise<CareWorker[]> {
   requirePermission(actor, 'field:assign');
   const p = await personOf(ctx.db, actor, personId);
-  return care.accountsAt(ctx.db, fieldRoles, coveringScopes(p.gridCode));
+  const scopes = coveringScopes(p.gridCode);
+  const accounts = await care.accountsAt(ctx.db, fieldRoles, scopes);
+  const names = await namesOf(ctx.db, [...new Set(accounts.map((a) => a.scopeCode))]);
+  const depth = (a: { scopeCode: string }) => -scopes.indexOf(a.scopeCode);
+  return accounts
+    .map((a, i) => ({ a, i }))
+    .sort((x, y) => depth(x.a) - depth(y.a) || x.i - y.i)
+    .map(({ a }) => ({ id: a.id, name: a.name, role: a.role, place: names.get(a.scopeCode) ?? '' }));
 }
 
 /** Names the person's responsible worker; their open tasks go to them. @throws FORBIDDEN, NOT_FOUND, INVALID_TRANSITION (archived), VALIDATION_FAILED (worker) */
@@ -45,7 +65,7 @@ export async function assignCare(ctx: AppContext, actor: Actor, personId: string
     await care.upsertCare(tx, { countyCode: p.countyCode, personId: p.id, userId: worker.id, assignedBy: actor.id, assignedAt: now });
     const replanned = await replanSubjects(tx, ctx, p.countyCode, [{ type: 'person', id: p.id, gridCode: p.gridCode, villageCode: p.villageCode }]);
     await audit.record(tx, ctx, actor, { action: 'careAssignment.assign', objectType: 'person', objectId: p.id, countyCode: p.countyCode, detail: { from: before?.userId ?? null, to: worker.id, tasks: replanned.reassigned } }, actor.ip);
-    return { personId: p.id, worker, assignedAt: now.toISOString(), tasksReassigned: replanned.reassigned };
+    return { personId: p.id, worker: { id: worker.id, name: worker.name }, assignedAt: now.toISOString(), tasksReassigned: replanned.reassigned };
   });
 }
 

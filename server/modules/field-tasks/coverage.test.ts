@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { call, createTestEnv, fixture, login, type TestEnv } from '../../test/harness.ts';
+import { call, createTestEnv, fixture, login, makeUser, type TestEnv } from '../../test/harness.ts';
 import { advanceTo } from '../../test/china-clock.ts';
 import { fieldWorld, linkStaff, personUnderCare, tasksOf } from '../../test/visit-task-builders.ts';
 import { generateForCounty } from './visit-task-generator.service.ts';
@@ -86,8 +86,11 @@ describe('coverage (无人脱管、无人漏管)', () => {
   // Session 12: the list acts. A person without a worker is given one through the API (the page's 指派).
   it('leaves the list once a responsible worker is named, and their task goes to that worker', async () => {
     expect((await tasksOf(env, p.aloneA2!)).map((t) => t.assigneeId)).toEqual([null]);
+    // The village's own worker first, then the township's (named so it would sort first by name); gw.b's village
+    // does not hold grid A2. Each with its role and the region it serves, by name.
+    const town = await makeUser(env.ctx, 'a.town', 'gridWorker', fixture.townshipA);
     const workers = await call(env.app, 'GET', `/api/field/care-assignments/${p.aloneA2}/workers`, leader);
-    expect(workers.body).toEqual([{ id: users.worker, name: 'gw.a' }]); // gw.b's village does not hold grid A2
+    expect(workers.body).toEqual([{ id: users.worker, name: 'gw.a', role: 'gridWorker', place: '团结村' }, { id: town, name: 'a.town', role: 'gridWorker', place: '浩门镇' }]);
     const put = await call(env.app, 'PUT', `/api/field/care-assignments/${p.aloneA2}`, leader, { workerId: users.worker });
     expect([put.status, put.body.worker, put.body.tasksReassigned]).toEqual([200, { id: users.worker, name: 'gw.a' }, 1]);
     const after = (await call(env.app, 'GET', '/api/field/coverage', leader)).body;

@@ -3,12 +3,12 @@
  * name, never a code) and a span of China days (the last 30, today included, by default; no day after today).
  */
 import { useMemo, useState } from 'react';
-import { DatePicker, Select, Space } from 'antd';
+import { DatePicker, Space } from 'antd';
 import dayjs from 'dayjs';
 import type { Me } from '../../../core/schemas/auth.schema';
 import { addDays, cstDate } from '../../../core/calendar';
 import { useUrlState } from '../data/url-state';
-import { useRegionChildren, useRootRegion } from '../features/regions/regions.api';
+import { RegionSelect, useRegionOptions, type RegionOption } from './RegionSelect';
 
 type Base = { region: string; from: string; to: string };
 
@@ -18,17 +18,15 @@ export function useRegionPeriod<X extends string = never>(me: Me, extra?: Record
   const [more] = useState(() => extra ?? ({} as Record<X, string>));
   const defaults = useMemo(() => ({ region: me.scopeCode, from: addDays(today, -29), to: today, ...more }), [me.scopeCode, today, more]);
   const [f, setF] = useUrlState<'region' | 'from' | 'to' | X>(defaults as Record<'region' | 'from' | 'to' | X, string>);
-  const root = useRootRegion().data;
-  const kids = useRegionChildren(root?.code).data;
-  const regions = root ? [{ value: root.code, label: root.name }, ...(kids ?? []).map((c) => ({ value: c.code, label: `· ${c.name}` }))] : [];
+  const regions = useRegionOptions();
   return { f, setF, regions, today };
 }
 
 /** The region picker and the period picker (test ids `<prefix>-region`, `<prefix>-range`). */
-export function RegionPeriodBar({ f, setF, regions, today, testIdPrefix }: { f: Base; setF: (p: Partial<Base>) => void; regions: { value: string; label: string }[]; today: string; testIdPrefix: string }) {
+export function RegionPeriodBar({ f, setF, regions, today, testIdPrefix }: { f: Base; setF: (p: Partial<Base>) => void; regions: RegionOption[]; today: string; testIdPrefix: string }) {
   return (
     <Space wrap>
-      <Select style={{ minWidth: 220 }} value={regions.length ? f.region : undefined} options={regions} onChange={(v) => setF({ region: v })} data-testid={`${testIdPrefix}-region`} />
+      <RegionSelect regions={regions} value={f.region} onChange={(v) => setF({ region: v })} testId={`${testIdPrefix}-region`} />
       <DatePicker.RangePicker
         value={[dayjs(f.from), dayjs(f.to)]}
         allowClear={false}

@@ -18,9 +18,11 @@ export function AssignWorker({ personId }: { personId: string }) {
   if (!open) return <Button size="small" type="link" onClick={() => setOpen(true)} data-testid={`cov-assign-${personId}`}>{t('coverage.assign')}</Button>;
   return (
     <Space.Compact size="small">
-      <Select autoFocus defaultOpen size="small" style={{ minWidth: 140 }} placeholder={t('coverage.assignPick')} loading={workers.isLoading} disabled={assign.isPending}
+      <Select autoFocus defaultOpen size="small" style={{ minWidth: 200 }} popupMatchSelectWidth={false} placeholder={t('coverage.assignPick')} loading={workers.isLoading} disabled={assign.isPending}
         notFoundContent={workers.isLoading ? undefined : t('coverage.assignNone')} data-testid={`cov-assign-select-${personId}`}
-        options={(workers.data ?? []).map((w) => ({ value: w.id, label: w.name }))}
+        // The village's own accounts come first (the server's order); each says where it serves and as what, unless
+        // its name says so already (a shared account named "浩门镇 网格员").
+        options={(workers.data ?? []).map((w) => ({ value: w.id, label: [w.name, ...[w.place, w.role && t(`role.${w.role}`)].filter((x) => x && !w.name.includes(x))].join(' · ') }))}
         onChange={(workerId: string) => assign.mutate({ personId, workerId }, {
           onSuccess: (r) => void message.success(t('coverage.assigned', { name: r.worker.name })),
           onError: (e) => void message.error(errorText(e)),

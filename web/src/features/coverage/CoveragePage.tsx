@@ -12,7 +12,7 @@ import type { Me } from '../../../../core/schemas/auth.schema';
 import { coverageReasons } from '../../../../core/schemas/field-tasks.response';
 import { useUrlState } from '../../data/url-state';
 import { ResponsiveTable } from '../../ui/ResponsiveTable';
-import { useRegionChildren, useRootRegion } from '../regions/regions.api';
+import { RegionSelect, useRegionOptions } from '../../ui/RegionSelect';
 import { coverageXlsx, useCoverage, type Coverage } from './coverage.api';
 import { AssignWorker } from './AssignWorker';
 
@@ -38,10 +38,8 @@ export function CoveragePage({ me }: { me: Me }) {
   const { t } = useTranslation();
   const defaults = useMemo(() => ({ region: me.scopeCode, reason: '', page: '1' }), [me.scopeCode]);
   const [f, setF] = useUrlState(defaults);
-  const root = useRootRegion().data;
-  const kids = useRegionChildren(root?.code).data;
   // Names, never codes: my region and the regions right below it.
-  const regions = root ? [{ value: root.code, label: root.name }, ...(kids ?? []).map((c) => ({ value: c.code, label: `· ${c.name}` }))] : [];
+  const regions = useRegionOptions();
   const q = useCoverage(f.region, f.reason, Number(f.page) || 1);
   const d = q.data;
   const tree = useMemo(() => countTree(d?.counts ?? []), [d]);
@@ -52,7 +50,7 @@ export function CoveragePage({ me }: { me: Me }) {
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
       <Typography.Text type="secondary">{t('coverage.intro')}</Typography.Text>
       <Space wrap>
-        <Select style={{ minWidth: 220 }} value={regions.length ? f.region : undefined} options={regions} onChange={(v) => setF({ region: v, page: '1' })} data-testid="cov-region" />
+        <RegionSelect regions={regions} value={f.region} onChange={(v) => setF({ region: v, page: '1' })} testId="cov-region" />
         <Select style={{ minWidth: 160 }} value={f.reason} onChange={(v) => setF({ reason: v, page: '1' })} data-testid="cov-reason"
           options={[{ value: '', label: t('coverage.allReasons') }, ...coverageReasons.map((r) => ({ value: r, label: t(`coverage.reason.${r}`) }))]} />
         <Button type="primary" icon={<DownloadOutlined />} href={coverageXlsx(f.region, f.reason)} download data-testid="cov-export">{t('coverage.export')}</Button>

@@ -22,10 +22,13 @@ export function useCoverage(region: string, reason: string, page: number) {
 /** The address of the list as .xlsx (masked, watermarked, audited); the browser downloads it. */
 export const coverageXlsx = (region: string, reason: string) => `/api/field/coverage.xlsx?${coverageQuery({ region, reason })}`;
 
-/** An account that may be a person's responsible worker (the page shows its name, never its id). */
+/** An account that may be a person's responsible worker (the page shows its name, role and place, never its id). */
 export interface CareWorker {
   id: string;
   name: string;
+  /** Absent in the PUT's answer, which names the worker only. */
+  role?: string;
+  place?: string;
 }
 
 /** The accounts that may be responsible for this person; fetched only when the picker opens. */

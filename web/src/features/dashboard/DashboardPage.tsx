@@ -3,7 +3,7 @@
  * where cases were resolved (counts on the donut), and the overdue count that opens the 超期 list.
  */
 import { useMemo, useState } from 'react';
-import { Card, Col, DatePicker, Row, Select, Space, Statistic, Tooltip, Typography } from 'antd';
+import { Card, Col, DatePicker, Row, Space, Statistic, Tooltip, Typography } from 'antd';
 import { QuestionCircleOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +12,7 @@ import type { Me } from '../../../../core/schemas/auth.schema';
 import { Chart } from './Chart';
 import { childrenOption, resolvedOption, trendOption } from './kpi.option';
 import { useKpis } from './dashboard.api';
-import { useRegionChildren, useRootRegion } from '../regions/regions.api';
+import { RegionSelect, useRegionOptions } from '../../ui/RegionSelect';
 import { chinaDayEnd, chinaDayStart, chinaPickerValue } from '../../data/china-clock';
 
 const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
@@ -32,9 +32,7 @@ export function DashboardPage({ me }: { me: Me }) {
   const navigate = useNavigate();
   const [region, setRegion] = useState(me.scopeCode);
   const [range, setRange] = useState<[Dayjs, Dayjs]>([chinaPickerValue().subtract(29, 'day'), chinaPickerValue()]);
-  const root = useRootRegion().data;
-  const kids = useRegionChildren(root?.code).data;
-  const regions = root ? [{ value: root.code, label: root.name }, ...(kids ?? []).map((c) => ({ value: c.code, label: `· ${c.name}` }))] : [];
+  const regions = useRegionOptions();
   const k = useKpis(region, chinaDayStart(range[0]), chinaDayEnd(range[1])).data;
   const labels = { received: t('kpi.received'), closed: t('kpi.closed') };
   const trend = useMemo(() => trendOption(k?.trend ?? [], labels), [k, t]);
@@ -51,7 +49,7 @@ export function DashboardPage({ me }: { me: Me }) {
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
       <Space wrap>
-        <Select style={{ minWidth: 220 }} value={region} options={regions} onChange={setRegion} data-testid="kpi-region" />
+        <RegionSelect regions={regions} value={region} onChange={setRegion} testId="kpi-region" />
         <DatePicker.RangePicker value={range} onChange={(v) => v && v[0] && v[1] && setRange([v[0], v[1]])} allowClear={false} />
       </Space>
       {k && (

@@ -5,7 +5,7 @@
  * personal data, so it is fetched (and audited) only when the user asks for it.
  */
 import { useMemo, useState } from 'react';
-import { Card, Col, DatePicker, Row, Segmented, Select, Space, Statistic, Typography } from 'antd';
+import { Card, Col, DatePicker, Row, Segmented, Space, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../../core/schemas/auth.schema';
 import { useUrlState } from '../../data/url-state';
@@ -13,7 +13,7 @@ import { chinaPickerValue } from '../../data/china-clock';
 import { formatTime } from '../../format';
 import { ResponsiveTable } from '../../ui/ResponsiveTable';
 import { Chart } from '../dashboard/Chart';
-import { useRegionChildren, useRootRegion } from '../regions/regions.api';
+import { RegionSelect, useRegionOptions } from '../../ui/RegionSelect';
 import { useCompliance, usePatrols, type PatrolRow } from './patrols.api';
 import { complianceOption, complianceRows, km, percent, rateColour, type ComplianceLevel, type ComplianceRow } from './patrols.option';
 import { FindingLinks, PatrolDrawer } from './PatrolDrawer';
@@ -25,9 +25,7 @@ export function PatrolsPage({ me }: { me: Me }) {
   const defaults = useMemo(() => ({ region: me.scopeCode, from: '', to: '', by: '', page: '1' }), [me.scopeCode]);
   const [f, setF] = useUrlState(defaults);
   const [open, setOpen] = useState<PatrolRow | null>(null);
-  const root = useRootRegion().data;
-  const kids = useRegionChildren(root?.code).data;
-  const regions = root ? [{ value: root.code, label: root.name }, ...(kids ?? []).map((c) => ({ value: c.code, label: `· ${c.name}` }))] : [];
+  const regions = useRegionOptions();
   // A county or wider compares its townships; a township or a village its grids.
   const level = (f.by || (f.region.slice(6) === '000000' ? 'township' : 'grid')) as ComplianceLevel;
   const c = useCompliance(f.region, f.from, f.to);
@@ -41,7 +39,7 @@ export function PatrolsPage({ me }: { me: Me }) {
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
       <Typography.Text type="secondary">{t('patrols.intro')}</Typography.Text>
       <Space wrap>
-        <Select style={{ minWidth: 220 }} value={regions.length ? f.region : undefined} options={regions} onChange={(v) => setF({ region: v, by: '', page: '1' })} data-testid="patrol-region" />
+        <RegionSelect regions={regions} value={f.region} onChange={(v) => setF({ region: v, by: '', page: '1' })} testId="patrol-region" />
         <DatePicker.RangePicker allowClear={false} value={range ? [range[0], range[1]] : null} data-testid="patrol-range"
           onChange={(v) => v && v[0] && v[1] && setF({ from: v[0].format('YYYY-MM-DD'), to: v[1].format('YYYY-MM-DD'), page: '1' })} />
       </Space>
