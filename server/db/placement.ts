@@ -103,7 +103,7 @@ export const placement: Record<string, Placement> = {
   visit_tasks: byCounty('a county\'s visit tasks: generated, listed and closed with the county (one open task per subject and rule)'),
   visit_task_events: byCounty('a visit task\'s timeline, written with the task'),
   care_assignments: byCounty('who is responsible for a person under care, read with the county\'s persons'),
-  visit_rule_cursors: byCounty('where a county\'s trigger scans left off, read and written with that county\'s generation'),
+  visit_trigger_scans: byCounty('the one-off facts a county\'s generation has taken up, read and written with that generation'),
   living_id_numbers: { kind: 'distributed', column: 'id_number_hash', why: 'one living registration per ID number nationally: keyed (and split) by the ID number\'s hash alone, so the unique key holds across counties' },
   // ── Session 11, helper S: field records (0033) ──
   field_templates: reference('checklists and questionnaires (a handful, each version a row), read with every county\'s visits'),

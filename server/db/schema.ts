@@ -1239,10 +1239,9 @@ export const careAssignments = pgTable('care_assignments', {
   assignedAt: ts('assigned_at').notNull(),
 }, (t) => [primaryKey({ name: 'care_assignments_pkey', columns: [t.countyCode, t.personId] })]);
 
-/** Where the generator's scans of one-off facts left off, per county and source. */
-export const visitRuleCursors = pgTable('visit_rule_cursors', {
+/** The one-off facts (a household's move, a petitioner) the visit generator has taken up, by reference (`rh:<id>`, `pt:<petition>:<person>`). */
+export const visitTriggerScans = pgTable('visit_trigger_scans', {
   countyCode: char('county_code', { length: 6 }).notNull(),
-  source: text('source').notNull(),
-  lastAt: ts('last_at').notNull(),
-  lastRef: bigint('last_ref', { mode: 'number' }).notNull().default(0),
-}, (t) => [primaryKey({ name: 'visit_rule_cursors_pkey', columns: [t.countyCode, t.source] })]);
+  ref: text('ref').notNull(),
+  scannedAt: ts('scanned_at').notNull(),
+}, (t) => [primaryKey({ name: 'visit_trigger_scans_pkey', columns: [t.countyCode, t.ref] })]);

@@ -3,8 +3,8 @@
  * records' `household_risk_current`), active persons with active care records, and the registry's moves into a
  * grid (new arrivals). Reads only; the rows carry grid and village so a task can be placed.
  */
-import { and, asc, eq, gt, inArray, isNotNull, or, sql } from 'drizzle-orm';
-import { grids, households, personRecords, persons, petitioners, registryHistory } from '../../db/schema.ts';
+import { and, asc, eq, gt, inArray, isNotNull, notExists, sql } from 'drizzle-orm';
+import { grids, households, personRecords, persons, petitioners, registryHistory, visitTriggerScans } from '../../db/schema.ts';
 import type { Executor } from '../../db/client.ts';
 import { careKinds } from '../../../core/field/visit-rules.ts';
 
@@ -44,11 +44,12 @@ export async function personsUnderCare(ex: Executor, countyCode: string, personI
 }
 
 /**
- * Households moved into a grid after the cursor (new arrivals), oldest first, at most `limit`. A household's
- * creation does not count: registering the existing population (an import, the first survey) would flood the
- * workers with visits, and the registry cannot tell a newcomer's first registration from a census entry.
+ * Households moved into a grid since `since` that the generator has not taken up (new arrivals; reference
+ * `rh:<id>`), oldest first, at most `limit`. A household's creation does not count: registering the existing
+ * population (an import, the first survey) would flood the workers with visits, and the registry cannot tell a
+ * newcomer's first registration from a census entry.
  */
-export async function arrivalsSince(ex: Executor, countyCode: string, after: { at: Date; id: number }, limit: number) {
+export async function arrivalsUnscanned(ex: Executor, countyCode: string, since: Date, limit: number) {
   return ex
     .select({ id: registryHistory.id, objectId: registryHistory.objectId, at: registryHistory.at })
     .from(registryHistory)
@@ -56,22 +57,28 @@ export async function arrivalsSince(ex: Executor, countyCode: string, after: { a
       eq(registryHistory.countyCode, countyCode),
       eq(registryHistory.objectType, 'household'),
       eq(registryHistory.event, 'moved'),
-      or(gt(registryHistory.at, after.at), and(eq(registryHistory.at, after.at), gt(registryHistory.id, after.id))),
+      gt(registryHistory.at, since),
+      notExists(ex.select({ one: sql`1` }).from(visitTriggerScans).where(and(eq(visitTriggerScans.countyCode, registryHistory.countyCode), eq(visitTriggerScans.ref, sql`'rh:' || ${registryHistory.id}`)))),
     ))
     .orderBy(asc(registryHistory.at), asc(registryHistory.id))
     .limit(limit);
 }
 
 /**
- * Petitioners linked to a registry person (matched by ID number when the petition was registered), registered
- * after `at`, oldest first, at most `limit`. Strictly after: a petition merged into a visit that was open when it
- * was scanned must not come back as a new visit once that one is done (a task is also unique by its petition).
+ * Petitioners linked to a registry person (matched by ID number when the petition was registered) since `since`
+ * that the generator has not taken up (reference `pt:<petition>:<person>`), oldest first, at most `limit`. Taken up
+ * once: a petition merged into a visit that was open then does not come back as a new visit once that one is done.
  */
-export async function petitionersSince(ex: Executor, countyCode: string, at: Date, limit: number) {
+export async function petitionersUnscanned(ex: Executor, countyCode: string, since: Date, limit: number) {
   return ex
     .select({ petitionId: petitioners.petitionId, personId: petitioners.personId, at: petitioners.createdAt })
     .from(petitioners)
-    .where(and(eq(petitioners.countyCode, countyCode), isNotNull(petitioners.personId), gt(petitioners.createdAt, at)))
+    .where(and(
+      eq(petitioners.countyCode, countyCode),
+      isNotNull(petitioners.personId),
+      gt(petitioners.createdAt, since),
+      notExists(ex.select({ one: sql`1` }).from(visitTriggerScans).where(and(eq(visitTriggerScans.countyCode, petitioners.countyCode), eq(visitTriggerScans.ref, sql`'pt:' || ${petitioners.petitionId} || ':' || ${petitioners.personId}`)))),
+    ))
     .orderBy(asc(petitioners.createdAt), asc(petitioners.id))
     .limit(limit);
 }

@@ -21,8 +21,8 @@ import { openVisitClock, roleOf, visitTaskModule } from './visit-tasks.workflow.
 export type PlacedSubject = VisitSubject & { gridCode: string; villageCode: string };
 
 const keyOf = (type: string, id: string, rule: string) => `${type}:${id}:${rule}`;
-/** How far back the first scan of a county looks for new arrivals. */
-const FIRST_SCAN_DAYS = 7;
+/** How far back the scans look for one-off facts not yet taken up (new arrivals, petitioners). */
+const SCAN_DAYS = 7;
 
 /** The county's subjects the rules read (or one subject's), with their last visits. */
 async function loadSubjects(ex: Executor, ctx: AppContext, countyCode: string, only?: { type: 'household' | 'person'; id: string }): Promise<PlacedSubject[]> {
@@ -106,8 +106,10 @@ export async function generateForCounty(ctx: AppContext, countyCode: string): Pr
     // is a new arrival (四访: 新迁入家庭); a household created (POST /api/households, an import) is NOT: registering
     // the existing population would make every household one, and the registry cannot tell a newcomer's first
     // registration from a census entry (subjects.arrivalsSince reads moves only).
-    const cursor = (await repo.cursorOf(tx, countyCode, 'arrivals')) ?? { lastAt: new Date(now.getTime() - FIRST_SCAN_DAYS * 86_400_000), lastRef: 0 };
-    const arrivals = await subjects.arrivalsSince(tx, countyCode, { at: cursor.lastAt, id: cursor.lastRef }, 5000);
+    // Facts of the last week not yet taken up, by reference: one committing late is still found (a time cursor
+    // would have passed it), and none is taken up twice.
+    const since = new Date(now.getTime() - SCAN_DAYS * 86_400_000);
+    const arrivals = await subjects.arrivalsUnscanned(tx, countyCode, since, 5000);
     for (const a of arrivals) {
       const k = `household:${a.objectId}`;
       let s = bySubject.get(k);
@@ -122,8 +124,7 @@ export async function generateForCounty(ctx: AppContext, countyCode: string): Pr
     }
     // Petitioners linked to a registry person become one-off 上访群众 visits, one per petition (its id is the
     // trigger's reference, so a rerun makes nothing; a petition while the person's visit is still open adds none).
-    const petitionCursor = (await repo.cursorOf(tx, countyCode, 'petitions'))?.lastAt ?? new Date(now.getTime() - FIRST_SCAN_DAYS * 86_400_000);
-    const petitions = await subjects.petitionersSince(tx, countyCode, petitionCursor, 5000);
+    const petitions = await subjects.petitionersUnscanned(tx, countyCode, since, 5000);
     for (const pt of petitions) {
       const k = `person:${pt.personId}`;
       let s = bySubject.get(k);
@@ -142,10 +143,7 @@ export async function generateForCounty(ctx: AppContext, countyCode: string): Pr
     const created = (await createMissing(tx, ctx, countyCode, required, bySubject, openKeys, now)).length;
     const cancelled = await cancelStale(tx, ctx, open, new Set(required.map((r) => keyOf(r.subjectType, r.subjectId, r.rule))));
     const assigned = await assignUnassigned(tx, ctx, countyCode, open, bySubject);
-    const lastArrival = arrivals.at(-1);
-    if (lastArrival) await repo.saveCursor(tx, countyCode, 'arrivals', lastArrival.at, lastArrival.id);
-    else if (!(await repo.cursorOf(tx, countyCode, 'arrivals'))) await repo.saveCursor(tx, countyCode, 'arrivals', cursor.lastAt, 0);
-    await repo.saveCursor(tx, countyCode, 'petitions', petitions.at(-1)?.at ?? petitionCursor, 0);
+    await repo.markScanned(tx, countyCode, [...arrivals.map((a) => `rh:${a.id}`), ...petitions.map((pt) => `pt:${pt.petitionId}:${pt.personId}`)], now);
     return { created, cancelled, assigned };
   });
 }

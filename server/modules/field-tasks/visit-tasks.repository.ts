@@ -1,6 +1,6 @@
-/** I/O for visit tasks, their events, care assignments and the generator's cursors; nothing else. */
+/** I/O for visit tasks, their events, care assignments and the one-off facts the generator took up; nothing else. */
 import { and, asc, eq, inArray, isNotNull, max, sql } from 'drizzle-orm';
-import { careAssignments, gridStaff, households, persons, users, visitRuleCursors, visitTaskEvents, visitTasks } from '../../db/schema.ts';
+import { careAssignments, gridStaff, households, persons, users, visitTriggerScans, visitTaskEvents, visitTasks } from '../../db/schema.ts';
 import type { Executor } from '../../db/client.ts';
 
 export type TaskRow = typeof visitTasks.$inferSelect;
@@ -73,15 +73,9 @@ export async function gridPeople(ex: Executor, countyCode: string, role: 'gridWo
   return out;
 }
 
-/** Where a county's scan of `source` left off (undefined: never scanned). */
-export async function cursorOf(ex: Executor, countyCode: string, source: string): Promise<{ lastAt: Date; lastRef: number } | undefined> {
-  const [row] = await ex.select().from(visitRuleCursors).where(and(eq(visitRuleCursors.countyCode, countyCode), eq(visitRuleCursors.source, source)));
-  return row;
-}
-
-/** Moves a county's cursor of `source` forward. */
-export async function saveCursor(tx: Executor, countyCode: string, source: string, lastAt: Date, lastRef: number): Promise<void> {
-  await tx.insert(visitRuleCursors).values({ countyCode, source, lastAt, lastRef }).onConflictDoUpdate({ target: [visitRuleCursors.countyCode, visitRuleCursors.source], set: { lastAt: sql`excluded.last_at`, lastRef: sql`excluded.last_ref` } });
+/** Remembers that these one-off facts of a county were taken up (a fact seen twice stays as first seen). */
+export async function markScanned(tx: Executor, countyCode: string, refs: string[], at: Date): Promise<void> {
+  if (refs.length) await tx.insert(visitTriggerScans).values(refs.map((ref) => ({ countyCode, ref, scannedAt: at }))).onConflictDoNothing();
 }
 
 /** A task with its subject's masked label, as lists show it. */

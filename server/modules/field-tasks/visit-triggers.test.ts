@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkCharacter } from '../../../core/people/id-number.ts';
 import { call, createTestEnv, fixture, login, makeUser, type TestEnv } from '../../test/harness.ts';
-import { advanceTo } from '../../test/china-clock.ts';
+import { advanceTo, cstAt } from '../../test/china-clock.ts';
 import { eventsOf, fieldWorld, household, linkStaff, personUnderCare, tasksOf } from '../../test/visit-task-builders.ts';
 import { systemActor } from '../../lib/actor.ts';
 import { createPerson } from '../people/persons.service.ts';
@@ -16,6 +16,7 @@ import { moveHousehold } from '../people/households.service.ts';
 import { movePerson } from '../people/person-changes.service.ts';
 import { registerPetition } from '../petitions/petition-register.service.ts';
 import { generateForCounty } from './visit-task-generator.service.ts';
+import { FakeClock } from '../../lib/clock.ts';
 
 const COUNTY = fixture.county.slice(0, 6);
 const root = systemActor(fixture.province, 'test');
@@ -116,6 +117,21 @@ describe('a petitioner who is a registry person', () => {
     await petition('第三次反映');
     expect((await generateForCounty(env.ctx, COUNTY)).created).toBe(1);
     expect((await open(person)).map((t) => [t.rule, t.dueOn])).toEqual([['petitioner', '2026-03-10']]);
+    expect((await generateForCounty(env.ctx, COUNTY)).created).toBe(0);
+  });
+
+  it('takes up a petition whose transaction began before the last scan and committed after it', async () => {
+    // The last scan ran at 10:00 and saw the petition of 10:00; this one carries 09:30, the time its transaction
+    // began, and commits only now (a time cursor at 10:00 passed it over for good).
+    advanceTo(env.clock, '2026-03-04T10:00:00');
+    await env.ctx.database.query(`UPDATE visit_tasks SET status = 'done', closed_at = now() WHERE county_code = $1 AND subject_id = $2`, [COUNTY, person]);
+    const id = '63222119900404441' + checkCharacter('63222119900404441');
+    await createPerson(env.ctx, root, { gridCode: fixture.gridA1, personType: '01', name: '孙按时', idNumber: id });
+    await registerPetition(env.ctx, root, { channel: 'phone', kind: 'complaint', categoryId: 'municipal.road', matter: '按时的反映', villageCode: fixture.villageA, skippedLevel: false, uploadIds: [], petitioners: [{ name: '孙按时', idNumber: id, phone: '13800003333', representative: false }] });
+    expect((await generateForCounty(env.ctx, COUNTY)).created).toBe(1);
+    await registerPetition({ ...env.ctx, clock: new FakeClock(new Date(cstAt('2026-03-04T09:30:00'))) }, root, { channel: 'phone', kind: 'complaint', categoryId: 'municipal.road', matter: '迟到的反映', villageCode: fixture.villageA, skippedLevel: false, uploadIds: [], petitioners: [{ name: '马上访', idNumber: ID17 + checkCharacter(ID17), phone: '13800001111', representative: false }] });
+    expect((await generateForCounty(env.ctx, COUNTY)).created).toBe(1);
+    expect((await open(person)).map((t) => t.rule)).toEqual(['petitioner']);
     expect((await generateForCounty(env.ctx, COUNTY)).created).toBe(0);
   });
 });
