@@ -14,6 +14,7 @@ import { artifacts, launchBrowser, startServer, type RunningServer } from './ser
 import { apiAs, gridCentre } from './demo-api.ts';
 import { startDropProxy, type DropProxy } from './drop-proxy.ts';
 import { reportOnFailure, watchErrors } from './staff-session.ts';
+import { fieldPhone } from './field-phone.ts';
 
 const runs = 4;
 let server: RunningServer;
@@ -138,20 +139,10 @@ async function offlineRound(context: BrowserContext, page: Page, mark: string): 
 
 describe('offline field work reaches the server exactly once', () => {
   it(`${runs} rounds: patrol with two findings, three visits, an assessment and a household, offline, then synced`, async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN', geolocation: centre, permissions: ['geolocation'] });
-    let page = await context.newPage();
-    let errors = watchErrors(page);
-    reportOnFailure(page, errors);
-    await page.goto(`${proxy.url}/field/`);
-    await page.getByTestId('signin-username').fill('village.gridWorker');
-    await page.getByTestId('signin-password').fill('Anwang@2026');
-    await page.getByTestId('signin-submit').click();
-    await page.evaluate(() => navigator.serviceWorker.ready);
-    await page.waitForFunction(() => !!navigator.serviceWorker.controller);
     // The device copy of the worker's grids is on the phone before the walk.
-    await page.goto(`${proxy.url}/field/#/sync`);
-    await expect.poll(() => page.getByTestId('sync-summary').isVisible()).toBe(true);
-    await expect.poll(async () => (await page.locator('.card').innerText()).includes('尚未'), { timeout: 30_000 }).toBe(false);
+    const phone = await fieldPhone(browser, proxy.url, centre);
+    const context = phone.context;
+    let { page, errors } = phone;
     await page.goto(`${proxy.url}/field/#/home`);
     await page.getByTestId('tasks-list').waitFor();
     await page.screenshot({ path: join(artifacts, 'field-offline-home-zh-CN.png'), fullPage: true });
