@@ -14,7 +14,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, startServer, type RunningServer } from './server.ts';
 import { apiAs, gridCentre } from './demo-api.ts';
 import { startDropProxy, type DropProxy } from './drop-proxy.ts';
-import { fieldPhone } from './field-phone.ts';
+import { reportOnFailure, watchErrors } from './staff-session.ts';
 
 const shots = join(process.cwd(), '.tmp', 'screenshots', 'field');
 mkdirSync(shots, { recursive: true });
@@ -70,9 +70,20 @@ async function as(username: string) {
 
 /** A phone signed in as village.gridWorker, the service worker in control and the device copy loaded. */
 async function worker(): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const phone = await fieldPhone(browser, proxy.url, centre);
-  await expect.poll(async () => (await readStore(phone.page, 'households')).length, { timeout: 60_000 }).toBeGreaterThan(0);
-  return phone;
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN', geolocation: centre, permissions: ['geolocation'] });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  reportOnFailure(page, errors);
+  await page.goto(`${proxy.url}/field/`);
+  await page.getByTestId('signin-username').fill('village.gridWorker');
+  await page.getByTestId('signin-password').fill('Anwang@2026');
+  await page.getByTestId('signin-submit').click();
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(() => !!navigator.serviceWorker.controller);
+  await page.goto(`${proxy.url}/field/#/sync`);
+  await expect.poll(() => page.getByTestId('sync-summary').isVisible()).toBe(true);
+  await expect.poll(async () => (await readStore(page, 'households')).length, { timeout: 60_000 }).toBeGreaterThan(0);
+  return { context, page, errors };
 }
 const realErrors = (errors: string[]) => errors.filter((e) => !/Failed to fetch|ERR_INTERNET_DISCONNECTED|ERR_CONNECTION|network|409|Conflict/i.test(e));
 
