@@ -46,11 +46,10 @@ export async function careWorkers(ctx: AppContext, actor: Actor, personId: strin
   const scopes = coveringScopes(p.gridCode);
   const accounts = await care.accountsAt(ctx.db, fieldRoles, scopes);
   const names = await namesOf(ctx.db, [...new Set(accounts.map((a) => a.scopeCode))]);
-  const depth = (a: { scopeCode: string }) => -scopes.indexOf(a.scopeCode);
+  // Deepest scope first; the sort is stable, so the names keep their order within one scope.
   return accounts
-    .map((a, i) => ({ a, i }))
-    .sort((x, y) => depth(x.a) - depth(y.a) || x.i - y.i)
-    .map(({ a }) => ({ id: a.id, name: a.name, role: a.role, place: names.get(a.scopeCode) ?? '' }));
+    .sort((x, y) => scopes.indexOf(y.scopeCode) - scopes.indexOf(x.scopeCode))
+    .map((a) => ({ id: a.id, name: a.name, role: a.role, place: names.get(a.scopeCode) ?? '' }));
 }
 
 /** Names the person's responsible worker; their open tasks go to them. @throws FORBIDDEN, NOT_FOUND, INVALID_TRANSITION (archived), VALIDATION_FAILED (worker) */

@@ -21,6 +21,9 @@ import { openVisitClock, roleOf, visitTaskModule } from './visit-tasks.workflow.
 export type PlacedSubject = VisitSubject & { gridCode: string; villageCode: string };
 
 const keyOf = (type: string, id: string, rule: string) => `${type}:${id}:${rule}`;
+/** The keys of one-off facts: a trigger's reference and what the scan remembers (the repository's SQL builds the same). */
+const arrivalRef = (historyId: number) => `rh:${historyId}`;
+const petitionerRef = (petitionId: string, personId: string | null) => `pt:${petitionId}:${personId}`;
 /** How far back the scans look for one-off facts not yet taken up (new arrivals, petitioners). */
 const SCAN_DAYS = 7;
 
@@ -120,7 +123,7 @@ export async function generateForCounty(ctx: AppContext, countyCode: string): Pr
         bySubject.set(k, s);
         placed.push(s);
       }
-      (s.triggers ??= []).push({ rule: 'new_arrival', ref: `rh:${a.id}`, at: a.at } satisfies TriggerFact);
+      (s.triggers ??= []).push({ rule: 'new_arrival', ref: arrivalRef(a.id), at: a.at } satisfies TriggerFact);
     }
     // Petitioners linked to a registry person become one-off 上访群众 visits, one per petition (its id is the
     // trigger's reference, so a rerun makes nothing; a petition while the person's visit is still open adds none).
@@ -135,7 +138,7 @@ export async function generateForCounty(ctx: AppContext, countyCode: string): Pr
         bySubject.set(k, s);
         placed.push(s);
       }
-      (s.triggers ??= []).push({ rule: 'petitioner', ref: `pt:${pt.petitionId}:${pt.personId}`, at: pt.at } satisfies TriggerFact);
+      (s.triggers ??= []).push({ rule: 'petitioner', ref: petitionerRef(pt.petitionId, pt.personId), at: pt.at } satisfies TriggerFact);
     }
     const open = await repo.openOfCounty(tx, countyCode);
     const openKeys = new Set(open.map((t) => keyOf(t.subjectType, t.subjectId, t.rule)));
@@ -143,7 +146,7 @@ export async function generateForCounty(ctx: AppContext, countyCode: string): Pr
     const created = (await createMissing(tx, ctx, countyCode, required, bySubject, openKeys, now)).length;
     const cancelled = await cancelStale(tx, ctx, open, new Set(required.map((r) => keyOf(r.subjectType, r.subjectId, r.rule))));
     const assigned = await assignUnassigned(tx, ctx, countyCode, open, bySubject);
-    await repo.markScanned(tx, countyCode, [...arrivals.map((a) => `rh:${a.id}`), ...petitions.map((pt) => `pt:${pt.petitionId}:${pt.personId}`)], now);
+    await repo.markScanned(tx, countyCode, [...arrivals.map((a) => arrivalRef(a.id)), ...petitions.map((pt) => petitionerRef(pt.petitionId, pt.personId))], now);
     return { created, cancelled, assigned };
   });
 }
