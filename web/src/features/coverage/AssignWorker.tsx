@@ -17,8 +17,8 @@ export function AssignWorker({ personId }: { personId: string }) {
   const assign = useAssignCare();
   if (!open) return <Button size="small" type="link" onClick={() => setOpen(true)} data-testid={`cov-assign-${personId}`}>{t('coverage.assign')}</Button>;
   return (
-    <Space.Compact size="small">
-      <Select autoFocus defaultOpen size="small" style={{ minWidth: 200 }} popupMatchSelectWidth={false} placeholder={t('coverage.assignPick')} loading={workers.isLoading} disabled={assign.isPending}
+    <Space wrap size={4}>
+      <Select autoFocus defaultOpen size="small" style={{ minWidth: 140 }} popupMatchSelectWidth={false} placeholder={t('coverage.assignPick')} loading={workers.isLoading} disabled={assign.isPending}
         notFoundContent={workers.isLoading ? undefined : t('coverage.assignNone')} data-testid={`cov-assign-select-${personId}`}
         // The village's own accounts come first (the server's order); each says where it serves and as what, unless
         // its name says so already (a shared account named "浩门镇 网格员").
@@ -28,6 +28,6 @@ export function AssignWorker({ personId }: { personId: string }) {
           onError: (e) => void message.error(errorText(e)),
         })} />
       <Button size="small" onClick={() => setOpen(false)}>{t('common.cancel')}</Button>
-    </Space.Compact>
+    </Space>
   );
 }
