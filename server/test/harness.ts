@@ -2,7 +2,8 @@
  * Test harness: a real database per test file (in-memory PGlite, or a fresh database on the PostgreSQL
  * server named by DATABASE_URL), a fake clock, the real app through inject(), and named builders.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { inject } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createScratchDatabase } from './scratch-db.ts';
@@ -35,14 +36,15 @@ export interface TestEnv {
 export async function createTestEnv(opts: { dataDir?: string; databaseUrl?: string; clock?: FakeClock; logLines?: string[]; config?: Partial<Config> } = {}): Promise<TestEnv> {
   const clock = opts.clock ?? new FakeClock();
   // ANWANG_TEST_APP_ROLE=1: the app connects as its own role (SELECT/INSERT only on audit_log), as in production.
-  const scratch = !opts.databaseUrl && !opts.dataDir && process.env.DATABASE_URL ? await createScratchDatabase(process.env.DATABASE_URL, 'anwang_test', { appRole: process.env.ANWANG_TEST_APP_ROLE === '1' }) : undefined;
+  // Each database starts as a copy of the run's migrated template (server/test/global-setup.ts).
+  const scratch = !opts.databaseUrl && !opts.dataDir && process.env.DATABASE_URL ? await createScratchDatabase(process.env.DATABASE_URL, 'anwang_test', { appRole: process.env.ANWANG_TEST_APP_ROLE === '1', template: inject('templateDatabase') || undefined }) : undefined;
   const databaseUrl = opts.databaseUrl ?? scratch?.url;
   // Tests send thousands of requests from one address: limits are raised here and tested on their own.
   // An in-memory database still gets a data directory of its own (import uploads live there), never the repo's ./data.
   const scratchDir = opts.dataDir ? undefined : mkdtempSync(join(tmpdir(), 'anwang-test-data-'));
   const config = { ...loadConfig({ ANWANG_RATE_LOGIN: '100000/60', ANWANG_RATE_LOGIN_ACCOUNT: '100000/60', ANWANG_RATE_PUBLIC: '100000/60', ANWANG_RATE_REPORTER: '100000/60', ANWANG_RATE_TOKEN: '100000/60', ANWANG_RATE_PASSWORD: '100000/60', ANWANG_RATE_REVEAL: '100000/60' }), databaseUrl, secretKeyHex: '0123456789abcdeffedcba9876543210', dataDir: opts.dataDir ?? scratchDir!, migrateUrl: scratch?.ownerUrl, ...opts.config };
   const sms = recordingSms();
-  const ctx = await createContext(config, { clock, inMemory: !opts.dataDir, sms });
+  const ctx = await createContext(config, { clock, inMemory: !opts.dataDir, sms, pgliteTemplate: !opts.dataDir && !databaseUrl ? pgliteTemplate() : undefined });
   const app = await buildApp(ctx, opts.logLines ? { logLevel: 'info', logStream: { write: (l: string) => void opts.logLines!.push(l) } } : { logLevel: 'silent' });
   return {
     ctx,
@@ -56,6 +58,15 @@ export async function createTestEnv(opts: { dataDir?: string; databaseUrl?: stri
       if (scratchDir) rmSync(scratchDir, { recursive: true, force: true });
     },
   };
+}
+
+let template: Blob | undefined;
+/** The run's migrated PGlite data directory, read once per test file. */
+function pgliteTemplate(): Blob | undefined {
+  const file = inject('pgliteTemplateFile');
+  if (!file) return undefined;
+  template ??= new Blob([readFileSync(file)]);
+  return template;
 }
 
 /** A small world: one county, two townships, villages A and B (two grids each) and village C (one). */

@@ -21,7 +21,7 @@ export interface ScratchDatabase {
  * in the harness) the schema is migrated as the owner and the URL is that of a role of its own made by
  * `grantAppRole`, as a production server runs: it may not alter, update, delete or truncate the audit log.
  */
-export async function createScratchDatabase(baseUrl: string, prefix = 'anwang_test', opts: { appRole?: boolean } = {}): Promise<ScratchDatabase> {
+export async function createScratchDatabase(baseUrl: string, prefix = 'anwang_test', opts: { appRole?: boolean; template?: string } = {}): Promise<ScratchDatabase> {
   const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   const role = `${name}_app`;
   const workers = await citusWorkers(baseUrl);
@@ -30,11 +30,12 @@ export async function createScratchDatabase(baseUrl: string, prefix = 'anwang_te
     // Workers first: the coordinator's database holds connections to theirs.
     for (const node of [...nodes].reverse()) await run(node, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   };
-  for (const node of nodes) await run(node, `CREATE DATABASE ${name}`);
+  // A template (createTemplateDatabase) is copied on every node: schema, shards and the cluster's metadata alike.
+  for (const node of nodes) await run(node, `CREATE DATABASE ${name}${opts.template ? ` TEMPLATE ${opts.template}` : ''}`);
   const ownerUrl = withDatabase(baseUrl, name);
-  if (workers) await joinCluster(ownerUrl, workers, nodes.slice(1).map((n) => withDatabase(n, name)));
+  if (workers && !opts.template) await joinCluster(ownerUrl, workers, nodes.slice(1).map((n) => withDatabase(n, name)));
   // On Citus the owner migrates and distributes (with few shards) before the application opens the database.
-  if (!opts.appRole && !workers) return { url: ownerUrl, drop: dropAll };
+  if (!opts.appRole && (!workers || opts.template)) return { url: ownerUrl, drop: dropAll };
   const owner = await openDatabase({ databaseUrl: ownerUrl, poolSize: 1 });
   const password = randomBytes(12).toString('hex');
   try {
@@ -55,6 +56,27 @@ export async function createScratchDatabase(baseUrl: string, prefix = 'anwang_te
       for (const node of [...nodes].reverse()) await run(node, `DROP ROLE IF EXISTS ${role}`);
     },
   };
+}
+
+/**
+ * A migrated database (distributed on Citus) to copy for each test, closed to connections so that
+ * `CREATE DATABASE … TEMPLATE` may read it; returns its name and a function that drops it everywhere.
+ */
+export async function createTemplateDatabase(baseUrl: string): Promise<{ name: string; drop: () => Promise<void> }> {
+  const scratch = await createScratchDatabase(baseUrl, 'anwang_template');
+  const name = new URL(scratch.url).pathname.slice(1);
+  const owner = await openDatabase({ databaseUrl: scratch.url, poolSize: 1 });
+  try {
+    await migrate(owner, { shardCount: TEST_SHARDS });
+  } finally {
+    await owner.close();
+  }
+  const workers = await citusWorkers(baseUrl);
+  // Citus's maintenance daemon and the coordinator's pooled connections to the workers hold sessions open.
+  for (const node of [baseUrl, ...(workers ?? []).map((w) => w.url)]) {
+    await run(node, `ALTER DATABASE ${name} ALLOW_CONNECTIONS false; SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${name}' AND pid <> pg_backend_pid()`);
+  }
+  return { name, drop: scratch.drop };
 }
 
 async function run(url: string, sql: string): Promise<void> {
