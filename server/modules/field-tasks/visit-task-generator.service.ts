@@ -147,6 +147,8 @@ export async function generateForCounty(ctx: AppContext, countyCode: string): Pr
     const cancelled = await cancelStale(tx, ctx, open, new Set(required.map((r) => keyOf(r.subjectType, r.subjectId, r.rule))));
     const assigned = await assignUnassigned(tx, ctx, countyCode, open, bySubject);
     await repo.markScanned(tx, countyCode, [...arrivals.map((a) => arrivalRef(a.id)), ...petitions.map((pt) => petitionerRef(pt.petitionId, pt.personId))], now);
+    // A fact is taken up after it happened, so a mark older than twice the window names a fact no scan reads again.
+    await repo.forgetScansBefore(tx, countyCode, new Date(now.getTime() - 2 * SCAN_DAYS * 86_400_000));
     return { created, cancelled, assigned };
   });
 }

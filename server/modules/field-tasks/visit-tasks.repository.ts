@@ -1,5 +1,5 @@
 /** I/O for visit tasks, their events, care assignments and the one-off facts the generator took up; nothing else. */
-import { and, asc, eq, inArray, isNotNull, max, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, lt, max, sql } from 'drizzle-orm';
 import { careAssignments, gridStaff, households, persons, users, visitTriggerScans, visitTaskEvents, visitTasks } from '../../db/schema.ts';
 import type { Executor } from '../../db/client.ts';
 
@@ -76,6 +76,11 @@ export async function gridPeople(ex: Executor, countyCode: string, role: 'gridWo
 /** Remembers that these one-off facts of a county were taken up (a fact seen twice stays as first seen). */
 export async function markScanned(tx: Executor, countyCode: string, refs: string[], at: Date): Promise<void> {
   if (refs.length) await tx.insert(visitTriggerScans).values(refs.map((ref) => ({ countyCode, ref, scannedAt: at }))).onConflictDoNothing();
+}
+
+/** Drops a county's marks of facts taken up before `before` (older than any scan's window). */
+export async function forgetScansBefore(tx: Executor, countyCode: string, before: Date): Promise<void> {
+  await tx.delete(visitTriggerScans).where(and(eq(visitTriggerScans.countyCode, countyCode), lt(visitTriggerScans.scannedAt, before)));
 }
 
 /** A task with its subject's masked label, as lists show it. */

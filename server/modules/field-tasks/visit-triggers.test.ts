@@ -134,6 +134,19 @@ describe('a petitioner who is a registry person', () => {
     expect((await open(person)).map((t) => t.rule)).toEqual(['petitioner']);
     expect((await generateForCounty(env.ctx, COUNTY)).created).toBe(0);
   });
+
+  it('forgets what it took up once no scan can read it again, and an old petition does not come back', async () => {
+    const marks = async () => Number((await env.ctx.database.query<{ n: string }>(`SELECT count(*) AS n FROM visit_trigger_scans WHERE county_code = $1`, [COUNTY]))[0]!.n);
+    expect(await marks()).toBeGreaterThan(0);
+    await env.ctx.database.query(`UPDATE visit_tasks SET status = 'done', closed_at = now() WHERE county_code = $1 AND subject_id = $2`, [COUNTY, person]);
+    advanceTo(env.clock, '2026-03-19T10:00:00'); // the last marks are 15 days old
+    const petitionerTasks = async () => (await env.ctx.database.query(`SELECT id FROM visit_tasks WHERE county_code = $1 AND rule = 'petitioner'`, [COUNTY])).length;
+    const before = await petitionerTasks();
+    await generateForCounty(env.ctx, COUNTY);
+    expect(await marks()).toBe(0);
+    expect(await petitionerTasks()).toBe(before);
+    expect(await open(person)).toEqual([]);
+  });
 });
 
 describe('open tasks follow a subject who moves', () => {
