@@ -4,7 +4,9 @@
  * it: after sync the server holds one household and one person, its head; (b) a household changed offline that an
  * operator changed meanwhile: 409, the conflict screen shows both values, "keep mine" syncs and the server holds
  * mine; (c) a new version waiting while a form holds typed input: the update button stays disabled and the page is
- * not reloaded, the input is kept; once saved, the update goes ahead. Screenshots at 390×844 in
+ * not reloaded, the input is kept; once saved, the update goes ahead, after the sync under way, with one reload. The
+ * new version is a second worker script (`/field-sw.js?build=2`) registered in the same scope: the app offers and
+ * activates whichever worker waits, as it does for a new build at the same address. Screenshots at 390×844 in
  * .tmp/screenshots/field/.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -191,10 +193,20 @@ describe('the field app\'s registry records on the server', () => {
     expect(await page.evaluate(() => navigator.serviceWorker.controller!.scriptURL)).toBe(first);
     expect(await page.getByTestId('household-address').inputValue()).toBe(typed);
 
+    // The save starts a sync; its refresh's answer is held back at the proxy (a weak connection), so the press lands
+    // while the sync is under way. The page lets the sync end before the new worker is told to take over (a request
+    // reaching the old worker while it is swapped out kept the new version waiting for minutes, the page not
+    // reloaded): no reload while the answer is held, then the reload, once released.
+    const slow = proxy.hold((m, p) => m === 'GET' && p === '/api/field/templates');
     await page.getByTestId('household-save').click();
     await page.getByTestId('tasks-list').waitFor();
+    await slow.caught;
     await expect.poll(() => page.getByTestId('update-now').isEnabled()).toBe(true);
-    await Promise.all([page.waitForEvent('load'), page.getByTestId('update-now').click()]);
+    await page.getByTestId('update-now').click();
+    await page.waitForTimeout(1000);
+    expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+    expect(await page.evaluate(() => navigator.serviceWorker.controller!.scriptURL)).toBe(first);
+    await Promise.all([page.waitForEvent('load'), slow.release()]);
     await page.getByTestId('sync-count').waitFor();
     await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toMatch(/build=2/);
     // The saved household went to the server (the draft was not lost to the update).

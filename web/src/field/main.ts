@@ -56,6 +56,7 @@ async function boot(): Promise<void> {
     notify();
   };
   let shell: Shell | null = null;
+  let releaseLock: (() => void) | null = null;
   const signInBanner = () => h('div', { className: 'banner', 'data-testid': 'signin-banner' }, h('span', {}, sw.reSignIn), h('a', { className: 'btn', href: '#/signin' }, sw.reSignInButton));
   const engine = syncEngine({
     store,
@@ -100,7 +101,25 @@ async function boot(): Promise<void> {
   recs.onChange(() => void shell!.refreshCount());
   await shell.refreshCount();
   if (await store.getMeta<boolean>('sessionEnded')) shell.banner('signin', signInBanner());
-  startUpdates(shell);
+  startUpdates(shell, {
+    // Before a new version takes over: this tab's pass ends, then the sync lock is held until the page reloads, so
+    // another tab's pass ends too and none starts (no request reaches the worker being swapped out).
+    pause: async () => {
+      await engine.pause();
+      if (!navigator.locks) return;
+      await new Promise<void>((held) => {
+        navigator.locks.request('anwang-field-sync', () => {
+          held();
+          return new Promise<void>((release) => (releaseLock = release));
+        }).catch(() => held());
+      });
+    },
+    resume: () => {
+      releaseLock?.();
+      releaseLock = null;
+      engine.resume();
+    },
+  });
 
   void sync({ now: false });
   addEventListener('online', () => void sync({ now: true }));

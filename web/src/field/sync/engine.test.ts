@@ -105,6 +105,36 @@ describe('exactly once', () => {
   });
 });
 
+describe('a new version taking over', () => {
+  it('pauses: waits for the pass under way, drops the call folded into it, starts none until resumed', async () => {
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    let refreshes = 0;
+    const d = device({ refreshCopy: async () => {
+      refreshes++;
+      await gate;
+    } });
+    const first = await d.outbox.save('visit', { templateId: 't', subjectType: 'person', subjectId: 'p', answers: {}, visitedAt: 'x' }, { label: 'v' });
+    const running = d.engine.run();
+    void d.engine.run({ now: true }); // folded into the running pass
+    let paused = false;
+    const pausing = d.engine.pause().then(() => (paused = true));
+    await expect.poll(() => refreshes).toBe(1);
+    expect(paused).toBe(false); // the pass is still refreshing the copy
+    open();
+    await pausing;
+    expect(await running).toMatchObject({ synced: 1 });
+    expect(refreshes).toBe(1);
+    const second = await d.outbox.save('visit', { templateId: 't', subjectType: 'person', subjectId: 'q', answers: {}, visitedAt: 'x' }, { label: 'w' });
+    expect(await d.engine.run({ now: true })).toMatchObject({ skipped: 'paused', sent: 0 });
+    expect(d.engine.running()).toBe(false);
+    expect(server.seen).toHaveLength(1);
+    d.engine.resume();
+    await d.engine.run({ now: true });
+    expect([await d.state(first), await d.state(second)]).toEqual(['synced', 'synced']);
+  });
+});
+
 describe('what needs the worker', () => {
   it('pauses on 401 with the record kept pending, sends nothing until signed in again, then goes on', async () => {
     const d = device();

@@ -30,7 +30,7 @@ export interface PassResult {
   synced: number;
   offline: boolean;
   signInNeeded: boolean;
-  skipped?: 'locked' | 'signed-out';
+  skipped?: 'locked' | 'signed-out' | 'paused';
 }
 
 /** The engine: `run` starts (or joins) a pass; `signedIn` resumes after a new sign-in. */
@@ -38,6 +38,12 @@ export interface Engine {
   run(opts?: { now?: boolean }): Promise<PassResult>;
   signedIn(): Promise<void>;
   running(): boolean;
+  /**
+   * Starts no pass until `resume()` (a new version is taking over the page): calls folded into the running pass are
+   * dropped, later calls skip; resolves once the running pass, if any, has ended.
+   */
+  pause(): Promise<void>;
+  resume(): void;
 }
 
 const noLock = async (fn: () => Promise<void>) => {
@@ -52,6 +58,7 @@ export function syncEngine(deps: EngineDeps): Engine {
   const lock = deps.lock ?? noLock;
   let current: Promise<PassResult> | null = null;
   let again: { now: boolean } | null = null;
+  let paused = false;
 
   async function pass(ignoreBackoff: boolean): Promise<PassResult> {
     const result: PassResult = { sent: 0, synced: 0, offline: false, signInNeeded: false };
@@ -123,13 +130,14 @@ export function syncEngine(deps: EngineDeps): Engine {
   }
 
   const run = (opts: { now?: boolean } = {}): Promise<PassResult> => {
+    if (paused) return Promise.resolve({ sent: 0, synced: 0, offline: false, signInNeeded: false, skipped: 'paused' });
     if (current) {
       again = { now: (again?.now ?? false) || !!opts.now };
       return current;
     }
     current = (async () => {
       let r = await pass(!!opts.now);
-      while (again) {
+      while (again && !paused) {
         const a = again;
         again = null;
         r = await pass(a.now);
@@ -144,6 +152,14 @@ export function syncEngine(deps: EngineDeps): Engine {
   return {
     run,
     running: () => current !== null,
+    async pause() {
+      paused = true;
+      again = null;
+      await current?.catch(() => undefined);
+    },
+    resume() {
+      paused = false;
+    },
     async signedIn() {
       await deps.store.setMeta('sessionEnded', false);
       void run({ now: true });
