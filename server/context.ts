@@ -32,7 +32,7 @@ export async function createContext(config: Config, opts: ContextOptions = {}): 
   // Uploads and error reports of imports a killed process left behind (personal data): gone before anything starts.
   sweepImportLeftovers(config.dataDir);
   if (config.migrateUrl && config.databaseUrl) await migrateAsOwner(config.migrateUrl);
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: opts.inMemory ? undefined : config.dataDir, pgliteTemplate: opts.inMemory ? opts.pgliteTemplate : undefined });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: opts.inMemory ? undefined : config.dataDir, pgliteTemplate: opts.pgliteTemplate });
   try {
     // With ANWANG_MIGRATE_URL the owner has migrated; the application's role only checks nothing is pending.
     await migrate(database);

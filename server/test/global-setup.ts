@@ -24,16 +24,13 @@ declare module 'vitest' {
 /** Builds the template for this run's database and removes it when the run ends. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const url = process.env.DATABASE_URL;
+  project.provide('templateDatabase', '');
+  project.provide('pgliteTemplateFile', '');
   // ANWANG_TEST_TEMPLATE=0: every test database is created and migrated from nothing, as before templates.
-  if (process.env.ANWANG_TEST_TEMPLATE === '0') {
-    project.provide('templateDatabase', '');
-    project.provide('pgliteTemplateFile', '');
-    return async () => undefined;
-  }
+  if (process.env.ANWANG_TEST_TEMPLATE === '0') return async () => undefined;
   if (url) {
     const template = await createTemplateDatabase(url);
     project.provide('templateDatabase', template.name);
-    project.provide('pgliteTemplateFile', '');
     return template.drop;
   }
   const dir = mkdtempSync(join(tmpdir(), 'anwang-pglite-template-'));
@@ -46,6 +43,5 @@ export default async function setup(project: TestProject): Promise<() => Promise
   } finally {
     await database.close();
   }
-  project.provide('templateDatabase', '');
   return async () => rmSync(dir, { recursive: true, force: true });
 }

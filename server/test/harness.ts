@@ -44,7 +44,7 @@ export async function createTestEnv(opts: { dataDir?: string; databaseUrl?: stri
   const scratchDir = opts.dataDir ? undefined : mkdtempSync(join(tmpdir(), 'anwang-test-data-'));
   const config = { ...loadConfig({ ANWANG_RATE_LOGIN: '100000/60', ANWANG_RATE_LOGIN_ACCOUNT: '100000/60', ANWANG_RATE_PUBLIC: '100000/60', ANWANG_RATE_REPORTER: '100000/60', ANWANG_RATE_TOKEN: '100000/60', ANWANG_RATE_PASSWORD: '100000/60', ANWANG_RATE_REVEAL: '100000/60' }), databaseUrl, secretKeyHex: '0123456789abcdeffedcba9876543210', dataDir: opts.dataDir ?? scratchDir!, migrateUrl: scratch?.ownerUrl, ...opts.config };
   const sms = recordingSms();
-  const ctx = await createContext(config, { clock, inMemory: !opts.dataDir, sms, pgliteTemplate: !opts.dataDir && !databaseUrl ? pgliteTemplate() : undefined });
+  const ctx = await createContext(config, { clock, inMemory: !opts.dataDir, sms, pgliteTemplate: pgliteTemplate() });
   const app = await buildApp(ctx, opts.logLines ? { logLevel: 'info', logStream: { write: (l: string) => void opts.logLines!.push(l) } } : { logLevel: 'silent' });
   return {
     ctx,
@@ -61,7 +61,7 @@ export async function createTestEnv(opts: { dataDir?: string; databaseUrl?: stri
 }
 
 let template: Blob | undefined;
-/** The run's migrated PGlite data directory, read once per test file. */
+/** The run's migrated PGlite data directory (none on a server), read once per worker. */
 function pgliteTemplate(): Blob | undefined {
   const file = inject('pgliteTemplateFile');
   if (!file) return undefined;
